@@ -1,0 +1,152 @@
+// Sections, sentences and NegEx/ConText-style scopes. All per token, computed once.
+import headings from '../data/headings.json';
+import type { RawMatch } from './lexicon';
+import type { Section, SectionKind, Sentence } from './types';
+import { tokenAtOrAfter, type Tokens } from './tokens';
+
+const HEADING_KINDS = new Map<string, SectionKind>();
+for (const [kind, words] of Object.entries(headings.kinds)) {
+  for (const word of words) HEADING_KINDS.set(word, kind as SectionKind);
+}
+
+export function headingKind(label: string | undefined): SectionKind | undefined {
+  if (!label) return undefined;
+  const key = label.toLowerCase().replace(/[^a-z0-9/' ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return HEADING_KINDS.get(key);
+}
+
+// A heading: at the start of a line, up to 6 words, then a colon (or "-") or the end of the line.
+const HEADING_LINE = /^[ \t>*#•\-]*([A-Za-z][A-Za-z0-9/'&() ]{0,48}?)[ \t]*(?::|[ \t]-[ \t]|$)/;
+
+/**
+ * Sections from headings in the text; a part with a known label opens a section of its kind.
+ * `partStarts` lists the global start of each part with the section kind its label gives.
+ */
+export function findSections(text: string, partStarts: { start: number; end: number; kind?: SectionKind }[]): Section[] {
+  const sections: Section[] = [];
+  const open = (start: number, kind: SectionKind, heading?: string) => {
+    const last = sections[sections.length - 1];
+    if (last) last.end = start;
+    sections.push({ start, end: text.length, kind, heading });
+  };
+  for (const part of partStarts) {
+    open(part.start, part.kind ?? 'other');
+    let lineStart = part.start;
+    while (lineStart < part.end) {
+      let lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0 || lineEnd > part.end) lineEnd = part.end;
+      // Only the first 80 characters of a line can hold a heading: keeps this linear on long lines.
+      const m = HEADING_LINE.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 80)));
+      if (m) {
+        const kind = headingKind(m[1]);
+        // Single-letter SOAP headings ("S:", "O:") need the colon to count.
+        if (kind && (m[1]!.length > 1 || m[0].trimEnd().endsWith(':'))) open(lineStart, kind, m[1]);
+      }
+      lineStart = lineEnd + 1;
+    }
+  }
+  return sections;
+}
+
+const SENTENCE_END = /[.!?](?=[\s"')\]]|$)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*•▪◦]|\d{1,2}[.)][ \t]|[A-Z0-9]))|[:;]\s*\n|\n(?=[ \t]*[A-Za-z][A-Za-z /]{0,30}:)/g;
+
+/** Sentences: split at sentence punctuation, blank lines, list items and capitalised new lines. */
+export function findSentences(text: string, sections: Section[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  for (const section of sections) {
+    let start = section.start;
+    const body = text.slice(section.start, section.end);
+    SENTENCE_END.lastIndex = 0;
+    const push = (end: number) => {
+      // Trim whitespace so spans point at words.
+      let s = start;
+      let e = end;
+      while (s < e && /\s/.test(text[s]!)) s++;
+      while (e > s && /\s/.test(text[e - 1]!)) e--;
+      if (e > s) sentences.push({ start: s, end: e, index: sentences.length, section: section.kind });
+    };
+    for (let m = SENTENCE_END.exec(body); m !== null; m = SENTENCE_END.exec(body)) {
+      const end = section.start + m.index + m[0].length;
+      push(end);
+      start = end;
+      if (m[0].length === 0) SENTENCE_END.lastIndex++;
+    }
+    push(section.end);
+  }
+  return sentences;
+}
+
+export interface TokenScopes {
+  negated: Uint8Array;
+  hypothetical: Uint8Array;
+  historical: Uint8Array;
+  home: Uint8Array;
+  /** Sentence index per token. */
+  sentence: Int32Array;
+}
+
+const NEGATION_WINDOW = 5;
+const CLAUSE_BREAK = /[;:()[\]]/;
+
+/** Scopes from trigger matches, bounded by clause breaks, terminators and sentence ends. */
+export function computeScopes(
+  text: string,
+  tokens: Tokens,
+  sentences: Sentence[],
+  triggers: { negPre: RawMatch[]; negPost: RawMatch[]; terminators: RawMatch[]; hypothetical: RawMatch[]; historical: RawMatch[]; home: RawMatch[] },
+): TokenScopes {
+  const n = tokens.count;
+  const negated = new Uint8Array(n);
+  const hypothetical = new Uint8Array(n);
+  const historical = new Uint8Array(n);
+  const home = new Uint8Array(n);
+  const sentence = new Int32Array(n).fill(-1);
+  const sentenceStartTok = new Int32Array(sentences.length);
+  const sentenceEndTok = new Int32Array(sentences.length);
+  for (const s of sentences) {
+    const a = tokenAtOrAfter(tokens, s.start);
+    const b = tokenAtOrAfter(tokens, s.end);
+    sentenceStartTok[s.index] = a;
+    sentenceEndTok[s.index] = b;
+    sentence.fill(s.index, a, b);
+  }
+  // Clause boundaries: a token after which a clause break or terminator ends a scope.
+  const breakAfter = new Uint8Array(n);
+  for (let i = 0; i + 1 < n; i++) {
+    if (!tokens.joinable[i] && CLAUSE_BREAK.test(text.slice(tokens.ends[i]!, tokens.starts[i + 1]!))) breakAfter[i] = 1;
+  }
+  const terminator = new Uint8Array(n);
+  for (const t of triggers.terminators) terminator.fill(1, t.firstToken, t.endToken);
+
+  const forward = (marks: Uint8Array, from: number, limit: number) => {
+    const s = sentence[from - 1] ?? sentence[from];
+    const end = s !== undefined && s >= 0 ? sentenceEndTok[s]! : n;
+    for (let i = from, k = 0; i < end && k < limit; i++, k++) {
+      // Already marked: an earlier trigger's scope runs to the same stop, so we are done (keeps this linear).
+      if (terminator[i] || marks[i]) break;
+      marks[i] = 1;
+      if (breakAfter[i]) break;
+    }
+  };
+  const backward = (marks: Uint8Array, from: number, limit: number) => {
+    const s = sentence[from];
+    const start = s !== undefined && s >= 0 ? sentenceStartTok[s]! : 0;
+    for (let i = from - 1, k = 0; i >= start && k < limit; i--, k++) {
+      if (terminator[i] || breakAfter[i]) break;
+      marks[i] = 1;
+    }
+  };
+  for (const t of triggers.negPre) forward(negated, t.endToken, NEGATION_WINDOW);
+  for (const t of triggers.negPost) backward(negated, t.firstToken, NEGATION_WINDOW);
+  for (const t of triggers.hypothetical) forward(hypothetical, t.endToken, n);
+  for (const t of triggers.historical) forward(historical, t.endToken, n);
+  // Home/own-time markers colour their whole sentence: "ice 15 minutes at home".
+  let lastHomeSentence = -1;
+  for (const t of triggers.home) {
+    const s = sentence[t.firstToken];
+    if (s === undefined || s < 0 || s === lastHomeSentence) continue;
+    lastHomeSentence = s;
+    home.fill(1, sentenceStartTok[s]!, sentenceEndTok[s]!);
+  }
+  return { negated, hypothetical, historical, home, sentence };
+}

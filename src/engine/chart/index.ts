@@ -1,0 +1,193 @@
+// analyzeChart: one pass over the note that builds everything rules ask about.
+import { ambiguousServiceNames, codeSets, serviceNames } from '../codes';
+import { LEXICONS } from '../data/lexicons';
+import type { Visit } from '../visit';
+import { computeScopes, findSections, findSentences, headingKind } from './context';
+import { compileLexicons, type LexiconData, matchLexicons, type RawMatch } from './lexicon';
+import { findMeasurements } from './measurements';
+import { findTimes, type ServiceMention } from './minutes';
+import { findEpisodeFacts, findNoteClaimLines, findSignatures } from './note-facts';
+import { tokenAtOrAfter, tokenize } from './tokens';
+import {
+  type Chart,
+  type ChartPart,
+  type CredentialMention,
+  type Measurement,
+  type Mention,
+  type MentionContext,
+  PART_SEPARATOR,
+  type SectionKind,
+} from './types';
+
+export { PART_SEPARATOR } from './types';
+export type * from './types';
+
+/** Service names from the code sets become two lexicons: one code each, and ambiguous ones. */
+function serviceLexicons(): LexiconData[] {
+  const byCode = new Map<string, string[]>();
+  for (const { name, code } of serviceNames()) {
+    const list = byCode.get(code) ?? [];
+    list.push(name);
+    byCode.set(code, list);
+  }
+  const source = 'https://medicare.fcso.com/Rehabilitation_services/0508065.asp';
+  return [
+    { id: 'service', description: 'Service names from data/codes.json', entries: [...byCode].map(([code, phrases]) => ({ id: code, phrases, source })) },
+    {
+      id: 'service-ambiguous',
+      description: 'Names that could mean several codes',
+      entries: ambiguousServiceNames().map((a, i) => ({ id: `ambiguous-${i}`, phrases: [a.name], source })),
+    },
+  ];
+}
+
+const ALL_LEXICONS: readonly LexiconData[] = [...LEXICONS, ...serviceLexicons()];
+const COMPILED = compileLexicons(ALL_LEXICONS);
+export const LEXICON_IDS: readonly string[] = ALL_LEXICONS.map((l) => l.id);
+
+const CODE_NUMBER = /\b(9[78]\d{3}|G0\d{3})\b/g;
+const INVOLVEMENT_VERB = /\b(?:by|performed|provided|furnished|administered|delivered|rendered|with|treated)\b/i;
+
+function noteParts(note: Visit['note']): { key: string; label?: string; text: string }[] {
+  if (typeof note === 'string') return [{ key: '', text: note }];
+  return note.map((p, i) => ({ key: p.id ?? p.label ?? String(i), label: p.label, text: p.text }));
+}
+
+export function analyzeChart(note: Visit['note']): Chart {
+  // 1. One text with part offsets (evidence maps back to parts later).
+  const parts: ChartPart[] = [];
+  const pieces: string[] = [];
+  let offset = 0;
+  for (const [i, p] of noteParts(note).entries()) {
+    if (i > 0) offset += PART_SEPARATOR.length;
+    parts.push({ key: p.key, label: p.label, start: offset, end: offset + p.text.length });
+    pieces.push(p.text);
+    offset += p.text.length;
+  }
+  const text = pieces.join(PART_SEPARATOR);
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+
+  // 2. Tokens, structure, vocabulary.
+  const tokens = tokenize(text);
+  const sections = findSections(
+    text,
+    parts.map((p) => ({ start: p.start, end: p.end, kind: headingKind(p.label) })),
+  );
+  const sentences = findSentences(text, sections);
+  const raw = matchLexicons(tokens, COMPILED);
+  const get = (id: string): RawMatch[] => raw.get(id) ?? [];
+  const scopes = computeScopes(text, tokens, sentences, {
+    negPre: get('negation-pre'),
+    negPost: get('negation-post'),
+    terminators: get('scope-terminator'),
+    hypothetical: get('hypothetical'),
+    historical: get('historical'),
+    home: get('home'),
+  });
+
+  const sectionAt = (pos: number): SectionKind => {
+    let lo = 0;
+    let hi = sections.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sections[mid]!.start <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return sections[lo - 1]?.kind ?? 'other';
+  };
+  const sentenceAt = (pos: number): number => {
+    let lo = 0;
+    let hi = sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sentences[mid]!.start <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.max(0, lo - 1);
+  };
+  // A mention is negated (hypothetical, …) when any of its tokens is in scope: "No palpable spasm".
+  const anyIn = (marks: Uint8Array, from: number, to: number) => {
+    for (let t = Math.max(0, from); t < Math.min(to, tokens.count); t++) if (marks[t]) return true;
+    return false;
+  };
+  const contextOfTokens = (from: number, to: number, pos: number): MentionContext => {
+    const section = sectionAt(pos);
+    return {
+      negated: anyIn(scopes.negated, from, to),
+      hypothetical: anyIn(scopes.hypothetical, from, to),
+      historical: section === 'history' || anyIn(scopes.historical, from, to),
+      home: section === 'home-program' || anyIn(scopes.home, from, to),
+      section,
+      sentence: sentenceAt(pos),
+    };
+  };
+  const contextAt = (pos: number): MentionContext => {
+    const t = tokenAtOrAfter(tokens, pos + 1) - 1;
+    const token = t >= 0 && tokens.ends[t]! > pos ? t : tokenAtOrAfter(tokens, pos);
+    return contextOfTokens(token, token + 1, pos);
+  };
+
+  const mentions: Record<string, Mention[]> = {};
+  for (const id of LEXICON_IDS) {
+    mentions[id] = get(id).map((m) => {
+      const start = tokens.starts[m.firstToken]!;
+      const end = tokens.ends[m.endToken - 1]!;
+      return { lexicon: id, entry: m.entry, start, end, text: text.slice(start, end), ...contextOfTokens(m.firstToken, m.endToken, start) };
+    });
+  }
+
+  // 3. Measurements, with the before/after phase that precedes them in their sentence.
+  const phases = mentions.phase ?? [];
+  let p = -1;
+  const measurements: Measurement[] = findMeasurements(text, mentions['outcome-measures'] ?? []).map((draft) => {
+    const ctx = contextAt(draft.start);
+    while (p + 1 < phases.length && phases[p + 1]!.start < draft.start) p++;
+    const phase = p >= 0 && phases[p]!.sentence === ctx.sentence ? (phases[p]!.entry as 'pre' | 'post') : undefined;
+    return { ...draft, ...ctx, phase };
+  });
+
+  // 4. Time: service mentions are names from the code data plus code numbers written in the note.
+  const services: ServiceMention[] = [
+    ...(mentions.service ?? []).map((m) => ({ start: m.start, end: m.end, code: m.entry })),
+    ...(mentions['service-ambiguous'] ?? []).map((m) => ({ start: m.start, end: m.end, code: null })),
+  ];
+  for (const m of text.matchAll(CODE_NUMBER)) {
+    if (codeSets.timed.has(m[1]!) || codeSets.untimed.has(m[1]!)) services.push({ start: m.index, end: m.index + m[0].length, code: m[1]! });
+  }
+  services.sort((a, b) => a.start - b.start);
+  const times = findTimes(text, lineStarts, services, contextAt);
+
+  // 5. Who furnished it: signatures, and assistants or non-therapists named as doing the work.
+  const credentials: CredentialMention[] = findSignatures(text);
+  for (const m of mentions.assistant ?? []) {
+    if (m.negated || m.hypothetical) continue;
+    credentials.push({ credential: m.entry === 'ota' ? 'OTA' : 'PTA', kind: 'involvement', start: m.start, end: m.end, text: m.text });
+  }
+  for (const m of mentions['non-therapy-provider'] ?? []) {
+    if (m.negated || m.hypothetical || m.historical) continue;
+    const sentence = sentences[m.sentence];
+    if (!sentence || !INVOLVEMENT_VERB.test(text.slice(sentence.start, sentence.end))) continue;
+    const credential = m.entry === 'massage-therapist' ? 'LMT' : m.entry === 'chiropractor' ? 'DC' : 'ATC';
+    credentials.push({ credential, kind: 'involvement', start: m.start, end: m.end, text: m.text });
+  }
+  credentials.sort((a, b) => a.start - b.start);
+
+  return {
+    text,
+    parts,
+    sections,
+    sentences,
+    mentions,
+    measurements,
+    serviceTimes: times.serviceTimes,
+    minutesByCode: times.minutesByCode,
+    totals: times.totals,
+    noteLines: findNoteClaimLines(text, lineStarts),
+    credentials,
+    episode: findEpisodeFacts(text),
+    contextAt,
+    sentenceAt,
+    asserted: (lexicon) => (mentions[lexicon] ?? []).filter((m) => !m.negated && !m.hypothetical && !m.historical),
+  };
+}

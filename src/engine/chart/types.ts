@@ -1,0 +1,141 @@
+// The Chart: one analysis of the note that every rule queries. Offsets are global, into
+// `chart.text` (the note parts joined by PART_SEPARATOR); check() maps them back to parts.
+
+export const PART_SEPARATOR = '\n\n';
+
+export type SectionKind =
+  | 'subjective'
+  | 'objective'
+  | 'assessment'
+  | 'plan'
+  | 'goals'
+  | 'treatment'
+  | 'history'
+  | 'home-program'
+  | 'billing'
+  | 'signature'
+  | 'other';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface ChartPart extends Span {
+  /** Label used for evidence: the part's id, else its label, else its index. */
+  key: string;
+  label?: string;
+}
+
+export interface Section extends Span {
+  kind: SectionKind;
+  heading?: string;
+}
+
+export interface Sentence extends Span {
+  index: number;
+  section: SectionKind;
+}
+
+/** NegEx/ConText-style modifiers that apply to a mention. */
+export interface MentionContext {
+  negated: boolean;
+  hypothetical: boolean;
+  historical: boolean;
+  /** Home program / patient's own activity ("ice 15 minutes at home"). */
+  home: boolean;
+  section: SectionKind;
+  sentence: number;
+}
+
+/** A vocabulary hit: lexicon id (data/lexicons/<id>.json) and the entry that matched. */
+export interface Mention extends Span, MentionContext {
+  lexicon: string;
+  entry: string;
+  text: string;
+}
+
+export type MeasurementKind = 'rom' | 'pain' | 'mmt' | 'girth' | 'outcome' | 'tenderness' | 'spasm-grade';
+
+export interface Measurement extends Span, MentionContext {
+  kind: MeasurementKind;
+  text: string;
+  value?: number;
+  /** For outcome measures: the instrument (ODI, NDI, LEFS…). */
+  instrument?: string;
+  /** A change is documented here ("from 40 to 52 degrees", "Pre: 6/10 … Post: 3/10"). */
+  change?: { from: number; to: number };
+  /** Taken before or after the treatment ("Pre: pain 6/10", "post-treatment rotation 52°"). */
+  phase?: 'pre' | 'post';
+}
+
+/** Minutes the note attributes to one service ("Therapeutic massage -- 15 min"). */
+export interface ServiceTime extends Span {
+  code: string;
+  minutes: number;
+  /** How it was written: explicit minutes, a clock range, or units with minutes. */
+  form: 'minutes' | 'range' | 'units';
+}
+
+export interface CodeMinutes {
+  code: string;
+  minutes: number;
+  evidence: ServiceTime[];
+  /** Other values the note gives for the same code, when they disagree. */
+  conflicting: number[];
+}
+
+export interface TotalTime extends Span {
+  minutes: number;
+}
+
+/** A claim line written in the note ("97124-GP x2", "CPT 97110 (2 units)"). */
+export interface NoteClaimLine extends Span {
+  code: string;
+  modifiers: string[];
+  units?: number;
+  minutes?: number;
+}
+
+export interface CredentialMention extends Span {
+  /** Normalised credential: PT, PTA, OT, OTA, LMT, DC, MD, DO, ATC, SLP… */
+  credential: string;
+  /** signature: "J. Smith, PTA"; involvement: "co-treated with PTA", "performed by the LMT". */
+  kind: 'signature' | 'involvement';
+  text: string;
+}
+
+export interface DateFact extends Span {
+  value: string; // YYYY-MM-DD
+}
+
+export interface NumberFact extends Span {
+  value: number;
+}
+
+export interface Chart {
+  text: string;
+  parts: ChartPart[];
+  sections: Section[];
+  sentences: Sentence[];
+  /** Vocabulary hits by lexicon id; every lexicon has an entry (possibly empty). */
+  mentions: Record<string, Mention[]>;
+  measurements: Measurement[];
+  serviceTimes: ServiceTime[];
+  minutesByCode: Record<string, CodeMinutes>;
+  totals: { timed?: TotalTime; treatment?: TotalTime };
+  noteLines: NoteClaimLine[];
+  credentials: CredentialMention[];
+  episode: {
+    visitNumber?: NumberFact;
+    planOfCareStart?: DateFact;
+    onsetDate?: DateFact;
+    dateOfService?: DateFact;
+  };
+  /** Context at a global offset (section, sentence, negation…). */
+  contextAt(offset: number): MentionContext;
+  /** Index of the sentence holding the offset. */
+  sentenceAt(offset: number): number;
+  /** Convenience: mentions of a lexicon that are asserted (not negated, hypothetical, historical). */
+  asserted(lexicon: string): Mention[];
+}

@@ -1,0 +1,101 @@
+// check(visit, options): the one entry point. Chooses the payer profile, analyses the note once,
+// reconciles claim and note into facts, runs every enabled rule, and returns sorted findings.
+import { analyzeChart, type Chart } from './chart';
+import dataMeta from './data/meta.json';
+import { buildFacts } from './facts';
+import { chooseProfile, resolveProfile } from './payers';
+import { RULES } from './rules';
+import type { CheckOptions, CheckResult, DataVersion, Evidence, Finding, Level, ResolvedProfile, Severity } from './types';
+import type { Visit } from './visit';
+
+export const DATA_VERSION: DataVersion = { version: dataMeta.version, asOf: dataMeta.asOf };
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Map a global chart span back to the note part it lies in (offsets relative to that part). */
+export function toEvidence(chart: Chart, start: number, end: number, partsGiven: boolean): Evidence {
+  let part = chart.parts[0]!;
+  for (const p of chart.parts) if (p.start <= start) part = p;
+  const s = Math.max(part.start, Math.min(start, part.end));
+  const e = Math.max(s, Math.min(end, part.end));
+  const evidence: Evidence = { start: s - part.start, end: e - part.start, text: chart.text.slice(s, e) };
+  if (partsGiven) evidence.part = part.key;
+  return evidence;
+}
+
+function levelFor(ruleId: string, fallback: Severity, profile: ResolvedProfile, options: CheckOptions): Level {
+  if (options.disabledRules?.includes(ruleId)) return 'off';
+  return options.ruleLevels?.[ruleId] ?? profile.rules[ruleId]?.level ?? fallback;
+}
+
+export function check(visit: Visit, options: CheckOptions = {}): CheckResult {
+  const choice = chooseProfile(visit.payer, options);
+  const profile = resolveProfile(choice.id)!;
+  const chart = analyzeChart(visit.note);
+  const facts = buildFacts(visit, chart, profile.unitMethod);
+  const partsGiven = typeof visit.note !== 'string';
+  const findings: Finding[] = [];
+  // Global note offset of each finding's evidence: the sort key that follows the note's order.
+  const at = new Map<Finding, number>();
+
+  for (const rule of RULES) {
+    const { meta } = rule;
+    const level = levelFor(meta.id, meta.defaultSeverity, profile, options);
+    if (level === 'off') continue;
+    const setting = profile.rules[meta.id];
+    const why = setting?.why;
+    const seen = new Set<string>();
+    try {
+      rule.check({
+        visit,
+        chart,
+        facts,
+        profile,
+        options: { ...setting?.options, ...options.ruleOptions?.[meta.id] },
+        why,
+        report(r) {
+          const key = `${r.span?.start}:${r.span?.end}:${r.line}:${r.message}`;
+          if (seen.has(key)) return;
+          seen.add(key);
+          // The profile's level is the ceiling a rule may lower (e.g. a softer variant), never raise.
+          const severity: Severity = r.severity && SEVERITY_ORDER[r.severity] > SEVERITY_ORDER[level] ? r.severity : level;
+          const finding: Finding = {
+            ruleId: meta.id,
+            title: meta.title,
+            severity,
+            message: `${r.message} (${profile.name}${why ? `: ${why}` : ''})`,
+            citations: meta.citations,
+            profile: profile.id,
+          };
+          if (r.span) {
+            finding.evidence = toEvidence(chart, r.span.start, r.span.end, partsGiven);
+            at.set(finding, r.span.start);
+          }
+          if (r.line !== undefined) finding.line = r.line;
+          if (r.suggestion) finding.suggestion = r.suggestion;
+          findings.push(finding);
+        },
+      });
+    } catch (error) {
+      // A rule bug must not hide every other finding: report it and carry on.
+      findings.push({
+        ruleId: meta.id,
+        title: meta.title,
+        severity: 'info',
+        message: `This check could not run on this visit (${error instanceof Error ? error.message : String(error)}). Please report it.`,
+        citations: meta.citations,
+        profile: profile.id,
+      });
+    }
+  }
+
+  findings.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.evidence ? 0 : 1) - (b.evidence ? 0 : 1) ||
+      (at.get(a) ?? 0) - (at.get(b) ?? 0) ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      (a.line ?? -1) - (b.line ?? -1),
+  );
+  return { findings, units: facts.units, profile: choice, dataVersion: DATA_VERSION };
+}

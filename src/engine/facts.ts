@@ -1,0 +1,191 @@
+// VisitFacts: the claim and the note reconciled once, so every rule reads the same figures.
+// Structured fields win; the note fills what they leave out, and every figure says where it came from.
+import type { Chart, Span } from './chart';
+import { normaliseCredential } from './chart/note-facts';
+import { isTimed, isUntimed, normalizeCode } from './codes';
+import type { UnitMethod, UnitsSummary } from './types';
+import { calculateUnits, unitsForMinutes } from './units';
+import type { Visit } from './visit';
+
+export type Source = 'claim' | 'note' | 'sum';
+
+export interface FactLine {
+  /** Index into visit.lines (or into the note's listed lines when the claim had none). */
+  index: number;
+  code: string;
+  modifiers: string[];
+  units?: number;
+  minutes?: number;
+  minutesSource?: Source;
+  /** Where the note documents this code's minutes. */
+  minutesSpan?: Span;
+  dx: string[];
+  /** The line was read from the note (a .txt note with no claim). */
+  fromNote: boolean;
+  noteSpan?: Span;
+}
+
+export interface Figure<T> {
+  value: T;
+  source: Source;
+  span?: Span;
+}
+
+export type Discipline = 'PT' | 'OT';
+
+export interface VisitFacts {
+  lines: FactLine[];
+  linesFromNote: boolean;
+  /** Timed minutes for the whole visit: the claim's total, else the note's, else the per-code sum. */
+  totalTimedMinutes?: Figure<number>;
+  totalTreatmentMinutes?: Figure<number>;
+  /** Credentials of whoever furnished or signed (structured provider first, then signatures). */
+  providerCredentials: Figure<string>[];
+  /** A PTA/OTA took part (credentials, signature or "co-treated with PTA"). */
+  assistants: Figure<'PTA' | 'OTA'>[];
+  /** Therapy discipline from the provider's credentials, when they say. */
+  discipline?: Discipline;
+  episode: {
+    visitNumber?: Figure<number>;
+    planOfCareStart?: Figure<string>;
+    onsetDate?: Figure<string>;
+    dateOfService?: Figure<string>;
+  };
+  units: UnitsSummary;
+}
+
+const fromChart = <T,>(fact: ({ value: T } & Span) | undefined): Figure<T> | undefined =>
+  fact ? { value: fact.value, source: 'note', span: { start: fact.start, end: fact.end } } : undefined;
+
+export function buildFacts(visit: Visit, chart: Chart, method: UnitMethod): VisitFacts {
+  const linesFromNote = visit.lines.length === 0 && chart.noteLines.length > 0;
+  const lines: FactLine[] = linesFromNote
+    ? chart.noteLines.map((l, index) => ({
+        index,
+        code: normalizeCode(l.code),
+        modifiers: l.modifiers.map((m) => m.toUpperCase()),
+        units: l.units,
+        minutes: l.minutes,
+        minutesSource: l.minutes === undefined ? undefined : 'note',
+        minutesSpan: l.minutes === undefined ? undefined : { start: l.start, end: l.end },
+        dx: [],
+        fromNote: true,
+        noteSpan: { start: l.start, end: l.end },
+      }))
+    : visit.lines.map((l, index) => ({
+        index,
+        code: normalizeCode(l.code),
+        modifiers: (l.modifiers ?? []).map((m) => m.toUpperCase()),
+        units: l.units,
+        minutes: l.minutes,
+        minutesSource: l.minutes === undefined ? undefined : 'claim',
+        dx: (l.dx ?? []).map((d) => d.trim().toUpperCase()),
+        fromNote: false,
+      }));
+  // Minutes the claim does not give come from the note's per-code documentation.
+  for (const line of lines) {
+    const documented = chart.minutesByCode[line.code];
+    if (!documented) continue;
+    const first = documented.evidence[0]!;
+    if (line.minutes === undefined || line.minutesSource === 'note') {
+      line.minutes = documented.minutes;
+      line.minutesSource = 'note';
+      line.minutesSpan = { start: first.start, end: first.end };
+    }
+  }
+
+  const timedLines = lines.filter((l) => isTimed(l.code));
+  const perCodeKnown = timedLines.length > 0 && timedLines.every((l) => l.minutes !== undefined);
+  const sumOfCodes = perCodeKnown ? timedLines.reduce((s, l) => s + (l.minutes ?? 0), 0) : undefined;
+  const totalTimedMinutes: Figure<number> | undefined =
+    visit.totalTimedMinutes !== undefined
+      ? { value: visit.totalTimedMinutes, source: 'claim' }
+      : chart.totals.timed
+        ? { value: chart.totals.timed.minutes, source: 'note', span: chart.totals.timed }
+        : sumOfCodes !== undefined
+          ? { value: sumOfCodes, source: 'sum' }
+          : undefined;
+  const totalTreatmentMinutes: Figure<number> | undefined =
+    visit.totalTreatmentMinutes !== undefined
+      ? { value: visit.totalTreatmentMinutes, source: 'claim' }
+      : chart.totals.treatment
+        ? { value: chart.totals.treatment.minutes, source: 'note', span: chart.totals.treatment }
+        : undefined;
+
+  const providerCredentials: Figure<string>[] = [];
+  for (const c of visit.provider?.credentials ?? []) {
+    const value = normaliseCredential(c);
+    if (value) providerCredentials.push({ value, source: 'claim' });
+  }
+  for (const c of chart.credentials) {
+    if (c.kind === 'signature') providerCredentials.push({ value: c.credential, source: 'note', span: c });
+  }
+  const assistants: Figure<'PTA' | 'OTA'>[] = [];
+  for (const f of providerCredentials) if (f.value === 'PTA' || f.value === 'OTA') assistants.push(f as Figure<'PTA' | 'OTA'>);
+  for (const c of chart.credentials) {
+    if (c.kind === 'involvement' && (c.credential === 'PTA' || c.credential === 'OTA')) {
+      assistants.push({ value: c.credential, source: 'note', span: c });
+    }
+  }
+  const credentialSet = new Set(providerCredentials.map((f) => f.value));
+  const discipline: Discipline | undefined =
+    credentialSet.has('PT') || credentialSet.has('PTA') ? 'PT' : credentialSet.has('OT') || credentialSet.has('OTA') ? 'OT' : undefined;
+
+  const ep = visit.episode ?? {};
+  const episode: VisitFacts['episode'] = {
+    visitNumber: ep.visitNumber !== undefined ? { value: ep.visitNumber, source: 'claim' } : fromChart(chart.episode.visitNumber),
+    planOfCareStart: ep.planOfCareStart !== undefined ? { value: ep.planOfCareStart, source: 'claim' } : fromChart(chart.episode.planOfCareStart),
+    onsetDate: ep.onsetDate !== undefined ? { value: ep.onsetDate, source: 'claim' } : fromChart(chart.episode.onsetDate),
+    dateOfService: visit.dateOfService !== undefined ? { value: visit.dateOfService, source: 'claim' } : fromChart(chart.episode.dateOfService),
+  };
+
+  return {
+    lines,
+    linesFromNote,
+    totalTimedMinutes,
+    totalTreatmentMinutes,
+    providerCredentials,
+    assistants,
+    discipline,
+    episode,
+    units: summariseUnits(lines, method, totalTimedMinutes?.value),
+  };
+}
+
+function summariseUnits(lines: FactLine[], method: UnitMethod, totalTimed: number | undefined): UnitsSummary {
+  const billed: Record<string, number> = {};
+  const minutesByCode: Record<string, number> = {};
+  for (const l of lines) {
+    if (l.units !== undefined) billed[l.code] = (billed[l.code] ?? 0) + l.units;
+    if (l.minutes !== undefined && isTimed(l.code)) minutesByCode[l.code] = (minutesByCode[l.code] ?? 0) + l.minutes;
+  }
+  const timedCodes = [...new Set(lines.filter((l) => isTimed(l.code)).map((l) => l.code))];
+  const untimed = [...new Set(lines.filter((l) => isUntimed(l.code)).map((l) => l.code))];
+  const perCodeKnown = timedCodes.length > 0 && timedCodes.every((c) => minutesByCode[c] !== undefined);
+
+  let expected: Record<string, number> = {};
+  let alternatives: Record<string, number>[] = [];
+  let expectedTimedUnits: number | null = null;
+  if (perCodeKnown) {
+    const timed = timedCodes.map((code) => ({ code, minutes: minutesByCode[code]! }));
+    // Under CMS the documented total caps the units even when per-code minutes add up to more.
+    const sum = timed.reduce((s, t) => s + t.minutes, 0);
+    const result = calculateUnits({ method, timed, untimed });
+    expected = result.units;
+    alternatives = result.alternatives;
+    expectedTimedUnits = result.timedUnits;
+    if (method === 'cms' && totalTimed !== undefined && totalTimed < sum) expectedTimedUnits = Math.min(expectedTimedUnits, unitsForMinutes(totalTimed));
+  } else {
+    for (const code of untimed) expected[code] = 1;
+    if (method === 'cms' && totalTimed !== undefined && timedCodes.length > 0) expectedTimedUnits = unitsForMinutes(totalTimed);
+  }
+  return {
+    method,
+    totalTimedMinutes: totalTimed ?? null,
+    expected,
+    expectedTimedUnits,
+    billed,
+    alternatives,
+    minutesByCode,
+  };
+}

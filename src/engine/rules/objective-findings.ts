@@ -1,0 +1,7 @@
+// SCAFFOLD: replaced by the real rule (meta + check + table test).
+import { defineRule } from './define';
+
+export default defineRule({
+  meta: { id: 'objective-findings', title: 'objective-findings', defaultSeverity: 'warning', scope: 'visit', rationale: '', howToFix: '', citations: [] },
+  check() {},
+});

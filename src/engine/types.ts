@@ -1,0 +1,184 @@
+// Shared engine types: findings, rule modules, payer profiles, unit results.
+import type { Chart } from './chart/types';
+import type { VisitFacts } from './facts';
+import type { Visit } from './visit';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Level = Severity | 'off';
+export const LEVELS: readonly Level[] = ['off', 'info', 'warning', 'error'];
+
+export interface Citation {
+  title: string;
+  url: string;
+}
+
+/** Where a finding points in the note: offsets are into the part's own text (half-open). */
+export interface Evidence {
+  /** The note part (its id, else its label, else its index) when the note came in parts. */
+  part?: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  message: string;
+  evidence?: Evidence;
+  /** Index into visit.lines of the claim line concerned. */
+  line?: number;
+  citations: Citation[];
+  suggestion?: string;
+  /** Id of the payer profile whose settings raised this finding. */
+  profile: string;
+}
+
+export type RuleScope = 'line' | 'claim' | 'visit' | 'episode';
+
+export interface RuleMeta {
+  /** Equal to the file name in src/engine/rules/. */
+  id: string;
+  title: string;
+  defaultSeverity: Severity;
+  scope: RuleScope;
+  /** Why an auditor or payer cares (shown as "why it matters"). */
+  rationale: string;
+  /** What the biller or therapist should do (shown as "how to fix"). */
+  howToFix: string;
+  citations: Citation[];
+}
+
+/** What a rule hands to ctx.report(); offsets are global chart offsets (chart.text). */
+export interface Report {
+  message: string;
+  /** Global [start, end) into chart.text. */
+  span?: { start: number; end: number };
+  line?: number;
+  suggestion?: string;
+  /** Only when the rule weighs its own finding differently from the profile level. */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  visit: Visit;
+  chart: Chart;
+  facts: VisitFacts;
+  profile: ResolvedProfile;
+  /** The rule's options as resolved from the profile (and caller overrides). */
+  options: Record<string, unknown>;
+  /** The profile's reason for this rule's level, if it gives one. */
+  why?: string;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+export type UnitMethod = 'cms' | 'per-code';
+
+export interface RuleSetting {
+  level?: Level;
+  /** Shown in the message: why this payer raises (or weighs) the rule. */
+  why?: string;
+  options?: Record<string, unknown>;
+}
+
+/** A payer profile as written in src/engine/payers/<id>.json (before `extends` is applied). */
+export interface PayerProfileData {
+  id: string;
+  name: string;
+  extends?: string;
+  description: string;
+  sources: Citation[];
+  /** Case-insensitive words/phrases matched against the payer text on a claim. */
+  namePatterns: string[];
+  unitMethod?: UnitMethod;
+  requires?: Partial<ProfileRequirements>;
+  rules?: Record<string, Level | RuleSetting>;
+}
+
+export interface ProfileRequirements {
+  /** GP/GO on every therapy line. */
+  disciplineModifier: boolean;
+  /** CQ/CO when an assistant furnished the service. */
+  assistantModifier: boolean;
+  /** Minutes for each timed code. */
+  perCodeMinutes: boolean;
+  /** Total timed minutes in the note. */
+  totalTimedMinutes: boolean;
+  /** A plan of care / certification reference. */
+  planOfCare: boolean;
+}
+
+export interface ResolvedRuleSetting {
+  /** Undefined: the rule's own default severity applies. */
+  level?: Level;
+  why?: string;
+  options: Record<string, unknown>;
+}
+
+export interface ResolvedProfile {
+  id: string;
+  name: string;
+  description: string;
+  /** The extends chain, most specific first: ["aetna", "commercial", "base"]. */
+  chain: string[];
+  sources: Citation[];
+  namePatterns: string[];
+  unitMethod: UnitMethod;
+  requires: ProfileRequirements;
+  rules: Record<string, ResolvedRuleSetting>;
+}
+
+export interface UnitsSummary {
+  method: UnitMethod;
+  /** null when neither the claim nor the note gives the timed minutes. */
+  totalTimedMinutes: number | null;
+  /** Units the documented minutes support, per code (timed codes with known minutes, untimed = 1). */
+  expected: Record<string, number>;
+  /** Total timed units the minutes support (known even when per-code minutes are not). */
+  expectedTimedUnits: number | null;
+  /** Units billed on the claim, per code. */
+  billed: Record<string, number>;
+  /** Other allocations that are equally correct (CMS ties). */
+  alternatives: Record<string, number>[];
+  minutesByCode: Record<string, number>;
+}
+
+export interface CheckOptions {
+  /** Force a profile id, overriding the visit's payer. */
+  profile?: string;
+  /** The profile to use when the payer is unknown or absent (default "commercial"). */
+  defaultProfile?: string;
+  /** Per-rule level overrides (user options / managed policy), applied after the profile. */
+  ruleLevels?: Record<string, Level>;
+  /** Per-rule option overrides, merged over the profile's options. */
+  ruleOptions?: Record<string, Record<string, unknown>>;
+  /** Rules switched off entirely (kill switch). */
+  disabledRules?: string[];
+  /** Extra payer-name → profile-id mappings, checked before the profiles' own patterns. */
+  payerMap?: Record<string, string>;
+}
+
+export interface ProfileChoice {
+  id: string;
+  name: string;
+  matchedBy: 'option' | 'payer-map' | 'payer-id' | 'payer-name' | 'default';
+  payerText?: string;
+}
+
+export interface DataVersion {
+  version: string;
+  asOf: string;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  units: UnitsSummary;
+  profile: ProfileChoice;
+  dataVersion: DataVersion;
+}

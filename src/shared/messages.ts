@@ -1,0 +1,60 @@
+// The one catalog of extension messages, named by direction, each with its zod schema.
+// Receivers validate with parseMessage() and drop anything that does not parse (fail closed).
+import { z } from '../engine/zod';
+import { SnapshotSchema } from './snapshot';
+
+const tabId = z.number().check(z.int(), z.nonnegative());
+const level = z.enum(['off', 'info', 'warning', 'error']);
+
+// content script → background
+export const ContentToBackground = {
+  snapshot: z.object({ type: z.literal('cs:snapshot'), snapshot: SnapshotSchema }),
+  /** The frame no longer shows a note or claim (navigated inside an SPA, content removed). */
+  empty: z.object({ type: z.literal('cs:empty') }),
+} as const;
+
+// popup / options → background
+export const UiToBackground = {
+  getTabState: z.object({ type: z.literal('ui:get-tab-state'), tabId }),
+  rescan: z.object({ type: z.literal('ui:rescan'), tabId }),
+  setProfile: z.object({ type: z.literal('ui:set-profile'), tabId, profile: z.nullable(z.string().check(z.maxLength(100))) }),
+  dismiss: z.object({
+    type: z.literal('ui:dismiss'),
+    tabId,
+    findingKey: z.string().check(z.maxLength(500)),
+    ruleId: z.string().check(z.maxLength(100)),
+    reason: z.string().check(z.minLength(1), z.maxLength(500)),
+  }),
+  undismiss: z.object({ type: z.literal('ui:undismiss'), tabId, findingKey: z.string().check(z.maxLength(500)) }),
+  showInNote: z.object({ type: z.literal('ui:show-in-note'), tabId, findingKey: z.string().check(z.maxLength(500)) }),
+  ruleLevel: z.object({ type: z.literal('ui:rule-level'), ruleId: z.string().check(z.maxLength(100)), level }),
+} as const;
+
+// background → content script (sent to one frame)
+export const BackgroundToContent = {
+  highlight: z.object({
+    type: z.literal('bg:highlight'),
+    partId: z.string().check(z.maxLength(200)),
+    start: z.number().check(z.int(), z.nonnegative()),
+    end: z.number().check(z.int(), z.nonnegative()),
+  }),
+  clearHighlight: z.object({ type: z.literal('bg:clear-highlight') }),
+  requestSnapshot: z.object({ type: z.literal('bg:request-snapshot') }),
+} as const;
+
+export type Catalog = Record<string, z.ZodMiniType>;
+export type MessageOf<C extends Catalog> = { [K in keyof C]: z.infer<C[K]> }[keyof C];
+
+export type ContentMessage = MessageOf<typeof ContentToBackground>;
+export type UiMessage = MessageOf<typeof UiToBackground>;
+export type BackgroundToContentMessage = MessageOf<typeof BackgroundToContent>;
+
+/** Validate an inbound message against one direction's catalog; null when it matches none. */
+export function parseMessage<C extends Catalog>(catalog: C, input: unknown): MessageOf<C> | null {
+  if (typeof input !== 'object' || input === null) return null;
+  for (const schema of Object.values(catalog)) {
+    const result = schema.safeParse(input);
+    if (result.success) return result.data as MessageOf<C>;
+  }
+  return null;
+}

@@ -1,0 +1,68 @@
+import { ruleTester } from './tester';
+
+const massageLine = [{ code: '97124', modifiers: ['GP'], units: 1, minutes: 15 }];
+
+ruleTester('comfort-wording', {
+  valid: [
+    {
+      name: 'clinical indication only',
+      visit: { lines: massageLine, note: 'Therapeutic massage 15 min to R upper trapezius to reduce palpable hypertonicity limiting cervical rotation.' },
+    },
+    {
+      name: 'relaxation in preparation for exercise (LCD indication)',
+      visit: { lines: massageLine, note: 'Massage to lumbar paraspinals for relaxation in preparation for therapeutic exercise.' },
+    },
+    {
+      name: 'negated: patient denies relaxation benefit',
+      visit: { lines: massageLine, note: 'Massage to R upper trap. Patient denies relaxation benefit; goal is pain-free rotation.' },
+    },
+    {
+      name: 'muscle relaxant medication',
+      visit: { lines: massageLine, note: 'Meds: muscle relaxants at night. Massage to lumbar paraspinals for spasm.' },
+    },
+    {
+      name: 'no massage billed: comfort words are out of scope',
+      visit: { lines: [{ code: '97110', units: 2 }], note: 'Therapeutic exercise. Patient reports the walk was relaxing.' },
+    },
+    {
+      name: 'well-being in social history, far from any massage',
+      visit: {
+        lines: massageLine,
+        note: 'Social history: retired teacher, values her general well-being.\n\nObjective: palpable spasm L QL.\n\nTreatment: massage 15 min L QL with kneading.',
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'relaxation as the purpose',
+      visit: { lines: massageLine, note: 'Massage 15 min to neck and shoulders for relaxation.' },
+      errors: [{ evidence: 'relaxation', message: /comfort care/ }],
+    },
+    {
+      name: 'stress relief and feels good',
+      visit: { lines: massageLine, note: 'Swedish massage for stress relief. Patient states it feels good.' },
+      errors: [{ evidence: 'stress relief' }, { evidence: 'feels good' }],
+    },
+    {
+      name: 'wellness in the plan section',
+      visit: { lines: massageLine, note: 'Plan: continue weekly sessions for general wellness.' },
+      errors: [{ evidence: 'wellness', severity: 'error' }],
+    },
+    {
+      name: 'a .txt-style note with no claim lines but massage documented',
+      visit: { note: 'Therapeutic massage to low back, spa-style, pampering session.' },
+      errors: [{ evidence: 'spa' }, { evidence: 'pampering' }],
+    },
+    {
+      name: 'evidence points into the right note part',
+      visit: {
+        lines: massageLine,
+        note: [
+          { id: 'subjective', label: 'Subjective', text: 'Pt reports neck pain with driving.' },
+          { id: 'plan', label: 'Plan', text: 'Massage to promote relaxation.' },
+        ],
+      },
+      errors: [{ evidence: 'promote relaxation', part: 'plan' }],
+    },
+  ],
+});
