@@ -1,6 +1,6 @@
 // The Visit: what the engine checks. Field names are a contract other tools rely on
 // (the command line's JSON input, `cli.mjs schema`, the extension's merged frames).
-import { z } from './zod';
+import * as z from './zod';
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'));
 const nonNegative = z.number().check(z.nonnegative());

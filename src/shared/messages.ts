@@ -1,6 +1,6 @@
 // The one catalog of extension messages, named by direction, each with its zod schema.
 // Receivers validate with parseMessage() and drop anything that does not parse (fail closed).
-import { z } from '../engine/zod';
+import * as z from '../engine/zod';
 import { SnapshotSchema } from './snapshot';
 
 const tabId = z.number().check(z.int(), z.nonnegative());

@@ -1,6 +1,6 @@
 // What a content script reads from one frame: the adapter's output, no engine involved.
 // Sizes are capped here so a hostile or huge page cannot make the worker do unbounded work.
-import { z } from '../engine/zod';
+import * as z from '../engine/zod';
 
 export const MAX_PART_CHARS = 200_000;
 export const MAX_PARTS = 40;

@@ -139,6 +139,10 @@ export function computeScopes(
   for (const t of triggers.negPre) forward(negated, t.endToken, NEGATION_WINDOW);
   for (const t of triggers.negPost) backward(negated, t.firstToken, NEGATION_WINDOW);
   for (const t of triggers.hypothetical) forward(hypothetical, t.endToken, n);
+  // A question asserts nothing: "Has the claimant reached maximum medical improvement?"
+  for (const s of sentences) {
+    if (text[s.end - 1] === '?') hypothetical.fill(1, sentenceStartTok[s.index]!, sentenceEndTok[s.index]!);
+  }
   for (const t of triggers.historical) forward(historical, t.endToken, n);
   // Home/own-time markers colour their whole sentence: "ice 15 minutes at home".
   let lastHomeSentence = -1;

@@ -6,7 +6,7 @@
 //   word*   any word starting with "word"  "relax*"
 //   _       exactly one word of any kind   "relaxation _ preparation"
 //   ...     up to three words of any kind  "relaxation ... in preparation for"
-import { z } from '../zod';
+import * as z from '../zod';
 import type { Tokens } from './tokens';
 
 export const LexiconEntrySchema = z.object({
@@ -37,6 +37,7 @@ export type LexiconData = z.infer<typeof LexiconSchema>;
 type PhraseToken = { kind: 'word'; text: string } | { kind: 'prefix'; text: string } | { kind: 'any' } | { kind: 'gap' };
 
 interface CompiledPhrase {
+  hasGap: boolean;
   lexicon: string;
   entry: string;
   /** Exceptions suppress overlapping entry matches instead of producing mentions. */
@@ -55,7 +56,8 @@ export interface RawMatch {
 export interface CompiledLexicons {
   ids: string[];
   byFirstWord: Map<string, CompiledPhrase[]>;
-  byFirstPrefix: CompiledPhrase[];
+  /** Phrases whose first token is a prefix ("relax*"), by the prefix's first character. */
+  byFirstPrefix: Map<string, CompiledPhrase[]>;
 }
 
 const WORD = /[\p{L}\p{N}]+\*?|\.\.\.|_/gu;
@@ -76,24 +78,33 @@ export function compilePhrase(phrase: string): PhraseToken[] {
   return out;
 }
 
+function withGapFlag(p: Omit<CompiledPhrase, 'hasGap'>): CompiledPhrase {
+  return { ...p, hasGap: p.tokens.some((t) => t.kind === 'gap') };
+}
+
 export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexicons {
   const byFirstWord = new Map<string, CompiledPhrase[]>();
-  const byFirstPrefix: CompiledPhrase[] = [];
+  const byFirstPrefix = new Map<string, CompiledPhrase[]>();
   const add = (compiled: CompiledPhrase) => {
     const first = compiled.tokens[0]!;
     if (first.kind === 'word') {
       const list = byFirstWord.get(first.text);
       if (list) list.push(compiled);
       else byFirstWord.set(first.text, [compiled]);
-    } else byFirstPrefix.push(compiled);
+    } else {
+      const key = (first as { text: string }).text.charAt(0);
+      const list = byFirstPrefix.get(key);
+      if (list) list.push(compiled);
+      else byFirstPrefix.set(key, [compiled]);
+    }
   };
   for (const lexicon of lexicons) {
     for (const entry of lexicon.entries) {
-      for (const phrase of entry.phrases) add({ lexicon: lexicon.id, entry: entry.id, tokens: compilePhrase(phrase) });
+      for (const phrase of entry.phrases) add(withGapFlag({ lexicon: lexicon.id, entry: entry.id, tokens: compilePhrase(phrase) }));
     }
     for (const exception of lexicon.exceptions ?? []) {
       for (const phrase of exception.phrases) {
-        add({ lexicon: lexicon.id, entry: '', exception: { entries: exception.entries }, tokens: compilePhrase(phrase) });
+        add(withGapFlag({ lexicon: lexicon.id, entry: '', exception: { entries: exception.entries }, tokens: compilePhrase(phrase) }));
       }
     }
   }
@@ -112,7 +123,15 @@ function tokenMatches(t: PhraseToken, norm: string): boolean {
 }
 
 /** End token (exclusive) of the longest match of `phrase` starting at token `at`, or -1. */
-function matchAt(tokens: Tokens, phrase: PhraseToken[], at: number): number {
+function matchAt(tokens: Tokens, phrase: PhraseToken[], at: number, hasGap: boolean): number {
+  // Fast path: most phrases have no gap, so a plain loop decides (no recursion, no closure).
+  if (!hasGap) {
+    let i = at;
+    for (let p = 0; p < phrase.length; p++, i++) {
+      if (i >= tokens.count || (p > 0 && !tokens.joinable[i - 1]) || !tokenMatches(phrase[p]!, tokens.norms[i]!)) return -1;
+    }
+    return i;
+  }
   let best = -1;
   // Depth-first over the (bounded) gap choices; every step advances a token, so this is O(len·GAP_MAX).
   const walk = (p: number, i: number): void => {
@@ -157,7 +176,7 @@ export function matchLexicons(tokens: Tokens, compiled: CompiledLexicons): Map<s
     const exact = compiled.byFirstWord.get(norm);
     const candidates = exact ? exact : [];
     const consider = (phrase: CompiledPhrase) => {
-      const end = matchAt(tokens, phrase.tokens, i);
+      const end = matchAt(tokens, phrase.tokens, i, phrase.hasGap);
       if (end < 0) return;
       if (phrase.exception) {
         excused.get(phrase.lexicon)!.push({ first: i, end, entries: phrase.exception.entries });
@@ -177,7 +196,7 @@ export function matchLexicons(tokens: Tokens, compiled: CompiledLexicons): Map<s
       list.push({ lexicon: phrase.lexicon, entry: phrase.entry, firstToken: i, endToken: end });
     };
     for (const phrase of candidates) consider(phrase);
-    for (const phrase of compiled.byFirstPrefix) {
+    for (const phrase of compiled.byFirstPrefix.get(norm.charAt(0)) ?? []) {
       const first = phrase.tokens[0] as { text: string };
       if (norm.startsWith(first.text)) consider(phrase);
     }

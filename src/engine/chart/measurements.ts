@@ -16,6 +16,8 @@ const GIRTH = /(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)\s?(cm|centimeters?|mm|in|inches
 const GIRTH_CONTEXT = /girth|circumferen|edema|oedema|swelling|figure[- ]of[- ]8|figure[- ]8|volumetr/i;
 const GRADED = /\b(?:grade\s?([1-4]|i{1,3}|iv)|\+?([1-4])\+?)\s+(tenderness|ttp|spasms?|hypertonicity|guarding)\b|\b(tenderness|ttp|spasms?|hypertonicity|guarding)\s{0,3}(?:grade\s?|of\s)?\(?\+?([1-4])\+?\)?(?![\d/.:]|\s?(?:min|minutes|x|sets|reps|sec))/gi;
 const FROM_TO_NUMBERS = /\bfrom\s{1,3}(\d{1,3}(?:\.\d)?)(?:\s?\/\s?10)?\s{1,3}to\s{1,3}(\d{1,3}(?:\.\d)?)/gi;
+// "pain 6/10 -> 3/10", "6 → 3/10": an arrow between two numbers is a change too.
+const ARROW_NUMBERS = /(?<![\d.\/])(\d{1,3}(?:\.\d)?)(?:\s?\/\s?10)?\s{0,2}(?:-{1,2}>|→|–>|=>)\s{0,2}(\d{1,3}(?:\.\d)?)/g;
 const NUMBER_AFTER = /^[^\d\n.;]{0,14}?(\d{1,3}(?:\.\d{1,2})?)\s?(%|\/\s?\d{1,3})?/;
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
@@ -62,9 +64,11 @@ export function findMeasurements(text: string, outcomeMentions: Mention[]): Draf
   // "pain decreased from 6 to 3/10": attach the change to the measurement it ends on.
   const byStart = new Map<number, Draft>();
   for (const x of out) if (!byStart.has(x.start)) byStart.set(x.start, x);
-  for (const m of text.matchAll(FROM_TO_NUMBERS)) {
-    const target = byStart.get(m.index + m[0].length - m[2]!.length);
-    if (target && !target.change) target.change = { from: Number(m[1]), to: Number(m[2]) };
+  for (const pattern of [FROM_TO_NUMBERS, ARROW_NUMBERS]) {
+    for (const m of text.matchAll(pattern)) {
+      const target = byStart.get(m.index + m[0].length - m[2]!.length);
+      if (target && !target.change) target.change = { from: Number(m[1]), to: Number(m[2]) };
+    }
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;

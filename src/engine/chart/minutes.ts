@@ -31,6 +31,9 @@ const LABELLED_TOTAL = new RegExp(
 const NOT_TREATMENT = /\b(?:tolerances?|tolerat\w*|hold\w*|rest(?:ed|ing)?|breaks?|wait\w*|sec(?:ond)?s?|tests?|testing|sleep\w*|drive|driving)\b/i;
 const SERVICE_AFTER_GAP = /^\s{0,3}(?:of|for|on|in|-|–|:)?\s{0,3}(?:the\s)?$/i;
 const UNITS_WORDING = /\bunits?\b|\bx\s?\d/i;
+// A full stop after a word, then a new capitalised sentence: "Massage to R trap. Pt walked 10 minutes"
+// (an initial such as "R." is not a sentence end, so "Massage to R. trap 15 min" still counts).
+const SENTENCE_BREAK = /[A-Za-z]{2}[.!?]\s+[A-Z]/;
 const MAX_LOOKBACK = 100;
 
 function clockMinutes(h: number, m: number, ampm: string | undefined): number {
@@ -130,7 +133,7 @@ export function findTimes(
         owner = next;
       }
     }
-    if (!owner || owner.code === null || NOT_TREATMENT.test(ownerGap)) continue;
+    if (!owner || owner.code === null || NOT_TREATMENT.test(ownerGap) || SENTENCE_BREAK.test(ownerGap)) continue;
     serviceTimes.push({
       code: owner.code,
       minutes: e.minutes,

@@ -45,7 +45,7 @@ export function findNoteClaimLines(text: string, lineStarts: number[]): NoteClai
   return [...seen.values()];
 }
 
-const CREDENTIAL = String.raw`(?:DPT|MSPT|MPT|PTA|PT|OTR\/L|OTR|OT\/L|OTD|OT|COTA\/L|COTA|OTA|LMT|LMBT|CMT|DC|MD|DO|ATC|SLP|CCC-SLP|NP|PA-C|RN)`;
+const CREDENTIAL = String.raw`(?:DPT|MSPT|MPT|LPT|RPT|LPTA|PTA|PT|OTR\/L|OTR|OT\/L|OTD|OT|COTA\/L|COTA|OTA|LMT|LMBT|LMP|RMT|CMT|DC|MD|DO|ATC|LAT|SLP|CCC-SLP|NP|PA-C|RN)`;
 const NAME = String.raw`[A-Z][A-Za-z'’.\-]{0,30}(?:[ \t]+[A-Z][A-Za-z'’.\-]{0,30}){0,3}`;
 const SIGNATURE = new RegExp(
   String.raw`(${NAME}),[ \t]{0,3}(${CREDENTIAL}(?:[ \t]{0,2}[,/][ \t]{0,2}(?:${CREDENTIAL}|[A-Z]{2,5}))*)(?![A-Za-z])`,
@@ -57,14 +57,34 @@ const SIGNED_BY = new RegExp(
 );
 
 const NORMALISED: Record<string, string> = {
-  DPT: 'PT', MSPT: 'PT', MPT: 'PT', PT: 'PT', PTA: 'PTA',
+  DPT: 'PT', MSPT: 'PT', MPT: 'PT', LPT: 'PT', RPT: 'PT', PT: 'PT', PTA: 'PTA', LPTA: 'PTA',
   'OTR/L': 'OT', OTR: 'OT', 'OT/L': 'OT', OTD: 'OT', OT: 'OT', 'COTA/L': 'OTA', COTA: 'OTA', OTA: 'OTA',
-  LMT: 'LMT', LMBT: 'LMT', CMT: 'LMT', DC: 'DC', MD: 'MD', DO: 'MD', ATC: 'ATC', SLP: 'SLP', 'CCC-SLP': 'SLP',
-  NP: 'NPP', 'PA-C': 'NPP', RN: 'RN',
+  LMT: 'LMT', LMBT: 'LMT', LMP: 'LMT', RMT: 'LMT', CMT: 'LMT', DC: 'DC', MD: 'MD', DO: 'MD', ATC: 'ATC', LAT: 'ATC',
+  SLP: 'SLP', 'CCC-SLP': 'SLP', NP: 'NPP', 'PA-C': 'NPP', RN: 'RN',
 };
 
 export function normaliseCredential(written: string): string | undefined {
-  return NORMALISED[written.trim().toUpperCase()];
+  // "PT, DPT" or "cota/l" as typed: upper-case, inner spaces dropped ("OTR / L" = "OTR/L").
+  return NORMALISED[written.trim().toUpperCase().replace(/\s*\/\s*/g, '/')];
+}
+
+// Someone named in passing, not the signer: "referred by John Roe, MD", "under the care of Dr. Abcd, DC".
+const NOT_THE_SIGNER = /\b(?:referr\w*|referral|pcp|primary[ \t]+care|cc|copy[ \t]+to|care[ \t]+of|seen[ \t]+by|see|sees|saw|seeing|followed[ \t]+by|per|ordered[ \t]+by|consult\w*|physician|surgeon|contact\w*|call\w*|discussed[ \t]+with|spoke[ \t]+with|letter[ \t]+to|dear)\b[^\n]*$/i;
+// Credentials that are also everyday abbreviations ("DC" = discontinue, "DO" = the verb): a lone
+// capitalised word before them ("Continue, DC") is not a name.
+const AMBIGUOUS_CREDENTIAL = new Set(['DC', 'DO', 'PT', 'OT']);
+const CREDENTIAL_WORD = new RegExp(String.raw`^${CREDENTIAL}$`);
+
+function looksLikeSigner(text: string, start: number, name: string, firstCredential: string): boolean {
+  const words = name.split(/[ \t]+/);
+  // Every word of a name is capitalised (the SIGNED_BY pattern is case-insensitive for its label).
+  if (!words.every((w) => /^[A-Z]/.test(w))) return false;
+  // "Continue PT, OT": a credential inside the "name" means a list of services, not a person.
+  if (words.some((w) => CREDENTIAL_WORD.test(w.replace(/\.$/, '')))) return false;
+  if (AMBIGUOUS_CREDENTIAL.has(firstCredential.toUpperCase()) && words.length < 2) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(Math.max(lineStart, start - 60), start);
+  return !NOT_THE_SIGNER.test(`${before}${name}`);
 }
 
 /** Signatures: "J. Smith, PTA", "(by Jane Doe, PT)", "Signed by: Ann Lee DPT". */
@@ -76,27 +96,35 @@ export function findSignatures(text: string): CredentialMention[] {
       if (credential) out.push({ credential, kind: 'signature', start, end, text: text.slice(start, end) });
     }
   };
-  for (const m of text.matchAll(SIGNATURE)) add(m.index, m.index + m[0].length, m[2]!);
+  for (const m of text.matchAll(SIGNATURE)) {
+    const first = m[2]!.split(/[ \t]*[,/][ \t]*/)[0]!;
+    if (looksLikeSigner(text, m.index, m[1]!, first)) add(m.index, m.index + m[0].length, m[2]!);
+  }
   for (const m of text.matchAll(SIGNED_BY)) {
     if (!/^[A-Z]/.test(m[2]!)) continue; // the credential must be written in capitals
+    const nameStart = m.index + m[0].indexOf(m[1]!);
+    if (!looksLikeSigner(text, nameStart, m[1]!, m[2]!)) continue;
     add(m.index, m.index + m[0].length, m[2]!);
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
-const DATE = String.raw`(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?[ \t]\d{1,2},?[ \t]\d{4})`;
+const DATE = String.raw`(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{1,2}-\d{1,2}-\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?[ \t]\d{1,2}(?:st|nd|rd|th)?,?[ \t]\d{4})`;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+/** A date as notes write it ("2026-03-05", "3/5/26", "03-05-2026", "March 5th, 2026") → YYYY-MM-DD. */
 export function parseDate(written: string): string | undefined {
   let y: number;
   let mo: number;
   let d: number;
-  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(written);
+  const w = written.trim();
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(w);
   if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else if ((m = /^(\d{1,2})\/(\d{1,2})\/(\d{2,4})$/.exec(written))) {
+  else if ((m = /^(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})$/.exec(w))) {
     [mo, d, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (m[3]!.length === 3) return undefined;
     if (y < 100) y += 2000;
-  } else if ((m = /^([a-z]{3})[a-z]*\.?\s(\d{1,2}),?\s(\d{4})$/i.exec(written))) {
+  } else if ((m = /^([a-z]{3})[a-z]*\.?\s(\d{1,2})(?:st|nd|rd|th)?,?\s(\d{4})$/i.exec(w))) {
     mo = MONTHS.indexOf(m[1]!.toLowerCase()) + 1;
     [d, y] = [Number(m[2]), Number(m[3])];
   } else return undefined;
@@ -105,14 +133,19 @@ export function parseDate(written: string): string | undefined {
   return date.toISOString().slice(0, 10);
 }
 
-const LABELLED_DATE = (label: string) => new RegExp(String.raw`\b(?:${label})[ \t]{0,3}(?:date|dated|on|of|from|start(?:ed)?|began|period)?[ \t]{0,3}[:\-]?[ \t]{0,3}(?:on[ \t])?${DATE}`, 'gi');
+// "<label> [date|on|…] [:] <date>"; a label must not be the tail of a longer word or of "re-eval".
+const LABELLED_DATE = (label: string) =>
+  new RegExp(String.raw`(?<![A-Za-z-])(?:${label})[ \t]{0,3}(?:date|dated|on|of|from|start(?:ed)?|began|period)?[ \t]{0,3}[:\-]?[ \t]{0,3}(?:on[ \t])?${DATE}`, 'gi');
 const ONSET = LABELLED_DATE(String.raw`onset|date of injury|doi|injury date|date of onset|injured on|symptoms began|injured|date of surgery|dos\s*\(surgery\)`);
 const POC_START = LABELLED_DATE(String.raw`plan of care|poc|certification|cert(?:ification)? period|initial evaluation|initial eval|evaluation|eval|start of care|soc`);
 const SERVICE_DATE = LABELLED_DATE(String.raw`date of service|dos|service date|visit date|date of visit|treatment date|encounter date`);
 const VISIT_NUMBER = /\bvisit[ \t]{0,2}(?:#|no\.?|number)?[ \t]{0,2}:?[ \t]{0,2}(\d{1,3})(?![\d/\-.:]|[ \t]?(?:min|'|’|units?\b|x\b|days?\b|weeks?\b|hours?\b))(?:[ \t]{0,2}(?:of|\/)[ \t]{0,2}\d{1,3})?|\b(?:session|treatment|tx)[ \t]{0,2}(?:#|no\.|number)[ \t]{0,2}:?[ \t]{0,2}(\d{1,3})\b|\b(\d{1,3})(?:st|nd|rd|th)[ \t]+(?:visit|session|treatment)\b/gi;
+// A date that is due, planned or next is not when the plan started ("re-eval due 4/1/2026").
+const NOT_A_START = /\b(?:next|due|upcoming|scheduled|planned|follow[ -]?up|expires?|expiring|ends?|through|thru|until)\b[^\n]{0,30}$/i;
 
-function firstDate(text: string, re: RegExp): DateFact | undefined {
+function firstDate(text: string, re: RegExp, reject?: RegExp): DateFact | undefined {
   for (const m of text.matchAll(re)) {
+    if (reject && reject.test(text.slice(Math.max(0, m.index - 20), m.index + m[0].length - m[1]!.length))) continue;
     const value = parseDate(m[1]!);
     if (value) return { value, start: m.index, end: m.index + m[0].length };
   }
@@ -128,14 +161,15 @@ export function findEpisodeFacts(text: string): {
   let visitNumber: NumberFact | undefined;
   for (const m of text.matchAll(VISIT_NUMBER)) {
     const value = Number(m[1] ?? m[2] ?? m[3]);
-    if (value >= 1 && value <= 400) {
+    // "next visit 3" or "visit 2 of 12 planned" in a plan is not this visit's number.
+    if (value >= 1 && value <= 400 && !/\bnext[ \t]+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) {
       visitNumber = { value, start: m.index, end: m.index + m[0].length };
       break;
     }
   }
   return {
     visitNumber,
-    planOfCareStart: firstDate(text, POC_START),
+    planOfCareStart: firstDate(text, POC_START, NOT_A_START),
     onsetDate: firstDate(text, ONSET),
     dateOfService: firstDate(text, SERVICE_DATE),
   };

@@ -1,6 +1,6 @@
 // Payer profiles: data files that extend each other (base ← medicare ← medicare-advantage,
 // base ← commercial ← aetna …). This module resolves the chain and picks a profile for a payer text.
-import { z } from '../zod';
+import * as z from '../zod';
 import type { Level, PayerProfileData, ProfileChoice, ProfileRequirements, ResolvedProfile, RuleSetting, UnitMethod } from '../types';
 import aetna from './aetna.json';
 import base from './base.json';

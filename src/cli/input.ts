@@ -1,0 +1,320 @@
+// Input files for `check`: read, decode (UTF-8, UTF-16 by BOM, Windows-1252 fallback), parse and
+// validate into Visits. Every problem becomes one line naming the file and, for JSON, the field.
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parseVisit, type Visit, type VisitIssue } from '../engine/visit';
+
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+/** Enough issues to fix a file; a wholly wrong file would otherwise print hundreds. */
+const MAX_ISSUES_PER_VISIT = 10;
+
+export interface LoadedVisit {
+  /** File name as given, plus `#index` for visits in a JSON array. */
+  source: string;
+  visit: Visit;
+}
+
+export interface LoadResult {
+  visits: LoadedVisit[];
+  problems: string[];
+  warnings: string[];
+}
+
+export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; reason: string };
+
+function isBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const byte of sample) {
+    if (byte === 0) return true;
+    // Tab, LF, FF, CR and ESC are ordinary in exported text.
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) control++;
+  }
+  return sample.length > 0 && control / sample.length > 0.1;
+}
+
+/** Decode file bytes: BOM first (UTF-8, UTF-16 LE/BE), else UTF-8, else Windows-1252. */
+export function decodeText(bytes: Uint8Array): Decoded {
+  const [b0, b1, b2] = bytes;
+  if (b0 === 0xff && b1 === 0xfe) return decodeWith('utf-16le', bytes.subarray(2), 'UTF-16 LE');
+  if (b0 === 0xfe && b1 === 0xff) return decodeWith('utf-16be', bytes.subarray(2), 'UTF-16 BE');
+  const body = b0 === 0xef && b1 === 0xbb && b2 === 0xbf ? bytes.subarray(3) : bytes;
+  if (isBinary(body)) {
+    return {
+      ok: false,
+      reason: 'looks like a binary file, not text (if it is UTF-16, save it with a byte-order mark, or as UTF-8)',
+    };
+  }
+  const utf8 = decodeWith('utf-8', body, 'UTF-8');
+  if (utf8.ok) return utf8;
+  // Notes exported from Windows EHRs are often Windows-1252; every byte sequence decodes.
+  return { ok: true, text: decodeWindows1252(body), encoding: 'Windows-1252' };
+}
+
+// Node's TextDecoder('windows-1252') decodes as ISO-8859-1, turning curly quotes and dashes
+// (0x80-0x9F) into invisible C1 controls, so map that block ourselves.
+const CP1252_80_9F =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? CP1252_80_9F[byte - 0x80] : String.fromCharCode(byte);
+  return text;
+}
+
+function decodeWith(label: string, bytes: Uint8Array, name: string): Decoded {
+  try {
+    return { ok: true, text: new TextDecoder(label, { fatal: true }).decode(bytes), encoding: name };
+  } catch {
+    return { ok: false, reason: `is not valid ${name} text` };
+  }
+}
+
+/** 1-based line and column of a string offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const show = (ch: string | undefined): string => (ch === undefined ? 'end of input' : ch < ' ' ? JSON.stringify(ch) : `'${ch}'`);
+
+/**
+ * Where JSON text first goes wrong. JSON.parse on Node 20 often reports no position, and a biller
+ * needs "line 12, column 5" to fix a hand-edited file. Iterative, so deep nesting cannot overflow.
+ */
+export function jsonErrorAt(text: string): { offset: number; problem: string } | undefined {
+  const stack: ('{' | '[')[] = [];
+  let i = 0;
+  let state: 'value' | 'key' | 'after' = 'value';
+  let justOpened = false;
+  const fail = (problem: string) => ({ offset: i, problem });
+  const skipSpace = (): void => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const readString = (): string | undefined => {
+    i++; // opening quote
+    while (i < text.length) {
+      const ch = text[i] as string;
+      if (ch === '"') {
+        i++;
+        return undefined;
+      }
+      if (ch < ' ') return 'control character inside a string (use \\n for new lines)';
+      if (ch === '\\') {
+        const next = text[i + 1];
+        if (next === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return 'bad \\u escape';
+          i += 6;
+          continue;
+        }
+        if (next === undefined || !'"\\/bfnrt'.includes(next)) return `bad escape \\${next ?? ''}`;
+        i += 2;
+        continue;
+      }
+      i++;
+    }
+    return 'unterminated string';
+  };
+
+  for (;;) {
+    skipSpace();
+    const ch = text[i];
+    if (state === 'value') {
+      if (ch === '{') {
+        stack.push('{');
+        i++;
+        state = 'key';
+        justOpened = true;
+      } else if (ch === '[') {
+        stack.push('[');
+        i++;
+        skipSpace();
+        if (text[i] === ']') {
+          i++;
+          stack.pop();
+          state = 'after';
+        }
+      } else if (ch === '"') {
+        const problem = readString();
+        if (problem) return fail(problem);
+        state = 'after';
+      } else if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) {
+        NUMBER.lastIndex = i;
+        const match = NUMBER.exec(text);
+        if (!match) return fail('bad number');
+        i += match[0].length;
+        state = 'after';
+      } else if (text.startsWith('true', i) || text.startsWith('null', i)) {
+        i += 4;
+        state = 'after';
+      } else if (text.startsWith('false', i)) {
+        i += 5;
+        state = 'after';
+      } else if (ch === 't' || ch === 'f' || ch === 'n') {
+        return fail('bad literal, expected true, false or null');
+      } else {
+        return fail(ch === undefined ? 'unexpected end of input' : `unexpected ${show(ch)}, expected a value`);
+      }
+      continue;
+    }
+    if (state === 'key') {
+      if (ch === '}' && justOpened) {
+        i++;
+        stack.pop();
+        state = 'after';
+        justOpened = false;
+        continue;
+      }
+      justOpened = false;
+      if (ch !== '"') return fail(`unexpected ${show(ch)}, expected a "quoted" property name`);
+      const problem = readString();
+      if (problem) return fail(problem);
+      skipSpace();
+      if (text[i] !== ':') return fail(`unexpected ${show(text[i])}, expected ':'`);
+      i++;
+      state = 'value';
+      continue;
+    }
+    // state === 'after': a value just ended
+    const top = stack[stack.length - 1];
+    if (top === undefined) return ch === undefined ? undefined : fail(`unexpected ${show(ch)} after the end of the JSON value`);
+    const close = top === '{' ? '}' : ']';
+    if (ch === ',') {
+      i++;
+      state = top === '{' ? 'key' : 'value';
+    } else if (ch === close) {
+      i++;
+      stack.pop();
+    } else {
+      return fail(`unexpected ${show(ch)}, expected ',' or '${close}'`);
+    }
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+function valueAt(root: unknown, path: string): unknown {
+  if (path === '') return root;
+  let value = root;
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** "lines.0.units: expected a whole number (got "2")": the path a biller can find in the file. */
+export function describeIssue(root: unknown, issue: VisitIssue): string {
+  const value = valueAt(root, issue.path);
+  const where = issue.path === '' ? 'top level' : issue.path;
+  if (value === undefined) return `${where}: required field is missing`;
+  return `${where}: ${issue.message} (got ${describeValue(value)})`;
+}
+
+function visitsFromJson(text: string, source: string): LoadResult {
+  const result: LoadResult = { visits: [], problems: [], warnings: [] };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const at = jsonErrorAt(text);
+    if (at) {
+      const { line, column } = lineColumn(text, at.offset);
+      result.problems.push(`${source}: invalid JSON at line ${line}, column ${column}: ${at.problem}`);
+    } else {
+      result.problems.push(`${source}: invalid JSON: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+    return result;
+  }
+
+  const items: { source: string; value: unknown }[] = Array.isArray(data)
+    ? data.map((value, index) => ({ source: `${source}#${index}`, value }))
+    : [{ source, value: data }];
+  if (Array.isArray(data) && data.length === 0) result.problems.push(`${source}: the array is empty; expected at least one Visit`);
+  if (!Array.isArray(data) && (data === null || typeof data !== 'object')) {
+    result.problems.push(`${source}: expected a Visit object or an array of Visits (got ${describeValue(data)})`);
+    return result;
+  }
+  for (const item of items) {
+    const parsed = parseVisit(item.value);
+    if (parsed.ok) {
+      result.visits.push({ source: item.source, visit: parsed.visit });
+      continue;
+    }
+    const shown = parsed.issues.slice(0, MAX_ISSUES_PER_VISIT);
+    for (const issue of shown) result.problems.push(`${item.source}: ${describeIssue(item.value, issue)}`);
+    const hidden = parsed.issues.length - shown.length;
+    if (hidden > 0) result.problems.push(`${item.source}: … and ${hidden} more problem${hidden === 1 ? '' : 's'}`);
+  }
+  return result;
+}
+
+function visitFromNote(text: string, source: string): LoadResult {
+  // Claim lines are left empty on purpose: the engine reads them from the note.
+  const parsed = parseVisit({ id: source, note: text, lines: [] });
+  return parsed.ok
+    ? { visits: [{ source, visit: parsed.visit }], problems: [], warnings: [] }
+    : { visits: [], problems: parsed.issues.map((issue) => `${source}: ${issue.path}: ${issue.message}`), warnings: [] };
+}
+
+function readProblem(error: unknown): string {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory, not a file';
+    default:
+      return `cannot be read (${code || (error instanceof Error ? error.message : String(error))})`;
+  }
+}
+
+const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/** Read one FILE argument: `.json` = a Visit or an array of Visits, `.txt` = a note. */
+export async function loadFile(path: string, maxBytes: number = MAX_INPUT_BYTES): Promise<LoadResult> {
+  const fail = (problem: string): LoadResult => ({ visits: [], problems: [`${path}: ${problem}`], warnings: [] });
+  const kind = extname(path).toLowerCase();
+  if (kind !== '.json' && kind !== '.txt') {
+    return fail(`unsupported file type "${kind || '(none)'}": give a .json Visit file or a .txt note`);
+  }
+
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return fail('is a directory, not a file');
+    // Checked before reading so a multi-gigabyte file cannot exhaust memory.
+    if (info.size > maxBytes) return fail(`is too large (${mb(info.size)}; the limit is ${mb(maxBytes)})`);
+    bytes = await readFile(path);
+  } catch (error) {
+    return fail(readProblem(error));
+  }
+
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return fail(decoded.reason);
+  if (decoded.text.trim() === '') {
+    return fail(kind === '.json' ? 'is empty; expected a Visit object or an array of Visits' : 'is empty; expected the text of a note');
+  }
+  const result = kind === '.json' ? visitsFromJson(decoded.text, path) : visitFromNote(decoded.text, path);
+  if (decoded.encoding === 'Windows-1252') {
+    result.warnings.push(`${path}: not valid UTF-8; read as Windows-1252 (check accented characters)`);
+  }
+  return result;
+}

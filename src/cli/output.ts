@@ -1,0 +1,150 @@
+// How `check` results leave the command line: the JSON contract (only the documented fields, in
+// the documented order) and a text report grouped by severity.
+import type { CheckResult, Finding, ProfileChoice, Severity, UnitMethod } from '../engine/types';
+
+export interface CheckedVisit {
+  source: string;
+  result: CheckResult;
+}
+
+export interface FindingJson {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  evidence?: { part?: string; start: number; end: number; text: string };
+  line?: number;
+  citations: { title: string; url: string }[];
+  suggestion?: string;
+}
+
+export interface ResultJson {
+  source: string;
+  profile: string;
+  findings: FindingJson[];
+  units: {
+    method: UnitMethod;
+    totalTimedMinutes: number | null;
+    expected: Record<string, number>;
+    billed: Record<string, number>;
+  };
+}
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+// Built field by field so engine-internal fields (title, profile, minutesByCode…) never leak into
+// a contract other tools parse.
+// Key order follows the documented contract, for people reading the JSON.
+function findingJson(finding: Finding): FindingJson {
+  const { evidence, line, suggestion } = finding;
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    ...(evidence && {
+      evidence: {
+        ...(evidence.part !== undefined && { part: evidence.part }),
+        start: evidence.start,
+        end: evidence.end,
+        text: evidence.text,
+      },
+    }),
+    ...(line !== undefined && { line }),
+    citations: finding.citations.map(({ title, url }) => ({ title, url })),
+    ...(suggestion !== undefined && { suggestion }),
+  };
+}
+
+export function toJson(checked: readonly CheckedVisit[]): { results: ResultJson[] } {
+  return {
+    results: checked.map(({ source, result }) => ({
+      source,
+      profile: result.profile.id,
+      findings: result.findings.map(findingJson),
+      units: {
+        method: result.units.method,
+        totalTimedMinutes: result.units.totalTimedMinutes,
+        expected: { ...result.units.expected },
+        billed: { ...result.units.billed },
+      },
+    })),
+  };
+}
+
+export function hasErrors(checked: readonly CheckedVisit[]): boolean {
+  return checked.some(({ result }) => result.findings.some((finding) => finding.severity === 'error'));
+}
+
+const METHOD_LABEL: Record<UnitMethod, string> = {
+  cms: 'CMS total time',
+  'per-code': 'per code (substantial portion)',
+};
+
+const GROUP_LABEL: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 || word === 'info' ? '' : 's'}`;
+}
+
+function unitList(units: Record<string, number>): string {
+  const entries = Object.entries(units);
+  return entries.length === 0 ? 'none' : entries.map(([code, n]) => `${code} ×${n}`).join(', ');
+}
+
+function quote(text: string, max = 120): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `"${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}"`;
+}
+
+function profileLine(profile: ProfileChoice): string {
+  const payer = profile.payerText ? ` "${profile.payerText}"` : '';
+  const why: Record<ProfileChoice['matchedBy'], string> = {
+    option: 'set by --payer',
+    'payer-map': `payer${payer}`,
+    'payer-id': `payer${payer}`,
+    'payer-name': `payer name${payer}`,
+    default: 'default profile (no known payer)',
+  };
+  return `profile ${profile.id} (${profile.name}), ${why[profile.matchedBy]}`;
+}
+
+function findingLines(finding: Finding): string[] {
+  const where = finding.line === undefined ? '' : ` (claim line ${finding.line + 1})`;
+  const lines = [`    ${finding.ruleId}${where}: ${finding.message}`];
+  if (finding.evidence) {
+    const { part, start, end, text } = finding.evidence;
+    lines.push(`        ${quote(text)}  [${part === undefined ? '' : `${part} `}${start}-${end}]`);
+  }
+  if (finding.suggestion) lines.push(`        Fix: ${finding.suggestion}`);
+  const [first] = finding.citations;
+  if (first) lines.push(`        See: ${first.title} <${first.url}>`);
+  return lines;
+}
+
+function unitsLine(result: CheckResult): string {
+  const { method, totalTimedMinutes, expected, billed } = result.units;
+  const minutes = totalTimedMinutes === null ? 'timed minutes not documented' : `${totalTimedMinutes} timed min`;
+  return `  Units, ${METHOD_LABEL[method]}: ${minutes}; expected ${unitList(expected)}; billed ${unitList(billed)}`;
+}
+
+/** The human report: per visit, findings grouped by severity, evidence quoted, then units. */
+export function formatText(checked: readonly CheckedVisit[]): string {
+  const out: string[] = [];
+  const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const { source, result } of checked) {
+    out.push(`${source} — ${profileLine(result.profile)}`);
+    if (result.findings.length === 0) out.push('  No findings.');
+    for (const severity of SEVERITIES) {
+      const group = result.findings.filter((finding) => finding.severity === severity);
+      totals[severity] += group.length;
+      if (group.length === 0) continue;
+      out.push(`  ${GROUP_LABEL[severity]} (${group.length})`);
+      for (const finding of group) out.push(...findingLines(finding));
+    }
+    out.push(unitsLine(result), '');
+  }
+  const withErrors = checked.filter(({ result }) => result.findings.some((f) => f.severity === 'error')).length;
+  out.push(
+    `${count(checked.length, 'visit')} checked, ${withErrors} with errors: ${count(totals.error, 'error')}, ${count(totals.warning, 'warning')}, ${count(totals.info, 'info')}.`,
+  );
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeChart } from '../../src/engine';
+import { PART_SEPARATOR } from '../../src/engine/chart';
+
+const mention = (note: string, lexicon: string, text: string) => {
+  const m = analyzeChart(note).mentions[lexicon]!.find((x) => x.text.toLowerCase() === text.toLowerCase());
+  if (!m) throw new Error(`no ${lexicon} mention "${text}" in: ${note}`);
+  return m;
+};
+const minutes = (note: string) => Object.fromEntries(Object.values(analyzeChart(note).minutesByCode).map((c) => [c.code, c.minutes]));
+
+describe('note parts', () => {
+  it('joins parts with a separator and keeps each part span', () => {
+    const chart = analyzeChart([
+      { id: 's', label: 'Subjective', text: 'Neck pain.' },
+      { label: 'Plan', text: 'Continue.' },
+      { text: 'J. Doe, PT' },
+    ]);
+    expect(chart.text).toBe(`Neck pain.${PART_SEPARATOR}Continue.${PART_SEPARATOR}J. Doe, PT`);
+    expect(chart.parts.map((p) => [p.key, chart.text.slice(p.start, p.end)])).toEqual([
+      ['s', 'Neck pain.'],
+      ['Plan', 'Continue.'],
+      ['2', 'J. Doe, PT'],
+    ]);
+    expect(chart.sections.map((s) => s.kind)).toEqual(['subjective', 'plan', 'other']);
+  });
+});
+
+describe('sections and sentences', () => {
+  it('finds SOAP headings, including single-letter ones with a colon', () => {
+    const chart = analyzeChart('S: neck pain\nO: palpable spasm\nA: improving\nP: continue\nGoals: drive 30 min');
+    expect(chart.sections.map((s) => s.kind)).toEqual(['other', 'subjective', 'objective', 'assessment', 'plan', 'goals']);
+  });
+  it('does not treat a wrapped lower-case line as a new sentence', () => {
+    const chart = analyzeChart('Patient reports pain with\ndriving and turning head. Next sentence.');
+    expect(chart.sentences.map((s) => chart.text.slice(s.start, s.end))).toEqual([
+      'Patient reports pain with\ndriving and turning head.',
+      'Next sentence.',
+    ]);
+  });
+});
+
+describe('context scopes (NegEx / ConText)', () => {
+  it('"No palpable spasm" is not a finding of spasm', () => {
+    expect(mention('No palpable spasm noted.', 'objective-findings', 'palpable spasm').negated).toBe(true);
+  });
+  it('a negation ends at "but": "no spasm but guarding noted"', () => {
+    const note = 'No spasm but guarding noted.';
+    expect(mention(note, 'objective-findings', 'spasm').negated).toBe(true);
+    expect(mention(note, 'objective-findings', 'guarding').negated).toBe(false);
+  });
+  it('post-negation: "spasm absent"', () => {
+    expect(mention('Paraspinal spasm absent today.', 'objective-findings', 'spasm').negated).toBe(true);
+  });
+  it('"patient denies relaxation benefit" negates the comfort word', () => {
+    expect(mention('Patient denies relaxation benefit.', 'comfort', 'relaxation').negated).toBe(true);
+  });
+  it('negation stays in its sentence', () => {
+    expect(mention('No numbness. Spasm in L paraspinals.', 'objective-findings', 'spasm').negated).toBe(false);
+  });
+  it('hypothetical and historical statements', () => {
+    expect(mention('Will assess for spasm next visit.', 'objective-findings', 'spasm').hypothetical).toBe(true);
+    expect(mention('History of spasm in 2019.', 'objective-findings', 'spasm').historical).toBe(true);
+    expect(mention('Past medical history:\nchronic spasm', 'objective-findings', 'spasm').historical).toBe(true);
+  });
+  it('marks the whole sentence when it is about home', () => {
+    expect(mention('Stretch hamstrings at home daily.', 'body-region', 'hamstrings').home).toBe(true);
+  });
+});
+
+describe('minutes per code and totals', () => {
+  it('reads the issue examples', () => {
+    expect(minutes('Therapeutic massage -- 15 min to R upper trapezius.')).toEqual({ '97124': 15 });
+    expect(minutes("97124 x2 (25')")).toEqual({ '97124': 25 });
+    expect(minutes('Therapeutic exercise 8:05-8:35')).toEqual({ '97110': 30 });
+    expect(minutes('Ther ex 20 minutes; massage 10 min')).toEqual({ '97110': 20, '97124': 10 });
+    expect(minutes('15 minutes of massage to the lumbar paraspinals')).toEqual({ '97124': 15 });
+  });
+  it('reads totals, with or without a unit', () => {
+    const chart = analyzeChart('Total timed minutes: 38\nTotal treatment time: 45 min');
+    expect(chart.totals.timed?.minutes).toBe(38);
+    expect(chart.totals.treatment?.minutes).toBe(45);
+    expect(analyzeChart('Treatment time: 8:00-8:55').totals.treatment?.minutes).toBe(55);
+  });
+  it('never counts minutes that are not treatment time', () => {
+    const note = [
+      'Massage 15 min.',
+      '6-minute walk test: 350 m.',
+      'Sitting tolerance 20 minutes.',
+      'Ice 15 minutes at home.',
+      'HEP: walk 30 minutes daily.',
+      'Plan: massage 15 min next visit.',
+      'Massage, hold stretch 30 sec.',
+    ].join('\n');
+    expect(minutes(note)).toEqual({ '97124': 15 });
+  });
+  it('adds separate entries in one section; a repeat in a billing summary is the same time', () => {
+    expect(minutes('Treatment:\nMassage cervical 10 min.\nMassage lumbar 10 min.\nBilling:\n97124 x1 (20 min)')).toEqual({ '97124': 20 });
+  });
+  it('keeps conflicting figures for the same code', () => {
+    const chart = analyzeChart('Treatment:\nMassage 15 min.\nBilling:\n97124 (25 min)');
+    expect(chart.minutesByCode['97124']).toMatchObject({ minutes: 15, conflicting: [25] });
+  });
+  it('does not attribute minutes to an ambiguous service name', () => {
+    expect(minutes('E-stim 15 min to lumbar.')).toEqual({});
+  });
+});
+
+describe('measurements', () => {
+  it('finds ROM, pain, MMT, girth, graded tenderness and outcome scores', () => {
+    const chart = analyzeChart(
+      'Cervical rotation 40 degrees. Pain 6/10. Shoulder flexion 4-/5. Knee girth 42 cm (edema). Grade 2 tenderness L QL. ODI 34%.',
+    );
+    expect(chart.measurements.map((m) => [m.kind, m.value])).toEqual([
+      ['rom', 40],
+      ['pain', 6],
+      ['mmt', 4],
+      ['girth', 42],
+      ['tenderness', 2],
+      ['outcome', 34],
+    ]);
+  });
+  it('ignores dates, temperatures and scar lengths', () => {
+    const chart = analyzeChart('Seen 5/10/2026. Temp 98.6 degrees F. Healed 5 cm scar.');
+    expect(chart.measurements).toEqual([]);
+  });
+  it('records pre/post phases and documented changes', () => {
+    const chart = analyzeChart('Pre: pain 6/10; rotation 40 degrees. Post: pain 3/10; rotation 52 degrees. Flexion improved from 90 to 120 degrees.');
+    expect(chart.measurements.map((m) => [m.kind, m.value, m.phase ?? null, m.change ?? null])).toEqual([
+      ['pain', 6, 'pre', null],
+      ['rom', 40, 'pre', null],
+      ['pain', 3, 'post', null],
+      ['rom', 52, 'post', null],
+      ['rom', 120, null, { from: 90, to: 120 }],
+    ]);
+  });
+});
+
+describe('claim lines, signatures and episode facts written in the note', () => {
+  it('reads billed codes with modifiers and units, not codes mentioned in prose', () => {
+    const chart = analyzeChart('Billing:\n97124-GP x2 (25 min)\n97110 GP CQ 2 units\nConsider 97140 next time.');
+    expect(chart.noteLines.map((l) => [l.code, l.modifiers, l.units, l.minutes ?? null])).toEqual([
+      ['97124', ['GP'], 2, 25],
+      ['97110', ['GP', 'CQ'], 2, null],
+    ]);
+  });
+  it('reads signer credentials and assistant involvement', () => {
+    const creds = (note: string) => analyzeChart(note).credentials.map((c) => [c.credential, c.kind]);
+    expect(creds('Electronically signed: J. Smith, PTA')).toEqual([['PTA', 'signature'], ['PTA', 'involvement']]);
+    expect(creds('SOAP (by Jane Doe, DPT)')).toEqual([['PT', 'signature']]);
+    expect(creds('Signed by: Ann Lee OTR/L')).toEqual([['OT', 'signature']]);
+    expect(creds('Massage performed by the licensed massage therapist.')).toEqual([['LMT', 'involvement']]);
+    expect(creds('Patient asks whether a massage therapist would help.')).toEqual([]);
+  });
+  it('reads visit number and dates in several formats, ignoring impossible dates', () => {
+    const ep = analyzeChart('Visit #7 of 12. Onset: 10/01/2026. Plan of care dated Sep 3, 2026. DOS: 2026-11-02.').episode;
+    expect(ep.visitNumber?.value).toBe(7);
+    expect(ep.onsetDate?.value).toBe('2026-10-01');
+    expect(ep.planOfCareStart?.value).toBe('2026-09-03');
+    expect(ep.dateOfService?.value).toBe('2026-11-02');
+    expect(analyzeChart('Onset: 02/31/2026').episode.onsetDate).toBeUndefined();
+    expect(analyzeChart('Date of visit: 01/05/2026').episode.visitNumber).toBeUndefined();
+  });
+});
+
+describe('odd encodings', () => {
+  it('handles CRLF, NBSP, smart quotes and dashes, zero-width spaces and a BOM', () => {
+    const note = '\uFEFFTherapeutic\u00a0massage \u2013 15\u2019 to R upper trap.\r\nNo\u200b palpable spasm.\r\nPain 6/10 \u2192 3/10.';
+    const chart = analyzeChart(note);
+    expect(minutes(note)).toEqual({ '97124': 15 });
+    expect(chart.mentions['objective-findings']!.some((m) => m.text.toLowerCase() === 'palpable spasm' && m.negated)).toBe(true);
+    expect(chart.measurements.filter((m) => m.kind === 'pain').map((m) => m.value)).toEqual([6, 3]);
+  });
+  it('keeps offsets exact when lowercasing would change string length', () => {
+    const note = 'İstanbul trip. Massage for relaxation.';
+    const m = mention(note, 'comfort', 'relaxation');
+    expect(note.slice(m.start, m.end)).toBe('relaxation');
+  });
+});
