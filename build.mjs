@@ -1,24 +1,392 @@
 // One build for every target: `node build.mjs` writes
 //   dist/cli.mjs      the command line (single file, Node 20)
 //   dist/engine.mjs   the engine as an ES module (benchmarks, scripts)
-// Extension targets (dist/chrome, dist/firefox, zips) are added in the extension section below.
+//   dist/chrome/      the extension for Chrome and Edge (MV3, module service worker)
+//   dist/firefox/     the extension for Firefox (MV3, background scripts + gecko settings)
+//
+// Flags:
+//   --zip                 also write the store packages dist/therapy-claim-guard-<browser>-<version>.zip
+//                         (no source maps inside; release flavour only)
+//   --flavour demo        write dist/chrome-demo/ and dist/firefox-demo/ instead (env TCG_FLAVOUR=demo
+//                         does the same): the 127.0.0.1 demo origin is a host permission there, and
+//                         Firefox's demo build exposes popup.html to that origin so the end-to-end test
+//                         can open it (WebDriver BiDi refuses moz-extension:// navigation).
+//   --watch               rebuild the extension on every change (source, manifest/, assets/)
+//   --outdir <dir>        write under <dir> instead of dist/ (the build tests use a temp dir)
+//   --extension-only      skip the node targets
+//   --quiet               print only warnings and errors
+//
+// Host permissions (least privilege). The release manifest grants no site at install time:
+//   - `activeTab` lets a click on the toolbar button read the current page, any http(s) page,
+//     until it navigates; nothing is requested up front and no install warning is shown.
+//   - `optional_host_permissions: ["https://*/*"]` is only the ceiling of what a user (popup: one
+//     click "grant access to this site", which calls permissions.request({origins:[origin+'/*']}))
+//     or an admin may grant later, one origin at a time. Optional hosts grant nothing by themselves.
+//     It has to cover every EHR we cannot list in advance, so it is every https site; plain-http
+//     sites are left out on purpose (PHI over plain http should not get a standing grant; a
+//     toolbar click still works there through activeTab).
+//   - No `<all_urls>`, `tabs`, `webRequest`, `cookies`, no static content_scripts: the worker
+//     registers the content script for exactly the granted origins (scripting.registerContentScripts).
+//   - The demo flavour adds http://127.0.0.1/* as a granted host permission; release builds and
+//     zips must never contain it (test/build checks).
 import * as esbuild from 'esbuild';
-import { mkdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 
-export async function buildNodeTargets() {
-  mkdirSync('dist', { recursive: true });
+function option(name) {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+export const BROWSERS = ['chrome', 'firefox'];
+export const DEMO_ORIGIN = 'http://127.0.0.1/*';
+/** Size budgets for minified bundles (issue 3): the build fails above them. */
+export const BUDGETS = { 'content.js': 40 * 1024, 'popup.js': 80 * 1024 };
+
+/**
+ * Extension entry points. Content scripts are classic scripts, so the content bundle is an IIFE
+ * (which also keeps its names out of the page's globals); the worker (module service worker) and
+ * the pages (<script type="module">) are ES modules.
+ */
+export const ENTRIES = [
+  // src/content/entry.ts calls main() (main.ts only exports it, so tests can import it).
+  { name: 'content', source: ['src/content/entry.ts', 'src/content/main.ts'], format: 'iife' },
+  { name: 'background', source: 'src/background/main.ts', format: 'esm' },
+  { name: 'popup', source: 'src/popup/main.tsx', format: 'esm', html: 'src/popup/popup.html' },
+  { name: 'options', source: 'src/options/main.tsx', format: 'esm', html: 'src/options/options.html' },
+];
+
+function warn(message) {
+  console.warn(`\u26a0 ${message}`);
+}
+
+export async function buildNodeTargets(outdir = 'dist') {
+  mkdirSync(outdir, { recursive: true });
   const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', legalComments: 'none' };
-  await esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.mjs', banner: { js: '#!/usr/bin/env node' } });
-  await esbuild.build({ ...common, entryPoints: ['src/engine/index.ts'], outfile: 'dist/engine.mjs' });
+  const built = [];
+  for (const [source, out, extra] of [
+    ['src/cli/main.ts', 'cli.mjs', { banner: { js: '#!/usr/bin/env node' } }],
+    ['src/engine/index.ts', 'engine.mjs', {}],
+  ]) {
+    if (!existsSync(source)) {
+      warn(`skipping ${out}: ${source} does not exist yet`);
+      continue;
+    }
+    await esbuild.build({ ...common, ...extra, entryPoints: [source], outfile: join(outdir, out) });
+    built.push(join(outdir, out));
+  }
+  return built;
 }
 
-function kb(file) {
-  return `${(statSync(file).size / 1024).toFixed(1)} KB`;
+// ---- manifests -------------------------------------------------------------------------------
+
+function isObject(value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** Deep merge for manifests: objects merge key by key, arrays and scalars replace. */
+export function mergeManifest(base, override) {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    out[key] = isObject(value) && isObject(out[key]) ? mergeManifest(out[key], value) : structuredClone(value);
+  }
+  return out;
+}
+
+function readJson(file) {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/**
+ * The manifest for one browser and flavour. `built` names the entries that exist, so a missing
+ * popup or options page (still being written) drops its manifest key instead of pointing at
+ * nothing.
+ */
+export function manifestFor(browser, flavour, { version, built, managedSchema }) {
+  let manifest = mergeManifest(readJson('manifest/base.json'), readJson(`manifest/${browser}.json`));
+  manifest.version = version;
+  if (!built.has('popup') && manifest.action) delete manifest.action.default_popup;
+  if (!built.has('options')) delete manifest.options_ui;
+  // Enterprise policy (issue 4): ship the managed-storage schema when it exists.
+  if (managedSchema) manifest = mergeManifest(manifest, { storage: { managed_schema: 'managed_schema.json' } });
+  if (flavour === 'demo') {
+    manifest.host_permissions = [...(manifest.host_permissions ?? []), DEMO_ORIGIN];
+    if (browser === 'firefox' && built.has('popup')) {
+      manifest.web_accessible_resources = [{ resources: ['popup.html'], matches: [DEMO_ORIGIN] }];
+    }
+  }
+  return manifest;
+}
+
+// ---- bundles ---------------------------------------------------------------------------------
+
+function esbuildOptions(entries, format, outdir) {
+  return {
+    entryPoints: Object.fromEntries(entries.map((e) => [e.name, e.source])),
+    outdir,
+    bundle: true,
+    format,
+    target: ['chrome120', 'firefox128'],
+    minify: true,
+    sourcemap: 'linked',
+    metafile: true,
+    logLevel: 'warning',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    // Preact's dev-only code paths are dropped from the production build.
+    define: { 'process.env.NODE_ENV': '"production"' },
+  };
+}
+
+/** The entries whose source exists (the first existing candidate when several are listed). */
+export function presentEntries() {
+  const present = [];
+  for (const entry of ENTRIES) {
+    const candidates = Array.isArray(entry.source) ? entry.source : [entry.source];
+    const source = candidates.find((file) => existsSync(file));
+    if (source) present.push({ ...entry, source });
+    else warn(`skipping the ${entry.name} entry: ${candidates.join(' / ')} does not exist yet`);
+  }
+  return present;
+}
+
+function copyHtmlAndStyles(entry, outdir) {
+  if (!entry.html) return;
+  if (!existsSync(entry.html)) throw new Error(`${entry.html} is missing but ${entry.source} exists`);
+  cpSync(entry.html, join(outdir, `${entry.name}.html`));
+  // Stylesheets the page links next to itself (popup.css, options.css…).
+  for (const file of readdirSync(dirname(entry.html))) {
+    if (file.endsWith('.css')) cpSync(join(dirname(entry.html), file), join(outdir, file));
+  }
+}
+
+/** The icons are generated (scripts/make-icons.mjs); draw them when a checkout lacks them. */
+async function ensureIcons() {
+  if (existsSync('assets/icons/icon-128.png')) return;
+  const { writeIcons } = await import('./scripts/make-icons.mjs');
+  writeIcons('assets/icons');
+}
+
+function copyAssets(outdir) {
+  for (const item of readdirSync('assets')) cpSync(join('assets', item), join(outdir, item), { recursive: true });
+}
+
+function bundleSizes(stageDir) {
+  const sizes = {};
+  for (const file of readdirSync(stageDir)) if (file.endsWith('.js')) sizes[file] = statSync(join(stageDir, file)).size;
+  return sizes;
+}
+
+/** Print sizes; return the budget violations. */
+export function checkBudgets(sizes, { quiet = false } = {}) {
+  const over = [];
+  for (const [file, size] of Object.entries(sizes).sort()) {
+    const budget = BUDGETS[file];
+    const mark = budget === undefined ? '' : size > budget ? `  OVER the ${budget / 1024} KB budget` : `  (budget ${budget / 1024} KB)`;
+    if (!quiet || mark.includes('OVER')) console.log(`  ${file.padEnd(14)} ${(size / 1024).toFixed(1).padStart(7)} KB${mark}`);
+    if (budget !== undefined && size > budget) over.push(`${file} is ${(size / 1024).toFixed(1)} KB, budget ${budget / 1024} KB`);
+  }
+  return over;
+}
+
+function packageVersion() {
+  return readJson('package.json').version;
+}
+
+function outputDir(outdir, browser, flavour) {
+  return join(outdir, flavour === 'demo' ? `${browser}-demo` : browser);
+}
+
+/** Turn the staged bundles into one loadable extension directory per browser. */
+function assemble({ stageDir, outdir, flavour, entries, quiet }) {
+  const built = new Set(entries.map((e) => e.name));
+  const managedSchema = existsSync('manifest/managed_schema.json');
+  const version = packageVersion();
+  const dirs = [];
+  for (const browser of BROWSERS) {
+    const dir = outputDir(outdir, browser, flavour);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    cpSync(stageDir, dir, { recursive: true });
+    for (const entry of entries) copyHtmlAndStyles(entry, dir);
+    copyAssets(dir);
+    if (managedSchema) cpSync('manifest/managed_schema.json', join(dir, 'managed_schema.json'));
+    const manifest = manifestFor(browser, flavour, { version, built, managedSchema });
+    writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    dirs.push(dir);
+  }
+  if (!quiet) console.log(`built ${dirs.join(', ')} (${flavour})`);
+  return dirs;
+}
+
+/**
+ * Bundle every present entry into a staging dir, check the size budgets, then assemble
+ * dist/<browser>[-demo]/. Throws on an esbuild error or a blown budget.
+ */
+export async function buildExtension({ outdir = 'dist', flavour = 'release', quiet = false } = {}) {
+  const entries = presentEntries();
+  await ensureIcons();
+  const stageDir = join(outdir, `.stage-${flavour}`);
+  rmSync(stageDir, { recursive: true, force: true });
+  try {
+    const iife = entries.filter((e) => e.format === 'iife');
+    const esm = entries.filter((e) => e.format === 'esm');
+    if (iife.length > 0) await esbuild.build(esbuildOptions(iife, 'iife', stageDir));
+    if (esm.length > 0) await esbuild.build(esbuildOptions(esm, 'esm', stageDir));
+    mkdirSync(stageDir, { recursive: true });
+    if (!quiet) console.log('bundle sizes (minified):');
+    const over = checkBudgets(bundleSizes(stageDir), { quiet });
+    if (over.length > 0) throw new Error(`size budget exceeded: ${over.join('; ')}`);
+    return assemble({ stageDir, outdir, flavour, entries, quiet });
+  } finally {
+    rmSync(stageDir, { recursive: true, force: true });
+  }
+}
+
+// ---- store zips --------------------------------------------------------------------------------
+
+function listFiles(dir) {
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(full));
+    else out.push(full);
+  }
+  return out;
+}
+
+/**
+ * A minimal zip writer (deflate, no zip64): enough for store packages of a few hundred KB.
+ * Entries are sorted and stamped 1980-01-01 so the same input gives the same bytes.
+ */
+export function zipDirectory(dir, outFile, { exclude = (name) => name.endsWith('.map') } = {}) {
+  const files = listFiles(dir)
+    .map((full) => ({ full, name: relative(dir, full).split(sep).join('/') }))
+    .filter((f) => !exclude(f.name))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const DOS_TIME = 0;
+  const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const { full, name } of files) {
+    const data = readFileSync(full);
+    const deflated = deflateRawSync(data, { level: 9 });
+    const stored = deflated.length >= data.length;
+    const body = stored ? data : deflated;
+    const nameBytes = Buffer.from(name, 'utf8');
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(stored ? 0 : 8, 8);
+    local.writeUInt16LE(DOS_TIME, 10);
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    local.writeUInt16LE(0, 28);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE((3 << 8) | 20, 4); // made by: Unix, 2.0
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(stored ? 0 : 8, 10);
+    central.writeUInt16LE(DOS_TIME, 12);
+    central.writeUInt16LE(DOS_DATE, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE((0o100644 << 16) >>> 0, 38); // -rw-r--r--
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, body);
+    centrals.push(central, nameBytes);
+    offset += local.length + nameBytes.length + body.length;
+  }
+  const centralDir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(centralDir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, Buffer.concat([...locals, centralDir, end]));
+  return files.map((f) => f.name);
+}
+
+export function packageZips({ outdir = 'dist', quiet = false } = {}) {
+  const version = packageVersion();
+  return BROWSERS.map((browser) => {
+    const file = join(outdir, `therapy-claim-guard-${browser}-${version}.zip`);
+    const names = zipDirectory(outputDir(outdir, browser, 'release'), file);
+    if (!quiet) console.log(`packaged ${file} (${names.length} files, ${(statSync(file).size / 1024).toFixed(1)} KB)`);
+    return file;
+  });
+}
+
+// ---- watch -------------------------------------------------------------------------------------
+
+async function watchExtension({ outdir, flavour }) {
+  let running = false;
+  let again = false;
+  const rebuild = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      await buildExtension({ outdir, flavour, quiet: true });
+      console.log(`[watch] rebuilt ${new Date().toLocaleTimeString()}`);
+    } catch (error) {
+      console.error(`[watch] ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      running = false;
+      if (again) {
+        again = false;
+        void rebuild();
+      }
+    }
+  };
+  let timer = null;
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(rebuild, 100);
+  };
+  for (const dir of ['src', 'manifest', 'assets']) watch(dir, { recursive: true }, schedule);
+  await rebuild();
+  console.log(`[watch] watching src/, manifest/, assets/ → ${outdir} (${flavour}); Ctrl-C to stop`);
+}
+
+// ---- command line ------------------------------------------------------------------------------
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await buildNodeTargets();
-  if (!args.has('--quiet')) console.log(`built dist/cli.mjs (${kb('dist/cli.mjs')}), dist/engine.mjs (${kb('dist/engine.mjs')})`);
+  const outdir = option('--outdir') ?? 'dist';
+  const flavour = option('--flavour') ?? process.env.TCG_FLAVOUR ?? 'release';
+  const quiet = args.has('--quiet');
+  try {
+    if (flavour !== 'release' && flavour !== 'demo') throw new Error(`unknown flavour "${flavour}" (release | demo)`);
+    if (args.has('--zip') && flavour !== 'release') throw new Error('store zips are built from the release flavour only');
+    if (!args.has('--extension-only')) {
+      const built = await buildNodeTargets(outdir);
+      if (!quiet && built.length > 0) console.log(`built ${built.map((f) => `${f} (${(statSync(f).size / 1024).toFixed(1)} KB)`).join(', ')}`);
+    }
+    if (args.has('--watch')) {
+      await watchExtension({ outdir, flavour });
+    } else {
+      await buildExtension({ outdir, flavour, quiet });
+      if (args.has('--zip')) packageZips({ outdir, quiet });
+    }
+  } catch (error) {
+    console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }

@@ -148,20 +148,28 @@ export function buildFacts(visit: Visit, chart: Chart, method: UnitMethod): Visi
     assistants,
     discipline,
     episode,
-    units: summariseUnits(lines, method, totalTimedMinutes?.value),
+    units: summariseUnits(lines, chart, method, totalTimedMinutes?.value),
   };
 }
 
-function summariseUnits(lines: FactLine[], method: UnitMethod, totalTimed: number | undefined): UnitsSummary {
+/**
+ * Units billed and units the minutes support. Timed services the note documents but the claim
+ * leaves out still take their share of a CMS total (CMS example 4's ultrasound), so they are part
+ * of the allocation and appear in `expected` (with nothing billed).
+ */
+function summariseUnits(lines: FactLine[], chart: Chart, method: UnitMethod, totalTimed: number | undefined): UnitsSummary {
   const billed: Record<string, number> = {};
   const minutesByCode: Record<string, number> = {};
   for (const l of lines) {
     if (l.units !== undefined) billed[l.code] = (billed[l.code] ?? 0) + l.units;
     if (l.minutes !== undefined && isTimed(l.code)) minutesByCode[l.code] = (minutesByCode[l.code] ?? 0) + l.minutes;
   }
-  const timedCodes = [...new Set(lines.filter((l) => isTimed(l.code)).map((l) => l.code))];
+  const claimTimed = [...new Set(lines.filter((l) => isTimed(l.code)).map((l) => l.code))];
   const untimed = [...new Set(lines.filter((l) => isUntimed(l.code)).map((l) => l.code))];
-  const perCodeKnown = timedCodes.length > 0 && timedCodes.every((c) => minutesByCode[c] !== undefined);
+  const perCodeKnown = claimTimed.length > 0 && claimTimed.every((c) => minutesByCode[c] !== undefined);
+  const documentedOnly = Object.values(chart.minutesByCode).filter((c) => isTimed(c.code) && !claimTimed.includes(c.code));
+  for (const c of documentedOnly) minutesByCode[c.code] = c.minutes;
+  const timedCodes = [...claimTimed, ...documentedOnly.map((c) => c.code)];
 
   let expected: Record<string, number> = {};
   let alternatives: Record<string, number>[] = [];
@@ -187,5 +195,6 @@ function summariseUnits(lines: FactLine[], method: UnitMethod, totalTimed: numbe
     billed,
     alternatives,
     minutesByCode,
+    timedOrder: timedCodes,
   };
 }

@@ -147,6 +147,8 @@ export interface UnitsSummary {
   /** Other allocations that are equally correct (CMS ties). */
   alternatives: Record<string, number>[];
   minutesByCode: Record<string, number>;
+  /** Timed codes in claim order, then ones only the note documents (object keys lose this order). */
+  timedOrder: string[];
 }
 
 export interface CheckOptions {

@@ -28,6 +28,8 @@ export const UiToBackground = {
   undismiss: z.object({ type: z.literal('ui:undismiss'), tabId, findingKey: z.string().check(z.maxLength(500)) }),
   showInNote: z.object({ type: z.literal('ui:show-in-note'), tabId, findingKey: z.string().check(z.maxLength(500)) }),
   ruleLevel: z.object({ type: z.literal('ui:rule-level'), ruleId: z.string().check(z.maxLength(100)), level }),
+  /** Options page: what the organisation's policy locks and which policy values were rejected. */
+  getPolicy: z.object({ type: z.literal('ui:get-policy') }),
 } as const;
 
 // background → content script (sent to one frame)

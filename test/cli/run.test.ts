@@ -68,6 +68,7 @@ function fakeEngine(): CliEngine & { calls: { visit: Visit; options?: CheckOptio
           billed: { '97124': 3 },
           alternatives: [],
           minutesByCode: { '97124': 25 },
+          timedOrder: ['97124'],
         },
         profile: { id: profile, name: profile === 'medicare' ? 'Medicare Part B' : 'Commercial', matchedBy: options?.profile ? 'option' : 'default' },
         dataVersion: { version: '2026.11.1', asOf: '2026-11-27' },

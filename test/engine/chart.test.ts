@@ -124,6 +124,13 @@ describe('measurements', () => {
     const chart = analyzeChart('Seen 5/10/2026. Temp 98.6 degrees F. Healed 5 cm scar.');
     expect(chart.measurements).toEqual([]);
   });
+  it('reads a phase written after the figure', () => {
+    const chart = analyzeChart('Pain 6/10 pre-treatment, 3/10 post-treatment.');
+    expect(chart.measurements.map((m) => [m.value, m.phase])).toEqual([
+      [6, 'pre'],
+      [3, 'post'],
+    ]);
+  });
   it('records pre/post phases and documented changes', () => {
     const chart = analyzeChart('Pre: pain 6/10; rotation 40 degrees. Post: pain 3/10; rotation 52 degrees. Flexion improved from 90 to 120 degrees.');
     expect(chart.measurements.map((m) => [m.kind, m.value, m.phase ?? null, m.change ?? null])).toEqual([
@@ -175,5 +182,15 @@ describe('odd encodings', () => {
     const note = 'İstanbul trip. Massage for relaxation.';
     const m = mention(note, 'comfort', 'relaxation');
     expect(note.slice(m.start, m.end)).toBe('relaxation');
+  });
+});
+
+describe('trailing context triggers', () => {
+  it('marks history and plans that come after what they qualify', () => {
+    expect(mention('Has tried massage in the past without benefit.', 'massage-service', 'massage').historical).toBe(true);
+    expect(mention('Progress to therapeutic exercise next visit.', 'active-therapy', 'therapeutic exercise').hypothetical).toBe(true);
+  });
+  it('does not count non-therapeutic massage as 97124 time', () => {
+    expect(minutes('Fundal massage 5 min, firm.')).toEqual({});
   });
 });

@@ -38,9 +38,9 @@ describe('payer profile data', () => {
     expect(ma.rules['provider-eligibility']!.options.notPaid).toEqual(['LMT', 'DC', 'ATC']);
   });
 
-  it('keeps Medicare from being "strictest": maintenance is informational, per-code minutes optional', () => {
+  it('keeps Medicare from being "strictest": maintenance is at most a warning, per-code minutes optional', () => {
     const m = resolveProfile('medicare')!;
-    expect(m.rules['maintenance-language']!.level).toBe('info');
+    expect(m.rules['maintenance-language']!.level).toBe('warning');
     expect(m.requires.perCodeMinutes).toBe(false);
     expect(m.requires.totalTimedMinutes).toBe(true);
     expect(resolveProfile('commercial')!.rules['maintenance-language']!.level).toBe('error');

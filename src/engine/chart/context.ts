@@ -86,6 +86,8 @@ export interface TokenScopes {
 }
 
 const NEGATION_WINDOW = 5;
+/** How far back a trailing history/plan trigger reaches within its clause. */
+const CONTEXT_WINDOW = 8;
 const CLAUSE_BREAK = /[;:()[\]]/;
 
 /** Scopes from trigger matches, bounded by clause breaks, terminators and sentence ends. */
@@ -93,7 +95,16 @@ export function computeScopes(
   text: string,
   tokens: Tokens,
   sentences: Sentence[],
-  triggers: { negPre: RawMatch[]; negPost: RawMatch[]; terminators: RawMatch[]; hypothetical: RawMatch[]; historical: RawMatch[]; home: RawMatch[] },
+  triggers: {
+    negPre: RawMatch[];
+    negPost: RawMatch[];
+    terminators: RawMatch[];
+    hypothetical: RawMatch[];
+    hypotheticalPost: RawMatch[];
+    historical: RawMatch[];
+    historicalPost: RawMatch[];
+    home: RawMatch[];
+  },
 ): TokenScopes {
   const n = tokens.count;
   const negated = new Uint8Array(n);
@@ -135,6 +146,7 @@ export function computeScopes(
       if (terminator[i] || breakAfter[i]) break;
       marks[i] = 1;
     }
+    // (bounded by `limit`, so repeated triggers stay linear)
   };
   for (const t of triggers.negPre) forward(negated, t.endToken, NEGATION_WINDOW);
   for (const t of triggers.negPost) backward(negated, t.firstToken, NEGATION_WINDOW);
@@ -144,6 +156,9 @@ export function computeScopes(
     if (text[s.end - 1] === '?') hypothetical.fill(1, sentenceStartTok[s.index]!, sentenceEndTok[s.index]!);
   }
   for (const t of triggers.historical) forward(historical, t.endToken, n);
+  // Triggers that look back over their clause: "tried massage in the past", "ther ex next visit".
+  for (const t of triggers.historicalPost) backward(historical, t.firstToken, CONTEXT_WINDOW);
+  for (const t of triggers.hypotheticalPost) backward(hypothetical, t.firstToken, CONTEXT_WINDOW);
   // Home/own-time markers colour their whole sentence: "ice 15 minutes at home".
   let lastHomeSentence = -1;
   for (const t of triggers.home) {

@@ -31,8 +31,15 @@ function serviceLexicons(): LexiconData[] {
     byCode.set(code, list);
   }
   const source = 'https://medicare.fcso.com/Rehabilitation_services/0508065.asp';
+  // Non-therapeutic massage ("fundal massage 5 min") must not become 97124 time either.
+  const massageExceptions = (LEXICONS.find((l) => l.id === 'massage-service')?.exceptions ?? []).map((x) => ({ ...x, entries: ['97124'] }));
   return [
-    { id: 'service', description: 'Service names from data/codes.json', entries: [...byCode].map(([code, phrases]) => ({ id: code, phrases, source })) },
+    {
+      id: 'service',
+      description: 'Service names from data/codes.json',
+      entries: [...byCode].map(([code, phrases]) => ({ id: code, phrases, source })),
+      exceptions: massageExceptions,
+    },
     {
       id: 'service-ambiguous',
       description: 'Names that could mean several codes',
@@ -82,7 +89,9 @@ export function analyzeChart(note: Visit['note']): Chart {
     negPost: get('negation-post'),
     terminators: get('scope-terminator'),
     hypothetical: get('hypothetical'),
+    hypotheticalPost: get('hypothetical-post'),
     historical: get('historical'),
+    historicalPost: get('historical-post'),
     home: get('home'),
   });
 
@@ -137,13 +146,17 @@ export function analyzeChart(note: Visit['note']): Chart {
     });
   }
 
-  // 3. Measurements, with the before/after phase that precedes them in their sentence.
+  // 3. Measurements, with their before/after phase: a phase word right after the figure
+  // ("3/10 post-treatment") wins, else the nearest one before it in the sentence ("Post: 3/10").
   const phases = mentions.phase ?? [];
   let p = -1;
   const measurements: Measurement[] = findMeasurements(text, mentions['outcome-measures'] ?? []).map((draft) => {
     const ctx = contextAt(draft.start);
     while (p + 1 < phases.length && phases[p + 1]!.start < draft.start) p++;
-    const phase = p >= 0 && phases[p]!.sentence === ctx.sentence ? (phases[p]!.entry as 'pre' | 'post') : undefined;
+    const next = phases[p + 1];
+    const trailing = next && next.sentence === ctx.sentence && next.start >= draft.end && /^[\s,(]{0,3}$/.test(text.slice(draft.end, next.start).slice(0, 4)) ? next : undefined;
+    const leading = p >= 0 && phases[p]!.sentence === ctx.sentence ? phases[p] : undefined;
+    const phase = (trailing ?? leading)?.entry as 'pre' | 'post' | undefined;
     return { ...draft, ...ctx, phase };
   });
 

@@ -18,7 +18,9 @@ interface TimeExpression {
 }
 
 const MINUTES = /(?<![\d:.,/])(\d{1,3})(?:\s?(min(?:ute)?s?)\b\.?|(['’′])(?![\d\w])|-(min(?:ute)?s?)\b)/gi;
-const RANGE = /(?<![\d:])(\d{1,2}):([0-5]\d)\s?([ap])?\.?m?\.?\s{0,2}(?:-|–|—|to)\s{0,2}(\d{1,2}):([0-5]\d)\s?([ap])?\.?m?\.?(?![\d:])/gi;
+// "8:05-8:20", "8:05 am – 8:35 a.m."; the am/pm marker must be a whole word ("8:20 massage" is not "8:20 m"),
+// and a colon after the range is punctuation ("8:20-8:45: lumbar stabilization") unless seconds follow.
+const RANGE = /(?<![\d:])(\d{1,2}):([0-5]\d)(?:\s?([ap])(?:\.?m)?\b\.?)?\s{0,2}(?:-|–|—|to)\s{0,2}(\d{1,2}):([0-5]\d)(?:\s?([ap])(?:\.?m)?\b\.?)?(?!\d|:\d)/gi;
 const NAMES_A_THING = /^\s{1,3}[a-z]/i; // "6-minute walk test", "15-minute rest": a name, not time spent
 const TOTAL_TIMED_LABEL = /(?:total\s+timed(?:\s+code)?(?:\s+treatment)?(?:\s+(?:minutes|mins|time))?|timed\s+(?:code\s+)?(?:treatment\s+)?(?:minutes|mins|time)|total\s+time[ds]?\s+code\s+(?:minutes|time))[^\d\n]{0,14}$/i;
 const TOTAL_TREATMENT_LABEL = /(?:total\s+(?:treatment\s+|session\s+|visit\s+)?(?:time|minutes|mins)|treatment\s+time|session\s+(?:time|length|duration)|time\s+with\s+(?:the\s+)?patient)[^\d\n]{0,14}$/i;
@@ -34,6 +36,7 @@ const UNITS_WORDING = /\bunits?\b|\bx\s?\d/i;
 // A full stop after a word, then a new capitalised sentence: "Massage to R trap. Pt walked 10 minutes"
 // (an initial such as "R." is not a sentence end, so "Massage to R. trap 15 min" still counts).
 const SENTENCE_BREAK = /[A-Za-z]{2}[.!?]\s+[A-Z]/;
+const CLAUSE_BREAK = /[;,]/;
 const MAX_LOOKBACK = 100;
 
 function clockMinutes(h: number, m: number, ampm: string | undefined): number {
@@ -46,7 +49,7 @@ function clockMinutes(h: number, m: number, ampm: string | undefined): number {
 function findTimeExpressions(text: string): TimeExpression[] {
   const out: TimeExpression[] = [];
   for (const m of text.matchAll(RANGE)) {
-    const a = clockMinutes(Number(m[1]), Number(m[2]), m[3]);
+    const a = clockMinutes(Number(m[1]), Number(m[2]), m[3] ?? m[6]);
     let b = clockMinutes(Number(m[4]), Number(m[5]), m[6] ?? m[3]);
     if (b <= a) b += b + 12 * 60 > a ? 12 * 60 : 24 * 60;
     const minutes = b - a;
@@ -124,16 +127,16 @@ export function findTimes(
     let owner: ServiceMention | undefined;
     let ownerGap = '';
     const before = services[lastBefore(services, e.start)];
-    if (before && before.end <= e.start && before.start >= Math.max(lineStart, e.start - MAX_LOOKBACK)) {
+    const beforeGap = before && before.end <= e.start && before.start >= Math.max(lineStart, e.start - MAX_LOOKBACK) ? text.slice(before.end, e.start) : undefined;
+    const next = services[lastBefore(services, e.end) + 1];
+    const nextFollows = next !== undefined && next.start >= e.end && next.start - e.end <= 20 && SERVICE_AFTER_GAP.test(text.slice(e.end, next.start));
+    // The earlier service owns the time unless a sentence or clause ends between them and another
+    // service follows at once: "massage R trap; 8:20-8:45 ther ex" is ther ex time.
+    if (before && beforeGap !== undefined && !SENTENCE_BREAK.test(beforeGap) && !(nextFollows && CLAUSE_BREAK.test(beforeGap))) {
       owner = before;
-      ownerGap = text.slice(before.end, e.start);
-    } else {
-      const next = services[lastBefore(services, e.end) + 1];
-      if (next && next.start >= e.end && SERVICE_AFTER_GAP.test(text.slice(e.end, next.start).slice(0, 20)) && next.start - e.end <= 20) {
-        owner = next;
-      }
-    }
-    if (!owner || owner.code === null || NOT_TREATMENT.test(ownerGap) || SENTENCE_BREAK.test(ownerGap)) continue;
+      ownerGap = beforeGap;
+    } else if (nextFollows) owner = next;
+    if (!owner || owner.code === null || NOT_TREATMENT.test(ownerGap)) continue;
     serviceTimes.push({
       code: owner.code,
       minutes: e.minutes,

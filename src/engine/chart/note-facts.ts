@@ -82,8 +82,9 @@ function looksLikeSigner(text: string, start: number, name: string, firstCredent
   // "Continue PT, OT": a credential inside the "name" means a list of services, not a person.
   if (words.some((w) => CREDENTIAL_WORD.test(w.replace(/\.$/, '')))) return false;
   if (AMBIGUOUS_CREDENTIAL.has(firstCredential.toUpperCase()) && words.length < 2) return false;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const before = text.slice(Math.max(lineStart, start - 60), start);
+  // Only the same line, at most 60 characters back (a bounded window keeps this linear on one-line notes).
+  const window = text.slice(Math.max(0, start - 60), start);
+  const before = window.slice(window.lastIndexOf('\n') + 1);
   return !NOT_THE_SIGNER.test(`${before}${name}`);
 }
 
@@ -139,7 +140,7 @@ const LABELLED_DATE = (label: string) =>
 const ONSET = LABELLED_DATE(String.raw`onset|date of injury|doi|injury date|date of onset|injured on|symptoms began|injured|date of surgery|dos\s*\(surgery\)`);
 const POC_START = LABELLED_DATE(String.raw`plan of care|poc|certification|cert(?:ification)? period|initial evaluation|initial eval|evaluation|eval|start of care|soc`);
 const SERVICE_DATE = LABELLED_DATE(String.raw`date of service|dos|service date|visit date|date of visit|treatment date|encounter date`);
-const VISIT_NUMBER = /\bvisit[ \t]{0,2}(?:#|no\.?|number)?[ \t]{0,2}:?[ \t]{0,2}(\d{1,3})(?![\d/\-.:]|[ \t]?(?:min|'|’|units?\b|x\b|days?\b|weeks?\b|hours?\b))(?:[ \t]{0,2}(?:of|\/)[ \t]{0,2}\d{1,3})?|\b(?:session|treatment|tx)[ \t]{0,2}(?:#|no\.|number)[ \t]{0,2}:?[ \t]{0,2}(\d{1,3})\b|\b(\d{1,3})(?:st|nd|rd|th)[ \t]+(?:visit|session|treatment)\b/gi;
+const VISIT_NUMBER = /\bvisit[ \t]{0,2}(?:#|no\.?|number)?[ \t]{0,2}:?[ \t]{0,2}(\d{1,3})(?![\d/\-:]|\.\d|[ \t]?(?:min|'|’|units?\b|x\b|days?\b|weeks?\b|hours?\b))(?:[ \t]{0,2}(?:of|\/)[ \t]{0,2}\d{1,3})?|\b(?:session|treatment|tx)[ \t]{0,2}(?:#|no\.|number)[ \t]{0,2}:?[ \t]{0,2}(\d{1,3})\b|\b(\d{1,3})(?:st|nd|rd|th)[ \t]+(?:visit|session|treatment)\b/gi;
 // A date that is due, planned or next is not when the plan started ("re-eval due 4/1/2026").
 const NOT_A_START = /\b(?:next|due|upcoming|scheduled|planned|follow[ -]?up|expires?|expiring|ends?|through|thru|until)\b[^\n]{0,30}$/i;
 

@@ -1,7 +1,62 @@
-// SCAFFOLD: replaced by the real rule (meta + check + table test).
+// objective-findings: 97124 billed (or massage documented with no claim lines) but the note asserts no
+// objective impairment: no palpable spasm, hypertonicity, guarding, trigger points, tenderness, edema,
+// and no measurement (ROM degrees, pain rating, girth, graded tenderness, outcome-measure score).
+// Vocabulary: data/lexicons/objective-findings.json; measurements come from the chart.
+import type { Chart, Mention } from '../chart';
+import { isMassage } from '../codes';
 import { defineRule } from './define';
 
+const MESSAGE_TAIL =
+  'no palpable spasm, hypertonicity, guarding, trigger points, tenderness, edema, ROM in degrees, pain rating or outcome-measure score';
+
+/**
+ * With no claim lines, only a massage performed today puts the note in scope: minutes documented for
+ * it, or "massage" in a sentence naming a technique. "Better with massage", a plan to refer to a
+ * massage therapist or tissue "massaged and closed" in an operative note are not a 97124 service.
+ */
+function massagePerformedToday(chart: Chart): boolean {
+  if (Object.keys(chart.minutesByCode).some(isMassage)) return true;
+  const now = (m: Mention) => !m.negated && !m.hypothetical && !m.historical && !m.home;
+  const techniqueSentences = new Set((chart.mentions['massage-technique'] ?? []).filter(now).map((m) => m.sentence));
+  return (chart.mentions['massage-service'] ?? []).some((m) => now(m) && techniqueSentences.has(m.sentence));
+}
+
 export default defineRule({
-  meta: { id: 'objective-findings', title: 'objective-findings', defaultSeverity: 'warning', scope: 'visit', rationale: '', howToFix: '', citations: [] },
-  check() {},
+  meta: {
+    id: 'objective-findings',
+    title: 'No objective findings for massage',
+    defaultSeverity: 'warning',
+    scope: 'line',
+    rationale:
+      'Payers pay 97124 only when the note shows a treatable impairment. Without a measured or palpated finding (spasm, guarding, ROM in degrees, pain rating, girth), a reviewer cannot tell why a skilled massage was needed and denies it as not reasonable and necessary.',
+    howToFix:
+      'Document what you found before the massage, with a number where one exists: "palpable hypertonicity and guarding R upper trapezius, TTP grade 2; cervical rotation R 40°; pain 6/10; NDI 32%".',
+    citations: [
+      { title: 'Coding massage therapy 97124 and manual therapy 97140: goals, documented edema, joint motion by degrees, objective measures', url: 'https://deploy.doczz.net/doc/6541919/coding-massage-therapy--97124--and-manual-therapy--97140-' },
+      { title: 'Medicare LCD language: conditions that must be present and documented for massage', url: 'http://www.whatismedicalinsurancebilling.org/2010/07/cpt-code-97140-and-97124-massage.html' },
+      { title: 'Medicare: improvement is evidenced by successive objective measurements', url: 'https://medicarepaymentandreimbursement.com/2010/09/massage-therapy-billing-cpt-97010-97124.html' },
+    ],
+  },
+  check({ chart, facts, report }) {
+    const massageLines = facts.lines.filter((l) => isMassage(l.code));
+    if (facts.lines.length > 0 ? massageLines.length === 0 : !massagePerformedToday(chart)) return;
+
+    // Negated ("no palpable spasm"), hypothetical ("will assess for trigger points") and historical
+    // ("history of spasm") mentions are not findings today.
+    if (chart.asserted('objective-findings').length > 0) return;
+    if (chart.measurements.some((m) => !m.negated && !m.hypothetical && !m.historical)) return;
+
+    const suggestion = 'Add the finding the massage treats, e.g. "Palpable hypertonicity and guarding R upper trapezius; cervical rotation R 40°; pain 6/10."';
+    if (massageLines.length === 0) {
+      report({ message: `Massage is documented but the note records no objective impairment: ${MESSAGE_TAIL}`, suggestion });
+      return;
+    }
+    for (const line of massageLines) {
+      report({
+        message: `${line.code} is billed (line ${line.index + 1}) but the note records no objective impairment: ${MESSAGE_TAIL}`,
+        line: line.index,
+        suggestion,
+      });
+    }
+  },
 });

@@ -1,7 +1,134 @@
-// SCAFFOLD: replaced by the real rule (meta + check + table test).
+// provider-eligibility: the massage was furnished by a provider type the payer does not pay for it
+// (profile option `notPaid`: a licensed massage therapist billing on their own; a chiropractor or
+// athletic trainer under Medicare). Evidence: the claim's provider, the signature, or a sentence that
+// names the provider as doing the massage ("massage performed by LMT").
+import type { Chart, Span } from '../chart';
+import { isMassage } from '../codes';
 import { defineRule } from './define';
 
+const DEFAULT_NOT_PAID = ['LMT'];
+// How far apart (characters) a provider and the massage may be named to read as "who did it".
+const MAX_GAP = 30;
+// Credentials that can furnish 97124 as therapy (assistants under supervision). A person who also holds
+// one of these ("Jane Roe, PT, LMT") is eligible.
+const DEFAULT_ELIGIBLE = ['PT', 'PTA', 'OT', 'OTA'];
+
+const LABELS: Record<string, string> = {
+  LMT: 'a licensed massage therapist',
+  DC: 'a chiropractor',
+  ATC: 'an athletic trainer',
+  MD: 'a physician',
+  NPP: 'a non-physician practitioner',
+  RN: 'a nurse',
+  SLP: 'a speech-language pathologist',
+};
+
+function stringList(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value.map((v) => v.toUpperCase()) : undefined;
+}
+
+function suggestionFor(credential: string): string {
+  if (credential === 'DC') return 'Under Medicare a chiropractor is paid only for manual manipulation of the spine (98940-98942); do not bill 97124 for massage a chiropractor furnished.';
+  if (credential === 'LMT') return "Bill 97124 only for massage a PT/OT (or a supervised PTA/OTA) furnished; a massage therapist's time cannot be billed as therapy under this payer. Check the payer's credentialing if the LMT is contracted.";
+  return `Bill 97124 only for massage furnished by an eligible therapy provider, and confirm the billing NPI is credentialed with this payer for ${LABELS[credential] ?? credential}.`;
+}
+
+/** With no claim lines, the note must document massage as today's service: its minutes, or massage in the treatment section. */
+function massageDelivered(chart: Chart): boolean {
+  if (Object.keys(chart.minutesByCode).some(isMassage)) return true;
+  return (chart.mentions['massage-service'] ?? []).some((m) => m.section === 'treatment' && !m.negated && !m.hypothetical && !m.historical && !m.home);
+}
+
 export default defineRule({
-  meta: { id: 'provider-eligibility', title: 'provider-eligibility', defaultSeverity: 'warning', scope: 'visit', rationale: '', howToFix: '', citations: [] },
-  check() {},
+  meta: {
+    id: 'provider-eligibility',
+    title: 'Massage furnished by a provider this payer does not pay',
+    defaultSeverity: 'error',
+    scope: 'claim',
+    rationale:
+      'Medicare pays 97124 only as an outpatient therapy service from PTs and OTs (or supervised assistants): massage therapists and athletic trainers count as aides, and chiropractors are covered only for spinal manipulation. Several commercial plans, Aetna among them, do not recognize massage therapists as providers.',
+    howToFix:
+      'Confirm who furnished the massage and that the rendering and billing NPI are eligible with this payer. Do not bill 97124 for massage by a non-eligible provider; if a therapist furnished it, make the signature and credentials say so.',
+    citations: [
+      { title: 'CMS Benefit Policy Manual ch.15: massage therapists and athletic trainers may not bill therapy services', url: 'https://old.bansdoc.gov.bd/eBook/42/files/basic-html/page227.html' },
+      { title: 'NGS (MAC): chiropractic coverage limited to manual manipulation of the spine', url: 'https://ngsmedicare.com/en/web/ngs/chiropractic-services?selectedArticleId=943192' },
+      { title: 'Aetna does not recognize massage therapists as licensed providers (summary)', url: 'https://www.cgaa.org/article/does-aetna-insurance-cover-massage-therapy' },
+    ],
+  },
+  check({ visit, chart, facts, options, report }) {
+    const massageLines = facts.lines.filter((l) => isMassage(l.code));
+    if (facts.lines.length > 0 ? massageLines.length === 0 : !massageDelivered(chart)) return;
+    const notPaid = new Set(stringList(options.notPaid) ?? DEFAULT_NOT_PAID);
+    const eligible = new Set(stringList(options.eligible) ?? DEFAULT_ELIGIBLE);
+    const line = massageLines[0]?.index;
+    const flag = (credential: string, how: (who: string) => string, span?: Span) =>
+      report({
+        message: `${how(LABELS[credential] ?? credential)}; this payer does not pay that provider type for therapeutic massage (97124)`,
+        line,
+        span: span ? { start: span.start, end: span.end } : undefined,
+        suggestion: suggestionFor(credential),
+      });
+
+    // 1. The claim's rendering provider, when the claim says.
+    const claimed = facts.providerCredentials.filter((f) => f.source === 'claim').map((f) => f.value);
+    if (claimed.length > 0 && !claimed.some((c) => eligible.has(c))) {
+      const bad = claimed.find((c) => notPaid.has(c));
+      if (bad) flag(bad, (who) => `The claim's rendering provider is ${who} (${(visit.provider?.credentials ?? []).join(', ')})`);
+    }
+
+    // 2. Signatures, when the claim names nobody: one person per signature (its credentials together).
+    if (claimed.length === 0) {
+      const people = new Map<number, { span: Span; credentials: Set<string> }>();
+      for (const c of chart.credentials) {
+        if (c.kind !== 'signature' || chart.contextAt(c.start).historical) continue;
+        const person = people.get(c.start) ?? { span: c, credentials: new Set<string>() };
+        person.credentials.add(c.credential);
+        people.set(c.start, person);
+      }
+      const signers = [...people.values()];
+      // A therapist's signature makes other "Name, DC" lines references (the referring chiropractor).
+      if (!signers.some((p) => [...p.credentials].some((c) => eligible.has(c)))) {
+        const reported = new Set<string>();
+        for (const p of signers) {
+          const bad = [...p.credentials].find((c) => notPaid.has(c));
+          // One finding per provider type: a signature repeated at the end of the note says nothing new.
+          if (!bad || reported.has(bad)) continue;
+          reported.add(bad);
+          flag(bad, (who) => `The note is signed by ${who} ("${chart.text.slice(p.span.start, p.span.end)}")`, p.span);
+        }
+      }
+    }
+
+    // 3. The non-eligible provider named right beside the massage ("massage performed by the LMT",
+    // "LMT provided soft tissue massage"), even under a therapist's signature: an aide's massage is not
+    // a therapy service. Close means the same sentence and at most MAX_GAP characters apart.
+    const massage = ['massage-service', 'massage-technique']
+      .flatMap((id) => (chart.mentions[id] ?? []).filter((m) => !m.negated && !m.hypothetical))
+      .sort((a, b) => a.start - b.start);
+    // Nearest massage mention on either side, by binary search: stays linear on hostile notes.
+    const besideMassage = (c: Span, sentence: number): boolean => {
+      let lo = 0;
+      let hi = massage.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (massage[mid]!.start < c.start) lo = mid + 1;
+        else hi = mid;
+      }
+      const before = massage[lo - 1];
+      const after = massage[lo];
+      return (
+        (before !== undefined && before.sentence === sentence && c.start - before.end <= MAX_GAP) ||
+        (after !== undefined && after.sentence === sentence && after.start - c.end <= MAX_GAP)
+      );
+    };
+    const flaggedSentences = new Set<number>();
+    for (const c of chart.credentials) {
+      if (c.kind !== 'involvement' || !notPaid.has(c.credential)) continue;
+      const ctx = chart.contextAt(c.start);
+      if (ctx.historical || ctx.hypothetical || ctx.negated || ctx.home || flaggedSentences.has(ctx.sentence)) continue;
+      if (!besideMassage(c, ctx.sentence)) continue;
+      flaggedSentences.add(ctx.sentence);
+      flag(c.credential, (who) => `The note has ${who} ("${c.text}") furnishing the massage`, c);
+    }
+  },
 });

@@ -6,8 +6,10 @@ import comfort from './comfort.json';
 import distinctService from './distinct-service.json';
 import functional from './functional.json';
 import goalLanguage from './goal-language.json';
+import historicalPost from './historical-post.json';
 import historical from './historical.json';
 import home from './home.json';
+import hypotheticalPost from './hypothetical-post.json';
 import hypothetical from './hypothetical.json';
 import maintenance from './maintenance.json';
 import manualTherapy from './manual-therapy.json';
@@ -34,8 +36,10 @@ export const LEXICONS: readonly LexiconData[] = [
   distinctService,
   functional,
   goalLanguage,
+  historicalPost,
   historical,
   home,
+  hypotheticalPost,
   hypothetical,
   maintenance,
   manualTherapy,

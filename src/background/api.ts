@@ -1,0 +1,41 @@
+// What the worker answers to popup/options messages. The popup's contract is TabState
+// (src/ui/tab-state.ts, validated there with its zod schema); the options page asks for
+// PolicyState (src/ui/policy-state.ts). Tab actions answer with the fresh TabState; anything
+// refused answers UiFailure, which the UI treats as "ask again / show an error".
+import type { CheckResult } from '../engine/types';
+import type { PolicyState } from '../ui/policy-state';
+import type { TabState } from '../ui/tab-state';
+
+export type { PolicyState, TabState };
+
+export type UiError =
+  | 'invalid-message'
+  | 'unknown-finding'
+  | 'unknown-profile'
+  | 'unknown-rule'
+  | 'locked'
+  | 'no-evidence'
+  | 'highlight-disabled'
+  | 'frame-gone'
+  | 'internal';
+
+export interface UiFailure {
+  ok: false;
+  error: UiError;
+}
+
+export interface UiSuccess {
+  ok: true;
+}
+
+export type UiReply = TabState | PolicyState | UiSuccess | UiFailure;
+
+export function fail(error: UiError): UiFailure {
+  return { ok: false, error };
+}
+
+/** A CheckResult as kept per tab: one stable finding key per finding, same order. */
+export interface StoredResult {
+  result: CheckResult;
+  keys: string[];
+}

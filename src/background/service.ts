@@ -1,0 +1,336 @@
+// The worker, assembled: message handlers, tab and permission events, settings changes. Built
+// from an injected Platform and engine so the whole worker runs in unit tests against the fake
+// browser; main.ts passes the real ones and adds the listeners synchronously.
+import type { BackgroundToContentMessage, ContentMessage } from '../shared/messages';
+import type {
+  InstalledHandler,
+  MessageHandler,
+  PermissionsHandler,
+  Platform,
+  StorageChangedHandler,
+  TabRemovedHandler,
+  TabUpdatedHandler,
+} from '../platform/types';
+import { fail, type TabState, type UiReply } from './api';
+import { Analyzer, refreshBadge } from './analyze';
+import { ContentScriptRegistrar, injectContentScript, injectIntoOpenTabs } from './activate';
+import { clearBadge } from './badge';
+import { AuditLog, reasonCategory } from './dismissals';
+import type { EngineApi } from './engine-api';
+import { splitVisitPartId } from './frames';
+import { createRouter, type ContentSender, type UiRequest } from './router';
+import { extensionIdentity, isWebOrigin } from './sender';
+import { SettingsStore, isRuleLevelLocked, isSettingLocked } from './settings';
+import { resetVisit, TabStore, type Logger, type TabRecord } from './state';
+import { buildPolicyState, buildTabState } from './view';
+
+export interface BackgroundDeps {
+  platform: Platform;
+  engine: EngineApi;
+  now?: () => number;
+  analyzeDelayMs?: number;
+  log?: Logger;
+}
+
+export interface Background {
+  onMessage: MessageHandler;
+  onTabRemoved: TabRemovedHandler;
+  onTabUpdated: TabUpdatedHandler;
+  onPermissionsAdded: PermissionsHandler;
+  onPermissionsRemoved: PermissionsHandler;
+  onStorageChanged: StorageChangedHandler;
+  onInstalled: InstalledHandler;
+  onStartup: () => void;
+  /** Runs at every worker start: session access level, content-script registration, recovery. */
+  start(): Promise<void>;
+  readonly store: TabStore;
+  readonly analyzer: Analyzer;
+  readonly settings: SettingsStore;
+  readonly audit: AuditLog;
+}
+
+const REQUEST_SNAPSHOT: BackgroundToContentMessage = { type: 'bg:request-snapshot' };
+
+export function createBackground(deps: BackgroundDeps): Background {
+  const { platform, engine } = deps;
+  const now = deps.now ?? Date.now;
+  const log: Logger = deps.log ?? (() => undefined);
+  const store = new TabStore(platform.storage.session, log);
+  const settings = new SettingsStore(platform.storage, () => ({
+    rules: new Set(engine.listRules().map((rule) => rule.id)),
+    profiles: new Set(engine.listProfiles().map((profile) => profile.id)),
+  }));
+  const analyzer = new Analyzer({ store, engine, settings, action: platform.action, delayMs: deps.analyzeDelayMs ?? 150, now, log });
+  const audit = new AuditLog(platform.storage.local);
+  const registrar = new ContentScriptRegistrar(platform, log);
+
+  /** Ask every frame's content script to report again (after a reset, or a worker restart). */
+  async function broadcastRequestSnapshot(tabId: number): Promise<void> {
+    await platform.tabs.sendMessage(tabId, REQUEST_SNAPSHOT).catch(() => undefined);
+  }
+
+  // ---- content script → worker -------------------------------------------------------------
+
+  async function onContent(message: ContentMessage, sender: ContentSender): Promise<void> {
+    const { tabId, frameId, documentId, origin } = sender;
+    const { value: topReloaded } = await store.update(tabId, (record) => {
+      const previous = record.frames.find((frame) => frame.frameId === frameId);
+      const newDocument = documentId !== undefined && previous?.documentId !== undefined && previous.documentId !== documentId;
+      let topReloaded = false;
+      if (newDocument) {
+        // The frame loaded another document: possibly another patient. Dismissals and the profile
+        // override belong to the visit they were made on, so a new visit starts.
+        if (frameId === 0) {
+          resetVisit(record);
+          topReloaded = true;
+        } else {
+          record.epoch += 1;
+          record.dismissals = [];
+          record.profileOverride = null;
+        }
+      }
+      const frames = record.frames.filter((frame) => frame.frameId !== frameId);
+      frames.push({
+        frameId,
+        ...(documentId !== undefined ? { documentId } : {}),
+        snapshot: message.type === 'cs:snapshot' ? message.snapshot : null,
+        at: now(),
+      });
+      record.frames = frames.sort((a, b) => a.frameId - b.frameId);
+      record.access = 'injected';
+      if (frameId === 0) record.origin = origin;
+      return topReloaded;
+    });
+    // A new top document replaced every frame; those that reported before it must report again.
+    if (topReloaded) void broadcastRequestSnapshot(tabId);
+    void analyzer.schedule(tabId);
+  }
+
+  // ---- popup / options → worker --------------------------------------------------------------
+
+  async function view(tabId: number, record?: TabRecord | null): Promise<TabState> {
+    const current = record === undefined ? await store.read(tabId) : record;
+    return buildTabState(tabId, current, engine, await settings.get());
+  }
+
+  async function tabOrigin(tabId: number): Promise<string | null> {
+    try {
+      const url = (await platform.tabs.get(tabId)).url;
+      if (!url) return null;
+      const origin = new URL(url).origin;
+      return isWebOrigin(origin) ? origin : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Ping each known frame on its own: a frame that answers re-sends its snapshot; one that is
+   * gone (iframe removed, navigated where we may not run) is dropped from the visit.
+   */
+  async function refreshFrames(tabId: number): Promise<void> {
+    const record = await store.read(tabId);
+    if (!record) return;
+    const gone: number[] = [];
+    await Promise.all(
+      record.frames.map(async (frame) => {
+        try {
+          await platform.tabs.sendMessage(tabId, REQUEST_SNAPSHOT, { frameId: frame.frameId });
+        } catch {
+          gone.push(frame.frameId);
+        }
+      }),
+    );
+    if (gone.length === 0) return;
+    await store.updateExisting(tabId, (rec) => {
+      rec.frames = rec.frames.filter((frame) => !gone.includes(frame.frameId));
+    });
+    await analyzer.schedule(tabId);
+  }
+
+  /** The popup opened over this tab (activeTab is granted now): make sure we read it. */
+  async function ensureContent(tabId: number): Promise<void> {
+    const record = await store.read(tabId);
+    if (record && record.frames.length > 0) {
+      void refreshFrames(tabId);
+      // Only the top frame's messages stamp the site's origin; the popup needs it to offer a grant.
+      if (record.origin === null) {
+        const origin = await tabOrigin(tabId);
+        if (origin !== null) await store.updateExisting(tabId, (rec) => void (rec.origin ??= origin));
+      }
+      return;
+    }
+    const outcome = await injectContentScript(platform.scripting, tabId, log);
+    const origin = await tabOrigin(tabId);
+    await store.update(tabId, (rec) => {
+      rec.access = outcome;
+      if (origin !== null && rec.origin === null) rec.origin = origin;
+    });
+  }
+
+  async function onUi(message: UiRequest): Promise<UiReply> {
+    switch (message.type) {
+      case 'ui:get-tab-state': {
+        await ensureContent(message.tabId);
+        return view(message.tabId);
+      }
+      case 'ui:rescan': {
+        const record = await store.read(message.tabId);
+        if (record && record.frames.length > 0) await refreshFrames(message.tabId);
+        else await ensureContent(message.tabId);
+        return view(message.tabId);
+      }
+      case 'ui:set-profile': {
+        const resolved = await settings.get();
+        if (isSettingLocked(resolved, 'defaultProfile')) return fail('locked');
+        const { profile } = message;
+        if (profile !== null && !engine.listProfiles().some((p) => p.id === profile)) return fail('unknown-profile');
+        await store.update(message.tabId, (record) => {
+          record.profileOverride = profile;
+        });
+        return view(message.tabId, await analyzer.run(message.tabId));
+      }
+      case 'ui:dismiss': {
+        const { tabId, findingKey, ruleId, reason } = message;
+        const at = now();
+        const updated = await store.updateExisting(tabId, (record) => {
+          const index = record.result?.keys.indexOf(findingKey) ?? -1;
+          if (index < 0 || record.result?.result.findings[index]?.ruleId !== ruleId) return false;
+          record.dismissals = record.dismissals.filter((d) => d.findingKey !== findingKey);
+          record.dismissals.push({ findingKey, ruleId, reason, at });
+          return true;
+        });
+        if (!updated?.value) return fail('unknown-finding');
+        await audit.append(ruleId, at, reasonCategory(reason)).catch((error: unknown) => log('audit log write failed', error));
+        await refreshBadge(platform.action, updated.record);
+        return view(tabId, updated.record);
+      }
+      case 'ui:undismiss': {
+        const updated = await store.updateExisting(message.tabId, (record) => {
+          record.dismissals = record.dismissals.filter((d) => d.findingKey !== message.findingKey);
+        });
+        if (updated) await refreshBadge(platform.action, updated.record);
+        return view(message.tabId, updated?.record ?? null);
+      }
+      case 'ui:show-in-note':
+        return showInNote(message.tabId, message.findingKey);
+      case 'ui:rule-level': {
+        if (!engine.listRules().some((rule) => rule.id === message.ruleId)) return fail('unknown-rule');
+        if (isRuleLevelLocked(await settings.get(), message.ruleId)) return fail('locked');
+        const outcome = await settings.setRuleLevel(message.ruleId, message.level);
+        return outcome === 'ok' ? { ok: true } : fail('locked');
+      }
+      case 'ui:get-policy':
+        return buildPolicyState(await settings.get());
+    }
+  }
+
+  async function showInNote(tabId: number, findingKey: string): Promise<UiReply> {
+    if (!(await settings.get()).settings.highlightEnabled) return fail('highlight-disabled');
+    const record = await store.read(tabId);
+    const index = record?.result?.keys.indexOf(findingKey) ?? -1;
+    const finding = index >= 0 ? record?.result?.result.findings[index] : undefined;
+    if (!finding) return fail('unknown-finding');
+    const target = finding.evidence?.part === undefined ? null : splitVisitPartId(finding.evidence.part);
+    if (!finding.evidence || target === null) return fail('no-evidence');
+    const highlight: BackgroundToContentMessage = {
+      type: 'bg:highlight',
+      partId: target.partId,
+      start: finding.evidence.start,
+      end: finding.evidence.end,
+    };
+    try {
+      await platform.tabs.sendMessage(tabId, highlight, { frameId: target.frameId });
+      return { ok: true };
+    } catch {
+      return fail('frame-gone');
+    }
+  }
+
+  // ---- browser events ------------------------------------------------------------------------
+
+  async function reanalyzeAll(): Promise<void> {
+    const ids = await store.tabIds();
+    await Promise.all(ids.map((id) => analyzer.schedule(id)));
+  }
+
+  async function newVisit(tabId: number): Promise<void> {
+    analyzer.cancel(tabId);
+    const updated = await store.updateExisting(tabId, (record) => resetVisit(record));
+    if (updated) {
+      await clearBadge(platform.action, tabId);
+      // Same-document navigations (SPA routes) keep their content scripts: have them report.
+      await broadcastRequestSnapshot(tabId);
+    }
+  }
+
+  async function recoverLostFrames(): Promise<void> {
+    for (const tabId of await store.tabIds()) {
+      const record = await store.read(tabId);
+      if (record?.frames.some((frame) => frame.lost)) await broadcastRequestSnapshot(tabId);
+    }
+  }
+
+  const onMessage = createRouter(
+    extensionIdentity(platform.runtime),
+    { content: onContent, ui: (message) => onUi(message) },
+    log,
+  );
+
+  const swallow = (what: string) => (error: unknown) => log(`${what} failed`, error);
+
+  return {
+    onMessage,
+    onTabRemoved: (tabId) => {
+      analyzer.cancel(tabId);
+      void store.remove(tabId).catch(swallow('clearing a closed tab'));
+    },
+    onTabUpdated: (tabId, changeInfo) => {
+      // Top-level navigation (or an SPA route change reported as one): a new visit may start.
+      // tabs.onUpdated fires without the `tabs` permission; `status` is always visible.
+      if (changeInfo.status === 'loading') void newVisit(tabId).catch(swallow('resetting a navigated tab'));
+    },
+    onPermissionsAdded: (permissions) => {
+      void registrar
+        .sync()
+        .then(() => injectIntoOpenTabs(platform, permissions.origins ?? [], log))
+        .catch(swallow('registering content scripts'));
+    },
+    onPermissionsRemoved: () => {
+      void registrar.sync().catch(swallow('unregistering content scripts'));
+    },
+    onStorageChanged: (changes, areaName) => {
+      if (settings.onStorageChanged(changes, areaName)) void reanalyzeAll().catch(swallow('re-analyzing after a settings change'));
+    },
+    // Nothing to do in these two: start() runs at every worker start. They are listened to so
+    // that the browser starts the worker at install and at browser start (Firefox does not keep
+    // registered content scripts across sessions; start() registers them again).
+    onInstalled: () => undefined,
+    onStartup: () => undefined,
+    async start() {
+      await store.restrictAccess();
+      await registrar.sync().catch(swallow('registering content scripts'));
+      await recoverLostFrames().catch(swallow('recovering frames'));
+    },
+    store,
+    analyzer,
+    settings,
+    audit,
+  };
+}
+
+/**
+ * Adds every listener in one synchronous pass. MV3 requires this at the top level of the worker
+ * script: an event that wakes a stopped worker is only delivered to listeners added in its first
+ * turn.
+ */
+export function registerListeners(platform: Platform, background: Background): void {
+  platform.runtime.onMessage.addListener(background.onMessage);
+  platform.runtime.onInstalled.addListener(background.onInstalled);
+  platform.runtime.onStartup.addListener(background.onStartup);
+  platform.tabs.onRemoved.addListener(background.onTabRemoved);
+  platform.tabs.onUpdated.addListener(background.onTabUpdated);
+  platform.permissions.onAdded.addListener(background.onPermissionsAdded);
+  platform.permissions.onRemoved.addListener(background.onPermissionsRemoved);
+  platform.storage.onChanged.addListener(background.onStorageChanged);
+}

@@ -1,0 +1,69 @@
+// Builds what the popup renders (TabState, src/ui/tab-state.ts) and what the options page shows
+// about policy (PolicyState) from the worker's records. The popup never loads the engine, so rule
+// meta and profile names travel here.
+import type { PolicyState, TabState } from './api';
+import type { EngineApi } from './engine-api';
+import type { ResolvedSettings } from './settings';
+import type { TabRecord } from './state';
+import { isWebOrigin } from './sender';
+
+type RuleInfo = TabState['rules'][string];
+
+function status(record: TabRecord | null): TabState['status'] {
+  if (record === null) return 'no-data';
+  if (record.result) return 'ok';
+  if (record.error !== null) return 'error';
+  const reporting = record.frames.filter((frame) => !frame.lost);
+  if (reporting.length === 0) {
+    if (record.access !== 'denied') return 'no-data';
+    // Only https sites can be granted (optional_host_permissions is https://*/*).
+    return record.origin !== null && record.origin.startsWith('https://') ? 'not-granted' : 'restricted';
+  }
+  // Frames answered and none shows a note or claim lines (or only lost ones would).
+  return record.frames.some((frame) => frame.lost) ? 'no-data' : 'not-ehr';
+}
+
+export function buildTabState(tabId: number, record: TabRecord | null, engine: EngineApi, resolved: ResolvedSettings): TabState {
+  const result = record?.result?.result;
+  const rules: Record<string, RuleInfo> = {};
+  if (result) {
+    const meta = new Map(engine.listRules().map((rule) => [rule.id, rule]));
+    for (const finding of result.findings) {
+      const rule = meta.get(finding.ruleId);
+      if (rule && !rules[rule.id]) rules[rule.id] = { title: rule.title, rationale: rule.rationale, howToFix: rule.howToFix };
+    }
+  }
+  const frames = record?.frames ?? [];
+  const state: TabState = {
+    status: status(record),
+    rules,
+    dismissed: (record?.dismissals ?? []).map(({ findingKey, ruleId, reason, at }) => ({ findingKey, ruleId, reason, at })),
+    findingKeys: record?.result?.keys ?? [],
+    profiles: engine.listProfiles().map(({ id, name }) => ({ id, name })),
+    profileOverride: record?.profileOverride ?? null,
+    truncated: frames.some((frame) => frame.snapshot?.truncated === true),
+    frames: frames.filter((frame) => frame.snapshot && (frame.snapshot.noteParts.length > 0 || frame.snapshot.claimLines.length > 0)).length,
+    locked: resolved.locked,
+    rejectedPolicy: policyRejections(resolved),
+  };
+  if (result) state.result = result;
+  if (record?.origin && isWebOrigin(record.origin)) state.origin = record.origin;
+  if (record?.error) state.error = record.error;
+  return state;
+}
+
+function policyRejections(resolved: ResolvedSettings): PolicyState['rejectedPolicy'] {
+  return resolved.rejected.filter((r) => r.source === 'managed').map(({ key, reason }) => ({ key, reason }));
+}
+
+export function buildPolicyState(resolved: ResolvedSettings): PolicyState {
+  const { settings, locked } = resolved;
+  const values: NonNullable<PolicyState['values']> = {};
+  if (locked.includes('profile')) values.defaultProfile = settings.defaultProfile;
+  const lockedLevels = Object.entries(settings.ruleLevels).filter(
+    ([rule]) => locked.includes('ruleLevels') || locked.includes(`ruleLevels.${rule}`),
+  );
+  if (lockedLevels.length > 0) values.ruleLevels = Object.fromEntries(lockedLevels);
+  if (locked.includes('highlightEnabled')) values.highlightEnabled = settings.highlightEnabled;
+  return { locked, rejectedPolicy: policyRejections(resolved), values };
+}

@@ -1,0 +1,140 @@
+// The UI's only door to the browser: a thin layer over the webextension-polyfill API, built from
+// an injected object so tests hand in a fake (the polyfill itself refuses to load outside an
+// extension). Replies from the background are validated; bad ones fail closed.
+import * as z from '../engine/zod';
+import type { UiMessage } from '../shared/messages';
+import { t } from './i18n';
+import { parsePolicyState, type PolicyState } from './policy-state';
+import { readSyncSettings, SYNC_KEYS, type SyncSettings } from './sync-settings';
+import { errorTabState, parseTabState, type TabState } from './tab-state';
+
+/** The slice of `browser` the UI uses; the polyfill's `browser` object satisfies it. */
+export interface UiBrowserApi {
+  runtime: { sendMessage(message: unknown): Promise<unknown>; openOptionsPage(): Promise<void> };
+  tabs: { query(queryInfo: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number }>> };
+  permissions: {
+    request(permissions: { origins: string[] }): Promise<boolean>;
+    remove(permissions: { origins: string[] }): Promise<boolean>;
+    getAll(): Promise<{ origins?: string[] }>;
+  };
+  storage: {
+    sync: {
+      get(keys: string[]): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
+  };
+}
+
+/** The options page's policy query; the background answers with a PolicyState (src/ui/policy-state.ts). */
+export type GetPolicyMessage = Extract<UiMessage, { type: 'ui:get-policy' }>;
+
+/** Actions that concern one tab; the background answers them with the tab's fresh TabState. */
+export type TabAction = Exclude<Extract<UiMessage, { tabId: number }>, { type: 'ui:get-tab-state' | 'ui:show-in-note' }>;
+
+/** The background's answer when it refuses a request: `{ ok: false, error: "locked" }`. */
+const RefusalSchema = z.object({ ok: z.literal(false), error: z.string().check(z.maxLength(100)) });
+
+export interface ActOutcome {
+  state: TabState;
+  /** The background's reason code when it refused the action (the state is re-read anyway). */
+  refused?: string;
+}
+
+/** "ok", or the background's reason code for not highlighting ("highlight-disabled", …). */
+export type ShowInNoteOutcome = 'ok' | string;
+
+export interface PopupClient {
+  /** The tab the popup was opened over; only its id is needed (no `tabs` permission). */
+  activeTabId(): Promise<number | null>;
+  /** Never rejects: a missing or malformed reply becomes an error state. */
+  getTabState(tabId: number): Promise<TabState>;
+  /** Rejects when the message could not be delivered, so the popup can keep what it shows. */
+  act(message: TabAction): Promise<ActOutcome>;
+  showInNote(tabId: number, findingKey: string): Promise<ShowInNoteOutcome>;
+  /** Must be called straight from a click handler: the browser needs the user gesture. */
+  requestOrigin(pattern: string): Promise<boolean>;
+  openOptions(): Promise<void>;
+}
+
+export interface OptionsClient {
+  readSettings(): Promise<SyncSettings>;
+  writeSettings(values: Partial<SyncSettings>): Promise<void>;
+  grantedOrigins(): Promise<string[]>;
+  /** Must be called straight from a click/submit handler (user gesture). */
+  requestOrigin(pattern: string): Promise<boolean>;
+  removeOrigin(pattern: string): Promise<boolean>;
+  /** null when the background gave no readable answer. */
+  getPolicy(): Promise<PolicyState | null>;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createPopupClient(api: UiBrowserApi): PopupClient {
+  async function getTabState(tabId: number): Promise<TabState> {
+    let reply: unknown;
+    try {
+      reply = await api.runtime.sendMessage({ type: 'ui:get-tab-state', tabId } satisfies UiMessage);
+    } catch (error) {
+      return errorTabState(t('errorNoBackground', describe(error)));
+    }
+    return parseTabState(reply) ?? errorTabState(t('errorBadReply'));
+  }
+
+  return {
+    async activeTabId() {
+      const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+      return tab?.id ?? null;
+    },
+    getTabState,
+    async act(message) {
+      const reply = await api.runtime.sendMessage(message);
+      // A TabState reply saves a round trip; anything else means "ask again".
+      const state = parseTabState(reply);
+      if (state) return { state };
+      const refusal = RefusalSchema.safeParse(reply);
+      const fresh = await getTabState(message.tabId);
+      return refusal.success ? { state: fresh, refused: refusal.data.error } : { state: fresh };
+    },
+    async showInNote(tabId, findingKey) {
+      const reply = await api.runtime.sendMessage({ type: 'ui:show-in-note', tabId, findingKey } satisfies UiMessage);
+      const refusal = RefusalSchema.safeParse(reply);
+      return refusal.success ? refusal.data.error : 'ok';
+    },
+    requestOrigin(pattern) {
+      return api.permissions.request({ origins: [pattern] });
+    },
+    openOptions() {
+      return api.runtime.openOptionsPage();
+    },
+  };
+}
+
+export function createOptionsClient(api: UiBrowserApi): OptionsClient {
+  return {
+    async readSettings() {
+      return readSyncSettings(await api.storage.sync.get([...SYNC_KEYS]));
+    },
+    async writeSettings(values) {
+      await api.storage.sync.set({ ...values });
+    },
+    async grantedOrigins() {
+      const all = await api.permissions.getAll();
+      return [...(all.origins ?? [])].sort();
+    },
+    requestOrigin(pattern) {
+      return api.permissions.request({ origins: [pattern] });
+    },
+    removeOrigin(pattern) {
+      return api.permissions.remove({ origins: [pattern] });
+    },
+    async getPolicy() {
+      try {
+        return parsePolicyState(await api.runtime.sendMessage({ type: 'ui:get-policy' } satisfies GetPolicyMessage));
+      } catch {
+        return null;
+      }
+    },
+  };
+}

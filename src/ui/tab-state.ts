@@ -1,0 +1,133 @@
+// The popup's whole input: the background answers `ui:get-tab-state` (and the ui:* actions) with
+// a TabState. The popup never imports the engine (bundle budget), so everything it shows — rule
+// meta included — travels here. The reply is validated; anything off-shape becomes an error
+// state (fail closed) rather than a half-rendered popup.
+import * as z from '../engine/zod';
+import type { CheckResult } from '../engine/types';
+import { RejectedPolicyValueSchema } from './policy-state';
+
+const text = (max: number) => z.string().check(z.maxLength(max));
+const count = z.number().check(z.nonnegative());
+const offset = z.int().check(z.nonnegative());
+const perCode = z.record(text(20), count);
+
+export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+
+const CitationSchema = z.object({ title: text(500), url: text(2000) });
+
+const EvidenceSchema = z.object({
+  part: z.optional(text(200)),
+  start: offset,
+  end: offset,
+  text: text(10_000),
+});
+
+export const FindingSchema = z.object({
+  ruleId: text(100),
+  title: text(300),
+  severity: SeveritySchema,
+  message: text(4000),
+  evidence: z.optional(EvidenceSchema),
+  line: z.optional(offset),
+  citations: z.array(CitationSchema).check(z.maxLength(50)),
+  suggestion: z.optional(text(4000)),
+  profile: text(100),
+});
+
+export const UnitsSummarySchema = z.object({
+  method: z.enum(['cms', 'per-code']),
+  totalTimedMinutes: z.nullable(count),
+  expected: perCode,
+  expectedTimedUnits: z.nullable(count),
+  billed: perCode,
+  alternatives: z.array(perCode).check(z.maxLength(100)),
+  minutesByCode: perCode,
+});
+
+export const CheckResultSchema = z.object({
+  findings: z.array(FindingSchema).check(z.maxLength(1000)),
+  units: UnitsSummarySchema,
+  profile: z.object({
+    id: text(100),
+    name: text(200),
+    matchedBy: z.enum(['option', 'payer-map', 'payer-id', 'payer-name', 'default']),
+    payerText: z.optional(text(300)),
+  }),
+  dataVersion: z.object({ version: text(100), asOf: text(40) }),
+});
+
+export const RuleInfoSchema = z.object({ title: text(300), rationale: text(4000), howToFix: text(4000) });
+
+export const DismissalSchema = z.object({
+  findingKey: text(500),
+  ruleId: text(100),
+  /** As sent in `ui:dismiss`: see dismiss-reason.ts for the "<category>: <note>" encoding. */
+  reason: text(500),
+  /** Epoch milliseconds. */
+  at: count,
+});
+
+export const TAB_STATUSES = ['ok', 'no-data', 'not-granted', 'not-ehr', 'error', 'restricted'] as const;
+
+export const TabStateSchema = z
+  .object({
+    status: z.enum(TAB_STATUSES),
+    /** The tab's origin ("https://ehr.example.org"); needed for "Grant access to this site". */
+    origin: z.optional(text(500)),
+    result: z.optional(CheckResultSchema),
+    rules: z.record(text(100), RuleInfoSchema),
+    dismissed: z.array(DismissalSchema).check(z.maxLength(1000)),
+    /** One stable key per result.findings entry, same order. */
+    findingKeys: z.array(text(500)).check(z.maxLength(1000)),
+    profiles: z.array(z.object({ id: text(100), name: text(200) })).check(z.maxLength(200)),
+    /** The profile the user forced for this tab, null when chosen automatically. */
+    profileOverride: z.nullable(text(100)),
+    truncated: z.boolean(),
+    frames: z.int().check(z.nonnegative()),
+    locked: z.array(text(200)).check(z.maxLength(500)),
+    rejectedPolicy: z.array(RejectedPolicyValueSchema).check(z.maxLength(200)),
+    error: z.optional(text(2000)),
+  })
+  .check(
+    z.refine((s) => s.status !== 'ok' || s.result !== undefined, 'status "ok" needs a result'),
+    z.refine(
+      (s) => s.result === undefined || s.result.findings.length === s.findingKeys.length,
+      'findingKeys must be parallel to result.findings',
+    ),
+  );
+
+export type TabState = z.infer<typeof TabStateSchema>;
+export type TabStatus = TabState['status'];
+export type TabResult = z.infer<typeof CheckResultSchema>;
+export type TabFinding = z.infer<typeof FindingSchema>;
+export type TabUnits = z.infer<typeof UnitsSummarySchema>;
+export type RuleInfo = z.infer<typeof RuleInfoSchema>;
+export type Dismissal = z.infer<typeof DismissalSchema>;
+export type Severity = z.infer<typeof SeveritySchema>;
+
+// Compile-time drift check: the engine's CheckResult must fit the schema the popup validates.
+type Expect<T extends true> = T;
+export type EngineResultFitsTabState = Expect<CheckResult extends TabResult ? true : false>;
+
+/** null when the reply is not a TabState (the caller turns that into an error state). */
+export function parseTabState(reply: unknown): TabState | null {
+  const parsed = TabStateSchema.safeParse(reply);
+  return parsed.success ? parsed.data : null;
+}
+
+/** A TabState the popup builds itself when it cannot get one from the background. */
+export function errorTabState(error: string): TabState {
+  return {
+    status: 'error',
+    rules: {},
+    dismissed: [],
+    findingKeys: [],
+    profiles: [],
+    profileOverride: null,
+    truncated: false,
+    frames: 0,
+    locked: [],
+    rejectedPolicy: [],
+    error,
+  };
+}

@@ -1,0 +1,80 @@
+import { ruleTester } from './tester';
+
+const massageLine = [{ code: '97124', modifiers: ['GP'], units: 1, minutes: 15 }];
+const bare = 'Therapeutic massage 15 min to R upper trapezius with effleurage and kneading. Palpable hypertonicity.';
+
+ruleTester('functional-goal', {
+  valid: [
+    {
+      name: 'functional limitation named',
+      visit: { lines: massageLine, note: `${bare} Limited cervical rotation makes driving difficult.` },
+    },
+    {
+      name: 'functional goal in the future tense counts',
+      visit: { lines: massageLine, note: `${bare}\nGoals: patient will be able to check blind spot without pain in 4 weeks.` },
+    },
+    {
+      name: 'a limitation worded with its own negation',
+      visit: { lines: massageLine, note: `${bare} Pt not able to reach overhead to the top shelf.` },
+    },
+    {
+      name: 'ADLs and sleep',
+      visit: { lines: massageLine, note: `${bare} Pain wakes her at night; difficulty with dressing.` },
+    },
+    {
+      name: 'functional outcome measure documents the limitation',
+      visit: { lines: massageLine, note: `${bare} ODI 38%.` },
+    },
+    {
+      name: 'no massage billed: out of scope',
+      visit: { lines: [{ code: '97140', units: 1 }], note: 'Joint mobilization to the R shoulder.' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'nothing functional at all',
+      visit: { lines: massageLine, note: bare },
+      errors: [{ noEvidence: true, message: /no functional limitation or functional goal/ }],
+    },
+    {
+      name: 'negated activity is not a limitation',
+      visit: { lines: massageLine, note: `${bare} Denies difficulty with driving.` },
+      errors: [{ noEvidence: true }],
+    },
+    {
+      name: 'prior level of function is history, not today',
+      visit: { lines: massageLine, note: `${bare}\nPrior level of function: independent with all ADLs and driving.` },
+      errors: [{ noEvidence: true }],
+    },
+    {
+      name: 'a goal with no functional target: evidence is the goal sentence',
+      visit: { lines: massageLine, note: `${bare}\nGoals: decrease pain to 2/10.` },
+      errors: [{ evidence: 'Goals: decrease pain to 2/10.', message: /names no functional activity/ }],
+    },
+    {
+      name: 'the purpose in the massage sentence names no activity',
+      visit: { lines: massageLine, note: 'Massage to lumbar paraspinals with kneading to improve circulation. Spasm noted.' },
+      errors: [{ evidence: 'Massage to lumbar paraspinals with kneading to improve circulation.' }],
+    },
+    {
+      name: 'a pain scale is not a functional measure',
+      visit: { lines: massageLine, note: `${bare} NPRS 6/10.` },
+      errors: [{ noEvidence: true }],
+    },
+    {
+      name: 'cigna raises it to an error',
+      visit: { payer: 'Cigna', lines: massageLine, note: bare },
+      errors: [{ severity: 'error', message: /\(Cigna: Cigna requires therapy to demonstrate functional improvement/ }],
+    },
+    {
+      name: 'notes in parts with lines read from the note',
+      visit: {
+        note: [
+          { id: 'tx', label: 'Treatment', text: '97124 x1 (15 min): massage to low back with kneading.' },
+          { id: 'goals', label: 'Goals', text: 'Goal: reduce spasm.' },
+        ],
+      },
+      errors: [{ evidence: 'Goal: reduce spasm.', part: 'goals' }],
+    },
+  ],
+});

@@ -1,0 +1,81 @@
+import { ruleTester } from './tester';
+
+const massageLine = [{ code: '97124', modifiers: ['GP'], units: 1, minutes: 15 }];
+
+ruleTester('technique-and-region', {
+  valid: [
+    {
+      name: 'technique and region in the massage entry (seed example)',
+      visit: {
+        lines: massageLine,
+        note: '97124 Therapeutic massage -- 15 min: Right upper trapezius/levator scapulae. Gliding strokes and kneading/compression to reduce palpable hypertonicity.',
+      },
+    },
+    {
+      name: 'region on the line after the massage heading',
+      visit: { lines: massageLine, note: 'Treatment:\nTherapeutic massage 15 min with effleurage and petrissage.\nBilateral lumbar paraspinals and QL.' },
+    },
+    {
+      name: 'deep tissue massage names the technique',
+      visit: { lines: massageLine, note: 'Deep tissue massage to L gastrocnemius 15 min.' },
+    },
+    {
+      name: 'no massage billed: out of scope',
+      visit: { lines: [{ code: '97110', units: 2 }], note: 'Therapeutic exercise 30 min.' },
+    },
+    {
+      name: 'no claim lines and massage not performed today',
+      visit: { note: 'Patient asks about massage for her neck.' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'no technique: evidence is the massage entry',
+      visit: { lines: massageLine, note: 'Therapeutic massage 15 min to R upper trapezius for palpable hypertonicity.' },
+      errors: [{ evidence: 'Therapeutic massage', line: 0, message: /names no massage technique/ }],
+    },
+    {
+      name: 'no region: the only region is far from the massage',
+      visit: {
+        lines: massageLine,
+        note: 'Subjective: neck pain for 3 weeks.\n\nObjective: palpable spasm.\n\nAssessment: improving.\n\nTreatment: massage 15 min with effleurage and kneading.',
+      },
+      errors: [{ evidence: 'massage', line: 0, message: /does not name the body region/ }],
+    },
+    {
+      name: 'neither technique nor region: two distinct findings',
+      visit: { lines: massageLine, note: 'Massage 15 min. Tolerated well.' },
+      errors: [{ evidence: 'Massage', message: /technique/ }, { evidence: 'Massage', message: /body region/ }],
+    },
+    {
+      name: 'negated and hypothetical techniques do not count',
+      visit: { lines: massageLine, note: 'Massage to lumbar paraspinals 15 min, no tapotement. Will add kneading next visit.' },
+      errors: [{ evidence: 'Massage', message: /technique/ }],
+    },
+    {
+      name: 'exam percussion and a compression fracture are not massage techniques',
+      visit: { lines: massageLine, note: 'Lungs clear to percussion and auscultation. L1 compression fracture. Massage 15 min to thoracic paraspinals.' },
+      errors: [{ evidence: 'Massage', message: /technique/ }],
+    },
+    {
+      name: 'the claim code typed in the note is not the massage entry: no evidence',
+      visit: { lines: massageLine, note: 'Billing: 97124 x1.\n\nLumbar spasm noted.' },
+      errors: [{ noEvidence: true, message: /technique/ }, { noEvidence: true, message: /body region/ }],
+    },
+    {
+      name: 'lines read from the note (no claim lines)',
+      visit: { note: '97124 x1 (15 min): massage with kneading.' },
+      errors: [{ evidence: 'massage', line: 0, message: /97124 is billed \(line 1\) but the note does not name the body region/ }],
+    },
+    {
+      name: 'no claim lines, massage performed today, evidence in its part',
+      visit: {
+        note: [
+          { id: 's', label: 'Subjective', text: 'Low back pain.' },
+          { id: 'tx', label: 'Treatment', text: 'Massage 15 minutes with effleurage.' },
+        ],
+      },
+      errors: [{ evidence: 'Massage', part: 'tx', message: /Massage is documented but the note does not name the body region/ }],
+    },
+  ],
+});

@@ -1,0 +1,91 @@
+import { ruleTester } from './tester';
+
+const massageLine = [{ code: '97124', modifiers: ['GP'], units: 1, minutes: 15 }];
+const bare = 'Therapeutic massage 15 min to R upper trapezius with effleurage and kneading for palpable hypertonicity limiting driving.';
+
+ruleTester('treatment-response', {
+  valid: [
+    {
+      name: 'pre and post measures of the same kind (seed example)',
+      visit: { lines: massageLine, note: `${bare} Pre: pain 6/10; rotation 40 degrees. Post: pain 3/10; rotation 52 degrees. Patient tolerated well.` },
+    },
+    {
+      name: 'a measured change over visits',
+      visit: { lines: massageLine, note: `${bare} Cervical rotation 40 → 55 degrees over 3 visits.` },
+    },
+    {
+      name: 'pain change written with an arrow',
+      visit: { lines: massageLine, note: `${bare} Pain 6/10 -> 3/10.` },
+    },
+    {
+      name: 'measures with the phase written after them',
+      visit: { lines: massageLine, note: `${bare} Pain 6/10 pre-treatment, 3/10 post-treatment.` },
+    },
+    {
+      name: 'response wording: change since last visit',
+      visit: { lines: massageLine, note: `${bare} Pt reports less pain with driving since last visit.` },
+    },
+    {
+      name: 'no massage billed: out of scope',
+      visit: { lines: [{ code: '97110', units: 2 }], note: 'Therapeutic exercise. Tolerated well.' },
+    },
+  ],
+  invalid: [
+    {
+      name: '"tolerated well" alone is not a response: evidence is the phrase',
+      visit: { lines: massageLine, note: `${bare} Patient tolerated treatment well.` },
+      errors: [{ evidence: 'Patient tolerated treatment well', message: /is the only response documented/ }],
+    },
+    {
+      name: 'nothing at all: no evidence',
+      visit: { lines: massageLine, note: bare },
+      errors: [{ noEvidence: true, message: /no response to the massage/ }],
+    },
+    {
+      name: 'a pre measure without a post measure',
+      visit: { lines: massageLine, note: `${bare} Pre: pain 6/10. Tolerated session without complaint.` },
+      errors: [{ evidence: 'Tolerated session without complaint' }],
+    },
+    {
+      name: 'pre and post of different measures do not compare',
+      visit: { lines: massageLine, note: `${bare} Pre: pain 6/10. Post: rotation 52 degrees.` },
+      errors: [{ noEvidence: true }],
+    },
+    {
+      name: 'impairment wording is not a response',
+      visit: { lines: massageLine, note: `${bare} Decreased cervical rotation and increased muscle tone. Progress note.` },
+      errors: [{ noEvidence: true }],
+    },
+    {
+      name: 'a goal is not a response, nor a plan to progress',
+      visit: { lines: massageLine, note: `${bare}\nGoals: pain decreased to 2/10.\nPlan: progress exercises as tolerated.` },
+      errors: [{ noEvidence: true }],
+    },
+    {
+      name: 'negated and hypothetical responses',
+      visit: { lines: massageLine, note: `${bare} No decreased pain reported. Will check for improved rotation next visit.` },
+      errors: [{ noEvidence: true }],
+    },
+    {
+      name: 'first visit: softened to info',
+      visit: { lines: massageLine, episode: { visitNumber: 1 }, note: `${bare} Pt tolerated well.` },
+      errors: [{ evidence: 'Pt tolerated well', severity: 'info' }],
+    },
+    {
+      name: 'cigna: error',
+      profile: 'cigna',
+      visit: { lines: massageLine, note: bare },
+      errors: [{ severity: 'error', message: /Cigna requires documented functional improvement/ }],
+    },
+    {
+      name: 'lines read from the note, evidence in its part',
+      visit: {
+        note: [
+          { id: 'tx', label: 'Treatment', text: '97124 x1 (15 min): massage to low back with kneading. Spasm L QL.' },
+          { id: 'a', label: 'Assessment', text: 'Tolerated massage well.' },
+        ],
+      },
+      errors: [{ evidence: 'Tolerated massage well', part: 'a' }],
+    },
+  ],
+});
