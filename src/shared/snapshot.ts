@@ -1,15 +1,14 @@
 // What a content script reads from one frame: the adapter's output, no engine involved.
 // Sizes are capped here so a hostile or huge page cannot make the worker do unbounded work.
 import * as z from '../engine/zod';
+import { MAX_ADAPTER_ID, MAX_FIELD, MAX_ID, MAX_LABEL, MAX_LINES, MAX_PART_CHARS, MAX_PARTS } from './limits';
 
-export const MAX_PART_CHARS = 200_000;
-export const MAX_PARTS = 40;
-export const MAX_LINES = 60;
+export { MAX_LINES, MAX_PART_CHARS, MAX_PARTS } from './limits';
 
 export const SnapshotNotePartSchema = z.object({
   /** Frame-local, stable across re-reads of the same element ("soap:objective", "textarea:2"). */
-  id: z.string().check(z.maxLength(200)),
-  label: z.optional(z.string().check(z.maxLength(200))),
+  id: z.string().check(z.maxLength(MAX_ID)),
+  label: z.optional(z.string().check(z.maxLength(MAX_LABEL))),
   text: z.string().check(z.maxLength(MAX_PART_CHARS)),
 });
 
@@ -23,11 +22,11 @@ export const SnapshotClaimLineSchema = z.object({
 
 export const SnapshotSchema = z.object({
   /** Adapter id that produced it: "openemr", "generic", "selector:<name>". */
-  adapter: z.string().check(z.maxLength(100)),
+  adapter: z.string().check(z.maxLength(MAX_ADAPTER_ID)),
   noteParts: z.array(SnapshotNotePartSchema).check(z.maxLength(MAX_PARTS)),
   claimLines: z.array(SnapshotClaimLineSchema).check(z.maxLength(MAX_LINES)),
-  payerText: z.optional(z.string().check(z.maxLength(300))),
-  providerText: z.optional(z.string().check(z.maxLength(300))),
+  payerText: z.optional(z.string().check(z.maxLength(MAX_FIELD))),
+  providerText: z.optional(z.string().check(z.maxLength(MAX_FIELD))),
   dateOfService: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
   /** True when some text was cut at MAX_PART_CHARS; the popup shows a "truncated" notice. */
   truncated: z.boolean(),
