@@ -239,6 +239,13 @@ export function createBackground(deps: BackgroundDeps): Background {
       start: finding.evidence.start,
       end: finding.evidence.end,
     };
+    // One highlight per tab: clear any left in the tab's other frames (they may be gone; ignore).
+    const clear: BackgroundToContentMessage = { type: 'bg:clear-highlight' };
+    await Promise.all(
+      (record?.frames ?? [])
+        .filter((frame) => frame.frameId !== target.frameId)
+        .map((frame) => platform.tabs.sendMessage(tabId, clear, { frameId: frame.frameId }).catch(() => undefined)),
+    );
     try {
       await platform.tabs.sendMessage(tabId, highlight, { frameId: target.frameId });
       return { ok: true };

@@ -317,6 +317,21 @@ describe('worker: show in note, rule levels, policy', () => {
     expect(h.browser.sent.at(-1)).toEqual({ tabId: 1, frameId: 3, message: { type: 'bg:highlight', partId: 'soap:assessment', start: at, end: at + 10 } });
   });
 
+  it('clears a highlight left in the tab\'s other frames before drawing the new one', async () => {
+    const h = harness();
+    withEhrTab(h);
+    await h.report(1, 3, noteFrame, 'doc-3');
+    await h.report(1, 5, feeFrame, 'doc-5');
+    const state = await h.state(1);
+    const key = state.findingKeys.find((_, i) => state.result?.findings[i]?.evidence?.part?.startsWith('3|')) ?? '';
+    const before = h.browser.sent.length;
+    await expect(h.ui({ type: 'ui:show-in-note', tabId: 1, findingKey: key })).resolves.toEqual({ ok: true });
+    const sent = h.browser.sent.slice(before);
+    expect(sent).toContainEqual({ tabId: 1, frameId: 5, message: { type: 'bg:clear-highlight' } });
+    expect(sent.at(-1)).toMatchObject({ tabId: 1, frameId: 3, message: { type: 'bg:highlight' } });
+    expect(sent.some((m) => m.frameId === 3 && m.message.type === 'bg:clear-highlight')).toBe(false);
+  });
+
   it('does not highlight when the setting is off, or for findings without evidence', async () => {
     const h = harness();
     withEhrTab(h);
