@@ -1,8 +1,8 @@
 // VisitFacts: the claim and the note reconciled once, so every rule reads the same figures.
 // Structured fields win; the note fills what they leave out, and every figure says where it came from.
-import type { Chart, Span } from './chart';
+import type { Chart, Mention, Span } from './chart';
 import { normaliseCredential } from './chart/note-facts';
-import { isTimed, isUntimed, normalizeCode } from './codes';
+import { isMassage, isTimed, isUntimed, normalizeCode } from './codes';
 import type { UnitMethod, UnitsSummary } from './types';
 import { calculateUnits, unitsForMinutes } from './units';
 import type { Visit } from './visit';
@@ -52,6 +52,31 @@ export interface VisitFacts {
     dateOfService?: Figure<string>;
   };
   units: UnitsSummary;
+  massage: MassageScope;
+}
+
+export interface MassageScope {
+  /** 97124 lines on the claim. */
+  lines: FactLine[];
+  /** The note shows massage done at this visit (see massagePerformedToday). */
+  performedToday: boolean;
+  /**
+   * The visit is a 97124 visit for the documentation rules: massage is billed, or, when there
+   * are no claim lines at all (a bare note), massage was performed today.
+   */
+  inScope: boolean;
+}
+
+/**
+ * With no claim lines, only a massage performed today puts the note in scope: minutes documented for
+ * it, or "massage" in a sentence naming a technique. "Better with massage", a plan to refer to a
+ * massage therapist or tissue "massaged and closed" in an operative note are not a 97124 service.
+ */
+function massagePerformedToday(chart: Chart): boolean {
+  if (Object.keys(chart.minutesByCode).some(isMassage)) return true;
+  const now = (m: Mention) => !m.negated && !m.hypothetical && !m.historical && !m.home;
+  const techniqueSentences = new Set((chart.mentions['massage-technique'] ?? []).filter(now).map((m) => m.sentence));
+  return (chart.mentions['massage-service'] ?? []).some((m) => now(m) && techniqueSentences.has(m.sentence));
 }
 
 const fromChart = <T,>(fact: ({ value: T } & Span) | undefined): Figure<T> | undefined =>
@@ -149,7 +174,14 @@ export function buildFacts(visit: Visit, chart: Chart, method: UnitMethod): Visi
     discipline,
     episode,
     units: summariseUnits(lines, chart, method, totalTimedMinutes?.value),
+    massage: massageScope(lines, chart),
   };
+}
+
+function massageScope(lines: FactLine[], chart: Chart): MassageScope {
+  const massageLines = lines.filter((l) => isMassage(l.code));
+  const performedToday = massagePerformedToday(chart);
+  return { lines: massageLines, performedToday, inScope: lines.length > 0 ? massageLines.length > 0 : performedToday };
 }
 
 /**

@@ -329,7 +329,7 @@ describe('worker: show in note, rule levels, policy', () => {
     const sent = h.browser.sent.slice(before);
     expect(sent).toContainEqual({ tabId: 1, frameId: 5, message: { type: 'bg:clear-highlight' } });
     expect(sent.at(-1)).toMatchObject({ tabId: 1, frameId: 3, message: { type: 'bg:highlight' } });
-    expect(sent.some((m) => m.frameId === 3 && m.message.type === 'bg:clear-highlight')).toBe(false);
+    expect(sent.some((m) => m.frameId === 3 && (m.message as { type: string }).type === 'bg:clear-highlight')).toBe(false);
   });
 
   it('does not highlight when the setting is off, or for findings without evidence', async () => {

@@ -1,24 +1,12 @@
 // functional-goal: a massage visit whose note names no functional limitation or goal the massage
 // serves (driving, lifting, reaching, sleep, work tasks, gait, ADLs…).
 // Vocabulary: data/lexicons/functional.json and goal-language.json.
-import type { Chart, Mention } from '../chart';
-import { isMassage } from '../codes';
+import type { Mention } from '../chart';
 import { defineRule } from './define';
 
 /** Functional outcome measures document an activity limitation; a pain scale does not. */
 const PAIN_ONLY_INSTRUMENTS = new Set(['pain-scale']);
 
-/**
- * With no claim lines, only a massage performed today puts the note in scope: minutes documented for
- * it, or "massage" in a sentence naming a technique. "Better with massage", a plan to refer to a
- * massage therapist or tissue "massaged and closed" in an operative note are not a 97124 service.
- */
-function massagePerformedToday(chart: Chart): boolean {
-  if (Object.keys(chart.minutesByCode).some(isMassage)) return true;
-  const now = (m: Mention) => !m.negated && !m.hypothetical && !m.historical && !m.home;
-  const techniqueSentences = new Set((chart.mentions['massage-technique'] ?? []).filter(now).map((m) => m.sentence));
-  return (chart.mentions['massage-service'] ?? []).some((m) => now(m) && techniqueSentences.has(m.sentence));
-}
 
 export default defineRule({
   meta: {
@@ -37,9 +25,8 @@ export default defineRule({
     ],
   },
   check({ chart, facts, report }) {
-    const massageBilled = facts.lines.some((l) => isMassage(l.code));
     const massageMentions = chart.asserted('massage-service');
-    if (facts.lines.length > 0 ? !massageBilled : !massagePerformedToday(chart)) return;
+    if (!facts.massage.inScope) return;
 
     // Goals are future by nature ("will drive 30 minutes"), so hypothetical mentions count. A negated
     // activity ("denies difficulty with driving") does not, unless the negation is the limitation

@@ -1,8 +1,7 @@
 // maintenance-language: maintenance, plateau, MMI, prn and preventive wording in a massage visit.
 // Vocabulary and exceptions live in data/lexicons/maintenance.json and skilled-need.json.
 // The weight depends on the payer: Medicare covers skilled maintenance (Jimmo), commercial plans don't.
-import type { Chart, Mention } from '../chart';
-import { isMassage } from '../codes';
+import type { Mention } from '../chart';
 import type { Severity } from '../types';
 import { defineRule } from './define';
 
@@ -21,17 +20,6 @@ const WHAT: Record<string, string> = {
 const stringList = (value: unknown, fallback: string[]): string[] =>
   Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : fallback;
 
-/**
- * With no claim lines, only a massage performed today puts the note in scope: minutes documented for
- * it, or "massage" in a sentence naming a technique. "Better with massage", a plan to refer to a
- * massage therapist or tissue "massaged and closed" in an operative note are not a 97124 service.
- */
-function massagePerformedToday(chart: Chart): boolean {
-  if (Object.keys(chart.minutesByCode).some(isMassage)) return true;
-  const now = (m: Mention) => !m.negated && !m.hypothetical && !m.historical && !m.home;
-  const techniqueSentences = new Set((chart.mentions['massage-technique'] ?? []).filter(now).map((m) => m.sentence));
-  return (chart.mentions['massage-service'] ?? []).some((m) => now(m) && techniqueSentences.has(m.sentence));
-}
 
 export default defineRule({
   meta: {
@@ -51,9 +39,8 @@ export default defineRule({
     ],
   },
   check({ chart, facts, profile, options, report }) {
-    const massageBilled = facts.lines.some((l) => isMassage(l.code));
     const massageMentions = chart.asserted('massage-service');
-    if (facts.lines.length > 0 ? !massageBilled : !massagePerformedToday(chart)) return;
+    if (!facts.massage.inScope) return;
 
     const covers = typeof options.skilledMaintenanceCovered === 'boolean' ? options.skilledMaintenanceCovered : profile.chain.includes('medicare');
     const planned = new Set(stringList(options.plannedTriggers, DEFAULT_PLANNED_TRIGGERS).map((t) => t.toLowerCase()));

@@ -2,24 +2,11 @@
 // objective impairment: no palpable spasm, hypertonicity, guarding, trigger points, tenderness, edema,
 // and no measurement (ROM degrees, pain rating, girth, graded tenderness, outcome-measure score).
 // Vocabulary: data/lexicons/objective-findings.json; measurements come from the chart.
-import type { Chart, Mention } from '../chart';
-import { isMassage } from '../codes';
 import { defineRule } from './define';
 
 const MESSAGE_TAIL =
   'no palpable spasm, hypertonicity, guarding, trigger points, tenderness, edema, ROM in degrees, pain rating or outcome-measure score';
 
-/**
- * With no claim lines, only a massage performed today puts the note in scope: minutes documented for
- * it, or "massage" in a sentence naming a technique. "Better with massage", a plan to refer to a
- * massage therapist or tissue "massaged and closed" in an operative note are not a 97124 service.
- */
-function massagePerformedToday(chart: Chart): boolean {
-  if (Object.keys(chart.minutesByCode).some(isMassage)) return true;
-  const now = (m: Mention) => !m.negated && !m.hypothetical && !m.historical && !m.home;
-  const techniqueSentences = new Set((chart.mentions['massage-technique'] ?? []).filter(now).map((m) => m.sentence));
-  return (chart.mentions['massage-service'] ?? []).some((m) => now(m) && techniqueSentences.has(m.sentence));
-}
 
 export default defineRule({
   meta: {
@@ -38,8 +25,8 @@ export default defineRule({
     ],
   },
   check({ chart, facts, report }) {
-    const massageLines = facts.lines.filter((l) => isMassage(l.code));
-    if (facts.lines.length > 0 ? massageLines.length === 0 : !massagePerformedToday(chart)) return;
+    const massageLines = facts.massage.lines;
+    if (!facts.massage.inScope) return;
 
     // Negated ("no palpable spasm"), hypothetical ("will assess for trigger points") and historical
     // ("history of spasm") mentions are not findings today.

@@ -1,7 +1,6 @@
 // technique-and-region: 97124 without a named massage technique, or without the body region it was
 // applied to: two distinct findings. Vocabulary: data/lexicons/massage-technique.json, body-region.json.
-import type { Chart, Mention } from '../chart';
-import { isMassage } from '../codes';
+import type { Mention } from '../chart';
 import { defineRule } from './define';
 
 /** Documentation of what was done today: not negated, hypothetical, historical or the home program. */
@@ -10,16 +9,6 @@ const performed = (m: Mention): boolean => !m.negated && !m.hypothetical && !m.h
 /** "97124" typed in the note names the code, not the work; billing sections list codes, not care. */
 const describesWork = (m: Mention): boolean => performed(m) && m.section !== 'billing' && !/^\d+$/.test(m.text);
 
-/**
- * With no claim lines, only a massage performed today puts the note in scope: minutes documented for
- * it, or "massage" in a sentence naming a technique. "Better with massage", a plan to refer to a
- * massage therapist or tissue "massaged and closed" in an operative note are not a 97124 service.
- */
-function massagePerformedToday(chart: Chart): boolean {
-  if (Object.keys(chart.minutesByCode).some(isMassage)) return true;
-  const techniqueSentences = new Set((chart.mentions['massage-technique'] ?? []).filter(performed).map((m) => m.sentence));
-  return (chart.mentions['massage-service'] ?? []).some((m) => performed(m) && techniqueSentences.has(m.sentence));
-}
 
 export default defineRule({
   meta: {
@@ -38,9 +27,9 @@ export default defineRule({
     ],
   },
   check({ chart, facts, report }) {
-    const massageLines = facts.lines.filter((l) => isMassage(l.code));
+    const massageLines = facts.massage.lines;
     const services = (chart.mentions['massage-service'] ?? []).filter(performed);
-    if (facts.lines.length > 0 ? massageLines.length === 0 : !massagePerformedToday(chart)) return;
+    if (!facts.massage.inScope) return;
 
     const techniques = (chart.mentions['massage-technique'] ?? []).filter(performed);
     // A region counts where hands-on work is described: that sentence, or a neighbour in the same

@@ -1,8 +1,7 @@
 // treatment-response: a massage visit with no documented response or progress. Counts: a measured
 // change ("40 → 52°", "from 6/10 to 3/10"), pre and post measurements of the same kind, or response
 // wording (data/lexicons/response.json). "Tolerated well" (tolerance-only.json) alone is not a response.
-import type { Chart, Measurement, Mention } from '../chart';
-import { isMassage } from '../codes';
+import type { Measurement, Mention } from '../chart';
 import { defineRule } from './define';
 
 const counts = (m: Measurement | Mention): boolean => !m.negated && !m.hypothetical && !m.historical && m.section !== 'goals';
@@ -10,17 +9,6 @@ const counts = (m: Measurement | Mention): boolean => !m.negated && !m.hypotheti
 /** Measurements are comparable when they are the same kind (and the same instrument for outcome scores). */
 const measureKey = (m: Measurement): string => `${m.kind}:${m.instrument ?? ''}`;
 
-/**
- * With no claim lines, only a massage performed today puts the note in scope: minutes documented for
- * it, or "massage" in a sentence naming a technique. "Better with massage", a plan to refer to a
- * massage therapist or tissue "massaged and closed" in an operative note are not a 97124 service.
- */
-function massagePerformedToday(chart: Chart): boolean {
-  if (Object.keys(chart.minutesByCode).some(isMassage)) return true;
-  const now = (m: Mention) => !m.negated && !m.hypothetical && !m.historical && !m.home;
-  const techniqueSentences = new Set((chart.mentions['massage-technique'] ?? []).filter(now).map((m) => m.sentence));
-  return (chart.mentions['massage-service'] ?? []).some((m) => now(m) && techniqueSentences.has(m.sentence));
-}
 
 export default defineRule({
   meta: {
@@ -39,8 +27,7 @@ export default defineRule({
     ],
   },
   check({ chart, facts, report }) {
-    const massageBilled = facts.lines.some((l) => isMassage(l.code));
-    if (facts.lines.length > 0 ? !massageBilled : !massagePerformedToday(chart)) return;
+    if (!facts.massage.inScope) return;
 
     const measurements = chart.measurements.filter(counts);
     if (measurements.some((m) => m.change)) return;
