@@ -490,9 +490,9 @@ function remainder(match: RegExpExecArray): string {
   return match[1] ?? match[2] ?? '';
 }
 
-function readLabels(c: Candidates): { payer?: string; provider?: string; date?: string } {
+function readLabels(c: Candidates, labelsOnly = false): { payer?: string; provider?: string; date?: string } {
   const out: { payer?: string; provider?: string; date?: string } = {};
-  for (const control of c.fieldControls) {
+  for (const control of labelsOnly ? [] : c.fieldControls) {
     if (!usable(control)) continue;
     const key = controlKey(control);
     const value = cleanValue(isSelect(control) ? selectedText(control) : controlValue(control));
@@ -512,6 +512,21 @@ function readLabels(c: Candidates): { payer?: string; provider?: string; date?: 
     else if (provider && !out.provider) out.provider = cleanValue(labelValue(label, remainder(provider)));
     else if (date && !out.date) out.date = parseDate(labelValue(label, remainder(date)));
   }
+  return out;
+}
+
+/**
+ * Visit context a page shows in labelled text ("Primary Insurance: Aetna Choice POS II",
+ * "Provider: …", "Date of service: …"), read from labels only — never from form controls, tables or
+ * notes. For a top frame whose adapters found no note or claim (an EHR's patient banner).
+ */
+export function readLabelledContext(doc: Document): Pick<AdapterRead, 'payerText' | 'providerText' | 'dateOfService'> {
+  if (!doc.body) return {};
+  const found = readLabels(candidates(doc), true);
+  const out: Pick<AdapterRead, 'payerText' | 'providerText' | 'dateOfService'> = {};
+  if (found.payer) out.payerText = found.payer;
+  if (found.provider) out.providerText = found.provider;
+  if (found.date) out.dateOfService = found.date;
   return out;
 }
 

@@ -2,7 +2,7 @@
 // source map the highlighter needs. The content script is the only caller in the extension.
 import { MAX_ADAPTER_ID, MAX_FIELD, MAX_ID, MAX_LABEL, MAX_LINES, MAX_PART_CHARS, MAX_PARTS } from '../shared/limits';
 import type { Snapshot, SnapshotClaimLine, SnapshotNotePart } from '../shared/snapshot';
-import { genericAdapter } from './generic';
+import { genericAdapter, readLabelledContext } from './generic';
 import { openemrAdapter } from './openemr';
 import { selectorAdapter } from './selector-adapter';
 import type { SelectorAdapterConfig } from './selector';
@@ -94,6 +94,7 @@ export function readFrame(
   location: LocationLike,
   selectorConfigs: readonly SelectorAdapterConfig[],
   adapters: readonly Adapter[] = pickAdapters(doc, location, selectorConfigs),
+  options: { topFrame?: boolean } = {},
 ): FrameRead {
   const regions: Element[] = [];
   for (const adapter of adapters) {
@@ -113,5 +114,14 @@ export function readFrame(
     }
   }
   const first = adapters[0]?.id ?? 'generic';
+  // A top frame with no note or claim may still carry the visit's context in its patient banner;
+  // the worker merges it with the frames that hold the note and the claim.
+  if (options.topFrame) {
+    const context = readLabelledContext(doc);
+    if (context.payerText || context.providerText || context.dateOfService) {
+      const { snapshot } = toSnapshot(first, { noteParts: [], claimLines: [], ...context });
+      return { adapter: first, snapshot, sources: new Map(), regions, empty: false };
+    }
+  }
   return { adapter: first, snapshot: { adapter: first, noteParts: [], claimLines: [], truncated: false }, sources: new Map(), regions, empty: true };
 }

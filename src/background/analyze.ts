@@ -21,6 +21,7 @@ export function checkOptions(record: TabRecord, resolved: ResolvedSettings): Che
     disabledRules: [...settings.disabledRules],
     payerMap: { ...settings.payerMap },
   };
+  if (Object.keys(settings.ruleOptions).length > 0) options.ruleOptions = structuredClone(settings.ruleOptions);
   if (settings.defaultProfile !== null) options.defaultProfile = settings.defaultProfile;
   if (record.profileOverride !== null) options.profile = record.profileOverride;
   return options;

@@ -19,6 +19,7 @@ import { AuditLog, reasonCategory } from './dismissals';
 import type { EngineApi } from './engine-api';
 import { splitVisitPartId } from './frames';
 import { createRouter, type ContentSender, type UiRequest } from './router';
+import { policyAwarePermissions, policySites } from './policy-origins';
 import { extensionIdentity, isWebOrigin } from './sender';
 import { SettingsStore, isRuleLevelLocked, isSettingLocked } from './settings';
 import { resetVisit, TabStore, type Logger, type TabRecord } from './state';
@@ -56,13 +57,36 @@ export function createBackground(deps: BackgroundDeps): Background {
   const now = deps.now ?? Date.now;
   const log: Logger = deps.log ?? (() => undefined);
   const store = new TabStore(platform.storage.session, log);
-  const settings = new SettingsStore(platform.storage, () => ({
-    rules: new Set(engine.listRules().map((rule) => rule.id)),
-    profiles: new Set(engine.listProfiles().map((profile) => profile.id)),
-  }));
-  const analyzer = new Analyzer({ store, engine, settings, action: platform.action, delayMs: deps.analyzeDelayMs ?? 150, now, log });
+  const settings = new SettingsStore(platform.storage, {
+    known: () => ({
+      rules: new Set(engine.listRules().map((rule) => rule.id)),
+      profiles: new Set(engine.listProfiles().map((profile) => profile.id)),
+    }),
+    // The first storage.managed answer can arrive seconds late (fresh Chrome profile): apply it then.
+    onLatePolicy: () => void policyChanged().catch((error: unknown) => log('applying a late policy failed', error)),
+  });
+  const analyzer = new Analyzer({ store, engine, settings, action: platform.action, delayMs: deps.analyzeDelayMs ?? 60, now, log });
   const audit = new AuditLog(platform.storage.local);
-  const registrar = new ContentScriptRegistrar(platform, log);
+  // The registrar sees the origins we may run on: with a site policy, its sites we hold access to.
+  const registrar = new ContentScriptRegistrar(
+    { scripting: platform.scripting, permissions: policyAwarePermissions(platform.permissions, () => settings.get()) },
+    log,
+  );
+  let registered: string[] = [];
+
+  async function syncRegistration(): Promise<string[]> {
+    registered = await registrar.sync();
+    return registered;
+  }
+
+  /** Policy changed (or arrived late): re-register, reach already open tabs of new sites, re-check. */
+  async function policyChanged(): Promise<void> {
+    const before = registered;
+    const current = await syncRegistration();
+    const added = current.filter((pattern) => !before.includes(pattern));
+    if (added.length > 0) await injectIntoOpenTabs(platform, added, log);
+    await reanalyzeAll();
+  }
 
   /** Ask every frame's content script to report again (after a reset, or a worker restart). */
   async function broadcastRequestSnapshot(tabId: number): Promise<void> {
@@ -220,8 +244,10 @@ export function createBackground(deps: BackgroundDeps): Background {
         const outcome = await settings.setRuleLevel(message.ruleId, message.level);
         return outcome === 'ok' ? { ok: true } : fail('locked');
       }
-      case 'ui:get-policy':
-        return buildPolicyState(await settings.get());
+      case 'ui:get-policy': {
+        const resolved = await settings.get();
+        return buildPolicyState(resolved, await policySites(platform.permissions, resolved));
+      }
     }
   }
 
@@ -297,17 +323,20 @@ export function createBackground(deps: BackgroundDeps): Background {
       // tabs.onUpdated fires without the `tabs` permission; `status` is always visible.
       if (changeInfo.status === 'loading') void newVisit(tabId).catch(swallow('resetting a navigated tab'));
     },
-    onPermissionsAdded: (permissions) => {
-      void registrar
-        .sync()
-        .then(() => injectIntoOpenTabs(platform, permissions.origins ?? [], log))
+    onPermissionsAdded: () => {
+      // Only the granted origins we may run on (a site policy can exclude some) reach open tabs.
+      const before = registered;
+      void syncRegistration()
+        .then((current) => injectIntoOpenTabs(platform, current.filter((pattern) => !before.includes(pattern)), log))
         .catch(swallow('registering content scripts'));
     },
     onPermissionsRemoved: () => {
-      void registrar.sync().catch(swallow('unregistering content scripts'));
+      void syncRegistration().catch(swallow('unregistering content scripts'));
     },
     onStorageChanged: (changes, areaName) => {
-      if (settings.onStorageChanged(changes, areaName)) void reanalyzeAll().catch(swallow('re-analyzing after a settings change'));
+      if (!settings.onStorageChanged(changes, areaName)) return;
+      if (areaName === 'managed') void policyChanged().catch(swallow('applying a policy change'));
+      else void reanalyzeAll().catch(swallow('re-analyzing after a settings change'));
     },
     // Nothing to do in these two: start() runs at every worker start. They are listened to so
     // that the browser starts the worker at install and at browser start (Firefox does not keep
@@ -316,7 +345,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     onStartup: () => undefined,
     async start() {
       await store.restrictAccess();
-      await registrar.sync().catch(swallow('registering content scripts'));
+      await syncRegistration().catch(swallow('registering content scripts'));
       await recoverLostFrames().catch(swallow('recovering frames'));
     },
     store,

@@ -1,16 +1,23 @@
-// Settings: built-in defaults ← the user's options (storage.sync) ← managed policy
-// (storage.managed, which wins and locks). resolveSettings() is pure so the whole merge,
-// including every rejection path, is unit-tested without a browser; SettingsStore is the worker's
-// cached reader.
+// Settings: built-in defaults ← payer profile (applied inside the engine) ← the user's options
+// (storage.sync) ← managed policy (storage.managed, which wins and locks). resolveSettings() is
+// pure so the whole merge, including every rejection path, is unit-tested without a browser;
+// SettingsStore is the worker's cached reader.
 //
-// Key names are shared with the options page (src/ui/sync-settings.ts) and, later, the managed
-// schema (manifest/managed_schema.json, issue 4), which should be generated from or tested
-// against ManagedSettingsSchema below. Lock names follow src/ui/locks.ts: "profile",
-// "ruleLevels", "ruleLevels.<ruleId>", "selectorAdapters", "highlightEnabled", "allowedOrigins",
-// "payerMap". Nothing here holds PHI: profile ids, rule ids, payer names, site patterns.
+// Chrome and Edge check managed values against manifest/managed_schema.json (generated from
+// ManagedSettingsSchema below, src/background/policy-schema.ts) before the extension sees them;
+// Firefox checks nothing. So everything arriving here is treated as untrusted, in both areas:
+// each key and each entry is validated on its own, a bad one is dropped with a reason, and
+// nothing here ever throws. Nothing here holds PHI: profile ids, rule ids, payer names, site
+// patterns, CSS selectors.
+//
+// Lock names follow src/ui/locks.ts: "profile", "ruleLevels", "ruleLevels.<ruleId>",
+// "ruleOptions", "disabledRules", "payerMap", "selectorAdapters", "highlightEnabled",
+// "allowedOrigins".
+import { SelectorAdapterConfigSchema, validateSelectorConfig, type SelectorAdapterConfig } from '../adapters/selector';
 import * as z from '../engine/zod';
 import type { Level } from '../engine/types';
 import type { StorageAreaLike, StorageChangeLike } from '../platform/types';
+import { hasRuleOptions, optionNames, optionSchema, RuleOptionsSchema, type RuleOptions } from './policy-rule-options';
 
 export const LEVEL_VALUES = ['off', 'info', 'warning', 'error'] as const satisfies readonly Level[];
 
@@ -18,7 +25,18 @@ const RULE_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const PROFILE_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 /** Host permission patterns as the options page writes them: https://host/* or https://*.host/* */
 const SITE_PATTERN = /^https?:\/\/(\*\.)?[a-z0-9.-]{1,253}(:\d{1,5})?\/\*$/i;
-const MAX_SELECTOR_JSON = 64 * 1024;
+
+/** Size limits: a policy may be big, but never big enough to slow the worker or the popup. */
+export const LIMITS = {
+  /** Entries in any list or map (rule levels, payer names, sites, locks). */
+  entries: 500,
+  /** Selector adapters (same cap as the options page's editor). */
+  adapters: 20,
+  /** Characters of any one value once serialized. */
+  valueChars: 256 * 1024,
+  /** Rejections reported one by one; the rest are counted in a last entry. */
+  rejections: 100,
+} as const;
 
 export const RuleIdSchema = z.string().check(z.regex(RULE_ID));
 export const ProfileIdSchema = z.string().check(z.regex(PROFILE_ID));
@@ -26,30 +44,20 @@ export const LevelSchema = z.enum(LEVEL_VALUES);
 export const PayerNameSchema = z.string().check(z.minLength(1), z.maxLength(100));
 export const SitePatternSchema = z.string().check(z.regex(SITE_PATTERN));
 
-/** Each key as stored in storage.sync / storage.managed. Used for whole-value checks and by issue 4's schema. */
-export const ManagedSettingsSchema = z.object({
-  defaultProfile: z.optional(z.nullable(ProfileIdSchema)),
-  ruleLevels: z.optional(z.record(RuleIdSchema, LevelSchema)),
-  disabledRules: z.optional(z.array(RuleIdSchema).check(z.maxLength(500))),
-  payerMap: z.optional(z.record(PayerNameSchema, ProfileIdSchema)),
-  selectorAdapters: z.optional(z.unknown()),
-  highlightEnabled: z.optional(z.boolean()),
-  allowedOrigins: z.optional(z.array(SitePatternSchema).check(z.maxLength(500))),
-  /** Managed only: lock names the user may not change even where policy sets no value. */
-  lockedSettings: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(500))),
-});
-
 export interface Settings {
   /** Profile used when the page shows no payer; null = the engine's built-in default. */
   defaultProfile: string | null;
   ruleLevels: Record<string, Level>;
+  /** Per-rule option overrides (src/background/policy-rule-options.ts), merged over the profile's. */
+  ruleOptions: RuleOptions;
   disabledRules: string[];
   /** Payer name as shown on claims → profile id, checked before the profiles' own patterns. */
   payerMap: Record<string, string>;
-  /** Selector-adapter config, opaque here: the adapters validate it where it is used. */
-  selectorAdapters: unknown;
+  /** Admin selector adapters (validated configs), null when none are set. */
+  selectorAdapters: SelectorAdapterConfig[] | null;
   /** "Show in note" may highlight evidence in the EHR page. */
   highlightEnabled: boolean;
+  /** EHR sites as host-permission patterns; from policy they also bound where the extension runs. */
   allowedOrigins: string[];
 }
 
@@ -57,6 +65,7 @@ export type SettingKey = keyof Settings;
 export const SETTING_KEYS: readonly SettingKey[] = [
   'defaultProfile',
   'ruleLevels',
+  'ruleOptions',
   'disabledRules',
   'payerMap',
   'selectorAdapters',
@@ -68,6 +77,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
 export const LOCK_NAME: Record<SettingKey, string> = {
   defaultProfile: 'profile',
   ruleLevels: 'ruleLevels',
+  ruleOptions: 'ruleOptions',
   disabledRules: 'disabledRules',
   payerMap: 'payerMap',
   selectorAdapters: 'selectorAdapters',
@@ -75,9 +85,44 @@ export const LOCK_NAME: Record<SettingKey, string> = {
   allowedOrigins: 'allowedOrigins',
 };
 
+const KNOWN_LOCKS: ReadonlySet<string> = new Set(Object.values(LOCK_NAME));
+
+export function isKnownLock(name: string): boolean {
+  if (KNOWN_LOCKS.has(name)) return true;
+  return name.startsWith('ruleLevels.') && RULE_ID.test(name.slice('ruleLevels.'.length));
+}
+
+export const LockNameSchema = z.string().check(
+  z.maxLength(200),
+  z.refine((name) => isKnownLock(name), 'not a setting that can be locked'),
+);
+
+/**
+ * What storage.sync and storage.managed may hold, key by key. The managed schema shipped to
+ * Chrome/Edge is generated from this (src/background/policy-schema.ts); the resolver below
+ * validates the same things entry by entry so one typo costs one entry.
+ */
+export const ManagedSettingsSchema = z.object({
+  defaultProfile: z.optional(z.nullable(ProfileIdSchema)),
+  ruleLevels: z.optional(z.record(RuleIdSchema, LevelSchema)),
+  ruleOptions: z.optional(RuleOptionsSchema),
+  disabledRules: z.optional(z.array(RuleIdSchema).check(z.maxLength(LIMITS.entries))),
+  payerMap: z.optional(z.record(PayerNameSchema, ProfileIdSchema)),
+  selectorAdapters: z.optional(z.array(SelectorAdapterConfigSchema).check(z.maxLength(LIMITS.adapters))),
+  highlightEnabled: z.optional(z.boolean()),
+  allowedOrigins: z.optional(z.array(SitePatternSchema).check(z.maxLength(LIMITS.entries))),
+  /** Managed only: lock names the user may not change even where policy sets no value. */
+  lockedSettings: z.optional(z.array(LockNameSchema).check(z.maxLength(LIMITS.entries))),
+});
+
+export type ManagedSettings = z.infer<typeof ManagedSettingsSchema>;
+/** Every top-level key a policy may carry. */
+export const POLICY_KEYS = Object.keys(ManagedSettingsSchema._zod.def.shape) as Array<keyof ManagedSettings>;
+
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   defaultProfile: null,
   ruleLevels: {},
+  ruleOptions: {},
   disabledRules: [],
   payerMap: {},
   selectorAdapters: null,
@@ -113,50 +158,141 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** Own enumerable string keys; "__proto__" and friends never become keys of our objects. */
-function safeEntries(value: Record<string, unknown>): Array<[string, unknown]> {
-  return Object.keys(value)
-    .filter((key) => key !== '__proto__' && key !== 'constructor' && key !== 'prototype')
-    .map((key) => [key, value[key]]);
+/** Names that would reach Object.prototype if used as keys of a plain object. */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A key as it may appear in a rejection: printable and short (it is shown in the popup). */
+function clip(key: string): string {
+  const printable = key.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return printable.length > 100 ? `${printable.slice(0, 99)}…` : printable;
+}
+
+/** How a wrong value is described to an admin; JSON inside a string is called out by name. */
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return /^\s*[[{]/.test(value) || /^\s*(true|false|null|-?\d+(\.\d+)?)\s*$/.test(value)
+        ? 'text that looks like JSON (write the value itself, not JSON inside a string)'
+        : 'text';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true/false';
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}
+
+function expected(what: string, value: unknown): string {
+  return `expected ${what}, got ${describeValue(value)}`;
+}
+
+/** Characters of the value once serialized; Infinity when it can't be serialized at all. */
+function serializedLength(value: unknown): number {
+  try {
+    return JSON.stringify(value)?.length ?? 0;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
 }
 
 class Resolver {
   readonly rejected: Rejection[] = [];
   readonly locked = new Set<string>();
+  private unlisted = 0;
 
   constructor(private readonly known: KnownIds) {}
 
   reject(source: Source, key: string, reason: string): void {
-    this.rejected.push({ source, key, reason });
+    if (this.rejected.length < LIMITS.rejections) this.rejected.push({ source, key: clip(key), reason });
+    else this.unlisted += 1;
+  }
+
+  finish(): Rejection[] {
+    if (this.unlisted > 0) {
+      const source = this.rejected[this.rejected.length - 1]?.source ?? 'managed';
+      this.rejected.push({ source, key: '…', reason: `${this.unlisted} more invalid values are not listed` });
+      this.unlisted = 0;
+    }
+    return this.rejected;
+  }
+
+  /** Whole-value checks every key goes through first: not absurdly large. */
+  sized(source: Source, key: string, value: unknown): boolean {
+    if (serializedLength(value) <= LIMITS.valueChars) return true;
+    this.reject(source, key, `too large (over ${LIMITS.valueChars / 1024} KB)`);
+    return false;
+  }
+
+  /** The entries of a map-like value, rejecting reserved names; null (rejected) when not an object. */
+  entries(source: Source, key: string, value: unknown, what: string): Array<[string, unknown]> | null {
+    if (!isPlainObject(value)) {
+      this.reject(source, key, expected(what, value));
+      return null;
+    }
+    const names = Object.keys(value);
+    if (names.length > LIMITS.entries) {
+      this.reject(source, key, `too many entries (${names.length}, at most ${LIMITS.entries})`);
+      return null;
+    }
+    const out: Array<[string, unknown]> = [];
+    for (const name of names) {
+      if (RESERVED_KEYS.has(name)) this.reject(source, `${key}.${name}`, 'reserved name, ignored');
+      else out.push([name, value[name]]);
+    }
+    return out;
+  }
+
+  list(source: Source, key: string, value: unknown, what: string, max: number = LIMITS.entries): unknown[] | null {
+    if (!Array.isArray(value)) {
+      this.reject(source, key, expected(what, value));
+      return null;
+    }
+    if (value.length > max) {
+      this.reject(source, key, `too many entries (${value.length}, at most ${max})`);
+      return null;
+    }
+    return value as unknown[];
   }
 
   ruleId(source: Source, key: string, value: unknown): string | null {
+    if (typeof value !== 'string') {
+      this.reject(source, key, expected('a rule id', value));
+      return null;
+    }
     if (!RuleIdSchema.safeParse(value).success) {
       this.reject(source, key, 'not a rule id (lower-case letters, digits and dashes)');
       return null;
     }
-    const id = value as string;
-    if (this.known.rules && !this.known.rules.has(id)) {
-      this.reject(source, key, `no rule "${id}"`);
+    if (this.known.rules && !this.known.rules.has(value)) {
+      this.reject(source, key, `no rule "${clip(value)}"`);
       return null;
     }
-    return id;
+    return value;
   }
 
   profileId(source: Source, key: string, value: unknown): string | null {
+    if (typeof value !== 'string') {
+      this.reject(source, key, expected('a payer profile id', value));
+      return null;
+    }
     if (!ProfileIdSchema.safeParse(value).success) {
-      this.reject(source, key, 'not a payer profile id');
+      this.reject(source, key, 'not a payer profile id (lower-case letters, digits and dashes)');
       return null;
     }
-    const id = value as string;
-    if (this.known.profiles && !this.known.profiles.has(id)) {
-      this.reject(source, key, `no payer profile "${id}"`);
+    if (this.known.profiles && !this.known.profiles.has(value)) {
+      this.reject(source, key, `no payer profile "${clip(value)}"`);
       return null;
     }
-    return id;
+    return value;
   }
 
   defaultProfile(source: Source, value: unknown): { ok: true; value: string | null } | { ok: false } {
+    // null = "the built-in default" (the options page writes it); Chrome policy can't express null.
     if (value === null) return { ok: true, value: null };
     const id = this.profileId(source, 'defaultProfile', value);
     return id === null ? { ok: false } : { ok: true, value: id };
@@ -164,17 +300,16 @@ class Resolver {
 
   /** Valid entries survive; each bad one is rejected on its own ("ruleLevels.<id>"). */
   ruleLevels(source: Source, value: unknown): Record<string, Level> | null {
-    if (!isPlainObject(value)) {
-      this.reject(source, 'ruleLevels', 'expected an object of rule id → level');
-      return null;
-    }
+    const entries = this.entries(source, 'ruleLevels', value, 'an object of rule id → level');
+    if (entries === null) return null;
     const out: Record<string, Level> = {};
-    for (const [rule, level] of safeEntries(value)) {
-      const key = `ruleLevels.${rule.slice(0, 100)}`;
+    for (const [rule, level] of entries) {
+      const key = `ruleLevels.${rule}`;
       if (this.ruleId(source, key, rule) === null) continue;
       const parsed = LevelSchema.safeParse(level);
       if (!parsed.success) {
-        this.reject(source, key, `expected one of ${LEVEL_VALUES.join(', ')}`);
+        const levels = LEVEL_VALUES.join(', ');
+        this.reject(source, key, typeof level === 'string' ? `"${clip(level)}" is not one of ${levels}` : expected(`one of ${levels}`, level));
         continue;
       }
       out[rule] = parsed.data;
@@ -182,13 +317,41 @@ class Resolver {
     return out;
   }
 
-  disabledRules(source: Source, value: unknown): string[] | null {
-    if (!Array.isArray(value) || value.length > 500) {
-      this.reject(source, 'disabledRules', 'expected a list of rule ids');
-      return null;
+  /** Each option on its own ("ruleOptions.<rule>.<option>"). */
+  ruleOptions(source: Source, value: unknown): RuleOptions | null {
+    const rules = this.entries(source, 'ruleOptions', value, 'an object of rule id → options');
+    if (rules === null) return null;
+    const out: RuleOptions = {};
+    for (const [rule, options] of rules) {
+      const key = `ruleOptions.${rule}`;
+      if (this.ruleId(source, key, rule) === null) continue;
+      if (!hasRuleOptions(rule)) {
+        this.reject(source, key, `rule "${rule}" has no options`);
+        continue;
+      }
+      const fields = this.entries(source, key, options, `an object of options (${optionNames(rule).join(', ')})`);
+      if (fields === null) continue;
+      const accepted: Record<string, unknown> = {};
+      for (const [name, option] of fields) {
+        const schema = optionSchema(rule, name);
+        if (schema === null) {
+          this.reject(source, `${key}.${name}`, `no option "${clip(name)}" (known: ${optionNames(rule).join(', ')})`);
+          continue;
+        }
+        const parsed = schema.safeParse(option);
+        if (parsed.success) accepted[name] = parsed.data;
+        else this.reject(source, `${key}.${name}`, describeIssue(parsed.error.issues[0], option));
+      }
+      if (Object.keys(accepted).length > 0) out[rule] = accepted;
     }
+    return out;
+  }
+
+  disabledRules(source: Source, value: unknown): string[] | null {
+    const list = this.list(source, 'disabledRules', value, 'a list of rule ids');
+    if (list === null) return null;
     const out: string[] = [];
-    value.forEach((rule: unknown, index) => {
+    list.forEach((rule, index) => {
       const id = this.ruleId(source, `disabledRules.${index}`, rule);
       if (id !== null && !out.includes(id)) out.push(id);
     });
@@ -196,13 +359,11 @@ class Resolver {
   }
 
   payerMap(source: Source, value: unknown): Record<string, string> | null {
-    if (!isPlainObject(value)) {
-      this.reject(source, 'payerMap', 'expected an object of payer name → profile id');
-      return null;
-    }
+    const entries = this.entries(source, 'payerMap', value, 'an object of payer name → profile id');
+    if (entries === null) return null;
     const out: Record<string, string> = {};
-    for (const [name, profile] of safeEntries(value)) {
-      const key = `payerMap.${name.slice(0, 100)}`;
+    for (const [name, profile] of entries) {
+      const key = `payerMap.${name}`;
       if (!PayerNameSchema.safeParse(name).success) {
         this.reject(source, key, 'payer names are 1–100 characters');
         continue;
@@ -213,33 +374,31 @@ class Resolver {
     return out;
   }
 
-  selectorAdapters(source: Source, value: unknown): { ok: true; value: unknown } | { ok: false } {
+  /** Each adapter is checked with the adapters' own validator; valid ones are kept (copies). */
+  selectorAdapters(source: Source, value: unknown): { ok: true; value: SelectorAdapterConfig[] | null } | { ok: false } {
     if (value === null) return { ok: true, value: null };
-    let json: string | undefined;
-    try {
-      json = JSON.stringify(value);
-    } catch {
-      json = undefined;
-    }
-    if (json === undefined || json.length > MAX_SELECTOR_JSON || typeof value !== 'object') {
-      this.reject(source, 'selectorAdapters', `expected a JSON object or list under ${MAX_SELECTOR_JSON / 1024} KB`);
-      return { ok: false };
-    }
-    // A structural copy: the caller never shares an object with the storage layer.
-    return { ok: true, value: JSON.parse(json) as unknown };
+    // One bare object is taken as a list of one, like the options page's editor does.
+    const items = isPlainObject(value) ? [value] : this.list(source, 'selectorAdapters', value, 'a list of selector adapters', LIMITS.adapters);
+    if (items === null) return { ok: false };
+    const out: SelectorAdapterConfig[] = [];
+    items.forEach((item, index) => {
+      const checked = validateSelectorConfig(item, null);
+      if (checked.ok) out.push(structuredClone(checked.config));
+      else this.reject(source, `selectorAdapters.${index}`, checked.errors.slice(0, 3).join('; ').slice(0, 400));
+    });
+    return { ok: true, value: out };
   }
 
   allowedOrigins(source: Source, value: unknown): string[] | null {
-    if (!Array.isArray(value) || value.length > 500) {
-      this.reject(source, 'allowedOrigins', 'expected a list of site patterns such as https://ehr.example.org/*');
-      return null;
-    }
+    const list = this.list(source, 'allowedOrigins', value, 'a list of site patterns such as https://ehr.example.org/*');
+    if (list === null) return null;
     const out: string[] = [];
-    value.forEach((pattern: unknown, index) => {
-      if (SitePatternSchema.safeParse(pattern).success) {
-        if (!out.includes(pattern as string)) out.push(pattern as string);
+    list.forEach((pattern, index) => {
+      if (typeof pattern === 'string' && SitePatternSchema.safeParse(pattern).success) {
+        if (!out.includes(pattern)) out.push(pattern);
       } else {
-        this.reject(source, `allowedOrigins.${index}`, 'expected a site pattern such as https://ehr.example.org/*');
+        const what = typeof pattern === 'string' ? `"${clip(pattern)}" is not` : `${describeValue(pattern)} is not`;
+        this.reject(source, `allowedOrigins.${index}`, `${what} a site pattern such as https://ehr.example.org/* or https://*.example.org/*`);
       }
     });
     return out;
@@ -247,17 +406,54 @@ class Resolver {
 
   highlightEnabled(source: Source, value: unknown): boolean | null {
     if (typeof value === 'boolean') return value;
-    this.reject(source, 'highlightEnabled', 'expected true or false');
+    this.reject(source, 'highlightEnabled', expected('true or false', value));
     return null;
+  }
+
+  lockedSettings(value: unknown): void {
+    const list = this.list('managed', 'lockedSettings', value, 'a list of setting names');
+    if (list === null) return;
+    list.forEach((name, index) => {
+      if (typeof name === 'string' && isKnownLock(name)) this.locked.add(name);
+      else this.reject('managed', `lockedSettings.${index}`, `${typeof name === 'string' ? `"${clip(name)}"` : describeValue(name)} is not a setting that can be locked`);
+    });
   }
 }
 
-const KNOWN_LOCKS = new Set(Object.values(LOCK_NAME));
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+};
 
-function isKnownLock(name: string): boolean {
-  if (KNOWN_LOCKS.has(name)) return true;
-  return name.startsWith('ruleLevels.') && RULE_ID.test(name.slice('ruleLevels.'.length));
+/** A zod issue in an admin's words; the path inside the value ("[1]: …") when it is not the value itself. */
+function describeIssue(issue: z.core.$ZodIssue | undefined, value: unknown): string {
+  if (!issue) return 'invalid value';
+  let at: unknown = value;
+  for (const step of issue.path) at = isPlainObject(at) || Array.isArray(at) ? (at as Record<PropertyKey, unknown>)[step] : undefined;
+  const where = issue.path.map((step) => (typeof step === 'number' ? `[${step}]` : `.${String(step)}`)).join('').replace(/^\./, '');
+  const prefix = where === '' ? '' : `${clip(where)}: `;
+  switch (issue.code) {
+    case 'invalid_type':
+      return `${prefix}${expected(TYPE_NAMES[issue.expected] ?? issue.expected, at)}`;
+    case 'too_big':
+      return `${prefix}too large (at most ${String(issue.maximum)})`;
+    case 'too_small':
+      return `${prefix}too small (at least ${String(issue.minimum)})`;
+    case 'invalid_format':
+      return `${prefix}${typeof at === 'string' ? `"${clip(at)}"` : 'the value'} has the wrong format`;
+    case 'invalid_union':
+    case 'invalid_value':
+      return `${prefix}${typeof at === 'string' ? `"${clip(at)}"` : describeValue(at)} is not one of the allowed values`;
+    default:
+      return `${prefix}invalid value`;
+  }
 }
+
+const has = (area: Record<string, unknown>, key: string) => Object.prototype.hasOwnProperty.call(area, key);
 
 /**
  * Merge defaults, user (sync) and policy (managed) values. Never throws; bad values are dropped
@@ -271,33 +467,22 @@ export function resolveSettings(
   known: KnownIds = {},
 ): ResolvedSettings {
   const r = new Resolver(known);
-  const has = (area: Record<string, unknown>, key: string) => Object.prototype.hasOwnProperty.call(area, key);
 
   // Policy locks first: they decide which user values are read at all.
-  if (has(managed, 'lockedSettings')) {
-    const value = managed.lockedSettings;
-    if (Array.isArray(value)) {
-      value.forEach((name: unknown, index) => {
-        if (typeof name === 'string' && isKnownLock(name)) r.locked.add(name);
-        else r.reject('managed', `lockedSettings.${index}`, 'not a setting that can be locked');
-      });
-    } else {
-      r.reject('managed', 'lockedSettings', 'expected a list of setting names');
-    }
-  }
+  if (has(managed, 'lockedSettings') && r.sized('managed', 'lockedSettings', managed.lockedSettings)) r.lockedSettings(managed.lockedSettings);
   for (const key of Object.keys(managed)) {
-    if (key !== 'lockedSettings' && !(SETTING_KEYS as readonly string[]).includes(key)) {
-      r.reject('managed', key.slice(0, 200), 'not a known setting');
-    }
+    if (RESERVED_KEYS.has(key)) r.reject('managed', key, 'reserved name, ignored');
+    else if (!(POLICY_KEYS as readonly string[]).includes(key)) r.reject('managed', key, `not a known setting (known: ${POLICY_KEYS.join(', ')})`);
   }
   const userMay = (key: SettingKey) => !r.locked.has(LOCK_NAME[key]);
 
   const settings: Settings = {
     defaultProfile: defaults.defaultProfile,
     ruleLevels: { ...defaults.ruleLevels },
+    ruleOptions: structuredClone(defaults.ruleOptions),
     disabledRules: [...defaults.disabledRules],
     payerMap: { ...defaults.payerMap },
-    selectorAdapters: defaults.selectorAdapters,
+    selectorAdapters: defaults.selectorAdapters === null ? null : structuredClone(defaults.selectorAdapters),
     highlightEnabled: defaults.highlightEnabled,
     allowedOrigins: [...defaults.allowedOrigins],
   };
@@ -307,7 +492,8 @@ export function resolveSettings(
     ['managed', managed],
   ];
   for (const [source, area] of layers) {
-    const applies = (key: SettingKey) => has(area, key) && (source === 'managed' || userMay(key));
+    const applies = (key: SettingKey) =>
+      has(area, key) && (source === 'managed' || userMay(key)) && r.sized(source, key, area[key]);
     const lock = (key: SettingKey) => {
       if (source === 'managed') r.locked.add(LOCK_NAME[key]);
     };
@@ -328,6 +514,13 @@ export function resolveSettings(
         if (source === 'managed') r.locked.add(`ruleLevels.${rule}`);
       }
     }
+    if (applies('ruleOptions')) {
+      const options = r.ruleOptions(source, area.ruleOptions);
+      for (const [rule, values] of Object.entries(options ?? {})) {
+        settings.ruleOptions[rule] = { ...settings.ruleOptions[rule], ...values };
+      }
+      if (options !== null && Object.keys(options).length > 0) lock('ruleOptions');
+    }
     if (applies('disabledRules')) {
       // A kill switch adds up: policy-disabled rules join the user's, and the user cannot re-enable them.
       for (const rule of r.disabledRules(source, area.disabledRules) ?? []) {
@@ -337,7 +530,10 @@ export function resolveSettings(
     }
     if (applies('payerMap')) {
       const map = r.payerMap(source, area.payerMap);
-      if (map !== null) Object.assign(settings.payerMap, map);
+      if (map !== null) {
+        Object.assign(settings.payerMap, map);
+        if (Object.keys(map).length > 0) lock('payerMap');
+      }
     }
     if (applies('selectorAdapters')) {
       const parsed = r.selectorAdapters(source, area.selectorAdapters);
@@ -363,7 +559,7 @@ export function resolveSettings(
   }
   // The per-rule locks of a policy-locked rule table are implied; keep the list short.
   const locked = [...r.locked].filter((name) => !(name.startsWith('ruleLevels.') && r.locked.has('ruleLevels'))).sort();
-  return { settings, rejected: r.rejected, locked };
+  return { settings, rejected: r.finish(), locked };
 }
 
 export function isSettingLocked(resolved: ResolvedSettings, key: SettingKey): boolean {
@@ -374,24 +570,54 @@ export function isRuleLevelLocked(resolved: ResolvedSettings, ruleId: string): b
   return resolved.locked.includes('ruleLevels') || resolved.locked.includes(`ruleLevels.${ruleId}`);
 }
 
+/** The sites the organisation's policy set (they also bound where the extension runs), else null. */
+export function policyOrigins(resolved: ResolvedSettings): string[] | null {
+  return isSettingLocked(resolved, 'allowedOrigins') ? resolved.settings.allowedOrigins : null;
+}
+
 export interface SettingsAreas {
   sync: StorageAreaLike;
   managed: Pick<StorageAreaLike, 'get'>;
 }
 
+export interface SettingsStoreOptions {
+  known?: () => KnownIds;
+  /**
+   * How long a read waits for storage.managed. On a fresh Chrome profile the first answer takes
+   * about 3 s; past this, the last policy seen (or none) is used and the late answer triggers
+   * `onLatePolicy`, so a slow or hung policy service never stalls the checks.
+   */
+  managedTimeoutMs?: number;
+  onLatePolicy?: () => void;
+}
+
+function toRecord(value: unknown): Record<string, unknown> {
+  return isPlainObject(value) ? value : {};
+}
+
 /**
  * The worker's view of the settings: read once, kept until storage.onChanged reports the sync or
  * managed area. Managed storage rejects when no policy exists (Firefox: "Managed storage manifest
- * not found") and may answer slowly on a fresh Chrome profile; both are just "no policy".
+ * not found") and may answer slowly on a fresh Chrome profile; both are just "no policy (yet)".
  */
 export class SettingsStore {
   private cached: Promise<ResolvedSettings> | null = null;
   private writes: Promise<unknown> = Promise.resolve();
+  private managedPending: Promise<Record<string, unknown>> | null = null;
+  private lastManaged: Record<string, unknown> | null = null;
+  private readonly known: () => KnownIds;
+  private readonly managedTimeoutMs: number;
+  private readonly onLatePolicy: () => void;
 
   constructor(
     private readonly areas: SettingsAreas,
-    private readonly known: () => KnownIds = () => ({}),
-  ) {}
+    options: SettingsStoreOptions | (() => KnownIds) = {},
+  ) {
+    const opts = typeof options === 'function' ? { known: options } : options;
+    this.known = opts.known ?? (() => ({}));
+    this.managedTimeoutMs = opts.managedTimeoutMs ?? 4000;
+    this.onLatePolicy = opts.onLatePolicy ?? (() => undefined);
+  }
 
   get(): Promise<ResolvedSettings> {
     this.cached ??= this.read().catch((error: unknown) => {
@@ -418,8 +644,8 @@ export class SettingsStore {
       const stored = (await this.areas.sync.get('ruleLevels')).ruleLevels;
       const levels: Record<string, Level> = {};
       if (isPlainObject(stored)) {
-        for (const [rule, value] of safeEntries(stored)) {
-          if (RULE_ID.test(rule) && LevelSchema.safeParse(value).success) levels[rule] = value as Level;
+        for (const [rule, value] of Object.entries(stored)) {
+          if (RULE_ID.test(rule) && !RESERVED_KEYS.has(rule) && LevelSchema.safeParse(value).success) levels[rule] = value as Level;
         }
       }
       levels[ruleId] = level;
@@ -435,11 +661,30 @@ export class SettingsStore {
     return (SETTING_KEYS as readonly string[]).includes(key);
   }
 
+  /** The policy, or the last one seen when the managed area is slow to answer. */
+  private async readManaged(): Promise<Record<string, unknown>> {
+    const pending = (this.managedPending ??= this.areas.managed
+      .get(null)
+      .then(toRecord, () => ({}))
+      .then((value) => {
+        this.managedPending = null;
+        this.lastManaged = value;
+        return value;
+      }));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), this.managedTimeoutMs)));
+    const value = await Promise.race([pending, late]);
+    clearTimeout(timer);
+    if (value !== null) return value;
+    void pending.then(() => {
+      this.cached = null;
+      this.onLatePolicy();
+    });
+    return this.lastManaged ?? {};
+  }
+
   private async read(): Promise<ResolvedSettings> {
-    const [sync, managed] = await Promise.all([
-      this.areas.sync.get(null).catch(() => ({})),
-      this.areas.managed.get(null).catch(() => ({})),
-    ]);
+    const [sync, managed] = await Promise.all([this.areas.sync.get(null).then(toRecord, () => ({})), this.readManaged()]);
     return resolveSettings(DEFAULT_SETTINGS, sync, managed, this.known());
   }
 }

@@ -3,21 +3,24 @@
 // meta and profile names travel here.
 import type { PolicyState, TabState } from './api';
 import type { EngineApi } from './engine-api';
+import { policyAllowsOrigin, type PolicySite } from './policy-origins';
 import type { ResolvedSettings } from './settings';
 import type { TabRecord } from './state';
 import { isWebOrigin } from './sender';
 
 type RuleInfo = TabState['rules'][string];
 
-function status(record: TabRecord | null): TabState['status'] {
+function status(record: TabRecord | null, resolved: ResolvedSettings): TabState['status'] {
   if (record === null) return 'no-data';
   if (record.result) return 'ok';
   if (record.error !== null) return 'error';
   const reporting = record.frames.filter((frame) => !frame.lost);
   if (reporting.length === 0) {
     if (record.access !== 'denied') return 'no-data';
-    // Only https sites can be granted (optional_host_permissions is https://*/*).
-    return record.origin !== null && record.origin.startsWith('https://') ? 'not-granted' : 'restricted';
+    // Only https sites can be granted (optional_host_permissions is https://*/*), and with a site
+    // policy only the organisation's sites: offering a grant elsewhere would be refused or useless.
+    if (record.origin === null || !record.origin.startsWith('https://')) return 'restricted';
+    return policyAllowsOrigin(resolved, record.origin) === false ? 'restricted' : 'not-granted';
   }
   // Frames answered and none shows a note or claim lines (or only lost ones would).
   return record.frames.some((frame) => frame.lost) ? 'no-data' : 'not-ehr';
@@ -35,7 +38,7 @@ export function buildTabState(tabId: number, record: TabRecord | null, engine: E
   }
   const frames = record?.frames ?? [];
   const state: TabState = {
-    status: status(record),
+    status: status(record, resolved),
     rules,
     dismissed: (record?.dismissals ?? []).map(({ findingKey, ruleId, reason, at }) => ({ findingKey, ruleId, reason, at })),
     findingKeys: record?.result?.keys ?? [],
@@ -56,7 +59,8 @@ function policyRejections(resolved: ResolvedSettings): PolicyState['rejectedPoli
   return resolved.rejected.filter((r) => r.source === 'managed').map(({ key, reason }) => ({ key, reason }));
 }
 
-export function buildPolicyState(resolved: ResolvedSettings): PolicyState {
+/** `sites`: the policy's allowed sites with their access state (policy-origins.ts), null without. */
+export function buildPolicyState(resolved: ResolvedSettings, sites: readonly PolicySite[] | null = null): PolicyState {
   const { settings, locked } = resolved;
   const values: NonNullable<PolicyState['values']> = {};
   if (locked.includes('profile')) values.defaultProfile = settings.defaultProfile;
@@ -64,6 +68,12 @@ export function buildPolicyState(resolved: ResolvedSettings): PolicyState {
     ([rule]) => locked.includes('ruleLevels') || locked.includes(`ruleLevels.${rule}`),
   );
   if (lockedLevels.length > 0) values.ruleLevels = Object.fromEntries(lockedLevels);
+  // Kill-switched rules are locked one by one ("ruleLevels.<id>"); the user's own list is not policy.
+  const killed = settings.disabledRules.filter((rule) => locked.includes('ruleLevels') || locked.includes(`ruleLevels.${rule}`));
+  if (killed.length > 0) values.disabledRules = killed;
+  if (locked.includes('payerMap') && Object.keys(settings.payerMap).length > 0) values.payerMap = { ...settings.payerMap };
   if (locked.includes('highlightEnabled')) values.highlightEnabled = settings.highlightEnabled;
-  return { locked, rejectedPolicy: policyRejections(resolved), values };
+  const state: PolicyState = { locked, rejectedPolicy: policyRejections(resolved), values };
+  if (sites !== null) state.sites = sites.map(({ pattern, granted }) => ({ pattern, granted }));
+  return state;
 }

@@ -10,6 +10,9 @@ import { hashString } from './hash';
 import { createHighlighter, type Highlighter } from './highlight';
 import { parseInbound } from './inbound';
 import { createScheduler } from './scheduler';
+
+/** How often a typing burst is re-checked while the input listener is unhooked. */
+const TYPING_POLL_MS = 100;
 import { createWatcher } from './watch';
 
 export interface ContentOptions {
@@ -50,7 +53,7 @@ export function main(options: ContentOptions = {}): ContentController | null {
   const cleanups: (() => void)[] = [];
 
   const highlighter = createHighlighter(doc);
-  const scheduler = createScheduler(() => readNow(false), options.debounceMs ?? 300);
+  const scheduler = createScheduler(() => readNow(false), options.debounceMs ?? 200);
   const watcher = createWatcher((isStructural) => {
     if (isStructural) structural = true;
     scheduler.poke();
@@ -90,7 +93,7 @@ export function main(options: ContentOptions = {}): ContentController | null {
       adapters = pickAdapters(doc, win.location, configs);
       structural = false;
     }
-    const frame = readFrame(doc, win.location, configs, adapters);
+    const frame = readFrame(doc, win.location, configs, adapters, { topFrame: win === win.top });
     sources = frame.sources;
     watcher.observe(frame.regions);
     send(frame.empty ? { type: 'cs:empty' } : { type: 'cs:snapshot', snapshot: frame.snapshot }, force);
@@ -105,15 +108,45 @@ export function main(options: ContentOptions = {}): ContentController | null {
     return source ? highlighter.show(source, start, end) : false;
   }
 
-  // Keystrokes only poke the scheduler: O(1), no DOM access.
-  const onInput = (event: Event): void => {
+  // Keystrokes only poke the scheduler: O(1), no DOM access. During a typing burst even that is
+  // too much (every event entering this isolated world costs ~0.1 ms), so the first `input` of a
+  // burst unhooks the listener and a 100 ms poll of the edited element's text keeps poking until
+  // it stops changing; then the listener comes back. One call per burst instead of one per key.
+  const onChange = (event: Event): void => {
     if (highlighter.isOverlaid(event.target)) highlighter.clear();
     scheduler.poke();
   };
+  const onInput = (event: Event): void => {
+    onChange(event);
+    const target = event.target as (Node & { value?: unknown }) | null;
+    if (!target || typing !== undefined) return;
+    const text = (): unknown => (typeof target.value === 'string' ? target.value : target.textContent);
+    let last = text();
+    doc.removeEventListener('input', onInput, { capture: true });
+    const poll = (): void => {
+      if (stopped) return;
+      const now = text();
+      if (now !== last && target.isConnected) {
+        last = now;
+        scheduler.poke();
+        typing = setTimeout(poll, TYPING_POLL_MS);
+        return;
+      }
+      typing = undefined;
+      doc.addEventListener('input', onInput, { capture: true, passive: true });
+    };
+    typing = setTimeout(poll, TYPING_POLL_MS);
+  };
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  doc.addEventListener('input', onInput, { capture: true, passive: true });
+  cleanups.push(() => {
+    if (typing !== undefined) clearTimeout(typing);
+    doc.removeEventListener('input', onInput, { capture: true });
+  });
   // focusin: OpenEMR's Billing Manager reads the encounter the user is working in.
-  for (const type of ['input', 'change', 'focusin']) {
-    doc.addEventListener(type, onInput, { capture: true, passive: true });
-    cleanups.push(() => doc.removeEventListener(type, onInput, { capture: true }));
+  for (const type of ['change', 'focusin']) {
+    doc.addEventListener(type, onChange, { capture: true, passive: true });
+    cleanups.push(() => doc.removeEventListener(type, onChange, { capture: true }));
   }
 
   cleanups.push(

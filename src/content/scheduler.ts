@@ -12,9 +12,9 @@ export interface ReadScheduler {
 type IdleRequest = (callback: () => void, options?: { timeout: number }) => number;
 
 /** Longest wait for an idle moment, so flags still update within ~500 ms on a busy page. */
-const IDLE_TIMEOUT_MS = 150;
+const IDLE_TIMEOUT_MS = 100;
 
-export function createScheduler(run: () => void, delayMs = 300, maxWaitMs = 2000): ReadScheduler {
+export function createScheduler(run: () => void, delayMs = 200, maxWaitMs = 2000): ReadScheduler {
   const requestIdle = (globalThis as { requestIdleCallback?: IdleRequest }).requestIdleCallback;
   const cancelIdle = (globalThis as { cancelIdleCallback?: (handle: number) => void }).cancelIdleCallback;
   let firstPoke = 0; // first change since the last read (0: none pending)

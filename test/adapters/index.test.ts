@@ -100,3 +100,26 @@ describe('readFrame regions', () => {
     expect(readFrame(doc, at(URLS.listForm), []).regions).toEqual([doc.body]);
   });
 });
+
+describe('readFrame: visit context from a top frame without note or claim', () => {
+  const banner = (html: string) =>
+    new DOMParser().parseFromString(`<!DOCTYPE html><html><body>${html}</body></html>`, 'text/html');
+  const page = banner(
+    '<div class="patient-header"><span><span class="label">Patient:</span> <b>Doe, Jane</b></span> ' +
+      '<span><span class="label">Primary Insurance:</span> <span>Aetna Choice POS II</span></span></div>' +
+      '<select name="claims[7][payer]"><option selected>primary: Cigna</option></select>',
+  );
+
+  it('reads the labelled payer of a patient banner in the top frame', () => {
+    const frame = readFrame(page, at(URLS.tabs), [], undefined, { topFrame: true });
+    expect(frame.empty).toBe(false);
+    expect(frame.snapshot).toMatchObject({ noteParts: [], claimLines: [], payerText: 'Aetna Choice POS II' });
+    expect(SnapshotSchema.safeParse(frame.snapshot).success).toBe(true);
+  });
+
+  it('reads labels only, never form controls, and nothing at all in a sub-frame', () => {
+    const controlsOnly = banner('<select name="claims[7][payer]"><option selected>primary: Cigna</option></select>');
+    expect(readFrame(controlsOnly, at(URLS.tabs), [], undefined, { topFrame: true }).empty).toBe(true);
+    expect(readFrame(page, at(URLS.tabs), [], undefined, { topFrame: false }).empty).toBe(true);
+  });
+});

@@ -45,7 +45,7 @@ describe('content script: reading and sending', () => {
     expect(fake.sent).toHaveLength(1);
   });
 
-  it('re-reads a textarea after typing, debounced ~300 ms after the last keystroke', async () => {
+  it('re-reads a textarea after a typing burst, ~200 ms after the text stops changing', async () => {
     mountPage('openemr-soap.html');
     const fake = fakeApi();
     controller = main({ api: fake.api });
@@ -53,15 +53,39 @@ describe('content script: reading and sending', () => {
     const area = document.querySelector('textarea[name="plan"]') as HTMLTextAreaElement;
     area.value = 'Continue 2x/week';
     area.dispatchEvent(new Event('input', { bubbles: true }));
-    await settle(250);
-    expect(fake.sent).toHaveLength(1);
+    await settle(80);
+    // Mid-burst the input listener is unhooked; the 100 ms poll of the textarea sees this change.
     area.value = 'Continue 2x/week x 4 weeks';
     area.dispatchEvent(new Event('input', { bubbles: true }));
-    await settle(250);
-    expect(fake.sent).toHaveLength(1); // still typing: the timer restarted
-    await settle(200);
+    await settle(150);
+    expect(fake.sent).toHaveLength(1); // still typing: the read waits for quiet
+    await settle(350);
     expect(fake.sent).toHaveLength(2);
     expect(snapshots(fake.sent)[1]?.noteParts.find((p) => p.id === 'soap:plan')?.text).toBe('Continue 2x/week x 4 weeks');
+    // After the burst the listener is back: the next edit is read too.
+    area.value = 'Discharge to HEP';
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle(500);
+    expect(fake.sent).toHaveLength(3);
+    expect(snapshots(fake.sent)[2]?.noteParts.find((p) => p.id === 'soap:plan')?.text).toBe('Discharge to HEP');
+  });
+
+  it('handles one input event per typing burst, not one per keystroke', async () => {
+    mountPage('openemr-soap.html');
+    const fake = fakeApi();
+    controller = main({ api: fake.api });
+    await settle();
+    const area = document.querySelector('textarea[name="plan"]') as HTMLTextAreaElement;
+    // Our listener unhooks itself on the first input of the burst; the other four never reach it.
+    const spy = vi.spyOn(EventTarget.prototype, 'removeEventListener');
+    for (let i = 0; i < 5; i++) {
+      area.value += 'x';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    expect(spy.mock.calls.filter(([type]) => type === 'input')).toHaveLength(1);
+    spy.mockRestore();
+    await settle(500);
+    expect(fake.sent).toHaveLength(2);
   });
 
   it('picks up an SPA re-render (note container replaced, no navigation, no input event)', async () => {

@@ -70,6 +70,7 @@ const hostile: Record<string, string> = {
   'total labels': repeat('Total timed minutes: '),
   'newline capitals': repeat('\nA'),
   'slash ratings': repeat('6/10 '),
+  'provider mentions in one sentence': repeat('LMT and '),
   whitespace: repeat(' \t'),
   unicode: repeat('ﬁİ𝔸é\u00a0\u200b'),
 };

@@ -177,10 +177,20 @@ export function analyzeChart(note: Visit['note']): Chart {
     if (m.negated || m.hypothetical) continue;
     credentials.push({ credential: m.entry === 'ota' ? 'OTA' : 'PTA', kind: 'involvement', start: m.start, end: m.end, text: m.text });
   }
+  // Tested once per sentence: many mentions in one long sentence must not rescan it each time.
+  const involvementSentence = new Map<number, boolean>();
+  const saysInvolved = (index: number): boolean => {
+    let known = involvementSentence.get(index);
+    if (known === undefined) {
+      const sentence = sentences[index];
+      known = sentence !== undefined && INVOLVEMENT_VERB.test(text.slice(sentence.start, sentence.end));
+      involvementSentence.set(index, known);
+    }
+    return known;
+  };
   for (const m of mentions['non-therapy-provider'] ?? []) {
     if (m.negated || m.hypothetical || m.historical) continue;
-    const sentence = sentences[m.sentence];
-    if (!sentence || !INVOLVEMENT_VERB.test(text.slice(sentence.start, sentence.end))) continue;
+    if (!saysInvolved(m.sentence)) continue;
     const credential = m.entry === 'massage-therapist' ? 'LMT' : m.entry === 'chiropractor' ? 'DC' : 'ATC';
     credentials.push({ credential, kind: 'involvement', start: m.start, end: m.end, text: m.text });
   }

@@ -2,7 +2,6 @@
 // service) or visit count, without documented progress. Both thresholds are profile data
 // (`maxDaysFromOnset`, `maxVisits`): configurable scrutiny points, not published limits.
 import type { Chart, Measurement, Span } from '../chart';
-import { isMassage } from '../codes';
 import { defineRule } from './define';
 
 const DEFAULT_MAX_VISITS = 3;
@@ -46,12 +45,6 @@ function documentsProgress(chart: Chart): boolean {
   });
 }
 
-/** With no claim lines, the note must document massage as today's service: its minutes, or massage in the treatment section. */
-function massageDelivered(chart: Chart): boolean {
-  if (Object.keys(chart.minutesByCode).some(isMassage)) return true;
-  return (chart.mentions['massage-service'] ?? []).some((m) => m.section === 'treatment' && !m.negated && !m.hypothetical && !m.historical && !m.home);
-}
-
 export default defineRule({
   meta: {
     id: 'episode-duration',
@@ -69,8 +62,7 @@ export default defineRule({
     ],
   },
   check({ chart, facts, options, report }) {
-    const massageBilled = facts.lines.some((l) => isMassage(l.code));
-    if (facts.lines.length > 0 ? !massageBilled : !massageDelivered(chart)) return;
+    if (!facts.massage.inScope) return;
 
     const maxVisits = positiveNumber(options.maxVisits, DEFAULT_MAX_VISITS);
     const maxDays = positiveNumber(options.maxDaysFromOnset, DEFAULT_MAX_DAYS);

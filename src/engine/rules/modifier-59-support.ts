@@ -20,14 +20,15 @@ const counts = (m: Mention) => !m.negated && !m.hypothetical && !m.historical &&
 /** Spans in the note that name a code's service: its name, its code, its minutes, its billing line. */
 function anchorsFor(chart: Chart, code: string, partner: string): Span[] {
   const out: Span[] = [];
-  for (const m of chart.mentions.service ?? []) if (m.entry === code && !m.negated) out.push(m);
+  // Only today's service: "massage helped in the past" or "consider joint mobs" name no region for it.
+  for (const m of chart.mentions.service ?? []) if (m.entry === code && counts(m)) out.push(m);
   for (const m of chart.mentions['service-ambiguous'] ?? []) {
     // "chiropractic adjustment" names a CMT code, but never counts when it could also be the partner.
     const candidates = lookupServiceName(m.text).candidates;
-    if (!m.negated && candidates.includes(code) && !candidates.includes(partner)) out.push(m);
+    if (counts(m) && candidates.includes(code) && !candidates.includes(partner)) out.push(m);
   }
-  if (isMassage(code)) for (const m of chart.mentions['massage-service'] ?? []) if (!m.negated) out.push(m);
-  if (isManualTherapy(code)) for (const m of chart.mentions['manual-therapy'] ?? []) if (!m.negated) out.push(m);
+  if (isMassage(code)) for (const m of chart.mentions['massage-service'] ?? []) if (counts(m)) out.push(m);
+  if (isManualTherapy(code)) for (const m of chart.mentions['manual-therapy'] ?? []) if (counts(m)) out.push(m);
   for (const t of chart.serviceTimes) if (t.code === code) out.push(t);
   for (const l of chart.noteLines) if (l.code === code) out.push(l);
   return out.sort((a, b) => a.start - b.start);

@@ -1,20 +1,12 @@
 // plan-of-care: massage billed with no reference to a plan of care or its certification, where the
 // payer needs one (profile `requires.planOfCare`, or the profile sets this rule's level). Vocabulary:
 // data/lexicons/plan-of-care.json; a plan-of-care start date (claim or note) also counts.
-import type { Chart } from '../chart';
-import { isMassage } from '../codes';
 import { defineRule } from './define';
 
 const DEFAULT_ACCEPTED = ['plan-of-care', 'certification'];
 
 function stringList(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;
-}
-
-/** With no claim lines, the note must document massage as today's service: its minutes, or massage in the treatment section. */
-function massageDelivered(chart: Chart): boolean {
-  if (Object.keys(chart.minutesByCode).some(isMassage)) return true;
-  return (chart.mentions['massage-service'] ?? []).some((m) => m.section === 'treatment' && !m.negated && !m.hypothetical && !m.historical && !m.home);
 }
 
 export default defineRule({
@@ -37,8 +29,7 @@ export default defineRule({
     // Only where the payer needs a plan: the profile requires it or weighs this rule explicitly.
     const needed = profile.requires.planOfCare || profile.rules['plan-of-care']?.level !== undefined || options.required === true;
     if (!needed) return;
-    const massageBilled = facts.lines.some((l) => isMassage(l.code));
-    if (facts.lines.length > 0 ? !massageBilled : !massageDelivered(chart)) return;
+    if (!facts.massage.inScope) return;
 
     const accepted = new Set(stringList(options.accept) ?? DEFAULT_ACCEPTED);
     const mentions = (chart.mentions['plan-of-care'] ?? []).filter((m) => accepted.has(m.entry));
@@ -49,11 +40,14 @@ export default defineRule({
     if (referenced.length === 0 && !start) {
       // "No plan of care on file" is the strongest evidence there is: point at it.
       const denied = mentions.find((m) => m.negated);
+      const sentence = denied ? chart.sentences[denied.sentence] : undefined;
+      const quoted = sentence ? chart.text.slice(sentence.start, sentence.end) : '';
+      const what = facts.lines.length > 0 ? 'billed' : 'documented';
       report({
-        message: denied
-          ? `The note says "${chart.text.slice(chart.sentences[denied.sentence]!.start, chart.sentences[denied.sentence]!.end)}": 97124 is billed without a plan of care`
-          : 'The note does not reference a plan of care or its certification for the massage billed',
-        span: denied ? { start: chart.sentences[denied.sentence]!.start, end: chart.sentences[denied.sentence]!.end } : undefined,
+        message: sentence
+          ? `The note says "${quoted.length > 120 ? `${quoted.slice(0, 117)}...` : quoted}": the massage is ${what} without a plan of care`
+          : `The note does not reference a plan of care or its certification for the massage ${what}`,
+        span: sentence ? { start: sentence.start, end: sentence.end } : undefined,
         suggestion: 'Add the plan of care the massage is part of, e.g. "Treatment per POC dated 03/02/2026 (certified by Dr. Lee through 05/31/2026)".',
       });
       return;

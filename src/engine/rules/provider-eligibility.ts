@@ -2,8 +2,7 @@
 // (profile option `notPaid`: a licensed massage therapist billing on their own; a chiropractor or
 // athletic trainer under Medicare). Evidence: the claim's provider, the signature, or a sentence that
 // names the provider as doing the massage ("massage performed by LMT").
-import type { Chart, Span } from '../chart';
-import { isMassage } from '../codes';
+import type { Span } from '../chart';
 import { defineRule } from './define';
 
 const DEFAULT_NOT_PAID = ['LMT'];
@@ -33,12 +32,6 @@ function suggestionFor(credential: string): string {
   return `Bill 97124 only for massage furnished by an eligible therapy provider, and confirm the billing NPI is credentialed with this payer for ${LABELS[credential] ?? credential}.`;
 }
 
-/** With no claim lines, the note must document massage as today's service: its minutes, or massage in the treatment section. */
-function massageDelivered(chart: Chart): boolean {
-  if (Object.keys(chart.minutesByCode).some(isMassage)) return true;
-  return (chart.mentions['massage-service'] ?? []).some((m) => m.section === 'treatment' && !m.negated && !m.hypothetical && !m.historical && !m.home);
-}
-
 export default defineRule({
   meta: {
     id: 'provider-eligibility',
@@ -56,18 +49,24 @@ export default defineRule({
     ],
   },
   check({ visit, chart, facts, options, report }) {
-    const massageLines = facts.lines.filter((l) => isMassage(l.code));
-    if (facts.lines.length > 0 ? massageLines.length === 0 : !massageDelivered(chart)) return;
+    if (!facts.massage.inScope) return;
+    const massageLines = facts.massage.lines;
     const notPaid = new Set(stringList(options.notPaid) ?? DEFAULT_NOT_PAID);
     const eligible = new Set(stringList(options.eligible) ?? DEFAULT_ELIGIBLE);
     const line = massageLines[0]?.index;
-    const flag = (credential: string, how: (who: string) => string, span?: Span) =>
+    // One finding per provider type: a signature repeated at the end of the note, or the LMT named in
+    // every treatment line, says nothing new.
+    const reported = new Set<string>();
+    const flag = (credential: string, how: (who: string) => string, span?: Span) => {
+      if (reported.has(credential)) return;
+      reported.add(credential);
       report({
         message: `${how(LABELS[credential] ?? credential)}; this payer does not pay that provider type for therapeutic massage (97124)`,
         line,
         span: span ? { start: span.start, end: span.end } : undefined,
         suggestion: suggestionFor(credential),
       });
+    };
 
     // 1. The claim's rendering provider, when the claim says.
     const claimed = facts.providerCredentials.filter((f) => f.source === 'claim').map((f) => f.value);
@@ -88,13 +87,9 @@ export default defineRule({
       const signers = [...people.values()];
       // A therapist's signature makes other "Name, DC" lines references (the referring chiropractor).
       if (!signers.some((p) => [...p.credentials].some((c) => eligible.has(c)))) {
-        const reported = new Set<string>();
         for (const p of signers) {
           const bad = [...p.credentials].find((c) => notPaid.has(c));
-          // One finding per provider type: a signature repeated at the end of the note says nothing new.
-          if (!bad || reported.has(bad)) continue;
-          reported.add(bad);
-          flag(bad, (who) => `The note is signed by ${who} ("${chart.text.slice(p.span.start, p.span.end)}")`, p.span);
+          if (bad) flag(bad, (who) => `The note is signed by ${who} ("${chart.text.slice(p.span.start, p.span.end)}")`, p.span);
         }
       }
     }
@@ -121,13 +116,10 @@ export default defineRule({
         (after !== undefined && after.sentence === sentence && after.start - c.end <= MAX_GAP)
       );
     };
-    const flaggedSentences = new Set<number>();
     for (const c of chart.credentials) {
-      if (c.kind !== 'involvement' || !notPaid.has(c.credential)) continue;
+      if (c.kind !== 'involvement' || !notPaid.has(c.credential) || reported.has(c.credential)) continue;
       const ctx = chart.contextAt(c.start);
-      if (ctx.historical || ctx.hypothetical || ctx.negated || ctx.home || flaggedSentences.has(ctx.sentence)) continue;
-      if (!besideMassage(c, ctx.sentence)) continue;
-      flaggedSentences.add(ctx.sentence);
+      if (ctx.historical || ctx.hypothetical || ctx.negated || ctx.home || !besideMassage(c, ctx.sentence)) continue;
       flag(c.credential, (who) => `The note has ${who} ("${c.text}") furnishing the massage`, c);
     }
   },

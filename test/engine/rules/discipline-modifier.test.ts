@@ -72,6 +72,18 @@ ruleTester('discipline-modifier', {
       errors: [{ message: /carries GP \(physical therapy\) but the service was furnished by an OTA, which calls for GO/, noEvidence: true, line: 0 }],
     },
     {
+      name: 'note in parts: the mismatch points at the signature part',
+      profile: 'medicare-advantage',
+      visit: {
+        lines: [{ code: '97124', modifiers: ['GP'], units: 1 }],
+        note: [
+          { id: 'tx', label: 'Treatment', text: 'Retrograde massage 15 min to the R hand for edema.' },
+          { id: 'sig', label: 'Signature', text: 'Ann Lee, OTR/L' },
+        ],
+      },
+      errors: [{ evidence: 'Ann Lee, OTR/L', part: 'sig', message: /furnished by an OT, which calls for GO/, line: 0 }],
+    },
+    {
       name: 'lines read from the note: evidence is the listing',
       profile: 'medicare',
       visit: { note: 'Massage 15 min to L QL.\n97124 x1\nJane Roe, PT' },

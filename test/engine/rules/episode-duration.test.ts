@@ -55,6 +55,12 @@ ruleTester('episode-duration', {
       errors: [{ message: /visit 14, past this profile's 10-visit scrutiny point/ }],
     },
     {
+      name: 'hypothetical improvement is not progress',
+      profile: 'medicare-advantage',
+      visit: { episode: { visitNumber: 12 }, lines: line, note: `${massage} Should improve with continued massage.` },
+      errors: [{ message: /visit 12, past this profile's 10-visit scrutiny point.*Medicare Advantage/ }],
+    },
+    {
       name: 'worsening is not progress; goals are not progress',
       visit: { episode: { visitNumber: 6 }, lines: line, note: `${massage} Pain increased from 3 to 6/10.\nGoals: improved sitting tolerance.` },
       errors: [{ message: /visit 6/ }],

@@ -54,6 +54,12 @@ ruleTester('plan-of-care', {
       errors: [{ message: /The note says "No plan of care on file yet\."/, evidence: 'No plan of care on file yet.', severity: 'warning' }],
     },
     {
+      name: 'hypothetical: a plan of care to be written later is not one',
+      profile: 'medicare',
+      visit: { lines: line, note: `${massage} Will establish a plan of care at the next visit.` },
+      errors: [{ message: /does not reference a plan of care/, noEvidence: true }],
+    },
+    {
       name: 'point-of-care glucose is not a plan of care',
       profile: 'medicare-advantage',
       visit: { lines: line, note: `POC glucose 110.\n${massage}` },

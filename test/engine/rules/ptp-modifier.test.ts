@@ -93,6 +93,17 @@ ruleTester('ptp-modifier', {
       errors: [{ message: /no modifier can bypass \(indicator 0\), so 59 on 97124 does not help/, line: 1, suggestion: /Bill only the code/ }],
     },
     {
+      name: 'note in parts: the billing part lists the codes the claim carries',
+      visit: {
+        lines: [{ code: '98941' }, { code: '97124', modifiers: ['GP'], units: 1 }],
+        note: [
+          { id: 'tx', label: 'Treatment', text: 'CMT 3 regions. Massage 15 min to cervical paraspinals.' },
+          { id: 'bill', label: 'Billing', text: '98941\n97124-GP x1' },
+        ],
+      },
+      errors: [{ evidence: '97124-GP x1', part: 'bill', line: 1 }],
+    },
+    {
       name: 'mechanical traction with manual therapy: modifier goes on 97140',
       visit: { lines: [{ code: '97012' }, { code: '97140', units: 1 }, { code: '97124', modifiers: ['XS'], units: 1 }], note },
       errors: [{ message: /97140 is billed with 97012/, line: 1 }],
