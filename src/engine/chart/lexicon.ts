@@ -171,34 +171,35 @@ export function matchLexicons(tokens: Tokens, compiled: CompiledLexicons): Map<s
     found.set(id, []);
     excused.set(id, []);
   }
+  const consider = (phrase: CompiledPhrase, i: number): void => {
+    const end = matchAt(tokens, phrase.tokens, i, phrase.hasGap);
+    if (end < 0) return;
+    if (phrase.exception) {
+      excused.get(phrase.lexicon)!.push({ first: i, end, entries: phrase.exception.entries });
+      return;
+    }
+    const list = found.get(phrase.lexicon)!;
+    const last = list[list.length - 1];
+    // Same start: keep the longer; overlapping a previous match: keep the earlier (leftmost wins).
+    if (last && last.firstToken === i) {
+      if (end > last.endToken) {
+        last.endToken = end;
+        last.entry = phrase.entry;
+      }
+      return;
+    }
+    if (last && last.endToken > i) return;
+    list.push({ lexicon: phrase.lexicon, entry: phrase.entry, firstToken: i, endToken: end });
+  };
   for (let i = 0; i < tokens.count; i++) {
     const norm = tokens.norms[i]!;
     const exact = compiled.byFirstWord.get(norm);
-    const candidates = exact ? exact : [];
-    const consider = (phrase: CompiledPhrase) => {
-      const end = matchAt(tokens, phrase.tokens, i, phrase.hasGap);
-      if (end < 0) return;
-      if (phrase.exception) {
-        excused.get(phrase.lexicon)!.push({ first: i, end, entries: phrase.exception.entries });
-        return;
+    if (exact) for (const phrase of exact) consider(phrase, i);
+    const prefixed = compiled.byFirstPrefix.get(norm.charAt(0));
+    if (prefixed) {
+      for (const phrase of prefixed) {
+        if (norm.startsWith((phrase.tokens[0] as { text: string }).text)) consider(phrase, i);
       }
-      const list = found.get(phrase.lexicon)!;
-      const last = list[list.length - 1];
-      // Same start: keep the longer; overlapping a previous match: keep the earlier (leftmost wins).
-      if (last && last.firstToken === i) {
-        if (end > last.endToken) {
-          last.endToken = end;
-          last.entry = phrase.entry;
-        }
-        return;
-      }
-      if (last && last.endToken > i) return;
-      list.push({ lexicon: phrase.lexicon, entry: phrase.entry, firstToken: i, endToken: end });
-    };
-    for (const phrase of candidates) consider(phrase);
-    for (const phrase of compiled.byFirstPrefix.get(norm.charAt(0)) ?? []) {
-      const first = phrase.tokens[0] as { text: string };
-      if (norm.startsWith(first.text)) consider(phrase);
     }
   }
   // Token marks instead of pairwise overlap tests, so hostile text full of exceptions stays linear.
