@@ -1,12 +1,15 @@
 // Runs check() over every .txt note in a folder and summarises what fired, to hunt false positives.
 // Not part of the test run. Usage:
 //   node build.mjs && node scripts/corpus-report.mjs ../shared/corpus/mtsamples [--payer ID] [--snippets N]
+//     [--with-line CODE[-MOD…][xUNITS] …]
 // Notes are checked as { note, lines: [] }: claim lines, if any, are read from the note by the engine.
+// --with-line bills the given lines on every note instead ("what if this note billed 97124-GP x1?"),
+// which is how the documentation rules' false positives on ordinary clinical prose show up.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const USAGE = 'usage: node scripts/corpus-report.mjs FOLDER [--payer ID] [--snippets N] [--keep-header]';
+const USAGE = 'usage: node scripts/corpus-report.mjs FOLDER [--payer ID] [--snippets N] [--keep-header] [--with-line CODE[-MOD…][xUNITS] …]';
 
 function fail(message) {
   console.error(`corpus-report: ${message}\n${USAGE}`);
@@ -17,7 +20,13 @@ let parsed;
 try {
   parsed = parseArgs({
     allowPositionals: true,
-    options: { payer: { type: 'string' }, snippets: { type: 'string' }, 'keep-header': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      payer: { type: 'string' },
+      snippets: { type: 'string' },
+      'keep-header': { type: 'boolean' },
+      'with-line': { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
 } catch (error) {
   fail(error.message.split('. To specify')[0]);
@@ -38,6 +47,14 @@ if (!existsSync(engineUrl)) fail('dist/engine.mjs is missing: run "node build.mj
 const { check, listProfiles, listRules, DATA_VERSION } = await import(engineUrl.href);
 
 const profile = values.payer?.toLowerCase();
+// "97124-GP x2" → { code: '97124', modifiers: ['GP'], units: 2 }
+const extraLines = (values['with-line'] ?? []).map((spec) => {
+  const m = /^([A-Z0-9]{5})((?:-[A-Z0-9]{2})*)(?:x(\d{1,2}))?$/i.exec(spec.replace(/\s+/g, ''));
+  if (!m) fail(`--with-line ${spec}: expected CODE[-MOD…][xUNITS], e.g. 97124-GPx1`);
+  const line = { code: m[1].toUpperCase(), units: m[3] ? Number(m[3]) : 1 };
+  if (m[2]) line.modifiers = m[2].slice(1).toUpperCase().split('-');
+  return line;
+});
 if (profile !== undefined && !listProfiles().some((p) => p.id === profile)) {
   fail(`unknown payer profile "${values.payer}"; known: ${listProfiles().map((p) => p.id).join(', ')}`);
 }
@@ -79,7 +96,7 @@ for (const name of files) {
   const { note } = values['keep-header'] ? { note: raw } : stripHeader(raw);
   let result;
   try {
-    result = check({ id: name, note, lines: [] }, profile ? { profile } : {});
+    result = check({ id: name, note, lines: extraLines }, profile ? { profile } : {});
   } catch (error) {
     crashes.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
     continue;
