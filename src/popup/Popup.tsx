@@ -10,6 +10,9 @@ import { Notices } from './Notices';
 import { StatusView } from './StatusView';
 import { UnitsPanel } from './UnitsPanel';
 
+/** Coalesces the worker's bursts of writes (several frames reporting) into one re-read. */
+const LIVE_REFRESH_MS = 100;
+
 interface Message {
   kind: 'status' | 'alert';
   text: string;
@@ -45,6 +48,24 @@ export function Popup({ client }: { client: PopupClient }) {
   useEffect(() => {
     void load();
   }, []);
+
+  // Stay current while open: re-read (quietly, coalesced) whenever the worker stores a new result.
+  useEffect(() => {
+    if (tabId === null) return undefined;
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const stop = client.watchTab(tabId, () => {
+      if (pending !== undefined) return;
+      pending = setTimeout(() => {
+        pending = undefined;
+        if (inFlight.current) return; // the action's own reply brings the fresh state
+        void client.getTabState(tabId).then(setState);
+      }, LIVE_REFRESH_MS);
+    });
+    return () => {
+      stop();
+      if (pending !== undefined) clearTimeout(pending);
+    };
+  }, [tabId]);
 
   /** Runs a tab action; on failure keeps what is shown and says so. */
   const run = async (action: TabAction, done?: string, focusFindings = false) => {

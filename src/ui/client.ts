@@ -22,8 +22,17 @@ export interface UiBrowserApi {
       get(keys: string[]): Promise<Record<string, unknown>>;
       set(items: Record<string, unknown>): Promise<void>;
     };
+    onChanged: {
+      addListener(listener: StorageListener): void;
+      removeListener(listener: StorageListener): void;
+    };
   };
 }
+
+type StorageListener = (changes: Record<string, unknown>, areaName: string) => void;
+
+/** Where the worker keeps a tab's record in storage.session (src/background/state.ts). */
+const TAB_KEY_PREFIX = 'tab:';
 
 /** The options page's policy query; the background answers with a PolicyState (src/ui/policy-state.ts). */
 export type GetPolicyMessage = Extract<UiMessage, { type: 'ui:get-policy' }>;
@@ -46,6 +55,11 @@ export type ShowInNoteOutcome = 'ok' | string;
 export interface PopupClient {
   /** The tab the popup was opened over; only its id is needed (no `tabs` permission). */
   activeTabId(): Promise<number | null>;
+  /**
+   * Calls `onChange` whenever the worker stores a new record for the tab (the note was edited,
+   * another frame reported), so an open popup stays current. Returns the unsubscribe function.
+   */
+  watchTab(tabId: number, onChange: () => void): () => void;
   /** Never rejects: a missing or malformed reply becomes an error state. */
   getTabState(tabId: number): Promise<TabState>;
   /** Rejects when the message could not be delivered, so the popup can keep what it shows. */
@@ -86,6 +100,14 @@ export function createPopupClient(api: UiBrowserApi): PopupClient {
     async activeTabId() {
       const [tab] = await api.tabs.query({ active: true, currentWindow: true });
       return tab?.id ?? null;
+    },
+    watchTab(tabId, onChange) {
+      // The popup is a trusted context, so it sees storage.session changes (content scripts do not).
+      const listener: StorageListener = (changes, areaName) => {
+        if (areaName === 'session' && `${TAB_KEY_PREFIX}${tabId}` in changes) onChange();
+      };
+      api.storage.onChanged.addListener(listener);
+      return () => api.storage.onChanged.removeListener(listener);
     },
     getTabState,
     async act(message) {

@@ -181,3 +181,31 @@ describe('popup: empty and error states', () => {
     expect(await screen.findByText('There is no active tab to check.')).toBeTruthy();
   });
 });
+
+describe('popup: live updates', () => {
+  it('re-reads the state when the worker stores a new result for its tab, and only then', async () => {
+    const fake = renderPopup({ tabState: statusState('no-data') });
+    await screen.findByRole('heading', { name: 'No note or claim found on this page' });
+    await waitFor(() => expect(fake.listenerCount()).toBe(1));
+    const reads = () => fake.ofType('ui:get-tab-state').length;
+    const before = reads();
+    // Another tab's record, or a non-session area: no re-read.
+    fake.emitStorageChange({ 'tab:8': {} }, 'session');
+    fake.emitStorageChange({ 'tab:7': {} }, 'local');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(reads()).toBe(before);
+    // The note was edited: the worker writes this tab's record (twice, as frames report).
+    fake.setTabState(okState());
+    fake.emitStorageChange({ 'tab:7': {} }, 'session');
+    fake.emitStorageChange({ 'tab:7': {} }, 'session');
+    expect(await screen.findByText('From payer on page: Aetna Choice POS II')).toBeTruthy();
+    expect(reads()).toBe(before + 1);
+  });
+
+  it('stops listening when it closes', async () => {
+    const fake = renderPopup({ tabState: okState() });
+    await waitFor(() => expect(fake.listenerCount()).toBe(1));
+    cleanup();
+    await waitFor(() => expect(fake.listenerCount()).toBe(0));
+  });
+});

@@ -24,6 +24,7 @@ export function fakeBrowser(options: FakeOptions = {}) {
   let tabState: unknown = options.tabState;
   const sync: Record<string, unknown> = { ...(options.sync ?? {}) };
   let origins = [...(options.origins ?? [])];
+  const storageListeners = new Set<(changes: Record<string, unknown>, areaName: string) => void>();
 
   const api = {
     runtime: {
@@ -60,6 +61,10 @@ export function fakeBrowser(options: FakeOptions = {}) {
           Object.assign(sync, items);
         }),
       },
+      onChanged: {
+        addListener: vi.fn((listener: (changes: Record<string, unknown>, areaName: string) => void) => storageListeners.add(listener)),
+        removeListener: vi.fn((listener: (changes: Record<string, unknown>, areaName: string) => void) => storageListeners.delete(listener)),
+      },
     },
   } satisfies UiBrowserApi;
 
@@ -72,6 +77,11 @@ export function fakeBrowser(options: FakeOptions = {}) {
     setTabState(next: TabState | unknown) {
       tabState = next;
     },
+    /** What the worker's storage.session write looks like to a listening page. */
+    emitStorageChange(changes: Record<string, unknown>, areaName: string) {
+      for (const listener of storageListeners) listener(changes, areaName);
+    },
+    listenerCount: () => storageListeners.size,
     ofType(type: string) {
       return sent.filter((m) => m.type === type);
     },
