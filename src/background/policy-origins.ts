@@ -63,7 +63,7 @@ export function policyAwarePermissions(permissions: Permissions, settings: () =>
 
 /**
  * Does a site pattern ("https://ehr.example.org/*", "https://*.example.org/*",
- * "http://127.0.0.1/*") cover a page origin? Ports: a pattern without one covers every port.
+ * "http://localhost/*") cover a page origin? Ports: a pattern without one covers every port.
  */
 export function patternCoversOrigin(pattern: string, origin: string): boolean {
   const match = /^(https?):\/\/(\*\.)?([^/:]+)(?::(\d+))?\/\*$/i.exec(pattern);

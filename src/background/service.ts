@@ -30,6 +30,8 @@ export interface BackgroundDeps {
   engine: EngineApi;
   now?: () => number;
   analyzeDelayMs?: number;
+  /** How long a settings read waits for storage.managed before going on without it (settings.ts). */
+  managedTimeoutMs?: number;
   log?: Logger;
 }
 
@@ -62,6 +64,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       rules: new Set(engine.listRules().map((rule) => rule.id)),
       profiles: new Set(engine.listProfiles().map((profile) => profile.id)),
     }),
+    ...(deps.managedTimeoutMs !== undefined ? { managedTimeoutMs: deps.managedTimeoutMs } : {}),
     // The first storage.managed answer can arrive seconds late (fresh Chrome profile): apply it then.
     onLatePolicy: () => void policyChanged().catch((error: unknown) => log('applying a late policy failed', error)),
   });

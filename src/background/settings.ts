@@ -591,8 +591,12 @@ export interface SettingsStoreOptions {
   onLatePolicy?: () => void;
 }
 
+/** A storage answer as a record of its own keys ("__proto__" included, as data); {} for non-objects. */
 function toRecord(value: unknown): Record<string, unknown> {
-  return isPlainObject(value) ? value : {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(value)) out[key] = (value as Record<string, unknown>)[key];
+  return out;
 }
 
 /**
@@ -629,7 +633,14 @@ export class SettingsStore {
 
   /** True when the change concerns settings (the caller then re-analyzes open tabs). */
   onStorageChanged(changes: Record<string, StorageChangeLike>, areaName: string): boolean {
-    if (areaName === 'managed' || (areaName === 'sync' && Object.keys(changes).some((key) => this.isSettingKey(key)))) {
+    if (areaName === 'managed') {
+      // A managed read still in flight started before this change and may answer with the old
+      // policy (Chrome's first read answers {} while the policy is still loading): read afresh.
+      this.managedPending = null;
+      this.cached = null;
+      return true;
+    }
+    if (areaName === 'sync' && Object.keys(changes).some((key) => this.isSettingKey(key))) {
       this.cached = null;
       return true;
     }
@@ -661,16 +672,26 @@ export class SettingsStore {
     return (SETTING_KEYS as readonly string[]).includes(key);
   }
 
-  /** The policy, or the last one seen when the managed area is slow to answer. */
-  private async readManaged(): Promise<Record<string, unknown>> {
-    const pending = (this.managedPending ??= this.areas.managed
+  /** One storage.managed read shared by concurrent settings reads, until it answers or a change supersedes it. */
+  private managedRead(): Promise<Record<string, unknown>> {
+    if (this.managedPending) return this.managedPending;
+    const pending: Promise<Record<string, unknown>> = this.areas.managed
       .get(null)
       .then(toRecord, () => ({}))
       .then((value) => {
-        this.managedPending = null;
-        this.lastManaged = value;
+        if (this.managedPending === pending) {
+          this.managedPending = null;
+          this.lastManaged = value;
+        }
         return value;
-      }));
+      });
+    this.managedPending = pending;
+    return pending;
+  }
+
+  /** The policy, or the last one seen when the managed area is slow to answer. */
+  private async readManaged(): Promise<Record<string, unknown>> {
+    const pending = this.managedRead();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), this.managedTimeoutMs)));
     const value = await Promise.race([pending, late]);

@@ -32,8 +32,11 @@ type RawListener = (message: unknown, sender: Sender, sendResponse: (response: u
 type ChangeListener = (changes: Record<string, unknown>, area: string) => void;
 
 interface StorageAreaLike {
-  get(key: string): Promise<Record<string, unknown>>;
+  get(keys: string | string[]): Promise<Record<string, unknown>>;
 }
+
+/** Managed key listing settings the user may not change (src/ui/locks.ts names). */
+const LOCKED_SETTINGS_KEY = 'lockedSettings';
 
 /** The subset of `chrome` / `browser` used here. */
 export interface ExtensionNamespace {
@@ -55,13 +58,12 @@ function namespace(): ExtensionNamespace | undefined {
   return g.browser?.runtime ? g.browser : g.chrome;
 }
 
-async function readArea(area: StorageAreaLike | undefined): Promise<unknown[]> {
-  if (!area) return [];
+async function readArea(area: StorageAreaLike | undefined, keys: string[]): Promise<Record<string, unknown>> {
+  if (!area) return {};
   try {
-    const value = (await area.get(SELECTOR_ADAPTERS_KEY))[SELECTOR_ADAPTERS_KEY];
-    return Array.isArray(value) ? (value as unknown[]) : [];
+    return await area.get(keys);
   } catch {
-    return []; // Firefox rejects storage.managed when no policy is installed
+    return {}; // Firefox rejects storage.managed when no policy is installed
   }
 }
 
@@ -98,12 +100,23 @@ export function extensionApi(ns: ExtensionNamespace | undefined = namespace()): 
       return () => safely(() => ns?.runtime?.onMessage.removeListener(raw));
     },
     async selectorConfigs(): Promise<unknown[]> {
-      const [managed, user] = await Promise.all([readArea(ns?.storage?.managed), readArea(ns?.storage?.sync)]);
-      return [...managed, ...user];
+      const [managed, user] = await Promise.all([
+        readArea(ns?.storage?.managed, [SELECTOR_ADAPTERS_KEY, LOCKED_SETTINGS_KEY]),
+        readArea(ns?.storage?.sync, [SELECTOR_ADAPTERS_KEY]),
+      ]);
+      // The worker's precedence (src/background/settings.ts): a policy value replaces the user's,
+      // and a policy lock keeps the user's out even when the policy sets no value.
+      const policy = managed[SELECTOR_ADAPTERS_KEY];
+      if (Array.isArray(policy)) return policy;
+      const locks = managed[LOCKED_SETTINGS_KEY];
+      if (Array.isArray(locks) && locks.includes(SELECTOR_ADAPTERS_KEY)) return [];
+      const own = user[SELECTOR_ADAPTERS_KEY];
+      return Array.isArray(own) ? own : [];
     },
     onSelectorConfigsChanged(callback: () => void): () => void {
       const listener: ChangeListener = (changes, area) => {
         if ((area === 'managed' || area === 'sync') && SELECTOR_ADAPTERS_KEY in changes) callback();
+        else if (area === 'managed' && LOCKED_SETTINGS_KEY in changes) callback();
       };
       ns?.storage?.onChanged.addListener(listener);
       return () => safely(() => ns?.storage?.onChanged.removeListener(listener));

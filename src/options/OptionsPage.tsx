@@ -9,6 +9,8 @@ import { adapterTextOf, checkAdapterText, type ValidateSelectorConfig } from './
 import { AdaptersSection } from './AdaptersSection';
 import type { Catalog } from './catalog';
 import { HighlightSection } from './HighlightSection';
+import { PayerMapSection } from './PayerMapSection';
+import { PolicySitesSection } from './PolicySitesSection';
 import { ProfileSection } from './ProfileSection';
 import { RuleLevelsSection } from './RuleLevelsSection';
 import { SitesSection } from './SitesSection';
@@ -41,6 +43,11 @@ export function OptionsPage({ client, catalog, validateAdapters }: Props) {
     client.grantedOrigins().then(setOrigins, (error: unknown) => setLoadError(describe(error)));
   };
 
+  /** After a grant of a policy site the background's view of it changed. */
+  const refreshPolicy = () => {
+    client.getPolicy().then(setPolicy, (error: unknown) => setLoadError(describe(error)));
+  };
+
   useEffect(() => {
     void (async () => {
       try {
@@ -68,7 +75,9 @@ export function OptionsPage({ client, catalog, validateAdapters }: Props) {
 
   // Locked controls show what policy enforces when the background says so.
   const shownProfile = profileLocked && enforced?.defaultProfile !== undefined ? enforced.defaultProfile : defaultProfile;
-  const shownLevels = { ...ruleLevels, ...(enforced?.ruleLevels ?? {}) };
+  // Rules the organisation switched off show as "Off" (and locked: their per-rule lock is set).
+  const killed = Object.fromEntries((enforced?.disabledRules ?? []).map((rule): [string, RuleLevel] => [rule, 'off']));
+  const shownLevels = { ...ruleLevels, ...(enforced?.ruleLevels ?? {}), ...killed };
   const shownHighlight = highlightLocked && enforced?.highlightEnabled !== undefined ? enforced.highlightEnabled : highlight;
   const builtInName = catalog.profiles.find((p) => p.id === catalog.builtInProfile)?.name ?? catalog.builtInProfile;
 
@@ -119,7 +128,12 @@ export function OptionsPage({ client, catalog, validateAdapters }: Props) {
       {policy && <RejectedPolicyNotice rejected={policy.rejectedPolicy} />}
       {ready && (
         <>
-          <SitesSection client={client} origins={origins} locked={isLocked(locked, LOCK_KEYS.allowedOrigins)} onChanged={refreshOrigins} />
+          {policy?.sites ? (
+            // A site policy replaces the user's list: the extension runs on its own only there.
+            <PolicySitesSection client={client} sites={policy.sites} onChanged={refreshPolicy} />
+          ) : (
+            <SitesSection client={client} origins={origins} locked={isLocked(locked, LOCK_KEYS.allowedOrigins)} onChanged={refreshOrigins} />
+          )}
           <form class="options__form" onSubmit={(event) => void save(event)} noValidate>
             <ProfileSection
               profiles={catalog.profiles}
@@ -128,6 +142,9 @@ export function OptionsPage({ client, catalog, validateAdapters }: Props) {
               locked={profileLocked}
               onChange={setDefaultProfile}
             />
+            {enforced?.payerMap && Object.keys(enforced.payerMap).length > 0 && (
+              <PayerMapSection payerMap={enforced.payerMap} profiles={catalog.profiles} />
+            )}
             <RuleLevelsSection
               rules={catalog.rules}
               levels={shownLevels}

@@ -5,8 +5,12 @@
 export const LOCK_KEYS = {
   /** The payer profile: the popup's switch and the options' default profile. */
   profile: 'profile',
-  /** Every rule's level. */
+  /** Every rule's level ("ruleLevels.<ruleId>" locks one; a kill-switched rule is locked that way). */
   ruleLevels: 'ruleLevels',
+  /** Per-rule options (policy only; not editable in the UI). */
+  ruleOptions: 'ruleOptions',
+  /** Payer name → profile mapping. */
+  payerMap: 'payerMap',
   selectorAdapters: 'selectorAdapters',
   highlightEnabled: 'highlightEnabled',
   /** The allowed EHR sites list (adding/removing sites). */

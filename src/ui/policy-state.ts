@@ -1,6 +1,8 @@
-// What the UI is told about the organisation's managed policy: which settings are locked and
-// which policy values were rejected (ignored) because they did not validate. Part of TabState
-// (popup) and the reply to `ui:get-policy` (options page).
+// What the UI is told about the organisation's managed policy: which settings are locked, which
+// policy values were rejected (ignored) because they did not validate, what the policy enforces,
+// and the EHR sites it allows with whether the browser has given the extension access to each.
+// Rejections and locks are also part of TabState (popup); the whole of it answers
+// `ui:get-policy` (options page).
 import * as z from '../engine/zod';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
@@ -13,6 +15,13 @@ export const RejectedPolicyValueSchema = z.object({
   reason: text(500),
 });
 
+export const PolicySiteSchema = z.object({
+  /** A site pattern such as "https://ehr.example.org/*". */
+  pattern: text(300),
+  /** The browser gives the extension access (granted at force-install, or by a user's click). */
+  granted: z.boolean(),
+});
+
 export const PolicyStateSchema = z.object({
   locked: z.array(text(200)).check(z.maxLength(500)),
   rejectedPolicy: z.array(RejectedPolicyValueSchema).check(z.maxLength(200)),
@@ -21,12 +30,19 @@ export const PolicyStateSchema = z.object({
     z.object({
       defaultProfile: z.optional(z.nullable(text(100))),
       ruleLevels: z.optional(z.record(text(100), level)),
+      /** Rules the organisation switched off (kill switch). */
+      disabledRules: z.optional(z.array(text(100)).check(z.maxLength(500))),
+      /** Payer name → profile id set by the organisation. */
+      payerMap: z.optional(z.record(text(100), text(100))),
       highlightEnabled: z.optional(z.boolean()),
     }),
   ),
+  /** The organisation's allowed EHR sites; absent when the policy sets none. */
+  sites: z.optional(z.array(PolicySiteSchema).check(z.maxLength(500))),
 });
 
 export type RejectedPolicyValue = z.infer<typeof RejectedPolicyValueSchema>;
+export type PolicySite = z.infer<typeof PolicySiteSchema>;
 export type PolicyState = z.infer<typeof PolicyStateSchema>;
 
 /** The policy reply could not be read: nothing is shown as locked, and the UI says so. */

@@ -59,7 +59,10 @@ export class FakeStorageArea implements SessionStorageAreaLike {
     if (this.failGet) throw this.failGet;
     const wanted = keysOf(keys);
     const out: Record<string, unknown> = {};
-    for (const [key, value] of this.data) if (wanted === null || wanted.includes(key)) out[key] = structuredClone(value);
+    for (const [key, value] of this.data) {
+      // An own data property even for "__proto__", as a structured clone or JSON.parse makes it.
+      if (wanted === null || wanted.includes(key)) Object.defineProperty(out, key, { value: structuredClone(value), enumerable: true, writable: true, configurable: true });
+    }
     return out;
   }
 
@@ -148,6 +151,28 @@ function matchesPattern(url: string, pattern: string): boolean {
     (host?.startsWith('*.') === true && (parsed.hostname === host.slice(2) || parsed.hostname.endsWith(host.slice(1))));
   const pathRe = new RegExp(`^${(path ?? '/*').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
   return hostOk && pathRe.test(parsed.pathname);
+}
+
+/**
+ * Does a granted host pattern cover a requested one, as permissions.contains() decides? A broad
+ * grant ("https://*\/*", "<all_urls>", as an enterprise build's host_permissions) covers the
+ * specific sites under it.
+ */
+export function patternCovers(granted: string, requested: string): boolean {
+  if (granted === requested || granted === '<all_urls>') return true;
+  const g = /^(\*|https?):\/\/([^/]+)\/\*$/.exec(granted);
+  const r = /^(https?):\/\/([^/]+)\/\*$/.exec(requested);
+  if (!g || !r) return false;
+  const [, gScheme, gHost = ''] = g;
+  const [, rScheme, rHost = ''] = r;
+  if (gScheme !== '*' && gScheme !== rScheme) return false;
+  if (gHost === '*') return true;
+  if (gHost.startsWith('*.')) {
+    const base = gHost.slice(2);
+    const host = rHost.startsWith('*.') ? rHost.slice(2) : rHost;
+    return host === base || host.endsWith(`.${base}`);
+  }
+  return gHost === rHost;
 }
 
 export class FakeBrowser implements Platform {
@@ -253,7 +278,7 @@ export class FakeBrowser implements Platform {
         if (this.registered.some((r) => r.id === script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
         if (!script.matches || script.matches.length === 0) throw new Error('Script must specify matches');
         for (const pattern of script.matches) {
-          if (!this.granted.has(pattern)) throw new Error(`Missing host permission for ${pattern}`);
+          if (!this.holds(pattern)) throw new Error(`Missing host permission for ${pattern}`);
         }
       }
       this.registered.push(...structuredClone(scripts));
@@ -272,11 +297,15 @@ export class FakeBrowser implements Platform {
 
   readonly permissions = {
     getAll: async (): Promise<Permissions.AnyPermissions> => ({ permissions: ['storage', 'activeTab', 'scripting'], origins: [...this.granted] }),
-    contains: async (permissions: Permissions.AnyPermissions): Promise<boolean> =>
-      (permissions.origins ?? []).every((origin) => this.granted.has(origin)),
+    contains: async (permissions: Permissions.AnyPermissions): Promise<boolean> => (permissions.origins ?? []).every((origin) => this.holds(origin)),
     onAdded: new FakeEvent<(permissions: Permissions.Permissions) => void>(),
     onRemoved: new FakeEvent<(permissions: Permissions.Permissions) => void>(),
   };
+
+  /** Some granted pattern covers `pattern` (exact grants and broad host_permissions alike). */
+  holds(pattern: string): boolean {
+    return [...this.granted].some((granted) => patternCovers(granted, pattern));
+  }
 
   // ---- test controls ------------------------------------------------------------------------
 

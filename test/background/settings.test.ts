@@ -1,27 +1,49 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, resolveSettings, SettingsStore } from '../../src/background/settings';
+import { buildPolicyState } from '../../src/background/view';
+import { DEFAULT_SETTINGS, LIMITS, resolveSettings, SettingsStore, type Rejection } from '../../src/background/settings';
+import { listProfiles, listRules } from '../../src/engine';
+import { PolicyStateSchema } from '../../src/ui/policy-state';
 import { FakeBrowser } from './fake-browser';
 
+/** The real engine's ids, as the worker passes them. */
 const known = {
-  rules: new Set(['relaxation-only', 'missing-gp', 'units-note']),
-  profiles: new Set(['commercial', 'medicare', 'aetna']),
+  rules: new Set(listRules().map((rule) => rule.id)),
+  profiles: new Set(listProfiles().map((profile) => profile.id)),
 };
 
-describe('resolveSettings', () => {
+const ADAPTER = {
+  name: 'Acme EHR',
+  urlPattern: 'https://ehr.acme.example/*',
+  noteSelectors: [{ selector: '#note', label: 'Note' }],
+  claimRowSelector: 'table.claim tr',
+  columns: { code: '.cpt', units: '.units' },
+};
+
+function rejectedFor(managed: Record<string, unknown>, sync: Record<string, unknown> = {}): Rejection[] {
+  return resolveSettings(DEFAULT_SETTINGS, sync, managed, known).rejected;
+}
+
+function reasonFor(managed: Record<string, unknown>, key: string): string | undefined {
+  return rejectedFor(managed).find((r) => r.key === key)?.reason;
+}
+
+describe('resolveSettings: merge order and locks', () => {
   it('gives the defaults for empty areas, with nothing rejected or locked', () => {
     expect(resolveSettings(DEFAULT_SETTINGS, {}, {}, known)).toEqual({ settings: DEFAULT_SETTINGS, rejected: [], locked: [] });
   });
 
   it('applies valid user values', () => {
-    const { settings, rejected } = resolveSettings(
+    const { settings, rejected, locked } = resolveSettings(
       DEFAULT_SETTINGS,
-      { defaultProfile: 'medicare', ruleLevels: { 'missing-gp': 'error' }, highlightEnabled: false, payerMap: { 'Acme Health': 'aetna' } },
+      { defaultProfile: 'medicare', ruleLevels: { 'comfort-wording': 'error' }, highlightEnabled: false, payerMap: { 'Acme Health': 'aetna' } },
       {},
       known,
     );
     expect(rejected).toEqual([]);
+    expect(locked).toEqual([]);
     expect(settings.defaultProfile).toBe('medicare');
-    expect(settings.ruleLevels).toEqual({ 'missing-gp': 'error' });
+    expect(settings.ruleLevels).toEqual({ 'comfort-wording': 'error' });
     expect(settings.highlightEnabled).toBe(false);
     expect(settings.payerMap).toEqual({ 'Acme Health': 'aetna' });
   });
@@ -31,7 +53,7 @@ describe('resolveSettings', () => {
       DEFAULT_SETTINGS,
       {
         defaultProfile: 'no-such-payer',
-        ruleLevels: { 'missing-gp': 'loud', 'units-note': 'off', 'not-a-rule': 'info' },
+        ruleLevels: { 'comfort-wording': 'loud', 'units-minutes': 'off', 'not-a-rule': 'info' },
         highlightEnabled: 'yes',
         unrelatedKey: 42,
       },
@@ -39,48 +61,90 @@ describe('resolveSettings', () => {
       known,
     );
     expect(settings.defaultProfile).toBeNull();
-    expect(settings.ruleLevels).toEqual({ 'units-note': 'off' });
+    expect(settings.ruleLevels).toEqual({ 'units-minutes': 'off' });
     expect(settings.highlightEnabled).toBe(true);
+    // Unknown sync keys belong to other features (popup width…): only policy keys are policed.
     expect(rejected).toEqual([
       { source: 'sync', key: 'defaultProfile', reason: 'no payer profile "no-such-payer"' },
-      { source: 'sync', key: 'ruleLevels.missing-gp', reason: 'expected one of off, info, warning, error' },
+      { source: 'sync', key: 'ruleLevels.comfort-wording', reason: '"loud" is not one of off, info, warning, error' },
       { source: 'sync', key: 'ruleLevels.not-a-rule', reason: 'no rule "not-a-rule"' },
-      { source: 'sync', key: 'highlightEnabled', reason: 'expected true or false' },
+      { source: 'sync', key: 'highlightEnabled', reason: 'expected true or false, got text' },
     ]);
   });
 
   it('lets policy win over the user and locks what it sets', () => {
     const { settings, locked } = resolveSettings(
       DEFAULT_SETTINGS,
-      { defaultProfile: 'aetna', ruleLevels: { 'missing-gp': 'info', 'units-note': 'warning' }, highlightEnabled: true },
-      { defaultProfile: 'medicare', ruleLevels: { 'missing-gp': 'error' }, highlightEnabled: false },
+      { defaultProfile: 'aetna', ruleLevels: { 'comfort-wording': 'info', 'units-minutes': 'warning' }, highlightEnabled: true },
+      { defaultProfile: 'medicare', ruleLevels: { 'comfort-wording': 'error' }, highlightEnabled: false, payerMap: { 'Acme Health': 'cigna' } },
       known,
     );
     expect(settings.defaultProfile).toBe('medicare');
-    expect(settings.ruleLevels).toEqual({ 'missing-gp': 'error', 'units-note': 'warning' });
+    expect(settings.ruleLevels).toEqual({ 'comfort-wording': 'error', 'units-minutes': 'warning' });
     expect(settings.highlightEnabled).toBe(false);
-    expect(locked).toEqual(['highlightEnabled', 'profile', 'ruleLevels.missing-gp']);
+    expect(settings.payerMap).toEqual({ 'Acme Health': 'cigna' });
+    expect(locked).toEqual(['highlightEnabled', 'payerMap', 'profile', 'ruleLevels.comfort-wording']);
+  });
+
+  it('lets a policy mapping win over the user mapping of the same payer name', () => {
+    const { settings } = resolveSettings(DEFAULT_SETTINGS, { payerMap: { Acme: 'aetna', Blue: 'bcbs' } }, { payerMap: { Acme: 'medicare' } }, known);
+    expect(settings.payerMap).toEqual({ Acme: 'medicare', Blue: 'bcbs' });
   });
 
   it('adds policy kill switches to the user list and locks those rules', () => {
-    const { settings, locked } = resolveSettings(DEFAULT_SETTINGS, { disabledRules: ['units-note'] }, { disabledRules: ['missing-gp'] }, known);
-    expect(settings.disabledRules).toEqual(['units-note', 'missing-gp']);
-    expect(locked).toEqual(['ruleLevels.missing-gp']);
+    const { settings, locked } = resolveSettings(DEFAULT_SETTINGS, { disabledRules: ['units-minutes'] }, { disabledRules: ['comfort-wording', 'comfort-wording'] }, known);
+    expect(settings.disabledRules).toEqual(['units-minutes', 'comfort-wording']);
+    expect(locked).toEqual(['ruleLevels.comfort-wording']);
   });
 
   it('honours lockedSettings without a value: the user value is ignored, the default applies', () => {
     const { settings, locked, rejected } = resolveSettings(
       DEFAULT_SETTINGS,
-      { ruleLevels: { 'missing-gp': 'off' }, defaultProfile: 'aetna' },
-      { lockedSettings: ['ruleLevels', 'profile', 'everything'] },
+      { ruleLevels: { 'comfort-wording': 'off' }, defaultProfile: 'aetna' },
+      { lockedSettings: ['ruleLevels', 'profile', 'everything', 'ruleLevels.Bad Id', 7] },
       known,
     );
     expect(settings.ruleLevels).toEqual({});
     expect(settings.defaultProfile).toBeNull();
     expect(locked).toEqual(['profile', 'ruleLevels']);
-    expect(rejected).toEqual([{ source: 'managed', key: 'lockedSettings.2', reason: 'not a setting that can be locked' }]);
+    expect(rejected).toEqual([
+      { source: 'managed', key: 'lockedSettings.2', reason: '"everything" is not a setting that can be locked' },
+      { source: 'managed', key: 'lockedSettings.3', reason: '"ruleLevels.Bad Id" is not a setting that can be locked' },
+      { source: 'managed', key: 'lockedSettings.4', reason: 'a number is not a setting that can be locked' },
+    ]);
   });
 
+  it('locks a single rule by name and ignores only that user value', () => {
+    const { settings, locked } = resolveSettings(
+      DEFAULT_SETTINGS,
+      { ruleLevels: { 'comfort-wording': 'off', 'units-minutes': 'info' } },
+      { lockedSettings: ['ruleLevels.comfort-wording'] },
+      known,
+    );
+    expect(settings.ruleLevels).toEqual({ 'units-minutes': 'info' });
+    expect(locked).toEqual(['ruleLevels.comfort-wording']);
+  });
+
+  it('keeps the user value when the policy value for the same key is invalid (the bad key is ignored)', () => {
+    const { settings, locked, rejected } = resolveSettings(DEFAULT_SETTINGS, { defaultProfile: 'aetna' }, { defaultProfile: 'nope' }, known);
+    expect(settings.defaultProfile).toBe('aetna');
+    expect(locked).toEqual([]);
+    expect(rejected).toEqual([{ source: 'managed', key: 'defaultProfile', reason: 'no payer profile "nope"' }]);
+  });
+
+  it('takes allowed sites from policy, locks them, and removes duplicates', () => {
+    const { settings, locked } = resolveSettings(
+      DEFAULT_SETTINGS,
+      { allowedOrigins: ['https://user.example/*'] },
+      { allowedOrigins: ['https://ehr.example.org/*', 'https://*.clinic.example/*', 'https://ehr.example.org/*'] },
+      known,
+    );
+    expect(settings.allowedOrigins).toEqual(['https://ehr.example.org/*', 'https://*.clinic.example/*']);
+    expect(locked).toEqual(['allowedOrigins']);
+  });
+});
+
+describe('resolveSettings: every rejection path of a bad policy', () => {
   it('ignores a malformed policy key, applies the valid ones and reports the bad ones', () => {
     const { settings, rejected, locked } = resolveSettings(
       DEFAULT_SETTINGS,
@@ -92,13 +156,15 @@ describe('resolveSettings', () => {
         payerMap: { 'Blue Plan': 'bcbs-nope', Medicare: 'medicare' },
         killEverything: true,
         lockedSettings: 'all',
+        highlightEnabled: false,
       },
       known,
     );
     expect(settings.defaultProfile).toBeNull();
     expect(settings.allowedOrigins).toEqual(['https://ehr.example.org/*']);
     expect(settings.payerMap).toEqual({ Medicare: 'medicare' });
-    expect(locked).toEqual(['allowedOrigins']);
+    expect(settings.highlightEnabled).toBe(false);
+    expect(locked).toEqual(['allowedOrigins', 'highlightEnabled', 'payerMap']);
     expect(rejected.map((r) => r.key)).toEqual([
       'lockedSettings',
       'killEverything',
@@ -110,23 +176,272 @@ describe('resolveSettings', () => {
     expect(rejected.every((r) => r.source === 'managed')).toBe(true);
   });
 
-  it('never lets prototype keys through', () => {
-    const sync = JSON.parse('{"ruleLevels": {"__proto__": {"polluted": "yes"}, "constructor": "off", "missing-gp": "off"}, "payerMap": {"__proto__": "aetna"}}') as Record<string, unknown>;
-    const { settings } = resolveSettings(DEFAULT_SETTINGS, sync, {}, known);
-    expect(settings.ruleLevels).toEqual({ 'missing-gp': 'off' });
-    expect(Object.getPrototypeOf(settings.ruleLevels)).toBe(Object.prototype);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(Object.keys(settings.payerMap)).toEqual([]);
+  it.each([
+    ['defaultProfile', 42, 'expected a payer profile id, got a number'],
+    ['defaultProfile', 'Medicare Part B', 'not a payer profile id (lower-case letters, digits and dashes)'],
+    ['defaultProfile', ['medicare'], 'expected a payer profile id, got a list'],
+    ['highlightEnabled', 'yes', 'expected true or false, got text'],
+    ['highlightEnabled', 1, 'expected true or false, got a number'],
+    ['highlightEnabled', null, 'expected true or false, got null'],
+    ['ruleLevels', null, 'expected an object of rule id → level, got null'],
+    ['ruleLevels', [], 'expected an object of rule id → level, got a list'],
+    ['ruleLevels', 'off', 'expected an object of rule id → level, got text'],
+    ['ruleOptions', [{ 'massage-units': { maxUnits: 2 } }], 'expected an object of rule id → options, got a list'],
+    ['disabledRules', 'comfort-wording', 'expected a list of rule ids, got text'],
+    ['disabledRules', { 'comfort-wording': true }, 'expected a list of rule ids, got an object'],
+    ['payerMap', [['Acme', 'aetna']], 'expected an object of payer name → profile id, got a list'],
+    ['payerMap', null, 'expected an object of payer name → profile id, got null'],
+    ['allowedOrigins', 'https://ehr.example.org/*', 'expected a list of site patterns such as https://ehr.example.org/*, got text'],
+    ['allowedOrigins', { 'https://ehr.example.org/*': true }, 'expected a list of site patterns such as https://ehr.example.org/*, got an object'],
+    ['selectorAdapters', 'Acme', 'expected a list of selector adapters, got text'],
+    ['lockedSettings', { profile: true }, 'expected a list of setting names, got an object'],
+  ])('rejects %s = %j (wrong type)', (key, value, reason) => {
+    expect(rejectedFor({ [key]: value })).toEqual([{ source: 'managed', key, reason }]);
   });
 
-  it('bounds the opaque selector config and copies it', () => {
-    const config = { adapters: [{ name: 'x', url: 'https://ehr/*', note: ['#n'] }] };
-    const ok = resolveSettings(DEFAULT_SETTINGS, { selectorAdapters: config }, {}, known);
-    expect(ok.settings.selectorAdapters).toEqual(config);
-    expect(ok.settings.selectorAdapters).not.toBe(config);
-    const big = resolveSettings(DEFAULT_SETTINGS, { selectorAdapters: { blob: 'x'.repeat(70_000) } }, {}, known);
-    expect(big.settings.selectorAdapters).toBeNull();
-    expect(big.rejected[0]?.key).toBe('selectorAdapters');
+  it.each([
+    ['ruleLevels', '{"comfort-wording":"off"}'],
+    ['disabledRules', '["comfort-wording"]'],
+    ['payerMap', '{"Acme":"aetna"}'],
+    ['allowedOrigins', '["https://ehr.example.org/*"]'],
+    ['highlightEnabled', 'false'],
+    ['ruleOptions', ' {"massage-units": {"maxUnits": 2}}'],
+  ])('rejects JSON inside a string for %s and says so', (key, value) => {
+    const reason = reasonFor({ [key]: value }, key);
+    expect(reason).toMatch(/text that looks like JSON \(write the value itself, not JSON inside a string\)$/);
+  });
+
+  it('rejects unknown keys by name, listing the known ones', () => {
+    expect(reasonFor({ disableAll: true }, 'disableAll')).toBe(
+      'not a known setting (known: defaultProfile, ruleLevels, ruleOptions, disabledRules, payerMap, selectorAdapters, highlightEnabled, allowedOrigins, lockedSettings)',
+    );
+  });
+
+  it('rejects unknown rule ids wherever rules are named', () => {
+    const { rejected, settings } = resolveSettings(
+      DEFAULT_SETTINGS,
+      {},
+      {
+        ruleLevels: { 'no-such-rule': 'off', 'comfort-wording': 'info' },
+        disabledRules: ['comfort-wording', 'ghost-rule', 'Bad_Id'],
+        ruleOptions: { 'ghost-rule': { x: 1 } },
+      },
+      known,
+    );
+    expect(settings.ruleLevels).toEqual({ 'comfort-wording': 'info' });
+    expect(settings.disabledRules).toEqual(['comfort-wording']);
+    expect(rejected).toEqual([
+      { source: 'managed', key: 'ruleLevels.no-such-rule', reason: 'no rule "no-such-rule"' },
+      { source: 'managed', key: 'ruleOptions.ghost-rule', reason: 'no rule "ghost-rule"' },
+      { source: 'managed', key: 'disabledRules.1', reason: 'no rule "ghost-rule"' },
+      { source: 'managed', key: 'disabledRules.2', reason: 'not a rule id (lower-case letters, digits and dashes)' },
+    ]);
+  });
+
+  it.each([
+    ['loud', '"loud" is not one of off, info, warning, error'],
+    ['OFF', '"OFF" is not one of off, info, warning, error'],
+    [2, 'expected one of off, info, warning, error, got a number'],
+    [null, 'expected one of off, info, warning, error, got null'],
+    [{ level: 'off' }, 'expected one of off, info, warning, error, got an object'],
+  ])('rejects the bad level %j for one rule and keeps the others', (level, reason) => {
+    const { settings, rejected } = resolveSettings(DEFAULT_SETTINGS, {}, { ruleLevels: { 'comfort-wording': level, 'units-minutes': 'off' } }, known);
+    expect(settings.ruleLevels).toEqual({ 'units-minutes': 'off' });
+    expect(rejected).toEqual([{ source: 'managed', key: 'ruleLevels.comfort-wording', reason }]);
+  });
+
+  it.each([
+    'ftp://ehr.example.org/*',
+    'https://ehr.example.org',
+    'https://ehr.example.org/app/*',
+    'https://*/*',
+    '<all_urls>',
+    '*://ehr.example.org/*',
+    'javascript:alert(1)',
+    'https://ehr example.org/*',
+    '',
+  ])('rejects the site pattern %j', (pattern) => {
+    const { settings, rejected } = resolveSettings(DEFAULT_SETTINGS, {}, { allowedOrigins: ['https://ok.example/*', pattern] }, known);
+    expect(settings.allowedOrigins).toEqual(['https://ok.example/*']);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]?.key).toBe('allowedOrigins.1');
+    expect(rejected[0]?.reason).toMatch(/is not a site pattern such as https:\/\/ehr\.example\.org\/\*/);
+  });
+
+  it('rejects a site entry that is not text', () => {
+    expect(reasonFor({ allowedOrigins: [{ url: 'https://a.example/*' }] }, 'allowedOrigins.0')).toBe(
+      'an object is not a site pattern such as https://ehr.example.org/* or https://*.example.org/*',
+    );
+  });
+
+  it('rejects oversized values as a whole and oversized entries one by one', () => {
+    const manyRules = Array.from({ length: LIMITS.entries + 1 }, () => 'comfort-wording');
+    const manyPayers = Object.fromEntries(Array.from({ length: LIMITS.entries + 1 }, (_, i) => [`Payer ${i}`, 'medicare']));
+    const { rejected, settings } = resolveSettings(
+      DEFAULT_SETTINGS,
+      {},
+      {
+        disabledRules: manyRules,
+        payerMap: manyPayers,
+        defaultProfile: 'x'.repeat(LIMITS.valueChars + 10),
+        ruleLevels: { ['a'.repeat(150)]: 'off' },
+        allowedOrigins: [`https://${'a'.repeat(300)}.example/*`],
+      },
+      known,
+    );
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    const byKey = Object.fromEntries(rejected.map((r) => [r.key, r.reason]));
+    expect(byKey.disabledRules).toBe(`too many entries (${LIMITS.entries + 1}, at most ${LIMITS.entries})`);
+    expect(byKey.payerMap).toBe(`too many entries (${LIMITS.entries + 1}, at most ${LIMITS.entries})`);
+    expect(byKey.defaultProfile).toBe('too large (over 256 KB)');
+    // The key of a rejection is clipped so the popup never has to show a huge name.
+    const longRule = rejected.find((r) => r.key.startsWith('ruleLevels.'));
+    expect(longRule?.key.length).toBeLessThanOrEqual(100);
+    expect(longRule?.reason).toBe('not a rule id (lower-case letters, digits and dashes)');
+    expect(byKey['allowedOrigins.0']).toMatch(/is not a site pattern/);
+  });
+
+  it('rejects payer names that are empty or longer than 100 characters', () => {
+    const { settings, rejected } = resolveSettings(DEFAULT_SETTINGS, {}, { payerMap: { '': 'aetna', ['P'.repeat(101)]: 'aetna', Acme: 'aetna' } }, known);
+    expect(settings.payerMap).toEqual({ Acme: 'aetna' });
+    expect(rejected.map((r) => r.reason)).toEqual(['payer names are 1–100 characters', 'payer names are 1–100 characters']);
+  });
+
+  it('never lets prototype keys through, and says it ignored them', () => {
+    const managed = JSON.parse(
+      '{"__proto__": {"polluted": "yes"}, "ruleLevels": {"__proto__": {"polluted": "yes"}, "constructor": "off", "comfort-wording": "off"},' +
+        ' "payerMap": {"__proto__": "aetna", "prototype": "aetna"}, "ruleOptions": {"massage-units": {"__proto__": {"maxUnits": 1}}}}',
+    ) as Record<string, unknown>;
+    const { settings, rejected } = resolveSettings(DEFAULT_SETTINGS, {}, managed, known);
+    expect(settings.ruleLevels).toEqual({ 'comfort-wording': 'off' });
+    expect(Object.getPrototypeOf(settings.ruleLevels)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(settings.payerMap)).toBe(Object.prototype);
+    expect(Object.keys(settings.payerMap)).toEqual([]);
+    expect(settings.ruleOptions).toEqual({});
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+    expect(rejected).toEqual([
+      { source: 'managed', key: '__proto__', reason: 'reserved name, ignored' },
+      { source: 'managed', key: 'ruleLevels.__proto__', reason: 'reserved name, ignored' },
+      { source: 'managed', key: 'ruleLevels.constructor', reason: 'reserved name, ignored' },
+      { source: 'managed', key: 'ruleOptions.massage-units.__proto__', reason: 'reserved name, ignored' },
+      { source: 'managed', key: 'payerMap.__proto__', reason: 'reserved name, ignored' },
+      { source: 'managed', key: 'payerMap.prototype', reason: 'reserved name, ignored' },
+    ]);
+  });
+
+  it('lists at most 100 rejections and counts the rest, so the popup reply stays small', () => {
+    const ruleLevels = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`no-rule-${i}`, 'off']));
+    const rejected = rejectedFor({ ruleLevels });
+    expect(rejected).toHaveLength(LIMITS.rejections + 1);
+    expect(rejected.at(-1)).toEqual({ source: 'managed', key: '…', reason: '200 more invalid values are not listed' });
+  });
+
+  it('makes control characters in names visible instead of passing them to the UI', () => {
+    expect(rejectedFor({ 'bad\u0000key\nname': 1 })[0]?.key).toBe('bad?key?name');
+  });
+});
+
+describe('resolveSettings: rule options', () => {
+  it('applies valid options, merged over the user options, and locks them', () => {
+    const { settings, locked, rejected } = resolveSettings(
+      DEFAULT_SETTINGS,
+      { ruleOptions: { 'massage-units': { maxUnits: 3 }, 'time-totals': { toleranceMinutes: 2 } } },
+      { ruleOptions: { 'massage-units': { maxUnits: 2 }, 'ptp-modifier': { indicators: { '98940-97124': 1 }, bypassModifiers: ['59', 'XS'] } } },
+      known,
+    );
+    expect(rejected).toEqual([]);
+    expect(settings.ruleOptions).toEqual({
+      'massage-units': { maxUnits: 2 },
+      'time-totals': { toleranceMinutes: 2 },
+      'ptp-modifier': { indicators: { '98940-97124': 1 }, bypassModifiers: ['59', 'XS'] },
+    });
+    expect(locked).toEqual(['ruleOptions']);
+  });
+
+  it('rejects each bad option on its own', () => {
+    const { settings, rejected } = resolveSettings(
+      DEFAULT_SETTINGS,
+      {},
+      {
+        ruleOptions: {
+          'massage-units': { maxUnits: 'two', colour: 'red' },
+          'comfort-wording': { strict: true },
+          'episode-duration': { maxVisits: -1, maxDaysFromOnset: 30 },
+          'ptp-modifier': { indicators: { '98940-97124': 5 } },
+          'time-totals': 'lenient',
+          'provider-eligibility': { notPaid: ['LMT', 42] },
+        },
+      },
+      known,
+    );
+    expect(settings.ruleOptions).toEqual({ 'episode-duration': { maxDaysFromOnset: 30 } });
+    expect(rejected).toEqual([
+      { source: 'managed', key: 'ruleOptions.massage-units.maxUnits', reason: 'expected a number, got text' },
+      { source: 'managed', key: 'ruleOptions.massage-units.colour', reason: 'no option "colour" (known: maxUnits)' },
+      { source: 'managed', key: 'ruleOptions.comfort-wording', reason: 'rule "comfort-wording" has no options' },
+      { source: 'managed', key: 'ruleOptions.episode-duration.maxVisits', reason: 'too small (at least 0)' },
+      { source: 'managed', key: 'ruleOptions.ptp-modifier.indicators', reason: '98940-97124: a number is not one of the allowed values' },
+      {
+        source: 'managed',
+        key: 'ruleOptions.time-totals',
+        reason: 'expected an object of options (toleranceMinutes), got text',
+      },
+      { source: 'managed', key: 'ruleOptions.provider-eligibility.notPaid', reason: '[1]: expected text, got a number' },
+    ]);
+  });
+});
+
+describe('resolveSettings: selector adapters', () => {
+  it('keeps valid adapters (copies), rejects invalid ones by position, and locks', () => {
+    const managed = { selectorAdapters: [ADAPTER, { ...ADAPTER, name: '', columns: {} }, { ...ADAPTER, extra: 1 }] };
+    const { settings, rejected, locked } = resolveSettings(DEFAULT_SETTINGS, {}, managed, known);
+    expect(settings.selectorAdapters).toEqual([ADAPTER]);
+    expect(settings.selectorAdapters?.[0]).not.toBe(ADAPTER);
+    expect(rejected.map((r) => r.key)).toEqual(['selectorAdapters.1', 'selectorAdapters.2']);
+    expect(rejected[0]?.reason).toMatch(/name: must not be empty/);
+    expect(rejected[1]?.reason).toMatch(/unknown field "extra"/);
+    expect(locked).toEqual(['selectorAdapters']);
+  });
+
+  it('takes one bare adapter object as a list of one, and refuses too many', () => {
+    expect(resolveSettings(DEFAULT_SETTINGS, {}, { selectorAdapters: ADAPTER }, known).settings.selectorAdapters).toEqual([ADAPTER]);
+    const many = Array.from({ length: LIMITS.adapters + 1 }, (_, i) => ({ ...ADAPTER, name: `A${i}` }));
+    expect(reasonFor({ selectorAdapters: many }, 'selectorAdapters')).toBe(`too many entries (${LIMITS.adapters + 1}, at most ${LIMITS.adapters})`);
+  });
+});
+
+/** Any JSON-like value, including the keys and shapes policies get wrong. */
+const jsonValue = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.constantFrom(null, true, false, 0, -1, 1e9, '', 'off', 'medicare', 'comfort-wording', 'https://ehr.example.org/*', '{"a":1}'),
+    fc.string({ maxLength: 20 }),
+    fc.double(),
+    fc.array(tie('value'), { maxLength: 5 }),
+    fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'comfort-wording', 'massage-units', 'maxUnits', 'Acme', 'x'), tie('value'), { maxKeys: 5 }),
+  ),
+})).value;
+
+const policyShaped = fc.dictionary(
+  fc.constantFrom('defaultProfile', 'ruleLevels', 'ruleOptions', 'disabledRules', 'payerMap', 'selectorAdapters', 'highlightEnabled', 'allowedOrigins', 'lockedSettings', '__proto__', 'other'),
+  jsonValue,
+  { maxKeys: 9 },
+);
+
+describe('resolveSettings never breaks', () => {
+  it('never throws, whatever the areas hold, and always yields a valid policy view', () => {
+    fc.assert(
+      fc.property(policyShaped, policyShaped, (sync, managed) => {
+        const resolved = resolveSettings(DEFAULT_SETTINGS, sync, managed, known);
+        expect(PolicyStateSchema.safeParse(buildPolicyState(resolved)).success).toBe(true);
+        expect(resolved.rejected.length).toBeLessThanOrEqual(LIMITS.rejections + 1);
+        for (const level of Object.values(resolved.settings.ruleLevels)) expect(['off', 'info', 'warning', 'error']).toContain(level);
+        expect(typeof resolved.settings.highlightEnabled).toBe('boolean');
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 
@@ -135,15 +450,23 @@ describe('SettingsStore', () => {
     const browser = new FakeBrowser();
     browser.managedArea.failGet = new Error('Managed storage manifest not found');
     await browser.syncArea.set({ defaultProfile: 'medicare' });
-    const store = new SettingsStore(browser.storage, () => known);
+    const store = new SettingsStore(browser.storage, { known: () => known });
     const resolved = await store.get();
     expect(resolved.settings.defaultProfile).toBe('medicare');
     expect(resolved.locked).toEqual([]);
   });
 
+  it('treats a managed answer that is not an object as no policy', async () => {
+    const areas = {
+      sync: new FakeBrowser().storage.sync,
+      managed: { get: async () => 'garbage' as unknown as Record<string, unknown> },
+    };
+    expect((await new SettingsStore(areas, { known: () => known }).get()).settings).toEqual(DEFAULT_SETTINGS);
+  });
+
   it('re-reads after a managed or settings change, not after unrelated sync keys', async () => {
     const browser = new FakeBrowser();
-    const store = new SettingsStore(browser.storage, () => known);
+    const store = new SettingsStore(browser.storage, { known: () => known });
     expect((await store.get()).settings.highlightEnabled).toBe(true);
     await browser.syncArea.set({ highlightEnabled: false });
     expect(store.onStorageChanged({ popupWidth: { newValue: 3 } }, 'sync')).toBe(false);
@@ -155,13 +478,47 @@ describe('SettingsStore', () => {
     expect((await store.get()).locked).toEqual(['highlightEnabled']);
   });
 
+  it('does not wait for a slow policy service: uses no policy, then applies the late answer', async () => {
+    let answer: (value: Record<string, unknown>) => void = () => undefined;
+    const late = new Promise<Record<string, unknown>>((resolve) => (answer = resolve));
+    let lateCalls = 0;
+    const store = new SettingsStore(
+      { sync: new FakeBrowser().storage.sync, managed: { get: () => late } },
+      { known: () => known, managedTimeoutMs: 20, onLatePolicy: () => (lateCalls += 1) },
+    );
+    const first = await store.get();
+    expect(first.locked).toEqual([]);
+    answer({ defaultProfile: 'medicare' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(lateCalls).toBe(1);
+    const second = await store.get();
+    expect(second.settings.defaultProfile).toBe('medicare');
+    expect(second.locked).toEqual(['profile']);
+  });
+
+  it('does not keep a stale answer: a managed read in flight when the policy changes is read again', async () => {
+    const answers: Array<(value: Record<string, unknown>) => void> = [];
+    const managed = { get: () => new Promise<Record<string, unknown>>((resolve) => answers.push(resolve)) };
+    const store = new SettingsStore({ sync: new FakeBrowser().storage.sync, managed }, { known: () => known, managedTimeoutMs: 1000 });
+    const first = store.get();
+    // Chrome loads the policy while its first read is still pending, and reports the change.
+    expect(store.onStorageChanged({ defaultProfile: { newValue: 'medicare' } }, 'managed')).toBe(true);
+    const second = store.get();
+    answers[1]?.({ defaultProfile: 'medicare' });
+    answers[0]?.({});
+    expect((await first).settings.defaultProfile).toBeNull();
+    expect((await second).settings.defaultProfile).toBe('medicare');
+    expect((await store.get()).settings.defaultProfile).toBe('medicare');
+    expect(answers).toHaveLength(2);
+  });
+
   it('writes rule levels without losing concurrent updates, and refuses locked rules', async () => {
     const browser = new FakeBrowser();
-    browser.managedArea.replaceAll({ ruleLevels: { 'units-note': 'info' } });
-    const store = new SettingsStore(browser.storage, () => known);
-    const results = await Promise.all([store.setRuleLevel('missing-gp', 'error'), store.setRuleLevel('relaxation-only', 'warning')]);
+    browser.managedArea.replaceAll({ ruleLevels: { 'units-minutes': 'info' } });
+    const store = new SettingsStore(browser.storage, { known: () => known });
+    const results = await Promise.all([store.setRuleLevel('comfort-wording', 'error'), store.setRuleLevel('maintenance-language', 'warning')]);
     expect(results).toEqual(['ok', 'ok']);
-    expect(browser.syncArea.data.get('ruleLevels')).toEqual({ 'missing-gp': 'error', 'relaxation-only': 'warning' });
-    expect(await store.setRuleLevel('units-note', 'off')).toBe('locked');
+    expect(browser.syncArea.data.get('ruleLevels')).toEqual({ 'comfort-wording': 'error', 'maintenance-language': 'warning' });
+    expect(await store.setRuleLevel('units-minutes', 'off')).toBe('locked');
   });
 });

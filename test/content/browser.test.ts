@@ -49,11 +49,15 @@ describe('extension API wrapper', () => {
     await expect(extensionApi(undefined).send({ type: 'cs:empty' })).rejects.toThrow();
   });
 
-  it('reads selector configs from managed policy then sync, tolerating a missing policy', async () => {
+  it('reads selector configs with the worker\'s precedence: policy replaces, a lock excludes the user\'s', async () => {
     const policy = { name: 'Policy' };
     const user = { name: 'User' };
     const both = fakeNamespace({ managed: async () => ({ [SELECTOR_ADAPTERS_KEY]: [policy] }), sync: async () => ({ [SELECTOR_ADAPTERS_KEY]: [user] }) });
-    await expect(extensionApi(both.ns).selectorConfigs()).resolves.toEqual([policy, user]);
+    await expect(extensionApi(both.ns).selectorConfigs()).resolves.toEqual([policy]);
+    const locked = fakeNamespace({ managed: async () => ({ lockedSettings: ['selectorAdapters'] }), sync: async () => ({ [SELECTOR_ADAPTERS_KEY]: [user] }) });
+    await expect(extensionApi(locked.ns).selectorConfigs()).resolves.toEqual([]);
+    const userOnly = fakeNamespace({ managed: async () => ({ lockedSettings: ['profile'] }), sync: async () => ({ [SELECTOR_ADAPTERS_KEY]: [user] }) });
+    await expect(extensionApi(userOnly.ns).selectorConfigs()).resolves.toEqual([user]);
     const noPolicy = fakeNamespace({
       managed: () => Promise.reject(new Error('Managed storage manifest not found')),
       sync: async () => ({ [SELECTOR_ADAPTERS_KEY]: 'not a list' }),

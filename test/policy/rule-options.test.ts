@@ -1,0 +1,51 @@
+// The typed rule-option catalog (src/background/policy-rule-options.ts) must list exactly the
+// options the rules read (`options.<name>` in src/engine/rules/<rule>.ts), and policy options
+// must reach the engine and change what it reports.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkOptions } from '../../src/background/analyze';
+import { optionNames, RULE_OPTION_SCHEMAS } from '../../src/background/policy-rule-options';
+import { DEFAULT_SETTINGS, resolveSettings } from '../../src/background/settings';
+import { check, listProfiles, listRules } from '../../src/engine';
+import type { TabRecord } from '../../src/background/state';
+
+const RULES_DIR = new URL('../../src/engine/rules/', import.meta.url);
+
+function optionsReadBy(file: string): string[] {
+  const source = readFileSync(new URL(file, RULES_DIR), 'utf8');
+  return [...new Set([...source.matchAll(/\boptions\.([A-Za-z]\w*)/g)].map((m) => m[1] ?? ''))].sort();
+}
+
+describe('rule options catalog', () => {
+  it('covers every option every rule reads, and nothing more', () => {
+    const read: Record<string, string[]> = {};
+    for (const file of readdirSync(RULES_DIR)) {
+      if (!file.endsWith('.ts') || file === 'index.ts' || file === 'define.ts') continue;
+      const options = optionsReadBy(file);
+      if (options.length > 0) read[file.replace(/\.ts$/, '')] = options;
+    }
+    const catalog = Object.fromEntries(Object.keys(RULE_OPTION_SCHEMAS).map((rule) => [rule, optionNames(rule as keyof typeof RULE_OPTION_SCHEMAS).sort()]));
+    expect(catalog).toEqual(read);
+  });
+
+  it('names only real rules', () => {
+    const ids = new Set(listRules().map((rule) => rule.id));
+    for (const rule of Object.keys(RULE_OPTION_SCHEMAS)) expect(ids.has(rule), rule).toBe(true);
+  });
+
+  it('reaches the engine: a policy maxUnits changes the massage-units finding', () => {
+    const known = { rules: new Set(listRules().map((r) => r.id)), profiles: new Set(listProfiles().map((p) => p.id)) };
+    const visit = {
+      payer: 'Medicare',
+      note: 'Therapeutic massage 97124 to lumbar paraspinals for muscle spasm, 38 minutes, to improve sitting tolerance toward goal.',
+      lines: [{ code: '97124', units: 3, modifiers: ['GP'] }],
+    };
+    const record = { profileOverride: null } as TabRecord;
+    const findingsWith = (managed: Record<string, unknown>) =>
+      check(visit, checkOptions(record, resolveSettings(DEFAULT_SETTINGS, {}, managed, known))).findings.filter((f) => f.ruleId === 'massage-units');
+    expect(findingsWith({})).toEqual([]);
+    const limited = findingsWith({ ruleOptions: { 'massage-units': { maxUnits: 2 } }, ruleLevels: { 'massage-units': 'warning' } });
+    expect(limited).toHaveLength(1);
+    expect(limited[0]?.severity).toBe('warning');
+  });
+});
