@@ -251,8 +251,23 @@ function attribute({ cpuProfile, extensionId, longTasks, marks }) {
     samples.push({ time, ms, mine: onStack(oursMemo, id, (frame) => frame.url.startsWith(prefix)), mark: mark?.name });
   });
   const extensionMs = samples.reduce((sum, s) => sum + (s.mine ? s.ms : 0), 0);
+  // Where that time goes: the innermost extension frame of each of our samples, as function:line.
+  const innermost = (id) => {
+    for (let x = id; x !== undefined; x = parent.get(x)) {
+      const frame = byId.get(x)?.callFrame;
+      if (frame?.url.startsWith(prefix)) return `${frame.functionName || '(anonymous)'} ${frame.url.slice(prefix.length)}:${frame.lineNumber + 1}`;
+    }
+    return undefined;
+  };
+  const hotspots = new Map();
+  cpuProfile.samples.forEach((id, i) => {
+    if (!samples[i]?.mine) return;
+    const where = innermost(id);
+    if (where) hotspots.set(where, (hotspots.get(where) ?? 0) + samples[i].ms);
+  });
+  const top = [...hotspots].sort((a, b) => b[1] - a[1]).slice(0, 5);
   const mark = marks.find((m) => samples.some((s) => s.mark === m.name));
-  if (!mark) return { extensionMs, tasks: [], aligned: false };
+  if (!mark) return { extensionMs, top, tasks: [], aligned: false };
   const offset = samples.find((s) => s.mark === mark.name).time - mark.at * 1000;
   const tasks = longTasks.map((task) => {
     const from = task.start * 1000 + offset;
@@ -260,7 +275,7 @@ function attribute({ cpuProfile, extensionId, longTasks, marks }) {
     const inside = samples.filter((s) => s.mine && s.time >= from && s.time < to);
     return { ms: task.duration, extensionMs: inside.reduce((sum, s) => sum + s.ms, 0) };
   });
-  return { extensionMs, tasks, aligned: true };
+  return { extensionMs, top, tasks, aligned: true };
 }
 
 // ---- main ---------------------------------------------------------------------------------------
@@ -319,6 +334,7 @@ async function main() {
         ` after the last key (re-read, send): ${fmt(median(pairs.map((p) => p.with.script - p.with.typingScript - (p.without.script - p.without.typingScript))), 1)} ms once`,
     );
     console.log(`extension ms per keystroke (profiler):       ${fmt(attribution.extensionMs / KEYS, 3)}   (inclusive samples in chrome-extension:// code)`);
+    for (const [where, ms] of attribution.top) console.log(`    ${fmt(ms, 1).padStart(7)} ms  ${where}`);
     console.log(
       `long tasks attributable to the extension:    ${attribution.aligned ? attributable.length : 'n/a (profile not aligned)'}   (goal: 0)` +
         `\n  page long tasks (> 50 ms) in the profiled run: ${attribution.tasks.length}, with any extension code: ${withCode.length}` +

@@ -11,8 +11,8 @@ import { createHighlighter, type Highlighter } from './highlight';
 import { parseInbound } from './inbound';
 import { createScheduler } from './scheduler';
 
-/** How often a typing burst is re-checked while the input listener is unhooked. */
-const TYPING_POLL_MS = 100;
+/** How long the input listener stays unhooked after a keystroke reached it. */
+const TYPING_PAUSE_MS = 100;
 import { createWatcher } from './watch';
 
 export interface ContentOptions {
@@ -109,38 +109,27 @@ export function main(options: ContentOptions = {}): ContentController | null {
   }
 
   // Keystrokes only poke the scheduler: O(1), no DOM access. During a typing burst even that is
-  // too much (every event entering this isolated world costs ~0.1 ms), so the first `input` of a
-  // burst unhooks the listener and a 100 ms poll of the edited element's text keeps poking until
-  // it stops changing; then the listener comes back. One call per burst instead of one per key.
+  // too much (every event entering this isolated world costs ~0.1 ms), so after an `input` the
+  // listener is unhooked for TYPING_PAUSE_MS: at most one keystroke per pause reaches this script.
+  // The read still waits for the scheduler's quiet period after the last poke, so it runs after
+  // the burst (a pause in typing shorter than the quiet period at worst costs one extra read).
   const onChange = (event: Event): void => {
     if (highlighter.isOverlaid(event.target)) highlighter.clear();
     scheduler.poke();
   };
+  let paused: ReturnType<typeof setTimeout> | undefined;
   const onInput = (event: Event): void => {
-    onChange(event);
-    const target = event.target as (Node & { value?: unknown }) | null;
-    if (!target || typing !== undefined) return;
-    const text = (): unknown => (typeof target.value === 'string' ? target.value : target.textContent);
-    let last = text();
+    if (highlighter.isOverlaid(event.target)) highlighter.clear();
+    scheduler.poke({ typing: true });
     doc.removeEventListener('input', onInput, { capture: true });
-    const poll = (): void => {
-      if (stopped) return;
-      const now = text();
-      if (now !== last && target.isConnected) {
-        last = now;
-        scheduler.poke();
-        typing = setTimeout(poll, TYPING_POLL_MS);
-        return;
-      }
-      typing = undefined;
-      doc.addEventListener('input', onInput, { capture: true, passive: true });
-    };
-    typing = setTimeout(poll, TYPING_POLL_MS);
+    paused = setTimeout(() => {
+      paused = undefined;
+      if (!stopped) doc.addEventListener('input', onInput, { capture: true, passive: true });
+    }, TYPING_PAUSE_MS);
   };
-  let typing: ReturnType<typeof setTimeout> | undefined;
   doc.addEventListener('input', onInput, { capture: true, passive: true });
   cleanups.push(() => {
-    if (typing !== undefined) clearTimeout(typing);
+    if (paused !== undefined) clearTimeout(paused);
     doc.removeEventListener('input', onInput, { capture: true });
   });
   // focusin: OpenEMR's Billing Manager reads the encounter the user is working in.

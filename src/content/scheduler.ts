@@ -1,9 +1,11 @@
 // Debounce + idle: `poke()` is what every keystroke and mutation calls, so it only records a
 // time stamp and arms at most one timer; the read runs ~delay after the last poke, at idle time.
 // Changes that never pause (a page ticking a timer every 100 ms) still get a read every maxWait.
+// Typing does not count toward maxWait: a person always pauses, and a forced mid-burst read of a
+// long note (serialize, hash, send) is exactly the per-keystroke cost the extension must avoid.
 export interface ReadScheduler {
   /** Something changed: read once things have been quiet for the delay. O(1). */
-  poke(): void;
+  poke(options?: { typing?: boolean }): void;
   /** Read at the next idle moment, without waiting for the delay. */
   soon(): void;
   cancel(): void;
@@ -17,7 +19,8 @@ const IDLE_TIMEOUT_MS = 100;
 export function createScheduler(run: () => void, delayMs = 200, maxWaitMs = 2000): ReadScheduler {
   const requestIdle = (globalThis as { requestIdleCallback?: IdleRequest }).requestIdleCallback;
   const cancelIdle = (globalThis as { cancelIdleCallback?: (handle: number) => void }).cancelIdleCallback;
-  let firstPoke = 0; // first change since the last read (0: none pending)
+  let pending = false; // a change since the last read
+  let firstPoke = Infinity; // first non-typing change since the last read (starts the maxWait clock)
   let lastPoke = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let idle: number | ReturnType<typeof setTimeout> | undefined;
@@ -29,13 +32,14 @@ export function createScheduler(run: () => void, delayMs = 200, maxWaitMs = 2000
   const fire = (): void => {
     idle = undefined;
     const wait = due();
-    if (!urgent && firstPoke !== 0 && wait > 0) {
+    if (!urgent && pending && wait > 0) {
       // More changes arrived while waiting for idle time: wait for quiet again.
       if (timer === undefined) timer = setTimeout(check, wait);
       return;
     }
     urgent = false;
-    firstPoke = 0;
+    pending = false;
+    firstPoke = Infinity;
     run();
   };
 
@@ -52,9 +56,10 @@ export function createScheduler(run: () => void, delayMs = 200, maxWaitMs = 2000
   }
 
   return {
-    poke(): void {
+    poke(options?: { typing?: boolean }): void {
       lastPoke = Date.now();
-      if (firstPoke === 0) firstPoke = lastPoke;
+      pending = true;
+      if (!options?.typing && firstPoke === Infinity) firstPoke = lastPoke;
       if (timer === undefined && idle === undefined) timer = setTimeout(check, delayMs);
     },
     soon(): void {
@@ -70,7 +75,8 @@ export function createScheduler(run: () => void, delayMs = 200, maxWaitMs = 2000
       timer = undefined;
       idle = undefined;
       urgent = false;
-      firstPoke = 0;
+      pending = false;
+      firstPoke = Infinity;
     },
   };
 }

@@ -38,6 +38,25 @@ describe('read scheduler', () => {
     scheduler.cancel();
   });
 
+  it('never forces a read in the middle of typing: keystrokes do not start the maxWait clock', () => {
+    const run = vi.fn();
+    const scheduler = createScheduler(run, 300, 2000);
+    for (let t = 0; t < 5000; t += 100) {
+      scheduler.poke({ typing: true });
+      vi.advanceTimersByTime(100);
+    }
+    expect(run).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(300);
+    expect(run).toHaveBeenCalledTimes(1);
+    // A page mutation during typing does start the clock again.
+    for (let t = 0; t < 2500; t += 100) {
+      scheduler.poke({ typing: t > 0 });
+      vi.advanceTimersByTime(100);
+    }
+    expect(run).toHaveBeenCalledTimes(2);
+    scheduler.cancel();
+  });
+
   it('arms at most one timer however often it is poked', () => {
     const spy = vi.spyOn(globalThis, 'setTimeout');
     const scheduler = createScheduler(vi.fn(), 300);
