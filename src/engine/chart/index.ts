@@ -174,7 +174,24 @@ export function analyzeChart(note: Visit['note']): Chart {
     const trailing = next && next.sentence === ctx.sentence && next.start >= draft.end && /^[\s,(]{0,3}$/.test(text.slice(draft.end, next.start).slice(0, 4)) ? next : undefined;
     const leading = p >= 0 && phases[p]!.sentence === ctx.sentence ? phases[p] : undefined;
     const phase = (trailing ?? leading)?.entry as 'pre' | 'post' | undefined;
-    return { ...draft, ...ctx, phase };
+    // Built field by field (no spread) like mentions: one object shape, cheaper to create.
+    const m: Measurement = {
+      kind: draft.kind,
+      start: draft.start,
+      end: draft.end,
+      text: draft.text,
+      negated: ctx.negated,
+      hypothetical: ctx.hypothetical,
+      historical: ctx.historical,
+      home: ctx.home,
+      section: ctx.section,
+      sentence: ctx.sentence,
+    };
+    if (draft.value !== undefined) m.value = draft.value;
+    if (draft.instrument !== undefined) m.instrument = draft.instrument;
+    if (draft.change !== undefined) m.change = draft.change;
+    if (phase !== undefined) m.phase = phase;
+    return m;
   });
 
   // 4. Time: service mentions are names from the code data plus code numbers written in the note.
