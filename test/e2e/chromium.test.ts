@@ -70,7 +70,11 @@ function classify(request: Request): RecordedRequest {
       return frameUrl;
     }
   })();
-  return { url: request.url(), from: pageUrl.startsWith('chrome-extension://') ? 'extension' : 'web', frameUrl };
+  // An extension page asks for its own files before its frame has committed a URL ('' or
+  // about:blank): that is the extension page loading, not a web page.
+  const uncommitted = pageUrl === '' || pageUrl === 'about:blank';
+  const extensionPage = pageUrl.startsWith('chrome-extension://') || (uncommitted && request.url().startsWith('chrome-extension://'));
+  return { url: request.url(), from: extensionPage ? 'extension' : 'web', frameUrl };
 }
 
 function ruleIds(state: TabStateReply): string[] {
