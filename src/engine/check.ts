@@ -20,8 +20,18 @@ export function toEvidence(chart: Chart, start: number, end: number, partsGiven:
   const e = Math.max(s, Math.min(end, part.end));
   const evidence: Evidence = { start: s - part.start, end: e - part.start, text: chart.text.slice(s, e) };
   if (partsGiven) evidence.part = part.key;
+  const sentence = chart.sentences[chart.sentenceAt(s)];
+  if (sentence && sentence.start <= s && sentence.end >= e) {
+    // A long sentence (or an unpunctuated note) is windowed around the evidence.
+    const from = Math.max(sentence.start, part.start, Math.min(s - CONTEXT_AROUND, sentence.end - 2 * CONTEXT_AROUND));
+    const to = Math.min(sentence.end, part.end, Math.max(e + CONTEXT_AROUND, from + 2 * CONTEXT_AROUND));
+    if (to - from > e - s) evidence.context = { start: from - part.start, text: chart.text.slice(from, to) };
+  }
   return evidence;
 }
+
+/** Characters of context kept on each side of the evidence when its sentence is long. */
+const CONTEXT_AROUND = 120;
 
 function levelFor(ruleId: string, fallback: Severity, profile: ResolvedProfile, options: CheckOptions): Level {
   if (options.disabledRules?.includes(ruleId)) return 'off';

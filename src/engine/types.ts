@@ -19,6 +19,11 @@ export interface Evidence {
   start: number;
   end: number;
   text: string;
+  /**
+   * The sentence the evidence sits in (at most ~240 characters around it), so a reader sees what
+   * caused the finding; `start` is its offset in the part, like the evidence's own.
+   */
+  context?: { start: number; text: string };
 }
 
 export interface Finding {

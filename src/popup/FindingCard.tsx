@@ -37,7 +37,9 @@ export function FindingCard({ finding, rule, profileName, onShowInNote, onDismis
       {finding.evidence && (
         <figure class="finding__evidence">
           <figcaption>{t('evidenceLabel')}</figcaption>
-          <blockquote>{finding.evidence.text}</blockquote>
+          <blockquote>
+            <EvidenceQuote evidence={finding.evidence} />
+          </blockquote>
         </figure>
       )}
       {finding.line !== undefined && <p class="finding__meta">{t('findingClaimLine', finding.line + 1)}</p>}
@@ -103,5 +105,19 @@ export function FindingCard({ finding, rule, profileName, onShowInNote, onDismis
         />
       )}
     </article>
+  );
+}
+
+/** The sentence around the evidence, with the evidence itself marked; text nodes only. */
+function EvidenceQuote({ evidence }: { evidence: NonNullable<TabFinding['evidence']> }) {
+  const context = evidence.context;
+  const at = context ? evidence.start - context.start : -1;
+  if (!context || at < 0 || context.text.slice(at, at + evidence.text.length) !== evidence.text) return <>{evidence.text}</>;
+  return (
+    <>
+      {context.text.slice(0, at)}
+      <mark>{evidence.text}</mark>
+      {context.text.slice(at + evidence.text.length)}
+    </>
   );
 }

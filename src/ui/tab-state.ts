@@ -20,6 +20,7 @@ const EvidenceSchema = z.object({
   start: offset,
   end: offset,
   text: text(10_000),
+  context: z.optional(z.object({ start: offset, text: text(2_000) })),
 });
 
 export const FindingSchema = z.object({

@@ -173,7 +173,7 @@ describe('the OpenEMR-shaped encounter (note and fee sheet in sibling iframes)',
   it('"Show in note" marks the evidence in the SOAP frame and leaves the EHR DOM unchanged', async () => {
     const frames = ehrFrames(page);
     const before = await Promise.all(frames.map((f) => ehrDomSnapshot(f)));
-    const card = popup.locator('article.finding').filter({ has: popup.locator('blockquote', { hasText: /^relaxation$/ }) });
+    const card = popup.locator('article.finding').filter({ has: popup.locator('blockquote mark', { hasText: /^relaxation$/ }) });
     await card.getByRole('button', { name: /show in note/i }).click();
 
     const soap = frameNamed(page, 'enctabs-1');

@@ -134,7 +134,7 @@ describe('Firefox: the demo encounter', () => {
 
   it('"Show in note" marks the evidence in the SOAP frame', async () => {
     const clicked = await popup.evaluate(() => {
-      const card = Array.from(document.querySelectorAll('article.finding')).find((a) => a.querySelector('blockquote')?.textContent === 'relaxation');
+      const card = Array.from(document.querySelectorAll('article.finding')).find((a) => a.querySelector('blockquote mark')?.textContent === 'relaxation');
       const button = Array.from(card?.querySelectorAll('button') ?? []).find((b) => /show in note/i.test(b.textContent ?? ''));
       button?.click();
       return button !== undefined;

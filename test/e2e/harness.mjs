@@ -322,7 +322,9 @@ export function readPopupFindings(popup) {
       severity: card.closest('[data-severity]')?.getAttribute('data-severity') ?? '',
       title: card.querySelector('.finding__title')?.textContent?.trim() ?? '',
       message: card.querySelector('.finding__message')?.textContent?.trim() ?? '',
-      evidence: card.querySelector('.finding__evidence blockquote')?.textContent ?? null,
+      // The quote shows the whole sentence with the evidence itself in a <mark>.
+      evidence:
+        (card.querySelector('.finding__evidence blockquote mark') ?? card.querySelector('.finding__evidence blockquote'))?.textContent ?? null,
     })),
   );
 }

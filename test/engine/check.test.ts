@@ -23,7 +23,24 @@ describe('check()', () => {
   });
   it('maps evidence to the note part and its own offsets', () => {
     const f = check(visit).findings.find((x) => x.ruleId === 'comfort-wording')!;
-    expect(f.evidence).toEqual({ part: 'tx', start: 41, end: 51, text: 'relaxation' });
+    expect(f.evidence).toEqual({
+      part: 'tx',
+      start: 41,
+      end: 51,
+      text: 'relaxation',
+      context: { start: 0, text: 'Massage 15 min to lumbar paraspinals for relaxation.' },
+    });
+  });
+  it('gives the sentence around the evidence, windowed when the sentence is long', () => {
+    const filler = 'word '.repeat(200);
+    const note = `${filler}massage for relaxation ${filler}`;
+    const f = check({ note, lines: [{ code: '97124', units: 1 }] }).findings.find((x) => x.ruleId === 'comfort-wording')!;
+    const { evidence } = f;
+    expect(evidence?.text).toBe('relaxation');
+    expect(evidence?.context?.text.length).toBeLessThanOrEqual(2 * 120 + 'relaxation'.length);
+    const at = evidence!.start - evidence!.context!.start;
+    expect(evidence!.context!.text.slice(at, at + 10)).toBe('relaxation');
+    expect(note.slice(evidence!.context!.start, evidence!.context!.start + evidence!.context!.text.length)).toBe(evidence!.context!.text);
   });
   it('is deterministic', () => {
     expect(JSON.stringify(check(visit))).toBe(JSON.stringify(check(visit)));

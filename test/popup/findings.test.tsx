@@ -61,6 +61,29 @@ describe('popup: findings', () => {
     expect(document.querySelector('b')).toBeNull();
   });
 
+  it('quotes the evidence inside its sentence, marked, and keeps the sentence inert text', async () => {
+    const state = structuredClone(okState()); // the fixtures' findings are shared objects
+    const finding = state.result!.findings[0]!;
+    const sentence = `Plan: <i>continue</i> ${HOSTILE_EVIDENCE} weekly.`;
+    const at = sentence.indexOf(HOSTILE_EVIDENCE);
+    finding.evidence = { ...finding.evidence!, start: 10 + at, end: 10 + at + HOSTILE_EVIDENCE.length, context: { start: 10, text: sentence } };
+    await renderPopup({ tabState: state });
+    const quote = card('Massage documented for relaxation').querySelector('blockquote')!;
+    expect(quote.textContent).toBe(sentence);
+    expect(quote.querySelector('mark')?.textContent).toBe(HOSTILE_EVIDENCE);
+    expect(quote.querySelectorAll('mark, script, i, b')).toHaveLength(1);
+  });
+
+  it('falls back to the bare evidence when the context does not contain it', async () => {
+    const state = structuredClone(okState()); // the fixtures' findings are shared objects
+    const finding = state.result!.findings[0]!;
+    finding.evidence = { ...finding.evidence!, context: { start: 0, text: 'an unrelated sentence' } };
+    await renderPopup({ tabState: state });
+    const quote = card('Massage documented for relaxation').querySelector('blockquote')!;
+    expect(quote.textContent).toBe(HOSTILE_EVIDENCE);
+    expect(quote.querySelector('mark')).toBeNull();
+  });
+
   it('shows message, why it matters, how to fix, line, suggestion, profile and sources', async () => {
     await renderPopup({ tabState: okState() });
     const article = card('Massage documented for relaxation');
