@@ -137,7 +137,7 @@ export function createBackground(deps: BackgroundDeps): Background {
 
   async function view(tabId: number, record?: TabRecord | null): Promise<TabState> {
     const current = record === undefined ? await store.read(tabId) : record;
-    return buildTabState(tabId, current, engine, await settings.get());
+    return buildTabState(current, engine, await settings.get());
   }
 
   async function tabOrigin(tabId: number): Promise<string | null> {

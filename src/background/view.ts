@@ -26,7 +26,7 @@ function status(record: TabRecord | null, resolved: ResolvedSettings): TabState[
   return record.frames.some((frame) => frame.lost) ? 'no-data' : 'not-ehr';
 }
 
-export function buildTabState(tabId: number, record: TabRecord | null, engine: EngineApi, resolved: ResolvedSettings): TabState {
+export function buildTabState(record: TabRecord | null, engine: EngineApi, resolved: ResolvedSettings): TabState {
   const result = record?.result?.result;
   const rules: Record<string, RuleInfo> = {};
   if (result) {

@@ -22,12 +22,14 @@ const MINUTES = /(?<![\d:.,/])(\d{1,3})(?:\s?(min(?:ute)?s?)\b\.?|(['’′])(?!
 // and a colon after the range is punctuation ("8:20-8:45: lumbar stabilization") unless seconds follow.
 const RANGE = /(?<![\d:])(\d{1,2}):([0-5]\d)(?:\s?([ap])(?:\.?m)?\b\.?)?\s{0,2}(?:-|–|—|to)\s{0,2}(\d{1,2}):([0-5]\d)(?:\s?([ap])(?:\.?m)?\b\.?)?(?!\d|:\d)/gi;
 const NAMES_A_THING = /^\s{1,3}[a-z]/i; // "6-minute walk test", "15-minute rest": a name, not time spent
-const TOTAL_TIMED_LABEL = /(?:total\s+timed(?:\s+code)?(?:\s+treatment)?(?:\s+(?:minutes|mins|time))?|timed\s+(?:code\s+)?(?:treatment\s+)?(?:minutes|mins|time)|total\s+time[ds]?\s+code\s+(?:minutes|time))[^\d\n]{0,14}$/i;
-const TOTAL_TREATMENT_LABEL = /(?:total\s+(?:treatment\s+|session\s+|visit\s+)?(?:time|minutes|mins)|treatment\s+time|session\s+(?:time|length|duration)|time\s+with\s+(?:the\s+)?patient)[^\d\n]{0,14}$/i;
-const TOTAL_LABEL_WORDS = String.raw`total\s+timed(?:\s+code)?(?:\s+treatment)?(?:\s+(?:minutes|mins|time))?|timed\s+(?:code\s+)?(?:treatment\s+)?(?:minutes|mins|time)|total\s+time[ds]?\s+code\s+(?:minutes|time)|total\s+(?:treatment\s+|session\s+|visit\s+)?(?:time|minutes|mins)|treatment\s+time|session\s+(?:time|length|duration)|time\s+with\s+(?:the\s+)?patient`;
+// Labels of the two totals a Medicare note must give (BPM ch.15 §220.3). Timed comes first in the
+// alternation so "total timed minutes" is never read as a treatment total.
+const TIMED_LABEL_WORDS = String.raw`total\s+timed(?:\s+code)?(?:\s+treatment)?(?:\s+(?:minutes|mins|time))?|timed\s+(?:code\s+)?(?:treatment\s+)?(?:minutes|mins|time)|total\s+time[ds]?\s+code\s+(?:minutes|time)`;
+const TREATMENT_LABEL_WORDS = String.raw`total\s+(?:treatment\s+|session\s+|visit\s+)?(?:time|minutes|mins)|treatment\s+time|session\s+(?:time|length|duration)|time\s+with\s+(?:the\s+)?patient`;
+const TIMED_LABEL = new RegExp(String.raw`^(?:${TIMED_LABEL_WORDS})`, 'i');
 // "<label>: 38", "<label> = 38 min", "<label>: 8:00-8:45"; group 1 is the label and its punctuation.
 const LABELLED_TOTAL = new RegExp(
-  String.raw`((?:${TOTAL_LABEL_WORDS})[ \t]{0,3}(?:[:=\-–][ \t]{0,3})?(?:of[ \t]{1,3})?)(?:(\d{1,2}:[0-5]\d[^\n]{0,20})|(\d{1,3})(?![\d:]))`,
+  String.raw`((?:${TIMED_LABEL_WORDS}|${TREATMENT_LABEL_WORDS})[ \t]{0,3}(?:[:=\-–][ \t]{0,3})?(?:of[ \t]{1,3})?)(?:(\d{1,2}:[0-5]\d[^\n]{0,20})|(\d{1,3})(?![\d:]))`,
   'gi',
 );
 const NOT_TREATMENT = /\b(?:tolerances?|tolerat\w*|hold\w*|rest(?:ed|ing)?|breaks?|wait\w*|sec(?:ond)?s?|tests?|testing|sleep\w*|drive|driving)\b/i;
@@ -110,7 +112,7 @@ export function findTimes(
     const start = m.index + m[1]!.length;
     const total: TotalTime = { start: m.index, end: m.index + m[0].length, minutes };
     totalSpans.push([start, total.end]);
-    if (TOTAL_TIMED_LABEL.test(m[1]!)) totals.timed ??= total;
+    if (TIMED_LABEL.test(m[1]!)) totals.timed ??= total;
     else totals.treatment ??= total;
   }
   let nextTotal = 0;

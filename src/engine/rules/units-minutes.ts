@@ -5,7 +5,7 @@ import type { Span } from '../chart';
 import { isTimed, isUntimed } from '../codes';
 import type { FactLine } from '../facts';
 import type { Report, RuleContext, UnitMethod } from '../types';
-import { calculateUnits, unitMinuteRange, unitsForMinutes } from '../units';
+import { unitMinuteRange, unitsForMinutes } from '../units';
 import { defineRule } from './define';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -38,7 +38,7 @@ export default defineRule({
     ],
   },
   check(ctx: RuleContext) {
-    const { chart, facts, report } = ctx;
+    const { facts, report } = ctx;
     const { units } = facts;
     const method = units.method;
     const firstLine = (code: string): FactLine | undefined => facts.lines.find((l) => l.code === code && l.units !== undefined);
@@ -102,14 +102,14 @@ export default defineRule({
       // facts.units allocates over every timed service performed, billed or only documented.
       const codes = units.timedOrder.filter((c) => units.minutesByCode[c] !== undefined);
       const minutesAll = codes.reduce((s, c) => s + units.minutesByCode[c]!, 0);
-      const result = { units: units.expected, alternatives: units.alternatives, timedUnits: codes.reduce((s, c) => s + (units.expected[c] ?? 0), 0) };
+      const timedUnits = codes.reduce((s, c) => s + (units.expected[c] ?? 0), 0);
       // Any equally correct allocation (ties) is fine; compare against the closest one.
-      const allocations = [result.units, ...result.alternatives];
+      const allocations = [units.expected, ...units.alternatives];
       const misses = (a: Record<string, number>) => billedTimed.filter((c) => (a[c] ?? 0) !== units.billed[c]).length;
       const best = allocations.reduce((b, a) => (misses(a) < misses(b) ? a : b));
-      const context = codes.length > 1 ? ` (of ${minutesAll} total timed minutes = ${plural(result.timedUnits, 'unit')} across ${codes.join(', ')})` : '';
+      const context = codes.length > 1 ? ` (of ${minutesAll} total timed minutes = ${plural(timedUnits, 'unit')} across ${codes.join(', ')})` : '';
       const tie =
-        result.alternatives.length > 0
+        units.alternatives.length > 0
           ? `; equally correct allocations: ${allocations.slice(0, 4).map((a) => allocationText(a, codes)).join(', or ')}`
           : '';
       for (const code of billedTimed) compare(code, best[code] ?? 0, units.minutesByCode[code]!, minutesSpan(code), context, tie);
