@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DOMAIN_SOURCE_URLS } from '../fixtures/domain-sources';
 import {
   ambiguousServiceNames,
   CODE_SET_NAMES,
@@ -19,10 +20,7 @@ import {
 
 const raw = JSON.parse(readFileSync(new URL('../../src/engine/data/codes.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const clone = (): Record<string, unknown> => structuredClone(raw);
-// The fact sheet's cited URLs, kept in the repo so this check runs in every checkout.
-const domain = readFileSync(new URL('../fixtures/domain-source-urls.txt', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((line) => line.startsWith('http'));
+const domain = DOMAIN_SOURCE_URLS;
 
 describe('codes.json', () => {
   it('passes the schema and the cross-field rules', () => {

@@ -1,22 +1,15 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { validateSelectorConfig } from '../../src/adapters/selector';
 import type { Catalog } from '../../src/options/catalog';
 import { OptionsPage } from '../../src/options/OptionsPage';
 import { createOptionsClient } from '../../src/ui/client';
 import { fakeBrowser, type FakeOptions } from '../popup/support/fake-browser';
 import { unnamedControls } from '../popup/support/a11y';
-import { useEnglish } from '../popup/support/english';
+import { useEnglishInEveryTest } from '../popup/support/english';
 
-let missing: string[] = [];
-beforeEach(() => {
-  missing = useEnglish();
-});
-afterEach(() => {
-  cleanup();
-  expect(missing).toEqual([]);
-});
+useEnglishInEveryTest();
 
 const catalog: Catalog = {
   rules: [

@@ -2,8 +2,8 @@
 // The options page under an organisation's policy: the allowed EHR sites it sets (with a grant
 // for those the browser has not given access to), kill-switched rules, the payer mapping, and
 // the lock notes. The popup's lock is covered in popup-policy.test.tsx.
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { validateSelectorConfig } from '../../src/adapters/selector';
 import type { Catalog } from '../../src/options/catalog';
 import { OptionsPage } from '../../src/options/OptionsPage';
@@ -11,16 +11,9 @@ import { createOptionsClient } from '../../src/ui/client';
 import type { PolicyState } from '../../src/ui/policy-state';
 import { fakeBrowser, type FakeOptions } from '../popup/support/fake-browser';
 import { unnamedControls } from '../popup/support/a11y';
-import { useEnglish } from '../popup/support/english';
+import { useEnglishInEveryTest } from '../popup/support/english';
 
-let missing: string[] = [];
-beforeEach(() => {
-  missing = useEnglish();
-});
-afterEach(() => {
-  cleanup();
-  expect(missing).toEqual([]);
-});
+useEnglishInEveryTest();
 
 const catalog: Catalog = {
   rules: [

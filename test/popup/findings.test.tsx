@@ -1,21 +1,14 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { createPopupClient } from '../../src/ui/client';
 import { Popup } from '../../src/popup/Popup';
 import { fakeBrowser, type FakeOptions } from './support/fake-browser';
 import { HOSTILE_EVIDENCE, okState } from './support/fixtures';
 import { unnamedControls } from './support/a11y';
-import { useEnglish } from './support/english';
+import { useEnglishInEveryTest } from './support/english';
 
-let missing: string[] = [];
-beforeEach(() => {
-  missing = useEnglish();
-});
-afterEach(() => {
-  cleanup();
-  expect(missing).toEqual([]);
-});
+useEnglishInEveryTest();
 
 async function renderPopup(options: FakeOptions) {
   const fake = fakeBrowser(options);

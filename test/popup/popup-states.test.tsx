@@ -1,20 +1,13 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPopupClient } from '../../src/ui/client';
 import { Popup } from '../../src/popup/Popup';
 import { fakeBrowser, type FakeOptions } from './support/fake-browser';
 import { okState, statusState } from './support/fixtures';
-import { useEnglish } from './support/english';
+import { useEnglishInEveryTest } from './support/english';
 
-let missing: string[] = [];
-beforeEach(() => {
-  missing = useEnglish();
-});
-afterEach(() => {
-  cleanup();
-  expect(missing).toEqual([]);
-});
+useEnglishInEveryTest();
 
 function renderPopup(options: FakeOptions) {
   const fake = fakeBrowser(options);

@@ -1,20 +1,13 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { buildUnitsModel, minutesForUnits, thresholdsUpTo } from '../../src/popup/units-model';
 import { UnitsPanel } from '../../src/popup/UnitsPanel';
 import type { TabUnits } from '../../src/ui/tab-state';
 import { result } from './support/fixtures';
-import { useEnglish } from './support/english';
+import { useEnglishInEveryTest } from './support/english';
 
-let missing: string[] = [];
-beforeEach(() => {
-  missing = useEnglish();
-});
-afterEach(() => {
-  cleanup();
-  expect(missing).toEqual([]);
-});
+useEnglishInEveryTest();
 
 function rowCells(code: string): string[] {
   const row = document.querySelector(`tr[data-code="${code}"]`);

@@ -1,15 +1,13 @@
 // code-pairs.json must stay valid: schema, cross-field rules, sources, and the pairs domain.md §2.2 gives.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DOMAIN_SOURCE_URLS } from '../../fixtures/domain-sources';
 import { CODE_PAIRS, pairActiveOn, pairsAmong, parseCodePairs } from '../../../src/engine/data/code-pairs';
 
 const text = readFileSync('src/engine/data/code-pairs.json', 'utf8');
 const raw = JSON.parse(text) as { pairs: Record<string, unknown>[] };
 const clone = () => structuredClone(raw);
-// The fact sheet's cited URLs, kept in the repo so this check runs in every checkout.
-const domain = readFileSync(new URL('../../fixtures/domain-source-urls.txt', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((line) => line.startsWith('http'));
+const domain = DOMAIN_SOURCE_URLS;
 
 describe('code-pairs.json', () => {
   it('passes the schema and the cross-field rules', () => {

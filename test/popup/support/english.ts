@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cleanup } from '@testing-library/preact';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { setMessageSource } from '../../../src/ui/i18n';
 
 interface LocaleEntry {
@@ -40,4 +42,19 @@ export function useEnglish(): string[] {
     return format(entry, substitutions);
   });
   return missing;
+}
+
+/**
+ * For a UI test file: real English strings in every test, the rendered tree cleaned up after it,
+ * and a failure when the UI asked for a key messages.json lacks.
+ */
+export function useEnglishInEveryTest(): void {
+  let missing: string[] = [];
+  beforeEach(() => {
+    missing = useEnglish();
+  });
+  afterEach(() => {
+    cleanup();
+    expect(missing).toEqual([]);
+  });
 }
