@@ -15,11 +15,11 @@
 // "allowedOrigins".
 import { SelectorAdapterConfigSchema, validateSelectorConfig, type SelectorAdapterConfig } from '../adapters/selector';
 import * as z from '../engine/zod';
-import type { Level } from '../engine/types';
+import { LEVELS, type Level } from '../engine/types';
 import type { StorageAreaLike, StorageChangeLike } from '../platform/types';
 import { hasRuleOptions, optionNames, optionSchema, RuleOptionsSchema, type RuleOptions } from './policy-rule-options';
 
-export const LEVEL_VALUES = ['off', 'info', 'warning', 'error'] as const satisfies readonly Level[];
+
 
 const RULE_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const PROFILE_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
@@ -40,7 +40,7 @@ export const LIMITS = {
 
 export const RuleIdSchema = z.string().check(z.regex(RULE_ID));
 export const ProfileIdSchema = z.string().check(z.regex(PROFILE_ID));
-export const LevelSchema = z.enum(LEVEL_VALUES);
+export const LevelSchema = z.enum(LEVELS);
 export const PayerNameSchema = z.string().check(z.minLength(1), z.maxLength(100));
 export const SitePatternSchema = z.string().check(z.regex(SITE_PATTERN));
 
@@ -308,7 +308,7 @@ class Resolver {
       if (this.ruleId(source, key, rule) === null) continue;
       const parsed = LevelSchema.safeParse(level);
       if (!parsed.success) {
-        const levels = LEVEL_VALUES.join(', ');
+        const levels = LEVELS.join(', ');
         this.reject(source, key, typeof level === 'string' ? `"${clip(level)}" is not one of ${levels}` : expected(`one of ${levels}`, level));
         continue;
       }

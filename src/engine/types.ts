@@ -5,7 +5,8 @@ import type { Visit } from './visit';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Level = Severity | 'off';
-export const LEVELS: readonly Level[] = ['off', 'info', 'warning', 'error'];
+/** Every level a rule can be set to, mildest first: the one list the UI, settings and policy use. */
+export const LEVELS = ['off', 'info', 'warning', 'error'] as const satisfies readonly Level[];
 
 export interface Citation {
   title: string;

@@ -5,13 +5,14 @@
 //   ruleLevels        { [ruleId]: "off" | "info" | "warning" | "error" }   only rules the user changed
 //   selectorAdapters  selector-adapter config (as accepted by validateSelectorConfig) | null
 //   highlightEnabled  boolean         "Show in note" may highlight the evidence in the page
+import { LEVELS, type Level } from '../engine/types';
 import * as z from '../engine/zod';
 
 export const SYNC_KEYS = ['defaultProfile', 'ruleLevels', 'selectorAdapters', 'highlightEnabled'] as const;
 export type SyncKey = (typeof SYNC_KEYS)[number];
 
-export const LEVELS = ['off', 'info', 'warning', 'error'] as const;
-export type RuleLevel = (typeof LEVELS)[number];
+export { LEVELS };
+export type RuleLevel = Level;
 
 export interface SyncSettings {
   defaultProfile: string | null;
