@@ -12,20 +12,30 @@ export const DATA_VERSION: DataVersion = { version: dataMeta.version, asOf: data
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Map a global chart span back to the note part it lies in (offsets relative to that part). */
+/** Map a global chart span back to the note part it lies in (offsets relative to that part, in the text as given). */
 export function toEvidence(chart: Chart, start: number, end: number, partsGiven: boolean): Evidence {
   let part = chart.parts[0]!;
   for (const p of chart.parts) if (p.start <= start) part = p;
   const s = Math.max(part.start, Math.min(start, part.end));
   const e = Math.max(s, Math.min(end, part.end));
-  const evidence: Evidence = { start: s - part.start, end: e - part.start, text: chart.text.slice(s, e) };
+  // Folded offsets → the text as the user wrote it (zero-width characters, look-alikes and all).
+  const original = (from: number, to: number): [number, number] => {
+    const a = chart.toOriginal(from);
+    const b = to > from ? chart.toOriginal(to - 1) + 1 : a;
+    return [Math.max(part.originalStart, Math.min(a, part.originalEnd)), Math.max(part.originalStart, Math.min(b, part.originalEnd))];
+  };
+  const [os, oe] = original(s, e);
+  const evidence: Evidence = { start: os - part.originalStart, end: oe - part.originalStart, text: chart.original.slice(os, oe) };
   if (partsGiven) evidence.part = part.key;
   const sentence = chart.sentences[chart.sentenceAt(s)];
   if (sentence && sentence.start <= s && sentence.end >= e) {
     // A long sentence (or an unpunctuated note) is windowed around the evidence.
     const from = Math.max(sentence.start, part.start, Math.min(s - CONTEXT_AROUND, sentence.end - 2 * CONTEXT_AROUND));
     const to = Math.min(sentence.end, part.end, Math.max(e + CONTEXT_AROUND, from + 2 * CONTEXT_AROUND));
-    if (to - from > e - s) evidence.context = { start: from - part.start, text: chart.text.slice(from, to) };
+    if (to - from > e - s) {
+      const [cs, ce] = original(from, to);
+      evidence.context = { start: cs - part.originalStart, text: chart.original.slice(cs, ce) };
+    }
   }
   return evidence;
 }

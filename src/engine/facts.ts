@@ -19,6 +19,8 @@ export interface FactLine {
   minutesSource?: Source;
   /** Where the note documents this code's minutes. */
   minutesSpan?: Span;
+  /** The minutes are the visit's stated total (the only timed code), not a figure given for the code. */
+  minutesFromTotal?: boolean;
   dx: string[];
   /** The line was read from the note (a .txt note with no claim). */
   fromNote: boolean;
@@ -119,7 +121,24 @@ export function buildFacts(visit: Visit, chart: Chart, method: UnitMethod): Visi
     }
   }
 
-  const timedLines = lines.filter((l) => isTimed(l.code));
+  // One timed code and no minutes of its own: a stated total is its time ("Session time: 60 min" for a
+  // massage-only visit). The treatment total counts only when nothing untimed was billed or documented.
+  const timedCodesBilled = new Set(lines.filter((l) => isTimed(l.code)).map((l) => l.code));
+  if (timedCodesBilled.size === 1 && lines.every((l) => !isTimed(l.code) || l.minutes === undefined)) {
+    const untimedToo = lines.some((l) => isUntimed(l.code)) || chart.serviceTimes.some((t) => isUntimed(t.code));
+    const total = visit.totalTimedMinutes !== undefined ? undefined : (chart.totals.timed ?? (untimedToo ? undefined : chart.totals.treatment));
+    if (total && visit.totalTreatmentMinutes === undefined) {
+      for (const line of lines) {
+        if (!isTimed(line.code)) continue;
+        line.minutes = total.minutes;
+        line.minutesSource = 'note';
+        line.minutesSpan = { start: total.start, end: total.end };
+        line.minutesFromTotal = true;
+      }
+    }
+  }
+
+  const timedLines = lines.filter((l) => isTimed(l.code) && !l.minutesFromTotal);
   const perCodeKnown = timedLines.length > 0 && timedLines.every((l) => l.minutes !== undefined);
   const sumOfCodes = perCodeKnown ? timedLines.reduce((s, l) => s + (l.minutes ?? 0), 0) : undefined;
   const totalTimedMinutes: Figure<number> | undefined =

@@ -1,11 +1,13 @@
 // analyzeChart: one pass over the note that builds everything rules ask about.
-import { ambiguousServiceNames, codeSets, serviceNames } from '../codes';
+import { ambiguousServiceNames, codeSets, lookupServiceName, serviceNames } from '../codes';
 import { LEXICONS } from '../data/lexicons';
 import type { Visit } from '../visit';
 import { computeScopes, findSections, findSentences, headingKind } from './context';
 import { compileLexicons, type LexiconData, matchLexicons, type RawMatch } from './lexicon';
 import { findMeasurements } from './measurements';
-import { findTimes, type ServiceMention } from './minutes';
+import { lex } from './lex';
+import { normalizeText } from './normalize';
+import { findTimes, type ServiceMention } from './time';
 import { findEpisodeFacts, findNoteClaimLines, findSignatures } from './note-facts';
 import { tokenAtOrAfter, tokenize } from './tokens';
 import {
@@ -61,17 +63,25 @@ function noteParts(note: Visit['note']): { key: string; label?: string; text: st
 }
 
 export function analyzeChart(note: Visit['note']): Chart {
-  // 1. One text with part offsets (evidence maps back to parts later).
+  // 1. One text with part offsets (evidence maps back to parts later), folded for reading.
   const parts: ChartPart[] = [];
   const pieces: string[] = [];
   let offset = 0;
   for (const [i, p] of noteParts(note).entries()) {
     if (i > 0) offset += PART_SEPARATOR.length;
-    parts.push({ key: p.key, label: p.label, start: offset, end: offset + p.text.length });
+    parts.push({ key: p.key, label: p.label, start: offset, end: offset + p.text.length, originalStart: offset, originalEnd: offset + p.text.length });
     pieces.push(p.text);
     offset += p.text.length;
   }
-  const text = pieces.join(PART_SEPARATOR);
+  const original = pieces.join(PART_SEPARATOR);
+  const folded = normalizeText(original);
+  const text = folded.text;
+  if (!folded.identity) {
+    for (const part of parts) {
+      part.start = folded.fromOriginal(part.originalStart);
+      part.end = folded.fromOriginal(part.originalEnd);
+    }
+  }
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
 
@@ -197,13 +207,13 @@ export function analyzeChart(note: Visit['note']): Chart {
   // 4. Time: service mentions are names from the code data plus code numbers written in the note.
   const services: ServiceMention[] = [
     ...(mentions.service ?? []).map((m) => ({ start: m.start, end: m.end, code: m.entry })),
-    ...(mentions['service-ambiguous'] ?? []).map((m) => ({ start: m.start, end: m.end, code: null })),
+    ...(mentions['service-ambiguous'] ?? []).map((m) => ({ start: m.start, end: m.end, code: null, candidates: lookupServiceName(m.text).candidates })),
   ];
   for (const m of text.matchAll(CODE_NUMBER)) {
     if (codeSets.timed.has(m[1]!) || codeSets.untimed.has(m[1]!)) services.push({ start: m.index, end: m.index + m[0].length, code: m[1]! });
   }
   services.sort((a, b) => a.start - b.start);
-  const times = findTimes(text, lineStarts, services, contextAt);
+  const times = findTimes(text, lex(text), services, contextAt);
 
   // 5. Who furnished it: signatures, and assistants or non-therapists named as doing the work.
   const credentials: CredentialMention[] = findSignatures(text);
@@ -232,6 +242,8 @@ export function analyzeChart(note: Visit['note']): Chart {
 
   return {
     text,
+    original,
+    toOriginal: folded.toOriginal,
     parts,
     sections,
     sentences,
@@ -240,6 +252,7 @@ export function analyzeChart(note: Visit['note']): Chart {
     serviceTimes: times.serviceTimes,
     minutesByCode: times.minutesByCode,
     totals: times.totals,
+    unresolvedTimes: times.unresolved,
     noteLines: findNoteClaimLines(text, lineStarts),
     credentials,
     episode: findEpisodeFacts(text),

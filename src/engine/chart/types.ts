@@ -25,6 +25,9 @@ export interface ChartPart extends Span {
   /** Label used for evidence: the part's id, else its label, else its index. */
   key: string;
   label?: string;
+  /** Where the part lies in `Chart.original` (start/end are in the folded `Chart.text`). */
+  originalStart: number;
+  originalEnd: number;
 }
 
 export interface Section extends Span {
@@ -89,6 +92,14 @@ export interface TotalTime extends Span {
   minutes: number;
 }
 
+/** Time-like text the grammar read but could not tie to a service ("30 min" with no code near it). */
+export interface UnresolvedTime extends Span {
+  minutes: number;
+  text: string;
+  /** The words around it, for the message ("could not tie '30 min' near '…' to a code"). */
+  near: string;
+}
+
 /** A claim line written in the note ("97124-GP x2", "CPT 97110 (2 units)"). */
 export interface NoteClaimLine extends Span {
   code: string;
@@ -114,7 +125,12 @@ export interface NumberFact extends Span {
 }
 
 export interface Chart {
+  /** The note as analysed: parts joined by PART_SEPARATOR, then folded (normalize.ts). */
   text: string;
+  /** The note exactly as given (parts joined); evidence is cut from this. */
+  original: string;
+  /** Offset in `original` of an offset in `text`. */
+  toOriginal(offset: number): number;
   parts: ChartPart[];
   sections: Section[];
   sentences: Sentence[];
@@ -123,7 +139,9 @@ export interface Chart {
   measurements: Measurement[];
   serviceTimes: ServiceTime[];
   minutesByCode: Record<string, CodeMinutes>;
-  totals: { timed?: TotalTime; treatment?: TotalTime };
+  totals: { timed?: TotalTime; treatment?: TotalTime; untimed?: TotalTime };
+  /** Durations and clock ranges in the treatment record that no service could be tied to. */
+  unresolvedTimes: UnresolvedTime[];
   noteLines: NoteClaimLine[];
   credentials: CredentialMention[];
   episode: {

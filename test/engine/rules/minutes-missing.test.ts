@@ -112,7 +112,7 @@ ruleTester('minutes-missing', {
       name: 'Medicare: only timed services and a session total: softer, points at the total',
       profile: 'medicare',
       visit: { lines: [{ code: '97124', units: 1 }], note: 'Massage to R upper trap.\nTotal time 20 min.' },
-      errors: [{ message: 'The note states a total treatment time (20 min) but not the total timed code minutes', severity: 'warning', evidence: 'Total time 20', suggestion: /Total timed minutes: 20/ }],
+      errors: [{ message: 'The note states a total treatment time (20 min) but not the total timed code minutes', severity: 'warning', evidence: 'Total time 20 min', suggestion: /Total timed minutes: 20/ }],
     },
     {
       name: 'lines read from a note with no claim and no minutes',

@@ -74,7 +74,7 @@ ruleTester('time-totals', {
         lines: [{ code: '97124', units: 1 }, { code: '97010', units: 1 }],
         note: 'Massage 15 min. Hot pack 15 min.\nTotal timed minutes: 15\nTotal treatment time: 20 min',
       },
-      errors: [{ message: /^Timed 15 min plus untimed 97010 15 min come to 30, more than the total treatment time \(20\)/, evidence: 'Total treatment time: 20' }],
+      errors: [{ message: /^Timed 15 min plus untimed 97010 15 min come to 30, more than the total treatment time \(20\)/, evidence: 'Total treatment time: 20 min' }],
     },
     {
       name: 'the same code documented with different minutes',

@@ -1,0 +1,264 @@
+// The time grammar: how notes write durations, clock ranges, units and totals, as rows (grammar.ts).
+// Vocabulary comes from data/grammar/time.json; the rows say how the words combine.
+//
+//   number     12 | twelve | twenty-five
+//   duration   12 min | 12 mins | 12m | 12' | 12-minute | 1 hr | 1h05m | 1.5 hrs | half an hour | x12' | x 12 min
+//   clock      8:05 | 8:05am | 2:00p | 14:00 | 2 pm          hhmm  0915 | 1400
+//   range      8:05-8:20 | 0915-0930 | 2:00p-2:15p | 1:30-1:42 pm | from 2 to 2:15
+//   units      3 units | 3u | units: 2 | x 2 units             count  x3 | x 3 | (3)
+//   total      Total timed minutes: 38 | TTT 45' | Tx time = 45 | Total timed ...... 37 min | Timed: 8:00-8:38
+import timeData from '../data/grammar/time.json';
+import { compileLayer, type Element, item, type Item, type ItemIndex, many, newIndex, num, opt, type Part, punct, type Rule, runLayer, tight, type TokenElement, where, word } from './grammar';
+import { Kind, type Lexed } from './lex';
+
+const rows = new Map(timeData.rows.map((r) => [r.id, r.words]));
+const words = (id: string): string[] => {
+  const list = rows.get(id);
+  if (!list) throw new Error(`time.json has no row "${id}"`);
+  return list;
+};
+export const TIME_WORDS = {
+  notTreatment: new Set(words('not-treatment')),
+  activity: new Set(words('activity')),
+  distance: new Set(words('distance-context')),
+};
+const SPELLED: Record<string, number> = timeData.spelledNumbers.values;
+
+const MINUTE = word(...words('minute-unit'));
+const HOUR = word(...words('hour-unit'));
+const UNITS = word(...words('units-word'));
+const JOIN = word(...words('range-joiner'));
+const MARK = punct("'");
+const X = word('x', '×');
+
+const value = (p: Part | undefined): number => (p?.item ? p.item.value : Number.NaN);
+const tokenValue = (lx: Lexed, p: Part | undefined): number => (p ? lx.value[p.first]! : Number.NaN);
+const numberOf = (lx: Lexed, p: Part | undefined): number => (p?.item ? p.item.value : tokenValue(lx, p));
+
+/** A number token or a spelled number item. */
+const NUMBER_ITEM = item('number');
+
+// Layer 1: numbers written as words ("fifteen", "twenty-five", "twenty five").
+const SPELLED_WORD = word(...Object.keys(SPELLED));
+const numberRows: Rule[] = [
+  { name: 'number: digits', kind: 'number', pattern: [num()], make: (p, lx) => ({ value: tokenValue(lx, p[0]) }) },
+  {
+    name: 'number: spelled tens-ones',
+    kind: 'number',
+    pattern: [SPELLED_WORD, opt(punct('-')), SPELLED_WORD],
+    make: (p, lx) => {
+      const tens = SPELLED[lx.norm[p[0]!.first]!]!;
+      const ones = SPELLED[lx.norm[p[2]!.first]!]!;
+      return tens >= 20 && tens % 10 === 0 && ones < 10 ? { value: tens + ones } : null;
+    },
+  },
+  { name: 'number: spelled', kind: 'number', pattern: [SPELLED_WORD], make: (p, lx) => ({ value: SPELLED[lx.norm[p[0]!.first]!]! }) },
+];
+
+// A bare "m" is minutes only against its number, up to 90, and not where distances are talked about.
+function minutesNotMetres(lx: Lexed, first: number, n: number): boolean {
+  if (n > 90) return false;
+  for (let i = Math.max(0, first - 6); i < Math.min(lx.count, first + 4); i++) if (TIME_WORDS.distance.has(lx.norm[i]!)) return false;
+  return true;
+}
+
+const meridiem = (lx: Lexed, p: Part | undefined): string | undefined => (p ? lx.norm[p.first]!.charAt(0) : undefined);
+const AMPM = word(...words('meridiem'));
+// "a"/"p" alone are meridiem only written against the time ("2:00p") or followed by ".m" ("2:00 p.m.").
+const ampmAt = (lx: Lexed, i: number): boolean => {
+  const w = lx.norm[i]!;
+  if (lx.kind[i] !== Kind.Word) return false;
+  if (w === 'am' || w === 'pm') return true;
+  if (w !== 'a' && w !== 'p') return false;
+  const against = lx.spaceBefore[i] === 0 && i > 0 && lx.end[i - 1] === lx.start[i];
+  const dotM = lx.norm[i + 1] === '.' && lx.norm[i + 2] === 'm';
+  return against || dotM;
+};
+const MERIDIEM: TokenElement = { ...AMPM, test: ampmAt };
+const DOT_M = opt(where(punct('.'), (lx, i) => lx.norm[i + 1] === 'm'));
+const M_WORD = opt(word('m'));
+const DOT = opt(punct('.'));
+
+function clock(h: number, m: number, ap: string | undefined): { value: number; data: Record<string, unknown> } {
+  return { value: h * 60 + m, data: { hour: h, minute: m, meridiem: ap } };
+}
+
+// Layer 2: durations, clocks, counts.
+const atomRows: Rule[] = [
+  { name: 'duration: <n> <minute word>', kind: 'duration', pattern: [NUMBER_ITEM, MINUTE], make: (p) => ({ value: value(p[0]) }) },
+  {
+    name: "duration: <n>-minute (names a thing: '6-minute walk test')",
+    kind: 'duration',
+    pattern: [NUMBER_ITEM, tight(punct('-')), tight(MINUTE)],
+    make: (p) => ({ value: value(p[0]), data: { adjectival: true } }),
+  },
+  { name: "duration: <n>' (minute mark)", kind: 'duration', pattern: [num(1, 600), tight(MARK)], make: (p, lx) => ({ value: tokenValue(lx, p[0]) }) },
+  {
+    name: 'duration: <n>m (written against the number)',
+    kind: 'duration',
+    pattern: [num(1, 600), tight(word('m'))],
+    // Lower-case only: "46M" is an age and sex, "15m" is minutes.
+    make: (p, lx) => (lx.text[lx.start[p[1]!.first]!] === 'm' && minutesNotMetres(lx, p[0]!.first, tokenValue(lx, p[0])) ? { value: tokenValue(lx, p[0]) } : null),
+  },
+  { name: 'duration: <n> hr', kind: 'duration', pattern: [NUMBER_ITEM, HOUR], make: (p) => ({ value: Math.round(value(p[0]) * 60), data: { hours: true } }) },
+  { name: 'duration: half an hour', kind: 'duration', pattern: [word('half'), opt(word('an', 'a')), HOUR], make: () => ({ value: 30 }) },
+  { name: 'duration: a half hour / an hour', kind: 'duration', pattern: [word('a', 'an'), opt(word('half')), HOUR], make: (p) => ({ value: p[1] ? 30 : 60 }) },
+  { name: 'duration: a quarter hour', kind: 'duration', pattern: [word('a'), word('quarter'), opt(punct('-')), HOUR], make: () => ({ value: 15 }) },
+  {
+    name: 'clock: h:mm [am/pm]',
+    kind: 'clock',
+    pattern: [num(0, 23, [1, 2]), tight(punct(':')), tight(num(0, 59, [2, 2])), opt(MERIDIEM), DOT_M, M_WORD, DOT],
+    make: (p, lx) => clock(tokenValue(lx, p[0]), tokenValue(lx, p[2]), meridiem(lx, p[3])),
+  },
+  {
+    name: 'clock: hhmm (24-hour, in a range only)',
+    kind: 'hhmm',
+    pattern: [num(0, 2359, [3, 4])],
+    make: (p, lx) => {
+      const v = tokenValue(lx, p[0]);
+      return v % 100 < 60 ? clock(Math.floor(v / 100), v % 100, undefined) : null;
+    },
+  },
+  { name: 'clock: h am/pm', kind: 'clock', pattern: [num(1, 12, [1, 2]), MERIDIEM, DOT_M, M_WORD, DOT], make: (p, lx) => clock(tokenValue(lx, p[0]), 0, meridiem(lx, p[1])) },
+  { name: 'units: <n> units', kind: 'units', pattern: [NUMBER_ITEM, UNITS], make: (p) => ({ value: value(p[0]) }) },
+  { name: 'units: units: <n>', kind: 'units', pattern: [word('units', 'unit'), opt(punct(':', '=', '-', '#')), opt(X), num(0, 20)], make: (p, lx) => ({ value: tokenValue(lx, p[3]) }) },
+  { name: 'count: (<n>)', kind: 'paren', pattern: [punct('('), num(0, 300), punct(')')], make: (p, lx) => ({ value: tokenValue(lx, p[1]) }) },
+];
+
+// Layer 3: what combines atoms.
+const CLOCKISH = ['clock', 'hhmm'];
+function rangeMinutes(a: Item, b: Item): number | null {
+  const ap = (a.data?.meridiem as string | undefined) ?? (b.data?.meridiem as string | undefined);
+  const bp = (b.data?.meridiem as string | undefined) ?? ap;
+  const h24 = (h: number, m: string | undefined) => (m === 'p' && h < 12 ? h + 12 : m === 'a' && h === 12 ? 0 : h);
+  const ah = h24(a.data!.hour as number, ap);
+  const bh = h24(b.data!.hour as number, bp);
+  const start = ah * 60 + (a.data!.minute as number);
+  let end = bh * 60 + (b.data!.minute as number);
+  // 12-hour times without a marker: "12:50-1:10" crosses noon.
+  if (end <= start && !bp && bh <= 12) end += 12 * 60;
+  if (end <= start) end += 24 * 60;
+  const minutes = end - start;
+  return minutes > 0 && minutes <= 300 ? minutes : null;
+}
+// A number followed by one of these is not a time range ("flexion 120-135 deg", "lift 1000-1200 lb").
+const NOT_TIME_AFTER = new Set(['deg', 'degree', 'degrees', '°', 'lb', 'lbs', 'kg', 'cm', 'mm', 'in', 'ft', '%', 'reps', 'sets', 'm', 'x', 'mmhg', 'bpm']);
+const rangeRows: Rule[] = [];
+for (const left of CLOCKISH) {
+  for (const right of CLOCKISH) {
+    rangeRows.push({
+      name: `range: <${left}> - <${right}>`,
+      kind: 'range',
+      pattern: [item(left), JOIN, item(right)],
+      make: (p, lx) => {
+        const a = p[0]!.item!;
+        const b = p[2]!.item!;
+        if (a.kind === 'hhmm' || b.kind === 'hhmm') {
+          // 24-hour figures could be other numbers: no unit after them, and the end is later the same day.
+          if (NOT_TIME_AFTER.has(lx.norm[b.end] ?? '')) return null;
+          if (a.kind === 'hhmm' && b.kind === 'hhmm' && a.value >= b.value) return null;
+        }
+        const minutes = rangeMinutes(a, b);
+        return minutes === null ? null : { value: minutes };
+      },
+    });
+  }
+}
+rangeRows.push({
+  name: 'range: from <h|clock> to <clock|h>',
+  kind: 'range',
+  pattern: [word('from'), opt(NUMBER_ITEM), opt(item('clock')), JOIN, opt(item('clock')), opt(num(1, 12, [1, 2]))],
+  make: (p, lx) => {
+    const a = p[2]?.item ?? (p[1] ? { data: { hour: numberOf(lx, p[1]), minute: 0 } } : undefined);
+    const b = p[4]?.item ?? (p[5] ? { data: { hour: tokenValue(lx, p[5]), minute: 0 } } : undefined);
+    if (!a || !b || (!p[2] && !p[4])) return null; // at least one side must be a real clock time
+    if ((a.data!.hour as number) > 23) return null;
+    const minutes = rangeMinutes(a as Item, b as Item);
+    return minutes === null ? null : { value: minutes };
+  },
+});
+const composeRows: Rule[] = [
+  ...rangeRows,
+  {
+    name: 'duration: <n> hr <n> min (1h05m, 1 hr 15 min)',
+    kind: 'duration',
+    pattern: [item('duration'), num(0, 59), opt(MINUTE), opt(word('m')), opt(MARK)],
+    make: (p, lx) => (p[0]!.item!.data?.hours && (p[2] || p[3] || p[4]) ? { value: value(p[0]) + tokenValue(lx, p[1]) } : null),
+  },
+  { name: "duration: x <duration> ('x12'', 'x 15 min')", kind: 'duration', pattern: [X, item('duration')], make: (p) => ({ value: value(p[1]) }) },
+  { name: 'units: x <units>', kind: 'units', pattern: [X, item('units')], make: (p) => ({ value: value(p[1]) }) },
+  { name: 'count: x <n>', kind: 'times', pattern: [X, num(1, 20)], make: (p, lx) => ({ value: tokenValue(lx, p[1]) }) },
+  { name: 'count: <n>x', kind: 'times', pattern: [num(1, 20), tight(X)], make: (p, lx) => ({ value: tokenValue(lx, p[0]) }) },
+];
+
+// Layer 4: totals. The label is a run of label words in any order ("total timed code minutes",
+// "Tx time", "TTT"); the value follows after punctuation or a dotted leader.
+const LABEL_ROWS = ['total-lead', 'total-timed', 'total-untimed', 'total-treatment', 'total-noun', 'total-abbreviation-timed', 'total-abbreviation-treatment'] as const;
+const labelKind = new Map<string, (typeof LABEL_ROWS)[number]>();
+for (const id of LABEL_ROWS) for (const w of words(id)) if (!labelKind.has(w)) labelKind.set(w, id);
+const LABEL_WORD: TokenElement = { type: 'token', words: [...labelKind.keys()], test: (lx, i) => lx.kind[i] === Kind.Word && labelKind.has(lx.norm[i]!), repeat: true };
+const SEPARATOR: Element = opt(many(punct(':', '=', '-', '.', '…', '_', '~')));
+const LINKING = opt(word('of', 'was', 'is', 'were', 'equals', 'approx', 'approximately', 'about'));
+
+export type TotalKind = 'timed' | 'untimed' | 'treatment';
+/** The kind of total a label names, or null when the words are not a total ("Tx:" alone is a heading). */
+export function totalLabelKind(labelWords: readonly string[]): TotalKind | null {
+  const kinds = new Set(labelWords.map((w) => labelKind.get(w)));
+  if (kinds.has('total-untimed')) return 'untimed';
+  if (kinds.has('total-timed') || kinds.has('total-abbreviation-timed')) return 'timed';
+  if (kinds.has('total-abbreviation-treatment')) return 'treatment';
+  const lead = kinds.has('total-lead');
+  const noun = kinds.has('total-noun');
+  const treatment = kinds.has('total-treatment');
+  // "Total: 48", "Total treatment time", "Tx time", "Session length" — but not "treatment" or "time" alone.
+  if (lead || (treatment && noun)) return 'treatment';
+  return null;
+}
+
+function totalMake(p: readonly (Part | undefined)[], lx: Lexed): { value: number; data: Record<string, unknown> } | null {
+  const label = p[0]!;
+  const labelWords: string[] = [];
+  for (let i = label.first; i < label.end; i++) labelWords.push(lx.norm[i]!);
+  const kind = totalLabelKind(labelWords);
+  if (!kind) return null;
+  const v = p[3]!;
+  const minutes = v.item ? v.item.value : tokenValue(lx, v);
+  if (!(minutes > 0 && minutes <= 600)) return null;
+  return { value: minutes, data: { total: kind, valueFirst: v.first } };
+}
+const totalRows: Rule[] = [
+  ...['duration', 'range'].map<Rule>((kind) => ({
+    name: `total: <label> <${kind}>`,
+    kind: 'total',
+    pattern: [LABEL_WORD, SEPARATOR, LINKING, item(kind)],
+    make: totalMake,
+  })),
+  {
+    name: 'total: <label> <n> (bare number)',
+    kind: 'total',
+    pattern: [LABEL_WORD, SEPARATOR, LINKING, where(num(1, 600), (lx, i) => lx.norm[i + 1] !== ':' && !UNITS.test(lx, i + 1))],
+    make: totalMake,
+  },
+];
+
+const LAYERS = [numberRows, atomRows, composeRows, totalRows].map(compileLayer);
+
+/** Every row, for docs and tests. */
+export const TIME_RULE_NAMES: readonly string[] = [numberRows, atomRows, composeRows, totalRows].flat().map((r) => r.name);
+
+export interface TimeItems {
+  index: ItemIndex;
+  durations: Item[];
+  ranges: Item[];
+  units: Item[];
+  counts: Item[];
+  parens: Item[];
+  totals: Item[];
+}
+
+export function parseTimes(lx: Lexed): TimeItems {
+  const index = newIndex(lx.count);
+  for (const layer of LAYERS) runLayer(lx, index, layer);
+  const of = (kind: string) => index.all.filter((it) => it.kind === kind);
+  return { index, durations: of('duration'), ranges: of('range'), units: of('units'), counts: of('times'), parens: of('paren'), totals: of('total') };
+}

@@ -1,0 +1,352 @@
+// Treatment time: which service each duration or clock range belongs to, and the two totals.
+// The grammar (time-grammar.ts) finds the figures; this file ties them to services by layout:
+//
+//   same clause, service first     "Massage 97124 - 12 min", "ther ex 16 mins … then massage 14 mins"
+//   same clause, time first        "1:30-1:42 pm Therapeutic massage", "30 min therapeutic massage"
+//   heading above its lines        "Therapeutic massage (97124):\n  - L QL, kneading 10 min"
+//   table with a minutes column    "| 97124 | Massage | 15 | 1 |" under "| Code | Service | Min | Units |"
+//   bare count after a service     "massage 97124 (11)" = 11 minutes; "97110 (2)" = 2 units
+//
+// Minutes that are not treatment time are never attributed: home programs, rest, travel,
+// documentation, tolerances, tests named by their length ("6-minute walk test"), plans and goals.
+// Time-like text that could not be tied to a code is kept as unresolved, so a rule can say
+// "could not read" instead of "missing".
+import { type Item, selectLongest } from './grammar';
+import { Kind, type Lexed, lexAt } from './lex';
+import { parseTimes, TIME_WORDS, type TotalKind } from './time-grammar';
+import { readTables } from './time-table';
+import type { CodeMinutes, MentionContext, SectionKind, ServiceTime, TotalTime, UnresolvedTime } from './types';
+
+export interface ServiceMention {
+  start: number;
+  end: number;
+  /** null when the name could mean several codes ("e-stim", "traction"). */
+  code: string | null;
+  /** Every code it could be (for ambiguous names): times tied to them are not unread. */
+  candidates?: readonly string[];
+}
+
+export interface TimeFacts {
+  serviceTimes: ServiceTime[];
+  minutesByCode: Record<string, CodeMinutes>;
+  totals: { timed?: TotalTime; treatment?: TotalTime; untimed?: TotalTime };
+  unresolved: UnresolvedTime[];
+}
+
+/** Sections whose minutes are never today's treatment (goals and plans speak of the future). */
+const NO_TREATMENT_TIME = new Set<SectionKind>(['goals', 'history', 'home-program', 'subjective']);
+/** How far before and after a figure a not-treatment word is looked for (tokens, same clause). */
+const MARKER_BEFORE = 4;
+const MARKER_AFTER = 2;
+/** A bare "(N)" after a service: minutes from this value up, units below it. */
+const PAREN_MINUTES_FROM = 8;
+
+interface Service {
+  first: number;
+  end: number;
+  owner: string;
+  code: string | null;
+  start: number;
+  charEnd: number;
+}
+
+interface Figure {
+  item: Item;
+  start: number;
+  end: number;
+  minutes: number;
+  form: 'minutes' | 'range';
+  /** Units written with it ("x2 units, 1:10-1:30 pm"). */
+  withUnits?: boolean;
+}
+
+interface Segment {
+  first: number;
+  end: number;
+  line: number;
+  services: Service[];
+  figures: Figure[];
+  hasUnits: boolean;
+  /** Frequency wording ("2x/wk", "per week"): the segment plans future visits. */
+  plansVisits: boolean;
+}
+
+const SENTENCE_PUNCT = new Set(['.', '!', '?']);
+const FREQUENCY_AFTER_SLASH = new Set(['wk', 'wks', 'week', 'weeks', 'day', 'd', 'mo', 'month', 'visit']);
+
+function isClauseEnd(lx: Lexed, i: number): boolean {
+  const t = lx.norm[i]!;
+  if (t === ';') return true;
+  if (!SENTENCE_PUNCT.has(t)) return false;
+  // A dotted leader ("Ther ex 97110 ........ 25 min") is layout, not a full stop.
+  if (t === '.' && ((i > 0 && lx.norm[i - 1] === '.') || lx.norm[i + 1] === '.')) return false;
+  // A full stop ends a sentence when a capital or a figure follows (or the line ends): "12 min. Massage".
+  const next = i + 1;
+  if (next >= lx.count || lx.kind[next] === Kind.Newline) return true;
+  if (lx.spaceBefore[next] === 0) return false; // "a.m.", "p.o."
+  const c = lx.text.charCodeAt(lx.start[next]!);
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+export function findTimes(
+  text: string,
+  lx: Lexed,
+  mentions: readonly ServiceMention[],
+  contextAt: (offset: number) => MentionContext,
+): TimeFacts {
+  const parsed = parseTimes(lx);
+
+  // Services as token ranges. Ambiguous names own their time too (it is not unread), but give no code.
+  const services: Service[] = mentions
+    .map((m) => ({ first: lexAt(lx, m.start), end: lexAt(lx, m.end), code: m.code, owner: m.code ?? `?${(m.candidates ?? []).join('/')}`, start: m.start, charEnd: m.end }))
+    .filter((s) => s.end > s.first)
+    .sort((a, b) => a.first - b.first);
+  const inService = new Uint8Array(lx.count);
+  for (const s of services) inService.fill(1, s.first, s.end);
+
+  // One reading per stretch of text: totals, ranges, durations, counts; leftmost-longest wins.
+  const tables = readTables(lx);
+  const chosen = selectLongest([...parsed.totals, ...parsed.ranges, ...parsed.durations, ...tables.minutes, ...parsed.units, ...parsed.counts, ...parsed.parens]);
+
+  // Segments: clauses within lines. Figures and services are placed in the segment they start in.
+  const segments: Segment[] = [];
+  const segmentOf = new Int32Array(lx.count).fill(-1);
+  {
+    let first = 0;
+    const close = (end: number) => {
+      if (end > first) {
+        segments.push({ first, end, line: lx.line[first]!, services: [], figures: [], hasUnits: false, plansVisits: false });
+        segmentOf.fill(segments.length - 1, first, end);
+      }
+      first = end;
+    };
+    for (let i = 0; i < lx.count; i++) {
+      if (lx.kind[i] === Kind.Newline) {
+        close(i);
+        first = i + 1;
+      } else if (isClauseEnd(lx, i)) close(i + 1);
+    }
+    close(lx.count);
+  }
+  for (let i = 0; i + 2 < lx.count; i++) {
+    // "2x/wk", "3x/week", "x/wk", "per week", "weekly", "twice a week": plans future visits.
+    const a = lx.norm[i]!;
+    const b = lx.norm[i + 1]!;
+    const c = lx.norm[i + 2]!;
+    const freq = (a === 'x' && b === '/' && FREQUENCY_AFTER_SLASH.has(c)) || (a === 'per' && FREQUENCY_AFTER_SLASH.has(b)) || a === 'weekly' || a === 'monthly' || (a === 'a' && (b === 'week' || b === 'month'));
+    if (freq && segmentOf[i]! >= 0) segments[segmentOf[i]!]!.plansVisits = true;
+  }
+  for (const s of services) {
+    const seg = segmentOf[s.first]!;
+    if (seg >= 0) segments[seg]!.services.push(s);
+  }
+  for (const t of tables.unitTokens) if (segmentOf[t]! >= 0) segments[segmentOf[t]!]!.hasUnits = true;
+
+  const totals: TimeFacts['totals'] = {};
+  const unresolved: UnresolvedTime[] = [];
+  const attached: (ServiceTime & { section: SectionKind })[] = [];
+  const orphans: { seg: Segment; figure: Figure; ctx: MentionContext }[] = [];
+
+  const span = (it: Item) => ({ start: lx.start[it.first]!, end: lx.end[it.end - 1]! });
+  // A not-treatment word ("rest", "travel", "at home") rules out the figure nearest to it, within a
+  // few tokens either way: "Massage 15 min after waiting 10 min" rules out the 10 minutes only.
+  const excludeNearMarkers = (seg: Segment): void => {
+    if (seg.figures.length === 0) return;
+    const out = new Set<Figure>();
+    for (let i = seg.first; i < seg.end; i++) {
+      if (inService[i] || !TIME_WORDS.notTreatment.has(lx.norm[i]!)) continue;
+      let best: Figure | undefined;
+      let bestDistance = Number.POSITIVE_INFINITY;
+      for (const f of seg.figures) {
+        const before = f.item.first - i; // marker before the figure
+        const after = i - (f.item.end - 1); // marker after the figure
+        const distance = before > 0 ? (before <= MARKER_BEFORE ? before : Number.POSITIVE_INFINITY) : after <= MARKER_AFTER ? after + 0.5 : Number.POSITIVE_INFINITY;
+        if (distance < bestDistance) {
+          bestDistance = distance;
+          best = f;
+        }
+      }
+      if (best) out.add(best);
+    }
+    if (out.size > 0) seg.figures = seg.figures.filter((f) => !out.has(f));
+  };
+  const activityNear = (seg: Segment, it: Item): boolean => {
+    for (let i = Math.max(seg.first, it.first - MARKER_BEFORE); i < Math.min(seg.end, it.end + MARKER_AFTER); i++) {
+      if (TIME_WORDS.activity.has(lx.norm[i]!) || TIME_WORDS.notTreatment.has(lx.norm[i]!)) return true;
+    }
+    return false;
+  };
+  const serviceRightAfter = (it: Item): boolean => services.some((s) => s.first >= it.end && s.first <= it.end + 1);
+  const serviceRightBefore = (it: Item): Service | undefined => {
+    for (let k = services.length - 1; k >= 0; k--) {
+      const s = services[k]!;
+      if (s.end <= it.first) return it.first - s.end <= 2 ? s : undefined;
+    }
+    return undefined;
+  };
+
+  for (const it of chosen) {
+    const segIndex = segmentOf[it.first]!;
+    if (segIndex < 0) continue;
+    const seg = segments[segIndex]!;
+    const { start, end } = span(it);
+    const ctx = contextAt(start);
+    if (it.kind === 'units') {
+      seg.hasUnits = true;
+      continue;
+    }
+    if (it.kind === 'times') continue;
+    // (Home-program wording is judged next to the figure, not for the whole sentence: "18 min …; HEP issued".)
+    if (ctx.hypothetical || ctx.historical) continue;
+
+    if (it.kind === 'total') {
+      const kind = it.data!.total as TotalKind;
+      // "massage for a total of 25 minutes": a lead word alone after a service is that service's time.
+      const leadOnly = lx.norm[it.first] === 'total' && (it.data!.valueFirst as number) - it.first <= 2;
+      if (leadOnly && kind === 'treatment' && seg.services.some((s) => s.end <= it.first)) {
+        seg.figures.push({ item: it, start, end, minutes: it.value, form: 'minutes' });
+        continue;
+      }
+      if (ctx.section === 'goals' || ctx.section === 'home-program') continue;
+      const total: TotalTime = { start, end, minutes: it.value };
+      totals[kind] ??= total;
+      continue;
+    }
+
+    if (it.kind === 'paren') {
+      // "massage 97124 (11)": a bare figure right after a service.
+      const owner = serviceRightBefore(it);
+      if (!owner) continue;
+      if (it.value >= PAREN_MINUTES_FROM) seg.figures.push({ item: it, start, end, minutes: it.value, form: 'minutes' });
+      else seg.hasUnits = true;
+      continue;
+    }
+
+    // Durations and ranges.
+    if (it.kind === 'duration' && it.data?.adjectival && !serviceRightAfter(it)) continue; // "6-minute walk test"
+    if (!(it.value > 0 && it.value <= 300)) continue;
+    if (NO_TREATMENT_TIME.has(ctx.section)) continue;
+    if ((ctx.section === 'plan' || ctx.section === 'goals') && seg.plansVisits) continue;
+    seg.figures.push({ item: it, start, end, minutes: it.value, form: it.kind === 'range' ? 'range' : 'minutes' });
+  }
+
+  for (const seg of segments) excludeNearMarkers(seg);
+
+  // Tie figures to services, segment by segment.
+  const layout = lineLayout(lx);
+  let heading: { service: Service; line: number; indent: number; bulleted: boolean; section: SectionKind } | undefined;
+  let previous: Segment | undefined;
+  for (const seg of segments) {
+    const section = contextAt(lx.start[seg.first]!).section;
+    const owners = new Set(seg.services.map((s) => s.owner));
+    const line = layout[seg.line]!;
+    // A heading's block is the lines under it that are indented or bulleted more than it, in its section.
+    if (heading && seg.line !== heading.line && (heading.section !== section || owners.size > 0 || !(line.indent > heading.indent || (line.bulleted && !heading.bulleted)))) heading = undefined;
+    if (seg.figures.length === 0) {
+      const wholeLine = seg.first === line.first && seg.end >= line.end - 1;
+      const next = layout[seg.line + 1];
+      const opensBlock = line.endsWithColon || (next !== undefined && (next.indent > line.indent || (next.bulleted && !line.bulleted)));
+      if (owners.size === 1 && wholeLine && opensBlock) heading = { service: seg.services[0]!, line: seg.line, indent: line.indent, bulleted: line.bulleted, section };
+      previous = seg;
+      continue;
+    }
+    const timeFirst = seg.services.length > 0 && seg.figures[0]!.item.first < seg.services[0]!.first;
+    for (const figure of seg.figures) {
+      let owner: Service | undefined;
+      if (owners.size === 1) owner = seg.services[0];
+      else if (owners.size > 1) {
+        const before = [...seg.services].reverse().find((s) => s.end <= figure.item.first);
+        const after = seg.services.find((s) => s.first >= figure.item.end);
+        owner = timeFirst ? (after ?? before) : (before ?? after);
+      } else if (previous && previous.line === seg.line && new Set(previous.services.map((s) => s.owner)).size === 1 && seg.end - seg.first <= 6 && !activityNear(seg, figure.item)) {
+        // "Massage to R upper trap. 12 min.": the figure finishes the clause before it.
+        owner = previous.services[0];
+      } else if (heading) owner = heading.service;
+      if (!owner) {
+        orphans.push({ seg, figure, ctx: contextAt(figure.start) });
+        continue;
+      }
+      if (owner.code === null) continue; // ambiguous service: its time is read, but gives no code
+      attached.push({ code: owner.code, minutes: figure.minutes, start: figure.start, end: figure.end, form: seg.hasUnits && figure.form === 'minutes' ? 'units' : figure.form, section });
+    }
+    previous = seg;
+  }
+
+  // Figures with no service: outcomes and tests are not unread time; the rest is.
+  for (const { seg, figure, ctx } of orphans) {
+    if (activityNear(seg, figure.item)) continue;
+    if (ctx.section === 'plan' || ctx.section === 'assessment' || ctx.section === 'objective') continue;
+    // A clock range that restates a total beside it ("Session time: 60 min (10:00-11:00)") is the total.
+    if (Object.values(totals).some((t) => t && t.minutes === figure.minutes && Math.abs(t.end - figure.start) < 4)) continue;
+    const lineStart = text.lastIndexOf('\n', figure.start - 1) + 1;
+    const lineEnd = text.indexOf('\n', figure.end);
+    const near = text.slice(Math.max(lineStart, figure.start - 40), Math.min(lineEnd < 0 ? text.length : lineEnd, figure.end + 40)).trim();
+    unresolved.push({ start: figure.start, end: figure.end, minutes: figure.minutes, text: text.slice(figure.start, figure.end), near });
+  }
+
+  return { serviceTimes: attached.map(({ section: _s, ...t }) => t), minutesByCode: groupByCode(attached), totals, unresolved };
+}
+
+interface LineLayout {
+  first: number;
+  end: number;
+  indent: number;
+  bulleted: boolean;
+  endsWithColon: boolean;
+}
+
+const BULLETS = new Set(['-', '*', '•', '▪', '◦', '·', '>', '+', '‣', '–']);
+
+/** Per line: its tokens, indentation, whether it starts with a bullet or number, whether it ends in a colon. */
+function lineLayout(lx: Lexed): LineLayout[] {
+  const out: LineLayout[] = [];
+  let first = 0;
+  const push = (end: number) => {
+    const head = lx.norm[first];
+    const numbered = lx.kind[first] === Kind.Num && (lx.norm[first + 1] === '.' || lx.norm[first + 1] === ')') && lx.value[first]! < 50;
+    out.push({
+      first,
+      end,
+      indent: end > first ? lx.spaceBefore[first]! : 0,
+      bulleted: end > first && (BULLETS.has(head ?? '') || numbered),
+      endsWithColon: end > first && lx.norm[end - 1] === ':',
+    });
+  };
+  for (let i = 0; i < lx.count; i++) {
+    if (lx.kind[i] === Kind.Newline) {
+      push(i);
+      first = i + 1;
+    }
+  }
+  push(lx.count);
+  return out;
+}
+
+/**
+ * One figure per code. Within a section, separate entries add up ("cervical 10 min … lumbar 10 min");
+ * the same figure repeated in another section (a billing summary) is the same time, and different
+ * figures across sections are kept as a conflict for the time-totals rule.
+ */
+function groupByCode(times: (ServiceTime & { section: string })[]): Record<string, CodeMinutes> {
+  const byCode = new Map<string, Map<string, { sum: number; evidence: ServiceTime[] }>>();
+  for (const t of times) {
+    let sections = byCode.get(t.code);
+    if (!sections) byCode.set(t.code, (sections = new Map()));
+    const group = sections.get(t.section) ?? { sum: 0, evidence: [] };
+    // A clock range followed by its own minutes ("8:05-8:20 (15 min)") is one statement, not two.
+    const prev = group.evidence[group.evidence.length - 1];
+    const sameStatement = prev && t.start - prev.end < 12 && prev.minutes === t.minutes;
+    if (!sameStatement) group.sum += t.minutes;
+    group.evidence.push({ code: t.code, minutes: t.minutes, start: t.start, end: t.end, form: t.form });
+    sections.set(t.section, group);
+  }
+  const out: Record<string, CodeMinutes> = {};
+  for (const [code, sections] of byCode) {
+    const groups = [...sections.entries()];
+    // The treatment section is the record of what was done; otherwise the first section wins.
+    const chosen = groups.find(([s]) => s === 'treatment') ?? groups[0]!;
+    const conflicting = [...new Set(groups.map(([, g]) => g.sum).filter((m) => m !== chosen[1].sum))];
+    out[code] = { code, minutes: chosen[1].sum, evidence: groups.flatMap(([, g]) => g.evidence), conflicting };
+  }
+  return out;
+}

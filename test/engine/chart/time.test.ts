@@ -1,0 +1,139 @@
+// The time grammar, notation by notation: each row is a way notes write time and what must be read.
+import { describe, expect, it } from 'vitest';
+import { analyzeChart } from '../../../src/engine/chart';
+import { TIME_RULE_NAMES } from '../../../src/engine/chart/time-grammar';
+
+interface Row {
+  name: string;
+  note: string;
+  /** Minutes per code the chart must read (codes not listed must be absent). */
+  minutes?: Record<string, number>;
+  timed?: number;
+  treatment?: number;
+  untimed?: number;
+  /** Unresolved figures (time-like text tied to no service), by their text. */
+  unresolved?: string[];
+}
+
+function read(note: string) {
+  const chart = analyzeChart(note);
+  return {
+    minutes: Object.fromEntries(Object.values(chart.minutesByCode).map((c) => [c.code, c.minutes])),
+    timed: chart.totals.timed?.minutes,
+    treatment: chart.totals.treatment?.minutes,
+    untimed: chart.totals.untimed?.minutes,
+    unresolved: chart.unresolvedTimes.map((u) => u.text),
+  };
+}
+
+function table(title: string, rows: Row[]) {
+  describe(title, () => {
+    for (const row of rows) {
+      it(row.name, () => {
+        const got = read(row.note);
+        if (row.minutes) expect(got.minutes).toEqual(row.minutes);
+        if ('timed' in row) expect(got.timed).toBe(row.timed);
+        if ('treatment' in row) expect(got.treatment).toBe(row.treatment);
+        if ('untimed' in row) expect(got.untimed).toBe(row.untimed);
+        if (row.unresolved) expect(got.unresolved).toEqual(row.unresolved);
+      });
+    }
+  });
+}
+
+table('clock ranges', [
+  { name: '24-hour without a colon', note: 'Massage 1400-1415 to R upper trap.', minutes: { '97124': 15 } },
+  { name: '24-hour with a colon and an en dash', note: 'Therapeutic massage 14:00\u201314:15, L QL.', minutes: { '97124': 15 } },
+  { name: 'one-letter meridiem against the time', note: 'Ther ex 2:00p-2:15p: bridges.', minutes: { '97110': 15 } },
+  { name: 'meridiem once, after the range', note: '1:30-1:42 pm Therapeutic massage: side-lying.', minutes: { '97124': 12 } },
+  { name: 'dotted meridiem on both ends', note: 'Gait training 8:05 a.m. to 8:35 a.m. with cane.', minutes: { '97116': 30 } },
+  { name: '"from 2 to 2:15"', note: 'Massage from 2 to 2:15 to the forearm extensors.', minutes: { '97124': 15 } },
+  { name: 'crossing noon without a meridiem', note: 'Ther ex 11:50-12:10: rows.', minutes: { '97110': 20 } },
+  { name: 'three-digit 24-hour figures', note: 'NMR 945-1005 balance on foam.', minutes: { '97112': 20 } },
+  { name: 'a range of degrees is not time', note: 'Massage to R trap; flexion 120-135 deg.', minutes: {} },
+  { name: 'dates are not time', note: 'Massage 2026-03-12 to R trap.', minutes: {} },
+]);
+
+table('durations', [
+  { name: '12 min', note: 'Massage 12 min, R trap.', minutes: { '97124': 12 } },
+  { name: '12 mins', note: 'Massage 12 mins, R trap.', minutes: { '97124': 12 } },
+  { name: '12m written against the number', note: 'Massage 12m, R trap.', minutes: { '97124': 12 } },
+  { name: "12' (minute mark)", note: "Massage 12', R trap.", minutes: { '97124': 12 } },
+  { name: '12\u2032 (prime)', note: 'Massage 12\u2032, R trap.', minutes: { '97124': 12 } },
+  { name: "x12'", note: "Massage x12': R trap.", minutes: { '97124': 12 } },
+  { name: 'x 12 min', note: 'Massage x 12 min to R trap.', minutes: { '97124': 12 } },
+  { name: '(12) after the service', note: 'Massage (12) to R trap, kneading.', minutes: { '97124': 12 } },
+  { name: '1 hr', note: 'Therapeutic massage 1 hr, full back.', minutes: { '97124': 60 } },
+  { name: '1h05m', note: 'Therapeutic massage 1h05m, full back.', minutes: { '97124': 65 } },
+  { name: '1 hr 5 min', note: 'Therapeutic massage 1 hr 5 min, full back.', minutes: { '97124': 65 } },
+  { name: 'spelled: twelve minutes', note: 'Massage for twelve minutes to the R trap.', minutes: { '97124': 12 } },
+  { name: 'spelled: twenty-five minutes', note: 'Therapeutic exercise for twenty-five minutes.', minutes: { '97110': 25 } },
+  { name: 'spelled: half an hour', note: 'Massage for half an hour to the low back.', minutes: { '97124': 30 } },
+  { name: 'an age written 46M is not minutes', note: 'Pt: 46M; massage to R trap.', minutes: {}, unresolved: [] },
+  { name: 'metres in gait training are not minutes', note: 'Gait training: ambulated 50m x3 with cane, 15 min.', minutes: { '97116': 15 } },
+]);
+
+table('which service a time belongs to', [
+  { name: 'code before the time', note: '97124 - 12 min - R trap.', minutes: { '97124': 12 } },
+  { name: 'code after the time', note: '12 min 97124 to R trap.', minutes: { '97124': 12 } },
+  { name: 'time first on each line', note: '0900-0914 Therapeutic massage L QL\n0914-0938 Neuromuscular re-ed\n0938-0947 Ther ex', minutes: { '97124': 14, '97112': 24, '97110': 9 } },
+  { name: 'two services, service first, on one line', note: 'Massage 12 min, then ther ex 25 min.', minutes: { '97124': 12, '97110': 25 } },
+  { name: 'dictated run-on text', note: 'then massage to the right infraspinatus with petrissage 14 mins this is the shoulder girdle then ther ex 16 mins rows', minutes: { '97124': 14, '97110': 16 } },
+  { name: 'code with modifier before the activity name', note: "97124-GP Therapeutic massage 15', R trap.", minutes: { '97124': 15 } },
+  { name: 'duration followed by units in brackets', note: 'Massage 25 min (2 units) to the lumbar paraspinals.', minutes: { '97124': 25 } },
+  { name: 'heading above a list', note: 'Therapeutic massage (97124):\n  - L upper trapezius, kneading, 10 min\n  - L levator, stripping, 5 min\nTher ex 97110 12 min', minutes: { '97124': 15, '97110': 12 } },
+  { name: 'the figure finishing the clause before it', note: 'Massage to R upper trap. 12 min.', minutes: { '97124': 12 } },
+  { name: 'dotted leader', note: 'Ther ex 97110 .......... 25 min\nMassage 97124 .......... 12 min', minutes: { '97110': 25, '97124': 12 } },
+  { name: 'pipe table with a minutes column', note: '| Code | Service | Min | Units |\n|---|---|---|---|\n| 97124 | Massage | 15 | 1 |\n| 97110 | Ther ex | 23 | 2 |', minutes: { '97124': 15, '97110': 23 } },
+  { name: 'tab-separated table', note: 'CPT\tDescription\tMinutes\n97124\tTherapeutic massage\t12\n97530\tTherapeutic activities\t26', minutes: { '97124': 12, '97530': 26 } },
+  { name: 'space-aligned table', note: 'Code    Service             Time\n97124   Massage             13\n97110   Ther ex             25', minutes: { '97124': 13, '97110': 25 } },
+  { name: 'same figure twice in one statement', note: 'Therapeutic massage 9:20-9:45 (25 min): effleurage.', minutes: { '97124': 25 } },
+  { name: 'bare count under 8 after a code is units', note: 'Ther ex 97110 (2): rows.', minutes: {} },
+]);
+
+table('totals', [
+  { name: 'Total timed minutes: 38', note: 'Total timed minutes: 38', timed: 38 },
+  { name: 'Total treatment time 45 min', note: 'Total treatment time 45 min', treatment: 45 },
+  { name: "TTT 45'", note: "TTT 45'", treatment: 45 },
+  { name: 'Ttl timed 38m', note: 'Ttl timed 38m', timed: 38 },
+  { name: 'Tx time = 45', note: 'Tx time = 45', treatment: 45 },
+  { name: 'Timed / Untimed / Total', note: 'Timed 38 / Untimed 10 / Total 48', timed: 38, untimed: 10, treatment: 48 },
+  { name: 'dotted leader', note: 'Total timed ............ 37 min', timed: 37 },
+  { name: 'a clock range as the total', note: 'Session time: 8:00-8:45', treatment: 45 },
+  { name: 'session time', note: 'Session time: 60 min (10:00-11:00).', treatment: 60, unresolved: [] },
+  { name: '"Tx:" alone is a heading, not a total', note: 'Tx: 12 min massage to R trap.', treatment: undefined, minutes: { '97124': 12 } },
+  { name: 'units are not a total', note: 'Total 3 units billed.', treatment: undefined },
+  { name: 'a total of one service is that service\u2019s time', note: 'Massage for a total of 20 minutes to the low back.', treatment: undefined, minutes: { '97124': 20 } },
+]);
+
+table('time that is not treatment', [
+  { name: 'home program minutes', note: 'Massage 12 min. HEP: stretches 10 min daily at home.', minutes: { '97124': 12 } },
+  { name: 'ice at home', note: 'Tx: massage 12 min. Uses ice 15 min at home.', minutes: { '97124': 12 } },
+  { name: 'rest break inside an entry', note: 'Ther ex 25 min incl. 5 min rest break.', minutes: { '97110': 25 } },
+  { name: 'travel and documentation', note: 'Massage 15 min. Travel 20 min. Documentation 10 min.', minutes: { '97124': 15 }, unresolved: [] },
+  { name: 'waiting', note: 'Massage 15 min after waiting 10 min for the room.', minutes: { '97124': 15 } },
+  { name: '6-minute walk test', note: 'Objective: 6-minute walk test 305 m.', minutes: {}, unresolved: [] },
+  { name: 'sitting tolerance', note: 'Sitting tolerance 20 minutes (10 minutes at eval).', minutes: {}, unresolved: [] },
+  { name: 'untimed codes take their own minutes', note: 'Hot pack 15 min. Massage 12 min.', minutes: { '97010': 15, '97124': 12 } },
+  { name: 'goals speak of the future', note: 'Goals: sit 45 min at work; walk 20 min.', minutes: {}, unresolved: [] },
+  { name: 'an evaluation is an (untimed) service', note: 'Evaluation: 35 minutes.', minutes: {}, unresolved: [] },
+]);
+
+table('unread time is kept', [
+  { name: 'a treatment figure with no service', note: 'Treatment:\n- 30 min to the low back, kneading and stripping.', unresolved: ['30 min'] },
+]);
+
+table('normalised text', [
+  { name: 'zero-width space inside a word', note: 'Mas\u200bsage 12 min to R trap.', minutes: { '97124': 12 } },
+  { name: 'soft hyphen', note: 'Ther\u00adapeutic massage 12 min.', minutes: { '97124': 12 } },
+  { name: 'Cyrillic look-alike', note: 'M\u0430ssage 12 min to R trap.', minutes: { '97124': 12 } },
+  { name: 'no-break space and em dash', note: 'Massage\u00a012\u00a0min \u2014 R trap; NMR 9:00\u20149:13.', minutes: { '97124': 12, '97112': 13 } },
+  { name: 'full-width digits', note: 'Massage \uff11\uff12 min to R trap.', minutes: { '97124': 12 } },
+]);
+
+describe('time grammar rows', () => {
+  it('are named and unique', () => {
+    expect(TIME_RULE_NAMES.length).toBeGreaterThan(15);
+    expect(new Set(TIME_RULE_NAMES).size).toBe(TIME_RULE_NAMES.length);
+  });
+});
