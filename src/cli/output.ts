@@ -3,6 +3,7 @@
 import type { Reading } from '../engine/explain';
 import type { CheckResult, Finding, ProfileChoice, Severity, UnitMethod } from '../engine/types';
 import { readingLines } from './reading-text';
+import { oneLine } from './text';
 
 export interface CheckedVisit {
   source: string;
@@ -96,8 +97,7 @@ function unitList(units: Record<string, number>): string {
 }
 
 function quote(text: string, max = 120): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return `"${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}"`;
+  return `"${oneLine(text, max)}"`;
 }
 
 function profileLine(profile: ProfileChoice): string {

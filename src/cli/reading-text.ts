@@ -3,11 +3,7 @@
 // section shows up here without a change.
 import { type Reading, readingSections } from '../engine/explain';
 import type { Evidence } from '../engine/types';
-
-function flat(text: string, max: number): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
-}
+import { oneLine as flat } from './text';
 
 /**
  * `"15 min"  [Objective 120-126]  in "Therapeutic exercise -- 15 min."`: the sentence only when it

@@ -1,5 +1,6 @@
 // How `evaluate` reports: floors checked against the score, the JSON document, and the text report
 // (per-rule table, totals, units agreement, then every false alarm, miss and units disagreement).
+import { oneLine as flat, pad } from '../text';
 import type { Score } from './score';
 
 export type Figure = 'precision' | 'recall' | 'units' | 'errorFalseAlarms';
@@ -49,17 +50,6 @@ export function checkThresholds(score: Score, limits: Limits): Threshold[] {
 }
 
 const fixed = (n: number | null): string => (n === null ? '–' : n.toFixed(3));
-
-function pad(text: string, width: number, right = false): string {
-  if (text.length >= width) return text;
-  const space = ' '.repeat(width - text.length);
-  return right ? space + text : text + space;
-}
-
-function flat(text: string, max: number): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
-}
 
 function table(report: EvaluateReport): string[] {
   const headers = ['pairs', 'TP', 'FA', 'miss', 'precision', 'recall'];
