@@ -280,7 +280,7 @@ function readSignatures({ chart, facts, evidenceOf }: Input): ReadingSection<Cre
   const assistants = [...new Set(facts.assistants.map((a) => a.value))];
   const summary = [
     facts.discipline ? `Discipline: ${facts.discipline}` : 'Discipline: not shown by any credential',
-    assistants.length > 0 ? `assistant involved: ${assistants.join(', ')}` : 'no assistant involved',
+    assistants.length > 0 ? `assistant named: ${assistants.join(', ')}` : 'no assistant named',
   ].join('; ');
   return section('Credentials and signatures', 'No credentials on the claim and no signature in the note.', items, summary);
 }

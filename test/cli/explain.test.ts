@@ -64,7 +64,7 @@ describe('check --explain', () => {
     // A second item from the same sentence does not repeat it.
     at('      rom "52 degrees", post-treatment');
     at('          "52 degrees"  [treatment 147-157]');
-    at('    Credentials and signatures — Discipline: PT; assistant involved: PTA');
+    at('    Credentials and signatures — Discipline: PT; assistant named: PTA');
     at('      PTA: signed "J. Smith, PTA"');
     at('      Visit number: 4 from the claim');
     at('      Plan of care start: not documented');

@@ -120,7 +120,7 @@ describe('check(visit, { explain: true }).reading', () => {
       ['PTA', 'signature', 'J. Smith, PTA'],
       ['PTA', 'involvement', 'PTA'],
     ]);
-    expect(r.signatures.summary).toBe('Discipline: PT; assistant involved: PTA');
+    expect(r.signatures.summary).toBe('Discipline: PT; assistant named: PTA');
     const claimProvider = reading({ ...visit, provider: { name: 'A. Lee', credentials: ['PT'] } });
     expect(claimProvider.signatures.items[0]).toEqual({ says: "PT: the claim's provider", credential: 'PT', kind: 'claim', from: 'claim', evidence: [] });
   });
