@@ -52,4 +52,5 @@ export class InputError extends Error {
   }
 }
 
-export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
+/** findings: `check` found error-level problems; floorNotMet: `evaluate` scored below a --min/--max. */
+export const EXIT = { ok: 0, findings: 1, floorNotMet: 1, usage: 2, internal: 3 } as const;

@@ -1,8 +1,10 @@
 // Help text, one block per command; `--help` prints it, usage errors point to it.
+import { ENGINE_OPTION_HELP } from './engine-options';
+
 export const PROGRAM = 'therapy-claim-guard';
 
 export const COMMAND_HELP = {
-  check: `Usage: ${PROGRAM} check [--payer ID] [--format text|json] FILE...
+  check: `Usage: ${PROGRAM} check [--payer ID] [--policy FILE] [--rule ID=LEVEL] [--explain] [--format text|json] FILE...
 
 Checks visits against the payer profile's rules.
   FILE.json   one Visit object, or an array of Visits (reported as FILE#0, FILE#1 …)
@@ -10,9 +12,28 @@ Checks visits against the payer profile's rules.
 Files may be UTF-8 (with or without BOM) or UTF-16 with a BOM.
 
 Options:
-  --payer ID        use this payer profile for every visit (see "${PROGRAM} rules")
-  --format FORMAT   text (default) or json
+${ENGINE_OPTION_HELP}
+  --explain         also show what the engine read: minutes per code and the text they came
+                    from, totals, units, measures, goals, signatures, episode facts, wording
+  --format FORMAT   text (default) or json (with --explain, each result has a "reading")
 Exit: 0 no error-level finding, 1 error-level findings, 2 bad usage or input.`,
+  evaluate: `Usage: ${PROGRAM} evaluate [options] DIR|FILE...
+
+Scores the engine on labelled visits: per-rule precision and recall, units agreement, and every
+false alarm and miss with its case, rule and evidence (format: docs/evaluate.md).
+  FILE.json   one labelled case {id, visit, must, mustNot, mustNotError?, units?, why?}, or an array
+  DIR         every .json file under it (other files are skipped)
+A bad file or case is reported on stderr and skipped; the rest are scored.
+
+Options:
+${ENGINE_OPTION_HELP}
+  --format FORMAT               text (default) or json
+  --summary                     text: the table and totals only, without each false alarm and miss
+  --min-precision X             exit 1 when precision over all pairs is below X (0 to 1)
+  --min-recall X                exit 1 when recall over all pairs is below X
+  --min-units X                 exit 1 when the share of labelled codes with exact units is below X
+  --max-error-false-alarms N    exit 1 when more than N false alarms fired at severity error
+Exit: 0 every limit met (or none given), 1 a limit not met, 2 bad usage or a bad input file.`,
   units: `Usage: ${PROGRAM} units [--method cms|per-code] [--untimed CODES] CODE=MINUTES...
 
 Units per code for one date of service.
@@ -36,7 +57,10 @@ export const MAIN_HELP = `${PROGRAM}: checks CPT 97124 (therapeutic massage) cla
 Usage: ${PROGRAM} <command> [options]
 
 Commands:
-  check [--payer ID] [--format text|json] FILE...        check visits (.json) or notes (.txt)
+  check [--payer ID] [--explain] [--format text|json] FILE...
+                                                          check visits (.json) or notes (.txt)
+  evaluate [--min-precision X] [--min-recall X] DIR|FILE...
+                                                          score the engine on labelled visits
   units [--method cms|per-code] [--untimed CODES] CODE=MINUTES...
                                                           units the minutes support
   rules [--format text|json]                              rules and their level per payer
@@ -46,5 +70,5 @@ Options:
   -h, --help       help (also "${PROGRAM} <command> --help")
   -v, --version    program and data versions
 
-Exit codes: 0 no error-level finding, 1 error-level findings, 2 bad usage or input,
-3 internal error.`;
+Exit codes: 0 no error-level finding, 1 error-level findings (evaluate: a limit not met),
+2 bad usage or input, 3 internal error.`;

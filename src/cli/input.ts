@@ -198,7 +198,8 @@ export function jsonErrorAt(text: string): { offset: number; problem: string } |
   }
 }
 
-function describeValue(value: unknown): string {
+/** A value as a biller would recognise it in the file: "an array of 3", "\"abc\"", "null". */
+export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array of ${value.length}`;
@@ -225,21 +226,30 @@ export function describeIssue(root: unknown, issue: VisitIssue): string {
   return `${where}: ${issue.message} (got ${describeValue(value)})`;
 }
 
-function visitsFromJson(text: string, source: string): LoadResult {
-  const result: LoadResult = { visits: [], problems: [], warnings: [] };
-  let data: unknown;
+export type ParsedJson = { ok: true; data: unknown } | { ok: false; problem: string };
+
+/** JSON.parse with the first problem located by line and column, as "SOURCE: invalid JSON at …". */
+export function parseJsonText(text: string, source: string): ParsedJson {
   try {
-    data = JSON.parse(text);
+    return { ok: true, data: JSON.parse(text) };
   } catch (error) {
     const at = jsonErrorAt(text);
     if (at) {
       const { line, column } = lineColumn(text, at.offset);
-      result.problems.push(`${source}: invalid JSON at line ${line}, column ${column}: ${at.problem}`);
-    } else {
-      result.problems.push(`${source}: invalid JSON: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      return { ok: false, problem: `${source}: invalid JSON at line ${line}, column ${column}: ${at.problem}` };
     }
+    return { ok: false, problem: `${source}: invalid JSON: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+  }
+}
+
+function visitsFromJson(text: string, source: string): LoadResult {
+  const result: LoadResult = { visits: [], problems: [], warnings: [] };
+  const parsed = parseJsonText(text, source);
+  if (!parsed.ok) {
+    result.problems.push(parsed.problem);
     return result;
   }
+  const data = parsed.data;
 
   const items: { source: string; value: unknown }[] = Array.isArray(data)
     ? data.map((value, index) => ({ source: `${source}#${index}`, value }))
@@ -271,7 +281,8 @@ function visitFromNote(text: string, source: string): LoadResult {
     : { visits: [], problems: parsed.issues.map((issue) => `${source}: ${issue.path}: ${issue.message}`), warnings: [] };
 }
 
-function readProblem(error: unknown): string {
+/** Why a path could not be read, in a user's words ("no such file", "permission denied"). */
+export function readProblem(error: unknown): string {
   const code = error instanceof Error && 'code' in error ? String(error.code) : '';
   switch (code) {
     case 'ENOENT':
@@ -288,14 +299,15 @@ function readProblem(error: unknown): string {
 
 const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
-/** Read one FILE argument: `.json` = a Visit or an array of Visits, `.txt` = a note. */
-export async function loadFile(path: string, maxBytes: number = MAX_INPUT_BYTES): Promise<LoadResult> {
-  const fail = (problem: string): LoadResult => ({ visits: [], problems: [`${path}: ${problem}`], warnings: [] });
-  const kind = extname(path).toLowerCase();
-  if (kind !== '.json' && kind !== '.txt') {
-    return fail(`unsupported file type "${kind || '(none)'}": give a .json Visit file or a .txt note`);
-  }
+export type TextFile = { ok: true; text: string; warnings: string[] } | { ok: false; problem: string };
 
+/**
+ * Read one file as text: size limit checked before reading, binary files refused, UTF-8/UTF-16
+ * by BOM/Windows-1252 decoded. Problems and warnings name the path. Shared by every command that
+ * reads files (check, evaluate).
+ */
+export async function readTextFile(path: string, maxBytes: number = MAX_INPUT_BYTES): Promise<TextFile> {
+  const fail = (problem: string): TextFile => ({ ok: false, problem: `${path}: ${problem}` });
   let bytes: Uint8Array;
   try {
     const info = await stat(path);
@@ -306,15 +318,25 @@ export async function loadFile(path: string, maxBytes: number = MAX_INPUT_BYTES)
   } catch (error) {
     return fail(readProblem(error));
   }
-
   const decoded = decodeText(bytes);
   if (!decoded.ok) return fail(decoded.reason);
-  if (decoded.text.trim() === '') {
+  const warnings = decoded.encoding === 'Windows-1252' ? [`${path}: not valid UTF-8; read as Windows-1252 (check accented characters)`] : [];
+  return { ok: true, text: decoded.text, warnings };
+}
+
+/** Read one FILE argument: `.json` = a Visit or an array of Visits, `.txt` = a note. */
+export async function loadFile(path: string, maxBytes: number = MAX_INPUT_BYTES): Promise<LoadResult> {
+  const fail = (problem: string): LoadResult => ({ visits: [], problems: [`${path}: ${problem}`], warnings: [] });
+  const kind = extname(path).toLowerCase();
+  if (kind !== '.json' && kind !== '.txt') {
+    return fail(`unsupported file type "${kind || '(none)'}": give a .json Visit file or a .txt note`);
+  }
+  const file = await readTextFile(path, maxBytes);
+  if (!file.ok) return { visits: [], problems: [file.problem], warnings: [] };
+  if (file.text.trim() === '') {
     return fail(kind === '.json' ? 'is empty; expected a Visit object or an array of Visits' : 'is empty; expected the text of a note');
   }
-  const result = kind === '.json' ? visitsFromJson(decoded.text, path) : visitFromNote(decoded.text, path);
-  if (decoded.encoding === 'Windows-1252') {
-    result.warnings.push(`${path}: not valid UTF-8; read as Windows-1252 (check accented characters)`);
-  }
+  const result = kind === '.json' ? visitsFromJson(file.text, path) : visitFromNote(file.text, path);
+  result.warnings.push(...file.warnings);
   return result;
 }

@@ -1,6 +1,9 @@
 // How `check` results leave the command line: the JSON contract (only the documented fields, in
 // the documented order) and a text report grouped by severity.
+import type { Reading } from '../engine/explain';
 import type { CheckResult, Finding, ProfileChoice, Severity, UnitMethod } from '../engine/types';
+import { readingLines } from './reading-text';
+import { oneLine } from './text';
 
 export interface CheckedVisit {
   source: string;
@@ -27,6 +30,8 @@ export interface ResultJson {
     expected: Record<string, number>;
     billed: Record<string, number>;
   };
+  /** Only with --explain: what the engine read (src/engine/explain.ts). */
+  reading?: Reading;
 }
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -66,6 +71,7 @@ export function toJson(checked: readonly CheckedVisit[]): { results: ResultJson[
         expected: { ...result.units.expected },
         billed: { ...result.units.billed },
       },
+      ...(result.reading && { reading: result.reading }),
     })),
   };
 }
@@ -91,8 +97,7 @@ function unitList(units: Record<string, number>): string {
 }
 
 function quote(text: string, max = 120): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return `"${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}"`;
+  return `"${oneLine(text, max)}"`;
 }
 
 function profileLine(profile: ProfileChoice): string {
@@ -132,6 +137,7 @@ export function formatText(checked: readonly CheckedVisit[]): string {
   const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const { source, result } of checked) {
     out.push(`${source} — ${profileLine(result.profile)}`);
+    if (result.reading) out.push(...readingLines(result.reading), '  Findings');
     if (result.findings.length === 0) out.push('  No findings.');
     for (const severity of SEVERITIES) {
       const group = result.findings.filter((finding) => finding.severity === severity);

@@ -2,6 +2,7 @@
 // errors: usage and input problems exit 2 with a message naming what to fix.
 import { version } from '../../package.json';
 import { checkCommand, EngineFailure } from './commands/check';
+import { evaluateCommand } from './commands/evaluate';
 import { rulesCommand } from './commands/rules';
 import { schemaCommand } from './commands/schema';
 import { unitsCommand } from './commands/units';
@@ -12,6 +13,7 @@ type Command = (args: string[], ctx: CliContext) => number | Promise<number>;
 
 const COMMANDS: Record<CommandName, Command> = {
   check: checkCommand,
+  evaluate: evaluateCommand,
   units: unitsCommand,
   rules: rulesCommand,
   schema: schemaCommand,

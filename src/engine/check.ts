@@ -2,6 +2,7 @@
 // reconciles claim and note into facts, runs every enabled rule, and returns sorted findings.
 import { analyzeChart, type Chart } from './chart';
 import dataMeta from './data/meta.json';
+import { buildReading } from './explain';
 import { buildFacts } from './facts';
 import { chooseProfile, resolveProfile } from './payers';
 import { RULES } from './rules';
@@ -117,5 +118,7 @@ export function check(visit: Visit, options: CheckOptions = {}): CheckResult {
       a.ruleId.localeCompare(b.ruleId) ||
       (a.line ?? -1) - (b.line ?? -1),
   );
-  return { findings, units: facts.units, profile: choice, dataVersion: DATA_VERSION };
+  const result: CheckResult = { findings, units: facts.units, profile: choice, dataVersion: DATA_VERSION };
+  if (options.explain) result.reading = buildReading(chart, facts, (span) => toEvidence(chart, span.start, span.end, partsGiven));
+  return result;
 }

@@ -1,5 +1,6 @@
 // Shared engine types: findings, rule modules, payer profiles, unit results.
 import type { Chart } from './chart/types';
+import type { Reading } from './explain';
 import type { VisitFacts } from './facts';
 import type { Visit } from './visit';
 
@@ -170,6 +171,8 @@ export interface CheckOptions {
   disabledRules?: string[];
   /** Extra payer-name → profile-id mappings, checked before the profiles' own patterns. */
   payerMap?: Record<string, string>;
+  /** Also return what the engine read from the visit (`CheckResult.reading`, src/engine/explain.ts). */
+  explain?: boolean;
 }
 
 export interface ProfileChoice {
@@ -189,4 +192,6 @@ export interface CheckResult {
   units: UnitsSummary;
   profile: ProfileChoice;
   dataVersion: DataVersion;
+  /** What the engine read (times, totals, measures, goals, signatures…), when options.explain. */
+  reading?: Reading;
 }

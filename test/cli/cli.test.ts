@@ -161,6 +161,31 @@ describe('dist/cli.mjs', () => {
     }
   });
 
+  it('evaluate scores the project\'s labelled examples and sets the exit code from the limits', () => {
+    const examples = join(root, 'test/fixtures/labelled/examples');
+    const met = cli('evaluate', '--format', 'json', '--min-recall', '0.5', examples);
+    expect(met.stderr).toBe('');
+    expect(met.code).toBe(0);
+    const report = JSON.parse(met.stdout) as { cases: number; totals: { pairs: number; recall: number }; met: boolean };
+    expect(report.cases).toBeGreaterThanOrEqual(3);
+    expect(report.totals.pairs).toBeGreaterThan(0);
+    expect(report.met).toBe(true);
+    // Every required finding switched off: recall 0, below the limit.
+    const off = ['comfort-wording', 'units-minutes', 'standalone-massage', 'assistant-modifier', 'discipline-modifier'].flatMap((id) => ['--rule', `${id}=off`]);
+    const notMet = cli('evaluate', '--summary', '--min-recall', '0.5', ...off, examples);
+    expect(notMet.code).toBe(1);
+    expect(notMet.stdout).toMatch(/^recall 0\.000 /m);
+    expect(notMet.stdout).toContain('NOT MET: recall 0.000, required ≥ 0.500');
+  });
+
+  it('check --explain adds the reading to the text and the JSON', () => {
+    const text = cli('check', '--explain', 'good.txt');
+    expect(text.stdout).toContain('  What the engine read');
+    expect(text.stdout).toContain('      97124: 25 min from the note');
+    const json = JSON.parse(cli('check', '--explain', '--format', 'json', 'good.txt').stdout) as { results: { reading: { times: { items: { code: string; minutes: number }[] } } }[] };
+    expect(json.results[0]?.reading.times.items).toEqual(expect.arrayContaining([expect.objectContaining({ code: '97124', minutes: 25 })]));
+  });
+
   it('schema prints the Visit JSON Schema', () => {
     const { code, stdout } = cli('schema');
     expect(code).toBe(0);

@@ -1,6 +1,7 @@
-// `check [--payer ID] [--format text|json] FILE...`
+// `check [--payer ID] [--policy FILE] [--rule ID=LEVEL] [--explain] [--format text|json] FILE...`
 import { oneOf, parseCommandArgs } from '../args';
 import { type CliContext, EXIT, InputError, UsageError } from '../context';
+import { ENGINE_OPTION_ARGS, engineOptions } from '../engine-options';
 import { COMMAND_HELP } from '../help';
 import { type LoadedVisit, loadFile, MAX_INPUT_BYTES } from '../input';
 import { type CheckedVisit, formatText, hasErrors, toJson } from '../output';
@@ -16,17 +17,10 @@ export class EngineFailure extends Error {
   }
 }
 
-function profileId(ctx: CliContext, payer: string | undefined): string | undefined {
-  if (payer === undefined) return undefined;
-  const wanted = payer.trim().toLowerCase();
-  const profiles = ctx.engine.listProfiles();
-  if (profiles.some((profile) => profile.id === wanted)) return wanted;
-  throw new UsageError(`unknown payer profile "${payer}"; known: ${profiles.map((p) => p.id).join(', ')}`, 'check');
-}
-
 export async function checkCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('check', args, {
-    payer: { type: 'string' },
+    ...ENGINE_OPTION_ARGS,
+    explain: { type: 'boolean' },
     format: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -35,8 +29,9 @@ export async function checkCommand(args: string[], ctx: CliContext): Promise<num
     return EXIT.ok;
   }
   const format = oneOf('check', 'format', values.format, ['text', 'json'], 'text');
-  const profile = profileId(ctx, values.payer);
   if (positionals.length === 0) throw new UsageError('no FILE given', 'check');
+  const chosen = await engineOptions('check', ctx, values);
+  const options = values.explain ? { ...chosen, explain: true } : chosen;
 
   // Read and validate every file before checking any, so bad input never yields a partial report.
   const visits: LoadedVisit[] = [];
@@ -51,7 +46,7 @@ export async function checkCommand(args: string[], ctx: CliContext): Promise<num
 
   const checked: CheckedVisit[] = visits.map(({ source, visit }) => {
     try {
-      return { source, result: ctx.engine.check(visit, profile === undefined ? undefined : { profile }) };
+      return { source, result: ctx.engine.check(visit, options) };
     } catch (error) {
       throw new EngineFailure(source, error);
     }

@@ -3,6 +3,7 @@ import type { Citation, Level, RuleMeta, UnitMethod } from '../../engine/types';
 import { oneOf, parseCommandArgs } from '../args';
 import { type CliContext, EXIT, UsageError } from '../context';
 import { COMMAND_HELP } from '../help';
+import { pad } from '../text';
 
 interface RulesReport {
   profiles: { id: string; name: string; description: string; unitMethod: UnitMethod }[];
@@ -31,10 +32,6 @@ function buildReport(ctx: CliContext): RulesReport {
       citations: rule.citations.map(({ title, url }) => ({ title, url })),
     })),
   };
-}
-
-function pad(text: string, width: number): string {
-  return text.length >= width ? text : text + ' '.repeat(width - text.length);
 }
 
 function formatTable(report: RulesReport): string {
