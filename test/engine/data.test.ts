@@ -45,7 +45,7 @@ describe('lexicon data', () => {
   });
 
   it('maps headings to known section kinds', () => {
-    const kinds = ['subjective', 'objective', 'assessment', 'plan', 'goals', 'treatment', 'history', 'home-program', 'billing', 'signature'];
+    const kinds = ['subjective', 'objective', 'assessment', 'plan', 'goals', 'treatment', 'history', 'home-program', 'billing', 'signature', 'response'];
     expect(Object.keys(headings.kinds).sort()).toEqual(kinds.sort());
     const all = Object.values(headings.kinds).flat();
     expect(new Set(all).size).toBe(all.length);

@@ -4,17 +4,17 @@ import { LEXICONS } from '../data/lexicons';
 import type { Visit } from '../visit';
 import { computeScopes, findSections, findSentences, headingKind } from './context';
 import { compileLexicons, type LexiconData, matchLexicons, type RawMatch } from './lexicon';
-import { findMeasurements } from './measurements';
+import { findMeasures } from './measures';
 import { lex } from './lex';
 import { normalizeText } from './normalize';
 import { findTimes, type ServiceMention } from './time';
+import { parseTimes } from './time-grammar';
 import { findEpisodeFacts, findNoteClaimLines, findSignatures } from './note-facts';
 import { tokenAtOrAfter, tokenize } from './tokens';
 import {
   type Chart,
   type ChartPart,
   type CredentialMention,
-  type Measurement,
   type Mention,
   type MentionContext,
   PART_SEPARATOR,
@@ -173,37 +173,6 @@ export function analyzeChart(note: Visit['note']): Chart {
     });
   }
 
-  // 3. Measurements, with their before/after phase: a phase word right after the figure
-  // ("3/10 post-treatment") wins, else the nearest one before it in the sentence ("Post: 3/10").
-  const phases = mentions.phase ?? [];
-  let p = -1;
-  const measurements: Measurement[] = findMeasurements(text, mentions['outcome-measures'] ?? []).map((draft) => {
-    const ctx = contextAt(draft.start);
-    while (p + 1 < phases.length && phases[p + 1]!.start < draft.start) p++;
-    const next = phases[p + 1];
-    const trailing = next && next.sentence === ctx.sentence && next.start >= draft.end && /^[\s,(]{0,3}$/.test(text.slice(draft.end, next.start).slice(0, 4)) ? next : undefined;
-    const leading = p >= 0 && phases[p]!.sentence === ctx.sentence ? phases[p] : undefined;
-    const phase = (trailing ?? leading)?.entry as 'pre' | 'post' | undefined;
-    // Built field by field (no spread) like mentions: one object shape, cheaper to create.
-    const m: Measurement = {
-      kind: draft.kind,
-      start: draft.start,
-      end: draft.end,
-      text: draft.text,
-      negated: ctx.negated,
-      hypothetical: ctx.hypothetical,
-      historical: ctx.historical,
-      home: ctx.home,
-      section: ctx.section,
-      sentence: ctx.sentence,
-    };
-    if (draft.value !== undefined) m.value = draft.value;
-    if (draft.instrument !== undefined) m.instrument = draft.instrument;
-    if (draft.change !== undefined) m.change = draft.change;
-    if (phase !== undefined) m.phase = phase;
-    return m;
-  });
-
   // 4. Time: service mentions are names from the code data plus code numbers written in the note.
   const services: ServiceMention[] = [
     ...(mentions.service ?? []).map((m) => ({ start: m.start, end: m.end, code: m.entry })),
@@ -213,9 +182,14 @@ export function analyzeChart(note: Visit['note']): Chart {
     if (codeSets.timed.has(m[1]!) || codeSets.untimed.has(m[1]!)) services.push({ start: m.index, end: m.index + m[0].length, code: m[1]! });
   }
   services.sort((a, b) => a.start - b.start);
-  const times = findTimes(text, lex(text), services, contextAt);
+  const lx = lex(text);
+  const timeItems = parseTimes(lx);
+  const times = findTimes(text, lx, timeItems, services, contextAt);
 
-  // 5. Who furnished it: signatures, and assistants or non-therapists named as doing the work.
+  // 5. Measures and their changes (the measure rows build on the time grammar's numbers and durations).
+  const { measurements, changes } = findMeasures(text, lx, timeItems.index, mentions['outcome-measures'] ?? [], mentions.phase ?? [], contextAt);
+
+  // 6. Who furnished it: signatures, and assistants or non-therapists named as doing the work.
   const credentials: CredentialMention[] = findSignatures(text);
   for (const m of mentions.assistant ?? []) {
     if (m.negated || m.hypothetical) continue;
@@ -249,6 +223,7 @@ export function analyzeChart(note: Visit['note']): Chart {
     sentences,
     mentions,
     measurements,
+    changes,
     serviceTimes: times.serviceTimes,
     minutesByCode: times.minutesByCode,
     totals: times.totals,

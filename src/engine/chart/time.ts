@@ -13,7 +13,7 @@
 // "could not read" instead of "missing".
 import { type Item, selectLongest } from './grammar';
 import { Kind, type Lexed, lexAt } from './lex';
-import { parseTimes, TIME_WORDS, type TotalKind } from './time-grammar';
+import { TIME_WORDS, type TimeItems, type TotalKind } from './time-grammar';
 import { readTables } from './time-table';
 import type { CodeMinutes, MentionContext, SectionKind, ServiceTime, TotalTime, UnresolvedTime } from './types';
 
@@ -91,11 +91,10 @@ function isClauseEnd(lx: Lexed, i: number): boolean {
 export function findTimes(
   text: string,
   lx: Lexed,
+  parsed: TimeItems,
   mentions: readonly ServiceMention[],
   contextAt: (offset: number) => MentionContext,
 ): TimeFacts {
-  const parsed = parseTimes(lx);
-
   // Services as token ranges. Ambiguous names own their time too (it is not unread), but give no code.
   const services: Service[] = mentions
     .map((m) => ({ first: lexAt(lx, m.start), end: lexAt(lx, m.end), code: m.code, owner: m.code ?? `?${(m.candidates ?? []).join('/')}`, start: m.start, charEnd: m.end }))

@@ -14,6 +14,7 @@ export type SectionKind =
   | 'home-program'
   | 'billing'
   | 'signature'
+  | 'response'
   | 'other';
 
 export interface Span {
@@ -58,7 +59,20 @@ export interface Mention extends Span, MentionContext {
   text: string;
 }
 
-export type MeasurementKind = 'rom' | 'pain' | 'mmt' | 'girth' | 'outcome' | 'tenderness' | 'spasm-grade';
+export type MeasurementKind =
+  | 'rom'
+  | 'pain'
+  | 'mmt'
+  | 'girth'
+  | 'outcome'
+  | 'tenderness'
+  | 'spasm-grade'
+  | 'strength'
+  | 'load'
+  | 'seconds'
+  | 'distance'
+  | 'tolerance'
+  | 'percent';
 
 export interface Measurement extends Span, MentionContext {
   kind: MeasurementKind;
@@ -66,10 +80,32 @@ export interface Measurement extends Span, MentionContext {
   value?: number;
   /** For outcome measures: the instrument (ODI, NDI, LEFS…). */
   instrument?: string;
+  /** What it measures, from the words before it ("rotation", "grip", "flexion"), when they say. */
+  attribute?: string;
+  /** L, R or B when the note says which side. */
+  side?: 'L' | 'R' | 'B';
+  /** An impairment finding (ROM, pain, tone…) rather than a functional measure (load carried, distance). */
+  impairment: boolean;
   /** A change is documented here ("from 40 to 52 degrees", "Pre: 6/10 … Post: 3/10"). */
   change?: { from: number; to: number };
   /** Taken before or after the treatment ("Pre: pain 6/10", "post-treatment rotation 52°"). */
   phase?: 'pre' | 'post';
+}
+
+/**
+ * A documented change of one measure: within the session (pre/post) or since an earlier visit. The
+ * direction says whether it got better for that kind of measure; "same" is a documented lack of change.
+ */
+export interface MeasureChange extends Span, MentionContext {
+  kind: MeasurementKind;
+  attribute?: string;
+  from?: number;
+  to?: number;
+  since: 'session' | 'earlier';
+  direction: 'better' | 'worse' | 'same' | 'changed';
+  /** How it was written (the grammar row), for --explain. */
+  how: string;
+  text: string;
 }
 
 /** Minutes the note attributes to one service ("Therapeutic massage -- 15 min"). */
@@ -137,6 +173,8 @@ export interface Chart {
   /** Vocabulary hits by lexicon id; every lexicon has an entry (possibly empty). */
   mentions: Record<string, Mention[]>;
   measurements: Measurement[];
+  /** Every documented change (or documented lack of change) of a measure. */
+  changes: MeasureChange[];
   serviceTimes: ServiceTime[];
   minutesByCode: Record<string, CodeMinutes>;
   totals: { timed?: TotalTime; treatment?: TotalTime; untimed?: TotalTime };

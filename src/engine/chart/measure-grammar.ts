@@ -1,0 +1,310 @@
+// The measure grammar: objective values and how notes say they changed, as rows (grammar.ts).
+// Vocabulary comes from data/grammar/measures.json; the rows say how the words combine.
+//
+//   values       6/10 | 6 out of 10 | 4+/5 | 52° | -30 deg | 5-108 deg | 58 lb grip | figure-8 48.5 cm
+//                TUG 13.1 s | 305 m | 42% | TTP 2/4 | TTP grade 2 | 2+ spasm | MAS 1+ | sitting tolerance 20 min
+//   changes      52° (40° at eval) | 160 degrees was 145 at eval | was 6/10, now 3/10 | 3/10 down from 6/10
+//                from 50% to 75% | 6/10 -> 3/10 | LEFS 58 -> 72 | flexion up 15 deg | pain down 2 points
+//                pain ↓ to 3/10 | +75 m | 5/10, same as last week | 45 deg (45 deg at initial)
+import data from '../data/grammar/measures.json';
+import { compileLayer, type Element, item, type Item, type ItemIndex, num, opt, type Part, punct, type Rule, runLayer, type TokenElement, where, word } from './grammar';
+import { Kind, type Lexed } from './lex';
+import type { MeasurementKind } from './types';
+
+const rows = new Map(data.rows.map((r) => [r.id, r.words]));
+const words = (id: string): string[] => {
+  const list = rows.get(id);
+  if (!list) throw new Error(`measures.json has no row "${id}"`);
+  return list;
+};
+const setOf = (id: string) => new Set(words(id));
+
+export const MEASURE_KINDS = new Map(data.kinds.map((k) => [k.kind as MeasurementKind, k]));
+export const ATTRIBUTE_BETTER_WHEN: Record<string, string> = data.attributeBetterWhen.values;
+
+const STRENGTH_CONTEXT = setOf('strength-context');
+const GIRTH_CONTEXT = setOf('girth-context');
+const TOLERANCE_CONTEXT = setOf('tolerance-context');
+export const EARLIER = setOf('earlier-reference');
+const OTHER_SIDE = setOf('other-side');
+const UNCHANGED = setOf('unchanged');
+const CHANGE_UP = setOf('change-up');
+const CHANGE_DOWN = setOf('change-down');
+const CHANGE_BETTER = setOf('change-better');
+export const ATTRIBUTES = setOf('attribute');
+export const SIDES = setOf('side');
+
+const DEG = word(...words('degree-unit'));
+const WEIGHT = word(...words('weight-unit'));
+const LENGTH = word(...words('length-unit'));
+const SECONDS = word(...words('seconds-unit'));
+const DISTANCE = word(...words('distance-unit'));
+const TENDER = word(...words('tenderness-word'));
+const SPASM = word(...words('spasm-word'));
+const CHANGE = word(...words('change-up'), ...words('change-down'));
+const ARROW_PIECES = words('arrow');
+const ARROW: TokenElement = { ...word(...new Set([...ARROW_PIECES.join('')].concat(ARROW_PIECES))), repeat: true };
+const ARROW_UP = word(...words('arrow-up'));
+const ARROW_DOWN = word(...words('arrow-down'));
+const V = item('measure');
+const VALUE = item('number'); // bare numbers (from the time grammar's number layer)
+
+const tokenValue = (lx: Lexed, p: Part | undefined): number => (p ? lx.value[p.first]! : Number.NaN);
+const near = (lx: Lexed, from: number, to: number, set: Set<string>): boolean => {
+  for (let i = Math.max(0, from); i < Math.min(lx.count, to); i++) {
+    if (lx.kind[i] === Kind.Newline || lx.norm[i] === ';') {
+      if (i < to - 1 && from < i) return near(lx, i + 1, to, set);
+      continue;
+    }
+    if (set.has(lx.norm[i]!)) return true;
+  }
+  return false;
+};
+/** A clause-bounded look back from token `at`: the words before it up to a clause break. */
+function lookBack(lx: Lexed, at: number, max: number, set: Set<string>): boolean {
+  for (let i = at - 1, k = 0; i >= 0 && k < max; i--, k++) {
+    const t = lx.norm[i]!;
+    if (lx.kind[i] === Kind.Newline || t === ';' || t === '.' || t === ':') return false;
+    if (set.has(t)) return true;
+  }
+  return false;
+}
+
+type Made = { value: number; data?: Record<string, unknown>; kind?: string } | null;
+const measure = (kind: MeasurementKind, value: number, extra?: Record<string, unknown>): Made => ({ value, data: { kind, ...extra } });
+
+// "-30 deg": a minus written against the number, after a space or a bracket (not "5-30").
+const MINUS = opt(where(punct('-'), (lx, i) => lx.spaceBefore[i + 1] === 0 && (i === 0 || lx.spaceBefore[i]! > 0 || lx.norm[i - 1] === '(')));
+
+// Layer 1: values.
+const valueRows: Rule[] = [
+  { name: 'pain: <n>/10', kind: 'measure', pattern: [num(0, 10), punct('/'), num(10, 10)], make: (p, lx) => measure('pain', tokenValue(lx, p[0])) },
+  { name: 'pain: <n> out of 10', kind: 'measure', pattern: [num(0, 10), word('out'), word('of'), num(10, 10)], make: (p, lx) => measure('pain', tokenValue(lx, p[0])) },
+  {
+    name: 'strength grade: <n>[+/-]/5',
+    kind: 'measure',
+    pattern: [num(0, 5, [1, 1]), opt(punct('+', '-')), punct('/'), num(5, 5)],
+    make: (p, lx) => measure('mmt', tokenValue(lx, p[0]) + (p[1] ? (lx.norm[p[1].first] === '+' ? 0.3 : -0.3) : 0)),
+  },
+  {
+    name: 'range of motion: [-]<n> deg',
+    kind: 'measure',
+    pattern: [MINUS, num(0, 360), DEG],
+    make: (p, lx) => measure('rom', (p[0] ? -1 : 1) * tokenValue(lx, p[1])),
+  },
+  {
+    name: 'range of motion arc: <n>-<n> deg',
+    kind: 'measure',
+    pattern: [num(0, 360), punct('-'), num(0, 360), DEG],
+    make: (p, lx) => measure('rom', tokenValue(lx, p[2]), { arc: tokenValue(lx, p[0]) }),
+  },
+  {
+    name: 'strength or load: <n> lb',
+    kind: 'measure',
+    pattern: [num(0, 2000), WEIGHT],
+    // Grip and pinch are measured strength; a weight lifted or carried is a functional load.
+    make: (p, lx) => measure(lookBack(lx, p[0]!.first, 6, STRENGTH_CONTEXT) ? 'strength' : 'load', tokenValue(lx, p[0])),
+  },
+  {
+    name: 'girth: <n> cm (where swelling or circumference is talked about)',
+    kind: 'measure',
+    pattern: [num(0, 200), LENGTH],
+    make: (p, lx) => (near(lx, p[0]!.first - 8, p[1]!.end + 6, GIRTH_CONTEXT) ? measure('girth', tokenValue(lx, p[0])) : null),
+  },
+  { name: 'timed test: <n> s', kind: 'measure', pattern: [num(0, 600), SECONDS], make: (p, lx) => measure('seconds', tokenValue(lx, p[0])) },
+  {
+    name: 'distance: <n> ft / m / blocks',
+    kind: 'measure',
+    pattern: [num(0, 100000), DISTANCE],
+    // "12m" written against a small number is minutes (the time grammar's row), "305 m" is metres.
+    make: (p, lx) => (lx.norm[p[1]!.first] === 'm' && lx.spaceBefore[p[1]!.first] === 0 && tokenValue(lx, p[0]) <= 90 ? null : measure('distance', tokenValue(lx, p[0]))),
+  },
+  { name: 'percent: <n>%', kind: 'measure', pattern: [num(0, 100), punct('%')], make: (p, lx) => measure('percent', tokenValue(lx, p[0])) },
+  {
+    name: 'tenderness: TTP [grade] <n>[+][/4]',
+    kind: 'measure',
+    pattern: [TENDER, opt(word('grade', 'gr')), opt(punct(':')), num(0, 4, [1, 1]), opt(punct('+')), opt(punct('/')), opt(num(4, 4))],
+    make: (p, lx) => (p[5] && !p[6] ? null : measure('tenderness', tokenValue(lx, p[3]))),
+  },
+  {
+    name: 'tone or spasm: spasm grade <n> / MAS <n>[+]',
+    kind: 'measure',
+    pattern: [SPASM, opt(word('grade', 'gr')), opt(punct(':')), num(0, 4, [1, 1]), opt(punct('+'))],
+    make: (p, lx) => measure('spasm-grade', tokenValue(lx, p[3]) + (p[4] ? 0.5 : 0)),
+  },
+  {
+    name: 'graded finding: <n>[+] tenderness / spasm',
+    kind: 'measure',
+    pattern: [num(1, 4, [1, 1]), opt(punct('+')), { ...word(...words('tenderness-word'), ...words('spasm-word')) }],
+    make: (p, lx) => measure(words('tenderness-word').includes(lx.norm[p[2]!.first]!) ? 'tenderness' : 'spasm-grade', tokenValue(lx, p[0])),
+  },
+  {
+    name: 'graded finding: grade <n> (after a spasm or tenderness word)',
+    kind: 'measure',
+    pattern: [word('grade'), num(0, 4, [1, 1])],
+    make: (p, lx) => {
+      if (lookBack(lx, p[0]!.first, 6, new Set(words('tenderness-word')))) return measure('tenderness', tokenValue(lx, p[1]));
+      if (lookBack(lx, p[0]!.first, 6, new Set(words('spasm-word')))) return measure('spasm-grade', tokenValue(lx, p[1]));
+      return null;
+    },
+  },
+  {
+    name: 'tolerance: <duration> (sitting, standing, walking, work)',
+    kind: 'measure',
+    pattern: [item('duration')],
+    make: (p, lx) => (lookBack(lx, p[0]!.first, 7, TOLERANCE_CONTEXT) ? measure('tolerance', p[0]!.item!.value) : null),
+  },
+];
+
+// A run of tokens up to a closing bracket (the words after a bracketed value: "at eval", "L").
+const BRACKET_TAIL: TokenElement = { type: 'token', test: (lx, i) => lx.norm[i] !== ')' && lx.norm[i] !== '(' && lx.kind[i] !== Kind.Newline, repeat: true };
+const SHORT_GAP: TokenElement = { type: 'token', test: (lx, i) => lx.kind[i] === Kind.Word && lx.norm[i] !== 'to' && lx.norm[i] !== 'from', repeat: true };
+const NOW = opt(word('today', 'now', 'currently', 'this'));
+
+type Direction = 'up' | 'down' | 'better' | 'same';
+const change = (target: Part | undefined, from: number | undefined, extra: { direction?: Direction; since?: 'earlier' | 'session'; delta?: number; to?: number } = {}): Made =>
+  target?.item ? { value: extra.to ?? target.item.value, data: { target: target.item, from, ...extra } } : null;
+const fromValue = (lx: Lexed, p: Part | undefined): number | undefined => (p?.item ? p.item.value : p ? lx.value[p.first] : undefined);
+
+function tailSays(lx: Lexed, tail: Part | undefined): 'earlier' | 'same' | 'other' | undefined {
+  if (!tail) return undefined;
+  let earlier = false;
+  let same = false;
+  let other = false;
+  for (let i = tail.first; i < tail.end; i++) {
+    const t = lx.norm[i]!;
+    if (UNCHANGED.has(t)) same = true;
+    else if (EARLIER.has(t)) earlier = true;
+    else if (OTHER_SIDE.has(t)) other = true;
+    // A date ("on 04/07", "3/5/26") is an earlier time too.
+    else if (lx.kind[i] === Kind.Num && lx.norm[i + 1] === '/' && lx.kind[i + 2] === Kind.Num) earlier = true;
+  }
+  if (same) return 'same';
+  if (earlier) return 'earlier';
+  return other ? 'other' : undefined;
+}
+
+function changeWordDirection(w: string): Direction {
+  if (CHANGE_BETTER.has(w)) return 'better';
+  if (CHANGE_UP.has(w)) return 'up';
+  return CHANGE_DOWN.has(w) ? 'down' : 'better';
+}
+
+// Layer 2: how notes say a value changed (or did not).
+const comparisonRows: Rule[] = [
+  ...[V, VALUE, item('duration')].map<Rule>((earlier) => ({
+    name: `change: <value> (<${earlier.type === 'item' ? earlier.kind : 'n'}> at eval) — bracketed earlier value`,
+    kind: 'comparison',
+    pattern: [V, NOW, punct('('), earlier, opt(BRACKET_TAIL), punct(')')],
+    make: (p, lx) => {
+      const says = tailSays(lx, p[4]);
+      if (says === 'same') return change(p[0], fromValue(lx, p[3]), { since: 'earlier', direction: 'same' });
+      return says === 'earlier' ? change(p[0], fromValue(lx, p[3]), { since: 'earlier' }) : null;
+    },
+  })),
+  {
+    name: 'change: <value> (stable vs last month) — bracketed no change',
+    kind: 'comparison',
+    pattern: [V, NOW, punct('('), BRACKET_TAIL, punct(')')],
+    make: (p, lx) => (tailSays(lx, p[3]) === 'same' ? change(p[0], undefined, { since: 'earlier', direction: 'same' }) : null),
+  },
+  ...[V, VALUE].map<Rule>((earlier) => ({
+    name: `change: <value> was <${earlier.type === 'item' ? earlier.kind : 'n'}> at eval`,
+    kind: 'comparison',
+    pattern: [V, opt(punct(',')), word('was', 'previously', 'prev'), earlier],
+    make: (p, lx) => change(p[0], fromValue(lx, p[3]), { since: 'earlier' }),
+  })),
+  {
+    name: 'change: was <value>, now <value>',
+    kind: 'comparison',
+    pattern: [word('was'), V, opt(punct(',', ';')), opt(word('and')), word('now', 'today', 'currently'), V],
+    make: (p, lx) => change(p[5], fromValue(lx, p[1]), { since: 'earlier' }),
+  },
+  ...[V, VALUE].map<Rule>((earlier) => ({
+    name: `change: <value> down from <${earlier.type === 'item' ? earlier.kind : 'n'}>`,
+    kind: 'comparison',
+    pattern: [V, NOW, CHANGE, word('from'), earlier],
+    make: (p, lx) => change(p[0], fromValue(lx, p[4]), { since: 'earlier', direction: changeWordDirection(lx.norm[p[2]!.first]!) }),
+  })),
+  ...[V, VALUE].map<Rule>((earlier) => ({
+    name: `change: from <${earlier.type === 'item' ? earlier.kind : 'n'}> [at eval] to <value>`,
+    kind: 'comparison',
+    pattern: [word('from'), earlier, opt(SHORT_GAP), word('to'), V],
+    make: (p, lx) => change(p[4], fromValue(lx, p[1])),
+  })),
+  ...[V, VALUE].map<Rule>((earlier) => ({
+    name: `change: <${earlier.type === 'item' ? earlier.kind : 'n'}> -> <value>`,
+    kind: 'comparison',
+    pattern: [earlier, ARROW, V],
+    make: (p, lx) => (isArrow(lx, p[1]!) ? change(p[2], fromValue(lx, p[0])) : null),
+  })),
+  {
+    name: 'change: <value> -> <n> (LEFS 58 -> 72)',
+    kind: 'comparison',
+    pattern: [V, ARROW, VALUE],
+    make: (p, lx) => (isArrow(lx, p[1]!) ? change(p[0], p[0]!.item!.value, { to: p[2]!.item!.value }) : null),
+  },
+  {
+    name: 'change: up / improved <value> (flexion up 15 deg, +75 m)',
+    kind: 'comparison',
+    pattern: [CHANGE, opt(word('by')), V],
+    make: (p, lx) => change(p[2], undefined, { direction: changeWordDirection(lx.norm[p[0]!.first]!), delta: p[2]!.item!.value }),
+  },
+  {
+    name: 'change: down <n> points',
+    kind: 'comparison',
+    pattern: [CHANGE, opt(word('by')), num(0, 100), word('points', 'point', 'pts', 'pt')],
+    make: (p, lx) => ({ value: tokenValue(lx, p[2]), data: { points: true, from: undefined, direction: changeWordDirection(lx.norm[p[0]!.first]!), delta: tokenValue(lx, p[2]) } }),
+  },
+  {
+    name: 'change: decreased to <value> / ↓ to <value>',
+    kind: 'comparison',
+    pattern: [{ ...word(...words('change-up'), ...words('change-down'), ...words('arrow-up'), ...words('arrow-down')) }, opt(word('to')), V],
+    make: (p, lx) => {
+      const w = lx.norm[p[0]!.first]!;
+      if (!p[1] && !words('arrow-up').includes(w) && !words('arrow-down').includes(w)) return null; // "increased 10 deg" is the delta row
+      const direction: Direction = words('arrow-up').includes(w) ? 'up' : words('arrow-down').includes(w) ? 'down' : changeWordDirection(w);
+      return change(p[2], undefined, { direction });
+    },
+  },
+  {
+    name: 'change: <value>, same / unchanged',
+    kind: 'comparison',
+    pattern: [V, NOW, opt(punct(',', ';', '-')), opt(word('is', 'was', 'remains', 'remained', 'still')), { ...word(...words('unchanged')) }],
+    make: (p) => change(p[0], undefined, { direction: 'same', since: 'earlier' }),
+  },
+  {
+    name: 'change: <value>, no change',
+    kind: 'comparison',
+    pattern: [V, NOW, opt(punct(',', ';', '-')), word('no'), word('change', 'improvement', 'progress')],
+    make: (p) => change(p[0], undefined, { direction: 'same', since: 'earlier' }),
+  },
+];
+void ARROW_UP;
+void ARROW_DOWN;
+
+function isArrow(lx: Lexed, part: Part): boolean {
+  let s = '';
+  for (let i = part.first; i < part.end; i++) s += lx.norm[i];
+  return ARROW_PIECES.includes(s) || /^-{1,2}>$|^=>$/.test(s);
+}
+
+const LAYERS = [valueRows, comparisonRows].map(compileLayer);
+export const MEASURE_RULE_NAMES: readonly string[] = [...valueRows, ...comparisonRows].map((r) => r.name);
+
+/** Runs the measure rows on an index that already holds the time grammar's items (numbers, durations). */
+export function parseMeasures(lx: Lexed, index: ItemIndex, extra: Item[]): { values: Item[]; comparisons: Item[] } {
+  // Outcome scores found by the caller (instrument + number) join the values before comparisons run.
+  const values = runLayer(lx, index, LAYERS[0]!);
+  for (const it of extra) {
+    const list = index.at[it.first];
+    if (list) list.push(it);
+    else index.at[it.first] = [it];
+    index.all.push(it);
+    values.push(it);
+  }
+  const comparisons = runLayer(lx, index, LAYERS[1]!);
+  return { values, comparisons };
+}
+
+export type { Element };

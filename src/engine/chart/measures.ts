@@ -1,0 +1,202 @@
+// Objective measures and their changes, read with the measure grammar (measure-grammar.ts).
+// Each value gets what it measures (the attribute and side written before it), its phase (pre/post
+// treatment) and any change the note states. Then pre/post pairs are made: a value after treatment
+// ("Post: rotation L 60°") against the same measure taken earlier in the note ("rotation L 50°").
+import { type Item, selectLongest } from './grammar';
+import { Kind, type Lexed, lexAt } from './lex';
+import { ATTRIBUTE_BETTER_WHEN, ATTRIBUTES, MEASURE_KINDS, parseMeasures, SIDES } from './measure-grammar';
+import type { MeasureChange, Measurement, MeasurementKind, Mention, MentionContext } from './types';
+import type { ItemIndex } from './grammar';
+
+export interface MeasureFacts {
+  measurements: Measurement[];
+  changes: MeasureChange[];
+}
+
+/** How far back (tokens, same clause) the attribute and side of a value are looked for. */
+const ATTRIBUTE_REACH = 6;
+const CLAUSE_STOP = new Set([';', '.', ':', ',', '(', ')']);
+
+function attributeOf(lx: Lexed, first: number): { attribute?: string; side?: 'L' | 'R' | 'B' } {
+  let attribute: string | undefined;
+  let side: 'L' | 'R' | 'B' | undefined;
+  for (let i = first - 1, k = 0; i >= 0 && k < ATTRIBUTE_REACH; i--, k++) {
+    const t = lx.norm[i]!;
+    if (lx.kind[i] === Kind.Newline || CLAUSE_STOP.has(t)) break;
+    // "L5" is a vertebra, "L 58 lb" a side: a side letter stands apart from what follows it.
+    if (!side && SIDES.has(t) && (lx.kind[i + 1] !== Kind.Num || lx.spaceBefore[i + 1]! > 0)) {
+      side = t.startsWith('l') ? 'L' : t.startsWith('r') ? 'R' : 'B';
+      if (t === 'l' && lx.norm[i - 1] === '/' && lx.norm[i - 2] === 'b') side = 'B';
+    }
+    if (!attribute && ATTRIBUTES.has(t)) attribute = normaliseAttribute(t);
+    if (attribute && side) break;
+  }
+  return { attribute, side };
+}
+
+const ATTRIBUTE_ALIASES: Record<string, string> = { rot: 'rotation', flex: 'flexion', ext: 'extension', abd: 'abduction', add: 'adduction', figure: 'figure-8', 'side-bend': 'sidebend', nprs: 'pain', vas: 'pain' };
+const normaliseAttribute = (w: string): string => ATTRIBUTE_ALIASES[w] ?? w;
+
+function betterWhen(kind: MeasurementKind, attribute: string | undefined, instrument: string | undefined): string {
+  return ATTRIBUTE_BETTER_WHEN[instrument ?? ''] ?? ATTRIBUTE_BETTER_WHEN[attribute ?? ''] ?? MEASURE_KINDS.get(kind)?.betterWhen ?? 'either';
+}
+
+function directionOf(kind: MeasurementKind, attribute: string | undefined, instrument: string | undefined, from: number | undefined, to: number | undefined, said?: string): MeasureChange['direction'] {
+  if (said === 'same') return 'same';
+  const better = betterWhen(kind, attribute, instrument);
+  if (said === 'better') return 'better';
+  if (said === 'up' || said === 'down') {
+    if (better === 'either') return 'changed';
+    return (said === 'up') === (better === 'higher') ? 'better' : 'worse';
+  }
+  if (from === undefined || to === undefined || Number.isNaN(from) || Number.isNaN(to)) return 'changed';
+  if (from === to) return 'same';
+  if (better === 'either') return 'changed';
+  return (to > from) === (better === 'higher') ? 'better' : 'worse';
+}
+
+export function findMeasures(
+  text: string,
+  lx: Lexed,
+  index: ItemIndex,
+  outcomeMentions: readonly Mention[],
+  phaseMentions: readonly Mention[],
+  contextAt: (offset: number) => MentionContext,
+): MeasureFacts {
+  // Outcome scores: an instrument from the outcome-measures lexicon, then its number ("ODI 42%", "NDI: 38").
+  const outcomes: Item[] = [];
+  for (const m of outcomeMentions) {
+    const first = lexAt(lx, m.start);
+    let i = lexAt(lx, m.end);
+    for (let k = 0; k < 4 && i < lx.count && lx.kind[i] !== Kind.Num && lx.kind[i] !== Kind.Newline && lx.norm[i] !== ';'; k++) i++;
+    if (i >= lx.count || lx.kind[i] !== Kind.Num || i - lexAt(lx, m.end) > 3) continue;
+    let end = i + 1;
+    if (lx.norm[end] === '%' || lx.norm[end] === 's' || lx.norm[end] === 'sec') end++;
+    outcomes.push({ kind: 'measure', first, end, rule: 'outcome: <instrument> <score>', value: lx.value[i]!, data: { kind: 'outcome', instrument: m.entry } });
+  }
+  const { values, comparisons } = parseMeasures(lx, index, outcomes);
+
+  // One value per stretch of text (an outcome score wins over the seconds inside it, an arc over its minus).
+  const chosen = selectLongest(values);
+  const chosenSet = new Set(chosen);
+
+  const phases = [...phaseMentions].sort((a, b) => a.start - b.start);
+  const measurements: Measurement[] = [];
+  const byItem = new Map<Item, Measurement>();
+  let p = -1;
+  for (const it of chosen) {
+    const start = lx.start[it.first]!;
+    const end = lx.end[it.end - 1]!;
+    const ctx = contextAt(start);
+    const kind = it.data!.kind as MeasurementKind;
+    const { attribute, side } = attributeOf(lx, it.first);
+    // Phase: a phase word right after the value ("52° post") wins, else the nearest one before it in
+    // the sentence ("Post: rotation 60°"), else the section (a "Response:" or "Post:" heading).
+    while (p + 1 < phases.length && phases[p + 1]!.start < start) p++;
+    const next = phases[p + 1];
+    const trailing = next && next.sentence === ctx.sentence && next.start >= end && /^[\s,(]{0,3}$/.test(text.slice(end, next.start).slice(0, 4)) ? next : undefined;
+    const leading = p >= 0 && phases[p]!.sentence === ctx.sentence ? phases[p] : undefined;
+    const phase = ((trailing ?? leading)?.entry as 'pre' | 'post' | undefined) ?? (ctx.section === 'response' ? 'post' : undefined);
+    const m: Measurement = {
+      kind,
+      start,
+      end,
+      text: text.slice(start, end),
+      negated: ctx.negated,
+      hypothetical: ctx.hypothetical,
+      historical: ctx.historical,
+      home: ctx.home,
+      section: ctx.section,
+      sentence: ctx.sentence,
+      value: it.value,
+      impairment: isImpairment(kind, attribute),
+    };
+    if (it.data?.instrument) m.instrument = it.data.instrument as string;
+    if (attribute) m.attribute = attribute;
+    else if (m.instrument) m.attribute = m.instrument;
+    if (side) m.side = side;
+    if (phase) m.phase = phase;
+    measurements.push(m);
+    byItem.set(it, m);
+  }
+
+  // Stated changes, attached to the value they end on.
+  const changes: MeasureChange[] = [];
+  const seen = new Set<Measurement>();
+  for (const c of selectLongest(comparisons)) {
+    const target = c.data!.target as Item | undefined;
+    const start = lx.start[c.first]!;
+    const end = lx.end[c.end - 1]!;
+    const ctx = contextAt(start);
+    const m = target ? (byItem.get(target) ?? (chosenSet.has(target) ? undefined : undefined)) : undefined;
+    const kind = m?.kind ?? ((target?.data?.kind as MeasurementKind | undefined) ?? 'pain');
+    const from = c.data!.from as number | undefined;
+    const to = (c.data!.to as number | undefined) ?? m?.value ?? target?.value;
+    const said = c.data!.direction as string | undefined;
+    const delta = c.data!.delta as number | undefined;
+    const direction = directionOf(kind, m?.attribute, m?.instrument, from, delta !== undefined && from === undefined ? undefined : to, said);
+    if (m && from !== undefined && to !== undefined && !m.change) m.change = { from, to };
+    if (m) seen.add(m);
+    changes.push({
+      kind,
+      attribute: m?.attribute,
+      from,
+      to: delta !== undefined && from === undefined ? undefined : to,
+      since: (c.data!.since as 'earlier' | 'session' | undefined) ?? (m?.phase === 'post' ? 'session' : 'earlier'),
+      direction,
+      how: c.rule,
+      start,
+      end,
+      text: text.slice(start, end),
+      ...ctx,
+    });
+  }
+
+  // Pre/post pairs: each value after treatment against the latest earlier value of the same measure.
+  for (let i = 0; i < measurements.length; i++) {
+    const post = measurements[i]!;
+    if (post.phase !== 'post' || seen.has(post) || post.value === undefined) continue;
+    let before: Measurement | undefined;
+    for (let j = i - 1; j >= 0; j--) {
+      const m = measurements[j]!;
+      if (m.phase === 'post' || m.value === undefined || !comparable(m, post)) continue;
+      before = m;
+      break;
+    }
+    if (!before) continue;
+    post.change ??= { from: before.value!, to: post.value };
+    changes.push({
+      kind: post.kind,
+      attribute: post.attribute ?? before.attribute,
+      from: before.value,
+      to: post.value,
+      since: 'session',
+      direction: directionOf(post.kind, post.attribute ?? before.attribute, post.instrument, before.value, post.value),
+      how: 'pair: a value after treatment and the same measure before it',
+      start: post.start,
+      end: post.end,
+      text: post.text,
+      negated: post.negated,
+      hypothetical: post.hypothetical,
+      historical: post.historical,
+      home: post.home,
+      section: post.section,
+      sentence: post.sentence,
+    });
+  }
+  changes.sort((a, b) => a.start - b.start);
+  return { measurements, changes };
+}
+
+/** Two values measure the same thing: same kind and instrument, and attribute and side agree where both say. */
+function comparable(a: Measurement, b: Measurement): boolean {
+  if (a.kind !== b.kind || (a.instrument ?? '') !== (b.instrument ?? '')) return false;
+  if (a.attribute && b.attribute && a.attribute !== b.attribute) return false;
+  if (a.side && b.side && a.side !== b.side) return false;
+  return true;
+}
+
+function isImpairment(kind: MeasurementKind, attribute: string | undefined): boolean {
+  if (kind === 'percent') return attribute !== undefined && ATTRIBUTES.has(attribute) && !['odi', 'ndi', 'lefs', 'psfs', 'dash', 'quickdash', 'uefi', 'prwe', 'foto'].includes(attribute) ? true : false;
+  return MEASURE_KINDS.get(kind)?.impairment ?? false;
+}
