@@ -60,7 +60,7 @@ describe('check --explain', () => {
     at('    Units — CMS total time (8-minute rule): 40 min timed, 3 timed units supported');
     at('      97124: 25 min, 2 expected, 2 billed');
     at('      pain "6/10"');
-    at('      pain "3/10", post-treatment');
+    at('      pain "3/10", post-treatment, changed from 6 to 3');
     // A second item from the same sentence does not repeat it.
     at('      rom "52 degrees", post-treatment');
     at('          "52 degrees"  [treatment 147-157]');

@@ -114,7 +114,7 @@ describe('measurements', () => {
     expect(chart.measurements.map((m) => [m.kind, m.value])).toEqual([
       ['rom', 40],
       ['pain', 6],
-      ['mmt', 4],
+      ['mmt', 3.7],
       ['girth', 42],
       ['tenderness', 2],
       ['outcome', 34],
@@ -136,9 +136,14 @@ describe('measurements', () => {
     expect(chart.measurements.map((m) => [m.kind, m.value, m.phase ?? null, m.change ?? null])).toEqual([
       ['pain', 6, 'pre', null],
       ['rom', 40, 'pre', null],
-      ['pain', 3, 'post', null],
-      ['rom', 52, 'post', null],
+      ['pain', 3, 'post', { from: 6, to: 3 }],
+      ['rom', 52, 'post', { from: 40, to: 52 }],
       ['rom', 120, null, { from: 90, to: 120 }],
+    ]);
+    expect(chart.changes.map((c) => [c.kind, c.from, c.to, c.since, c.direction])).toEqual([
+      ['pain', 6, 3, 'session', 'better'],
+      ['rom', 40, 52, 'session', 'better'],
+      ['rom', 90, 120, 'earlier', 'better'],
     ]);
   });
 });

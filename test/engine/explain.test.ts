@@ -98,7 +98,7 @@ describe('check(visit, { explain: true }).reading', () => {
       { kind: 'pain', value: 3, phase: 'post', section: 'treatment' },
       { kind: 'rom', value: 52, phase: 'post', section: 'treatment' },
     ]);
-    expect(r.measures.items[2]!.says).toBe('pain "3/10", post-treatment (in treatment)');
+    expect(r.measures.items[2]!.says).toBe('pain "3/10", post-treatment, changed from 6 to 3 (in treatment)');
   });
 
   it('gives a documented change', () => {

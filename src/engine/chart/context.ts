@@ -12,7 +12,16 @@ for (const [kind, words] of Object.entries(headings.kinds)) {
 export function headingKind(label: string | undefined): SectionKind | undefined {
   if (!label) return undefined;
   const key = label.toLowerCase().replace(/[^a-z0-9/' ]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return HEADING_KINDS.get(key);
+  const known = HEADING_KINDS.get(key);
+  if (known) return known;
+  // An unseen heading of a few words is usually a known one with a word added ("Billing summary",
+  // "Daily treatment", "Goals per POC"): its first word, else its last, decides. Single letters
+  // ("S", "O") only count on their own.
+  const words = key.split(' ');
+  if (words.length < 2 || words.length > 4) return undefined;
+  const first = words[0]!;
+  const last = words[words.length - 1]!;
+  return (first.length > 1 ? HEADING_KINDS.get(first) : undefined) ?? (last.length > 1 ? HEADING_KINDS.get(last) : undefined);
 }
 
 // A heading: at the start of a line, up to 6 words, then a colon (or "-") or the end of the line.

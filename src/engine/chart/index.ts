@@ -4,6 +4,7 @@ import { LEXICONS } from '../data/lexicons';
 import type { Visit } from '../visit';
 import { computeScopes, findSections, findSentences, headingKind } from './context';
 import { compileLexicons, type LexiconData, matchLexicons, type RawMatch } from './lexicon';
+import { findGoals } from './goals';
 import { findMeasures } from './measures';
 import { lex } from './lex';
 import { normalizeText } from './normalize';
@@ -178,6 +179,11 @@ export function analyzeChart(note: Visit['note']): Chart {
     ...(mentions.service ?? []).map((m) => ({ start: m.start, end: m.end, code: m.entry })),
     ...(mentions['service-ambiguous'] ?? []).map((m) => ({ start: m.start, end: m.end, code: null, candidates: lookupServiceName(m.text).candidates })),
   ];
+  // A massage stroke named on its own ("Effleurage, petrissage and stripping x 12'") implies massage,
+  // but only where no service is named (time.ts drops weak services beside a named one).
+  for (const m of mentions['massage-technique'] ?? []) {
+    if (!m.negated && !m.hypothetical && !m.historical) services.push({ start: m.start, end: m.end, code: '97124', weak: true });
+  }
   for (const m of text.matchAll(CODE_NUMBER)) {
     if (codeSets.timed.has(m[1]!) || codeSets.untimed.has(m[1]!)) services.push({ start: m.index, end: m.index + m[0].length, code: m[1]! });
   }
@@ -187,9 +193,21 @@ export function analyzeChart(note: Visit['note']): Chart {
   const times = findTimes(text, lx, timeItems, services, contextAt);
 
   // 5. Measures and their changes (the measure rows build on the time grammar's numbers and durations).
-  const { measurements, changes } = findMeasures(text, lx, timeItems.index, mentions['outcome-measures'] ?? [], mentions.phase ?? [], contextAt);
+  const { measurements, changes } = findMeasures(text, lx, timeItems.index, mentions['outcome-measures'] ?? [], mentions.phase ?? [], mentions['goal-language'] ?? [], contextAt);
 
-  // 6. Who furnished it: signatures, and assistants or non-therapists named as doing the work.
+  // 6. Goals and limitations: what activity the treatment serves.
+  const goals = findGoals({
+    lx,
+    text,
+    sentences,
+    goalMentions: mentions['goal-language'] ?? [],
+    functionalMentions: mentions.functional ?? [],
+    instrumentMentions: mentions['outcome-measures'] ?? [],
+    regionMentions: mentions['body-region'] ?? [],
+    contextAt,
+  });
+
+  // 7. Who furnished it: signatures, and assistants or non-therapists named as doing the work.
   const credentials: CredentialMention[] = findSignatures(text);
   for (const m of mentions.assistant ?? []) {
     if (m.negated || m.hypothetical) continue;
@@ -224,6 +242,7 @@ export function analyzeChart(note: Visit['note']): Chart {
     mentions,
     measurements,
     changes,
+    goals,
     serviceTimes: times.serviceTimes,
     minutesByCode: times.minutesByCode,
     totals: times.totals,

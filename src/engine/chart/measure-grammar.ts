@@ -78,7 +78,13 @@ const MINUS = opt(where(punct('-'), (lx, i) => lx.spaceBefore[i + 1] === 0 && (i
 
 // Layer 1: values.
 const valueRows: Rule[] = [
-  { name: 'pain: <n>/10', kind: 'measure', pattern: [num(0, 10), punct('/'), num(10, 10)], make: (p, lx) => measure('pain', tokenValue(lx, p[0])) },
+  {
+    name: 'pain: <n>/10',
+    kind: 'measure',
+    pattern: [num(0, 10), punct('/'), num(10, 10)],
+    // "5/10/2026" and "3/5/10" are dates.
+    make: (p, lx) => (lx.norm[p[2]!.end] === '/' || (p[0]!.first > 0 && lx.norm[p[0]!.first - 1] === '/') ? null : measure('pain', tokenValue(lx, p[0]))),
+  },
   { name: 'pain: <n> out of 10', kind: 'measure', pattern: [num(0, 10), word('out'), word('of'), num(10, 10)], make: (p, lx) => measure('pain', tokenValue(lx, p[0])) },
   {
     name: 'strength grade: <n>[+/-]/5',
@@ -90,7 +96,8 @@ const valueRows: Rule[] = [
     name: 'range of motion: [-]<n> deg',
     kind: 'measure',
     pattern: [MINUS, num(0, 360), DEG],
-    make: (p, lx) => measure('rom', (p[0] ? -1 : 1) * tokenValue(lx, p[1])),
+    // "98.6 degrees F" is a temperature.
+    make: (p, lx) => (/^[fc]$/.test(lx.norm[p[2]!.end] ?? '') ? null : measure('rom', (p[0] ? -1 : 1) * tokenValue(lx, p[1]))),
   },
   {
     name: 'range of motion arc: <n>-<n> deg',

@@ -61,8 +61,11 @@ export function findMeasures(
   index: ItemIndex,
   outcomeMentions: readonly Mention[],
   phaseMentions: readonly Mention[],
+  goalMentions: readonly Mention[],
   contextAt: (offset: number) => MentionContext,
 ): MeasureFacts {
+  // A duration in a goal ("Goal: drive 30 minutes without pain") is a target, not a measured tolerance.
+  const goalSentences = new Set(goalMentions.filter((m) => m.entry === 'goal').map((m) => m.sentence));
   // Outcome scores: an instrument from the outcome-measures lexicon, then its number ("ODI 42%", "NDI: 38").
   const outcomes: Item[] = [];
   for (const m of outcomeMentions) {
@@ -89,6 +92,7 @@ export function findMeasures(
     const end = lx.end[it.end - 1]!;
     const ctx = contextAt(start);
     const kind = it.data!.kind as MeasurementKind;
+    if (kind === 'tolerance' && (ctx.section === 'goals' || goalSentences.has(ctx.sentence))) continue;
     const { attribute, side } = attributeOf(lx, it.first);
     // Phase: a phase word right after the value ("52° post") wins, else the nearest one before it in
     // the sentence ("Post: rotation 60°"), else the section (a "Response:" or "Post:" heading).

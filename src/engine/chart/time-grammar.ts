@@ -18,6 +18,7 @@ const words = (id: string): string[] => {
   return list;
 };
 export const TIME_WORDS = {
+  clauseBreak: new Set(words('clause-break')),
   notTreatment: new Set(words('not-treatment')),
   activity: new Set(words('activity')),
   distance: new Set(words('distance-context')),
@@ -198,7 +199,7 @@ const labelKind = new Map<string, (typeof LABEL_ROWS)[number]>();
 for (const id of LABEL_ROWS) for (const w of words(id)) if (!labelKind.has(w)) labelKind.set(w, id);
 const LABEL_WORD: TokenElement = { type: 'token', words: [...labelKind.keys()], test: (lx, i) => lx.kind[i] === Kind.Word && labelKind.has(lx.norm[i]!), repeat: true };
 const SEPARATOR: Element = opt(many(punct(':', '=', '-', '.', '…', '_', '~')));
-const LINKING = opt(word('of', 'was', 'is', 'were', 'equals', 'approx', 'approximately', 'about'));
+const LINKING = opt(many(word(...words('total-linking'))));
 
 export type TotalKind = 'timed' | 'untimed' | 'treatment';
 /** The kind of total a label names, or null when the words are not a total ("Tx:" alone is a heading). */

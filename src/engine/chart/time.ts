@@ -24,6 +24,8 @@ export interface ServiceMention {
   code: string | null;
   /** Every code it could be (for ambiguous names): times tied to them are not unread. */
   candidates?: readonly string[];
+  /** A technique that implies the service ("effleurage, petrissage x 12'"): used only when no service is named. */
+  weak?: boolean;
 }
 
 export interface TimeFacts {
@@ -44,6 +46,7 @@ const PAREN_MINUTES_FROM = 8;
 interface Service {
   first: number;
   end: number;
+  weak: boolean;
   owner: string;
   code: string | null;
   start: number;
@@ -97,11 +100,11 @@ export function findTimes(
 ): TimeFacts {
   // Services as token ranges. Ambiguous names own their time too (it is not unread), but give no code.
   const services: Service[] = mentions
-    .map((m) => ({ first: lexAt(lx, m.start), end: lexAt(lx, m.end), code: m.code, owner: m.code ?? `?${(m.candidates ?? []).join('/')}`, start: m.start, charEnd: m.end }))
+    .map((m) => ({ first: lexAt(lx, m.start), end: lexAt(lx, m.end), weak: m.weak === true, code: m.code, owner: m.code ?? `?${(m.candidates ?? []).join('/')}`, start: m.start, charEnd: m.end }))
     .filter((s) => s.end > s.first)
     .sort((a, b) => a.first - b.first);
   const inService = new Uint8Array(lx.count);
-  for (const s of services) inService.fill(1, s.first, s.end);
+  for (const s of services) if (!s.weak) inService.fill(1, s.first, s.end);
 
   // One reading per stretch of text: totals, ranges, durations, counts; leftmost-longest wins.
   const tables = readTables(lx);
@@ -124,6 +127,8 @@ export function findTimes(
         close(i);
         first = i + 1;
       } else if (isClauseEnd(lx, i)) close(i + 1);
+      // "… then ther ex 16 mins", "followed by 25 minutes of therapeutic exercise": a new clause.
+      else if (!inService[i] && TIME_WORDS.clauseBreak.has(lx.norm[i]!) && lx.kind[i] === Kind.Word) close(i);
     }
     close(lx.count);
   }
@@ -139,6 +144,7 @@ export function findTimes(
     const seg = segmentOf[s.first]!;
     if (seg >= 0) segments[seg]!.services.push(s);
   }
+  for (const seg of segments) if (seg.services.some((x) => !x.weak)) seg.services = seg.services.filter((x) => !x.weak);
   for (const t of tables.unitTokens) if (segmentOf[t]! >= 0) segments[segmentOf[t]!]!.hasUnits = true;
 
   const totals: TimeFacts['totals'] = {};
@@ -206,7 +212,8 @@ export function findTimes(
         seg.figures.push({ item: it, start, end, minutes: it.value, form: 'minutes' });
         continue;
       }
-      if (ctx.section === 'goals' || ctx.section === 'home-program') continue;
+      // (A goals section rarely states visit totals, but a totals line often follows the goals unheaded.)
+      if (ctx.section === 'home-program') continue;
       const total: TotalTime = { start, end, minutes: it.value };
       totals[kind] ??= total;
       continue;
@@ -238,14 +245,20 @@ export function findTimes(
   for (const seg of segments) {
     const section = contextAt(lx.start[seg.first]!).section;
     const owners = new Set(seg.services.map((s) => s.owner));
+    const named = seg.services.some((s) => !s.weak);
     const line = layout[seg.line]!;
-    // A heading's block is the lines under it that are indented or bulleted more than it, in its section.
-    if (heading && seg.line !== heading.line && (heading.section !== section || owners.size > 0 || !(line.indent > heading.indent || (line.bulleted && !heading.bulleted)))) heading = undefined;
+    // A heading's block is the lines under it that are indented or bulleted more than it, in its section;
+    // a line naming a service of its own ends it (a stroke named under the heading does not).
+    if (heading && seg.line !== heading.line && (heading.section !== section || named || !(line.indent > heading.indent || (line.bulleted && !heading.bulleted)))) heading = undefined;
+    if (heading && !named && seg.line !== heading.line) {
+      seg.services = [];
+      owners.clear();
+    }
     if (seg.figures.length === 0) {
       const wholeLine = seg.first === line.first && seg.end >= line.end - 1;
       const next = layout[seg.line + 1];
       const opensBlock = line.endsWithColon || (next !== undefined && (next.indent > line.indent || (next.bulleted && !line.bulleted)));
-      if (owners.size === 1 && wholeLine && opensBlock) heading = { service: seg.services[0]!, line: seg.line, indent: line.indent, bulleted: line.bulleted, section };
+      if (owners.size === 1 && named && wholeLine && opensBlock) heading = { service: seg.services[0]!, line: seg.line, indent: line.indent, bulleted: line.bulleted, section };
       previous = seg;
       continue;
     }
@@ -253,7 +266,10 @@ export function findTimes(
     for (const figure of seg.figures) {
       let owner: Service | undefined;
       if (owners.size === 1) owner = seg.services[0];
-      else if (owners.size > 1) {
+      else if (owners.size > 1 && figure.item.rule.startsWith('table:')) {
+        // A table row belongs to the service in its first cells (the code column), not to one named later in it.
+        owner = seg.services[0];
+      } else if (owners.size > 1) {
         const before = [...seg.services].reverse().find((s) => s.end <= figure.item.first);
         const after = seg.services.find((s) => s.first >= figure.item.end);
         owner = timeFirst ? (after ?? before) : (before ?? after);
@@ -332,9 +348,10 @@ function groupByCode(times: (ServiceTime & { section: string })[]): Record<strin
     let sections = byCode.get(t.code);
     if (!sections) byCode.set(t.code, (sections = new Map()));
     const group = sections.get(t.section) ?? { sum: 0, evidence: [] };
-    // A clock range followed by its own minutes ("8:05-8:20 (15 min)") is one statement, not two.
+    // A clock range followed by its own minutes ("8:05-8:20 (15 min)") is one statement, not two; so is
+    // the same figure written another way in the same section (a table row and a clock range).
     const prev = group.evidence[group.evidence.length - 1];
-    const sameStatement = prev && t.start - prev.end < 12 && prev.minutes === t.minutes;
+    const sameStatement = (prev && t.start - prev.end < 12 && prev.minutes === t.minutes) || group.evidence.some((e) => e.minutes === t.minutes && e.form !== t.form);
     if (!sameStatement) group.sum += t.minutes;
     group.evidence.push({ code: t.code, minutes: t.minutes, start: t.start, end: t.end, form: t.form });
     sections.set(t.section, group);

@@ -108,6 +108,17 @@ export interface MeasureChange extends Span, MentionContext {
   text: string;
 }
 
+/**
+ * A goal item or a stated limitation, classified by what it names: an activity (functional), only an
+ * impairment (pain, motion, tone), comfort, or an outcome-measure target.
+ */
+export interface GoalStatement extends Span, MentionContext {
+  kind: 'functional' | 'impairment' | 'comfort' | 'measure';
+  /** A goal item, the purpose stated with the treatment, or a limitation ("limits practice to 20 min"). */
+  source: 'goal' | 'purpose' | 'limitation';
+  text: string;
+}
+
 /** Minutes the note attributes to one service ("Therapeutic massage -- 15 min"). */
 export interface ServiceTime extends Span {
   code: string;
@@ -175,6 +186,8 @@ export interface Chart {
   measurements: Measurement[];
   /** Every documented change (or documented lack of change) of a measure. */
   changes: MeasureChange[];
+  /** Goal items and stated limitations, each classified (goals.ts). */
+  goals: GoalStatement[];
   serviceTimes: ServiceTime[];
   minutesByCode: Record<string, CodeMinutes>;
   totals: { timed?: TotalTime; treatment?: TotalTime; untimed?: TotalTime };

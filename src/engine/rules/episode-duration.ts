@@ -1,7 +1,7 @@
 // episode-duration: massage beyond the payer's acute-phase window (days from onset to the date of
 // service) or visit count, without documented progress. Both thresholds are profile data
 // (`maxDaysFromOnset`, `maxVisits`): configurable scrutiny points, not published limits.
-import type { Chart, Measurement, Span } from '../chart';
+import type { Chart, Span } from '../chart';
 import { defineRule } from './define';
 
 const DEFAULT_MAX_VISITS = 3;
@@ -19,30 +19,12 @@ function daysBetween(from: string, to: string): number | undefined {
   return Number.isFinite(a) && Number.isFinite(b) ? Math.round((b - a) / 86_400_000) : undefined;
 }
 
-// Which direction is better for a measurement: pain, girth and graded findings fall, motion and strength rise.
-const BETTER_WHEN_LOWER = new Set(['pain', 'girth', 'tenderness', 'spasm-grade']);
-
-function improved(m: Measurement): boolean {
-  if (!m.change || m.change.from === m.change.to) return false;
-  // Outcome measures run both ways (ODI down is better, LEFS up is better): a documented change counts.
-  if (m.kind === 'outcome') return true;
-  return BETTER_WHEN_LOWER.has(m.kind) ? m.change.to < m.change.from : m.change.to > m.change.from;
-}
-
-/** Progress the note documents: progress/change wording, an improved measurement, or pre/post pairs. */
+/** Progress the note documents: progress/change wording, or a measure that got better (chart.changes). */
 function documentsProgress(chart: Chart): boolean {
   const planning = (section: string) => section === 'goals' || section === 'plan';
   const wording = (chart.mentions.response ?? []).some((m) => PROGRESS_ENTRIES.has(m.entry) && !m.negated && !m.hypothetical && !planning(m.section));
   if (wording) return true;
-  const usable = chart.measurements.filter((m) => !m.negated && !m.hypothetical && !planning(m.section));
-  if (usable.some(improved)) return true;
-  const pre = new Map<string, number>();
-  for (const m of usable) if (m.phase === 'pre' && m.value !== undefined) pre.set(m.kind, m.value);
-  return usable.some((m) => {
-    if (m.phase !== 'post' || m.value === undefined || !pre.has(m.kind)) return false;
-    const before = pre.get(m.kind)!;
-    return BETTER_WHEN_LOWER.has(m.kind) ? m.value < before : m.kind === 'outcome' ? m.value !== before : m.value > before;
-  });
+  return chart.changes.some((c) => !c.negated && !c.hypothetical && !planning(c.section) && c.direction === 'better');
 }
 
 export default defineRule({

@@ -25,12 +25,15 @@ export default defineRule({
     ],
   },
   check({ chart, facts, report }) {
-    const massageMentions = chart.asserted('massage-service');
     if (!facts.massage.inScope) return;
 
-    // Goals are future by nature ("will drive 30 minutes"), so hypothetical mentions count. A negated
-    // activity ("denies difficulty with driving") does not, unless the negation is the limitation
-    // itself ("not able to reach overhead").
+    // A functional goal or limitation the grammar read (goals.ts): "sit through a 4-hr shift",
+    // "limits practice to 20 min", "increase ROM to allow overhead reach". Goals are future by nature,
+    // so hypothetical ones count; negated ("denies difficulty driving") and past ones do not.
+    const stated = chart.goals.filter((g) => !g.negated && !g.historical);
+    if (stated.some((g) => g.kind === 'functional')) return;
+    // Activity words the vocabulary knows (driving, lifting, sleep…) anywhere the note asserts them.
+    // A negated activity does not count, unless the negation is the limitation ("not able to reach").
     const negationTriggers = chart.mentions['negation-pre'] ?? [];
     let n = 0;
     const negationInside = (m: Mention): boolean => {
@@ -45,20 +48,18 @@ export default defineRule({
     );
     if (functionalMeasure) return;
 
-    // Point at the stated purpose or goal when there is one: it is where the activity is missing.
-    const massageSentences = new Set<number>();
-    for (const m of [...massageMentions, ...chart.asserted('massage-technique')]) massageSentences.add(m.sentence);
-    const goals = (chart.mentions['goal-language'] ?? []).filter((m) => !m.negated && !m.historical);
-    const goal = goals.find((m) => massageSentences.has(m.sentence)) ?? goals.find((m) => m.section === 'goals' || m.entry === 'goal');
-
+    // Point at the stated purpose of the massage, else the goal: it is where the activity is missing.
+    const massageSentences = new Set([...chart.asserted('massage-service'), ...chart.asserted('massage-technique')].map((m) => m.sentence));
+    const missing = stated.filter((g) => g.kind === 'impairment' || g.kind === 'comfort');
+    const goal = missing.find((g) => g.source === 'purpose' && massageSentences.has(g.sentence)) ?? missing.find((g) => g.source === 'goal');
     const suggestion =
       'Name the limited activity and the goal, e.g. "R cervical rotation limited by hypertonicity, unable to check blind spot when driving; goal: drive 30 min without pain in 4 weeks".';
     if (goal) {
+      const what = goal.kind === 'comfort' ? 'comfort, not an activity' : 'an impairment, not an activity';
       const sentence = chart.sentences[goal.sentence];
-      const span = sentence && sentence.end - sentence.start <= 160 ? sentence : goal;
       report({
-        message: `The stated purpose or goal ("${chart.text.slice(span.start, span.end)}") names no functional activity, and the note documents no functional limitation the massage serves`,
-        span,
+        message: `The stated ${goal.source === 'purpose' ? 'purpose' : 'goal'} ("${goal.text}") names ${what}, and the note documents no functional limitation the massage serves`,
+        span: sentence && sentence.end - sentence.start <= 160 ? sentence : goal,
         suggestion,
       });
       return;

@@ -31,7 +31,8 @@ export default defineRule({
     // Negated ("no palpable spasm"), hypothetical ("will assess for trigger points") and historical
     // ("history of spasm") mentions are not findings today.
     if (chart.asserted('objective-findings').length > 0) return;
-    if (chart.measurements.some((m) => !m.negated && !m.hypothetical && !m.historical)) return;
+    // Only impairment measures count (ROM, pain, tone, girth…): a load carried or a distance walked is function.
+    if (chart.measurements.some((m) => m.impairment && !m.negated && !m.hypothetical && !m.historical)) return;
 
     const suggestion = 'Add the finding the massage treats, e.g. "Palpable hypertonicity and guarding R upper trapezius; cervical rotation R 40°; pain 6/10."';
     if (massageLines.length === 0) {

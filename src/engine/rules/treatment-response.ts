@@ -1,13 +1,11 @@
-// treatment-response: a massage visit with no documented response or progress. Counts: a measured
-// change ("40 → 52°", "from 6/10 to 3/10"), pre and post measurements of the same kind, or response
-// wording (data/lexicons/response.json). "Tolerated well" (tolerance-only.json) alone is not a response.
-import type { Measurement, Mention } from '../chart';
+// treatment-response: a massage visit with no documented response or progress. Counts: a change the
+// chart read (chart.changes: pre/post pairs, "40 → 52°", "52° (40° at eval)", "from 6/10 to 3/10"),
+// or response wording (data/lexicons/response.json). A documented lack of change ("5/10, same as last
+// week", "45° (45° at initial)") and "tolerated well" (tolerance-only.json) are not a response.
+import type { MeasureChange, Mention } from '../chart';
 import { defineRule } from './define';
 
-const counts = (m: Measurement | Mention): boolean => !m.negated && !m.hypothetical && !m.historical && m.section !== 'goals';
-
-/** Measurements are comparable when they are the same kind (and the same instrument for outcome scores). */
-const measureKey = (m: Measurement): string => `${m.kind}:${m.instrument ?? ''}`;
+const counts = (m: MeasureChange | Mention): boolean => !m.negated && !m.hypothetical && !m.historical && m.section !== 'goals' && m.section !== 'plan';
 
 
 export default defineRule({
@@ -29,13 +27,9 @@ export default defineRule({
   check({ chart, facts, report }) {
     if (!facts.massage.inScope) return;
 
-    const measurements = chart.measurements.filter(counts);
-    if (measurements.some((m) => m.change)) return;
-    // "Pre: pain 6/10 … Post: pain 3/10": both phases of the same measure.
-    const pre = new Set(measurements.filter((m) => m.phase === 'pre').map(measureKey));
-    if (measurements.some((m) => m.phase === 'post' && pre.has(measureKey(m)))) return;
+    if (chart.changes.some((c) => counts(c) && c.direction !== 'same')) return;
 
-    const measuredSentences = new Set(measurements.map((m) => m.sentence));
+    const measuredSentences = new Set(chart.measurements.filter((m) => !m.negated).map((m) => m.sentence));
     for (const m of chart.mentions.response ?? []) {
       if (!counts(m)) continue;
       // "post-treatment" on its own is a heading for the response, not the response: it needs a measure.

@@ -120,7 +120,9 @@ table('time that is not treatment', [
 ]);
 
 table('unread time is kept', [
-  { name: 'a treatment figure with no service', note: 'Treatment:\n- 30 min to the low back, kneading and stripping.', unresolved: ['30 min'] },
+  { name: 'a treatment figure with no service', note: 'Treatment:\n- 30 min to the low back.', unresolved: ['30 min'] },
+  { name: 'a massage stroke stands for massage when no service is named', note: "Effleurage, petrissage and stripping x 12'.", minutes: { '97124': 12 } },
+  { name: 'a stroke beside a named service does not take its time', note: 'Ther ex 15 min incl. kneading of the calf.', minutes: { '97110': 15 } },
 ]);
 
 table('normalised text', [

@@ -49,7 +49,7 @@ ruleTester('functional-goal', {
     {
       name: 'a goal with no functional target: evidence is the goal sentence',
       visit: { lines: massageLine, note: `${bare}\nGoals: decrease pain to 2/10.` },
-      errors: [{ evidence: 'Goals: decrease pain to 2/10.', message: /names no functional activity/ }],
+      errors: [{ evidence: 'Goals: decrease pain to 2/10.', message: /goal \("decrease pain to 2\/10"\) names an impairment, not an activity/ }],
     },
     {
       name: 'the purpose in the massage sentence names no activity',

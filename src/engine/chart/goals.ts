@@ -1,0 +1,183 @@
+// Goals and functional limitations, read as small phrases rather than matched against a list of
+// activities. A goal item ("sit through a 4-hr dispatch shift", "decrease pain to 2/10") is
+// classified by its head word and what follows it:
+//
+//   impairment verb + impairment words      "decrease pain and spasm; increase lumbar ROM"   → impairment
+//   impairment verb + purpose               "increase ROM to allow overhead reach"          → functional
+//   impairment verb + other words           "improve sitting tolerance for cooking"          → functional
+//   comfort words                           "relaxation and stress relief"                  → comfort
+//   outcome instrument                      "LEFS 58 -> 72", "NDI < 20%"                     → measure
+//   any other head with a target or time    "practice 2 hrs daily", "return to full duty next week" → functional
+//
+// Limitations are the same phrase after a trigger: "limits practice to 20 min", "difficulty with buttons".
+import data from '../data/grammar/goals.json';
+import { Kind, type Lexed, lexAt } from './lex';
+import type { GoalStatement, Mention, MentionContext, Sentence } from './types';
+
+const rows = new Map(data.rows.map((r) => [r.id, new Set(r.words)]));
+const row = (id: string): Set<string> => {
+  const set = rows.get(id);
+  if (!set) throw new Error(`goals.json has no row "${id}"`);
+  return set;
+};
+const IMPAIRMENT_VERB = row('impairment-verb');
+const IMPAIRMENT_NOUN = row('impairment-noun');
+const COMFORT = row('comfort-word');
+const VAGUE = row('vague');
+const CLINICAL = row('clinical');
+const NOT_A_GOAL = row('not-a-goal');
+const FILLER = row('goal-filler');
+const ACTIVITY_VERB = row('activity-verb');
+const PURPOSE = row('purpose');
+const TRIGGER = row('limitation-trigger');
+const TIMEFRAME = row('timeframe');
+const TARGET = row('target');
+/** Words skipped after a limitation trigger before its object ("difficulty with the", "unable to"). */
+const LINKING = new Set(['to', 'with', 'the', 'a', 'an', 'her', 'his', 'their', 'by', 'in', 'on', 'at', 'for', 'of', 'and', 'or', 'be', 'is', 'are', 'due', 'still', 'now', 'fully', 'as', 'into']);
+const ITEM_BREAK = new Set([';', '.', '!', '?', ',']);
+/** Goal lists also break at a colon: "Goals: STG 1: sit 45 min; LTG: return to work". */
+const GOAL_ITEM_BREAK = new Set([...ITEM_BREAK, ':']);
+
+export interface GoalInputs {
+  lx: Lexed;
+  text: string;
+  sentences: readonly Sentence[];
+  goalMentions: readonly Mention[];
+  functionalMentions: readonly Mention[];
+  instrumentMentions: readonly Mention[];
+  /** Body regions are where, not what: "increase thoracic rotation" names no activity. */
+  regionMentions: readonly Mention[];
+  contextAt(offset: number): MentionContext;
+}
+
+type Klass = GoalStatement['kind'];
+
+interface Phrase {
+  first: number;
+  end: number;
+}
+
+/** Classify the words of one goal item or limitation object. */
+const SIDE = new Set(['l', 'r', 'left', 'right', 'b', 'bilateral', 'bil', 'lt', 'rt', 'upper', 'lower', 'mid']);
+
+function classify(lx: Lexed, phrase: Phrase, inputs: { functional: Uint8Array; instrument: Uint8Array; region: Uint8Array }, source: GoalStatement['source']): Klass | null {
+  const limitation = source === 'limitation';
+  let i = phrase.first;
+  let activityVerb = false;
+  // Skip fillers and bullets to the head word.
+  for (; i < phrase.end; i++) {
+    const t = lx.norm[i]!;
+    if (lx.kind[i] !== Kind.Word) continue;
+    if (ACTIVITY_VERB.has(t)) activityVerb = true;
+    if (FILLER.has(t) || (limitation && (LINKING.has(t) || TRIGGER.has(t))) || (source === 'purpose' && (PURPOSE.has(t) || LINKING.has(t) || t === 'that' || t === 'prepare' || t === 'preparation'))) continue;
+    break;
+  }
+  if (i >= phrase.end) return activityVerb && !limitation ? null : null;
+  for (let k = phrase.first; k < phrase.end; k++) if (inputs.functional[k]) return 'functional';
+  const head = lx.norm[i]!;
+  if (inputs.instrument[i]) return 'measure';
+  if (NOT_A_GOAL.has(head) && !activityVerb) return null;
+  if (COMFORT.has(head)) return 'comfort';
+
+  let hasTarget = false;
+  let hasTime = false;
+  let comfort = false;
+  let other = false;
+  let purpose = false;
+  const headIsVerb = IMPAIRMENT_VERB.has(head);
+  for (let k = i; k < phrase.end; k++) {
+    const t = lx.norm[k]!;
+    if (lx.kind[k] === Kind.Num) {
+      hasTarget = true;
+      continue;
+    }
+    if (lx.kind[k] !== Kind.Word) continue;
+    if (TIMEFRAME.has(t)) hasTime = true;
+    if (TARGET.has(t)) hasTarget = true;
+    if (COMFORT.has(t)) comfort = true;
+    // "… to allow", "so that", "in order to", "for cooking", "to open jars": a purpose names the activity.
+    if (PURPOSE.has(t) || (t === 'to' && lx.kind[k + 1] === Kind.Word && !IMPAIRMENT_NOUN.has(lx.norm[k + 1]!) && !FILLER.has(lx.norm[k + 1]!) && !IMPAIRMENT_VERB.has(lx.norm[k + 1]!))) {
+      const next = lx.norm[k + 1];
+      if (next && !TIMEFRAME.has(next) && !TARGET.has(next) && lx.kind[k + 1] === Kind.Word) purpose = true;
+    }
+    if (k === i && headIsVerb) continue;
+    if (!IMPAIRMENT_NOUN.has(t) && !IMPAIRMENT_VERB.has(t) && !COMFORT.has(t) && !VAGUE.has(t) && !FILLER.has(t) && !LINKING.has(t) && !TIMEFRAME.has(t) && !TARGET.has(t) && !PURPOSE.has(t) && !inputs.instrument[k] && !inputs.region[k] && !SIDE.has(t) && !CLINICAL.has(t)) {
+      other = true;
+    }
+  }
+  if (activityVerb && (other || hasTarget || hasTime)) return 'functional';
+  if (purpose && other) return 'functional';
+  if (headIsVerb || IMPAIRMENT_NOUN.has(head)) {
+    if (comfort && !other) return 'comfort';
+    return other && headIsVerb ? 'functional' : 'impairment';
+  }
+  if (comfort) return 'comfort';
+  if (VAGUE.has(head)) return 'impairment';
+  // Any other head: an activity, when the phrase is more than a word or says how much or by when.
+  return other && (hasTarget || hasTime || limitation || phrase.end - i >= 3) ? 'functional' : null;
+}
+
+export function findGoals(inputs: GoalInputs): GoalStatement[] {
+  const { lx, text, sentences } = inputs;
+  const functional = new Uint8Array(lx.count);
+  const instrument = new Uint8Array(lx.count);
+  const region = new Uint8Array(lx.count);
+  for (const m of inputs.regionMentions) region.fill(1, lexAt(lx, m.start), lexAt(lx, m.end));
+  for (const m of inputs.functionalMentions) if (m.entry !== 'limitation-words') functional.fill(1, lexAt(lx, m.start), lexAt(lx, m.end));
+  for (const m of inputs.instrumentMentions) instrument.fill(1, lexAt(lx, m.start), lexAt(lx, m.end));
+  const marks = { functional, instrument, region };
+  const out: GoalStatement[] = [];
+  const push = (phrase: Phrase, source: GoalStatement['source']) => {
+    const kind = classify(lx, phrase, marks, source);
+    if (!kind) return;
+    const start = lx.start[phrase.first]!;
+    const end = lx.end[phrase.end - 1]!;
+    const ctx = inputs.contextAt(start);
+    out.push({ kind, source, start, end, text: text.slice(start, end), ...ctx });
+  };
+  /** Split [first, end) into items at ; , . and bullets, and classify each. */
+  const items = (first: number, end: number, source: GoalStatement['source']) => {
+    let a = first;
+    for (let i = first; i <= end; i++) {
+      const brk = i === end || GOAL_ITEM_BREAK.has(lx.norm[i]!) || lx.kind[i] === Kind.Newline;
+      if (!brk) continue;
+      if (i > a) push({ first: a, end: i }, source);
+      a = i + 1;
+    }
+  };
+
+  // 1. The goals section, sentence by sentence.
+  const taken = new Set<number>();
+  for (const s of sentences) {
+    if (s.section !== 'goals') continue;
+    taken.add(s.index);
+    items(lexAt(lx, s.start), lexAt(lx, s.end), 'goal');
+  }
+  // 2. "Goal: …" or "(goal 2 hrs)" elsewhere: what follows the word, to the end of its sentence.
+  for (const m of inputs.goalMentions) {
+    if (m.entry !== 'goal' || taken.has(m.sentence)) continue;
+    const s = sentences[m.sentence];
+    if (!s) continue;
+    let end = lexAt(lx, s.end);
+    const first = lexAt(lx, m.end);
+    // Inside brackets the goal ends at the bracket: "(goal 2 hrs)".
+    for (let i = first; i < end; i++) if (lx.norm[i] === ')') end = i;
+    items(first, end, 'goal');
+  }
+  // 3. The purpose stated with the treatment ("… to improve circulation", "… to allow overhead reach").
+  for (const m of inputs.goalMentions) {
+    if (m.entry !== 'purpose') continue;
+    const first = lexAt(lx, m.start);
+    let end = first + 1;
+    while (end < lx.count && end - first <= 14 && lx.kind[end] !== Kind.Newline && !ITEM_BREAK.has(lx.norm[end]!) && lx.norm[end] !== '(') end++;
+    push({ first, end }, 'purpose');
+  }
+  // 4. Limitations: the phrase after a trigger word, to the end of its clause.
+  for (let i = 0; i < lx.count; i++) {
+    if (lx.kind[i] !== Kind.Word || !TRIGGER.has(lx.norm[i]!)) continue;
+    let end = i + 1;
+    while (end < lx.count && end - i <= 10 && lx.kind[end] !== Kind.Newline && !ITEM_BREAK.has(lx.norm[end]!) && lx.norm[end] !== '(') end++;
+    if (end > i + 1) push({ first: i, end }, 'limitation');
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
