@@ -346,6 +346,8 @@ export const CONTEXT_LEXICONS: readonly string[] = [
   'historical',
   'historical-post',
   'home',
+  'role-pre', // mark words as an occupation or workplace
+  'role-post',
   'phase', // shown as a measure's pre/post
   'outcome-measures', // shown as measures
   'assistant', // shown as credentials

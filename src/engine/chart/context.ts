@@ -90,6 +90,8 @@ export interface TokenScopes {
   hypothetical: Uint8Array;
   historical: Uint8Array;
   home: Uint8Array;
+  role: Uint8Array;
+  quoted: Uint8Array;
   /** Sentence index per token. */
   sentence: Int32Array;
 }
@@ -98,6 +100,43 @@ const NEGATION_WINDOW = 5;
 /** How far back a trailing history/plan trigger reaches within its clause. */
 const CONTEXT_WINDOW = 8;
 const CLAUSE_BREAK = /[;:()[\]]/;
+/** How far a role opener ("Occupation:", "works as") reaches, and how far back a job noun reaches. */
+const ROLE_WINDOW = 8;
+const ROLE_POST_WINDOW = 3;
+/** The longest quotation read as one (longer runs are unmatched quote marks, not speech). */
+const MAX_QUOTE = 400;
+
+/**
+ * Tokens inside quotation marks. Double quotes pair up within a paragraph; a single quote opens only
+ * after a space or bracket and closes before a space or punctuation (so "it's" and "12'" are not quotes).
+ */
+function markQuoted(text: string, tokens: Tokens, quoted: Uint8Array): void {
+  const spans: [number, number][] = [];
+  let open = -1;
+  let single = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n' && text[i + 1] === '\n') {
+      open = -1;
+      single = -1;
+    } else if (c === '"') {
+      if (open < 0) open = i;
+      else {
+        if (i - open <= MAX_QUOTE) spans.push([open, i]);
+        open = -1;
+      }
+    } else if (c === "'") {
+      const before = i === 0 ? ' ' : text[i - 1]!;
+      const after = i + 1 < text.length ? text[i + 1]! : ' ';
+      if (single < 0 && /[\s(\[]/.test(before) && /[A-Za-z]/.test(after)) single = i;
+      else if (single >= 0 && /[A-Za-z.!?]/.test(before) && /[\s.,;:!?)\]]/.test(after)) {
+        if (i - single <= MAX_QUOTE) spans.push([single, i]);
+        single = -1;
+      }
+    }
+  }
+  for (const [a, b] of spans) quoted.fill(1, tokenAtOrAfter(tokens, a), tokenAtOrAfter(tokens, b));
+}
 
 /** Scopes from trigger matches, bounded by clause breaks, terminators and sentence ends. */
 export function computeScopes(
@@ -113,6 +152,8 @@ export function computeScopes(
     historical: RawMatch[];
     historicalPost: RawMatch[];
     home: RawMatch[];
+    rolePre: RawMatch[];
+    rolePost: RawMatch[];
   },
 ): TokenScopes {
   const n = tokens.count;
@@ -120,6 +161,8 @@ export function computeScopes(
   const hypothetical = new Uint8Array(n);
   const historical = new Uint8Array(n);
   const home = new Uint8Array(n);
+  const role = new Uint8Array(n);
+  const quoted = new Uint8Array(n);
   const sentence = new Int32Array(n).fill(-1);
   const sentenceStartTok = new Int32Array(sentences.length);
   const sentenceEndTok = new Int32Array(sentences.length);
@@ -176,5 +219,10 @@ export function computeScopes(
     lastHomeSentence = s;
     home.fill(1, sentenceStartTok[s]!, sentenceEndTok[s]!);
   }
-  return { negated, hypothetical, historical, home, sentence };
+  // Roles: "Occupation: building maintenance technician", "works as a spa receptionist" (to the end of
+  // the clause), and the few words before a job or workplace noun ("maintenance mechanic", "wellness center").
+  for (const t of triggers.rolePre) forward(role, t.endToken, ROLE_WINDOW);
+  for (const t of triggers.rolePost) backward(role, t.firstToken, ROLE_POST_WINDOW);
+  markQuoted(text, tokens, quoted);
+  return { negated, hypothetical, historical, home, role, quoted, sentence };
 }

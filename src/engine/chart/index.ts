@@ -56,6 +56,7 @@ const COMPILED = compileLexicons(ALL_LEXICONS);
 export const LEXICON_IDS: readonly string[] = ALL_LEXICONS.map((l) => l.id);
 
 const CODE_NUMBER = /\b(9[78]\d{3}|G0\d{3})\b/g;
+const BY_SOMEONE = /\b(?:performed|provided|done|administered|delivered|rendered|furnished|given|completed|treated)\s+by\s*$/i;
 const INVOLVEMENT_VERB = /\b(?:by|performed|provided|furnished|administered|delivered|rendered|with|treated)\b/i;
 
 function noteParts(note: Visit['note']): { key: string; label?: string; text: string }[] {
@@ -104,6 +105,8 @@ export function analyzeChart(note: Visit['note']): Chart {
     historical: get('historical'),
     historicalPost: get('historical-post'),
     home: get('home'),
+    rolePre: get('role-pre'),
+    rolePost: get('role-post'),
   });
 
   const sectionAt = (pos: number): SectionKind => {
@@ -141,6 +144,8 @@ export function analyzeChart(note: Visit['note']): Chart {
       hypothetical: anyIn(scopes.hypothetical, from, to),
       historical: section === 'history' || anyIn(scopes.historical, from, to),
       home: section === 'home-program' || anyIn(scopes.home, from, to),
+      role: anyIn(scopes.role, from, to),
+      quoted: anyIn(scopes.quoted, from, to),
       section,
       sentence,
     };
@@ -168,6 +173,8 @@ export function analyzeChart(note: Visit['note']): Chart {
         hypothetical: ctx.hypothetical,
         historical: ctx.historical,
         home: ctx.home,
+        role: ctx.role,
+        quoted: ctx.quoted,
         section: ctx.section,
         sentence: ctx.sentence,
       };
@@ -209,6 +216,12 @@ export function analyzeChart(note: Visit['note']): Chart {
 
   // 7. Who furnished it: signatures, and assistants or non-therapists named as doing the work.
   const credentials: CredentialMention[] = findSignatures(text);
+  // "performed by Jake Moss, ATC": a name with credentials after "by" is who did the work, wherever it is.
+  for (const c of [...credentials]) {
+    if (c.kind !== 'signature') continue;
+    const before = text.slice(Math.max(0, c.start - 40), c.start);
+    if (BY_SOMEONE.test(before.slice(before.lastIndexOf('\n') + 1))) credentials.push({ ...c, kind: 'involvement' });
+  }
   for (const m of mentions.assistant ?? []) {
     if (m.negated || m.hypothetical) continue;
     credentials.push({ credential: m.entry === 'ota' ? 'OTA' : 'PTA', kind: 'involvement', start: m.start, end: m.end, text: m.text });
@@ -252,6 +265,6 @@ export function analyzeChart(note: Visit['note']): Chart {
     episode: findEpisodeFacts(text),
     contextAt,
     sentenceAt,
-    asserted: (lexicon) => (mentions[lexicon] ?? []).filter((m) => !m.negated && !m.hypothetical && !m.historical),
+    asserted: (lexicon) => (mentions[lexicon] ?? []).filter((m) => !m.negated && !m.hypothetical && !m.historical && !m.role),
   };
 }

@@ -110,6 +110,8 @@ export function findMeasures(
       hypothetical: ctx.hypothetical,
       historical: ctx.historical,
       home: ctx.home,
+      role: ctx.role,
+      quoted: ctx.quoted,
       section: ctx.section,
       sentence: ctx.sentence,
       value: it.value,
@@ -184,6 +186,8 @@ export function findMeasures(
       hypothetical: post.hypothetical,
       historical: post.historical,
       home: post.home,
+      role: post.role,
+      quoted: post.quoted,
       section: post.section,
       sentence: post.sentence,
     });

@@ -48,6 +48,10 @@ export interface MentionContext {
   historical: boolean;
   /** Home program / patient's own activity ("ice 15 minutes at home"). */
   home: boolean;
+  /** Part of who the patient is, not the care: an occupation or workplace ("building maintenance mechanic"). */
+  role: boolean;
+  /** Inside quotation marks: the patient's (or someone's) own words, not the clinician's. */
+  quoted: boolean;
   section: SectionKind;
   sentence: number;
 }

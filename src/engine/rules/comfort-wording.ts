@@ -33,7 +33,9 @@ export default defineRule({
       for (const m of chart.mentions[id] ?? []) if (!m.negated) massageSentences.add(m.sentence);
     }
     for (const m of chart.mentions.comfort ?? []) {
-      if (m.negated || m.historical) continue;
+      // A job or workplace ("spa receptionist") does not present this massage as comfort care. The
+      // patient's own words do ("says it is so soothing"), unless negated ("I don't want a relaxing massage").
+      if (m.negated || m.historical || m.role) continue;
       const nearMassage = massageSentences.has(m.sentence) || massageSentences.has(m.sentence - 1) || massageSentences.has(m.sentence + 1);
       if (!nearMassage && !CARE_SECTIONS.has(m.section)) continue;
       report({

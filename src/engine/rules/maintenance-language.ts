@@ -63,7 +63,8 @@ export default defineRule({
     const skilled = chart.asserted('skilled-need').find((m) => !m.home);
     const reported = new Set<number>();
     for (const m of chart.mentions.maintenance ?? []) {
-      if (m.negated || m.historical || m.home) continue;
+      // A job ("building maintenance technician") is not the plan of care.
+      if (m.negated || m.historical || m.home || m.role) continue;
       if (m.hypothetical && !plannedFuture(m)) continue;
       if (m.entry === 'prn' && !massageSentences.has(m.sentence)) continue;
       // One finding per sentence: "maintenance massage … for maintenance" is one problem.

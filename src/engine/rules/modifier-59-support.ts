@@ -36,15 +36,14 @@ function anchorsFor(chart: Chart, code: string, partner: string): Span[] {
 
 /**
  * Sentences that describe a service: each anchor's sentence, and the sentence after it (same section)
- * unless that one is about the other service ("Massage to R upper trap.\nJoint mobs to L4-5.").
+ * unless that one names another service ("Massage to R upper trap.\nJoint mobs to L4-5.").
  */
-function sentencesOf(chart: Chart, anchors: Span[], others: Span[]): Set<number> {
+function sentencesOf(chart: Chart, anchors: Span[], elsewhere: Set<number>): Set<number> {
   const own = new Set(anchors.map((a) => chart.sentenceAt(a.start)));
-  const theirs = new Set(others.map((a) => chart.sentenceAt(a.start)));
   const out = new Set(own);
   for (const s of own) {
     const next = chart.sentences[s + 1];
-    if (next && next.section === chart.sentences[s]!.section && !theirs.has(s + 1)) out.add(s + 1);
+    if (next && next.section === chart.sentences[s]!.section && !elsewhere.has(s + 1) && !own.has(s + 1)) out.add(s + 1);
   }
   return out;
 }
@@ -69,13 +68,23 @@ function supportFor(ctx: RuleContext, code: string, partner: string): Support {
   const { chart } = ctx;
   const mine = anchorsFor(chart, code, partner);
   const theirs = anchorsFor(chart, partner, code);
-  const mySentences = sentencesOf(chart, mine, theirs);
-  const theirSentences = sentencesOf(chart, theirs, mine);
+  // Sentences that name some other billed service: a separation said there is about that service.
+  const others = new Set<number>();
+  for (const other of ctx.facts.lines) {
+    if (other.code === code || other.code === partner) continue;
+    for (const a of anchorsFor(chart, other.code, code)) others.add(chart.sentenceAt(a.start));
+  }
+  const sentencesOfSpans = (spans: Span[]) => new Set(spans.map((a) => chart.sentenceAt(a.start)));
+  const mySentences = sentencesOf(chart, mine, new Set([...sentencesOfSpans(theirs), ...others]));
+  const theirSentences = sentencesOf(chart, theirs, new Set([...sentencesOfSpans(mine), ...others]));
   const near = (m: Mention) => mySentences.has(m.sentence) || theirSentences.has(m.sentence);
-  // Wording counts when it is about these services: in their sentences, or in the treatment/billing record
-  // ("pain worse later in the day" in the history is not a separate encounter).
+  // Wording counts when it is about these services: in their sentences, or a general statement in the
+  // treatment/billing record ("all services to separate regions") that names no other service.
+  // ("pain worse later in the day" in the history is not a separate encounter.)
   const said = (entry: string) =>
-    (chart.mentions['distinct-service'] ?? []).filter((m) => m.entry === entry && counts(m) && (near(m) || m.section === 'treatment' || m.section === 'billing'));
+    (chart.mentions['distinct-service'] ?? []).filter(
+      (m) => m.entry === entry && counts(m) && (near(m) || ((m.section === 'treatment' || m.section === 'billing') && !others.has(m.sentence))),
+    );
   // Two regions tied to the two services, with none in common ("massage to the upper trapezius … joint mobs to L4-5").
   const a = regionsIn(chart, mySentences);
   const b = regionsIn(chart, theirSentences);

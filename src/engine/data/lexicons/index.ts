@@ -23,6 +23,8 @@ import outcomeMeasures from './outcome-measures.json';
 import phase from './phase.json';
 import planOfCare from './plan-of-care.json';
 import response from './response.json';
+import rolePost from './role-post.json';
+import rolePre from './role-pre.json';
 import scopeTerminator from './scope-terminator.json';
 import skilledNeed from './skilled-need.json';
 import toleranceOnly from './tolerance-only.json';
@@ -53,6 +55,8 @@ export const LEXICONS: readonly LexiconData[] = [
   phase,
   planOfCare,
   response,
+  rolePost,
+  rolePre,
   scopeTerminator,
   skilledNeed,
   toleranceOnly,
