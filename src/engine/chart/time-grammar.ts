@@ -101,23 +101,47 @@ const atomRows: Rule[] = [
     // Lower-case only: "46M" is an age and sex, "15m" is minutes.
     make: (p, lx) => (lx.text[lx.start[p[1]!.first]!] === 'm' && minutesNotMetres(lx, p[0]!.first, tokenValue(lx, p[0])) ? { value: tokenValue(lx, p[0]) } : null),
   },
+  {
+    name: 'duration: <n> m (spaced, in a treatment line, never near distances)',
+    kind: 'duration',
+    pattern: [num(1, 90), word('m')],
+    make: (p, lx) =>
+      lx.spaceBefore[p[1]!.first]! > 0 && lx.text[lx.start[p[1]!.first]!] === 'm' && lx.kind[p[1]!.end] !== Kind.Word && minutesNotMetres(lx, p[0]!.first, tokenValue(lx, p[0]))
+        ? { value: tokenValue(lx, p[0]) }
+        : null,
+  },
   { name: 'duration: <n> hr', kind: 'duration', pattern: [NUMBER_ITEM, HOUR], make: (p) => ({ value: Math.round(value(p[0]) * 60), data: { hours: true } }) },
   { name: 'duration: half an hour', kind: 'duration', pattern: [word('half'), opt(word('an', 'a')), HOUR], make: () => ({ value: 30 }) },
   { name: 'duration: a half hour / an hour', kind: 'duration', pattern: [word('a', 'an'), opt(word('half')), HOUR], make: (p) => ({ value: p[1] ? 30 : 60 }) },
   { name: 'duration: a quarter hour', kind: 'duration', pattern: [word('a'), word('quarter'), opt(punct('-')), HOUR], make: () => ({ value: 15 }) },
   {
-    name: 'clock: h:mm [am/pm]',
+    name: 'clock: h:mm',
     kind: 'clock',
-    pattern: [num(0, 23, [1, 2]), tight(punct(':')), tight(num(0, 59, [2, 2])), opt(MERIDIEM), DOT_M, M_WORD, DOT],
+    pattern: [num(0, 23, [1, 2]), tight(punct(':')), tight(num(0, 59, [2, 2]))],
+    make: (p, lx) => clock(tokenValue(lx, p[0]), tokenValue(lx, p[2]), undefined),
+  },
+  {
+    name: 'clock: h:mm am/pm (8:18am, 2:00p, 1:42 p.m.)',
+    kind: 'clock',
+    pattern: [num(0, 23, [1, 2]), tight(punct(':')), tight(num(0, 59, [2, 2])), MERIDIEM, DOT_M, M_WORD, DOT],
     make: (p, lx) => clock(tokenValue(lx, p[0]), tokenValue(lx, p[2]), meridiem(lx, p[3])),
   },
   {
     name: 'clock: hhmm (24-hour, in a range only)',
     kind: 'hhmm',
-    pattern: [num(0, 2359, [3, 4])],
+    pattern: [where(num(0, 2359, [3, 4]), (lx, i) => /^\d+$/.test(lx.norm[i]!))],
     make: (p, lx) => {
       const v = tokenValue(lx, p[0]);
       return v % 100 < 60 ? clock(Math.floor(v / 100), v % 100, undefined) : null;
+    },
+  },
+  {
+    name: 'clock: h.mm (a full stop for the colon, in a range only)',
+    kind: 'dotclock',
+    pattern: [where(num(0, 23.59), (lx, i) => /^\d{1,2}\.[0-5]\d$/.test(lx.norm[i]!))],
+    make: (p, lx) => {
+      const [h, m] = lx.norm[p[0]!.first]!.split('.').map(Number) as [number, number];
+      return clock(h, m, undefined);
     },
   },
   { name: 'clock: h am/pm', kind: 'clock', pattern: [num(1, 12, [1, 2]), MERIDIEM, DOT_M, M_WORD, DOT], make: (p, lx) => clock(tokenValue(lx, p[0]), 0, meridiem(lx, p[1])) },
@@ -127,7 +151,7 @@ const atomRows: Rule[] = [
 ];
 
 // Layer 3: what combines atoms.
-const CLOCKISH = ['clock', 'hhmm'];
+const CLOCKISH = ['clock', 'hhmm', 'dotclock'];
 function rangeMinutes(a: Item, b: Item): number | null {
   const ap = (a.data?.meridiem as string | undefined) ?? (b.data?.meridiem as string | undefined);
   const bp = (b.data?.meridiem as string | undefined) ?? ap;
@@ -142,6 +166,11 @@ function rangeMinutes(a: Item, b: Item): number | null {
   const minutes = end - start;
   return minutes > 0 && minutes <= 300 ? minutes : null;
 }
+
+/** Minutes from a clock item's time to another clock item's (12-hour aware), for chained ranges. */
+export function clockGap(from: Item, to: Item): number | null {
+  return rangeMinutes(from, to);
+}
 // A number followed by one of these is not a time range ("flexion 120-135 deg", "lift 1000-1200 lb").
 const NOT_TIME_AFTER = new Set(['deg', 'degree', 'degrees', '°', 'lb', 'lbs', 'kg', 'cm', 'mm', 'in', 'ft', '%', 'reps', 'sets', 'm', 'x', 'mmhg', 'bpm']);
 const rangeRows: Rule[] = [];
@@ -154,13 +183,15 @@ for (const left of CLOCKISH) {
       make: (p, lx) => {
         const a = p[0]!.item!;
         const b = p[2]!.item!;
-        if (a.kind === 'hhmm' || b.kind === 'hhmm') {
+        // Decimal clocks pair only with each other ("8.05-8.20"), never with a plain number ("44.5-46 cm").
+        if ((a.kind === 'dotclock') !== (b.kind === 'dotclock')) return null;
+        if (a.kind === 'hhmm' || b.kind === 'hhmm' || a.kind === 'dotclock') {
           // 24-hour figures could be other numbers: no unit after them, and the end is later the same day.
           if (NOT_TIME_AFTER.has(lx.norm[b.end] ?? '')) return null;
-          if (a.kind === 'hhmm' && b.kind === 'hhmm' && a.value >= b.value) return null;
+          if (a.kind === b.kind && a.value >= b.value) return null;
         }
         const minutes = rangeMinutes(a, b);
-        return minutes === null ? null : { value: minutes };
+        return minutes === null ? null : { value: minutes, data: { endClock: b } };
       },
     });
   }
@@ -175,11 +206,50 @@ rangeRows.push({
     if (!a || !b || (!p[2] && !p[4])) return null; // at least one side must be a real clock time
     if ((a.data!.hour as number) > 23) return null;
     const minutes = rangeMinutes(a as Item, b as Item);
-    return minutes === null ? null : { value: minutes };
+    return minutes === null ? null : { value: minutes, data: { endClock: b } };
   },
 });
+// "Start 9:00 … End 9:15", "Time in: 0900  Time out: 0945": a range written as two labelled clocks.
+const CLOCK_ITEM = ['clock', 'hhmm', 'dotclock'];
+const END_WORDS = ['end', 'ended', 'stop', 'stopped', 'finish', 'finished', 'out', 'done'];
+const BETWEEN: TokenElement = { type: 'token', test: (lx, i) => lx.kind[i] !== Kind.Newline && lx.kind[i] !== Kind.Num && !END_WORDS.includes(lx.norm[i]!), repeat: true };
+for (const a of CLOCK_ITEM) {
+  for (const b of CLOCK_ITEM) {
+    rangeRows.push({
+      name: `range: start <${a}> … end <${b}>`,
+      kind: 'range',
+      pattern: [word('start', 'started', 'begin', 'began', 'in'), opt(punct(':', '-', '=')), item(a), opt(BETWEEN), word(...END_WORDS), opt(punct(':', '-', '=')), item(b)],
+      make: (p, lx) => {
+        if (p[3] && p[3].end - p[3].first > 6) return null;
+        const minutes = rangeMinutes(p[2]!.item!, p[6]!.item!);
+        // "Time in … time out" is the visit's own span: a treatment total.
+        const visit = lx.norm[p[0]!.first] === 'in' && lx.norm[p[0]!.first - 1] === 'time';
+        return minutes === null ? null : { value: minutes, kind: visit ? 'total' : 'range', data: visit ? { total: 'treatment', valueFirst: p[2]!.first } : undefined };
+      },
+    });
+  }
+}
 const composeRows: Rule[] = [
   ...rangeRows,
+  ...CLOCK_ITEM.map<Rule>((kind) => ({
+    name: `range end: until <${kind}> (chained after a range: "from 2 to 2:15 … then ther ex until 2:40")`,
+    kind: 'until',
+    pattern: [word('until', 'till', 'til', 'thru'), item(kind)],
+    make: (p) => ({ value: 0, data: { clock: p[1]!.item } }),
+  })),
+  {
+    name: 'figure: a number right after a code ("97124 15", "97110: 23")',
+    kind: 'codefig',
+    pattern: [num(97000, 98999, [5, 5]), opt(punct(':', '=', '-')), num(1, 180, [1, 3])],
+    make: (p, lx) => {
+      // "97124-59" is a modifier; "97124 15 min" is read by the duration rows; "97110 2 units" by the units rows.
+      if (p[1] && lx.norm[p[1].first] === '-' && lx.spaceBefore[p[1].first] === 0) return null;
+      const next = lx.norm[p[2]!.end] ?? '';
+      // Only a bare figure: one with a unit or word after it ("15 min", "2 units", "12 deg") is another row's.
+      if (next === ':' || next === '/' || next === '%' || next === "'" || lx.kind[p[2]!.end] === Kind.Word || lx.kind[p[2]!.end] === Kind.Num) return null;
+      return { value: tokenValue(lx, p[2]), data: { valueFirst: p[2]!.first } };
+    },
+  },
   {
     name: 'duration: <n> hr <n> min (1h05m, 1 hr 15 min)',
     kind: 'duration',
@@ -235,10 +305,15 @@ const totalRows: Rule[] = [
     make: totalMake,
   })),
   {
-    name: 'total: <label> <n> (bare number)',
+    name: 'total: <label> <n> (a bare number, digits or spelled: "Total timed minutes: 38", "… : forty")',
     kind: 'total',
-    pattern: [LABEL_WORD, SEPARATOR, LINKING, where(num(1, 600), (lx, i) => lx.norm[i + 1] !== ':' && !UNITS.test(lx, i + 1))],
-    make: totalMake,
+    pattern: [LABEL_WORD, SEPARATOR, LINKING, item('number')],
+    make: (p, lx) => {
+      const after = p[3]!.end;
+      // "Total: 8:05-8:45" is the range row's; "Total 3 units" is not time.
+      if (lx.norm[after] === ':' || UNITS.test(lx, after)) return null;
+      return totalMake(p, lx);
+    },
   },
 ];
 
@@ -255,11 +330,13 @@ export interface TimeItems {
   counts: Item[];
   parens: Item[];
   totals: Item[];
+  /** "until 2:40": the end of a range that starts where the previous one ended. */
+  untils: Item[];
 }
 
 export function parseTimes(lx: Lexed): TimeItems {
   const index = newIndex(lx.count);
   for (const layer of LAYERS) runLayer(lx, index, layer);
   const of = (kind: string) => index.all.filter((it) => it.kind === kind);
-  return { index, durations: of('duration'), ranges: of('range'), units: of('units'), counts: of('times'), parens: of('paren'), totals: of('total') };
+  return { index, durations: of('duration'), ranges: of('range'), units: of('units'), counts: of('times'), parens: [...of('paren'), ...of('codefig')], totals: of('total'), untils: of('until') };
 }

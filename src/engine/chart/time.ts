@@ -13,7 +13,7 @@
 // "could not read" instead of "missing".
 import { type Item, selectLongest } from './grammar';
 import { Kind, type Lexed, lexAt } from './lex';
-import { TIME_WORDS, type TimeItems, type TotalKind } from './time-grammar';
+import { clockGap, TIME_WORDS, type TimeItems, type TotalKind } from './time-grammar';
 import { readTables } from './time-table';
 import type { CodeMinutes, MentionContext, SectionKind, ServiceTime, TotalTime, UnresolvedTime } from './types';
 
@@ -108,7 +108,8 @@ export function findTimes(
 
   // One reading per stretch of text: totals, ranges, durations, counts; leftmost-longest wins.
   const tables = readTables(lx);
-  const chosen = selectLongest([...parsed.totals, ...parsed.ranges, ...parsed.durations, ...tables.minutes, ...parsed.units, ...parsed.counts, ...parsed.parens]);
+  const chosen = selectLongest([...parsed.totals, ...parsed.ranges, ...parsed.durations, ...tables.minutes, ...parsed.units, ...parsed.counts, ...parsed.parens, ...parsed.untils]);
+  let lastRangeEnd: Item | undefined;
 
   // Segments: clauses within lines. Figures and services are placed in the segment they start in.
   const segments: Segment[] = [];
@@ -201,6 +202,15 @@ export function findTimes(
       continue;
     }
     if (it.kind === 'times') continue;
+    if (it.kind === 'range') lastRangeEnd = it.data?.endClock as Item | undefined;
+    if (it.kind === 'until') {
+      // "… until 2:40" after "from 2 to 2:15": a range from where the last one ended.
+      const minutes = lastRangeEnd ? clockGap(lastRangeEnd, it.data!.clock as Item) : null;
+      lastRangeEnd = it.data!.clock as Item;
+      if (minutes === null || ctx.hypothetical || ctx.historical || NO_TREATMENT_TIME.has(ctx.section)) continue;
+      seg.figures.push({ item: it, start, end, minutes, form: 'range' });
+      continue;
+    }
     // (Home-program wording is judged next to the figure, not for the whole sentence: "18 min …; HEP issued".)
     if (ctx.hypothetical || ctx.historical) continue;
 
@@ -219,17 +229,21 @@ export function findTimes(
       continue;
     }
 
-    if (it.kind === 'paren') {
-      // "massage 97124 (11)": a bare figure right after a service.
-      const owner = serviceRightBefore(it);
-      if (!owner) continue;
-      if (it.value >= PAREN_MINUTES_FROM) seg.figures.push({ item: it, start, end, minutes: it.value, form: 'minutes' });
-      else seg.hasUnits = true;
+    if (it.kind === 'paren' || it.kind === 'codefig') {
+      // "massage 97124 (11)", "97124 15": a bare figure right after a service or its code.
+      if (it.kind === 'paren' && !serviceRightBefore(it)) continue;
+      if (it.value >= PAREN_MINUTES_FROM) {
+        const at = it.kind === 'codefig' ? (it.data!.valueFirst as number) : it.first;
+        const figureItem: Item = { ...it, first: at };
+        seg.figures.push({ item: figureItem, start: lx.start[at]!, end, minutes: it.value, form: 'minutes' });
+      } else seg.hasUnits = true;
       continue;
     }
 
     // Durations and ranges.
-    if (it.kind === 'duration' && it.data?.adjectival && !serviceRightAfter(it)) continue; // "6-minute walk test"
+    // "6-minute walk test", "15-min rest": a length that names a thing, unless the thing is a service
+    // ("15-minute massage") or nothing follows ("Massage: 15-min").
+    if (it.kind === 'duration' && it.data?.adjectival && lx.kind[it.end] === Kind.Word && !serviceRightAfter(it)) continue;
     if (!(it.value > 0 && it.value <= 300)) continue;
     if (NO_TREATMENT_TIME.has(ctx.section)) continue;
     if ((ctx.section === 'plan' || ctx.section === 'goals') && seg.plansVisits) continue;
@@ -263,6 +277,14 @@ export function findTimes(
       continue;
     }
     const timeFirst = seg.services.length > 0 && seg.figures[0]!.item.first < seg.services[0]!.first;
+    // Several services in one clause: figures pair with services in order. Service first ("Massage …
+    // same area as the mobilization …, 25 min; ther ex 15 min"), each figure goes to the earliest service
+    // before it that has none yet, else to the last one that had one; time first ("9:00-9:15 massage,
+    // 9:15-9:40 ther ex"), to the next service after it.
+    const waiting: Service[] = [];
+    let lastOwner: Service | undefined;
+    let nextService = 0;
+    const distinct = seg.services.filter((x, k) => k === 0 || x.owner !== seg.services[k - 1]!.owner);
     for (const figure of seg.figures) {
       let owner: Service | undefined;
       if (owners.size === 1) owner = seg.services[0];
@@ -270,9 +292,22 @@ export function findTimes(
         // A table row belongs to the service in its first cells (the code column), not to one named later in it.
         owner = seg.services[0];
       } else if (owners.size > 1) {
-        const before = [...seg.services].reverse().find((s) => s.end <= figure.item.first);
-        const after = seg.services.find((s) => s.first >= figure.item.end);
-        owner = timeFirst ? (after ?? before) : (before ?? after);
+        if (timeFirst) {
+          while (nextService < distinct.length && distinct[nextService]!.first < figure.item.end) nextService++;
+          owner = distinct[nextService] ?? distinct[distinct.length - 1];
+          nextService++;
+        } else {
+          // Services named since the last figure replace any left over from before it (those were
+          // mentions in passing); with none new, the left-overs pair on ("massage and ther ex, 12 and 25 min").
+          const fresh: Service[] = [];
+          while (nextService < distinct.length && distinct[nextService]!.end <= figure.item.first) {
+            if (!fresh.some((w) => w.owner === distinct[nextService]!.owner)) fresh.push(distinct[nextService]!);
+            nextService++;
+          }
+          if (fresh.length > 0) waiting.splice(0, waiting.length, ...fresh);
+          owner = waiting.shift() ?? lastOwner ?? distinct[nextService];
+          lastOwner = owner;
+        }
       } else if (previous && previous.line === seg.line && new Set(previous.services.map((s) => s.owner)).size === 1 && seg.end - seg.first <= 6 && !activityNear(seg, figure.item)) {
         // "Massage to R upper trap. 12 min.": the figure finishes the clause before it.
         owner = previous.services[0];

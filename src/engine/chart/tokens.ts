@@ -15,6 +15,7 @@ export interface Tokens {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const ABBREVIATION_DOT = /^\.[ \t]?$/;
 const JOINING_GAP = /^[ \t\u00a0\u2009\u202f]*(?:\r?\n)?[ \t\u00a0\u2009\u202f]*$|^\s*[-\u2010\u2011\u2013/'\u2019]\s*$/;
 
 export function tokenize(text: string): Tokens {
@@ -34,6 +35,8 @@ export function tokenize(text: string): Tokens {
     const gapEnd = starts[i + 1]!;
     // Long gaps are never one phrase; short ones are tested against the joining pattern.
     if (gapEnd - gapStart <= 6 && JOINING_GAP.test(text.slice(gapStart, gapEnd))) joinable[i] = 1;
+    // An abbreviation's full stop joins too ("Ther. ex.", "Neuro. re-ed"): a short word, a dot, a space.
+    else if (ends[i]! - starts[i]! <= 4 && ABBREVIATION_DOT.test(text.slice(gapStart, gapEnd))) joinable[i] = 1;
   }
   return { count, starts: Int32Array.from(starts), ends: Int32Array.from(ends), norms, joinable };
 }
