@@ -4,8 +4,10 @@
 import type { Chart, Span } from '../chart';
 import { defineRule } from './define';
 
+// When a profile sets nothing: the HNS scrutiny point for visits, and no day limit (none is published
+// for most payers; a profile that has one, such as Aetna's reported 2 weeks, sets maxDaysFromOnset).
 const DEFAULT_MAX_VISITS = 3;
-const DEFAULT_MAX_DAYS = 42;
+const DEFAULT_MAX_DAYS: number | undefined = undefined;
 const PROGRESS_ENTRIES = new Set(['change', 'progress']);
 
 function positiveNumber(value: unknown, fallback: number | undefined): number | undefined {
