@@ -18,6 +18,8 @@ export interface FindingJson {
   line?: number;
   citations: { title: string; url: string }[];
   suggestion?: string;
+  /** Present when the finding follows from another one's root fact (one root cause, one problem). */
+  relatedTo?: { ruleId: string; line?: number };
 }
 
 export interface ResultJson {
@@ -56,6 +58,7 @@ function findingJson(finding: Finding): FindingJson {
     ...(line !== undefined && { line }),
     citations: finding.citations.map(({ title, url }) => ({ title, url })),
     ...(suggestion !== undefined && { suggestion }),
+    ...(finding.relatedTo && { relatedTo: { ...finding.relatedTo } }),
   };
 }
 
@@ -119,6 +122,7 @@ function findingLines(finding: Finding): string[] {
     const { part, start, end, text } = finding.evidence;
     lines.push(`        ${quote(text)}  [${part === undefined ? '' : `${part} `}${start}-${end}]`);
   }
+  for (const related of finding.related ?? []) lines.push(`        Also (${related.ruleId}): ${related.message}`);
   if (finding.suggestion) lines.push(`        Fix: ${finding.suggestion}`);
   const [first] = finding.citations;
   if (first) lines.push(`        See: ${first.title} <${first.url}>`);
@@ -140,7 +144,8 @@ export function formatText(checked: readonly CheckedVisit[]): string {
     if (result.reading) out.push(...readingLines(result.reading), '  Findings');
     if (result.findings.length === 0) out.push('  No findings.');
     for (const severity of SEVERITIES) {
-      const group = result.findings.filter((finding) => finding.severity === severity);
+      // A finding folded into its root is printed there ("Also …"), not again on its own.
+      const group = result.findings.filter((finding) => finding.severity === severity && !finding.relatedTo);
       totals[severity] += group.length;
       if (group.length === 0) continue;
       out.push(`  ${GROUP_LABEL[severity]} (${group.length})`);

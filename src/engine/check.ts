@@ -44,6 +44,19 @@ export function toEvidence(chart: Chart, start: number, end: number, partsGiven:
 /** Characters of context kept on each side of the evidence when its sentence is long. */
 const CONTEXT_AROUND = 120;
 
+/**
+ * One root cause, one finding: a dependent finding whose root rule reported on its line is listed in
+ * that finding's `related`, and marked `relatedTo` so views show it under its root, not beside it.
+ */
+function foldRelated(findings: Finding[], dependent: Map<Finding, { rule: string; line?: number }>): void {
+  for (const [finding, because] of dependent) {
+    const root = findings.find((f) => f.ruleId === because.rule && !dependent.has(f) && (because.line === undefined || f.line === because.line));
+    if (!root) continue;
+    (root.related ??= []).push({ ruleId: finding.ruleId, title: finding.title, message: finding.message });
+    finding.relatedTo = { ruleId: root.ruleId, ...(root.line !== undefined ? { line: root.line } : {}) };
+  }
+}
+
 function levelFor(ruleId: string, fallback: Severity, profile: ResolvedProfile, options: CheckOptions): Level {
   if (options.disabledRules?.includes(ruleId)) return 'off';
   return options.ruleLevels?.[ruleId] ?? profile.rules[ruleId]?.level ?? fallback;
@@ -58,6 +71,8 @@ export function check(visit: Visit, options: CheckOptions = {}): CheckResult {
   const findings: Finding[] = [];
   // Global note offset of each finding's evidence: the sort key that follows the note's order.
   const at = new Map<Finding, number>();
+  // Findings that follow from another rule's root fact, folded into the root's finding below.
+  const dependent = new Map<Finding, { rule: string; line?: number }>();
 
   for (const rule of RULES) {
     const { meta } = rule;
@@ -94,6 +109,7 @@ export function check(visit: Visit, options: CheckOptions = {}): CheckResult {
           }
           if (r.line !== undefined) finding.line = r.line;
           if (r.suggestion) finding.suggestion = r.suggestion;
+          if (r.because) dependent.set(finding, r.because);
           findings.push(finding);
         },
       });
@@ -109,6 +125,8 @@ export function check(visit: Visit, options: CheckOptions = {}): CheckResult {
       });
     }
   }
+
+  foldRelated(findings, dependent);
 
   findings.sort(
     (a, b) =>

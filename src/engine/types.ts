@@ -40,6 +40,22 @@ export interface Finding {
   suggestion?: string;
   /** Id of the payer profile whose settings raised this finding. */
   profile: string;
+  /**
+   * Findings of other rules that follow from the same root fact and are folded into this one
+   * ("97124 has no minutes" also leaves its 59 unsupported): one root cause, one finding.
+   */
+  related?: RelatedFinding[];
+  /**
+   * Set on a finding that follows from another finding's root fact. It stays in the list (the rule did
+   * fire), and views show it under its root instead of as a problem of its own.
+   */
+  relatedTo?: { ruleId: string; line?: number };
+}
+
+export interface RelatedFinding {
+  ruleId: string;
+  title: string;
+  message: string;
 }
 
 export type RuleScope = 'line' | 'claim' | 'visit' | 'episode';
@@ -66,6 +82,11 @@ export interface Report {
   suggestion?: string;
   /** Only when the rule weighs its own finding differently from the profile level. */
   severity?: Severity;
+  /**
+   * This finding follows only from a fact another rule reports (its root): when that rule reports on
+   * the same claim line, this one is folded into it as related instead of standing on its own.
+   */
+  because?: { rule: string; line?: number };
 }
 
 export interface RuleContext {

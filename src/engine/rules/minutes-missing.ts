@@ -64,6 +64,18 @@ export default defineRule({
         reported.add(line.code);
         const name = codeDescription(line.code)?.replace(/, each 15 minutes$/, '') ?? 'timed service';
         const units = line.units !== undefined ? ` for ${line.units} unit${line.units === 1 ? '' : 's'}` : '';
+        // An unread fact is not a missing one: time the reader found but could not tie to a code.
+        const unread = chart.unresolvedTimes[0];
+        if (unread) {
+          report({
+            message: `${line.code} (${name}) is billed${units}, and the note has time this checker could not tie to a code: "${unread.text}" near "${unread.near}"; if that is ${line.code}'s time, name the service beside it`,
+            span: unread,
+            line: line.index,
+            severity: 'info',
+            suggestion: `Write the service with its minutes, e.g. "${name} (${line.code}): ${unread.minutes} min", so the units can be checked code by code.`,
+          });
+          continue;
+        }
         report({
           message: `${line.code} (${name}) is billed${units} but the note documents no minutes for it`,
           span: serviceSpan(chart, line),

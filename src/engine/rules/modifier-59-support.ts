@@ -197,10 +197,15 @@ function checkPair(ctx: RuleContext, line: FactLine, modifier: string, pair: Cod
     }
   }
   // Separate minutes for each timed code of the pair (CMT and other untimed codes have none).
+  // A code with no minutes at all is minutes-missing's root fact: said here, folded there when it fires.
+  let onlyMinutes: number | undefined;
   for (const code of [line.code, partner]) {
     if (isTimed(code) && !ctx.chart.minutesByCode[code]) {
       missing.push(`separate minutes for ${code}`);
       fixes.push(`record the minutes of ${code} on their own (e.g. "${code} — 10 min")`);
+      const owner = ctx.facts.lines.find((l) => l.code === code);
+      if (owner && owner.minutes === undefined) onlyMinutes = missing.length === 1 ? owner.index : -1;
+      else onlyMinutes = -1;
     }
   }
   const span = support.contradiction ?? evidenceFor(ctx, line, partner);
@@ -215,9 +220,10 @@ function checkPair(ctx: RuleContext, line: FactLine, modifier: string, pair: Cod
     span,
     `${modifier} on ${line.code} (billed with ${partner}) is not supported: the note does not document ${missing.join('; nor ')}`,
     `To keep ${modifier}: ${fixes.join('; ')}. Otherwise remove it and bill one code.`,
+    onlyMinutes !== undefined && onlyMinutes >= 0 ? { rule: 'minutes-missing', line: onlyMinutes } : undefined,
   );
 }
 
-function report(ctx: RuleContext, line: FactLine, span: Span | undefined, message: string, suggestion: string): void {
-  ctx.report({ message, line: line.index, span: span ? { start: span.start, end: span.end } : undefined, suggestion });
+function report(ctx: RuleContext, line: FactLine, span: Span | undefined, message: string, suggestion: string, because?: { rule: string; line: number }): void {
+  ctx.report({ message, line: line.index, span: span ? { start: span.start, end: span.end } : undefined, suggestion, ...(because ? { because } : {}) });
 }
