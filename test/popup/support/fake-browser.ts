@@ -40,7 +40,7 @@ export function fakeBrowser(options: FakeOptions = {}) {
       openOptionsPage: vi.fn(async () => undefined),
     },
     tabs: {
-      query: vi.fn(async () => (options.tabId === null ? [] : [{ id: options.tabId ?? 7 }])),
+      query: vi.fn(async () => (options.tabId === null ? [] : [{ id: options.tabId ?? 7, windowId: 3 }])),
     },
     permissions: {
       request: vi.fn(async ({ origins: wanted }: { origins: string[] }) => {
