@@ -319,6 +319,21 @@ export function createBackground(deps: BackgroundDeps): Background {
     }
   }
 
+  /**
+   * The highlight's accessible flag and in-page tip (src/content/tip.ts): loaded into the frame
+   * only now, then given the finding's label (rule title, severity, key; nothing from the note)
+   * as data. A frame we may not script still gets the highlight, without the tip.
+   */
+  async function prepareTip(tabId: number, frameId: number, label: TipLabel): Promise<void> {
+    const target = { tabId, frameIds: [frameId] };
+    try {
+      await platform.scripting.executeScript({ target, files: ['tip.js'] });
+      await platform.scripting.executeScript({ target, func: prepareTipInPage, args: [label] });
+    } catch (error) {
+      log('preparing the highlight tip', error);
+    }
+  }
+
   async function showInNote(tabId: number, findingKey: string): Promise<UiReply> {
     if (!(await settings.get()).settings.highlightEnabled) return fail('highlight-disabled');
     const record = await store.read(tabId);
@@ -332,9 +347,8 @@ export function createBackground(deps: BackgroundDeps): Background {
       partId: target.partId,
       start: finding.evidence.start,
       end: finding.evidence.end,
-      // The mark's accessible label and in-page tip: rule title and severity, nothing from the note.
-      label: { findingKey, title: finding.title.slice(0, 300), severity: finding.severity },
     };
+    await prepareTip(tabId, target.frameId, { findingKey, title: finding.title.slice(0, 300), severity: finding.severity });
     // One highlight per tab: clear any left in the tab's other frames (they may be gone; ignore).
     const clear: BackgroundToContentMessage = { type: 'bg:clear-highlight' };
     await Promise.all(
@@ -423,6 +437,21 @@ export function createBackground(deps: BackgroundDeps): Background {
     settings,
     audit,
   };
+}
+
+interface TipLabel {
+  findingKey: string;
+  title: string;
+  severity: 'error' | 'warning' | 'info';
+}
+
+/**
+ * Runs in the page's frame (scripting.executeScript `func`), in the content scripts' isolated
+ * world: hands the label to the tip tip.js registered there. Self-contained by necessity.
+ */
+function prepareTipInPage(label: TipLabel): void {
+  const hook = (globalThis as Record<symbol, { prepare?(l: TipLabel): void } | undefined>)[Symbol.for('therapy-claim-guard.tip')];
+  hook?.prepare?.(label);
 }
 
 /**

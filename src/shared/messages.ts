@@ -51,14 +51,6 @@ export const BackgroundToContent = {
     partId: z.string().check(z.maxLength(200)),
     start: z.number().check(z.int(), z.nonnegative()),
     end: z.number().check(z.int(), z.nonnegative()),
-    /** What the highlight belongs to: its accessible label and in-page tip. */
-    label: z.optional(
-      z.object({
-        findingKey: z.string().check(z.maxLength(500)),
-        title: z.string().check(z.maxLength(300)),
-        severity: z.enum(['error', 'warning', 'info']),
-      }),
-    ),
   }),
   clearHighlight: z.object({ type: z.literal('bg:clear-highlight') }),
   requestSnapshot: z.object({ type: z.literal('bg:request-snapshot') }),

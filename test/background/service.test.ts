@@ -333,18 +333,13 @@ describe('worker: show in note, rule levels, policy', () => {
     const key = state.findingKeys[0] ?? '';
     await expect(h.ui({ type: 'ui:show-in-note', tabId: 1, findingKey: key })).resolves.toEqual({ ok: true });
     const at = NOTE.indexOf('relaxation');
-    expect(h.browser.sent.at(-1)).toEqual({
-      tabId: 1,
-      frameId: 3,
-      message: {
-        type: 'bg:highlight',
-        partId: 'soap:assessment',
-        start: at,
-        end: at + 10,
-        // The in-page label and tip: the rule's title and severity, nothing from the note.
-        label: { findingKey: key, title: 'Relaxation is not a skilled indication', severity: 'error' },
-      },
-    });
+    expect(h.browser.sent.at(-1)).toEqual({ tabId: 1, frameId: 3, message: { type: 'bg:highlight', partId: 'soap:assessment', start: at, end: at + 10 } });
+    // The flag and tip are loaded into that frame first, then given the label as data: the rule's
+    // title and severity and the finding's key, nothing from the note.
+    const injected = h.browser.executed.slice(-2);
+    expect(injected[0]).toEqual({ target: { tabId: 1, frameIds: [3] }, files: ['tip.js'] });
+    expect(injected[1]).toMatchObject({ target: { tabId: 1, frameIds: [3] }, args: [{ findingKey: key, title: 'Relaxation is not a skilled indication', severity: 'error' }] });
+    expect(typeof (injected[1] as { func?: unknown }).func).toBe('function');
   });
 
   it('clears a highlight left in the tab\'s other frames before drawing the new one', async () => {
