@@ -73,6 +73,14 @@ export function createTip(doc: Document): TipHook {
     }
   };
 
+  // Focus given back to the flag after closing must not open the tip again.
+  let returning = false;
+  const refocusFlag = (): void => {
+    returning = true;
+    flag?.focus();
+    returning = false;
+  };
+
   const closeBubble = (): void => {
     bubble?.remove();
     bubble = null;
@@ -81,7 +89,7 @@ export function createTip(doc: Document): TipHook {
   };
 
   const openBubble = (): void => {
-    if (!target || !label || bubble) return;
+    if (!target || !label || bubble || returning) return;
     const { layer } = target;
     const severity = SEVERITY[label.severity];
     bubble = doc.createElement('div');
@@ -114,13 +122,13 @@ export function createTip(doc: Document): TipHook {
     });
     close.addEventListener('click', () => {
       closeBubble();
-      flag?.focus();
+      refocusFlag();
     });
     bubble.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape') return;
       event.stopPropagation();
       closeBubble();
-      flag?.focus();
+      refocusFlag();
     });
     bubble.append(close, title, level, open, status);
     layer.append(bubble);

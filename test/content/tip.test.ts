@@ -121,3 +121,15 @@ describe('the highlighter hands its highlight to the tip', () => {
     highlighter.destroy();
   });
 });
+
+describe('the tip and focus', () => {
+  it('gives focus back to the flag on close without opening again', () => {
+    const { layer } = attached();
+    const flag = layer.querySelector('button') as HTMLButtonElement;
+    flag.focus();
+    const close = layer.querySelector('[role="group"] button[aria-label="Close"]') as HTMLButtonElement;
+    close.click();
+    expect(document.activeElement).toBe(flag);
+    expect(layer.querySelector('[role="group"]')).toBeNull();
+  });
+});
