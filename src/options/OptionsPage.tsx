@@ -3,10 +3,12 @@ import type { OptionsClient } from '../ui/client';
 import { t } from '../ui/i18n';
 import { isLocked, isRuleLocked, LOCK_KEYS } from '../ui/locks';
 import type { PolicyState } from '../ui/policy-state';
+import { LockInfoContext } from '../ui/LockNote';
 import { RejectedPolicyNotice } from '../ui/RejectedPolicyNotice';
 import type { RuleLevel, SyncSettings } from '../ui/sync-settings';
 import { adapterTextOf, checkAdapterText, type ValidateSelectorConfig } from './adapter-json';
 import { AdaptersSection } from './AdaptersSection';
+import { AuditSection } from './AuditSection';
 import type { Catalog } from './catalog';
 import { HighlightSection } from './HighlightSection';
 import { PayerMapSection } from './PayerMapSection';
@@ -111,66 +113,70 @@ export function OptionsPage({ client, catalog, validateAdapters }: Props) {
   };
 
   return (
-    <main class="options">
-      <h1>{t('optionsTitle')}</h1>
-      <p class="options__intro">{t('optionsIntro')}</p>
-      {!ready && <p class="loading">{t('loading')}</p>}
-      {loadError !== null && (
-        <p class="notice notice--error" role="alert">
-          {t('optionsLoadFailed', loadError)}
-        </p>
-      )}
-      {ready && policy === null && (
-        <div class="notice notice--info" role="note">
-          <p>{t('optionsPolicyUnknown')}</p>
-        </div>
-      )}
-      {policy && <RejectedPolicyNotice rejected={policy.rejectedPolicy} />}
-      {ready && (
-        <>
-          {policy?.sites ? (
-            // A site policy replaces the user's list: the extension runs on its own only there.
-            <PolicySitesSection client={client} sites={policy.sites} onChanged={refreshPolicy} />
-          ) : (
-            <SitesSection client={client} origins={origins} locked={isLocked(locked, LOCK_KEYS.allowedOrigins)} onChanged={refreshOrigins} />
-          )}
-          <form class="options__form" onSubmit={(event) => void save(event)} noValidate>
-            <ProfileSection
-              profiles={catalog.profiles}
-              builtInName={builtInName}
-              value={shownProfile}
-              locked={profileLocked}
-              onChange={setDefaultProfile}
-            />
-            {enforced?.payerMap && Object.keys(enforced.payerMap).length > 0 && (
-              <PayerMapSection payerMap={enforced.payerMap} profiles={catalog.profiles} />
+    <LockInfoContext.Provider value={policy?.lockInfo}>
+      <main class="options">
+        <h1>{t('optionsTitle')}</h1>
+        <p class="options__intro">{t('optionsIntro')}</p>
+        {!ready && <p class="loading">{t('loading')}</p>}
+        {loadError !== null && (
+          <p class="notice notice--error" role="alert">
+            {t('optionsLoadFailed', loadError)}
+          </p>
+        )}
+        {ready && policy === null && (
+          <div class="notice notice--info" role="note">
+            <p>{t('optionsPolicyUnknown')}</p>
+          </div>
+        )}
+        {policy && <RejectedPolicyNotice rejected={policy.rejectedPolicy} />}
+        {ready && (
+          <>
+            {policy?.sites ? (
+              // A site policy replaces the user's list: the extension runs on its own only there.
+              <PolicySitesSection client={client} sites={policy.sites} onChanged={refreshPolicy} />
+            ) : (
+              <SitesSection client={client} origins={origins} locked={isLocked(locked, LOCK_KEYS.allowedOrigins)} onChanged={refreshOrigins} />
             )}
-            <RuleLevelsSection
-              rules={catalog.rules}
-              levels={shownLevels}
-              isLocked={(ruleId) => isRuleLocked(locked, ruleId)}
-              onChange={(ruleId, level) => {
-                setRuleLevels((current) => {
-                  const next = { ...current };
-                  if (level === null) delete next[ruleId];
-                  else next[ruleId] = level;
-                  return next;
-                });
-              }}
-            />
-            <HighlightSection value={shownHighlight} locked={highlightLocked} onChange={setHighlight} />
-            <AdaptersSection text={adapterText} check={check} locked={adaptersLocked} onInput={setAdapterText} />
-            <div class="savebar">
-              <button type="submit" class="button button--primary" disabled={saving}>
-                {t('optionsSave')}
-              </button>
-              <p class={status ? `feedback feedback--${status.kind}` : 'feedback'} role="status">
-                {status?.text ?? ''}
-              </p>
-            </div>
-          </form>
-        </>
-      )}
-    </main>
+            <form class="options__form" onSubmit={(event) => void save(event)} noValidate>
+              <ProfileSection
+                profiles={catalog.profiles}
+                builtInName={builtInName}
+                value={shownProfile}
+                locked={profileLocked}
+                onChange={setDefaultProfile}
+              />
+              {enforced?.payerMap && Object.keys(enforced.payerMap).length > 0 && (
+                <PayerMapSection payerMap={enforced.payerMap} profiles={catalog.profiles} />
+              )}
+              <RuleLevelsSection
+                allLocked={isLocked(locked, LOCK_KEYS.ruleLevels)}
+                rules={catalog.rules}
+                levels={shownLevels}
+                isLocked={(ruleId) => isRuleLocked(locked, ruleId)}
+                onChange={(ruleId, level) => {
+                  setRuleLevels((current) => {
+                    const next = { ...current };
+                    if (level === null) delete next[ruleId];
+                    else next[ruleId] = level;
+                    return next;
+                  });
+                }}
+              />
+              <HighlightSection value={shownHighlight} locked={highlightLocked} onChange={setHighlight} />
+              <AdaptersSection text={adapterText} check={check} locked={adaptersLocked} onInput={setAdapterText} />
+              <div class="savebar">
+                <button type="submit" class="button button--primary" disabled={saving}>
+                  {t('optionsSave')}
+                </button>
+                <p class={status ? `feedback feedback--${status.kind}` : 'feedback'} role="status">
+                  {status?.text ?? ''}
+                </p>
+              </div>
+            </form>
+            <AuditSection client={client} rules={catalog.rules} />
+          </>
+        )}
+      </main>
+    </LockInfoContext.Provider>
   );
 }
