@@ -79,6 +79,7 @@ type EvaluatingPage = Page | PuppeteerPage;
 
 export function waitForPopupRendered(popup: Page, timeout?: number): Promise<void>;
 export function readPopupFindings(popup: EvaluatingPage): Promise<PopupFinding[]>;
+export function expandAllRows(popup: EvaluatingPage): Promise<void>;
 export function tabState(extensionPage: EvaluatingPage, tabId: number): Promise<TabStateReply>;
 export function findingFingerprint(state: TabStateReply | null | undefined): string[];
 export function ehrDomSnapshot(frame: Frame, ownTag?: string): Promise<string>;
