@@ -143,6 +143,29 @@ export function createTip(doc: Document): TipHook {
     if (inside) openBubble();
   };
 
+  /**
+   * "Jump to and flash": an outline over the evidence that fades out once, so the eye finds it
+   * after the scroll. Without animation (prefers-reduced-motion) it shows briefly, still.
+   */
+  const flash = (layer: HTMLElement, rects: DOMRect[], color: string): void => {
+    const view = doc.defaultView;
+    const still = view?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    for (const r of rects) {
+      const box = doc.createElement('div');
+      style(box, { position: 'fixed', left: `${r.left - 3}px`, top: `${r.top - 3}px`, width: `${r.width + 6}px`, height: `${r.height + 6}px`, outline: `3px solid ${color}`, 'border-radius': '3px', 'pointer-events': 'none' });
+      box.setAttribute('data-flash', '');
+      layer.append(box);
+      if (!still && typeof box.animate === 'function') {
+        box.animate([{ opacity: 1 }, { opacity: 0.2 }, { opacity: 1 }, { opacity: 0 }], { duration: 1200, easing: 'ease-out' }).finished.then(
+          () => box.remove(),
+          () => box.remove(),
+        );
+      } else {
+        setTimeout(() => box.remove(), 1200);
+      }
+    }
+  };
+
   return {
     prepare(next) {
       label = next;
@@ -164,12 +187,14 @@ export function createTip(doc: Document): TipHook {
       next.layer.replaceChildren(flag);
       doc.addEventListener('click', onDocumentClick, true);
       position();
+      flash(next.layer, next.rects(), severity.color);
     },
     moved: position,
     detach() {
       doc.removeEventListener('click', onDocumentClick, true);
       closeBubble();
-      flag?.remove();
+      // The flag and any flash still fading: the layer holds nothing else of ours.
+      target?.layer.replaceChildren();
       flag = null;
       target = null;
     },

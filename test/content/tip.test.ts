@@ -133,3 +133,18 @@ describe('the tip and focus', () => {
     expect(layer.querySelector('[role="group"]')).toBeNull();
   });
 });
+
+describe('the flash', () => {
+  it('outlines the evidence once when the highlight is shown, then removes the outline', () => {
+    vi.useFakeTimers();
+    try {
+      const { layer } = attached();
+      expect(layer.querySelectorAll('[data-flash]')).toHaveLength(1);
+      vi.advanceTimersByTime(1300);
+      expect(layer.querySelectorAll('[data-flash]')).toHaveLength(0);
+      expect(layer.querySelector('button')).not.toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
