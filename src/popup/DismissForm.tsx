@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { DISMISS_CATEGORIES, DISMISS_CATEGORY_LABEL_KEYS, isDismissCategory, type DismissCategory } from '../shared/dismiss-reason';
 import { t } from '../ui/i18n';
 
@@ -20,7 +20,9 @@ export function DismissForm({ id: formId, findingTitle, onSubmit, onCancel }: Pr
   const [category, setCategory] = useState('');
   const [missing, setMissing] = useState(false);
 
-  useEffect(() => {
+  // Focus the reason as the form appears (a layout effect: not a frame later, when the user may
+  // already have moved on).
+  useLayoutEffect(() => {
     selectRef.current?.focus();
   }, []);
 

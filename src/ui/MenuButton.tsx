@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 export interface MenuItem {
   id: string;
@@ -37,7 +37,9 @@ export function MenuButton({ children, label, items, onSelect, class: className,
   const menu = useRef<HTMLUListElement>(null);
   const enabled = items.map((item, index) => (item.disabled ? -1 : index)).filter((index) => index >= 0);
 
-  useEffect(() => {
+  // Focus follows the active item at once (a layout effect), so keys pressed in quick succession
+  // reach the menu, not the button.
+  useLayoutEffect(() => {
     if (!open) return;
     menu.current?.querySelector<HTMLElement>(`[data-index="${active}"]`)?.focus();
   }, [open, active]);
@@ -80,7 +82,14 @@ export function MenuButton({ children, label, items, onSelect, class: className,
   };
 
   return (
-    <div class={`menu-button ${className ?? ''}`}>
+    <div
+      class={`menu-button ${className ?? ''}`}
+      onFocusOut={(event) => {
+        // Focus left the button and its menu (Tab, a click elsewhere): the menu closes.
+        const next = event.relatedTarget as Node | null;
+        if (open && next !== null && !event.currentTarget.contains(next)) setOpen(false);
+      }}
+    >
       <button
         type="button"
         class="button menu-button__trigger"
@@ -100,6 +109,9 @@ export function MenuButton({ children, label, items, onSelect, class: className,
           } else if (event.key === 'ArrowUp') {
             event.preventDefault();
             openAt('last');
+          } else if (event.key === 'Escape' && open) {
+            event.preventDefault();
+            close(true);
           }
         }}
       >

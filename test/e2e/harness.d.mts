@@ -68,6 +68,10 @@ export interface PopupFinding {
 export interface TabStateReply {
   status: string;
   frames: number;
+  findingKeys: string[];
+  dismissed: Array<{ findingKey: string; ruleId: string; reason: string; at: number }>;
+  profileOverride: string | null;
+  focus?: { findingKey: string; at: number };
   result?: {
     findings: Array<{ ruleId: string; title: string; severity: string; message: string; evidence?: { part?: string; text: string }; line?: number }>;
     profile: { id: string; name: string; matchedBy: string; payerText?: string };
