@@ -94,31 +94,25 @@ export const CATALOG_FILE = 'src/options/catalog.generated.json';
  * for Node), so the page need not ship the engine to list them. Returns the file's text.
  */
 export async function generatedCatalogText() {
-  const result = await esbuild.build({
-    stdin: {
+  const { importTs } = await import('./scripts/import-ts.mjs');
+  const module = await importTs(
+    {
       contents: "export * as engine from './src/engine/index.ts'; export { buildCatalog } from './src/options/catalog.ts';",
       resolveDir: process.cwd(),
-      loader: 'ts',
     },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-    // catalog.ts imports the file being generated: an empty catalogue stands in for it.
-    plugins: [
-      {
-        name: 'catalog-placeholder',
-        setup(build) {
-          build.onResolve({ filter: /catalog\.generated\.json$/ }, () => ({ path: 'catalog-placeholder', namespace: 'catalog' }));
-          build.onLoad({ filter: /.*/, namespace: 'catalog' }, () => ({ contents: '{"rules":[],"profiles":[],"builtInProfile":""}', loader: 'json' }));
+    {
+      // catalog.ts imports the file being generated: an empty catalogue stands in for it.
+      plugins: [
+        {
+          name: 'catalog-placeholder',
+          setup(build) {
+            build.onResolve({ filter: /catalog\.generated\.json$/ }, () => ({ path: 'catalog-placeholder', namespace: 'catalog' }));
+            build.onLoad({ filter: /.*/, namespace: 'catalog' }, () => ({ contents: '{"rules":[],"profiles":[],"builtInProfile":""}', loader: 'json' }));
+          },
         },
-      },
-    ],
-  });
-  const code = result.outputFiles[0].text;
-  const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+      ],
+    },
+  );
   return `${JSON.stringify(module.buildCatalog(module.engine), null, 2)}\n`;
 }
 
