@@ -1,7 +1,7 @@
 import { useRef } from 'preact/hooks';
 import { t } from '../ui/i18n';
 import type { Counts, Filter } from './rows';
-import { SeverityIcon } from './SeverityBadge';
+import { SeverityIcon } from './SeverityIcon';
 
 interface Props {
   counts: Counts;

@@ -3,7 +3,7 @@ import { t } from '../ui/i18n';
 import type { RuleInfo, TabFinding } from '../ui/tab-state';
 import { RowDetails, type RowActions } from './RowDetails';
 import type { RuleRowModel } from './rows';
-import { SeverityIcon } from './SeverityBadge';
+import { SeverityIcon } from './SeverityIcon';
 
 const SEVERITY_KEYS = { error: 'severityError', warning: 'severityWarning', info: 'severityInfo' } as const;
 
