@@ -5,7 +5,7 @@ import { isLocked, isRuleLocked, LOCK_KEYS } from '../ui/locks';
 import type { PolicyState } from '../ui/policy-state';
 import { LockInfoContext } from '../ui/LockNote';
 import { RejectedPolicyNotice } from '../ui/RejectedPolicyNotice';
-import type { RuleLevel, SyncSettings } from '../ui/sync-settings';
+import type { RuleLevel, RuleScopes, SyncSettings } from '../ui/sync-settings';
 import { adapterTextOf, checkAdapterText, type ValidateSelectorConfig } from './adapter-json';
 import { AdaptersSection } from './AdaptersSection';
 import { AuditSection } from './AuditSection';
@@ -15,6 +15,7 @@ import { PayerMapSection } from './PayerMapSection';
 import { PolicySitesSection } from './PolicySitesSection';
 import { ProfileSection } from './ProfileSection';
 import { RuleLevelsSection } from './RuleLevelsSection';
+import { RuleScopesSection } from './RuleScopesSection';
 import { SitesSection } from './SitesSection';
 
 interface Props {
@@ -37,6 +38,7 @@ export function OptionsPage({ client, catalog, validateAdapters }: Props) {
   const [defaultProfile, setDefaultProfile] = useState<string | null>(null);
   const [ruleLevels, setRuleLevels] = useState<Record<string, RuleLevel>>({});
   const [highlight, setHighlight] = useState(true);
+  const [scopes, setScopes] = useState<RuleScopes>({ profiles: {}, sites: {} });
   const [adapterText, setAdapterText] = useState('');
   const [status, setStatus] = useState<Status>(null);
   const [saving, setSaving] = useState(false);
@@ -57,6 +59,7 @@ export function OptionsPage({ client, catalog, validateAdapters }: Props) {
         setDefaultProfile(settings.defaultProfile);
         setRuleLevels(settings.ruleLevels);
         setHighlight(settings.highlightEnabled);
+        setScopes(settings.ruleScopes);
         setAdapterText(adapterTextOf(settings.selectorAdapters));
         setPolicy(policyState);
         setOrigins(granted);
@@ -82,6 +85,22 @@ export function OptionsPage({ client, catalog, validateAdapters }: Props) {
   const shownLevels = { ...ruleLevels, ...(enforced?.ruleLevels ?? {}), ...killed };
   const shownHighlight = highlightLocked && enforced?.highlightEnabled !== undefined ? enforced.highlightEnabled : highlight;
   const builtInName = catalog.profiles.find((p) => p.id === catalog.builtInProfile)?.name ?? catalog.builtInProfile;
+
+  /** Turning a rule back on is saved at once, like the popup's "Turn back on". */
+  const turnOn = async (kind: keyof RuleScopes, scope: string, ruleId: string) => {
+    const next: RuleScopes = { profiles: { ...scopes.profiles }, sites: { ...scopes.sites } };
+    const left = (next[kind][scope] ?? []).filter((id) => id !== ruleId);
+    if (left.length > 0) next[kind][scope] = left;
+    else delete next[kind][scope];
+    setStatus(null);
+    try {
+      await client.writeSettings({ ruleScopes: next });
+      setScopes(next);
+      setStatus({ kind: 'ok', text: t('optionsScopeTurnedOn') });
+    } catch (error) {
+      setStatus({ kind: 'error', text: t('optionsSaveFailed', describe(error)) });
+    }
+  };
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -162,7 +181,8 @@ export function OptionsPage({ client, catalog, validateAdapters }: Props) {
                   });
                 }}
               />
-              <HighlightSection value={shownHighlight} locked={highlightLocked} onChange={setHighlight} />
+              <RuleScopesSection scopes={scopes} rules={catalog.rules} profiles={catalog.profiles} onTurnOn={(kind, scope, ruleId) => void turnOn(kind, scope, ruleId)} />
+            <HighlightSection value={shownHighlight} locked={highlightLocked} onChange={setHighlight} />
               <AdaptersSection text={adapterText} check={check} locked={adaptersLocked} onInput={setAdapterText} />
               <div class="savebar">
                 <button type="submit" class="button button--primary" disabled={saving}>

@@ -325,3 +325,26 @@ describe('options: the dismissal log', () => {
     expect(await screen.findByText('The dismissal log could not be read. Reload the page to try again.')).toBeTruthy();
   });
 });
+
+describe('options: rules turned off for a payer or a site', () => {
+  it('lists them and turns one back on at once', async () => {
+    const fake = await renderOptions({
+      sync: { ruleScopes: { profiles: { aetna: ['missing-gp', 'relaxation-wording'] }, sites: { 'https://ehr.example.test': ['missing-gp'] } } },
+    });
+    const section = screen.getByRole('heading', { name: 'Rules turned off for a payer or a site' }).closest('section') as HTMLElement;
+    expect(within(section).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'GP modifier missing for Aetna claimsTurn back on',
+      'Massage documented for relaxation for Aetna claimsTurn back on',
+      'GP modifier missing on https://ehr.example.testTurn back on',
+    ]);
+    fireEvent.click(within(section).getByRole('button', { name: 'Turn back on: GP modifier missing for Aetna claims' }));
+    await waitFor(() => expect(fake.sync.ruleScopes).toEqual({ profiles: { aetna: ['relaxation-wording'] }, sites: { 'https://ehr.example.test': ['missing-gp'] } }));
+    expect(await screen.findByText('Rule turned back on.')).toBeTruthy();
+    expect(within(section).getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('says when there is none, and ignores a malformed value', async () => {
+    await renderOptions({ sync: { ruleScopes: 'nonsense' } });
+    expect(screen.getByText('No rule is turned off for a payer or a site.')).toBeTruthy();
+  });
+});
