@@ -45,7 +45,7 @@ function option(name) {
 export const BROWSERS = ['chrome', 'firefox'];
 export const DEMO_ORIGIN = 'http://127.0.0.1/*';
 /** Size budgets for minified bundles (issue 3): the build fails above them. */
-export const BUDGETS = { 'content.js': 40 * 1024, 'popup.js': 80 * 1024 };
+export const BUDGETS = { 'content.js': 40 * 1024, 'tip.js': 8 * 1024, 'popup.js': 80 * 1024, 'sidepanel.js': 80 * 1024, 'options.js': 100 * 1024 };
 
 /**
  * Extension entry points. Content scripts are classic scripts, so the content bundle is an IIFE
@@ -55,9 +55,12 @@ export const BUDGETS = { 'content.js': 40 * 1024, 'popup.js': 80 * 1024 };
 export const ENTRIES = [
   // src/content/entry.ts calls main() (main.ts only exports it, so tests can import it).
   { name: 'content', source: ['src/content/entry.ts', 'src/content/main.ts'], format: 'iife' },
+  // The in-page tip of a labelled highlight, injected by the worker only when a highlight is shown.
+  { name: 'tip', source: 'src/content/tip.ts', format: 'iife' },
   { name: 'background', source: 'src/background/main.ts', format: 'esm' },
   { name: 'popup', source: 'src/popup/main.tsx', format: 'esm', html: 'src/popup/popup.html' },
   { name: 'options', source: 'src/options/main.tsx', format: 'esm', html: 'src/options/options.html' },
+  { name: 'sidepanel', source: 'src/sidepanel/main.tsx', format: 'esm', html: 'src/sidepanel/sidepanel.html' },
 ];
 
 function warn(message) {
@@ -80,6 +83,45 @@ export async function buildNodeTargets(outdir = 'dist') {
     built.push(join(outdir, out));
   }
   return built;
+}
+
+// ---- generated sources -----------------------------------------------------------------------
+
+export const CATALOG_FILE = 'src/options/catalog.generated.json';
+
+/**
+ * The options page's rule and profile catalogue, from the engine's own exports (bundled in memory
+ * for Node), so the page need not ship the engine to list them. Returns the file's text.
+ */
+export async function generatedCatalogText() {
+  const { importTs } = await import('./scripts/import-ts.mjs');
+  const module = await importTs(
+    {
+      contents: "export * as engine from './src/engine/index.ts'; export { buildCatalog } from './src/options/catalog.ts';",
+      resolveDir: process.cwd(),
+    },
+    {
+      // catalog.ts imports the file being generated: an empty catalogue stands in for it.
+      plugins: [
+        {
+          name: 'catalog-placeholder',
+          setup(build) {
+            build.onResolve({ filter: /catalog\.generated\.json$/ }, () => ({ path: 'catalog-placeholder', namespace: 'catalog' }));
+            build.onLoad({ filter: /.*/, namespace: 'catalog' }, () => ({ contents: '{"rules":[],"profiles":[],"builtInProfile":""}', loader: 'json' }));
+          },
+        },
+      ],
+    },
+  );
+  return `${JSON.stringify(module.buildCatalog(module.engine), null, 2)}\n`;
+}
+
+/** Write the catalogue when it changed (an unchanged file keeps its mtime for --watch). */
+export async function writeCatalog() {
+  const text = await generatedCatalogText();
+  const current = existsSync(CATALOG_FILE) ? readFileSync(CATALOG_FILE, 'utf8') : '';
+  if (current !== text) writeFileSync(CATALOG_FILE, text);
+  return current !== text;
 }
 
 // ---- manifests -------------------------------------------------------------------------------
@@ -111,6 +153,11 @@ export function manifestFor(browser, flavour, { version, built, managedSchema })
   manifest.version = version;
   if (!built.has('popup') && manifest.action) delete manifest.action.default_popup;
   if (!built.has('options')) delete manifest.options_ui;
+  if (!built.has('sidepanel')) {
+    delete manifest.side_panel;
+    delete manifest.sidebar_action;
+    if (manifest.permissions) manifest.permissions = manifest.permissions.filter((p) => p !== 'sidePanel');
+  }
   // Enterprise policy (issue 4): ship the managed-storage schema when it exists.
   if (managedSchema) manifest = mergeManifest(manifest, { storage: { managed_schema: 'managed_schema.json' } });
   if (flavour === 'demo') {
@@ -230,6 +277,7 @@ function assemble({ stageDir, outdir, flavour, entries, quiet }) {
 export async function buildExtension({ outdir = 'dist', flavour = 'release', quiet = false } = {}) {
   const entries = presentEntries();
   await ensureIcons();
+  if (entries.some((e) => e.name === 'options') && (await writeCatalog()) && !quiet) console.log(`wrote ${CATALOG_FILE}`);
   const stageDir = join(outdir, `.stage-${flavour}`);
   rmSync(stageDir, { recursive: true, force: true });
   try {
@@ -361,7 +409,12 @@ async function watchExtension({ outdir, flavour }) {
     clearTimeout(timer);
     timer = setTimeout(rebuild, 100);
   };
-  for (const dir of ['src', 'manifest', 'assets']) watch(dir, { recursive: true }, schedule);
+  for (const dir of ['src', 'manifest', 'assets']) {
+    // The catalogue is written by the build itself: watching it would rebuild forever.
+    watch(dir, { recursive: true }, (_, file) => {
+      if (!String(file ?? '').endsWith('catalog.generated.json')) schedule();
+    });
+  }
   await rebuild();
   console.log(`[watch] watching src/, manifest/, assets/ → ${outdir} (${flavour}); Ctrl-C to stop`);
 }

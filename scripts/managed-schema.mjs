@@ -5,26 +5,16 @@
 //
 // The TypeScript module is bundled in memory with esbuild (already a dev dependency), so this runs
 // on plain Node without a TypeScript loader. build.mjs ships whatever the file holds.
-import * as esbuild from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { importTs } from './import-ts.mjs';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 export const SCHEMA_FILE = `${REPO}manifest/managed_schema.json`;
 
 /** The schema text as the code generates it. */
 export async function generatedSchemaText() {
-  const result = await esbuild.build({
-    entryPoints: [`${REPO}src/background/policy-schema.ts`],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0].text;
-  const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  const module = await importTs(`${REPO}src/background/policy-schema.ts`);
   return module.managedSchemaText();
 }
 

@@ -5,10 +5,10 @@
 // matches it, with the settings' payer map first) ?? the user's/organisation's default profile.
 import type { CheckOptions } from '../engine/types';
 import type { Platform } from '../platform/types';
-import { badgeState, clearBadge, setBadge } from './badge';
+import { badgeState, clearBadge, setBadge, type Translate } from './badge';
 import { findingKeys, type EngineApi } from './engine-api';
 import { mergeFrames, type FrameSnapshot } from './frames';
-import type { ResolvedSettings, SettingsStore } from './settings';
+import { scopedOffRules, type ResolvedSettings, type SettingsStore } from './settings';
 import type { Logger, TabRecord, TabStore } from './state';
 
 /** Keep at most this many dismissals whose finding is gone (it may come back as the note is edited). */
@@ -44,12 +44,21 @@ export function analyzeRecord(record: TabRecord, engine: EngineApi, resolved: Re
     return;
   }
   try {
-    const result = engine.check(merged.visit, checkOptions(record, resolved));
+    const checked = engine.check(merged.visit, checkOptions(record, resolved));
+    // Rules the user turned off for this payer profile or this site (the profile is known only
+    // after the check): their findings are dropped here, and the popup lists the rules as "off here".
+    const off = scopedOffRules(resolved.settings, checked.profile.id, record.origin);
+    const result = off.size === 0 ? checked : { ...checked, findings: checked.findings.filter((f) => !off.has(f.ruleId)) };
     const keys = findingKeys(
       result.findings,
       merged.visit.lines.map((line) => [line.code, ...(line.modifiers ?? [])].join(':')),
     );
-    record.result = { result, keys };
+    const lines = merged.visit.lines.map((line) => ({
+      code: line.code,
+      modifiers: [...(line.modifiers ?? [])],
+      ...(line.units !== undefined ? { units: line.units } : {}),
+    }));
+    record.result = { result, keys, lines, scopedOff: [...off] };
     record.error = null;
     const current = new Set(keys);
     const stale = record.dismissals.filter((d) => !current.has(d.findingKey));
@@ -70,12 +79,12 @@ export function openSeverities(record: TabRecord): Array<'error' | 'warning' | '
   return record.result.result.findings.filter((_, i) => !dismissed.has(record.result?.keys[i] ?? '')).map((f) => f.severity);
 }
 
-export async function refreshBadge(action: Platform['action'], record: TabRecord): Promise<void> {
+export async function refreshBadge(action: Platform['action'], record: TabRecord, translate?: Translate): Promise<void> {
   if (!record.result) {
-    await clearBadge(action, record.tabId);
+    await clearBadge(action, record.tabId, translate);
     return;
   }
-  await setBadge(action, record.tabId, badgeState(openSeverities(record)));
+  await setBadge(action, record.tabId, badgeState(openSeverities(record), record.result.result.profile.name), translate);
 }
 
 export interface AnalyzerDeps {
@@ -83,6 +92,8 @@ export interface AnalyzerDeps {
   engine: EngineApi;
   settings: SettingsStore;
   action: Platform['action'];
+  /** The badge tooltip's words (browser.i18n in the extension). */
+  translate?: Translate;
   /** Debounce per tab; frames typically report within a few ms of each other. */
   delayMs?: number;
   now?: () => number;
@@ -133,7 +144,7 @@ export class Analyzer {
         analyzeRecord(rec, this.deps.engine, resolved, this.now()),
       );
       if (updated === null) return null;
-      await refreshBadge(this.deps.action, updated.record);
+      await refreshBadge(this.deps.action, updated.record, this.deps.translate);
       return updated.record;
     } catch (error) {
       this.log('analysis failed', error);

@@ -17,6 +17,7 @@ export type UiError =
   | 'no-evidence'
   | 'highlight-disabled'
   | 'frame-gone'
+  | 'no-site'
   | 'internal';
 
 export interface UiFailure {
@@ -28,14 +29,30 @@ export interface UiSuccess {
   ok: true;
 }
 
-export type UiReply = TabState | PolicyState | UiSuccess | UiFailure;
+export type UiReply = TabState | PolicyState | AuditReply | UiSuccess | UiFailure;
+
+/** ui:get-audit: the dismissal log, oldest first (src/background/dismissals.ts). */
+export interface AuditReply {
+  entries: Array<{ ruleId: string; hash: string; reason: string; at: number }>;
+}
 
 export function fail(error: UiError): UiFailure {
   return { ok: false, error };
+}
+
+/** A claim line as the popup names it ("97124-GP ×3"): codes and counts only, no PHI. */
+export interface LineLabel {
+  code: string;
+  modifiers: string[];
+  units?: number;
 }
 
 /** A CheckResult as kept per tab: one stable finding key per finding, same order. */
 export interface StoredResult {
   result: CheckResult;
   keys: string[];
+  /** The visit's claim lines, by index (finding.line points here). */
+  lines?: LineLabel[];
+  /** Rules this tab's findings were dropped for: turned off for its payer profile or site. */
+  scopedOff?: string[];
 }

@@ -77,7 +77,19 @@ const DESCRIPTIONS: Record<string, { title: string; description: string }> = {
   },
   lockedSettings: {
     title: 'Locked settings',
-    description: 'Settings users may not change even where this policy sets no value: profile, ruleLevels, ruleLevels.<ruleId>, ruleOptions, disabledRules, payerMap, selectorAdapters, highlightEnabled, allowedOrigins.',
+    description: 'Settings users may not change even where this policy sets no value: profile, ruleLevels, ruleLevels.<ruleId>, ruleOptions, disabledRules, payerMap, selectorAdapters, highlightEnabled, allowedOrigins; and dismissals (users may not dismiss findings).',
+  },
+  lockReason: {
+    title: 'Why settings are locked',
+    description: 'One line shown next to every locked setting in the popup and on the options page, e.g. "Billing compliance sets these for all clinics."',
+  },
+  lockReasons: {
+    title: 'Why each setting is locked',
+    description: 'Lock name (as in lockedSettings) → one line shown next to that lock instead of lockReason.',
+  },
+  lockContact: {
+    title: 'Who to ask about locked settings',
+    description: 'A name, phone number, e-mail address or https link shown with every lock, e.g. "Billing compliance, ext. 4410".',
   },
 };
 

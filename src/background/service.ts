@@ -14,14 +14,14 @@ import type {
 import { fail, type TabState, type UiReply } from './api';
 import { Analyzer, refreshBadge } from './analyze';
 import { ContentScriptRegistrar, injectContentScript, injectIntoOpenTabs } from './activate';
-import { clearBadge } from './badge';
-import { AuditLog, reasonCategory } from './dismissals';
+import { clearBadge, englishTranslate, type Translate } from './badge';
+import { AuditLog, findingHash, reasonCategory } from './dismissals';
 import type { EngineApi } from './engine-api';
 import { splitVisitPartId } from './frames';
 import { createRouter, type ContentSender, type UiRequest } from './router';
 import { policyAwarePermissions, policySites } from './policy-origins';
 import { extensionIdentity, isWebOrigin } from './sender';
-import { SettingsStore, isRuleLevelLocked, isSettingLocked } from './settings';
+import { SettingsStore, isDismissLocked, isRuleLevelLocked, isSettingLocked } from './settings';
 import { resetVisit, TabStore, type Logger, type TabRecord } from './state';
 import { buildPolicyState, buildTabState } from './view';
 
@@ -68,7 +68,16 @@ export function createBackground(deps: BackgroundDeps): Background {
     // The first storage.managed answer can arrive seconds late (fresh Chrome profile): apply it then.
     onLatePolicy: () => void policyChanged().catch((error: unknown) => log('applying a late policy failed', error)),
   });
-  const analyzer = new Analyzer({ store, engine, settings, action: platform.action, delayMs: deps.analyzeDelayMs ?? 60, now, log });
+  // The badge tooltip in the user's language; English when the browser has no string (tests, old builds).
+  const translate: Translate = (key, substitutions) => {
+    try {
+      const text = platform.i18n?.getMessage(key, substitutions) ?? '';
+      return text !== '' ? text : englishTranslate(key, substitutions);
+    } catch {
+      return englishTranslate(key, substitutions);
+    }
+  };
+  const analyzer = new Analyzer({ store, engine, settings, action: platform.action, translate, delayMs: deps.analyzeDelayMs ?? 60, now, log });
   const audit = new AuditLog(platform.storage.local);
   // The registrar sees the origins we may run on: with a site policy, its sites we hold access to.
   const registrar = new ContentScriptRegistrar(
@@ -99,6 +108,10 @@ export function createBackground(deps: BackgroundDeps): Background {
   // ---- content script → worker -------------------------------------------------------------
 
   async function onContent(message: ContentMessage, sender: ContentSender): Promise<void> {
+    if (message.type === 'cs:open-finding') {
+      await openFinding(sender.tabId, message.findingKey);
+      return;
+    }
     const { tabId, frameId, documentId, origin } = sender;
     const { value: topReloaded } = await store.update(tabId, (record) => {
       const previous = record.frames.find((frame) => frame.frameId === frameId);
@@ -131,6 +144,36 @@ export function createBackground(deps: BackgroundDeps): Background {
     // A new top document replaced every frame; those that reported before it must report again.
     if (topReloaded) void broadcastRequestSnapshot(tabId);
     void analyzer.schedule(tabId);
+  }
+
+  /**
+   * The in-page tip's "open in Claim Guard": remember the finding for the tab (the popup or side
+   * panel expands it when it opens or is open), then open whatever the browser lets us open from
+   * here. Chrome's side panel and Firefox's sidebar need the user's click to have reached us;
+   * action.openPopup works without it in recent Chrome. When none opens, the tip tells the user
+   * to click the toolbar button; the finding is waiting there.
+   */
+  async function openFinding(tabId: number, findingKey: string): Promise<void> {
+    const record = await store.read(tabId);
+    if (!record?.result?.keys.includes(findingKey)) return;
+    await store.updateExisting(tabId, (rec) => {
+      rec.focus = { findingKey, at: now() };
+    });
+    const attempts: Array<() => Promise<void> | undefined> = [
+      () => platform.sidePanel?.open({ tabId }),
+      () => platform.sidebarAction?.open(),
+      () => platform.action.openPopup?.(),
+    ];
+    for (const attempt of attempts) {
+      try {
+        const pending = attempt();
+        if (pending === undefined) continue;
+        await pending;
+        return;
+      } catch (error) {
+        log('opening the finding', error);
+      }
+    }
   }
 
   // ---- popup / options → worker --------------------------------------------------------------
@@ -218,7 +261,10 @@ export function createBackground(deps: BackgroundDeps): Background {
         return view(message.tabId, await analyzer.run(message.tabId));
       }
       case 'ui:dismiss': {
-        const { tabId, findingKey, ruleId, reason } = message;
+        if (isDismissLocked(await settings.get())) return fail('locked');
+        const { tabId, findingKey, ruleId } = message;
+        // Only the category is kept, in the session too: free text typed beside a chart may be PHI.
+        const reason = reasonCategory(message.reason);
         const at = now();
         const updated = await store.updateExisting(tabId, (record) => {
           const index = record.result?.keys.indexOf(findingKey) ?? -1;
@@ -228,17 +274,36 @@ export function createBackground(deps: BackgroundDeps): Background {
           return true;
         });
         if (!updated?.value) return fail('unknown-finding');
-        await audit.append(ruleId, at, reasonCategory(reason)).catch((error: unknown) => log('audit log write failed', error));
-        await refreshBadge(platform.action, updated.record);
+        await audit.append(ruleId, findingHash(ruleId, findingKey), at, reason).catch((error: unknown) => log('audit log write failed', error));
+        await refreshBadge(platform.action, updated.record, translate);
         return view(tabId, updated.record);
       }
       case 'ui:undismiss': {
         const updated = await store.updateExisting(message.tabId, (record) => {
+          const gone = record.dismissals.filter((d) => d.findingKey === message.findingKey);
           record.dismissals = record.dismissals.filter((d) => d.findingKey !== message.findingKey);
+          return gone;
         });
-        if (updated) await refreshBadge(platform.action, updated.record);
+        for (const dismissal of updated?.value ?? []) {
+          await audit
+            .removeLatest(dismissal.ruleId, findingHash(dismissal.ruleId, dismissal.findingKey))
+            .catch((error: unknown) => log('audit log write failed', error));
+        }
+        if (updated) await refreshBadge(platform.action, updated.record, translate);
         return view(message.tabId, updated?.record ?? null);
       }
+      case 'ui:rule-scope': {
+        const { tabId, ruleId, scope, off } = message;
+        if (!engine.listRules().some((rule) => rule.id === ruleId)) return fail('unknown-rule');
+        const record = await store.read(tabId);
+        const value = scope === 'profile' ? (record?.result?.result.profile.id ?? null) : (record?.origin ?? null);
+        if (value === null || (scope === 'site' && !isWebOrigin(value))) return fail(scope === 'site' ? 'no-site' : 'unknown-profile');
+        const outcome = await settings.setRuleScope(ruleId, scope, value, off);
+        if (outcome === 'locked') return fail('locked');
+        return view(tabId, await analyzer.run(tabId));
+      }
+      case 'ui:get-audit':
+        return { entries: await audit.read() };
       case 'ui:show-in-note':
         return showInNote(message.tabId, message.findingKey);
       case 'ui:rule-level': {
@@ -251,6 +316,21 @@ export function createBackground(deps: BackgroundDeps): Background {
         const resolved = await settings.get();
         return buildPolicyState(resolved, await policySites(platform.permissions, resolved));
       }
+    }
+  }
+
+  /**
+   * The highlight's accessible flag and in-page tip (src/content/tip.ts): loaded into the frame
+   * only now, then given the finding's label (rule title, severity, key; nothing from the note)
+   * as data. A frame we may not script still gets the highlight, without the tip.
+   */
+  async function prepareTip(tabId: number, frameId: number, label: TipLabel): Promise<void> {
+    const target = { tabId, frameIds: [frameId] };
+    try {
+      await platform.scripting.executeScript({ target, files: ['tip.js'] });
+      await platform.scripting.executeScript({ target, func: prepareTipInPage, args: [label] });
+    } catch (error) {
+      log('preparing the highlight tip', error);
     }
   }
 
@@ -268,6 +348,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       start: finding.evidence.start,
       end: finding.evidence.end,
     };
+    await prepareTip(tabId, target.frameId, { findingKey, title: finding.title.slice(0, 300), severity: finding.severity });
     // One highlight per tab: clear any left in the tab's other frames (they may be gone; ignore).
     const clear: BackgroundToContentMessage = { type: 'bg:clear-highlight' };
     await Promise.all(
@@ -294,7 +375,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     analyzer.cancel(tabId);
     const updated = await store.updateExisting(tabId, (record) => resetVisit(record));
     if (updated) {
-      await clearBadge(platform.action, tabId);
+      await clearBadge(platform.action, tabId, translate);
       // Same-document navigations (SPA routes) keep their content scripts: have them report.
       await broadcastRequestSnapshot(tabId);
     }
@@ -356,6 +437,21 @@ export function createBackground(deps: BackgroundDeps): Background {
     settings,
     audit,
   };
+}
+
+interface TipLabel {
+  findingKey: string;
+  title: string;
+  severity: 'error' | 'warning' | 'info';
+}
+
+/**
+ * Runs in the page's frame (scripting.executeScript `func`), in the content scripts' isolated
+ * world: hands the label to the tip tip.js registered there. Self-contained by necessity.
+ */
+function prepareTipInPage(label: TipLabel): void {
+  const hook = (globalThis as Record<symbol, { prepare?(l: TipLabel): void } | undefined>)[Symbol.for('therapy-claim-guard.tip')];
+  hook?.prepare?.(label);
 }
 
 /**

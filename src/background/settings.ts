@@ -12,7 +12,11 @@
 //
 // Lock names follow src/ui/locks.ts: "profile", "ruleLevels", "ruleLevels.<ruleId>",
 // "ruleOptions", "disabledRules", "payerMap", "selectorAdapters", "highlightEnabled",
-// "allowedOrigins".
+// "allowedOrigins", and "dismissals" (a lock on an action, not a value: users may not dismiss).
+//
+// Locks explain themselves: the policy may carry `lockReason` (why settings are locked),
+// `lockReasons` (lock name → reason, for one setting) and `lockContact` (who to ask). They are
+// shown next to every lock in the popup and on the options page (ResolvedSettings.lockInfo).
 import { SelectorAdapterConfigSchema, validateSelectorConfig, type SelectorAdapterConfig } from '../adapters/selector';
 import * as z from '../engine/zod';
 import { LEVELS, type Level } from '../engine/types';
@@ -23,6 +27,8 @@ import { hasRuleOptions, optionNames, optionSchema, RuleOptionsSchema, type Rule
 
 const RULE_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const PROFILE_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
+/** A site as the popup's "turn this rule off on this site" stores it: an http(s) origin. */
+const SITE_ORIGIN = /^https?:\/\/[a-z0-9.-]{1,253}(:\d{1,5})?$/i;
 /** Host permission patterns as the options page writes them: https://host/* or https://*.host/* */
 const SITE_PATTERN = /^https?:\/\/(\*\.)?[a-z0-9.-]{1,253}(:\d{1,5})?\/\*$/i;
 
@@ -43,6 +49,10 @@ export const ProfileIdSchema = z.string().check(z.regex(PROFILE_ID));
 export const LevelSchema = z.enum(LEVELS);
 export const PayerNameSchema = z.string().check(z.minLength(1), z.maxLength(100));
 export const SitePatternSchema = z.string().check(z.regex(SITE_PATTERN));
+export const SiteOriginSchema = z.string().check(z.regex(SITE_ORIGIN));
+/** Limits of the lock explanations: one or two sentences, a contact line. */
+export const LOCK_TEXT_MAX = 300;
+const LockTextSchema = z.string().check(z.minLength(1), z.maxLength(LOCK_TEXT_MAX));
 
 export interface Settings {
   /** Profile used when the page shows no payer; null = the engine's built-in default. */
@@ -59,6 +69,28 @@ export interface Settings {
   highlightEnabled: boolean;
   /** EHR sites as host-permission patterns; from policy they also bound where the extension runs. */
   allowedOrigins: string[];
+  /**
+   * Rules a user turned off for one payer profile or one site (the popup's "turn this rule off
+   * for this payer/site"). User settings only (storage.sync); a rule the policy locks is never
+   * turned off this way.
+   */
+  ruleScopes: RuleScopes;
+}
+
+/** Rule ids turned off per payer profile id and per site origin. */
+export interface RuleScopes {
+  profiles: Record<string, string[]>;
+  sites: Record<string, string[]>;
+}
+
+export type RuleScopeKind = 'profile' | 'site';
+
+/** What a policy says about its locks, shown next to each one. */
+export interface LockInfo {
+  reason?: string;
+  contact?: string;
+  /** Lock name ("profile", "ruleLevels.comfort-wording", "dismissals"…) → its own reason. */
+  reasons: Record<string, string>;
 }
 
 export type SettingKey = keyof Settings;
@@ -71,6 +103,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   'selectorAdapters',
   'highlightEnabled',
   'allowedOrigins',
+  'ruleScopes',
 ];
 
 /** The lock name the UI knows each setting by (src/ui/locks.ts). */
@@ -83,9 +116,14 @@ export const LOCK_NAME: Record<SettingKey, string> = {
   selectorAdapters: 'selectorAdapters',
   highlightEnabled: 'highlightEnabled',
   allowedOrigins: 'allowedOrigins',
+  // Scoped offs are rule levels for one payer or site: the same locks apply.
+  ruleScopes: 'ruleLevels',
 };
 
-const KNOWN_LOCKS: ReadonlySet<string> = new Set(Object.values(LOCK_NAME));
+/** Locks on actions rather than values. */
+export const ACTION_LOCKS = { dismissals: 'dismissals' } as const;
+
+const KNOWN_LOCKS: ReadonlySet<string> = new Set([...Object.values(LOCK_NAME), ...Object.values(ACTION_LOCKS)]);
 
 export function isKnownLock(name: string): boolean {
   if (KNOWN_LOCKS.has(name)) return true;
@@ -113,6 +151,12 @@ export const ManagedSettingsSchema = z.object({
   allowedOrigins: z.optional(z.array(SitePatternSchema).check(z.maxLength(LIMITS.entries))),
   /** Managed only: lock names the user may not change even where policy sets no value. */
   lockedSettings: z.optional(z.array(LockNameSchema).check(z.maxLength(LIMITS.entries))),
+  /** Managed only: why the organisation locks settings, shown next to every lock. */
+  lockReason: z.optional(LockTextSchema),
+  /** Managed only: lock name → why this one is locked (overrides lockReason for it). */
+  lockReasons: z.optional(z.record(z.string().check(z.maxLength(200)), LockTextSchema)),
+  /** Managed only: who to ask about the locks (a name, a phone number, an e-mail or an https link). */
+  lockContact: z.optional(LockTextSchema),
 });
 
 export type ManagedSettings = z.infer<typeof ManagedSettingsSchema>;
@@ -128,6 +172,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   selectorAdapters: null,
   highlightEnabled: true,
   allowedOrigins: [],
+  ruleScopes: { profiles: {}, sites: {} },
 });
 
 export interface Rejection {
@@ -142,6 +187,8 @@ export interface ResolvedSettings {
   rejected: Rejection[];
   /** Lock names, sorted. */
   locked: string[];
+  /** The policy's explanation of its locks (empty when it gives none). */
+  lockInfo: LockInfo;
 }
 
 /** Optional knowledge of the engine, so ids that do not exist are rejected, not silently kept. */
@@ -410,6 +457,62 @@ class Resolver {
     return null;
   }
 
+  /** One short line of text (lockReason, lockContact); control characters are refused. */
+  lockText(key: string, value: unknown): string | null {
+    if (typeof value !== 'string') {
+      this.reject('managed', key, expected('text', value));
+      return null;
+    }
+    const text = value.trim();
+    if (text === '' || text.length > LOCK_TEXT_MAX || /[\u0000-\u001f\u007f-\u009f]/.test(text)) {
+      this.reject('managed', key, `expected one line of 1–${LOCK_TEXT_MAX} characters`);
+      return null;
+    }
+    return text;
+  }
+
+  lockReasons(value: unknown): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [name, text] of this.entries('managed', 'lockReasons', value, 'an object of lock name → reason') ?? []) {
+      const key = `lockReasons.${name}`;
+      if (!isKnownLock(name)) {
+        this.reject('managed', key, `"${clip(name)}" is not a setting that can be locked`);
+        continue;
+      }
+      const checked = this.lockText(key, text);
+      if (checked !== null) out[name] = checked;
+    }
+    return out;
+  }
+
+  /** Sync only: rule ids per profile id / site origin; unknown ids and bad origins are dropped with a reason. */
+  ruleScopes(source: Source, value: unknown): RuleScopes {
+    const out: RuleScopes = { profiles: {}, sites: {} };
+    const entries = this.entries(source, 'ruleScopes', value, 'an object with profiles and sites');
+    for (const [kind, map] of entries ?? []) {
+      if (kind !== 'profiles' && kind !== 'sites') {
+        this.reject(source, `ruleScopes.${kind}`, 'expected profiles or sites');
+        continue;
+      }
+      for (const [scope, rules] of this.entries(source, `ruleScopes.${kind}`, map, 'an object of scope → rule ids') ?? []) {
+        const key = `ruleScopes.${kind}.${scope}`;
+        const valid = kind === 'profiles' ? this.profileId(source, key, scope) !== null : SiteOriginSchema.safeParse(scope).success;
+        if (!valid) {
+          if (kind === 'sites') this.reject(source, key, 'not a site origin such as https://ehr.example.org');
+          continue;
+        }
+        const list = this.list(source, key, rules, 'a list of rule ids') ?? [];
+        const ids: string[] = [];
+        list.forEach((rule, index) => {
+          const id = this.ruleId(source, `${key}.${index}`, rule);
+          if (id !== null && !ids.includes(id)) ids.push(id);
+        });
+        if (ids.length > 0) out[kind][scope] = ids;
+      }
+    }
+    return out;
+  }
+
   lockedSettings(value: unknown): void {
     const list = this.list('managed', 'lockedSettings', value, 'a list of setting names');
     if (list === null) return;
@@ -485,6 +588,7 @@ export function resolveSettings(
     selectorAdapters: defaults.selectorAdapters === null ? null : structuredClone(defaults.selectorAdapters),
     highlightEnabled: defaults.highlightEnabled,
     allowedOrigins: [...defaults.allowedOrigins],
+    ruleScopes: structuredClone(defaults.ruleScopes),
   };
 
   const layers: Array<[Source, Record<string, unknown>]> = [
@@ -557,9 +661,32 @@ export function resolveSettings(
       }
     }
   }
+  // A user's per-payer/per-site offs: user settings only, and never for a rule the policy locks.
+  if (has(sync, 'ruleScopes') && r.sized('sync', 'ruleScopes', sync.ruleScopes)) {
+    const scopes = r.ruleScopes('sync', sync.ruleScopes);
+    const open = (rule: string) => !r.locked.has('ruleLevels') && !r.locked.has(`ruleLevels.${rule}`);
+    for (const kind of ['profiles', 'sites'] as const) {
+      for (const [scope, rules] of Object.entries(scopes[kind])) {
+        const kept = rules.filter(open);
+        if (kept.length > 0) settings.ruleScopes[kind][scope] = kept;
+      }
+    }
+  }
+
+  const lockInfo: LockInfo = { reasons: {} };
+  if (has(managed, 'lockReason')) {
+    const text = r.lockText('lockReason', managed.lockReason);
+    if (text !== null) lockInfo.reason = text;
+  }
+  if (has(managed, 'lockContact')) {
+    const text = r.lockText('lockContact', managed.lockContact);
+    if (text !== null) lockInfo.contact = text;
+  }
+  if (has(managed, 'lockReasons') && r.sized('managed', 'lockReasons', managed.lockReasons)) lockInfo.reasons = r.lockReasons(managed.lockReasons);
+
   // The per-rule locks of a policy-locked rule table are implied; keep the list short.
   const locked = [...r.locked].filter((name) => !(name.startsWith('ruleLevels.') && r.locked.has('ruleLevels'))).sort();
-  return { settings, rejected: r.finish(), locked };
+  return { settings, rejected: r.finish(), locked, lockInfo };
 }
 
 export function isSettingLocked(resolved: ResolvedSettings, key: SettingKey): boolean {
@@ -568,6 +695,19 @@ export function isSettingLocked(resolved: ResolvedSettings, key: SettingKey): bo
 
 export function isRuleLevelLocked(resolved: ResolvedSettings, ruleId: string): boolean {
   return resolved.locked.includes('ruleLevels') || resolved.locked.includes(`ruleLevels.${ruleId}`);
+}
+
+/** Users may not dismiss findings ("dismissals" in lockedSettings). */
+export function isDismissLocked(resolved: ResolvedSettings): boolean {
+  return resolved.locked.includes(ACTION_LOCKS.dismissals);
+}
+
+/** The rules turned off for this payer profile or this site (unique, in order). */
+export function scopedOffRules(settings: Settings, profileId: string | null, origin: string | null): Set<string> {
+  const off = new Set<string>();
+  if (profileId !== null) for (const rule of settings.ruleScopes.profiles[profileId] ?? []) off.add(rule);
+  if (origin !== null) for (const rule of settings.ruleScopes.sites[origin] ?? []) off.add(rule);
+  return off;
 }
 
 /** The sites the organisation's policy set (they also bound where the extension runs), else null. */
@@ -661,6 +801,27 @@ export class SettingsStore {
       }
       levels[ruleId] = level;
       await this.areas.sync.set({ ruleLevels: levels });
+      this.cached = null;
+    });
+    this.writes = next.catch(() => undefined);
+    await next;
+    return 'ok';
+  }
+
+  /** ui:rule-scope: turn a rule off (or back on) for one profile or site; refused when policy locks the rule. */
+  async setRuleScope(ruleId: string, kind: RuleScopeKind, scope: string, off: boolean): Promise<'ok' | 'locked'> {
+    const resolved = await this.get();
+    if (isRuleLevelLocked(resolved, ruleId)) return 'locked';
+    const field = kind === 'profile' ? 'profiles' : 'sites';
+    const next = this.writes.then(async () => {
+      const stored = (await this.areas.sync.get('ruleScopes')).ruleScopes;
+      // Re-read through the resolver so whatever is stored (an older version's, a hand edit) is cleaned.
+      const current = resolveSettings(DEFAULT_SETTINGS, { ruleScopes: stored }, {}).settings.ruleScopes;
+      const rules = (current[field][scope] ?? []).filter((rule) => rule !== ruleId);
+      if (off) rules.push(ruleId);
+      if (rules.length > 0) current[field][scope] = rules;
+      else delete current[field][scope];
+      await this.areas.sync.set({ ruleScopes: current });
       this.cached = null;
     });
     this.writes = next.catch(() => undefined);

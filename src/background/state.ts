@@ -46,6 +46,8 @@ export interface TabRecord {
   /** Top frame origin as stamped on its messages, or from the tab when the popup asked. */
   origin: string | null;
   analyzedAt: number | null;
+  /** The in-page tip's "open in Claim Guard": the finding the popup or side panel should show. */
+  focus?: { findingKey: string; at: number };
 }
 
 export const TAB_KEY_PREFIX = 'tab:';
@@ -78,6 +80,7 @@ export function resetVisit(record: TabRecord): void {
   record.profileOverride = null;
   record.dismissals = [];
   record.analyzedAt = null;
+  delete record.focus;
 }
 
 function isTabRecord(value: unknown, tabId: number): value is TabRecord {

@@ -29,10 +29,12 @@ function status(record: TabRecord | null, resolved: ResolvedSettings): TabState[
 export function buildTabState(record: TabRecord | null, engine: EngineApi, resolved: ResolvedSettings): TabState {
   const result = record?.result?.result;
   const rules: Record<string, RuleInfo> = {};
+  const scopedOff = scopedOffOf(record, resolved);
   if (result) {
     const meta = new Map(engine.listRules().map((rule) => [rule.id, rule]));
-    for (const finding of result.findings) {
-      const rule = meta.get(finding.ruleId);
+    // Rule meta for every finding, and for the rules turned off here (listed with "turn back on").
+    for (const id of [...result.findings.map((f) => f.ruleId), ...scopedOff.map((s) => s.ruleId)]) {
+      const rule = meta.get(id);
       if (rule && !rules[rule.id]) rules[rule.id] = { title: rule.title, rationale: rule.rationale, howToFix: rule.howToFix };
     }
   }
@@ -50,9 +52,31 @@ export function buildTabState(record: TabRecord | null, engine: EngineApi, resol
     rejectedPolicy: policyRejections(resolved),
   };
   if (result) state.result = result;
+  if (record?.result?.lines) state.lines = record.result.lines;
+  if (scopedOff.length > 0) state.scopedOff = scopedOff;
+  const lockInfo = lockInfoOf(resolved);
+  if (lockInfo) state.lockInfo = lockInfo;
+  if (record?.focus) state.focus = { ...record.focus };
   if (record?.origin && isWebOrigin(record.origin)) state.origin = record.origin;
   if (record?.error) state.error = record.error;
   return state;
+}
+
+/** The rules turned off for this tab's profile or site, each with the scope that turned it off. */
+function scopedOffOf(record: TabRecord | null, resolved: ResolvedSettings): NonNullable<TabState['scopedOff']> {
+  const profile = record?.result?.result.profile.id;
+  const { profiles, sites } = resolved.settings.ruleScopes;
+  const out: NonNullable<TabState['scopedOff']> = [];
+  for (const ruleId of profile === undefined ? [] : (profiles[profile] ?? [])) out.push({ ruleId, scope: 'profile' });
+  for (const ruleId of record?.origin ? (sites[record.origin] ?? []) : []) out.push({ ruleId, scope: 'site' });
+  return out;
+}
+
+/** Only when the policy explains something: no empty object travels. */
+function lockInfoOf(resolved: ResolvedSettings): TabState['lockInfo'] {
+  const { reason, contact, reasons } = resolved.lockInfo;
+  if (reason === undefined && contact === undefined && Object.keys(reasons).length === 0) return undefined;
+  return { ...(reason !== undefined ? { reason } : {}), ...(contact !== undefined ? { contact } : {}), reasons: { ...reasons } };
 }
 
 function policyRejections(resolved: ResolvedSettings): PolicyState['rejectedPolicy'] {
@@ -74,6 +98,8 @@ export function buildPolicyState(resolved: ResolvedSettings, sites: readonly Pol
   if (locked.includes('payerMap') && Object.keys(settings.payerMap).length > 0) values.payerMap = { ...settings.payerMap };
   if (locked.includes('highlightEnabled')) values.highlightEnabled = settings.highlightEnabled;
   const state: PolicyState = { locked, rejectedPolicy: policyRejections(resolved), values };
+  const lockInfo = lockInfoOf(resolved);
+  if (lockInfo) state.lockInfo = lockInfo;
   if (sites !== null) state.sites = sites.map(({ pattern, granted }) => ({ pattern, granted }));
   return state;
 }

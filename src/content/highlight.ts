@@ -4,9 +4,47 @@
 // - Text inside a textarea/input value (Ranges cannot address it), or no Highlight API: an
 //   overlay drawn in a closed shadow root under one host element, the only node we ever add.
 // All overlay styling goes through CSSOM (`style.setProperty`), which page CSPs do not block.
+//
+// A highlight belongs to a finding: it gets an accessible flag and, on click or focus, a small
+// tip (rule title, severity, "open in Claim Guard"). That code lives in tip.ts, a separate bundle
+// the worker injects with the finding's label only when a highlight is shown (the content script
+// has a 40 KB budget); it registers itself under TIP_HOOK and draws in this highlighter's closed
+// shadow root, on its own layer, so the page never gets a second element or plain nodes.
 import { OWN_UI_TAG } from '../adapters/dom';
 import { rangeForText } from '../adapters/text';
 import type { PartSource } from '../adapters/types';
+
+/** What a highlight is about (bg:highlight `label`): no note text, only the rule and the finding's key. */
+export interface HighlightLabel {
+  findingKey: string;
+  title: string;
+  severity: 'error' | 'warning' | 'info';
+}
+
+/** What the tip is given while a highlight is shown. */
+export interface TipTarget {
+  /** The tip's own layer in the closed shadow root. */
+  layer: HTMLElement;
+  /** Where the evidence is now, in viewport coordinates. */
+  rects(): DOMRect[];
+}
+
+export interface TipHook {
+  /** The worker's label for the highlight it is about to ask for (scripting.executeScript args). */
+  prepare(label: HighlightLabel): void;
+  /** A highlight is shown: draw the prepared label's flag (nothing without one). */
+  attach(target: TipTarget): void;
+  /** The evidence moved (scroll, resize): reposition. */
+  moved(): void;
+  detach(): void;
+}
+
+/** Where tip.ts registers itself in this isolated world (shared by every script we inject). */
+export const TIP_HOOK = Symbol.for('therapy-claim-guard.tip');
+
+function tipHook(): TipHook | undefined {
+  return (globalThis as { [TIP_HOOK]?: TipHook })[TIP_HOOK];
+}
 
 export const HIGHLIGHT_NAME = 'tcg-evidence';
 const HIGHLIGHT_RULE = `::highlight(${HIGHLIGHT_NAME}) { background-color: rgba(255, 196, 0, 0.55); color: inherit; }`;
@@ -56,11 +94,18 @@ export function createHighlighter(doc: Document): Highlighter {
   let state: HighlightState | null = null;
   let hostEl: HTMLElement | null = null;
   let shadow: ShadowRoot | null = null;
+  // Two layers in the shadow root: the drawn marks (redrawn on every scroll) and the tip's.
+  let marks: HTMLElement | null = null;
+  let tipLayer: HTMLElement | null = null;
+  let tipAttached = false;
+  // The value overlay's marked span, for the tip's position.
+  let valueMark: HTMLElement | null = null;
   let sheet: CSSStyleSheet | null = null;
   // A pending reposition: an animation frame, or a timer where there are no frames.
   let frame: { raf: number } | { timer: ReturnType<typeof setTimeout> } | null = null;
 
   const onViewportChange = (): void => {
+    if (tipAttached) tipHook()?.moved();
     if (frame) return;
     const raf = view?.requestAnimationFrame?.bind(view);
     frame = raf ? { raf: raf(reposition) } : { timer: setTimeout(reposition, 16) };
@@ -79,9 +124,17 @@ export function createHighlighter(doc: Document): Highlighter {
     hostEl = doc.createElement(OWN_UI_TAG);
     set(hostEl, { all: 'initial', position: 'fixed', top: '0', left: '0', width: '0', height: '0', overflow: 'visible', 'z-index': '2147483647', 'pointer-events': 'none' });
     shadow = hostEl.attachShadow({ mode: 'closed' });
+    marks = doc.createElement('div');
+    tipLayer = doc.createElement('div');
+    shadow.append(marks, tipLayer);
     doc.documentElement.append(hostEl);
     listen(true);
     return shadow;
+  };
+
+  const marksLayer = (): HTMLElement => {
+    ensureHost();
+    return marks as HTMLElement;
   };
 
   const removeHost = (): void => {
@@ -94,6 +147,8 @@ export function createHighlighter(doc: Document): Highlighter {
     hostEl?.remove();
     hostEl = null;
     shadow = null;
+    marks = null;
+    tipLayer = null;
   };
 
   const ensureSheet = (): boolean => {
@@ -116,7 +171,7 @@ export function createHighlighter(doc: Document): Highlighter {
 
   /** Boxes over a Range's client rects (no Highlight API). */
   const drawRangeBoxes = (range: Range): void => {
-    const root = ensureHost();
+    const root = marksLayer();
     const rects = typeof range.getClientRects === 'function' ? Array.from(range.getClientRects()) : [];
     const boxes = rects.map((rect) => {
       const box = doc.createElement('div');
@@ -128,7 +183,7 @@ export function createHighlighter(doc: Document): Highlighter {
 
   /** A mirror of the control (same box, font and wrapping) with the evidence in a marked span. */
   const drawValueMirror = (el: HTMLTextAreaElement | HTMLInputElement, start: number, end: number): HTMLElement | null => {
-    const root = ensureHost();
+    const root = marksLayer();
     const rect = el.getBoundingClientRect();
     const computed = view?.getComputedStyle(el);
     const mirror = doc.createElement('div');
@@ -148,6 +203,7 @@ export function createHighlighter(doc: Document): Highlighter {
     root.replaceChildren(mirror);
     mirror.scrollTop = el.scrollTop;
     mirror.scrollLeft = el.scrollLeft;
+    valueMark = mark;
     return mark;
   };
 
@@ -166,10 +222,28 @@ export function createHighlighter(doc: Document): Highlighter {
   }
 
   function clear(): void {
+    if (tipAttached) tipHook()?.detach();
+    tipAttached = false;
     highlightApi()?.registry.delete(HIGHLIGHT_NAME);
     removeHost();
     state = null;
+    valueMark = null;
   }
+
+  /** Where the evidence is drawn now. */
+  const currentRects = (): DOMRect[] => {
+    if (state?.kind === 'range') return typeof state.range.getClientRects === 'function' ? Array.from(state.range.getClientRects()) : [];
+    return valueMark ? Array.from(valueMark.getClientRects()) : [];
+  };
+
+  /** Hand the highlight to the tip, when the worker injected tip.ts into this frame. */
+  const attachTip = (): void => {
+    const hook = tipHook();
+    if (!hook) return;
+    ensureHost();
+    tipAttached = true;
+    hook.attach({ layer: tipLayer as HTMLElement, rects: currentRects });
+  };
 
   const showRange = (source: Extract<PartSource, { kind: 'text' }>, start: number, end: number): boolean => {
     const range = rangeForText(source, start, end);
@@ -215,7 +289,9 @@ export function createHighlighter(doc: Document): Highlighter {
     show(source: PartSource, start: number, end: number): boolean {
       clear();
       if (end <= start) return false;
-      return source.kind === 'value' ? showValue(source.element, start, end) : showRange(source, start, end);
+      const shown = source.kind === 'value' ? showValue(source.element, start, end) : showRange(source, start, end);
+      if (shown) attachTip();
+      return shown;
     },
     clear,
     current: () => state,

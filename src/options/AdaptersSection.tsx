@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import { t } from '../ui/i18n';
 import { LockNote } from '../ui/LockNote';
+import { LOCK_KEYS } from '../ui/locks';
 import type { AdapterCheck } from './adapter-json';
 import type { JsonProblem } from './json-syntax';
 
@@ -81,7 +82,7 @@ export function AdaptersSection({ text, check, locked, onInput }: Props) {
           onInput={(event) => onInput(event.currentTarget.value)}
         />
         <Problems id={`${id}-status`} check={check} />
-        {locked && <LockNote id={`${id}-lock`} />}
+        {locked && <LockNote id={`${id}-lock`} lock={LOCK_KEYS.selectorAdapters} />}
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import { t } from '../ui/i18n';
 import { LockNote } from '../ui/LockNote';
+import { LOCK_KEYS } from '../ui/locks';
 
 interface Props {
   value: boolean;
@@ -27,7 +28,7 @@ export function HighlightSection({ value, locked, onChange }: Props) {
       <p class="field__hint" id={`${id}-hint`}>
         {t('optionsHighlightHint')}
       </p>
-      {locked && <LockNote id={`${id}-lock`} />}
+      {locked && <LockNote id={`${id}-lock`} lock={LOCK_KEYS.highlightEnabled} />}
     </section>
   );
 }

@@ -3,16 +3,19 @@ import type { OptionsClient } from '../ui/client';
 import { t } from '../ui/i18n';
 import { isLocked, isRuleLocked, LOCK_KEYS } from '../ui/locks';
 import type { PolicyState } from '../ui/policy-state';
+import { LockInfoContext } from '../ui/LockNote';
 import { RejectedPolicyNotice } from '../ui/RejectedPolicyNotice';
-import type { RuleLevel, SyncSettings } from '../ui/sync-settings';
+import type { RuleLevel, RuleScopes, SyncSettings } from '../ui/sync-settings';
 import { adapterTextOf, checkAdapterText, type ValidateSelectorConfig } from './adapter-json';
 import { AdaptersSection } from './AdaptersSection';
+import { AuditSection } from './AuditSection';
 import type { Catalog } from './catalog';
 import { HighlightSection } from './HighlightSection';
 import { PayerMapSection } from './PayerMapSection';
 import { PolicySitesSection } from './PolicySitesSection';
 import { ProfileSection } from './ProfileSection';
 import { RuleLevelsSection } from './RuleLevelsSection';
+import { RuleScopesSection } from './RuleScopesSection';
 import { SitesSection } from './SitesSection';
 
 interface Props {
@@ -35,6 +38,7 @@ export function OptionsPage({ client, catalog, validateAdapters }: Props) {
   const [defaultProfile, setDefaultProfile] = useState<string | null>(null);
   const [ruleLevels, setRuleLevels] = useState<Record<string, RuleLevel>>({});
   const [highlight, setHighlight] = useState(true);
+  const [scopes, setScopes] = useState<RuleScopes>({ profiles: {}, sites: {} });
   const [adapterText, setAdapterText] = useState('');
   const [status, setStatus] = useState<Status>(null);
   const [saving, setSaving] = useState(false);
@@ -55,6 +59,7 @@ export function OptionsPage({ client, catalog, validateAdapters }: Props) {
         setDefaultProfile(settings.defaultProfile);
         setRuleLevels(settings.ruleLevels);
         setHighlight(settings.highlightEnabled);
+        setScopes(settings.ruleScopes);
         setAdapterText(adapterTextOf(settings.selectorAdapters));
         setPolicy(policyState);
         setOrigins(granted);
@@ -80,6 +85,22 @@ export function OptionsPage({ client, catalog, validateAdapters }: Props) {
   const shownLevels = { ...ruleLevels, ...(enforced?.ruleLevels ?? {}), ...killed };
   const shownHighlight = highlightLocked && enforced?.highlightEnabled !== undefined ? enforced.highlightEnabled : highlight;
   const builtInName = catalog.profiles.find((p) => p.id === catalog.builtInProfile)?.name ?? catalog.builtInProfile;
+
+  /** Turning a rule back on is saved at once, like the popup's "Turn back on". */
+  const turnOn = async (kind: keyof RuleScopes, scope: string, ruleId: string) => {
+    const next: RuleScopes = { profiles: { ...scopes.profiles }, sites: { ...scopes.sites } };
+    const left = (next[kind][scope] ?? []).filter((id) => id !== ruleId);
+    if (left.length > 0) next[kind][scope] = left;
+    else delete next[kind][scope];
+    setStatus(null);
+    try {
+      await client.writeSettings({ ruleScopes: next });
+      setScopes(next);
+      setStatus({ kind: 'ok', text: t('optionsScopeTurnedOn') });
+    } catch (error) {
+      setStatus({ kind: 'error', text: t('optionsSaveFailed', describe(error)) });
+    }
+  };
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -111,66 +132,71 @@ export function OptionsPage({ client, catalog, validateAdapters }: Props) {
   };
 
   return (
-    <main class="options">
-      <h1>{t('optionsTitle')}</h1>
-      <p class="options__intro">{t('optionsIntro')}</p>
-      {!ready && <p class="loading">{t('loading')}</p>}
-      {loadError !== null && (
-        <p class="notice notice--error" role="alert">
-          {t('optionsLoadFailed', loadError)}
-        </p>
-      )}
-      {ready && policy === null && (
-        <div class="notice notice--info" role="note">
-          <p>{t('optionsPolicyUnknown')}</p>
-        </div>
-      )}
-      {policy && <RejectedPolicyNotice rejected={policy.rejectedPolicy} />}
-      {ready && (
-        <>
-          {policy?.sites ? (
-            // A site policy replaces the user's list: the extension runs on its own only there.
-            <PolicySitesSection client={client} sites={policy.sites} onChanged={refreshPolicy} />
-          ) : (
-            <SitesSection client={client} origins={origins} locked={isLocked(locked, LOCK_KEYS.allowedOrigins)} onChanged={refreshOrigins} />
-          )}
-          <form class="options__form" onSubmit={(event) => void save(event)} noValidate>
-            <ProfileSection
-              profiles={catalog.profiles}
-              builtInName={builtInName}
-              value={shownProfile}
-              locked={profileLocked}
-              onChange={setDefaultProfile}
-            />
-            {enforced?.payerMap && Object.keys(enforced.payerMap).length > 0 && (
-              <PayerMapSection payerMap={enforced.payerMap} profiles={catalog.profiles} />
+    <LockInfoContext.Provider value={policy?.lockInfo}>
+      <main class="options">
+        <h1>{t('optionsTitle')}</h1>
+        <p class="options__intro">{t('optionsIntro')}</p>
+        {!ready && <p class="loading">{t('loading')}</p>}
+        {loadError !== null && (
+          <p class="notice notice--error" role="alert">
+            {t('optionsLoadFailed', loadError)}
+          </p>
+        )}
+        {ready && policy === null && (
+          <div class="notice notice--info" role="note">
+            <p>{t('optionsPolicyUnknown')}</p>
+          </div>
+        )}
+        {policy && <RejectedPolicyNotice rejected={policy.rejectedPolicy} />}
+        {ready && (
+          <>
+            {policy?.sites ? (
+              // A site policy replaces the user's list: the extension runs on its own only there.
+              <PolicySitesSection client={client} sites={policy.sites} onChanged={refreshPolicy} />
+            ) : (
+              <SitesSection client={client} origins={origins} locked={isLocked(locked, LOCK_KEYS.allowedOrigins)} onChanged={refreshOrigins} />
             )}
-            <RuleLevelsSection
-              rules={catalog.rules}
-              levels={shownLevels}
-              isLocked={(ruleId) => isRuleLocked(locked, ruleId)}
-              onChange={(ruleId, level) => {
-                setRuleLevels((current) => {
-                  const next = { ...current };
-                  if (level === null) delete next[ruleId];
-                  else next[ruleId] = level;
-                  return next;
-                });
-              }}
-            />
+            <form class="options__form" onSubmit={(event) => void save(event)} noValidate>
+              <ProfileSection
+                profiles={catalog.profiles}
+                builtInName={builtInName}
+                value={shownProfile}
+                locked={profileLocked}
+                onChange={setDefaultProfile}
+              />
+              {enforced?.payerMap && Object.keys(enforced.payerMap).length > 0 && (
+                <PayerMapSection payerMap={enforced.payerMap} profiles={catalog.profiles} />
+              )}
+              <RuleLevelsSection
+                allLocked={isLocked(locked, LOCK_KEYS.ruleLevels)}
+                rules={catalog.rules}
+                levels={shownLevels}
+                isLocked={(ruleId) => isRuleLocked(locked, ruleId)}
+                onChange={(ruleId, level) => {
+                  setRuleLevels((current) => {
+                    const next = { ...current };
+                    if (level === null) delete next[ruleId];
+                    else next[ruleId] = level;
+                    return next;
+                  });
+                }}
+              />
+              <RuleScopesSection scopes={scopes} rules={catalog.rules} profiles={catalog.profiles} onTurnOn={(kind, scope, ruleId) => void turnOn(kind, scope, ruleId)} />
             <HighlightSection value={shownHighlight} locked={highlightLocked} onChange={setHighlight} />
-            <AdaptersSection text={adapterText} check={check} locked={adaptersLocked} onInput={setAdapterText} />
-            <div class="savebar">
-              <button type="submit" class="button button--primary" disabled={saving}>
-                {t('optionsSave')}
-              </button>
-              <p class={status ? `feedback feedback--${status.kind}` : 'feedback'} role="status">
-                {status?.text ?? ''}
-              </p>
-            </div>
-          </form>
-        </>
-      )}
-    </main>
+              <AdaptersSection text={adapterText} check={check} locked={adaptersLocked} onInput={setAdapterText} />
+              <div class="savebar">
+                <button type="submit" class="button button--primary" disabled={saving}>
+                  {t('optionsSave')}
+                </button>
+                <p class={status ? `feedback feedback--${status.kind}` : 'feedback'} role="status">
+                  {status?.text ?? ''}
+                </p>
+              </div>
+            </form>
+            <AuditSection client={client} rules={catalog.rules} />
+          </>
+        )}
+      </main>
+    </LockInfoContext.Provider>
   );
 }

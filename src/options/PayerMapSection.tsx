@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import { t } from '../ui/i18n';
 import { LockNote } from '../ui/LockNote';
+import { LOCK_KEYS } from '../ui/locks';
 import type { ProfileSummary } from './catalog';
 
 interface Props {
@@ -18,7 +19,7 @@ export function PayerMapSection({ payerMap, profiles }: Props) {
     <section class="card" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('optionsPayerMapHeading')}</h2>
       <p class="field__hint">{t('optionsPayerMapHint')}</p>
-      <LockNote id={`${id}-lock`} />
+      <LockNote id={`${id}-lock`} lock={LOCK_KEYS.payerMap} />
       <table class="payer-map" aria-describedby={`${id}-lock`}>
         <thead>
           <tr>

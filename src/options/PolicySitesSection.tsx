@@ -2,6 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import type { OptionsClient } from '../ui/client';
 import { t } from '../ui/i18n';
 import { LockNote } from '../ui/LockNote';
+import { LOCK_KEYS } from '../ui/locks';
 import { patternToLabel } from '../ui/origins';
 import type { PolicySite } from '../ui/policy-state';
 
@@ -44,7 +45,7 @@ export function PolicySitesSection({ client, sites, onChanged }: Props) {
     <section class="card" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('optionsPolicySitesHeading')}</h2>
       <p class="field__hint">{t('optionsPolicySitesHint')}</p>
-      <LockNote id={`${id}-lock`} />
+      <LockNote id={`${id}-lock`} lock={LOCK_KEYS.allowedOrigins} />
       {sites.length === 0 ? (
         <p class="sites__empty">{t('optionsSitesNone')}</p>
       ) : (

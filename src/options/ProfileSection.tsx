@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import { t } from '../ui/i18n';
 import { LockNote } from '../ui/LockNote';
+import { LOCK_KEYS } from '../ui/locks';
 import type { ProfileSummary } from './catalog';
 
 interface Props {
@@ -38,7 +39,7 @@ export function ProfileSection({ profiles, builtInName, value, locked, onChange 
         <p class="field__hint" id={`${id}-hint`}>
           {t('optionsProfileHint')}
         </p>
-        {locked && <LockNote id={`${id}-lock`} />}
+        {locked && <LockNote id={`${id}-lock`} lock={LOCK_KEYS.profile} />}
       </div>
     </section>
   );

@@ -1,10 +1,13 @@
 import { useId } from 'preact/hooks';
 import { t } from '../ui/i18n';
 import { LockNote } from '../ui/LockNote';
+import { LOCK_KEYS } from '../ui/locks';
 import { LEVELS, type RuleLevel } from '../ui/sync-settings';
 import type { RuleSummary } from './catalog';
 
 interface Props {
+  /** Policy locks the whole table ("ruleLevels"): one note says so, with its reason, for every row. */
+  allLocked: boolean;
   rules: readonly RuleSummary[];
   /** The user's overrides; a rule without one follows the payer profile. */
   levels: Record<string, RuleLevel>;
@@ -23,8 +26,18 @@ function isLevel(value: string): value is RuleLevel {
   return (LEVELS as readonly string[]).includes(value);
 }
 
-function RuleRow({ rule, level, locked, onChange }: { rule: RuleSummary; level: RuleLevel | undefined; locked: boolean; onChange(level: RuleLevel | null): void }) {
+interface RowProps {
+  rule: RuleSummary;
+  level: RuleLevel | undefined;
+  locked: boolean;
+  /** The table's one lock note when policy locks every rule; else each locked row has its own. */
+  tableLockId: string | null;
+  onChange(level: RuleLevel | null): void;
+}
+
+function RuleRow({ rule, level, locked, tableLockId, onChange }: RowProps) {
   const id = useId();
+  const lockId = tableLockId ?? `${id}-lock`;
   return (
     <tr class={locked ? 'rule-row rule-row--locked' : 'rule-row'} data-rule={rule.id}>
       <th scope="row">
@@ -43,7 +56,7 @@ function RuleRow({ rule, level, locked, onChange }: { rule: RuleSummary; level: 
           id={id}
           value={level ?? ''}
           disabled={locked}
-          aria-describedby={locked ? `${id}-lock` : undefined}
+          aria-describedby={locked ? lockId : undefined}
           onChange={(event) => {
             const value = event.currentTarget.value;
             onChange(isLevel(value) ? value : null);
@@ -56,18 +69,20 @@ function RuleRow({ rule, level, locked, onChange }: { rule: RuleSummary; level: 
             </option>
           ))}
         </select>
-        {locked && <LockNote id={`${id}-lock`} />}
+        {locked && tableLockId === null && <LockNote id={lockId} lock={`${LOCK_KEYS.ruleLevels}.${rule.id}`} />}
       </td>
     </tr>
   );
 }
 
-export function RuleLevelsSection({ rules, levels, isLocked, onChange }: Props) {
+export function RuleLevelsSection({ allLocked, rules, levels, isLocked, onChange }: Props) {
   const id = useId();
+  const tableLockId = allLocked ? `${id}-lock` : null;
   return (
     <section class="card" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('optionsRulesHeading')}</h2>
       <p class="field__hint">{t('optionsRulesHint')}</p>
+      {tableLockId !== null && <LockNote id={tableLockId} lock={LOCK_KEYS.ruleLevels} />}
       <table class="rules-table">
         <thead>
           <tr>
@@ -82,6 +97,7 @@ export function RuleLevelsSection({ rules, levels, isLocked, onChange }: Props) 
               rule={rule}
               level={levels[rule.id]}
               locked={isLocked(rule.id)}
+              tableLockId={tableLockId}
               onChange={(level) => onChange(rule.id, level)}
             />
           ))}

@@ -2,6 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import type { OptionsClient } from '../ui/client';
 import { t } from '../ui/i18n';
 import { LockNote } from '../ui/LockNote';
+import { LOCK_KEYS } from '../ui/locks';
 import { patternToLabel, siteInputToPattern } from '../ui/origins';
 
 interface Props {
@@ -67,7 +68,7 @@ export function SitesSection({ client, origins, locked, onChanged }: Props) {
     <section class="card" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('optionsSitesHeading')}</h2>
       <p class="field__hint">{t('optionsSitesHint')}</p>
-      {locked && <LockNote id={`${id}-lock`} />}
+      {locked && <LockNote id={`${id}-lock`} lock={LOCK_KEYS.allowedOrigins} />}
       {origins.length === 0 ? (
         <p class="sites__empty">{t('optionsSitesNone')}</p>
       ) : (

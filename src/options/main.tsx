@@ -1,4 +1,4 @@
-// Options page entry point: the real browser, the engine's catalog and the adapters' validator.
+// Options page entry point: the real browser, the generated rule/profile catalogue and the adapters' validator.
 import { render } from 'preact';
 // esbuild emits the imported stylesheet next to the bundle (popup.css / options.css), which the page links.
 import './styles/options.css';
@@ -6,7 +6,7 @@ import { validateSelectorConfig } from '../adapters/selector';
 import { browserApi, installI18n } from '../ui/browser-api';
 import { createOptionsClient } from '../ui/client';
 import { t } from '../ui/i18n';
-import { engineCatalog } from './catalog';
+import { catalog } from './catalog';
 import { OptionsPage } from './OptionsPage';
 
 installI18n();
@@ -16,7 +16,7 @@ if (root) {
   render(
     <OptionsPage
       client={createOptionsClient(browserApi)}
-      catalog={engineCatalog()}
+      catalog={catalog}
       validateAdapters={(json) => validateSelectorConfig(json)}
     />,
     root,

@@ -70,7 +70,16 @@ export interface Platform {
     setBadgeText(details: { tabId?: number; text: string | null }): Promise<void>;
     setBadgeBackgroundColor(details: { tabId?: number; color: BadgeColor | null }): Promise<void>;
     setBadgeTextColor?(details: { tabId?: number; color: BadgeColor | null }): Promise<void>;
+    /** The button's tooltip (badge.ts: counts per severity and the payer profile). */
+    setTitle?(details: { tabId?: number; title: string | null }): Promise<void>;
+    /** Chrome 127+, Firefox: opens the popup (the in-page tip's "open in Claim Guard"). */
+    openPopup?(options?: { windowId?: number }): Promise<void>;
   };
+  /** Chrome's side panel (manifest side_panel); absent in Firefox. */
+  sidePanel?: { open(options: { tabId?: number; windowId?: number }): Promise<void> };
+  /** Firefox's sidebar (manifest sidebar_action); absent in Chrome. */
+  sidebarAction?: { open(): Promise<void>; isOpen?(details: { windowId?: number }): Promise<boolean> };
+  i18n?: { getMessage(key: string, substitutions?: string | string[]): string };
   scripting: {
     executeScript(injection: Scripting.ScriptInjection): Promise<Scripting.InjectionResult[]>;
     registerContentScripts(scripts: Scripting.RegisteredContentScript[]): Promise<void>;

@@ -1,30 +1,28 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import {
-  DISMISS_CATEGORIES,
-  DISMISS_CATEGORY_LABEL_KEYS,
-  encodeDismissReason,
-  isDismissCategory,
-} from '../shared/dismiss-reason';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { DISMISS_CATEGORIES, DISMISS_CATEGORY_LABEL_KEYS, isDismissCategory, type DismissCategory } from '../shared/dismiss-reason';
 import { t } from '../ui/i18n';
 
 interface Props {
   id: string;
   findingTitle: string;
-  onSubmit(reason: string): void;
+  onSubmit(category: DismissCategory): void;
   onCancel(): void;
 }
 
-const NOTE_MAX = 300;
-
-/** Inline, never modal: a dismissal needs a reason category; the note is optional. */
+/**
+ * Inline, never modal: a dismissal needs a reason from a fixed list. There is no free-text note
+ * on purpose: text typed beside a chart may be PHI, and the dismissal log keeps nothing but the
+ * rule, a hash, the reason and the time (src/background/dismissals.ts).
+ */
 export function DismissForm({ id: formId, findingTitle, onSubmit, onCancel }: Props) {
   const id = useId();
   const selectRef = useRef<HTMLSelectElement>(null);
   const [category, setCategory] = useState('');
-  const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
 
-  useEffect(() => {
+  // Focus the reason as the form appears (a layout effect: not a frame later, when the user may
+  // already have moved on).
+  useLayoutEffect(() => {
     selectRef.current?.focus();
   }, []);
 
@@ -48,7 +46,7 @@ export function DismissForm({ id: formId, findingTitle, onSubmit, onCancel }: Pr
           selectRef.current?.focus();
           return;
         }
-        onSubmit(encodeDismissReason(category, note));
+        onSubmit(category);
       }}
     >
       <div class="field">
@@ -59,7 +57,7 @@ export function DismissForm({ id: formId, findingTitle, onSubmit, onCancel }: Pr
           required
           value={category}
           aria-invalid={missing ? 'true' : undefined}
-          aria-describedby={missing ? `${id}-error` : undefined}
+          aria-describedby={missing ? `${id}-error` : `${id}-hint`}
           onChange={(event) => {
             setCategory(event.currentTarget.value);
             setMissing(false);
@@ -72,31 +70,21 @@ export function DismissForm({ id: formId, findingTitle, onSubmit, onCancel }: Pr
             </option>
           ))}
         </select>
-        {missing && (
+        {missing ? (
           <p class="field__error" id={`${id}-error`}>
             {t('dismissReasonRequired')}
           </p>
+        ) : (
+          <p class="field__hint" id={`${id}-hint`}>
+            {t('dismissLogHint')}
+          </p>
         )}
       </div>
-      <div class="field">
-        <label for={`${id}-note`}>{t('dismissNoteLabel')}</label>
-        <textarea
-          id={`${id}-note`}
-          rows={2}
-          maxLength={NOTE_MAX}
-          value={note}
-          aria-describedby={`${id}-note-hint`}
-          onInput={(event) => setNote(event.currentTarget.value)}
-        />
-        <p class="field__hint" id={`${id}-note-hint`}>
-          {t('dismissNoteHint')}
-        </p>
-      </div>
       <div class="actions">
-        <button type="submit" class="button button--primary">
+        <button type="submit" class="button button--primary button--small">
           {t('dismissConfirm')}
         </button>
-        <button type="button" class="button" onClick={onCancel}>
+        <button type="button" class="button button--small" onClick={onCancel}>
           {t('cancel')}
         </button>
       </div>

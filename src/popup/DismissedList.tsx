@@ -20,14 +20,13 @@ export function DismissedList({ dismissed, titleOf, onUndo }: Props) {
       <summary>{t('dismissedHeading', dismissed.length)}</summary>
       <ul class="dismissed__list">
         {dismissed.map((entry) => {
-          const { category, note } = decodeDismissReason(entry.reason);
+          const { category } = decodeDismissReason(entry.reason);
           const title = titleOf(entry);
           return (
             <li key={entry.findingKey} class="dismissed__item">
               <p class="dismissed__title">{title}</p>
               <p class="dismissed__reason">
                 {t('dismissedReason', [t(DISMISS_CATEGORY_LABEL_KEYS[category]), formatTime(entry.at)])}
-                {note !== '' && <span class="dismissed__note"> — {note}</span>}
               </p>
               <button
                 type="button"

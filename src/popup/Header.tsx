@@ -6,26 +6,31 @@ import { ProfileSwitch } from './ProfileSwitch';
 interface Props {
   state: TabState | null;
   onProfileChange(profile: string | null): void;
+  /** Present in the popup when the browser has a side panel (Chrome) or sidebar (Firefox). */
+  onOpenPanel?: () => void;
 }
 
-export function Header({ state, onProfileChange }: Props) {
+/** One compact band: name, payer profile (menu), and "open in side panel" in the popup. */
+export function Header({ state, onProfileChange, onOpenPanel }: Props) {
   const result = state?.result;
   return (
     <header class="header">
-      <h1 class="header__title">{t('extName')}</h1>
+      <div class="header__top">
+        <h1 class="header__title">{t('extName')}</h1>
+        {onOpenPanel && (
+          <button type="button" class="button button--small header__panel" onClick={onOpenPanel}>
+            {t('openSidePanel')}
+          </button>
+        )}
+      </div>
       {state && result && (
-        <>
-          <ProfileSwitch
-            profiles={state.profiles}
-            override={state.profileOverride}
-            choice={result.profile}
-            locked={isLocked(state.locked, LOCK_KEYS.profile)}
-            onChange={onProfileChange}
-          />
-          <p class="header__data-version">
-            {t('dataVersion', [result.dataVersion.asOf, result.dataVersion.version])}
-          </p>
-        </>
+        <ProfileSwitch
+          profiles={state.profiles}
+          override={state.profileOverride}
+          choice={result.profile}
+          locked={isLocked(state.locked, LOCK_KEYS.profile)}
+          onChange={onProfileChange}
+        />
       )}
     </header>
   );

@@ -1,6 +1,8 @@
 import { useId } from 'preact/hooks';
 import { t } from '../ui/i18n';
 import { LockNote } from '../ui/LockNote';
+import { LOCK_KEYS } from '../ui/locks';
+import { MenuButton } from '../ui/MenuButton';
 import type { TabResult } from '../ui/tab-state';
 
 interface Props {
@@ -26,34 +28,35 @@ function describeChoice(choice: TabResult['profile']): string {
   }
 }
 
+const AUTOMATIC = '';
+
+/**
+ * The payer profile as a menu button (WAI-ARIA menu pattern): arrows move through the profiles,
+ * Enter chooses one. A native <select> would re-check the visit on every arrow key.
+ */
 export function ProfileSwitch({ profiles, override, choice, locked, onChange }: Props) {
   const id = useId();
   const describedBy = locked ? `${id}-how ${id}-lock` : `${id}-how`;
+  const items = [
+    { id: AUTOMATIC, label: t('profileAutomatic'), checked: override === null },
+    ...profiles.map((profile) => ({ id: profile.id, label: profile.name, checked: override === profile.id })),
+  ];
   return (
     <div class="profile-switch">
-      <label for={id}>{t('profileLabel')}</label>
-      <select
-        id={id}
-        // Locked: show the profile policy put in force rather than a choice the user can't make.
-        value={locked && profiles.some((p) => p.id === choice.id) ? choice.id : (override ?? '')}
+      <MenuButton
+        kind="choice"
+        items={items}
         disabled={locked}
-        aria-describedby={describedBy}
-        onChange={(event) => {
-          const value = event.currentTarget.value;
-          onChange(value === '' ? null : value);
-        }}
+        describedBy={describedBy}
+        label={t('profileMenuLabel', choice.name)}
+        onSelect={(value) => onChange(value === AUTOMATIC ? null : value)}
       >
-        <option value="">{t('profileAutomatic')}</option>
-        {profiles.map((profile) => (
-          <option key={profile.id} value={profile.id}>
-            {profile.name}
-          </option>
-        ))}
-      </select>
+        <span class="profile-switch__label">{t('profileLabel')}</span> <span class="profile-switch__name">{choice.name}</span>
+      </MenuButton>
       <p class="profile-switch__how" id={`${id}-how`}>
         {describeChoice(choice)}
       </p>
-      {locked && <LockNote id={`${id}-lock`} />}
+      {locked && <LockNote id={`${id}-lock`} lock={LOCK_KEYS.profile} />}
     </div>
   );
 }

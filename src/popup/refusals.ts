@@ -8,6 +8,7 @@ const REFUSAL_KEYS: Record<string, string> = {
   'frame-gone': 'refusedChanged',
   'highlight-disabled': 'refusedHighlightDisabled',
   'unknown-profile': 'refusedUnknownProfile',
+  'no-site': 'refusedNoSite',
 };
 
 export function refusalText(code: string): string {

@@ -1,7 +1,6 @@
-// A dismissal's reason travels in `ui:dismiss` as one string: "<category>" or
-// "<category>: <note>". The category is one of a fixed list, so the background can log it
-// without PHI; the free-text note may quote the chart, so it stays with the visit only
-// (shown back in the popup) and is never logged.
+// A dismissal's reason is one category from a fixed list, so nothing typed beside a chart (PHI)
+// can ride along. It travels in `ui:dismiss` as that string; an older popup's
+// "<category>: <note>" still decodes, and the worker keeps only its category.
 export const DISMISS_CATEGORIES = [
   'documented-elsewhere',
   'payer-exception',
@@ -21,17 +20,8 @@ export const DISMISS_CATEGORY_LABEL_KEYS: Record<DismissCategory, string> = {
   other: 'dismissReasonOther',
 };
 
-/** The message schema caps `reason` at 500 characters. */
-export const MAX_REASON_LENGTH = 500;
-
 export function isDismissCategory(value: string): value is DismissCategory {
   return (DISMISS_CATEGORIES as readonly string[]).includes(value);
-}
-
-export function encodeDismissReason(category: DismissCategory, note: string): string {
-  const trimmed = note.trim().replace(/\s+/g, ' ');
-  if (trimmed === '') return category;
-  return `${category}: ${trimmed}`.slice(0, MAX_REASON_LENGTH);
 }
 
 /** Unknown categories decode as "other" with the whole text as the note (never dropped). */

@@ -11,6 +11,8 @@ export const ContentToBackground = {
   snapshot: z.object({ type: z.literal('cs:snapshot'), snapshot: SnapshotSchema }),
   /** The frame no longer shows a note or claim (navigated inside an SPA, content removed). */
   empty: z.object({ type: z.literal('cs:empty') }),
+  /** "Open in Claim Guard" in the in-page tip of a highlight: show this finding in the popup or side panel. */
+  openFinding: z.object({ type: z.literal('cs:open-finding'), findingKey: z.string().check(z.maxLength(500)) }),
 } as const;
 
 // popup / options → background
@@ -28,6 +30,16 @@ export const UiToBackground = {
   undismiss: z.object({ type: z.literal('ui:undismiss'), tabId, findingKey: z.string().check(z.maxLength(500)) }),
   showInNote: z.object({ type: z.literal('ui:show-in-note'), tabId, findingKey: z.string().check(z.maxLength(500)) }),
   ruleLevel: z.object({ type: z.literal('ui:rule-level'), ruleId: z.string().check(z.maxLength(100)), level }),
+  /** Turn a rule off (off: true) or back on for the tab's payer profile or the tab's site. */
+  ruleScope: z.object({
+    type: z.literal('ui:rule-scope'),
+    tabId,
+    ruleId: z.string().check(z.maxLength(100)),
+    scope: z.enum(['profile', 'site']),
+    off: z.boolean(),
+  }),
+  /** Options page: the PHI-free dismissal log, for the compliance lead's CSV export. */
+  getAudit: z.object({ type: z.literal('ui:get-audit') }),
   /** Options page: what the organisation's policy locks and which policy values were rejected. */
   getPolicy: z.object({ type: z.literal('ui:get-policy') }),
 } as const;

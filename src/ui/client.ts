@@ -11,7 +11,18 @@ import { errorTabState, parseTabState, type TabState } from './tab-state';
 /** The slice of `browser` the UI uses; the polyfill's `browser` object satisfies it. */
 export interface UiBrowserApi {
   runtime: { sendMessage(message: unknown): Promise<unknown>; openOptionsPage(): Promise<void> };
-  tabs: { query(queryInfo: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number }>> };
+  tabs: {
+    query(queryInfo: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number; windowId?: number }>>;
+    /** The side panel follows the active tab of its window. */
+    onActivated?: {
+      addListener(listener: TabActivatedListener): void;
+      removeListener(listener: TabActivatedListener): void;
+    };
+  };
+  /** Chrome's side panel API (manifest side_panel); absent in Firefox. */
+  sidePanel?: { open(options: { windowId?: number; tabId?: number }): Promise<void> };
+  /** Firefox's sidebar (manifest sidebar_action); absent in Chrome. */
+  sidebarAction?: { open(): Promise<void> };
   permissions: {
     request(permissions: { origins: string[] }): Promise<boolean>;
     remove(permissions: { origins: string[] }): Promise<boolean>;
@@ -30,6 +41,7 @@ export interface UiBrowserApi {
 }
 
 type StorageListener = (changes: Record<string, unknown>, areaName: string) => void;
+type TabActivatedListener = (info: { tabId: number; windowId: number }) => void;
 
 /** Where the worker keeps a tab's record in storage.session (src/background/state.ts). */
 const TAB_KEY_PREFIX = 'tab:';
@@ -48,6 +60,16 @@ export interface ActOutcome {
   /** The background's reason code when it refused the action (the state is re-read anyway). */
   refused?: string;
 }
+
+/** ui:get-audit: the PHI-free dismissal log (src/background/dismissals.ts). */
+const AuditEntrySchema = z.object({
+  ruleId: z.string().check(z.maxLength(100)),
+  hash: z.string().check(z.maxLength(40)),
+  reason: z.string().check(z.maxLength(100)),
+  at: z.number(),
+});
+const AuditReplySchema = z.object({ entries: z.array(AuditEntrySchema).check(z.maxLength(5000)) });
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 /** "ok", or the background's reason code for not highlighting ("highlight-disabled", …). */
 export type ShowInNoteOutcome = 'ok' | string;
@@ -68,6 +90,12 @@ export interface PopupClient {
   /** Must be called straight from a click handler: the browser needs the user gesture. */
   requestOrigin(pattern: string): Promise<boolean>;
   openOptions(): Promise<void>;
+  /** The browser can show our side panel (Chrome) or sidebar (Firefox). */
+  canOpenPanel(): boolean;
+  /** Straight from a click (user gesture): opens the side panel in the popup's window. */
+  openPanel(): Promise<void>;
+  /** Side panel: calls `onChange` with the new tab when another tab of its window comes to the front. */
+  watchActiveTab(onChange: (tabId: number) => void): () => void;
 }
 
 export interface OptionsClient {
@@ -79,6 +107,8 @@ export interface OptionsClient {
   removeOrigin(pattern: string): Promise<boolean>;
   /** null when the background gave no readable answer. */
   getPolicy(): Promise<PolicyState | null>;
+  /** The dismissal log; null when the background gave no readable answer. */
+  getAudit(): Promise<AuditEntry[] | null>;
 }
 
 function describe(error: unknown): string {
@@ -96,9 +126,13 @@ export function createPopupClient(api: UiBrowserApi): PopupClient {
     return parseTabState(reply) ?? errorTabState(t('errorBadReply'));
   }
 
+  // Remembered at load, so openPanel() can call the browser synchronously inside the click.
+  let windowId: number | undefined;
+
   return {
     async activeTabId() {
       const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+      windowId = tab?.windowId ?? windowId;
       return tab?.id ?? null;
     },
     watchTab(tabId, onChange) {
@@ -130,6 +164,23 @@ export function createPopupClient(api: UiBrowserApi): PopupClient {
     openOptions() {
       return api.runtime.openOptionsPage();
     },
+    canOpenPanel() {
+      return typeof api.sidePanel?.open === 'function' || typeof api.sidebarAction?.open === 'function';
+    },
+    openPanel() {
+      if (api.sidePanel) return api.sidePanel.open(windowId === undefined ? {} : { windowId });
+      if (api.sidebarAction) return api.sidebarAction.open();
+      return Promise.reject(new Error('no side panel in this browser'));
+    },
+    watchActiveTab(onChange) {
+      const events = api.tabs.onActivated;
+      if (!events) return () => undefined;
+      const listener: TabActivatedListener = (info) => {
+        if (windowId === undefined || info.windowId === windowId) onChange(info.tabId);
+      };
+      events.addListener(listener);
+      return () => events.removeListener(listener);
+    },
   };
 }
 
@@ -154,6 +205,14 @@ export function createOptionsClient(api: UiBrowserApi): OptionsClient {
     async getPolicy() {
       try {
         return parsePolicyState(await api.runtime.sendMessage({ type: 'ui:get-policy' } satisfies GetPolicyMessage));
+      } catch {
+        return null;
+      }
+    },
+    async getAudit() {
+      try {
+        const parsed = AuditReplySchema.safeParse(await api.runtime.sendMessage({ type: 'ui:get-audit' } satisfies UiMessage));
+        return parsed.success ? parsed.data.entries : null;
       } catch {
         return null;
       }

@@ -15,10 +15,17 @@ export const LOCK_KEYS = {
   highlightEnabled: 'highlightEnabled',
   /** The allowed EHR sites list (adding/removing sites). */
   allowedOrigins: 'allowedOrigins',
+  /** An action lock: users may not dismiss findings. */
+  dismissals: 'dismissals',
 } as const;
 
 export function isLocked(locked: readonly string[], key: string): boolean {
   return locked.includes(key);
+}
+
+/** The lock that applies to one rule: its own ("ruleLevels.<ruleId>") or the whole table's. */
+export function ruleLockName(locked: readonly string[], ruleId: string): string {
+  return locked.includes(`${LOCK_KEYS.ruleLevels}.${ruleId}`) ? `${LOCK_KEYS.ruleLevels}.${ruleId}` : LOCK_KEYS.ruleLevels;
 }
 
 /** One rule is locked when all rule levels are, or just this one ("ruleLevels.<ruleId>"). */

@@ -15,6 +15,13 @@ export const RejectedPolicyValueSchema = z.object({
   reason: text(500),
 });
 
+/** The policy's explanation of its locks (settings.ts LockInfo): shown next to each lock. */
+export const LockInfoSchema = z.object({
+  reason: z.optional(text(300)),
+  contact: z.optional(text(300)),
+  reasons: z.record(text(200), text(300)),
+});
+
 export const PolicySiteSchema = z.object({
   /** A site pattern such as "https://ehr.example.org/*". */
   pattern: text(300),
@@ -25,6 +32,7 @@ export const PolicySiteSchema = z.object({
 export const PolicyStateSchema = z.object({
   locked: z.array(text(200)).check(z.maxLength(500)),
   rejectedPolicy: z.array(RejectedPolicyValueSchema).check(z.maxLength(200)),
+  lockInfo: z.optional(LockInfoSchema),
   /** The values policy enforces for locked settings, so the options page can show them. */
   values: z.optional(
     z.object({
@@ -42,6 +50,7 @@ export const PolicyStateSchema = z.object({
 });
 
 export type RejectedPolicyValue = z.infer<typeof RejectedPolicyValueSchema>;
+export type LockInfo = z.infer<typeof LockInfoSchema>;
 export type PolicySite = z.infer<typeof PolicySiteSchema>;
 export type PolicyState = z.infer<typeof PolicyStateSchema>;
 

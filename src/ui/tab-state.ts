@@ -4,7 +4,7 @@
 // state (fail closed) rather than a half-rendered popup.
 import * as z from '../engine/zod';
 import type { CheckResult } from '../engine/types';
-import { RejectedPolicyValueSchema } from './policy-state';
+import { LockInfoSchema, RejectedPolicyValueSchema } from './policy-state';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 const count = z.number().check(z.nonnegative());
@@ -68,6 +68,16 @@ export const DismissalSchema = z.object({
   at: count,
 });
 
+/** A claim line by its codes: what a finding's `line` index points at. */
+export const LineLabelSchema = z.object({
+  code: text(20),
+  modifiers: z.array(text(10)).check(z.maxLength(10)),
+  units: z.optional(count),
+});
+
+/** A rule turned off for this tab's payer profile or site (popup: "turn this rule off for…"). */
+export const ScopedOffSchema = z.object({ ruleId: text(100), scope: z.enum(['profile', 'site']) });
+
 export const TAB_STATUSES = ['ok', 'no-data', 'not-granted', 'not-ehr', 'error', 'restricted'] as const;
 
 export const TabStateSchema = z
@@ -88,6 +98,12 @@ export const TabStateSchema = z
     locked: z.array(text(200)).check(z.maxLength(500)),
     rejectedPolicy: z.array(RejectedPolicyValueSchema).check(z.maxLength(200)),
     error: z.optional(text(2000)),
+    /** The visit's claim lines, by index. */
+    lines: z.optional(z.array(LineLabelSchema).check(z.maxLength(200))),
+    scopedOff: z.optional(z.array(ScopedOffSchema).check(z.maxLength(500))),
+    lockInfo: z.optional(LockInfoSchema),
+    /** "Open in Claim Guard" from the page: the finding to show, and when it was asked for. */
+    focus: z.optional(z.object({ findingKey: text(500), at: count })),
   })
   .check(
     z.refine((s) => s.status !== 'ok' || s.result !== undefined, 'status "ok" needs a result'),
@@ -105,6 +121,8 @@ export type TabUnits = z.infer<typeof UnitsSummarySchema>;
 export type RuleInfo = z.infer<typeof RuleInfoSchema>;
 export type Dismissal = z.infer<typeof DismissalSchema>;
 export type Severity = z.infer<typeof SeveritySchema>;
+export type LineLabel = z.infer<typeof LineLabelSchema>;
+export type ScopedOff = z.infer<typeof ScopedOffSchema>;
 
 // Compile-time drift check: the engine's CheckResult must fit the schema the popup validates.
 type Expect<T extends true> = T;

@@ -129,6 +129,7 @@ export interface FakeBadge {
   text: string;
   color?: BadgeColor | null;
   textColor?: BadgeColor | null;
+  title?: string | null;
 }
 
 export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -258,6 +259,22 @@ export class FakeBrowser implements Platform {
       const badge = this.badges.get(tabId) ?? { text: '' };
       badge.textColor = details.color;
       this.badges.set(tabId, badge);
+    },
+    setTitle: async (details: { tabId?: number; title: string | null }): Promise<void> => {
+      const tabId = details.tabId ?? -1;
+      const badge = this.badges.get(tabId) ?? { text: '' };
+      badge.title = details.title;
+      this.badges.set(tabId, badge);
+    },
+  };
+
+  /** Chrome's side panel: records each open; `panelRefuses` makes it throw (no user gesture). */
+  readonly panelOpens: Array<{ tabId?: number; windowId?: number }> = [];
+  panelRefuses = false;
+  readonly sidePanel = {
+    open: async (options: { tabId?: number; windowId?: number }): Promise<void> => {
+      if (this.panelRefuses) throw new Error('sidePanel.open() may only be called in response to a user gesture.');
+      this.panelOpens.push(options);
     },
   };
 

@@ -64,7 +64,7 @@ describe('worker: frames → engine → badge → popup', () => {
     expect(visit?.payer).toBe('Acme Commercial');
     expect(visit?.provider).toEqual({ name: 'Jane Doe', credentials: ['PT'] });
     // error (relaxation) + warning (no GP) + info (units): 3 open, worst is error → red.
-    expect(h.browser.badges.get(1)).toEqual({ text: '3', color: '#B3261E', textColor: '#FFFFFF' });
+    expect(h.browser.badges.get(1)).toEqual({ text: '3', color: '#B3261E', textColor: '#FFFFFF', title: 'Therapy Claim Guard: 1 errors, 1 warnings, 1 info — payer profile: commercial' });
   });
 
   it('answers the popup with a TabState the popup accepts', async () => {
@@ -132,19 +132,38 @@ describe('worker: dismissals and the audit log', () => {
     const index = before.result?.findings.findIndex((f) => f.ruleId === 'relaxation-only') ?? -1;
     const key = before.findingKeys[index] ?? '';
 
+    // A reason with free text (an older popup's) keeps only its category, in the session too.
     const reason = 'documented-elsewhere: Alice Example said relaxation helps her sleep';
     const after = parseTabState(await h.ui({ type: 'ui:dismiss', tabId: 1, findingKey: key, ruleId: 'relaxation-only', reason }));
-    expect(after?.dismissed).toEqual([{ findingKey: key, ruleId: 'relaxation-only', reason, at: 1_700_000_000_000 }]);
+    expect(after?.dismissed).toEqual([{ findingKey: key, ruleId: 'relaxation-only', reason: 'documented-elsewhere', at: 1_700_000_000_000 }]);
     // Two open findings left; the worst is now the warning → amber.
     expect(h.browser.badges.get(1)).toMatchObject({ text: '2', color: '#E8A100' });
 
-    expect(h.browser.localArea.data.get(AUDIT_KEY)).toEqual([{ ruleId: 'relaxation-only', at: 1_700_000_000_000, reason: 'documented-elsewhere' }]);
-    const local = JSON.stringify([...h.browser.localArea.data.values()]);
-    expect(local).not.toMatch(/Alice|sleep|neck|relaxation helps/);
+    const hash = key.slice('relaxation-only:'.length);
+    expect(hash).toMatch(/^[0-9a-f]{10,}$/);
+    expect(h.browser.localArea.data.get(AUDIT_KEY)).toEqual([{ ruleId: 'relaxation-only', hash, reason: 'documented-elsewhere', at: 1_700_000_000_000 }]);
+    expect(await h.ui({ type: 'ui:get-audit' })).toEqual({ entries: [{ ruleId: 'relaxation-only', hash, reason: 'documented-elsewhere', at: 1_700_000_000_000 }] });
+    const stored = JSON.stringify([...h.browser.localArea.data.values(), ...h.browser.sessionArea.data.values()].map((v) => (v as TabRecord).dismissals ?? v));
+    expect(stored).not.toMatch(/Alice|sleep|relaxation helps/);
 
     const undone = parseTabState(await h.ui({ type: 'ui:undismiss', tabId: 1, findingKey: key }));
     expect(undone?.dismissed).toEqual([]);
     expect(h.browser.badges.get(1)?.text).toBe('3');
+    // Undone: the finding is open again, and the log no longer lists it.
+    expect(h.browser.localArea.data.get(AUDIT_KEY)).toEqual([]);
+  });
+
+  it('refuses dismissals when the policy locks them ("dismissals" in lockedSettings)', async () => {
+    const browser = new FakeBrowser();
+    browser.managedArea.replaceAll({ lockedSettings: ['dismissals'], lockReason: 'Compliance reviews every flag.', lockContact: 'compliance@example.org' });
+    const h = harness(browser);
+    withEhrTab(h);
+    await h.report(1, 3, noteFrame, 'doc-3');
+    const state = await h.state(1);
+    expect(state.locked).toContain('dismissals');
+    expect(state.lockInfo).toEqual({ reason: 'Compliance reviews every flag.', contact: 'compliance@example.org', reasons: {} });
+    await expect(h.ui({ type: 'ui:dismiss', tabId: 1, findingKey: state.findingKeys[0], ruleId: 'relaxation-only', reason: 'other' })).resolves.toEqual({ ok: false, error: 'locked' });
+    expect(h.browser.localArea.data.get(AUDIT_KEY)).toBeUndefined();
   });
 
   it('refuses a dismissal for a finding that is not there or a mismatched rule', async () => {
@@ -315,6 +334,12 @@ describe('worker: show in note, rule levels, policy', () => {
     await expect(h.ui({ type: 'ui:show-in-note', tabId: 1, findingKey: key })).resolves.toEqual({ ok: true });
     const at = NOTE.indexOf('relaxation');
     expect(h.browser.sent.at(-1)).toEqual({ tabId: 1, frameId: 3, message: { type: 'bg:highlight', partId: 'soap:assessment', start: at, end: at + 10 } });
+    // The flag and tip are loaded into that frame first, then given the label as data: the rule's
+    // title and severity and the finding's key, nothing from the note.
+    const injected = h.browser.executed.slice(-2);
+    expect(injected[0]).toEqual({ target: { tabId: 1, frameIds: [3] }, files: ['tip.js'] });
+    expect(injected[1]).toMatchObject({ target: { tabId: 1, frameIds: [3] }, args: [{ findingKey: key, title: 'Relaxation is not a skilled indication', severity: 'error' }] });
+    expect(typeof (injected[1] as { func?: unknown }).func).toBe('function');
   });
 
   it('clears a highlight left in the tab\'s other frames before drawing the new one', async () => {
@@ -398,5 +423,72 @@ describe('worker: privacy', () => {
     expect(browser.storage.onChanged.listeners).toHaveLength(1);
     expect(browser.runtime.onStartup.listeners).toHaveLength(1);
     expect(browser.runtime.onInstalled.listeners).toHaveLength(1);
+  });
+});
+
+describe('worker: turn a rule off for this payer or this site', () => {
+  it('drops the rule\'s findings for the tab\'s profile, lists it as off here, and turns back on', async () => {
+    const h = harness();
+    withEhrTab(h);
+    await h.report(1, 3, noteFrame, 'doc-3');
+    await h.report(1, 5, feeFrame, 'doc-5');
+    const off = parseTabState(await h.ui({ type: 'ui:rule-scope', tabId: 1, ruleId: 'missing-gp', scope: 'profile', off: true }));
+    expect(off?.result?.findings.map((f) => f.ruleId)).toEqual(['relaxation-only', 'units-note']);
+    expect(off?.scopedOff).toEqual([{ ruleId: 'missing-gp', scope: 'profile' }]);
+    // The popup can name the rule it lists as off.
+    expect(off?.rules['missing-gp']?.title).toBeTruthy();
+    expect(h.browser.syncArea.data.get('ruleScopes')).toEqual({ profiles: { commercial: ['missing-gp'] }, sites: {} });
+    expect(h.browser.badges.get(1)?.text).toBe('2');
+
+    const on = parseTabState(await h.ui({ type: 'ui:rule-scope', tabId: 1, ruleId: 'missing-gp', scope: 'profile', off: false }));
+    expect(on?.result?.findings.map((f) => f.ruleId)).toContain('missing-gp');
+    expect(on?.scopedOff).toBeUndefined();
+  });
+
+  it('turns a rule off for the tab\'s site only', async () => {
+    const h = harness();
+    withEhrTab(h);
+    await h.report(1, 0, noteFrame, 'doc-0');
+    const off = parseTabState(await h.ui({ type: 'ui:rule-scope', tabId: 1, ruleId: 'relaxation-only', scope: 'site', off: true }));
+    expect(off?.scopedOff).toEqual([{ ruleId: 'relaxation-only', scope: 'site' }]);
+    expect(h.browser.syncArea.data.get('ruleScopes')).toEqual({ profiles: {}, sites: { 'https://ehr.example.org': ['relaxation-only'] } });
+    expect(off?.result?.findings.some((f) => f.ruleId === 'relaxation-only')).toBe(false);
+  });
+
+  it('refuses a rule the policy locks, an unknown rule, and a tab without a site', async () => {
+    const browser = new FakeBrowser();
+    browser.managedArea.replaceAll({ ruleLevels: { 'missing-gp': 'error' } });
+    const h = harness(browser);
+    withEhrTab(h);
+    await h.report(1, 5, feeFrame, 'doc-5');
+    await expect(h.ui({ type: 'ui:rule-scope', tabId: 1, ruleId: 'missing-gp', scope: 'profile', off: true })).resolves.toEqual({ ok: false, error: 'locked' });
+    await expect(h.ui({ type: 'ui:rule-scope', tabId: 1, ruleId: 'nope', scope: 'profile', off: true })).resolves.toEqual({ ok: false, error: 'unknown-rule' });
+    await expect(h.ui({ type: 'ui:rule-scope', tabId: 42, ruleId: 'units-note', scope: 'site', off: true })).resolves.toEqual({ ok: false, error: 'no-site' });
+    expect(h.browser.syncArea.data.get('ruleScopes')).toBeUndefined();
+  });
+});
+
+describe('worker: "open in Claim Guard" from the page', () => {
+  it('remembers the finding for the popup or side panel and opens the side panel', async () => {
+    const h = harness();
+    withEhrTab(h);
+    await h.report(1, 3, noteFrame, 'doc-3');
+    const key = (await h.state(1)).findingKeys[0] ?? '';
+    await h.browser.send({ type: 'cs:open-finding', findingKey: key }, contentSender(1, 3, 'https://ehr.example.org', 'doc-3'));
+    expect((await h.state(1)).focus).toEqual({ findingKey: key, at: 1_700_000_000_000 });
+    expect(h.browser.panelOpens).toEqual([{ tabId: 1 }]);
+  });
+
+  it('ignores a key the tab does not have, and survives a browser that will not open the panel', async () => {
+    const h = harness();
+    withEhrTab(h);
+    await h.report(1, 3, noteFrame, 'doc-3');
+    await h.browser.send({ type: 'cs:open-finding', findingKey: 'forged' }, contentSender(1, 3, 'https://ehr.example.org', 'doc-3'));
+    expect((await h.state(1)).focus).toBeUndefined();
+    h.browser.panelRefuses = true;
+    const key = (await h.state(1)).findingKeys[0] ?? '';
+    await h.browser.send({ type: 'cs:open-finding', findingKey: key }, contentSender(1, 3, 'https://ehr.example.org', 'doc-3'));
+    expect((await h.state(1)).focus?.findingKey).toBe(key);
+    expect(h.browser.panelOpens).toEqual([]);
   });
 });

@@ -30,7 +30,7 @@ function reasonFor(managed: Record<string, unknown>, key: string): string | unde
 
 describe('resolveSettings: merge order and locks', () => {
   it('gives the defaults for empty areas, with nothing rejected or locked', () => {
-    expect(resolveSettings(DEFAULT_SETTINGS, {}, {}, known)).toEqual({ settings: DEFAULT_SETTINGS, rejected: [], locked: [] });
+    expect(resolveSettings(DEFAULT_SETTINGS, {}, {}, known)).toEqual({ settings: DEFAULT_SETTINGS, rejected: [], locked: [], lockInfo: { reasons: {} } });
   });
 
   it('applies valid user values', () => {
@@ -213,7 +213,7 @@ describe('resolveSettings: every rejection path of a bad policy', () => {
 
   it('rejects unknown keys by name, listing the known ones', () => {
     expect(reasonFor({ disableAll: true }, 'disableAll')).toBe(
-      'not a known setting (known: defaultProfile, ruleLevels, ruleOptions, disabledRules, payerMap, selectorAdapters, highlightEnabled, allowedOrigins, lockedSettings)',
+      'not a known setting (known: defaultProfile, ruleLevels, ruleOptions, disabledRules, payerMap, selectorAdapters, highlightEnabled, allowedOrigins, lockedSettings, lockReason, lockReasons, lockContact)',
     );
   });
 
@@ -520,5 +520,95 @@ describe('SettingsStore', () => {
     expect(results).toEqual(['ok', 'ok']);
     expect(browser.syncArea.data.get('ruleLevels')).toEqual({ 'comfort-wording': 'error', 'maintenance-language': 'warning' });
     expect(await store.setRuleLevel('units-minutes', 'off')).toBe('locked');
+  });
+});
+
+describe('resolveSettings: locks that explain themselves (lockReason, lockReasons, lockContact)', () => {
+  it('passes a reason, per-lock reasons and a contact on, into the policy state', () => {
+    const managed = {
+      lockedSettings: ['profile', 'dismissals'],
+      lockReason: 'Billing compliance sets these for every clinic.',
+      lockReasons: { dismissals: 'Every flag is reviewed by compliance.', 'ruleLevels.comfort-wording': 'Payer audit 2026.' },
+      lockContact: 'Billing compliance, ext. 4410',
+    };
+    const resolved = resolveSettings(DEFAULT_SETTINGS, {}, managed, known);
+    expect(resolved.rejected).toEqual([]);
+    expect(resolved.locked).toEqual(['dismissals', 'profile']);
+    expect(resolved.lockInfo).toEqual({
+      reason: 'Billing compliance sets these for every clinic.',
+      contact: 'Billing compliance, ext. 4410',
+      reasons: { dismissals: 'Every flag is reviewed by compliance.', 'ruleLevels.comfort-wording': 'Payer audit 2026.' },
+    });
+    const state = buildPolicyState(resolved);
+    expect(PolicyStateSchema.safeParse(state).success).toBe(true);
+    expect(state.lockInfo).toEqual(resolved.lockInfo);
+  });
+
+  it('rejects, one by one, text that is not one short line and reasons for locks that do not exist', () => {
+    const resolved = resolveSettings(
+      DEFAULT_SETTINGS,
+      {},
+      { lockReason: 42, lockContact: 'x'.repeat(301), lockReasons: { nothing: 'why', profile: 'line one\nline two', payerMap: 'ok' } },
+      known,
+    );
+    expect(resolved.lockInfo).toEqual({ reasons: { payerMap: 'ok' } });
+    expect(resolved.rejected.map((r) => r.key)).toEqual(['lockReason', 'lockContact', 'lockReasons.nothing', 'lockReasons.profile']);
+    expect(resolved.rejected[0]?.reason).toBe('expected text, got a number');
+  });
+
+  it('is never read from the user\'s own settings', () => {
+    const resolved = resolveSettings(DEFAULT_SETTINGS, { lockReason: 'mine' }, {}, known);
+    expect(resolved.lockInfo).toEqual({ reasons: {} });
+  });
+});
+
+describe('resolveSettings: rules turned off for one payer or one site (ruleScopes, user settings)', () => {
+  const rule = listRules()[0]?.id ?? '';
+  const other = listRules()[1]?.id ?? '';
+
+  it('keeps valid scopes and drops bad entries with a reason', () => {
+    const resolved = resolveSettings(
+      DEFAULT_SETTINGS,
+      { ruleScopes: { profiles: { aetna: [rule, rule, 'no-such-rule'], 'no-such-profile': [rule] }, sites: { 'https://ehr.example.org': [other], 'not a site': [rule] }, extra: {} } },
+      {},
+      known,
+    );
+    expect(resolved.settings.ruleScopes).toEqual({ profiles: { aetna: [rule] }, sites: { 'https://ehr.example.org': [other] } });
+    expect(resolved.rejected.map((r) => r.key).sort()).toEqual(
+      ['ruleScopes.extra', 'ruleScopes.profiles.aetna.2', 'ruleScopes.profiles.no-such-profile', 'ruleScopes.sites.not a site'].sort(),
+    );
+  });
+
+  it('never turns off a rule the policy locks', () => {
+    const resolved = resolveSettings(
+      DEFAULT_SETTINGS,
+      { ruleScopes: { profiles: { aetna: [rule, other] }, sites: {} } },
+      { ruleLevels: { [rule]: 'error' } },
+      known,
+    );
+    expect(resolved.settings.ruleScopes.profiles).toEqual({ aetna: [other] });
+    const all = resolveSettings(DEFAULT_SETTINGS, { ruleScopes: { profiles: { aetna: [rule, other] }, sites: {} } }, { lockedSettings: ['ruleLevels'] }, known);
+    expect(all.settings.ruleScopes).toEqual({ profiles: {}, sites: {} });
+  });
+
+  it('is not a policy key', () => {
+    const resolved = resolveSettings(DEFAULT_SETTINGS, {}, { ruleScopes: { profiles: { aetna: [rule] } } }, known);
+    expect(resolved.settings.ruleScopes).toEqual({ profiles: {}, sites: {} });
+    expect(resolved.rejected[0]?.key).toBe('ruleScopes');
+  });
+
+  it('SettingsStore.setRuleScope adds and removes one rule for one scope, and refuses a locked rule', async () => {
+    const browser = new FakeBrowser();
+    const store = new SettingsStore(browser.storage, () => known);
+    expect(await store.setRuleScope(rule, 'profile', 'aetna', true)).toBe('ok');
+    expect(await store.setRuleScope(other, 'site', 'https://ehr.example.org', true)).toBe('ok');
+    expect((await store.get()).settings.ruleScopes).toEqual({ profiles: { aetna: [rule] }, sites: { 'https://ehr.example.org': [other] } });
+    expect(await store.setRuleScope(rule, 'profile', 'aetna', false)).toBe('ok');
+    expect(browser.syncArea.data.get('ruleScopes')).toEqual({ profiles: {}, sites: { 'https://ehr.example.org': [other] } });
+
+    browser.managedArea.replaceAll({ lockedSettings: [`ruleLevels.${rule}`] });
+    store.onStorageChanged({}, 'managed');
+    expect(await store.setRuleScope(rule, 'profile', 'aetna', true)).toBe('locked');
+    expect(browser.syncArea.data.get('ruleScopes')).toEqual({ profiles: {}, sites: { 'https://ehr.example.org': [other] } });
   });
 });

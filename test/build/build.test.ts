@@ -48,6 +48,17 @@ afterAll(() => {
   if (out) rmSync(out, { recursive: true, force: true });
 });
 
+
+/**
+ * Chrome's `side_panel` manifest key depends on the `sidePanel` permission (Chromium's
+ * _manifest_features.json), which also allows sidePanel.open(); it shows no install warning and
+ * reaches no page or data. Firefox's sidebar_action needs no permission.
+ */
+const PERMISSIONS: Record<string, string[]> = {
+  chrome: ['storage', 'activeTab', 'scripting', 'sidePanel'],
+  firefox: ['storage', 'activeTab', 'scripting'],
+};
+
 describe.each(['chrome', 'firefox'])('%s release build', (browser) => {
   it('is a loadable MV3 extension with every file its manifest names', () => {
     const m = manifest(browser);
@@ -60,15 +71,16 @@ describe.each(['chrome', 'firefox'])('%s release build', (browser) => {
       ...Object.values((m.action as Json).default_icon as Json),
       (m.action as Json).default_popup,
       (m.options_ui as Json).page,
+      browser === 'chrome' ? (m.side_panel as Json).default_path : (m.sidebar_action as Json).default_panel,
       'background.js',
       'content.js',
     ];
     for (const file of named) expect(existsSync(join(dir, String(file))), String(file)).toBe(true);
   });
 
-  it('asks for exactly storage, activeTab and scripting, and no site at install', () => {
+  it('asks for exactly storage, activeTab and scripting (+ sidePanel in Chrome), and no site at install', () => {
     const m = manifest(browser);
-    expect(m.permissions).toEqual(['storage', 'activeTab', 'scripting']);
+    expect(m.permissions).toEqual(PERMISSIONS[browser]);
     expect(m.optional_host_permissions).toEqual(['https://*/*']);
     expect(m.host_permissions).toBeUndefined();
     expect(m.optional_permissions).toBeUndefined();
@@ -95,7 +107,7 @@ describe.each(['chrome', 'firefox'])('%s release build', (browser) => {
   });
 
   it('ships minified bundles with linked source maps and no network or eval', () => {
-    for (const bundle of ['background.js', 'content.js', 'popup.js', 'options.js']) {
+    for (const bundle of ['background.js', 'content.js', 'popup.js', 'options.js', 'sidepanel.js']) {
       const code = readFileSync(join(out, browser, bundle), 'utf8');
       expect(code, bundle).toMatch(new RegExp(`//# sourceMappingURL=${bundle.replace('.', '\\.')}\\.map\\s*$`));
       expect(existsSync(join(out, browser, `${bundle}.map`)), `${bundle}.map`).toBe(true);
@@ -131,6 +143,7 @@ describe.each(['chrome', 'firefox'])('%s release build', (browser) => {
   });
 });
 
+
 describe('per-browser manifests', () => {
   it('gives Chrome a module service worker and nothing Firefox-only', () => {
     const m = manifest('chrome');
@@ -162,7 +175,7 @@ describe('demo flavour', () => {
     for (const browser of ['chrome-demo', 'firefox-demo']) {
       const m = manifest(browser);
       expect(m.host_permissions).toEqual(['http://127.0.0.1/*']);
-      expect(m.permissions).toEqual(['storage', 'activeTab', 'scripting']);
+      expect(m.permissions).toEqual(PERMISSIONS[browser.replace('-demo', '')]);
     }
   });
 
@@ -202,7 +215,7 @@ describe('web-ext lint (Firefox)', () => {
   }
 
   // Preact's own innerHTML path (dangerouslySetInnerHTML) is the one accepted warning, by name.
-  const allowed = (w: LintMessage) => w.code === 'UNSAFE_VAR_ASSIGNMENT' && /^(popup|options)\.js$/.test(w.file ?? '');
+  const allowed = (w: LintMessage) => w.code === 'UNSAFE_VAR_ASSIGNMENT' && /^(popup|options|sidepanel)\.js$/.test(w.file ?? '');
 
   it('has no errors and no warnings but preact’s innerHTML', () => {
     const report = lint(['-s', join(out, 'firefox')]);

@@ -17,6 +17,7 @@ import {
   ehrDomSnapshot,
   findingFingerprint,
   launchChromium,
+  expandAllRows,
   readPopupFindings,
   requireBrowser,
   startDemoServer,
@@ -246,6 +247,7 @@ describe('the single-page EHR (contenteditable note, re-renders without navigati
     await popup.reload();
     await waitForPopupRendered(popup);
     const before = await ehrDomSnapshot(page.mainFrame());
+    await expandAllRows(popup);
     const withEvidence = popup.locator('article.finding').filter({ has: popup.locator('blockquote') }).first();
     await withEvidence.getByRole('button', { name: /show in note/i }).click();
     await waitFor(() => page.evaluate(() => CSS.highlights.has('tcg-evidence')), { what: 'a CSS highlight in the SPA' });

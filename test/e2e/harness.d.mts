@@ -68,6 +68,10 @@ export interface PopupFinding {
 export interface TabStateReply {
   status: string;
   frames: number;
+  findingKeys: string[];
+  dismissed: Array<{ findingKey: string; ruleId: string; reason: string; at: number }>;
+  profileOverride: string | null;
+  focus?: { findingKey: string; at: number };
   result?: {
     findings: Array<{ ruleId: string; title: string; severity: string; message: string; evidence?: { part?: string; text: string }; line?: number }>;
     profile: { id: string; name: string; matchedBy: string; payerText?: string };
@@ -79,6 +83,7 @@ type EvaluatingPage = Page | PuppeteerPage;
 
 export function waitForPopupRendered(popup: Page, timeout?: number): Promise<void>;
 export function readPopupFindings(popup: EvaluatingPage): Promise<PopupFinding[]>;
+export function expandAllRows(popup: EvaluatingPage): Promise<void>;
 export function tabState(extensionPage: EvaluatingPage, tabId: number): Promise<TabStateReply>;
 export function findingFingerprint(state: TabStateReply | null | undefined): string[];
 export function ehrDomSnapshot(frame: Frame, ownTag?: string): Promise<string>;

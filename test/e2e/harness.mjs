@@ -312,19 +312,27 @@ export async function waitForPopupRendered(popup, timeout = 15_000) {
   );
 }
 
+/** Expand every collapsed rule row of the popup (or side panel), so each instance is in the DOM. */
+export function expandAllRows(popup) {
+  return popup.evaluate(() => {
+    for (const toggle of document.querySelectorAll('[data-row-toggle][aria-expanded="false"]')) toggle.click();
+  });
+}
+
 /**
- * What the popup lists, read from its DOM: one entry per finding card, in order, with the
- * severity of the group it is in.
+ * What the popup lists, read from its DOM: one entry per finding (an instance of a rule row), in
+ * order, with its severity and its rule's title. Rows are expanded first (they start collapsed).
  */
-export function readPopupFindings(popup) {
+export async function readPopupFindings(popup) {
+  await expandAllRows(popup);
+  await popup.waitForFunction(() => document.querySelector('[data-row-toggle][aria-expanded="false"]') === null);
   return popup.evaluate(() =>
-    Array.from(document.querySelectorAll('article.finding')).map((card) => ({
-      severity: card.closest('[data-severity]')?.getAttribute('data-severity') ?? '',
-      title: card.querySelector('.finding__title')?.textContent?.trim() ?? '',
-      message: card.querySelector('.finding__message')?.textContent?.trim() ?? '',
+    Array.from(document.querySelectorAll('[data-finding-key]')).map((instance) => ({
+      severity: instance.getAttribute('data-severity') ?? '',
+      title: instance.closest('[data-rule]')?.querySelector('.row__title')?.textContent?.trim() ?? '',
+      message: instance.querySelector('.finding__message')?.textContent?.trim() ?? '',
       // The quote shows the whole sentence with the evidence itself in a <mark>.
-      evidence:
-        (card.querySelector('.finding__evidence blockquote mark') ?? card.querySelector('.finding__evidence blockquote'))?.textContent ?? null,
+      evidence: instance.querySelector('.finding__evidence mark')?.textContent ?? null,
     })),
   );
 }

@@ -11,7 +11,7 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChromeSchema } from '../../src/background/policy-schema';
 import { chromeDelivers } from '../policy/chrome-schema';
-import { DEMO_PAGES, startDemoServer, tabState, waitFor, waitForPopupRendered, type DemoServer, type TabStateReply } from './harness.mjs';
+import { DEMO_PAGES, readPopupFindings, startDemoServer, tabState, waitFor, waitForPopupRendered, type DemoServer, type TabStateReply } from './harness.mjs';
 import {
   ALLOWED_HOST,
   buildPolicyFlavour,
@@ -266,13 +266,15 @@ describe('Chromium: force-install and managed configuration by policy', () => {
 
     await popup.reload();
     await waitForPopupRendered(popup);
-    const profile = popup.getByLabel('Payer profile');
+    // The profile menu button shows the profile policy put in force, disabled, with the lock note.
+    const profile = popup.getByRole('button', { name: /^Payer profile/ });
     await expect(profile.isDisabled()).resolves.toBe(true);
-    await expect(profile.inputValue()).resolves.toBe('medicare');
+    expect(await profile.getAttribute('aria-label')).toBe(`Payer profile: ${state.result?.profile.name}`);
+    expect(state.result?.profile.id).toBe('medicare');
     expect(await popup.locator('.profile-switch .lock-note').innerText()).toBe('Set by your organisation');
     const notice = await popup.locator('.notice--warning').filter({ hasText: 'ignored' }).innerText();
     expect(notice).toContain('ruleLevels.no-such-rule: no rule "no-such-rule"');
-    expect(await popup.locator('article.finding').count()).toBe(state.result?.findings.length);
+    expect((await readPopupFindings(popup)).length).toBe(state.result?.findings.length);
     await popup.close();
     await page.close();
   }, TEST_TIMEOUT);

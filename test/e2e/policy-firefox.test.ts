@@ -199,11 +199,13 @@ describe('Firefox: force-install and managed configuration by policy', () => {
     await ehr.bringToFront();
     await popup.evaluate(() => location.reload());
     await rendered(popup);
+    // The profile menu button shows the profile policy put in force, disabled, with the lock note.
     const header = await popup.evaluate(() => {
-      const select = document.querySelector<HTMLSelectElement>('.profile-switch select');
-      return { disabled: select?.disabled, value: select?.value, lock: document.querySelector('.profile-switch .lock-note')?.textContent?.trim() };
+      const button = document.querySelector<HTMLButtonElement>('.profile-switch button[aria-haspopup="menu"]');
+      return { disabled: button?.disabled, label: button?.getAttribute('aria-label'), lock: document.querySelector('.profile-switch .lock-note')?.textContent?.trim() };
     });
-    expect(header).toEqual({ disabled: true, value: 'medicare', lock: 'Set by your organisation' });
+    expect(state.result?.profile.id).toBe('medicare');
+    expect(header).toEqual({ disabled: true, label: `Payer profile: ${state.result?.profile.name}`, lock: 'Set by your organisation' });
     const notice = await popup.evaluate(() => Array.from(document.querySelectorAll('.notice--warning'), (n) => n.textContent ?? '').join('\n'));
     expect(notice).toContain('ruleLevels.no-such-rule: no rule "no-such-rule"');
     expect(notice).toContain('highlightEnabled: expected true or false, got text');

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { validateSelectorConfig } from '../../src/adapters/selector';
 import type { Catalog } from '../../src/options/catalog';
@@ -247,5 +247,104 @@ describe('options: accessibility', () => {
     const controls = [...document.querySelectorAll<HTMLElement>('button, select, input, textarea')];
     expect(controls.length).toBeGreaterThan(6);
     expect(unnamedControls(document)).toEqual([]);
+  });
+});
+
+describe('options: locks explain themselves', () => {
+  it('shows the policy\'s reason and contact with every lock, a per-lock reason where given', async () => {
+    await renderOptions({
+      policy: {
+        locked: ['profile', 'highlightEnabled'],
+        rejectedPolicy: [],
+        values: { defaultProfile: 'aetna', highlightEnabled: true },
+        lockInfo: { reason: 'Billing compliance sets these.', contact: 'Billing desk, ext. 4410', reasons: { highlightEnabled: 'Some EHR pages break with overlays.' } },
+      },
+    });
+    const profile = screen.getByLabelText('Profile when the page shows no payer');
+    const profileNote = (profile.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent).join(' | ');
+    expect(profileNote).toContain('Set by your organisation: Billing compliance sets these. Questions: Billing desk, ext. 4410');
+    const highlight = screen.getByRole('checkbox');
+    const highlightNote = (highlight.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent).join(' | ');
+    expect(highlightNote).toContain('Set by your organisation: Some EHR pages break with overlays. Questions: Billing desk, ext. 4410');
+  });
+
+  it('says once, above the table, when every rule level is locked', async () => {
+    await renderOptions({ policy: { locked: ['ruleLevels'], rejectedPolicy: [], lockInfo: { reasons: { ruleLevels: 'Levels follow the payer audit plan.' } } } });
+    const notes = screen.getAllByText(/^Set by your organisation/);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.closest('p')?.textContent).toBe('Set by your organisation: Levels follow the payer audit plan.');
+    for (const title of ['GP modifier missing', 'Massage documented for relaxation']) {
+      const select = levelSelect(title);
+      expect(select.disabled).toBe(true);
+      expect(select.getAttribute('aria-describedby')).toBe(notes[0]?.closest('p')?.id);
+    }
+  });
+});
+
+describe('options: the dismissal log', () => {
+  it('counts the dismissals and exports them as CSV for the compliance lead', async () => {
+    const entries = [
+      { ruleId: 'missing-gp', hash: '0a1b2c3d4e5f60', reason: 'payer-exception', at: Date.UTC(2026, 10, 27, 14, 5) },
+      { ruleId: 'relaxation-wording', hash: 'ffee00', reason: 'false-positive', at: Date.UTC(2026, 10, 28, 9, 0) },
+    ];
+    const created: Blob[] = [];
+    const clicked: string[] = [];
+    URL.createObjectURL = (blob: Blob) => {
+      created.push(blob);
+      return 'blob:test';
+    };
+    URL.revokeObjectURL = () => undefined;
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    };
+    try {
+      await renderOptions({ audit: { entries } });
+      expect(await screen.findByText('2 dismissals kept in this browser.')).toBeTruthy();
+      fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+      expect(clicked[0]).toMatch(/^therapy-claim-guard-dismissals-\d{4}-\d{2}-\d{2}\.csv$/);
+      const csv = await created[0]?.text();
+      expect(csv).toBe(
+        [
+          '"dismissed_at_utc","rule_id","rule_title","finding_hash","reason"',
+          '"2026-11-27T14:05:00.000Z","missing-gp","GP modifier missing","0a1b2c3d4e5f60","payer-exception"',
+          '"2026-11-28T09:00:00.000Z","relaxation-wording","Massage documented for relaxation","ffee00","false-positive"',
+          '',
+        ].join('\r\n'),
+      );
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+  });
+
+  it('disables the export when the log is empty, and says so when it cannot be read', async () => {
+    await renderOptions({ audit: { entries: [] } });
+    expect(((await screen.findByRole('button', { name: 'Export CSV' })) as HTMLButtonElement).disabled).toBe(true);
+    cleanup();
+    await renderOptions({ audit: 'garbage' });
+    expect(await screen.findByText('The dismissal log could not be read. Reload the page to try again.')).toBeTruthy();
+  });
+});
+
+describe('options: rules turned off for a payer or a site', () => {
+  it('lists them and turns one back on at once', async () => {
+    const fake = await renderOptions({
+      sync: { ruleScopes: { profiles: { aetna: ['missing-gp', 'relaxation-wording'] }, sites: { 'https://ehr.example.test': ['missing-gp'] } } },
+    });
+    const section = screen.getByRole('heading', { name: 'Rules turned off for a payer or a site' }).closest('section') as HTMLElement;
+    expect(within(section).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'GP modifier missing for Aetna claimsTurn back on',
+      'Massage documented for relaxation for Aetna claimsTurn back on',
+      'GP modifier missing on https://ehr.example.testTurn back on',
+    ]);
+    fireEvent.click(within(section).getByRole('button', { name: 'Turn back on: GP modifier missing for Aetna claims' }));
+    await waitFor(() => expect(fake.sync.ruleScopes).toEqual({ profiles: { aetna: ['relaxation-wording'] }, sites: { 'https://ehr.example.test': ['missing-gp'] } }));
+    expect(await screen.findByText('Rule turned back on.')).toBeTruthy();
+    expect(within(section).getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('says when there is none, and ignores a malformed value', async () => {
+    await renderOptions({ sync: { ruleScopes: 'nonsense' } });
+    expect(screen.getByText('No rule is turned off for a payer or a site.')).toBeTruthy();
   });
 });

@@ -63,6 +63,12 @@ describe('docs/admin/managed-config.example.json (the configuration every exampl
     expect(resolved.rejected).toEqual([]);
     expect(resolved.locked).toEqual(['allowedOrigins', 'highlightEnabled', 'payerMap', 'profile', 'ruleLevels', 'ruleOptions', 'selectorAdapters']);
     expect(resolved.settings.disabledRules).toEqual(['functional-goal']);
+    // Locks explain themselves: a reason, one for the rule table, and whom to ask.
+    expect(resolved.lockInfo).toEqual({
+      reason: CONFIG.lockReason,
+      contact: CONFIG.lockContact,
+      reasons: CONFIG.lockReasons,
+    });
   });
 
   it('passes the managed schema unchanged (Chrome/Edge deliver all of it)', () => {

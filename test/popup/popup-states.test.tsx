@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createPopupClient } from '../../src/ui/client';
 import { Popup } from '../../src/popup/Popup';
 import { fakeBrowser, type FakeOptions } from './support/fake-browser';
@@ -16,49 +16,118 @@ function renderPopup(options: FakeOptions) {
 }
 
 describe('popup: result header', () => {
-  it('shows how the profile was chosen and the data version', async () => {
+  it('shows how the profile was chosen, and the data version in the footer', async () => {
     renderPopup({ tabState: okState() });
     expect(await screen.findByText('From payer on page: Aetna Choice POS II')).toBeTruthy();
-    expect(screen.getByText('Rules as of 2026-11-27 (data 2026.11)')).toBeTruthy();
-    const select = screen.getByLabelText('Payer profile') as HTMLSelectElement;
-    expect(select.value).toBe('');
-    expect(select.disabled).toBe(false);
-    expect([...select.options].map((o) => o.textContent)).toEqual([
-      'Automatic (from the payer on the page)',
-      'Commercial (base)',
-      'Aetna',
-      'Medicare',
-    ]);
+    expect(document.querySelector('.popup__footer')?.textContent).toContain('Rules as of 2026-11-27 (data 2026.11)');
+    const menuButton = screen.getByRole('button', { name: 'Payer profile: Aetna' });
+    expect(menuButton.getAttribute('aria-haspopup')).toBe('menu');
+    expect(menuButton.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(menuButton);
+    const items = within(screen.getByRole('menu')).getAllByRole('menuitemradio');
+    expect(items.map((o) => o.textContent)).toEqual(['✓Automatic (from the payer on the page)', 'Commercial (base)', 'Aetna', 'Medicare']);
+    expect(items.map((o) => o.getAttribute('aria-checked'))).toEqual(['true', 'false', 'false', 'false']);
   });
 
-  it('sends ui:set-profile with the chosen id, and null for Automatic', async () => {
+  it('moves through profiles with the arrow keys without switching, and switches on Enter (WAI-ARIA menu)', async () => {
     const fake = renderPopup({ tabState: okState() });
-    const select = (await screen.findByLabelText('Payer profile')) as HTMLSelectElement;
-    fireEvent.change(select, { target: { value: 'medicare' } });
+    const menuButton = await screen.findByRole('button', { name: 'Payer profile: Aetna' });
+    menuButton.focus();
+    fireEvent.keyDown(menuButton, { key: 'ArrowDown' });
+    const menu = await screen.findByRole('menu');
+    const items = within(menu).getAllByRole('menuitemradio');
+    // Opens on the checked item (Automatic), then arrows only move focus.
+    await waitFor(() => expect(document.activeElement).toBe(items[0]));
+    fireEvent.keyDown(menu, { key: 'ArrowDown' });
+    fireEvent.keyDown(menu, { key: 'ArrowDown' });
+    fireEvent.keyDown(menu, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement).toBe(items[3]));
+    fireEvent.keyDown(menu, { key: 'Home' });
+    await waitFor(() => expect(document.activeElement).toBe(items[0]));
+    fireEvent.keyDown(menu, { key: 'End' });
+    await waitFor(() => expect(document.activeElement).toBe(items[3]));
+    expect(fake.ofType('ui:set-profile')).toHaveLength(0);
+    fireEvent.keyDown(menu, { key: 'Enter' });
     await waitFor(() => expect(fake.ofType('ui:set-profile')).toHaveLength(1));
     expect(fake.ofType('ui:set-profile')[0]).toEqual({ type: 'ui:set-profile', tabId: 7, profile: 'medicare' });
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(menuButton);
 
     fake.setTabState(okState({ profileOverride: 'medicare' }));
-    fireEvent.change(select, { target: { value: '' } });
+    fireEvent.click(menuButton);
+    fireEvent.click(within(await screen.findByRole('menu')).getByRole('menuitemradio', { name: /^✓?Automatic/ }));
     await waitFor(() => expect(fake.ofType('ui:set-profile')).toHaveLength(2));
     expect(fake.ofType('ui:set-profile')[1]).toEqual({ type: 'ui:set-profile', tabId: 7, profile: null });
     expect(fake.invalid).toEqual([]);
   });
 
+  it('closes on Escape and on Tab without choosing', async () => {
+    const fake = renderPopup({ tabState: okState() });
+    const menuButton = await screen.findByRole('button', { name: 'Payer profile: Aetna' });
+    fireEvent.click(menuButton);
+    fireEvent.keyDown(await screen.findByRole('menu'), { key: 'Escape' });
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(menuButton);
+    fireEvent.click(menuButton);
+    fireEvent.keyDown(await screen.findByRole('menu'), { key: 'Tab' });
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
+    expect(fake.ofType('ui:set-profile')).toHaveLength(0);
+  });
+
   it('says so when the background refuses a profile change', async () => {
     renderPopup({ tabState: okState(), actionReply: () => ({ ok: false, error: 'locked' }) });
-    fireEvent.change(await screen.findByLabelText('Payer profile'), { target: { value: 'medicare' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Payer profile: Aetna' }));
+    fireEvent.click(within(await screen.findByRole('menu')).getByRole('menuitemradio', { name: 'Medicare' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Your organisation has locked this setting.');
   });
 
-  it('disables the profile switch with a lock note when policy locks it', async () => {
-    renderPopup({ tabState: okState({ locked: ['profile'] }) });
-    const select = (await screen.findByLabelText('Payer profile')) as HTMLSelectElement;
-    expect(select.disabled).toBe(true);
-    // The switch shows the profile in force, and its description names the lock.
-    expect(select.value).toBe('aetna');
-    const note = screen.getByText('Set by your organisation');
-    expect(select.getAttribute('aria-describedby')?.split(' ')).toContain(note.closest('p')?.id);
+  it('disables the profile switch with a lock note, its reason and contact, when policy locks it', async () => {
+    renderPopup({ tabState: okState({ locked: ['profile'], lockInfo: { reason: 'Set per clinic by billing.', contact: 'https://intranet.example.org/billing', reasons: {} } }) });
+    const menuButton = (await screen.findByRole('button', { name: 'Payer profile: Aetna' })) as HTMLButtonElement;
+    expect(menuButton.disabled).toBe(true);
+    const note = screen.getByText('Set by your organisation').closest('p') as HTMLElement;
+    expect(menuButton.getAttribute('aria-describedby')?.split(' ')).toContain(note.id);
+    expect(note.textContent).toBe('Set by your organisation: Set per clinic by billing. Questions: https://intranet.example.org/billing (opens in a new tab)');
+    expect(within(note).getByRole('link').getAttribute('href')).toBe('https://intranet.example.org/billing');
+  });
+});
+
+describe('popup: side panel', () => {
+  it('offers the side panel where the browser has one, and opens it in the popup\'s window', async () => {
+    const fake = fakeBrowser({ tabState: okState() });
+    const opened: unknown[] = [];
+    const api = { ...fake.api, sidePanel: { open: async (options: unknown) => void opened.push(options) } };
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    render(<Popup client={createPopupClient(api)} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Open side panel' }));
+    await waitFor(() => expect(opened).toEqual([{ windowId: 3 }]));
+    await waitFor(() => expect(close).toHaveBeenCalled());
+    close.mockRestore();
+  });
+
+  it('has no side panel button where the browser has none, nor in the panel itself', async () => {
+    renderPopup({ tabState: okState() });
+    await screen.findByText('Findings (5)');
+    expect(screen.queryByRole('button', { name: 'Open side panel' })).toBeNull();
+    cleanup();
+    const fake = fakeBrowser({ tabState: okState() });
+    render(<Popup client={createPopupClient({ ...fake.api, sidePanel: { open: async () => undefined } })} mode="panel" />);
+    await screen.findByText('Findings (5)');
+    expect(screen.queryByRole('button', { name: 'Open side panel' })).toBeNull();
+  });
+
+  it('follows the active tab of its window and re-reads it', async () => {
+    const fake = fakeBrowser({ tabState: okState() });
+    const listeners: Array<(info: { tabId: number; windowId: number }) => void> = [];
+    const api = { ...fake.api, tabs: { ...fake.api.tabs, onActivated: { addListener: (l: (typeof listeners)[number]) => void listeners.push(l), removeListener: () => undefined } } };
+    render(<Popup client={createPopupClient(api)} mode="panel" />);
+    await screen.findByText('Findings (5)');
+    expect(listeners).toHaveLength(1);
+    fake.setTabState(okState({ result: { ...okState().result!, findings: [] }, findingKeys: [] }));
+    listeners[0]?.({ tabId: 9, windowId: 99 }); // another window: ignored
+    listeners[0]?.({ tabId: 8, windowId: 3 });
+    expect(await screen.findByRole('heading', { name: 'No problems found' })).toBeTruthy();
+    expect(fake.ofType('ui:get-tab-state').at(-1)).toEqual({ type: 'ui:get-tab-state', tabId: 8 });
   });
 });
 
@@ -85,7 +154,7 @@ describe('popup: notices', () => {
 
   it('shows no notices on a normal result', async () => {
     renderPopup({ tabState: okState() });
-    await screen.findByText('Findings (4)');
+    await screen.findByText('Findings (5)');
     expect(document.querySelector('.notice')).toBeNull();
   });
 });

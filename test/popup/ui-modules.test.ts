@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPopupClient } from '../../src/ui/client';
-import { decodeDismissReason, encodeDismissReason, MAX_REASON_LENGTH } from '../../src/shared/dismiss-reason';
+import { decodeDismissReason } from '../../src/shared/dismiss-reason';
 import { setMessageSource, t } from '../../src/ui/i18n';
 import { isRuleLocked } from '../../src/ui/locks';
 import { isSafeLink, originToPattern, patternToLabel, siteInputToPattern } from '../../src/ui/origins';
@@ -70,13 +70,7 @@ describe('locale file', () => {
 });
 
 describe('dismiss reasons', () => {
-  it('encodes the category, and the note after it', () => {
-    expect(encodeDismissReason('false-positive', '   ')).toBe('false-positive');
-    expect(encodeDismissReason('other', ' seen\n in   PT eval ')).toBe('other: seen in PT eval');
-    expect(encodeDismissReason('other', 'x'.repeat(900))).toHaveLength(MAX_REASON_LENGTH);
-  });
-
-  it('decodes what it encodes and keeps unknown text as "other"', () => {
+  it('decodes a category, an older popup\'s "<category>: note", and keeps unknown text as "other"', () => {
     expect(decodeDismissReason('payer-exception: plan allows it')).toEqual({ category: 'payer-exception', note: 'plan allows it' });
     expect(decodeDismissReason('documented-elsewhere')).toEqual({ category: 'documented-elsewhere', note: '' });
     expect(decodeDismissReason('because: reasons')).toEqual({ category: 'other', note: 'because: reasons' });

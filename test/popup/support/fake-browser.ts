@@ -16,6 +16,8 @@ export interface FakeOptions {
   origins?: string[];
   sync?: Record<string, unknown>;
   policy?: unknown;
+  /** What `ui:get-audit` answers. */
+  audit?: unknown;
 }
 
 export function fakeBrowser(options: FakeOptions = {}) {
@@ -32,6 +34,7 @@ export function fakeBrowser(options: FakeOptions = {}) {
         const record = message as Record<string, unknown>;
         sent.push(record);
         if (record.type === 'ui:get-policy') return options.policy;
+        if (record.type === 'ui:get-audit') return options.audit ?? { entries: [] };
         if (parseMessage(UiToBackground, message) === null) invalid.push(message);
         if (record.type === 'ui:get-tab-state') return tabState;
         if (record.type === 'ui:show-in-note') return undefined;
@@ -40,7 +43,7 @@ export function fakeBrowser(options: FakeOptions = {}) {
       openOptionsPage: vi.fn(async () => undefined),
     },
     tabs: {
-      query: vi.fn(async () => (options.tabId === null ? [] : [{ id: options.tabId ?? 7 }])),
+      query: vi.fn(async () => (options.tabId === null ? [] : [{ id: options.tabId ?? 7, windowId: 3 }])),
     },
     permissions: {
       request: vi.fn(async ({ origins: wanted }: { origins: string[] }) => {

@@ -19,6 +19,15 @@ export const findings: TabFinding[] = [
     profile: 'aetna',
   },
   {
+    ruleId: 'relaxation-wording',
+    title: 'Massage documented for relaxation',
+    severity: 'error',
+    message: 'The note also says the massage feels good.',
+    evidence: { part: 'soap:plan', start: 80, end: 90, text: 'feels good' },
+    citations: [{ title: 'Medicare Benefit Policy Manual, Ch. 15 §220', url: 'https://www.cms.gov/manual-ch15' }],
+    profile: 'aetna',
+  },
+  {
     ruleId: 'units-exceed-minutes',
     title: 'Billed units exceed documented minutes',
     severity: 'warning',
@@ -61,7 +70,7 @@ export const result: TabResult = {
   dataVersion: { version: '2026.11', asOf: '2026-11-27' },
 };
 
-export const keys = ['k-relax', 'k-units', 'k-gp', 'k-maint'];
+export const keys = ['k-relax', 'k-relax2', 'k-units', 'k-gp', 'k-maint'];
 
 export function okState(overrides: Partial<TabState> = {}): TabState {
   return {
@@ -90,6 +99,10 @@ export function okState(overrides: Partial<TabState> = {}): TabState {
     profileOverride: null,
     truncated: false,
     frames: 3,
+    lines: [
+      { code: '97124', modifiers: ['GP'], units: 3 },
+      { code: '97140', modifiers: [], units: 1 },
+    ],
     locked: [],
     rejectedPolicy: [],
     ...overrides,
