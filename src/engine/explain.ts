@@ -36,7 +36,7 @@ export interface ReadingSection<T extends ReadItem = ReadItem> {
 }
 
 /** How a statement is qualified where it stands in the note. */
-export type ContextFlag = 'negated' | 'hypothetical' | 'historical' | 'home';
+export type ContextFlag = 'negated' | 'hypothetical' | 'historical' | 'home' | 'role' | 'quoted';
 
 export interface TimeItem extends ReadItem {
   code: string;
@@ -81,6 +81,30 @@ export interface WordItem extends ReadItem {
   context: ContextFlag[];
 }
 
+export interface UnreadTimeItem extends ReadItem {
+  minutes: number;
+  text: string;
+}
+
+export interface ChangeItem extends ReadItem {
+  kind: string;
+  attribute?: string;
+  before?: number;
+  after?: number;
+  since: 'session' | 'earlier';
+  direction: 'better' | 'worse' | 'same' | 'changed';
+  /** The grammar row that read it. */
+  how: string;
+  context: ContextFlag[];
+}
+
+export interface GoalItem extends ReadItem {
+  kind: 'functional' | 'impairment' | 'comfort' | 'measure';
+  source: 'goal' | 'purpose' | 'limitation';
+  text: string;
+  context: ContextFlag[];
+}
+
 export interface CredentialItem extends ReadItem {
   credential: string;
   /** claim: the structured provider; signature: "J. Smith, PTA"; involvement: "co-treated with PTA". */
@@ -101,9 +125,15 @@ export interface NoteLineItem extends ReadItem {
 
 export interface Reading {
   times: ReadingSection<TimeItem>;
+  /** Time-like text read but tied to no service: why a code may look as if it had no minutes. */
+  unread: ReadingSection<UnreadTimeItem>;
   totals: ReadingSection<TotalItem>;
   units: ReadingSection<UnitItem> & { method: UnitMethod; totalTimedMinutes: number | null; expectedTimedUnits: number | null };
   measures: ReadingSection<MeasureItem>;
+  /** Changes of measures: pre/post pairs, changes since an earlier visit, documented lack of change. */
+  changes: ReadingSection<ChangeItem>;
+  /** Goals and limitations, each classified (functional, impairment, comfort, measure). */
+  goalStatements: ReadingSection<GoalItem>;
   goals: ReadingSection<WordItem>;
   signatures: ReadingSection<CredentialItem>;
   episode: ReadingSection<EpisodeItem>;
@@ -139,6 +169,8 @@ function contextFlags(c: MentionContext): ContextFlag[] {
   if (c.hypothetical) flags.push('hypothetical');
   if (c.historical) flags.push('historical');
   if (c.home) flags.push('home');
+  if (c.role) flags.push('role');
+  if (c.quoted) flags.push('quoted');
   return flags;
 }
 
@@ -178,6 +210,46 @@ function readTimes({ chart, facts, evidenceOf }: Input): ReadingSection<TimeItem
   // Codes only the note documents still share a CMS total (facts.ts), so they are shown too.
   for (const documented of Object.values(chart.minutesByCode)) add(documented.code, documented.minutes, 'note');
   return section('Minutes per code', 'No minutes were tied to any code.', items);
+}
+
+function readUnread({ chart, evidenceOf }: Input): ReadingSection<UnreadTimeItem> {
+  const items = chart.unresolvedTimes.map(
+    (u): UnreadTimeItem => ({ says: `"${u.text}" near "${u.near}": time, but no service is named beside it`, minutes: u.minutes, text: u.text, from: 'note', evidence: [evidenceOf(u)] }),
+  );
+  return section('Time not tied to a code', 'Every treatment time read was tied to a service.', items);
+}
+
+const SINCE: Record<ChangeItem['since'], string> = { session: 'within the session', earlier: 'since an earlier visit' };
+
+function readChanges({ chart, evidenceOf }: Input): ReadingSection<ChangeItem> {
+  const items = chart.changes.map((c): ChangeItem => {
+    const context = contextFlags(c);
+    const what = `${c.kind}${c.attribute && c.attribute !== c.kind ? ` (${c.attribute})` : ''}`;
+    const values = c.from !== undefined && c.to !== undefined ? ` ${c.from} → ${c.to}` : c.to !== undefined ? ` to ${c.to}` : '';
+    const says = `${what}${values}: ${c.direction === 'same' ? 'no change' : c.direction}, ${SINCE[c.since]}${qualifiers(context, c.section)}`;
+    const item: ChangeItem = { says, kind: c.kind, since: c.since, direction: c.direction, how: c.how, context, from: 'note', evidence: [evidenceOf(c)] };
+    if (c.attribute !== undefined) item.attribute = c.attribute;
+    if (c.from !== undefined) item.before = c.from;
+    if (c.to !== undefined) item.after = c.to;
+    return item;
+  });
+  return section('Changes in measures', 'No change (or lack of change) of any measure was read.', items);
+}
+
+const GOAL_KIND: Record<GoalItem['kind'], string> = {
+  functional: 'names an activity',
+  impairment: 'names only an impairment',
+  comfort: 'names comfort',
+  measure: 'is an outcome-measure target',
+};
+const GOAL_SOURCE: Record<GoalItem['source'], string> = { goal: 'goal', purpose: 'stated purpose', limitation: 'limitation' };
+
+function readGoalStatements({ chart, evidenceOf }: Input): ReadingSection<GoalItem> {
+  const items = chart.goals.map((g): GoalItem => {
+    const context = contextFlags(g);
+    return { says: `${GOAL_SOURCE[g.source]} "${g.text}" ${GOAL_KIND[g.kind]}${qualifiers(context, g.section)}`, kind: g.kind, source: g.source, text: g.text, context, from: 'note', evidence: [evidenceOf(g)] };
+  });
+  return section('Goals and limitations', 'No goal or limitation was read.', items);
 }
 
 function readTotals({ chart, facts, evidenceOf }: Input): ReadingSection<TotalItem> {
@@ -365,9 +437,12 @@ export function buildReading(chart: Chart, facts: VisitFacts, evidenceOf: Eviden
   const input: Input = { chart, facts, evidenceOf };
   return {
     times: readTimes(input),
+    unread: readUnread(input),
     totals: readTotals(input),
     units: readUnits(input),
     measures: readMeasures(input),
+    changes: readChanges(input),
+    goalStatements: readGoalStatements(input),
     goals: readGoals(input),
     signatures: readSignatures(input),
     episode: readEpisode(input),

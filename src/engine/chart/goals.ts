@@ -174,7 +174,11 @@ export function findGoals(inputs: GoalInputs): GoalStatement[] {
   }
   // 4. Limitations: the phrase after a trigger word, to the end of its clause.
   for (let i = 0; i < lx.count; i++) {
-    if (lx.kind[i] !== Kind.Word || !TRIGGER.has(lx.norm[i]!)) continue;
+    if (lx.kind[i] !== Kind.Word) continue;
+    // "can't" and "won't" are three tokens (can ' t); "not able to" is two words.
+    const contracted = (lx.norm[i] === 'can' || lx.norm[i] === 'couldn') && lx.norm[i + 1] === "'" && lx.norm[i + 2] === 't';
+    const notAble = lx.norm[i] === 'not' && lx.norm[i + 1] === 'able';
+    if (!TRIGGER.has(lx.norm[i]!) && !contracted && !notAble) continue;
     let end = i + 1;
     while (end < lx.count && end - i <= 10 && lx.kind[end] !== Kind.Newline && !ITEM_BREAK.has(lx.norm[end]!) && lx.norm[end] !== '(') end++;
     if (end > i + 1) push({ first: i, end }, 'limitation');
