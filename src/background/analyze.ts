@@ -20,6 +20,8 @@ export function checkOptions(record: TabRecord, resolved: ResolvedSettings): Che
     ruleLevels: { ...settings.ruleLevels },
     disabledRules: [...settings.disabledRules],
     payerMap: { ...settings.payerMap },
+    // The popup shows what the engine read behind each finding (the reading itself stays here).
+    explainFindings: true,
   };
   if (Object.keys(settings.ruleOptions).length > 0) options.ruleOptions = structuredClone(settings.ruleOptions);
   if (settings.defaultProfile !== null) options.defaultProfile = settings.defaultProfile;
@@ -76,7 +78,8 @@ export function analyzeRecord(record: TabRecord, engine: EngineApi, resolved: Re
 export function openSeverities(record: TabRecord): Array<'error' | 'warning' | 'info'> {
   if (!record.result) return [];
   const dismissed = new Set(record.dismissals.map((d) => d.findingKey));
-  return record.result.result.findings.filter((_, i) => !dismissed.has(record.result?.keys[i] ?? '')).map((f) => f.severity);
+  // A finding folded into another one's root counts once, with its root.
+  return record.result.result.findings.filter((f, i) => !f.relatedTo && !dismissed.has(record.result?.keys[i] ?? '')).map((f) => f.severity);
 }
 
 export async function refreshBadge(action: Platform['action'], record: TabRecord, translate?: Translate): Promise<void> {

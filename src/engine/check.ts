@@ -2,7 +2,7 @@
 // reconciles claim and note into facts, runs every enabled rule, and returns sorted findings.
 import { analyzeChart, type Chart } from './chart';
 import dataMeta from './data/meta.json';
-import { buildReading } from './explain';
+import { buildReading, explainRules } from './explain';
 import { buildFacts } from './facts';
 import { chooseProfile, resolveProfile } from './payers';
 import { RULES } from './rules';
@@ -137,6 +137,10 @@ export function check(visit: Visit, options: CheckOptions = {}): CheckResult {
       (a.line ?? -1) - (b.line ?? -1),
   );
   const result: CheckResult = { findings, units: facts.units, profile: choice, dataVersion: DATA_VERSION };
-  if (options.explain) result.reading = buildReading(chart, facts, (span) => toEvidence(chart, span.start, span.end, partsGiven));
+  if (options.explain || options.explainFindings) {
+    const reading = buildReading(chart, facts, (span) => toEvidence(chart, span.start, span.end, partsGiven));
+    if (options.explain) result.reading = reading;
+    if (options.explainFindings) result.explanations = explainRules(reading, findings.map((f) => f.ruleId));
+  }
   return result;
 }

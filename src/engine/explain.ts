@@ -455,3 +455,70 @@ export function buildReading(chart: Chart, facts: VisitFacts, evidenceOf: Eviden
 export function readingSections(reading: Reading): ReadingSection[] {
   return Object.values(reading) as ReadingSection[];
 }
+
+/** Which parts of the reading explain each rule's findings (what the popup shows in an expanded row). */
+export const RULE_READING: Readonly<Record<string, readonly (keyof Reading)[]>> = {
+  'comfort-wording': ['wording'],
+  'maintenance-language': ['wording', 'changes'],
+  'objective-findings': ['measures', 'wording'],
+  'functional-goal': ['goalStatements', 'goals'],
+  'treatment-response': ['changes', 'measures'],
+  'technique-and-region': ['wording'],
+  'code-selection': ['wording'],
+  'minutes-missing': ['times', 'unread', 'totals'],
+  'units-minutes': ['times', 'totals', 'units'],
+  'time-totals': ['times', 'totals'],
+  'ptp-modifier': ['noteLines'],
+  'modifier-59-support': ['times', 'wording'],
+  'discipline-modifier': ['signatures'],
+  'assistant-modifier': ['signatures'],
+  'standalone-massage': ['times', 'noteLines'],
+  'provider-eligibility': ['signatures'],
+  'plan-of-care': ['episode'],
+  'episode-duration': ['episode', 'changes'],
+  'massage-units': ['units'],
+  'diagnosis-link': [],
+};
+
+export interface FindingExplanation {
+  title: string;
+  lines: string[];
+}
+
+/** Lines per section in a per-rule explanation: enough to see why, short enough for a popup row. */
+const EXPLAIN_LINES = 6;
+const EXPLAIN_LINE_CHARS = 300;
+const clip = (line: string): string => (line.length <= EXPLAIN_LINE_CHARS ? line : `${line.slice(0, EXPLAIN_LINE_CHARS - 1)}…`);
+
+/**
+ * What the engine read that bears on each rule: the sections RULE_READING names, as short lines.
+ * Wording sections keep only the vocabulary the rule itself weighs (comfort for comfort-wording…).
+ */
+export function explainRules(reading: Reading, ruleIds: Iterable<string>): Record<string, FindingExplanation[]> {
+  const out: Record<string, FindingExplanation[]> = {};
+  for (const ruleId of new Set(ruleIds)) {
+    const parts: FindingExplanation[] = [];
+    for (const key of RULE_READING[ruleId] ?? []) {
+      const part = reading[key] as ReadingSection;
+      let items = part.items;
+      if (key === 'wording') {
+        const lexicons = WORDING_FOR_RULE[ruleId];
+        if (lexicons) items = items.filter((item) => lexicons.includes((item as WordItem).lexicon));
+      }
+      const lines = items.length === 0 ? [part.none] : items.slice(0, EXPLAIN_LINES).map((item) => clip(item.says));
+      if (items.length > EXPLAIN_LINES) lines.push(`… and ${items.length - EXPLAIN_LINES} more`);
+      parts.push({ title: part.summary ? `${part.title}: ${part.summary}` : part.title, lines });
+    }
+    if (parts.length > 0) out[ruleId] = parts;
+  }
+  return out;
+}
+
+const WORDING_FOR_RULE: Readonly<Record<string, readonly string[]>> = {
+  'comfort-wording': ['comfort'],
+  'maintenance-language': ['maintenance', 'skilled-need'],
+  'objective-findings': ['objective-findings'],
+  'technique-and-region': ['massage-technique', 'body-region', 'massage-service'],
+  'code-selection': ['massage-technique', 'manual-therapy'],
+  'modifier-59-support': ['distinct-service', 'body-region'],
+};

@@ -1,6 +1,6 @@
 // Shared engine types: findings, rule modules, payer profiles, unit results.
 import type { Chart } from './chart/types';
-import type { Reading } from './explain';
+import type { FindingExplanation, Reading } from './explain';
 import type { VisitFacts } from './facts';
 import type { Visit } from './visit';
 
@@ -194,6 +194,8 @@ export interface CheckOptions {
   payerMap?: Record<string, string>;
   /** Also return what the engine read from the visit (`CheckResult.reading`, src/engine/explain.ts). */
   explain?: boolean;
+  /** Also return, per rule that fired, the short part of the reading behind it (`CheckResult.explanations`). */
+  explainFindings?: boolean;
 }
 
 export interface ProfileChoice {
@@ -215,4 +217,6 @@ export interface CheckResult {
   dataVersion: DataVersion;
   /** What the engine read (times, totals, measures, goals, signatures…), when options.explain. */
   reading?: Reading;
+  /** Per rule id that fired: what the engine read behind it, in short lines (options.explainFindings). */
+  explanations?: Record<string, FindingExplanation[]>;
 }

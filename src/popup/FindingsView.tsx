@@ -131,6 +131,7 @@ export function FindingsView({ state, result, headingRef, actions, onUndo, onTur
               profileName={profileName}
               actions={actions}
               explain={explain}
+              readBehind={result.explanations?.[row.ruleId]}
             />
           ))}
         </ul>

@@ -4,7 +4,8 @@ import { t } from '../ui/i18n';
 import { LockNote } from '../ui/LockNote';
 import { MenuButton } from '../ui/MenuButton';
 import { isSafeLink } from '../ui/origins';
-import type { RuleInfo, TabFinding } from '../ui/tab-state';
+import type { Explanation, RuleInfo, TabFinding } from '../ui/tab-state';
+import { ReadBehind, RelatedFindings } from './ReadBehind';
 import { DismissForm } from './DismissForm';
 import type { Instance, RuleRowModel } from './rows';
 import type { DismissCategory } from '../shared/dismiss-reason';
@@ -32,10 +33,11 @@ interface Props {
   profileName(id: string): string;
   actions: RowActions;
   explain?: (finding: TabFinding) => ComponentChildren;
+  readBehind?: Explanation;
 }
 
 /** Expanded row: each instance (quote, line, message, show in page, dismiss), then why, fix, sources. */
-export function RowDetails({ row, rule, profileName, actions, explain }: Props) {
+export function RowDetails({ row, rule, profileName, actions, explain, readBehind }: Props) {
   const id = useId();
   const ruleLock = actions.ruleLock(row.ruleId);
   const citations = uniqueCitations(row.instances.map((i) => i.finding));
@@ -52,6 +54,7 @@ export function RowDetails({ row, rule, profileName, actions, explain }: Props) 
           <InstanceItem key={instance.key} instance={instance} title={row.title} actions={actions} explain={explain} />
         ))}
       </ol>
+      <ReadBehind parts={readBehind} />
       {rule && (
         <dl class="row__explain">
           <dt>{t('whyItMattersLabel')}</dt>
@@ -128,6 +131,7 @@ function InstanceItem({ instance, title, actions, explain }: { instance: Instanc
           {line !== null && <span class="instance__line">{t('rowLine', line)} · </span>}
           {finding.message}
         </p>
+        <RelatedFindings finding={finding} />
         {explain?.(finding)}
         <div class="actions actions--compact">
           {canShow && (

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../ui/i18n';
-import type { RuleInfo, TabFinding } from '../ui/tab-state';
+import type { Explanation, RuleInfo, TabFinding } from '../ui/tab-state';
 import { RowDetails, type RowActions } from './RowDetails';
 import type { RuleRowModel } from './rows';
 import { SeverityIcon } from './SeverityIcon';
@@ -22,13 +22,15 @@ export interface RuleRowProps {
    * engine read for it, once the check result carries that). Absent, nothing is shown.
    */
   explain?: (finding: TabFinding) => ComponentChildren;
+  /** What the engine read behind this rule's findings. */
+  readBehind?: Explanation;
 }
 
 /**
  * One rule, collapsed by default to two short lines: severity icon, title and instance count;
  * the claim line it concerns and one short quote. The header is a disclosure button.
  */
-export function RuleRow({ row, rule, expanded, current, onToggle, onFocusRow, profileName, actions, explain }: RuleRowProps) {
+export function RuleRow({ row, rule, expanded, current, onToggle, onFocusRow, profileName, actions, explain, readBehind }: RuleRowProps) {
   const id = `row-${row.ruleId}`;
   const count = row.instances.length;
   return (
@@ -65,7 +67,7 @@ export function RuleRow({ row, rule, expanded, current, onToggle, onFocusRow, pr
         </button>
       </h3>
       <div class="row__details" id={`${id}-details`} hidden={!expanded}>
-        {expanded && <RowDetails row={row} rule={rule} profileName={profileName} actions={actions} explain={explain} />}
+        {expanded && <RowDetails row={row} rule={rule} profileName={profileName} actions={actions} explain={explain} readBehind={readBehind} />}
       </div>
     </li>
   );

@@ -47,13 +47,16 @@ export function lineLabel(lines: readonly LineLabel[] | undefined, index: number
   return { code: line.code, text: line.units === undefined ? codes : `${codes} ×${line.units}` };
 }
 
-/** The open (not dismissed) findings with their keys, in the engine's order. */
+/**
+ * The open (not dismissed) findings with their keys, in the engine's order. A finding folded into
+ * another one's root (`relatedTo`) is shown inside that finding ("Also …"), not as a row of its own.
+ */
 export function openInstances(state: TabState, result: TabResult): Instance[] {
   const dismissed = new Set(state.dismissed.map((d) => d.findingKey));
   const out: Instance[] = [];
   result.findings.forEach((finding, index) => {
     const key = state.findingKeys[index] ?? `${finding.ruleId}#${index}`;
-    if (!dismissed.has(key)) out.push({ key, finding });
+    if (!dismissed.has(key) && !finding.relatedTo) out.push({ key, finding });
   });
   return out;
 }

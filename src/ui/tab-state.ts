@@ -33,7 +33,14 @@ export const FindingSchema = z.object({
   citations: z.array(CitationSchema).check(z.maxLength(50)),
   suggestion: z.optional(text(4000)),
   profile: text(100),
+  /** Findings of other rules folded into this one (one root cause, one finding). */
+  related: z.optional(z.array(z.object({ ruleId: text(100), title: text(300), message: text(4000) })).check(z.maxLength(50))),
+  /** Set on a finding shown under another one's root. */
+  relatedTo: z.optional(z.object({ ruleId: text(100), line: z.optional(offset) })),
 });
+
+/** What the engine read behind one rule's findings (src/engine/explain.ts explainRules). */
+export const ExplanationSchema = z.array(z.object({ title: text(300), lines: z.array(text(600)).check(z.maxLength(20)) })).check(z.maxLength(10));
 
 export const UnitsSummarySchema = z.object({
   method: z.enum(['cms', 'per-code']),
@@ -55,6 +62,7 @@ export const CheckResultSchema = z.object({
     payerText: z.optional(text(300)),
   }),
   dataVersion: z.object({ version: text(100), asOf: text(40) }),
+  explanations: z.optional(z.record(text(100), ExplanationSchema)),
 });
 
 export const RuleInfoSchema = z.object({ title: text(300), rationale: text(4000), howToFix: text(4000) });
@@ -123,6 +131,7 @@ export type Dismissal = z.infer<typeof DismissalSchema>;
 export type Severity = z.infer<typeof SeveritySchema>;
 export type LineLabel = z.infer<typeof LineLabelSchema>;
 export type ScopedOff = z.infer<typeof ScopedOffSchema>;
+export type Explanation = z.infer<typeof ExplanationSchema>;
 
 // Compile-time drift check: the engine's CheckResult must fit the schema the popup validates.
 type Expect<T extends true> = T;

@@ -83,3 +83,34 @@ describe('the Visit contract', () => {
     expect(schema.required).toEqual(['note', 'lines']);
   });
 });
+
+describe('one root cause, one finding', () => {
+  const visit = {
+    payer: 'Cigna',
+    note: 'CMT 98940 lumbar. Therapeutic massage to R upper trapezius (separate region from the CMT): effleurage, kneading.',
+    lines: [
+      { code: '98940', units: 1, dx: ['M99.03'] },
+      { code: '97124', modifiers: ['59'], units: 1, dx: ['M62.838'] },
+    ],
+  };
+  it('a 59 unsupported only for lack of minutes is listed under the missing minutes, and kept as related', () => {
+    const result = check(visit);
+    const root = result.findings.find((f) => f.ruleId === 'minutes-missing');
+    const dependent = result.findings.find((f) => f.ruleId === 'modifier-59-support');
+    expect(root?.related?.map((r) => r.ruleId)).toEqual(['modifier-59-support']);
+    expect(dependent?.relatedTo).toEqual({ ruleId: 'minutes-missing', line: 1 });
+  });
+  it('stands on its own when the root rule is off', () => {
+    const result = check(visit, { disabledRules: ['minutes-missing'] });
+    const dependent = result.findings.find((f) => f.ruleId === 'modifier-59-support');
+    expect(dependent).toBeDefined();
+    expect(dependent?.relatedTo).toBeUndefined();
+  });
+  it('says what the engine read behind each rule when asked (explainFindings)', () => {
+    const result = check(visit, { explainFindings: true });
+    expect(result.reading).toBeUndefined();
+    const parts = result.explanations?.['minutes-missing'];
+    expect(parts?.map((p) => p.title)).toEqual(['Minutes per code', 'Time not tied to a code', 'Totals']);
+    expect(parts?.[0]?.lines).toContain('97124: no minutes found');
+  });
+});

@@ -342,3 +342,33 @@ describe('popup: accessibility', () => {
     levels.forEach((level, i) => expect(level - (levels[i - 1] ?? 0)).toBeLessThanOrEqual(1));
   });
 });
+
+describe('popup: what the engine read, and findings with one root cause', () => {
+  it('shows what Claim Guard read behind a rule, as text, in the expanded row', async () => {
+    const state = structuredClone(okState());
+    state.result!.explanations = {
+      'units-exceed-minutes': [{ title: 'Minutes per code', lines: ['97124: 12 min from the note (minutes)', '<img src=x onerror=alert(1)>'] }],
+    };
+    await renderPopup({ tabState: state });
+    const expanded = expand('units-exceed-minutes');
+    const details = within(expanded).getByText('What Claim Guard read').closest('details') as HTMLElement;
+    expect(within(details).getByText('Minutes per code')).toBeTruthy();
+    expect(within(details).getByText('97124: 12 min from the note (minutes)')).toBeTruthy();
+    // Page-derived text stays text.
+    expect(details.querySelector('img')).toBeNull();
+    expect(within(details).getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
+  });
+
+  it('shows a finding folded into another under its root, not as a row of its own', async () => {
+    const state = structuredClone(okState());
+    const root = state.result!.findings[1]!;
+    root.related = [{ ruleId: 'modifier-59-support', title: 'Distinct-service modifier not supported', message: '59 on 97124 is not supported: no separate minutes' }];
+    const folded = { ...structuredClone(state.result!.findings[1]!), ruleId: 'modifier-59-support', title: 'Distinct-service modifier not supported', message: '59 on 97124 is not supported: no separate minutes', relatedTo: { ruleId: root.ruleId } };
+    state.result!.findings.push(folded);
+    state.findingKeys.push('k-59');
+    await renderPopup({ tabState: state });
+    expect(row('modifier-59-support')).toBeNull();
+    const expanded = expand(root.ruleId);
+    expect(within(expanded).getByText('59 on 97124 is not supported: no separate minutes')).toBeTruthy();
+  });
+});

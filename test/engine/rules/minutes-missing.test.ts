@@ -61,6 +61,11 @@ ruleTester('minutes-missing', {
   ],
   invalid: [
     {
+      name: 'time the reader could not tie to a code is unread, not missing: info, pointing at it',
+      visit: { lines: [{ code: '97124', units: 1 }], note: 'Treatment:\n- 15 min to the low back.' },
+      errors: [{ message: /could not tie to a code: "15 min" near "- 15 min to the low back\."/, severity: 'info', evidence: '15 min' }],
+    },
+    {
       name: 'commercial: a timed line with no minutes anywhere',
       visit: {
         lines: [{ code: '97124', units: 2 }, { code: '97110', units: 1 }],
