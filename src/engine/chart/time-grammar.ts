@@ -310,8 +310,11 @@ const totalRows: Rule[] = [
     pattern: [LABEL_WORD, SEPARATOR, LINKING, item('number')],
     make: (p, lx) => {
       const after = p[3]!.end;
-      // "Total: 8:05-8:45" is the range row's; "Total 3 units" is not time.
-      if (lx.norm[after] === ':' || UNITS.test(lx, after)) return null;
+      // "Total: 8:05-8:45" is the range row's; "Total 3 units", "a total of 5 mL" are not time (a
+      // figure with minutes after it is the duration row's).
+      if (lx.norm[after] === ':' || lx.norm[after] === '%' || (lx.norm[after] === '/' && lx.kind[after + 1] === Kind.Num)) return null;
+      // Under a total's label a bare "m" is minutes whatever the figure ("Total timed: 95m").
+      if (lx.kind[after] === Kind.Word && !(lx.norm[after] === 'm' && lx.spaceBefore[after] === 0)) return null;
       return totalMake(p, lx);
     },
   },
