@@ -211,9 +211,17 @@ function massageScope(lines: FactLine[], chart: Chart): MassageScope {
 function summariseUnits(lines: FactLine[], chart: Chart, method: UnitMethod, totalTimed: number | undefined): UnitsSummary {
   const billed: Record<string, number> = {};
   const minutesByCode: Record<string, number> = {};
+  // Minutes the note gives for a code belong to the code, not to each of its lines ("97124 ×3" and
+  // "97124 ×2" on two lines share the note's 30 minutes); minutes on the claim lines add up.
+  const noteMinutesCounted = new Set<string>();
   for (const l of lines) {
     if (l.units !== undefined) billed[l.code] = (billed[l.code] ?? 0) + l.units;
-    if (l.minutes !== undefined && isTimed(l.code)) minutesByCode[l.code] = (minutesByCode[l.code] ?? 0) + l.minutes;
+    if (l.minutes === undefined || !isTimed(l.code)) continue;
+    if (l.minutesSource === 'note') {
+      if (noteMinutesCounted.has(l.code)) continue;
+      noteMinutesCounted.add(l.code);
+    }
+    minutesByCode[l.code] = (minutesByCode[l.code] ?? 0) + l.minutes;
   }
   const claimTimed = [...new Set(lines.filter((l) => isTimed(l.code)).map((l) => l.code))];
   const untimed = [...new Set(lines.filter((l) => isUntimed(l.code)).map((l) => l.code))];

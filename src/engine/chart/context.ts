@@ -57,7 +57,8 @@ export function findSections(text: string, partStarts: { start: number; end: num
   return sections;
 }
 
-const SENTENCE_END = /[.!?](?=[\s"')\]]|$)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*•▪◦]|\d{1,2}[.)][ \t]|[A-Z0-9]))|[:;]\s*\n|\n(?=[ \t]*[A-Za-z][A-Za-z /]{0,30}:)/g;
+// A full stop after an initial ("J. Ortiz") or a title ("Dr.", "Pt.") does not end the sentence.
+const SENTENCE_END = /(?<!(?:^|[\s(])(?:[A-Z]|Dr|Mr|Mrs|Ms|Pt|St|vs|approx|incl|Jr|Sr))[.!?](?=[\s"')\]]|$)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*•▪◦]|\d{1,2}[.)][ \t]|[A-Z0-9]))|[:;]\s*\n|\n(?=[ \t]*[A-Za-z][A-Za-z /]{0,30}:)/g;
 
 /** Sentences: split at sentence punctuation, blank lines, list items and capitalised new lines. */
 export function findSentences(text: string, sections: Section[]): Sentence[] {
@@ -211,13 +212,19 @@ export function computeScopes(
   // Triggers that look back over their clause: "tried massage in the past", "ther ex next visit".
   for (const t of triggers.historicalPost) backward(historical, t.firstToken, CONTEXT_WINDOW);
   for (const t of triggers.hypotheticalPost) backward(hypothetical, t.firstToken, CONTEXT_WINDOW);
-  // Home/own-time markers colour their whole sentence: "ice 15 minutes at home".
-  let lastHomeSentence = -1;
+  // Home/own-time markers colour their whole clause: "ice 15 minutes at home", "HEP: stretches daily";
+  // "… kneading, effleurage; ther ex with HEP update" leaves the massage clause alone.
   for (const t of triggers.home) {
     const s = sentence[t.firstToken];
-    if (s === undefined || s < 0 || s === lastHomeSentence) continue;
-    lastHomeSentence = s;
-    home.fill(1, sentenceStartTok[s]!, sentenceEndTok[s]!);
+    if (s === undefined || s < 0 || home[t.firstToken]) continue;
+    let a = t.firstToken;
+    while (a > sentenceStartTok[s]! && !breakAfter[a - 1]) a--;
+    let b = t.endToken - 1;
+    // "HEP: self-massage with ball as needed": a label and its colon open what follows.
+    const labelled = /^\s*:/.test(text.slice(tokens.ends[b]!, tokens.starts[b + 1] ?? text.length));
+    if (labelled) b = sentenceEndTok[s]! - 1;
+    while (b + 1 < sentenceEndTok[s]! && !breakAfter[b]) b++;
+    home.fill(1, a, b + 1);
   }
   // Roles: "Occupation: building maintenance technician", "works as a spa receptionist" (to the end of
   // the clause), and the few words before a job or workplace noun ("maintenance mechanic", "wellness center").

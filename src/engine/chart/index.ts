@@ -192,7 +192,7 @@ export function analyzeChart(note: Visit['note']): Chart {
     if (!m.negated && !m.hypothetical && !m.historical) services.push({ start: m.start, end: m.end, code: '97124', weak: true });
   }
   for (const m of text.matchAll(CODE_NUMBER)) {
-    if (codeSets.timed.has(m[1]!) || codeSets.untimed.has(m[1]!)) services.push({ start: m.index, end: m.index + m[0].length, code: m[1]! });
+    if (codeSets.timed.has(m[1]!) || codeSets.untimed.has(m[1]!)) services.push({ start: m.index, end: m.index + m[0].length, code: m[1]!, isCode: true });
   }
   services.sort((a, b) => a.start - b.start);
   const lx = lex(text);

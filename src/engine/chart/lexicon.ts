@@ -6,6 +6,7 @@
 //   word*   any word starting with "word"  "relax*"
 //   _       exactly one word of any kind   "relaxation _ preparation"
 //   ...     up to three words of any kind  "relaxation ... in preparation for"
+//   ~N      up to N words (N ≤ 8)          "relax* ~6 in preparation for"
 import * as z from '../zod';
 import type { Tokens } from './tokens';
 
@@ -34,7 +35,7 @@ export const LexiconSchema = z.object({
 
 export type LexiconData = z.infer<typeof LexiconSchema>;
 
-type PhraseToken = { kind: 'word'; text: string } | { kind: 'prefix'; text: string } | { kind: 'any' } | { kind: 'gap' };
+type PhraseToken = { kind: 'word'; text: string } | { kind: 'prefix'; text: string } | { kind: 'any' } | { kind: 'gap'; max: number };
 
 interface CompiledPhrase {
   hasGap: boolean;
@@ -60,14 +61,15 @@ export interface CompiledLexicons {
   byFirstPrefix: Map<string, CompiledPhrase[]>;
 }
 
-const WORD = /[\p{L}\p{N}]+\*?|\.\.\.|_/gu;
+const WORD = /~[1-8]\b|[\p{L}\p{N}]+\*?|\.\.\.|_/gu;
 const GAP_MAX = 3;
 
 export function compilePhrase(phrase: string): PhraseToken[] {
   const out: PhraseToken[] = [];
   for (const piece of phrase.toLowerCase().match(WORD) ?? []) {
     if (piece === '_') out.push({ kind: 'any' });
-    else if (piece === '...') out.push({ kind: 'gap' });
+    else if (piece === '...') out.push({ kind: 'gap', max: GAP_MAX });
+    else if (piece.startsWith('~')) out.push({ kind: 'gap', max: Number(piece.slice(1)) });
     else if (piece.endsWith('*')) out.push({ kind: 'prefix', text: piece.slice(0, -1) });
     else out.push({ kind: 'word', text: piece });
   }
@@ -144,10 +146,10 @@ function matchAt(tokens: Tokens, phrase: PhraseToken[], at: number, hasGap: bool
     if (p > 0 && !tokens.joinable[i - 1]) return;
     const t = phrase[p]!;
     if (t.kind === 'gap') {
-      // Zero to GAP_MAX words, each still joined to the next.
+      // Zero to max words, each still joined to the next.
       walk(p + 1, i);
       let j = i;
-      for (let n = 0; n < GAP_MAX && j < tokens.count; n++) {
+      for (let n = 0; n < t.max && j < tokens.count; n++) {
         if (!tokens.joinable[j]) break;
         j++;
         walk(p + 1, j);

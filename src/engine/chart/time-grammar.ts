@@ -145,7 +145,15 @@ const atomRows: Rule[] = [
     },
   },
   { name: 'clock: h am/pm', kind: 'clock', pattern: [num(1, 12, [1, 2]), MERIDIEM, DOT_M, M_WORD, DOT], make: (p, lx) => clock(tokenValue(lx, p[0]), 0, meridiem(lx, p[1])) },
-  { name: 'units: <n> units', kind: 'units', pattern: [NUMBER_ITEM, UNITS], make: (p) => ({ value: value(p[0]) }) },
+  // "97124 Units: 1" is a code and a field label, not 97124 units.
+  { name: 'units: <n> units', kind: 'units', pattern: [NUMBER_ITEM, UNITS], make: (p) => (value(p[0]) <= 20 ? { value: value(p[0]) } : null) },
+  {
+    name: 'duration: Minutes: <n> (a field label before the figure)',
+    kind: 'duration',
+    pattern: [word('minutes', 'mins', 'min', 'duration'), punct(':', '=', '-'), NUMBER_ITEM],
+    // "Time: 10:00" is a clock; a figure with a unit after it is read by its own row.
+    make: (p, lx) => (lx.norm[p[2]!.end] === ':' || UNITS.test(lx, p[2]!.end) ? null : { value: value(p[2]) }),
+  },
   { name: 'units: units: <n>', kind: 'units', pattern: [word('units', 'unit'), opt(punct(':', '=', '-', '#')), opt(X), num(0, 20)], make: (p, lx) => ({ value: tokenValue(lx, p[3]) }) },
   { name: 'count: (<n>)', kind: 'paren', pattern: [punct('('), num(0, 300), punct(')')], make: (p, lx) => ({ value: tokenValue(lx, p[1]) }) },
 ];

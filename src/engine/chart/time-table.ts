@@ -2,11 +2,15 @@
 // number under the minutes column is that row's minutes, one under the units column its units.
 // Cells are split by "|", by tabs, or by runs of two or more spaces (an aligned plain-text table),
 // whichever the header row uses. Rows run until a line that is not split the same way.
-import type { Item } from './grammar';
+import type { Item, ItemIndex } from './grammar';
 import { Kind, type Lexed } from './lex';
+import { clockGap } from './time-grammar';
 
 const MINUTES_HEADERS = new Set(['min', 'mins', 'minutes', 'minute', 'time', 'duration', 'mn', 'tx']);
 const UNITS_HEADERS = new Set(['units', 'unit', 'qty', 'quantity', 'u']);
+const START_HEADERS = new Set(['start', 'begin', 'began', 'in', 'from']);
+const STOP_HEADERS = new Set(['stop', 'end', 'ended', 'out', 'to', 'finish']);
+const CLOCKS = new Set(['clock', 'hhmm', 'dotclock']);
 const SERVICE_HEADERS = new Set(['code', 'codes', 'cpt', 'hcpcs', 'service', 'services', 'procedure', 'procedures', 'description', 'intervention', 'interventions', 'treatment', 'modality', 'activity']);
 
 type Separator = 'pipe' | 'tab' | 'spaces';
@@ -34,6 +38,8 @@ interface Header {
   cells: number;
   minutes: number;
   units: number;
+  start: number;
+  stop: number;
 }
 
 function headerOf(lx: Lexed, first: number, end: number): Header | null {
@@ -42,6 +48,8 @@ function headerOf(lx: Lexed, first: number, end: number): Header | null {
     if (cells.length < 2) continue;
     let minutes = -1;
     let units = -1;
+    let start = -1;
+    let stop = -1;
     let service = false;
     cells.forEach((cell, index) => {
       for (let i = cell.first; i < cell.end; i++) {
@@ -49,24 +57,36 @@ function headerOf(lx: Lexed, first: number, end: number): Header | null {
       }
       const wordsHere: string[] = [];
       for (let i = cell.first; i < cell.end; i++) if (lx.kind[i] === Kind.Word) wordsHere.push(lx.norm[i]!);
-      if (wordsHere.some((w) => MINUTES_HEADERS.has(w)) && minutes < 0) minutes = index;
+      if (wordsHere.some((w) => START_HEADERS.has(w)) && start < 0 && wordsHere.length <= 2) start = index;
+      else if (wordsHere.some((w) => STOP_HEADERS.has(w)) && stop < 0 && wordsHere.length <= 2) stop = index;
+      else if (wordsHere.some((w) => MINUTES_HEADERS.has(w)) && minutes < 0) minutes = index;
       else if (wordsHere.some((w) => UNITS_HEADERS.has(w)) && units < 0) units = index;
       else if (wordsHere.some((w) => SERVICE_HEADERS.has(w))) service = true;
     });
-    if (service && (minutes >= 0 || units >= 0)) return { sep, cells: cells.length, minutes, units };
+    if (service && (minutes >= 0 || units >= 0 || (start >= 0 && stop >= 0))) return { sep, cells: cells.length, minutes, units, start, stop };
   }
   return null;
 }
 
 export interface TableFigures {
-  /** Synthetic duration items for bare numbers in a minutes column. */
+  /** Synthetic duration items for bare numbers in a minutes column, and ranges from start/stop columns. */
   minutes: Item[];
   /** Token indices of bare numbers in a units column (the row's units, never minutes). */
   unitTokens: number[];
+  /** Lines that are rows of a table: one row is one entry, whatever punctuation its cells hold. */
+  rowLines: Set<number>;
 }
 
-export function readTables(lx: Lexed): TableFigures {
-  const out: TableFigures = { minutes: [], unitTokens: [] };
+export function readTables(lx: Lexed, index: ItemIndex): TableFigures {
+  const out: TableFigures = { minutes: [], unitTokens: [], rowLines: new Set() };
+  const clockIn = (cell: Cell | undefined): Item | undefined => {
+    if (!cell) return undefined;
+    for (let i = cell.first; i < cell.end; i++) {
+      const found = index.at[i]?.find((it) => CLOCKS.has(it.kind) && it.end <= cell.end);
+      if (found) return found;
+    }
+    return undefined;
+  };
   // Line ranges.
   const lines: [number, number][] = [];
   let first = 0;
@@ -88,6 +108,13 @@ export function readTables(lx: Lexed): TableFigures {
       if (cells.every((c) => isRule(lx, c))) continue;
       if (cells.length < 2 || Math.abs(cells.length - header.cells) > 1) header = null;
       else {
+        out.rowLines.add(lx.line[a]!);
+        if (header.start >= 0 && header.stop >= 0) {
+          const from = clockIn(cells[header.start]);
+          const to = clockIn(cells[header.stop]);
+          const minutes = from && to ? clockGap(from, to) : null;
+          if (from && to && minutes !== null) out.minutes.push({ kind: 'range', first: from.first, end: to.end, rule: 'table: start and stop columns', value: minutes });
+        }
         const bare = (index: number): number => {
           const cell = cells[index];
           if (!cell) return -1;

@@ -13,7 +13,7 @@
 // "could not read" instead of "missing".
 import { type Item, selectLongest } from './grammar';
 import { Kind, type Lexed, lexAt } from './lex';
-import { clockGap, TIME_WORDS, type TimeItems, type TotalKind } from './time-grammar';
+import { clockGap, TIME_WORDS, type TimeItems, type TotalKind, totalLabelKind } from './time-grammar';
 import { readTables } from './time-table';
 import type { CodeMinutes, MentionContext, SectionKind, ServiceTime, TotalTime, UnresolvedTime } from './types';
 
@@ -26,6 +26,8 @@ export interface ServiceMention {
   candidates?: readonly string[];
   /** A technique that implies the service ("effleurage, petrissage x 12'"): used only when no service is named. */
   weak?: boolean;
+  /** A code number written in the note ("97124"), rather than a service name. */
+  isCode?: boolean;
 }
 
 export interface TimeFacts {
@@ -47,6 +49,9 @@ interface Service {
   first: number;
   end: number;
   weak: boolean;
+  isCode: boolean;
+  /** Took the code written beside it. */
+  relabelled?: boolean;
   owner: string;
   code: string | null;
   start: number;
@@ -100,14 +105,39 @@ export function findTimes(
 ): TimeFacts {
   // Services as token ranges. Ambiguous names own their time too (it is not unread), but give no code.
   const services: Service[] = mentions
-    .map((m) => ({ first: lexAt(lx, m.start), end: lexAt(lx, m.end), weak: m.weak === true, code: m.code, owner: m.code ?? `?${(m.candidates ?? []).join('/')}`, start: m.start, charEnd: m.end }))
+    .map((m) => ({ first: lexAt(lx, m.start), end: lexAt(lx, m.end), weak: m.weak === true, isCode: m.isCode === true, code: m.code, owner: m.code ?? `?${(m.candidates ?? []).join('/')}`, start: m.start, charEnd: m.end }))
     .filter((s) => s.end > s.first)
     .sort((a, b) => a.first - b.first);
+  // A name with a code written right beside it is billed as that code: "IASTM (97124)", "97124 - massage",
+  // "soft tissue mobilization (IASTM, charged as 97124)". Right to left, so a chain of names follows its code.
+  const BESIDE = new Set(['(', ')', ',', '-', ':', '/', 'billed', 'charged', 'coded', 'as', 'cpt', 'code', 'under', 'using']);
+  const beside = (a: Service, b: Service): boolean => {
+    if (b.first - a.end > 5) return false;
+    for (let i = a.end; i < b.first; i++) if (!BESIDE.has(lx.norm[i]!)) return false;
+    return true;
+  };
+  for (let k = services.length - 2; k >= 0; k--) {
+    const a = services[k]!;
+    const b = services[k + 1]!;
+    if (a.weak || b.weak || !beside(a, b) || a.code === b.code) continue;
+    // The written code wins; a name next to a name that took a code takes it too.
+    if (b.isCode || (b.relabelled && !a.isCode)) {
+      if (!a.isCode) {
+        a.code = b.code;
+        a.owner = b.owner;
+        a.relabelled = true;
+      }
+    } else if (a.isCode) {
+      b.code = a.code;
+      b.owner = a.owner;
+      b.relabelled = true;
+    }
+  }
   const inService = new Uint8Array(lx.count);
   for (const s of services) if (!s.weak) inService.fill(1, s.first, s.end);
 
   // One reading per stretch of text: totals, ranges, durations, counts; leftmost-longest wins.
-  const tables = readTables(lx);
+  const tables = readTables(lx, parsed.index);
   const chosen = selectLongest([...parsed.totals, ...parsed.ranges, ...parsed.durations, ...tables.minutes, ...parsed.units, ...parsed.counts, ...parsed.parens, ...parsed.untils]);
   let lastRangeEnd: Item | undefined;
 
@@ -127,7 +157,8 @@ export function findTimes(
       if (lx.kind[i] === Kind.Newline) {
         close(i);
         first = i + 1;
-      } else if (isClauseEnd(lx, i)) close(i + 1);
+      } else if (tables.rowLines.has(lx.line[i]!)) continue; // a table row is one entry
+      else if (isClauseEnd(lx, i)) close(i + 1);
       // "… then ther ex 16 mins", "followed by 25 minutes of therapeutic exercise": a new clause.
       else if (!inService[i] && TIME_WORDS.clauseBreak.has(lx.norm[i]!) && lx.kind[i] === Kind.Word) close(i);
     }
@@ -245,7 +276,16 @@ export function findTimes(
     // ("15-minute massage") or nothing follows ("Massage: 15-min").
     if (it.kind === 'duration' && it.data?.adjectival && lx.kind[it.end] === Kind.Word && !serviceRightAfter(it)) continue;
     if (!(it.value > 0 && it.value <= 300)) continue;
-    if (NO_TREATMENT_TIME.has(ctx.section)) continue;
+    // A treatment table is treatment time wherever the note's headings put it.
+    if (NO_TREATMENT_TIME.has(ctx.section) && !it.rule.startsWith('table:')) continue;
+    // "97124 16 min, 97110 22 min = 38 min": a sum of the figures before it, not a service's own time.
+    if (lx.norm[it.first - 1] === '=' && seg.figures.length >= 2) {
+      const labelWords: string[] = [];
+      for (let i = seg.first; i < Math.min(seg.end, seg.first + 4) && lx.kind[i] === Kind.Word; i++) labelWords.push(lx.norm[i]!);
+      const kind = totalLabelKind(labelWords);
+      if (kind) totals[kind] ??= { start, end, minutes: it.value };
+      continue;
+    }
     if ((ctx.section === 'plan' || ctx.section === 'goals') && seg.plansVisits) continue;
     seg.figures.push({ item: it, start, end, minutes: it.value, form: it.kind === 'range' ? 'range' : 'minutes' });
   }
@@ -385,8 +425,13 @@ function groupByCode(times: (ServiceTime & { section: string })[]): Record<strin
     const group = sections.get(t.section) ?? { sum: 0, evidence: [] };
     // A clock range followed by its own minutes ("8:05-8:20 (15 min)") is one statement, not two; so is
     // the same figure written another way in the same section (a table row and a clock range).
+    // A summary that restates the sum so far in another form ("Timed: 97124 16 min" after two clock
+    // rows of 9 and 7 minutes) is the same time too.
     const prev = group.evidence[group.evidence.length - 1];
-    const sameStatement = (prev && t.start - prev.end < 12 && prev.minutes === t.minutes) || group.evidence.some((e) => e.minutes === t.minutes && e.form !== t.form);
+    const sameStatement =
+      (prev && t.start - prev.end < 12 && prev.minutes === t.minutes) ||
+      group.evidence.some((e) => e.minutes === t.minutes && e.form !== t.form) ||
+      (group.evidence.length > 1 && group.sum === t.minutes && group.evidence.some((e) => e.form !== t.form));
     if (!sameStatement) group.sum += t.minutes;
     group.evidence.push({ code: t.code, minutes: t.minutes, start: t.start, end: t.end, form: t.form });
     sections.set(t.section, group);
