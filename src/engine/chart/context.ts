@@ -15,7 +15,7 @@ export function headingKind(label: string | undefined): SectionKind | undefined 
   const known = HEADING_KINDS.get(key);
   if (known) return known;
   // An unseen heading of a few words is usually a known one with a word added ("Billing summary",
-  // "Daily treatment", "Goals per POC"): its first word, else its last, decides. Single letters
+  // "Daily interventions", "Goals per POC"): its first word, else its last, decides. Single letters
   // ("S", "O") only count on their own.
   const words = key.split(' ');
   if (words.length < 2 || words.length > 4) return undefined;
@@ -227,7 +227,7 @@ export function computeScopes(
     home.fill(1, a, b + 1);
   }
   // Roles: "Occupation: building maintenance technician", "works as a spa receptionist" (to the end of
-  // the clause), and the few words before a job or workplace noun ("maintenance mechanic", "wellness center").
+  // the clause), and the few words before a job or workplace noun ("maintenance worker", "fitness studio").
   for (const t of triggers.rolePre) forward(role, t.endToken, ROLE_WINDOW);
   for (const t of triggers.rolePost) backward(role, t.firstToken, ROLE_POST_WINDOW);
   markQuoted(text, tokens, quoted);

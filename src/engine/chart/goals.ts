@@ -1,15 +1,15 @@
 // Goals and functional limitations, read as small phrases rather than matched against a list of
-// activities. A goal item ("sit through a 4-hr dispatch shift", "decrease pain to 2/10") is
+// activities. A goal item ("stand through a 6-hr retail shift", "reduce pain to 3/10") is
 // classified by its head word and what follows it:
 //
-//   impairment verb + impairment words      "decrease pain and spasm; increase lumbar ROM"   → impairment
+//   impairment verb + impairment words      "reduce pain and tone; improve cervical ROM"   → impairment
 //   impairment verb + purpose               "increase ROM to allow overhead reach"          → functional
 //   impairment verb + other words           "improve sitting tolerance for cooking"          → functional
-//   comfort words                           "relaxation and stress relief"                  → comfort
+//   comfort words                           "stress relief and relaxation"                  → comfort
 //   outcome instrument                      "LEFS 58 -> 72", "NDI < 20%"                     → measure
-//   any other head with a target or time    "practice 2 hrs daily", "return to full duty next week" → functional
+//   any other head with a target or time    "knit 1 hr daily", "return to full duty next week" → functional
 //
-// Limitations are the same phrase after a trigger: "limits practice to 20 min", "difficulty with buttons".
+// Limitations are the same phrase after a trigger: "limits typing to 15 min", "difficulty with zippers".
 import data from '../data/grammar/goals.json';
 import { Kind, type Lexed, lexAt } from './lex';
 import type { GoalStatement, Mention, MentionContext, Sentence } from './types';
@@ -45,7 +45,7 @@ export interface GoalInputs {
   goalMentions: readonly Mention[];
   functionalMentions: readonly Mention[];
   instrumentMentions: readonly Mention[];
-  /** Body regions are where, not what: "increase thoracic rotation" names no activity. */
+  /** Body regions are where, not what: "improve lumbar extension" names no activity. */
   regionMentions: readonly Mention[];
   contextAt(offset: number): MentionContext;
 }

@@ -216,7 +216,7 @@ export function analyzeChart(note: Visit['note']): Chart {
 
   // 7. Who furnished it: signatures, and assistants or non-therapists named as doing the work.
   const credentials: CredentialMention[] = findSignatures(text);
-  // "performed by Jake Moss, ATC": a name with credentials after "by" is who did the work, wherever it is.
+  // "performed by Sam Ruiz, LMT": a name with credentials after "by" is who did the work, wherever it is.
   for (const c of [...credentials]) {
     if (c.kind !== 'signature') continue;
     const before = text.slice(Math.max(0, c.start - 40), c.start);

@@ -1,11 +1,11 @@
 // Treatment time: which service each duration or clock range belongs to, and the two totals.
 // The grammar (time-grammar.ts) finds the figures; this file ties them to services by layout:
 //
-//   same clause, service first     "Massage 97124 - 12 min", "ther ex 16 mins … then massage 14 mins"
-//   same clause, time first        "1:30-1:42 pm Therapeutic massage", "30 min therapeutic massage"
+//   same clause, service first     "97124 massage - 14 min", "ther ex 16 mins … then massage 14 mins"
+//   same clause, time first        "3:10-3:24 pm massage", "25 min massage to the calf"
 //   heading above its lines        "Therapeutic massage (97124):\n  - L QL, kneading 10 min"
 //   table with a minutes column    "| 97124 | Massage | 15 | 1 |" under "| Code | Service | Min | Units |"
-//   bare count after a service     "massage 97124 (11)" = 11 minutes; "97110 (2)" = 2 units
+//   bare count after a service     "massage 97124 (14)" = 11 minutes; "97110 (2)" = 2 units
 //
 // Minutes that are not treatment time are never attributed: home programs, rest, travel,
 // documentation, tolerances, tests named by their length ("6-minute walk test"), plans and goals.
@@ -64,7 +64,7 @@ interface Figure {
   end: number;
   minutes: number;
   form: 'minutes' | 'range';
-  /** Units written with it ("x2 units, 1:10-1:30 pm"). */
+  /** Units written with it ("x2 units, 3:05-3:35 pm"). */
   withUnits?: boolean;
 }
 
@@ -261,7 +261,7 @@ export function findTimes(
     }
 
     if (it.kind === 'paren' || it.kind === 'codefig') {
-      // "massage 97124 (11)", "97124 15": a bare figure right after a service or its code.
+      // "massage 97124 (14)", "97124 15": a bare figure right after a service or its code.
       if (it.kind === 'paren' && !serviceRightBefore(it)) continue;
       if (it.value >= PAREN_MINUTES_FROM) {
         const at = it.kind === 'codefig' ? (it.data!.valueFirst as number) : it.first;
@@ -366,7 +366,7 @@ export function findTimes(
   for (const { seg, figure, ctx } of orphans) {
     if (activityNear(seg, figure.item)) continue;
     if (ctx.section === 'plan' || ctx.section === 'assessment' || ctx.section === 'objective') continue;
-    // A clock range that restates a total beside it ("Session time: 60 min (10:00-11:00)") is the total.
+    // A clock range that restates a total beside it ("Session: 45 min (2:00-2:45)") is the total.
     if (Object.values(totals).some((t) => t && t.minutes === figure.minutes && Math.abs(t.end - figure.start) < 4)) continue;
     const lineStart = text.lastIndexOf('\n', figure.start - 1) + 1;
     const lineEnd = text.indexOf('\n', figure.end);

@@ -48,7 +48,7 @@ export interface MentionContext {
   historical: boolean;
   /** Home program / patient's own activity ("ice 15 minutes at home"). */
   home: boolean;
-  /** Part of who the patient is, not the care: an occupation or workplace ("building maintenance mechanic"). */
+  /** Part of who the patient is, not the care: an occupation or workplace ("facilities maintenance worker"). */
   role: boolean;
   /** Inside quotation marks: the patient's (or someone's) own words, not the clinician's. */
   quoted: boolean;
@@ -118,7 +118,7 @@ export interface MeasureChange extends Span, MentionContext {
  */
 export interface GoalStatement extends Span, MentionContext {
   kind: 'functional' | 'impairment' | 'comfort' | 'measure';
-  /** A goal item, the purpose stated with the treatment, or a limitation ("limits practice to 20 min"). */
+  /** A goal item, the purpose stated with the treatment, or a limitation ("limits typing to 15 min"). */
   source: 'goal' | 'purpose' | 'limitation';
   text: string;
 }

@@ -28,7 +28,7 @@ export default defineRule({
     if (!facts.massage.inScope) return;
 
     // A functional goal or limitation the grammar read (goals.ts): "sit through a 4-hr shift",
-    // "limits practice to 20 min", "increase ROM to allow overhead reach". Goals are future by nature,
+    // "limits typing to 15 min", "increase ROM to allow overhead reach". Goals are future by nature,
     // so hypothetical ones count; negated ("denies difficulty driving") and past ones do not.
     const stated = chart.goals.filter((g) => !g.negated && !g.historical);
     if (stated.some((g) => g.kind === 'functional')) return;
