@@ -171,7 +171,9 @@ export function manifestFor(browser, flavour, { version, built, managedSchema })
 
 // ---- bundles ---------------------------------------------------------------------------------
 
-function esbuildOptions(entries, format, outdir) {
+// Release builds carry no source maps and no sourceMappingURL comment: the maps are written beside
+// the build (dist/sourcemaps/<browser>/) for the team. Demo builds keep linked maps for debugging.
+function esbuildOptions(entries, format, outdir, flavour) {
   return {
     entryPoints: Object.fromEntries(entries.map((e) => [e.name, e.source])),
     outdir,
@@ -179,7 +181,7 @@ function esbuildOptions(entries, format, outdir) {
     format,
     target: ['chrome120', 'firefox128'],
     minify: true,
-    sourcemap: 'linked',
+    sourcemap: flavour === 'release' ? 'external' : 'linked',
     metafile: true,
     logLevel: 'warning',
     jsx: 'automatic',
@@ -259,6 +261,7 @@ function assemble({ stageDir, outdir, flavour, entries, quiet }) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     cpSync(stageDir, dir, { recursive: true });
+    if (flavour === 'release') moveSourceMaps(dir, join(outdir, 'sourcemaps', browser));
     for (const entry of entries) copyHtmlAndStyles(entry, dir);
     copyAssets(dir);
     if (managedSchema) cpSync('manifest/managed_schema.json', join(dir, 'managed_schema.json'));
@@ -268,6 +271,18 @@ function assemble({ stageDir, outdir, flavour, entries, quiet }) {
   }
   if (!quiet) console.log(`built ${dirs.join(', ')} (${flavour})`);
   return dirs;
+}
+
+/** Moves every .map file of a build folder out to `mapsDir` (the release extension ships none). */
+function moveSourceMaps(dir, mapsDir) {
+  rmSync(mapsDir, { recursive: true, force: true });
+  for (const file of listFiles(dir)) {
+    if (!file.endsWith('.map')) continue;
+    const target = join(mapsDir, relative(dir, file));
+    mkdirSync(dirname(target), { recursive: true });
+    cpSync(file, target);
+    rmSync(file);
+  }
 }
 
 /**
@@ -283,8 +298,8 @@ export async function buildExtension({ outdir = 'dist', flavour = 'release', qui
   try {
     const iife = entries.filter((e) => e.format === 'iife');
     const esm = entries.filter((e) => e.format === 'esm');
-    if (iife.length > 0) await esbuild.build(esbuildOptions(iife, 'iife', stageDir));
-    if (esm.length > 0) await esbuild.build(esbuildOptions(esm, 'esm', stageDir));
+    if (iife.length > 0) await esbuild.build(esbuildOptions(iife, 'iife', stageDir, flavour));
+    if (esm.length > 0) await esbuild.build(esbuildOptions(esm, 'esm', stageDir, flavour));
     mkdirSync(stageDir, { recursive: true });
     if (!quiet) console.log('bundle sizes (minified):');
     const over = checkBudgets(bundleSizes(stageDir), { quiet });

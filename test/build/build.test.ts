@@ -106,11 +106,12 @@ describe.each(['chrome', 'firefox'])('%s release build', (browser) => {
     }
   });
 
-  it('ships minified bundles with linked source maps and no network or eval', () => {
+  it('ships minified bundles with no source maps or map comments (the maps are written beside, for the team) and no network or eval', () => {
+    expect(files(join(out, browser)).filter((f) => f.endsWith('.map'))).toEqual([]);
     for (const bundle of ['background.js', 'content.js', 'popup.js', 'options.js', 'sidepanel.js']) {
       const code = readFileSync(join(out, browser, bundle), 'utf8');
-      expect(code, bundle).toMatch(new RegExp(`//# sourceMappingURL=${bundle.replace('.', '\\.')}\\.map\\s*$`));
-      expect(existsSync(join(out, browser, `${bundle}.map`)), `${bundle}.map`).toBe(true);
+      expect(code, bundle).not.toContain('sourceMappingURL');
+      expect(existsSync(join(out, 'sourcemaps', browser, `${bundle}.map`)), `${bundle}.map beside the build`).toBe(true);
       for (const api of ['fetch(', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'sendBeacon', 'eval(', 'importScripts']) {
         expect(code.includes(api), `${bundle} uses ${api}`).toBe(false);
       }
@@ -134,9 +135,10 @@ describe.each(['chrome', 'firefox'])('%s release build', (browser) => {
     }
   });
 
-  it('packages a store zip with the same files, minus source maps', () => {
+  it('packages a store zip with the same files, and no source map', () => {
     const entries = readZip(readFileSync(zipPath(browser)));
-    const expected = files(join(out, browser)).filter((f) => !f.endsWith('.map'));
+    const expected = files(join(out, browser));
+    expect(entries.some((e) => e.name.endsWith('.map') || e.data.includes('sourceMappingURL'))).toBe(false);
     expect(entries.map((e) => e.name)).toEqual(expected);
     for (const entry of entries) expect(entry.data.equals(readFileSync(join(out, browser, entry.name))), entry.name).toBe(true);
     expect(entries.some((e) => e.data.includes('127.0.0.1'))).toBe(false);
