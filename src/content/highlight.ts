@@ -46,7 +46,13 @@ function tipHook(): TipHook | undefined {
   return (globalThis as { [TIP_HOOK]?: TipHook })[TIP_HOOK];
 }
 
-export const HIGHLIGHT_NAME = 'tcg-evidence';
+/**
+ * The highlight's registry name, random per page load. CSS.highlights and adopted stylesheets are
+ * shared with the page's own scripts: a fixed name would let any page (or a script it loads) detect
+ * the extension by name. What a page can still see while a highlight is shown is a Range over its
+ * own text (nothing it does not already hold); see README, Privacy and security.
+ */
+export const HIGHLIGHT_NAME = `h${Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
 const HIGHLIGHT_RULE = `::highlight(${HIGHLIGHT_NAME}) { background-color: rgba(255, 196, 0, 0.55); color: inherit; }`;
 const MARK_COLOR = 'rgba(255, 196, 0, 0.45)';
 const MARK_OUTLINE = '2px solid rgba(214, 120, 0, 0.9)';

@@ -44,6 +44,11 @@ function partOf(page: string, url: string, partId: string): { text: string; sour
 }
 
 describe('highlighting text built from DOM nodes', () => {
+  it('registers under a random name, so a page cannot detect the extension by a fixed one', () => {
+    expect(HIGHLIGHT_NAME).toMatch(/^h[0-9a-f]{16}$/);
+    expect(HIGHLIGHT_NAME).not.toContain('tcg');
+  });
+
   it('paints the evidence Range with the Highlight API and adopts a stylesheet, leaving the DOM untouched', () => {
     const registry = new Map<string, FakeHighlight>();
     vi.stubGlobal('CSS', { highlights: registry });
