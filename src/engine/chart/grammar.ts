@@ -93,33 +93,69 @@ export interface ItemIndex {
   /** Items by the token they start at (sparse: most tokens start none). */
   at: (Item[] | undefined)[];
   all: Item[];
+  /** Dispatch key of each token (0: no row starts with it), computed once per text for every layer. */
+  keys?: Uint16Array;
+  keysVersion?: number;
 }
 
 export function newIndex(count: number): ItemIndex {
   return { at: new Array<Item[] | undefined>(count), all: [] };
 }
 
-function matchElements(lx: Lexed, index: ItemIndex, pattern: readonly Element[], p: number, i: number, parts: (Part | undefined)[]): boolean {
-  if (p === pattern.length) return true;
-  const e = pattern[p]!;
-  if (e.optional) {
-    // Greedy: with the element first, then without it.
-    if (matchOne(lx, index, pattern, p, i, parts)) return true;
-    parts[p] = undefined;
-    return matchElements(lx, index, pattern, p + 1, i, parts);
-  }
-  return matchOne(lx, index, pattern, p, i, parts);
+/**
+ * Every word and punctuation mark a row can start with, as a small number: a token's key is looked up
+ * once per text, and each layer finds its rows for the token by indexing an array with it.
+ */
+const KEYS = new Map<string, number>();
+const keyFor = (word: string): number => {
+  let key = KEYS.get(word);
+  if (key === undefined) KEYS.set(word, (key = KEYS.size + 1));
+  return key;
+};
+
+function tokenKeys(lx: Lexed, index: ItemIndex): Uint16Array {
+  // Rows compiled after the keys were taken (a new layer) add words: take them again.
+  if (index.keys && index.keysVersion === KEYS.size) return index.keys;
+  const keys = new Uint16Array(lx.count);
+  for (let i = 0; i < lx.count; i++) if (lx.kind[i] !== Kind.Num) keys[i] = KEYS.get(lx.norm[i]!) ?? 0;
+  index.keys = keys;
+  index.keysVersion = KEYS.size;
+  return keys;
 }
 
-function matchOne(lx: Lexed, index: ItemIndex, pattern: readonly Element[], p: number, i: number, parts: (Part | undefined)[]): boolean {
-  const e = pattern[p]!;
+/** A rule with the scratch space its matches are written into (reused: one match runs at a time). */
+interface CompiledRule {
+  rule: Rule;
+  parts: (Part | undefined)[];
+  /** One Part per element, reused by every attempt (make() reads parts and keeps only items). */
+  pool: Part[];
+}
+
+function matchElements(lx: Lexed, index: ItemIndex, c: CompiledRule, p: number, i: number): boolean {
+  const pattern = c.rule.pattern;
+  if (p === pattern.length) return true;
+  if (pattern[p]!.optional) {
+    // Greedy: with the element first, then without it.
+    if (matchOne(lx, index, c, p, i)) return true;
+    c.parts[p] = undefined;
+    return matchElements(lx, index, c, p + 1, i);
+  }
+  return matchOne(lx, index, c, p, i);
+}
+
+function matchOne(lx: Lexed, index: ItemIndex, c: CompiledRule, p: number, i: number): boolean {
+  const e = c.rule.pattern[p]!;
   if (i >= lx.count) return false;
+  const part = c.pool[p]!;
   if (e.type === 'token') {
     if (!e.test(lx, i)) return false;
     let j = i + 1;
     if (e.repeat) while (j < lx.count && e.test(lx, j)) j++;
-    parts[p] = { first: i, end: j };
-    return matchElements(lx, index, pattern, p + 1, j, parts);
+    part.first = i;
+    part.end = j;
+    part.item = undefined;
+    c.parts[p] = part;
+    return matchElements(lx, index, c, p + 1, j);
   }
   // Items: try the longest first.
   const candidates = index.at[i];
@@ -127,38 +163,39 @@ function matchOne(lx: Lexed, index: ItemIndex, pattern: readonly Element[], p: n
   for (let k = candidates.length - 1; k >= 0; k--) {
     const it = candidates[k]!;
     if (it.kind !== e.kind) continue;
-    parts[p] = { first: it.first, end: it.end, item: it };
-    if (matchElements(lx, index, pattern, p + 1, it.end, parts)) return true;
+    part.first = it.first;
+    part.end = it.end;
+    part.item = it;
+    c.parts[p] = part;
+    if (matchElements(lx, index, c, p + 1, it.end)) return true;
   }
   return false;
 }
 
 /** Rules grouped by what their first element can start with, so each token tries only a few rows. */
 interface Dispatch {
-  byWord: Map<string, Rule[]>;
-  byNum: Rule[];
-  byItem: Map<string, Rule[]>;
+  /** Rules by the key (see KEYS) of the word or mark they start with. */
+  byKey: (CompiledRule[] | undefined)[];
+  byNum: CompiledRule[];
+  byItem: Map<string, CompiledRule[]>;
   /** Rules whose first element is optional or a free predicate: tried everywhere. */
-  always: Rule[];
+  always: CompiledRule[];
 }
 
 export function compileLayer(rules: readonly Rule[]): Dispatch {
-  const d: Dispatch = { byWord: new Map(), byNum: [], byItem: new Map(), always: [] };
+  const d: Dispatch = { byKey: [], byNum: [], byItem: new Map(), always: [] };
   for (const rule of rules) {
+    const c: CompiledRule = { rule, parts: new Array(rule.pattern.length).fill(undefined), pool: rule.pattern.map(() => ({ first: 0, end: 0, item: undefined })) };
     const first = rule.pattern[0]!;
-    if (first.optional) d.always.push(rule);
+    if (first.optional) d.always.push(c);
     else if (first.type === 'item') {
       const list = d.byItem.get(first.kind) ?? [];
-      list.push(rule);
+      list.push(c);
       d.byItem.set(first.kind, list);
     } else if (first.words) {
-      for (const w of first.words) {
-        const list = d.byWord.get(w) ?? [];
-        list.push(rule);
-        d.byWord.set(w, list);
-      }
-    } else if (first.tokenKind === Kind.Num) d.byNum.push(rule);
-    else d.always.push(rule);
+      for (const w of first.words) (d.byKey[keyFor(w)] ??= []).push(c);
+    } else if (first.tokenKind === Kind.Num) d.byNum.push(c);
+    else d.always.push(c);
   }
   return d;
 }
@@ -166,36 +203,36 @@ export function compileLayer(rules: readonly Rule[]): Dispatch {
 /** Run one layer over the tokens; new items are added to the index (they are visible to later layers). */
 export function runLayer(lx: Lexed, index: ItemIndex, layer: Dispatch): Item[] {
   const found: Item[] = [];
-  const parts: (Part | undefined)[] = [];
-  const tryRule = (rule: Rule, i: number) => {
-    parts.length = rule.pattern.length;
-    if (!matchElements(lx, index, rule.pattern, 0, i, parts)) return;
+  const keys = tokenKeys(lx, index);
+  const tryRule = (c: CompiledRule, i: number) => {
+    if (!matchElements(lx, index, c, 0, i)) return;
     let first = -1;
     let end = -1;
-    for (const part of parts) {
+    for (const part of c.parts) {
       if (!part) continue;
       if (first < 0) first = part.first;
       end = part.end;
     }
     if (first < 0) return;
-    const made = rule.make(parts, lx);
+    const made = c.rule.make(c.parts, lx);
     if (!made) return;
-    found.push({ kind: made.kind ?? rule.kind, first, end, rule: rule.name, value: made.value, data: made.data });
+    found.push({ kind: made.kind ?? c.rule.kind, first, end, rule: c.rule.name, value: made.value, data: made.data });
   };
   for (let i = 0; i < lx.count; i++) {
-    const k = lx.kind[i]!;
-    if (k === Kind.Num) for (const r of layer.byNum) tryRule(r, i);
-    else {
-      const byWord = layer.byWord.get(lx.norm[i]!);
+    if (lx.kind[i] === Kind.Num) for (const r of layer.byNum) tryRule(r, i);
+    else if (keys[i] !== 0) {
+      const byWord = layer.byKey[keys[i]!];
       if (byWord) for (const r of byWord) tryRule(r, i);
     }
     const here = index.at[i];
     if (here) {
-      const seen = new Set<string>();
-      for (const it of here) {
-        if (seen.has(it.kind)) continue;
-        seen.add(it.kind);
-        const rules = layer.byItem.get(it.kind);
+      for (let k = 0; k < here.length; k++) {
+        const kind = here[k]!.kind;
+        // Each kind once per token, however many items of it start here.
+        let repeated = false;
+        for (let m = 0; m < k && !repeated; m++) repeated = here[m]!.kind === kind;
+        if (repeated) continue;
+        const rules = layer.byItem.get(kind);
         if (rules) for (const r of rules) tryRule(r, i);
       }
     }
