@@ -75,44 +75,64 @@ export function normalizeText(original: string): Normalized {
     else pieces.push(to);
     copied = at + 1;
   };
+  /** Fold the word starting at `i` (a letter); returns where it ends. */
+  const foldWordAt = (i: number): number => {
+    // A whole word at once (letters, and invisible marks inside it), so look-alikes are folded only
+    // inside Latin words: a word with a Latin letter, or one made only of look-alikes.
+    let j = i;
+    let lookalikes = false;
+    let invisible = false;
+    let latin = false;
+    let allLookalike = true;
+    for (; j < n; j++) {
+      const d = original.charCodeAt(j);
+      if (isLetter(d)) {
+        if (isLatin(d)) latin = true;
+        else if (d >= 128 && LOOKALIKE.has(d)) lookalikes = true;
+        else allLookalike = false;
+      } else if (isInvisible(d)) invisible = true;
+      else break;
+    }
+    const fold = lookalikes && (latin || allLookalike);
+    if (fold || invisible) {
+      for (let k = i; k < j; k++) {
+        const d = original.charCodeAt(k);
+        if (d < 128) continue;
+        if (isInvisible(d)) replace(k, '');
+        else if (fold && LOOKALIKE.has(d)) replace(k, LOOKALIKE.get(d)!);
+      }
+    }
+    return j;
+  };
+  // ASCII letters need nothing unless the word they are in holds something else, so a word is only
+  // looked at as a whole from its start (`word`) when a character outside ASCII turns up in it.
+  let word = -1;
   let i = 0;
   while (i < n) {
     const c = original.charCodeAt(i);
-    if (isLetter(c)) {
-      // A whole word at once (letters, and invisible marks inside it), so look-alikes are folded only
-      // inside Latin words: a word with a Latin letter, or one made only of look-alikes.
-      let j = i;
-      let lookalikes = false;
-      let invisible = false;
-      let latin = false;
-      let allLookalike = true;
-      for (; j < n; j++) {
-        const d = original.charCodeAt(j);
-        if (isLetter(d)) {
-          if (isLatin(d)) latin = true;
-          else if (d >= 128 && LOOKALIKE.has(d)) lookalikes = true;
-          else allLookalike = false;
-        } else if (isInvisible(d)) invisible = true;
-        else break;
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+        if (word < 0) word = i;
+        i++;
+        continue;
       }
-      const fold = lookalikes && (latin || allLookalike);
-      if (fold || invisible) {
-        for (let k = i; k < j; k++) {
-          const d = original.charCodeAt(k);
-          if (d < 128) continue;
-          if (isInvisible(d)) replace(k, '');
-          else if (fold && LOOKALIKE.has(d)) replace(k, LOOKALIKE.get(d)!);
-        }
-      }
-      i = j;
+      word = -1;
+      if (c === 13) {
+        // CRLF → LF; a lone CR is a line break.
+        replace(i, original.charCodeAt(i + 1) === 10 ? '' : '\n');
+      } else if (c === 0x60) replace(i, FOLD.get(c)!);
+      i++;
       continue;
     }
-    if (c === 13) {
-      // CRLF → LF; a lone CR is a line break.
-      replace(i, original.charCodeAt(i + 1) === 10 ? '' : '\n');
-    } else if (c >= 0xff01 && c <= 0xff5e) {
+    if (isLetter(c) || (word >= 0 && isInvisible(c))) {
+      i = foldWordAt(word >= 0 ? word : i);
+      word = -1;
+      continue;
+    }
+    word = -1;
+    if (c >= 0xff01 && c <= 0xff5e) {
       replace(i, String.fromCharCode(c - 0xfee0));
-    } else if (c === 0x60 || c >= 128) {
+    } else {
       const folded = FOLD.get(c);
       if (folded !== undefined) replace(i, folded);
     }
