@@ -123,12 +123,52 @@ function tokenKeys(lx: Lexed, index: ItemIndex): Uint16Array {
   return keys;
 }
 
+/**
+ * What can start at a token: the first tokens a stretch of pattern can begin with. `null` means
+ * anything (a free predicate, or a stretch that may match nothing).
+ */
+interface StartSet {
+  num: boolean;
+  keys: number[];
+  items: string[];
+}
+
+function startSet(pattern: readonly Element[], from: number): StartSet | null {
+  const set: StartSet = { num: false, keys: [], items: [] };
+  for (let p = from; p < pattern.length; p++) {
+    const e = pattern[p]!;
+    if (e.type === 'item') set.items.push(e.kind);
+    else if (e.words) for (const w of e.words) set.keys.push(keyFor(w));
+    else if (e.tokenKind === Kind.Num) set.num = true;
+    else return null;
+    if (!e.optional) return set;
+  }
+  return null;
+}
+
+/** Could a stretch with these starts begin at token `t`? (Cheap and necessary, not sufficient.) */
+function canStart(set: StartSet, lx: Lexed, keys: Uint16Array, index: ItemIndex, t: number): boolean {
+  if (t >= lx.count) return false;
+  if (lx.kind[t] === Kind.Num) {
+    if (set.num) return true;
+  } else if (keys[t] !== 0 && set.keys.includes(keys[t]!)) return true;
+  if (set.items.length > 0) {
+    const here = index.at[t];
+    if (here) for (const it of here) if (set.items.includes(it.kind)) return true;
+  }
+  return false;
+}
+
 /** A rule with the scratch space its matches are written into (reused: one match runs at a time). */
 interface CompiledRule {
   rule: Rule;
   parts: (Part | undefined)[];
   /** One Part per element, reused by every attempt (make() reads parts and keeps only items). */
   pool: Part[];
+  /** For a rule tried everywhere (optional first element): what it can start with. */
+  guard: StartSet | null;
+  /** What the second element can start with, checked after a plain first element before matching. */
+  next: StartSet | null;
 }
 
 function matchElements(lx: Lexed, index: ItemIndex, c: CompiledRule, p: number, i: number): boolean {
@@ -185,8 +225,15 @@ interface Dispatch {
 export function compileLayer(rules: readonly Rule[]): Dispatch {
   const d: Dispatch = { byKey: [], byNum: [], byItem: new Map(), always: [] };
   for (const rule of rules) {
-    const c: CompiledRule = { rule, parts: new Array(rule.pattern.length).fill(undefined), pool: rule.pattern.map(() => ({ first: 0, end: 0, item: undefined })) };
     const first = rule.pattern[0]!;
+    const c: CompiledRule = {
+      rule,
+      parts: new Array(rule.pattern.length).fill(undefined),
+      pool: rule.pattern.map(() => ({ first: 0, end: 0, item: undefined })),
+      guard: first.optional ? startSet(rule.pattern, 0) : null,
+      // Only after a first element of known length: one token, or an item (its candidates' ends).
+      next: !first.optional && !(first.type === 'token' && first.repeat) ? startSet(rule.pattern, 1) : null,
+    };
     if (first.optional) d.always.push(c);
     else if (first.type === 'item') {
       const list = d.byItem.get(first.kind) ?? [];
@@ -204,7 +251,17 @@ export function compileLayer(rules: readonly Rule[]): Dispatch {
 export function runLayer(lx: Lexed, index: ItemIndex, layer: Dispatch): Item[] {
   const found: Item[] = [];
   const keys = tokenKeys(lx, index);
+  /** The second element could follow the first at token i (rules whose first element has a known end). */
+  const nextFits = (c: CompiledRule, i: number): boolean => {
+    const first = c.rule.pattern[0]!;
+    if (first.type === 'token') return canStart(c.next!, lx, keys, index, i + 1);
+    const here = index.at[i];
+    if (here) for (const it of here) if (it.kind === first.kind && canStart(c.next!, lx, keys, index, it.end)) return true;
+    return false;
+  };
   const tryRule = (c: CompiledRule, i: number) => {
+    if (c.guard && !canStart(c.guard, lx, keys, index, i)) return;
+    if (c.next && !nextFits(c, i)) return;
     if (!matchElements(lx, index, c, 0, i)) return;
     let first = -1;
     let end = -1;
