@@ -17,8 +17,20 @@ function stringList(value: unknown): string[] | undefined {
 
 const counts = (m: Mention) => !m.negated && !m.hypothetical && !m.historical && !m.home;
 
+/** anchorsFor per chart and (code, partner): every line and pair asks again, and a long note has many mentions. */
+const anchorMemo = new WeakMap<Chart, Map<string, Span[]>>();
+
 /** Spans in the note that name a code's service: its name, its code, its minutes, its billing line. */
 function anchorsFor(chart: Chart, code: string, partner: string): Span[] {
+  let memo = anchorMemo.get(chart);
+  if (!memo) anchorMemo.set(chart, (memo = new Map()));
+  const key = `${code} ${partner}`;
+  let anchors = memo.get(key);
+  if (!anchors) memo.set(key, (anchors = findAnchors(chart, code, partner)));
+  return anchors;
+}
+
+function findAnchors(chart: Chart, code: string, partner: string): Span[] {
   const out: Span[] = [];
   // Only today's service: "massage helped in the past" or "consider joint mobs" name no region for it.
   for (const m of chart.mentions.service ?? []) if (m.entry === code && counts(m)) out.push(m);
