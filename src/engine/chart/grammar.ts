@@ -275,11 +275,13 @@ export function runLayer(lx: Lexed, index: ItemIndex, layer: Dispatch): Item[] {
     if (!made) return;
     found.push({ kind: made.kind ?? c.rule.kind, first, end, rule: c.rule.name, value: made.value, data: made.data });
   };
+  const { byNum, byKey, byItem, always } = layer;
   for (let i = 0; i < lx.count; i++) {
-    if (lx.kind[i] === Kind.Num) for (const r of layer.byNum) tryRule(r, i);
-    else if (keys[i] !== 0) {
-      const byWord = layer.byKey[keys[i]!];
-      if (byWord) for (const r of byWord) tryRule(r, i);
+    if (lx.kind[i] === Kind.Num) {
+      for (let r = 0; r < byNum.length; r++) tryRule(byNum[r]!, i);
+    } else if (keys[i] !== 0) {
+      const byWord = byKey[keys[i]!];
+      if (byWord) for (let r = 0; r < byWord.length; r++) tryRule(byWord[r]!, i);
     }
     const here = index.at[i];
     if (here) {
@@ -289,11 +291,11 @@ export function runLayer(lx: Lexed, index: ItemIndex, layer: Dispatch): Item[] {
         let repeated = false;
         for (let m = 0; m < k && !repeated; m++) repeated = here[m]!.kind === kind;
         if (repeated) continue;
-        const rules = layer.byItem.get(kind);
-        if (rules) for (const r of rules) tryRule(r, i);
+        const rules = byItem.get(kind);
+        if (rules) for (let r = 0; r < rules.length; r++) tryRule(rules[r]!, i);
       }
     }
-    for (const r of layer.always) tryRule(r, i);
+    for (let r = 0; r < always.length; r++) tryRule(always[r]!, i);
   }
   for (const it of found) {
     const list = index.at[it.first];
