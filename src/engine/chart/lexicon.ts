@@ -51,23 +51,27 @@ export interface RawMatch {
 interface State {
   /** Phrases (indices into CompiledLexicons.phrases) that end here. */
   accepts: number[];
-  words: Map<string, State>;
+  /** The steps out (absent on the many states that end phrases and lead nowhere). */
+  words?: Map<string, State>;
   /** Prefix steps ("relax*"): a character trie whose nodes lead to the state after the prefix. */
   prefixes?: PrefixNode;
   any?: State;
-  gaps: { max: number; next: State }[];
+  gaps?: { max: number; next: State }[];
 }
 
 interface PrefixNode {
-  /** Children by character code: ASCII in an array (the common case, no hashing), the rest in a map. */
-  ascii: (PrefixNode | undefined)[];
-  other?: Map<number, PrefixNode>;
+  /** Children by character code, side by side (a node has a few at most). */
+  chars: number[];
+  children: PrefixNode[];
   /** The state after a prefix that ends at this character. */
   state?: State;
 }
 
-const newPrefixNode = (): PrefixNode => ({ ascii: new Array<PrefixNode | undefined>(128).fill(undefined) });
-const prefixChild = (node: PrefixNode, c: number): PrefixNode | undefined => (c < 128 ? node.ascii[c] : node.other?.get(c));
+const newPrefixNode = (): PrefixNode => ({ chars: [], children: [] });
+const prefixChild = (node: PrefixNode, c: number): PrefixNode | undefined => {
+  const k = node.chars.indexOf(c);
+  return k < 0 ? undefined : node.children[k];
+};
 
 interface Phrase {
   lexicon: number;
@@ -106,14 +110,16 @@ export function compilePhrase(phrase: string): PhraseToken[] {
   return out;
 }
 
-const newState = (): State => ({ accepts: [], words: new Map(), gaps: [] });
+const newState = (): State => ({ accepts: [] });
+const NO_GAPS: readonly { max: number; next: State }[] = [];
 
 /** The state one phrase token leads to from `state`, created when no phrase took that step before. */
 function step(state: State, token: PhraseToken): State {
   switch (token.kind) {
     case 'word': {
-      let next = state.words.get(token.text);
-      if (!next) state.words.set(token.text, (next = newState()));
+      const words = (state.words ??= new Map());
+      let next = words.get(token.text);
+      if (!next) words.set(token.text, (next = newState()));
       return next;
     }
     case 'prefix': {
@@ -123,8 +129,8 @@ function step(state: State, token: PhraseToken): State {
         let child = prefixChild(node, c);
         if (!child) {
           child = newPrefixNode();
-          if (c < 128) node.ascii[c] = child;
-          else (node.other ??= new Map()).set(c, child);
+          node.chars.push(c);
+          node.children.push(child);
         }
         node = child;
       }
@@ -133,8 +139,9 @@ function step(state: State, token: PhraseToken): State {
     case 'any':
       return (state.any ??= newState());
     case 'gap': {
-      let gap = state.gaps.find((g) => g.max === token.max);
-      if (!gap) state.gaps.push((gap = { max: token.max, next: newState() }));
+      const gaps = (state.gaps ??= []);
+      let gap = gaps.find((g) => g.max === token.max);
+      if (!gap) gaps.push((gap = { max: token.max, next: newState() }));
       return gap.next;
     }
   }
@@ -206,7 +213,7 @@ export function matchLexicons(tokens: Tokens, compiled: CompiledLexicons): Map<s
   };
   const steps = (state: State, i: number): void => {
     const norm = norms[i]!;
-    const next = state.words.get(norm);
+    const next = state.words?.get(norm);
     if (next) walk(next, i + 1);
     if (state.prefixes) {
       let node: PrefixNode | undefined = state.prefixes;
@@ -217,8 +224,9 @@ export function matchLexicons(tokens: Tokens, compiled: CompiledLexicons): Map<s
       }
     }
     if (state.any) walk(state.any, i + 1);
-    for (let g = 0; g < state.gaps.length; g++) {
-      const gap = state.gaps[g]!;
+    const gaps = state.gaps ?? NO_GAPS;
+    for (let g = 0; g < gaps.length; g++) {
+      const gap = gaps[g]!;
       // Zero to max words, each still joined to the next.
       walk(gap.next, i);
       let j = i;
