@@ -147,26 +147,26 @@ function step(state: State, token: PhraseToken): State {
   }
 }
 
+/** Ranks of phrases that start with a prefix come after every phrase that starts with a whole word. */
+const PREFIX_RANK = 2 ** 30;
+
 export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexicons {
   const root = newState();
   const phrases: Phrase[] = [];
-  const pending: { tokens: PhraseToken[]; phrase: Omit<Phrase, 'rank'> }[] = [];
+  const add = (text: string, lexicon: number, entry: string, exception?: { entries?: string[] }) => {
+    const tokens = compilePhrase(text);
+    let state = root;
+    for (let k = 0; k < tokens.length; k++) state = step(state, tokens[k]!);
+    state.accepts.push(phrases.length);
+    const rank = (tokens[0]!.kind === 'prefix' ? PREFIX_RANK : 0) + phrases.length;
+    phrases.push(exception ? { lexicon, entry, exception, rank } : { lexicon, entry, rank });
+  };
   lexicons.forEach((lexicon, index) => {
-    for (const entry of lexicon.entries) {
-      for (const phrase of entry.phrases) pending.push({ tokens: compilePhrase(phrase), phrase: { lexicon: index, entry: entry.id } });
-    }
+    for (const entry of lexicon.entries) for (const phrase of entry.phrases) add(phrase, index, entry.id);
     for (const exception of lexicon.exceptions ?? []) {
-      for (const phrase of exception.phrases) {
-        pending.push({ tokens: compilePhrase(phrase), phrase: { lexicon: index, entry: '', exception: { entries: exception.entries } } });
-      }
+      for (const phrase of exception.phrases) add(phrase, index, '', { entries: exception.entries });
     }
   });
-  for (const [order, { tokens, phrase }] of pending.entries()) {
-    let state = root;
-    for (const token of tokens) state = step(state, token);
-    state.accepts.push(phrases.length);
-    phrases.push({ ...phrase, rank: (tokens[0]!.kind === 'prefix' ? pending.length : 0) + order });
-  }
   return { ids: lexicons.map((l) => l.id), root, phrases };
 }
 
