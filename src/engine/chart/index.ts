@@ -217,7 +217,9 @@ export function analyzeChart(note: Visit['note']): Chart {
   });
 
   // 7. Who furnished it: signatures, and assistants or non-therapists named as doing the work.
-  const credentials: CredentialMention[] = findSignatures(text);
+  // One lower-cased copy for the label checks of the note-fact patterns.
+  const lower = text.toLowerCase();
+  const credentials: CredentialMention[] = findSignatures(text, lower);
   // "performed by Sam Ruiz, LMT": a name with credentials after "by" is who did the work, wherever it is.
   for (const c of [...credentials]) {
     if (c.kind !== 'signature') continue;
@@ -264,7 +266,7 @@ export function analyzeChart(note: Visit['note']): Chart {
     unresolvedTimes: times.unresolved,
     noteLines: findNoteClaimLines(text, lineStarts),
     credentials,
-    episode: findEpisodeFacts(text),
+    episode: findEpisodeFacts(text, lower),
     contextAt,
     sentenceAt,
     asserted: (lexicon) => (mentions[lexicon] ?? []).filter((m) => !m.negated && !m.hypothetical && !m.historical && !m.role),
