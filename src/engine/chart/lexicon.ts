@@ -63,12 +63,18 @@ interface PrefixNode {
   /** Children by character code, side by side (a node has a few at most). */
   chars: number[];
   children: PrefixNode[];
+  /** For ASCII characters, the child's index + 1 (0: none): most tokens are turned away in one load. */
+  ascii: Uint8Array;
   /** The state after a prefix that ends at this character. */
   state?: State;
 }
 
-const newPrefixNode = (): PrefixNode => ({ chars: [], children: [] });
+const newPrefixNode = (): PrefixNode => ({ chars: [], children: [], ascii: new Uint8Array(128) });
 const prefixChild = (node: PrefixNode, c: number): PrefixNode | undefined => {
+  if (c < 128) {
+    const k = node.ascii[c]!;
+    return k === 0 ? undefined : node.children[k - 1];
+  }
   const k = node.chars.indexOf(c);
   return k < 0 ? undefined : node.children[k];
 };
@@ -131,6 +137,7 @@ function step(state: State, token: PhraseToken): State {
           child = newPrefixNode();
           node.chars.push(c);
           node.children.push(child);
+          if (c < 128) node.ascii[c] = node.children.length;
         }
         node = child;
       }
