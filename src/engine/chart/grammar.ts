@@ -96,6 +96,12 @@ export interface ItemIndex {
   /** Dispatch key of each token (0: no row starts with it), computed once per text for every layer. */
   keys?: Uint16Array;
   keysVersion?: number;
+  /**
+   * Tokens where some row may start: a number, a word or mark with a key, or an item's first token.
+   * (`marked` items of `all` are in it.) A layer visits only these.
+   */
+  active?: Uint8Array;
+  marked?: number;
 }
 
 export function newIndex(count: number): ItemIndex {
@@ -113,14 +119,25 @@ const keyFor = (word: string): number => {
   return key;
 };
 
-function tokenKeys(lx: Lexed, index: ItemIndex): Uint16Array {
+function tokenKeys(lx: Lexed, index: ItemIndex): { keys: Uint16Array; active: Uint8Array } {
   // Rows compiled after the keys were taken (a new layer) add words: take them again.
-  if (index.keys && index.keysVersion === KEYS.size) return index.keys;
-  const keys = new Uint16Array(lx.count);
-  for (let i = 0; i < lx.count; i++) if (lx.kind[i] !== Kind.Num) keys[i] = KEYS.get(lx.norm[i]!) ?? 0;
-  index.keys = keys;
-  index.keysVersion = KEYS.size;
-  return keys;
+  if (!index.keys || !index.active || index.keysVersion !== KEYS.size) {
+    const keys = new Uint16Array(lx.count);
+    const active = new Uint8Array(lx.count);
+    for (let i = 0; i < lx.count; i++) {
+      if (lx.kind[i] === Kind.Num) active[i] = 1;
+      else if ((keys[i] = KEYS.get(lx.norm[i]!) ?? 0) !== 0) active[i] = 1;
+    }
+    index.keys = keys;
+    index.active = active;
+    index.keysVersion = KEYS.size;
+    index.marked = 0;
+  }
+  // Items added since (by earlier layers, or by a caller) open their first tokens.
+  const { all, active } = index;
+  for (let k = index.marked ?? 0; k < all.length; k++) active[all[k]!.first] = 1;
+  index.marked = all.length;
+  return { keys: index.keys, active };
 }
 
 /**
@@ -220,10 +237,12 @@ interface Dispatch {
   byItem: Map<string, CompiledRule[]>;
   /** Rules whose first element is optional or a free predicate: tried everywhere. */
   always: CompiledRule[];
+  /** Some rule may start at any token (no start set to guard it): no token is skipped. */
+  everywhere: boolean;
 }
 
 export function compileLayer(rules: readonly Rule[]): Dispatch {
-  const d: Dispatch = { byKey: [], byNum: [], byItem: new Map(), always: [] };
+  const d: Dispatch = { byKey: [], byNum: [], byItem: new Map(), always: [], everywhere: false };
   for (const rule of rules) {
     const first = rule.pattern[0]!;
     const c: CompiledRule = {
@@ -244,13 +263,14 @@ export function compileLayer(rules: readonly Rule[]): Dispatch {
     } else if (first.tokenKind === Kind.Num) d.byNum.push(c);
     else d.always.push(c);
   }
+  d.everywhere = d.always.some((c) => c.guard === null);
   return d;
 }
 
 /** Run one layer over the tokens; new items are added to the index (they are visible to later layers). */
 export function runLayer(lx: Lexed, index: ItemIndex, layer: Dispatch): Item[] {
   const found: Item[] = [];
-  const keys = tokenKeys(lx, index);
+  const { keys, active } = tokenKeys(lx, index);
   /** The second element could follow the first at token i (rules whose first element has a known end). */
   const nextFits = (c: CompiledRule, i: number): boolean => {
     const first = c.rule.pattern[0]!;
@@ -275,8 +295,9 @@ export function runLayer(lx: Lexed, index: ItemIndex, layer: Dispatch): Item[] {
     if (!made) return;
     found.push({ kind: made.kind ?? c.rule.kind, first, end, rule: c.rule.name, value: made.value, data: made.data });
   };
-  const { byNum, byKey, byItem, always } = layer;
+  const { byNum, byKey, byItem, always, everywhere } = layer;
   for (let i = 0; i < lx.count; i++) {
+    if (!everywhere && active[i] === 0) continue;
     if (lx.kind[i] === Kind.Num) {
       for (let r = 0; r < byNum.length; r++) tryRule(byNum[r]!, i);
     } else if (keys[i] !== 0) {
