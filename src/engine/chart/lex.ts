@@ -78,7 +78,8 @@ class Columns {
 export function lex(text: string, words: WordTable = new WordTable(text.length)): Lexed {
   const n = text.length;
   const cols = new Columns(Math.max(16, (n >> 2) + 16));
-  const norm: string[] = [];
+  // Sized like the columns (growing a pushed array copied it again and again); trimmed at the end.
+  const norm: string[] = new Array<string>(cols.kind.length);
   let count = 0;
   let lineNo = 0;
   let spaces = 0;
@@ -122,10 +123,10 @@ export function lex(text: string, words: WordTable = new WordTable(text.length))
     if (k === Kind.Num) {
       const digits = words.lower(text, i, j);
       cols.value[count] = Number(digits);
-      norm.push(digits);
+      norm[count] = digits;
     } else {
       cols.value[count] = Number.NaN;
-      norm.push(k === Kind.Word ? words.lower(text, i, j) : text.slice(i, j));
+      norm[count] = k === Kind.Word ? words.lower(text, i, j) : text.slice(i, j);
     }
     if (k === Kind.Newline) lineNo++;
     spaces = 0;
@@ -133,6 +134,7 @@ export function lex(text: string, words: WordTable = new WordTable(text.length))
     count++;
     i = j;
   }
+  norm.length = count;
   return {
     text,
     count,
