@@ -43,6 +43,10 @@ interface Header {
 }
 
 function headerOf(lx: Lexed, first: number, end: number): Header | null {
+  // A header has two cells or more: a line with no "|", tab or run of spaces inside it has one.
+  let split = false;
+  for (let i = first; i < end && !split; i++) split = lx.norm[i] === '|' || (i > first && (lx.tabBefore[i] === 1 || lx.spaceBefore[i]! >= 2));
+  if (!split) return null;
   // A header names the service column: a line without such a word is no header, however it splits.
   let named = false;
   for (let i = first; i < end && !named; i++) named = lx.kind[i] === Kind.Word && SERVICE_HEADERS.has(lx.norm[i]!);
