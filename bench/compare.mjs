@@ -32,12 +32,17 @@ function perCall(fn, iterations) {
   for (let i = 0; i < iterations; i++) fn();
   return (now() - start) / iterations;
 }
-/** ms per call of fn(engine) for both builds, alternating which goes first, per round. */
-function paired(fn, iterations) {
-  engines.forEach((e) => perCall(() => fn(e), Math.max(1, iterations >> 1))); // warm-up
-  const times = [[], []];
+/**
+ * ms per call of each task's fn(engine) for both builds: every round runs every task on both builds
+ * (alternating which build goes first), so sizes and builds see the same machine and the same JIT state.
+ */
+function paired(tasks) {
+  for (const { fn, iterations } of tasks) engines.forEach((e) => perCall(() => fn(e), Math.max(1, iterations >> 1))); // warm-up
+  const times = tasks.map(() => [[], []]);
   for (let r = 0; r < ROUNDS; r++) {
-    for (const k of r % 2 ? [1, 0] : [0, 1]) times[k].push(perCall(() => fn(engines[k]), iterations));
+    tasks.forEach(({ fn, iterations }, t) => {
+      for (const k of r % 2 ? [1, 0] : [0, 1]) times[t][k].push(perCall(() => fn(engines[k]), iterations));
+    });
   }
   return times;
 }
@@ -54,12 +59,17 @@ const row = (what, [before, after], unit = 'ms', scale = 1) =>
   rows.push([what, `${(median(before) * scale).toFixed(2)} ${unit}`, `${(median(after) * scale).toFixed(2)} ${unit}`, `×${ratio(after, before).toFixed(2)}`]);
 
 const sizes = [1_000, 10_000, 100_000, 1_000_000].map((chars) => ({ chars, visit: { payer: 'medicare', note: realText(chars, notes), lines: [] } }));
-const sizeTimes = sizes.map(({ chars, visit }) => paired((e) => e.check(visit), Math.max(1, Math.round(200_000 / chars))));
+const typical = { payer: 'medicare', note: realText(1_000, notes), lines: LINES };
+const measured = paired([
+  ...sizes.map(({ chars, visit }) => ({ fn: (e) => e.check(visit), iterations: Math.max(1, Math.round(200_000 / chars)) })),
+  { fn: (e) => e.check(typical), iterations: 200 },
+  { fn: (e) => notes.forEach((n) => e.check({ payer: 'medicare', note: n.text, lines: [] })), iterations: 1 },
+]);
+const sizeTimes = measured.slice(0, sizes.length);
 sizes.forEach(({ chars }, k) => row(`check, ${chars >= 1e6 ? '1 MB' : `${chars / 1000} KB`} of real notes`, sizeTimes[k]));
 const growth = (k) => [0, 1].map((b) => median(sizeTimes[k][b].map((x, r) => x / sizeTimes[k - 1][b][r])));
-const typical = { payer: 'medicare', note: realText(1_000, notes), lines: LINES };
-row('typical visit (1 KB, 2 lines)', paired((e) => e.check(typical), 200), 'µs', 1000);
-const eachNote = paired((e) => notes.forEach((n) => e.check({ payer: 'medicare', note: n.text, lines: [] })), 1);
+row('typical visit (1 KB, 2 lines)', measured[sizes.length], 'µs', 1000);
+const eachNote = measured[sizes.length + 1];
 row(`each of the ${notes.length} notes on its own`, eachNote);
 
 // write-good on the same notes, timed between the builds' rounds.
@@ -91,7 +101,7 @@ console.log(`before: ${dirs[0]}\nafter:  ${dirs[1]}\n${ROUNDS} rounds (cold star
 console.log(`${''.padEnd(36)}${'before'.padStart(14)}${'after'.padStart(14)}${'after/before'.padStart(14)}`);
 for (const [what, b, a, x] of rows) console.log(`${what.padEnd(36)}${b.padStart(14)}${a.padStart(14)}${x.padStart(14)}`);
 const [g1, g2, g3] = [1, 2, 3].map(growth);
-console.log(`${'10× text → time (1→10→100 KB→1 MB)'.padEnd(36)}${`${g1[0].toFixed(2)} ${g2[0].toFixed(2)} ${g3[0].toFixed(2)}`.padStart(14)}${`${g1[1].toFixed(2)} ${g2[1].toFixed(2)} ${g3[1].toFixed(2)}`.padStart(14)}`);
+console.log(`${'× time per 10× text (1→10→100K→1M)'.padEnd(36)}${`${g1[0].toFixed(1)} ${g2[0].toFixed(1)} ${g3[0].toFixed(1)}`.padStart(14)}${`${g1[1].toFixed(1)} ${g2[1].toFixed(1)} ${g3[1].toFixed(1)}`.padStart(14)}`);
 const wgRatio = (engineTimes, wg) => median(engineTimes.map((x, r) => wg[r] / x));
 console.log(`${'× write-good, each note'.padEnd(36)}${`×${wgRatio(eachNote[0], wgEach).toFixed(1)}`.padStart(14)}${`×${wgRatio(eachNote[1], wgEach).toFixed(1)}`.padStart(14)}   (write-good ${mbps(corpusChars, median(wgEach)).toFixed(2)} MB/s)`);
 console.log(`${'× write-good, 1 MB text'.padEnd(36)}${`×${wgRatio(sizeTimes[3][0], wgWhole).toFixed(1)}`.padStart(14)}${`×${wgRatio(sizeTimes[3][1], wgWhole).toFixed(1)}`.padStart(14)}   (write-good ${mbps(1e6, median(wgWhole)).toFixed(2)} MB/s)`);
