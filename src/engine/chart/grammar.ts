@@ -26,7 +26,10 @@ export interface TokenElement {
   test: TokenTest;
   optional?: boolean;
   repeat?: boolean;
-  /** The words (or punctuation) it can start with, for dispatch; absent = any token. */
+  /**
+   * The words (or punctuation) it matches, for dispatch; absent = any token. Its test must fail on
+   * any other token: rows are only tried, and their second elements only looked for, where these are.
+   */
   words?: readonly string[];
   tokenKind?: Kind;
 }
