@@ -5,20 +5,18 @@
 
 /** Pure ASCII words only (other scripts lower-case in ways that depend on context: final sigma). */
 export class WordTable {
-  private readonly hashes: Int32Array;
-  private readonly words: (string | undefined)[];
-  private readonly mask: number;
-  private room: number;
+  private hashes: Int32Array;
+  private words: (string | undefined)[];
+  private mask: number;
+  private stored = 0;
 
-  /** Sized for a text of `chars` characters. */
+  /** Sized for a text of `chars` characters: distinct words grow far slower than text, so it starts small and grows. */
   constructor(chars: number) {
     let size = 64;
-    while (size < chars / 4 && size < 1 << 17) size *= 2;
+    while (size < chars / 16 && size < 4096) size *= 2;
     this.hashes = new Int32Array(size);
     this.words = new Array<string | undefined>(size).fill(undefined);
     this.mask = size - 1;
-    // Half full at most, so probes stay short; past that, words are made as they come.
-    this.room = size >> 1;
   }
 
   /** text.slice(start, end).toLowerCase(), made once per distinct ASCII word. */
@@ -37,12 +35,28 @@ export class WordTable {
       slot = (slot + 1) & this.mask;
     }
     const word = text.slice(start, end).toLowerCase();
-    if (this.room > 0) {
-      this.room--;
-      this.words[slot] = word;
-      this.hashes[slot] = hash;
-    }
+    this.words[slot] = word;
+    this.hashes[slot] = hash;
+    // Half full at most, so probes stay short.
+    if (++this.stored * 2 > this.words.length) this.grow();
     return word;
+  }
+
+  private grow(): void {
+    const words = this.words;
+    const hashes = this.hashes;
+    const size = words.length * 2;
+    this.words = new Array<string | undefined>(size).fill(undefined);
+    this.hashes = new Int32Array(size);
+    this.mask = size - 1;
+    for (let k = 0; k < words.length; k++) {
+      const word = words[k];
+      if (word === undefined) continue;
+      let slot = hashes[k]! & this.mask;
+      while (this.words[slot] !== undefined) slot = (slot + 1) & this.mask;
+      this.words[slot] = word;
+      this.hashes[slot] = hashes[k]!;
+    }
   }
 }
 
