@@ -1,95 +1,81 @@
-// Engine throughput on synthetic therapy notes of ~1 KB, 10 KB, 100 KB and 1 MB, plus the units
-// calculator. Prints numbers and ratios; never asserts (timings depend on the machine).
-// Run: node build.mjs && node bench/engine.bench.mjs
+// Engine speed on real notes, measured side by side in one run: every figure that is compared with
+// another (sizes, write-good, `node -e 0`) is timed in interleaved rounds, and the ratio printed is
+// the median of the per-round ratios, so a noisy machine slows both sides of a ratio alike.
+// Prints numbers, ratios and the issue-12 targets; never asserts (timings depend on the machine).
+// Run: npm run bench   (or: node build.mjs && node bench/engine.bench.mjs [--quick])
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import writeGood from 'write-good';
+import { realNotes, realText } from './real-notes.mjs';
+import { syntheticNote } from './synthetic-notes.mjs';
 
 const engineUrl = new URL('../dist/engine.mjs', import.meta.url);
-if (!existsSync(engineUrl)) {
-  console.error('dist/engine.mjs is missing: run "node build.mjs" first.');
+const cliPath = fileURLToPath(new URL('../dist/cli.mjs', import.meta.url));
+if (!existsSync(engineUrl) || !existsSync(cliPath)) {
+  console.error('dist/engine.mjs or dist/cli.mjs is missing: run "node build.mjs" first.');
   process.exit(2);
 }
 const { check, calculateUnits } = await import(engineUrl.href);
 
-// Deterministic PRNG (mulberry32) so every run measures the same text.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const quick = process.argv.includes('--quick');
+const ROUNDS = quick ? 3 : 7;
 
-// Invented, PHI-free phrasing of the kind real notes contain: findings, minutes in several forms,
-// negations, goals, comfort and maintenance wording, signatures.
-const REGIONS = ['R upper trapezius', 'L levator scapulae', 'lumbar paraspinals', 'R gastrocnemius', 'cervical paraspinals', 'L rhomboids'];
-const ACTIVITIES = ['driving', 'overhead reaching', 'lifting groceries', 'sleeping on the right side', 'sitting at work', 'stair climbing'];
-const TEMPLATES = [
-  (r, p) => `S: Patient reports pain ${p.int(3, 8)}/10 with ${p.pick(ACTIVITIES)}; denies numbness or tingling.`,
-  (r, p) => `O: Palpable hypertonicity and guarding ${p.pick(REGIONS)}; cervical rotation ${p.int(30, 70)} degrees, flexion ${p.int(20, 50)} degrees.`,
-  (r, p) => `Therapeutic massage -- ${p.int(8, 30)} min: effleurage and petrissage to ${p.pick(REGIONS)} to reduce spasm limiting ${p.pick(ACTIVITIES)}.`,
-  (r, p) => `Therapeutic exercise ${p.int(10, 25)} min: scapular retraction 2x15, chin tucks 2x10, prone extension 2x10.`,
-  (r, p) => `Neuromuscular re-education 8:${String(p.int(0, 20)).padStart(2, '0')}-8:${p.int(30, 50)} for postural control and balance.`,
-  (r, p) => `Manual therapy x${p.int(8, 20)}' grade II joint mobilization thoracic spine.`,
-  (r, p) => `Total timed minutes: ${p.int(30, 60)}. Total treatment time: ${p.int(40, 70)} minutes.`,
-  (r, p) => `No palpable spasm noted at ${p.pick(REGIONS)} today; tenderness grade ${p.int(1, 3)}.`,
-  (r, p) => `Post: pain ${p.int(1, 4)}/10, rotation improved to ${p.int(50, 80)} degrees. Tolerated well.`,
-  (r, p) => `A: Progressing toward goal of ${p.pick(ACTIVITIES)} without pain. ODI ${p.int(10, 40)}%, NDI ${p.int(8, 30)}.`,
-  (r, p) => `Relaxation in preparation for therapeutic exercise; patient instructed in home program, ice 15 minutes at home.`,
-  (r, p) => `P: Continue per plan of care 2x/week x 4 weeks; reassess visit ${p.int(6, 12)}. Six-minute walk test next visit.`,
-  (r, p) => `97124-GP x${p.int(1, 2)} (${p.int(15, 30)} min); 97110-GP x1; 97140-59-GP x1.`,
-  (r, p) => `Signed: J. Smith, PT, DPT. Co-treated with PTA for gait training 10 min.`,
-];
+// ---- timing helpers ------------------------------------------------------------------------------
 
-function makeNote(targetChars, seed) {
-  const rand = prng(seed);
-  const p = {
-    int: (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1)),
-    pick: (list) => list[Math.floor(rand() * list.length)],
-  };
-  const lines = [];
-  let length = 0;
-  while (length < targetChars) {
-    const line = p.pick(TEMPLATES)(rand, p);
-    lines.push(line);
-    length += line.length + 1;
-  }
-  return lines.join('\n').slice(0, targetChars);
-}
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const now = () => Number(process.hrtime.bigint()) / 1e6;
 
-const LINES = [
-  { code: '97124', modifiers: ['GP'], units: 2, minutes: 25, dx: ['M62.838'] },
-  { code: '97110', modifiers: ['GP'], units: 1, minutes: 15, dx: ['M62.838'] },
-];
-
-/** Median ms per call over several batches, after a warm-up. */
-function time(fn, { minBatchMs = 150, batches = 7 } = {}) {
-  const warmEnd = performance.now() + 200;
-  let warm = 0;
-  while (performance.now() < warmEnd || warm < 3) {
+/** Iterations that make a batch last about `batchMs`, after a warm-up. */
+function calibrate(fn, batchMs) {
+  const warmEnd = now() + 150;
+  let runs = 0;
+  while (now() < warmEnd || runs < 2) {
     fn();
-    warm++;
+    runs++;
   }
-  const probe = process.hrtime.bigint();
+  const start = now();
   fn();
-  const oneMs = Number(process.hrtime.bigint() - probe) / 1e6;
-  const iterations = Math.max(1, Math.ceil(minBatchMs / Math.max(oneMs, 1e-4)));
-  const perCall = [];
-  for (let b = 0; b < batches; b++) {
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < iterations; i++) fn();
-    perCall.push(Number(process.hrtime.bigint() - start) / 1e6 / iterations);
-  }
-  perCall.sort((a, b) => a - b);
-  return { ms: perCall[Math.floor(perCall.length / 2)], iterations };
+  return Math.max(1, Math.ceil(batchMs / Math.max(now() - start, 1e-3)));
 }
+
+/**
+ * Time several tasks in interleaved rounds (round 1: a, b, c; round 2: a, b, c; …).
+ * Returns, per task, the ms per call of every round.
+ */
+function interleaved(tasks, { rounds = ROUNDS, batchMs = 100 } = {}) {
+  const iterations = tasks.map((t) => calibrate(t.fn, batchMs));
+  const perRound = tasks.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    tasks.forEach((task, k) => {
+      const start = now();
+      for (let i = 0; i < iterations[k]; i++) task.fn();
+      perRound[k].push((now() - start) / iterations[k]);
+    });
+  }
+  return perRound;
+}
+
+/** Median of the per-round ratios a[r] / b[r]. */
+const pairedRatio = (a, b) => median(a.map((x, r) => x / b[r]));
 
 const pad = (text, width) => String(text).padStart(width);
-const cpu = cpus()[0]?.model ?? 'unknown CPU';
-console.log(`Therapy Claim Guard engine benchmark — Node ${process.version}, ${cpus().length} × ${cpu}\n`);
+const verdict = (ok) => (ok ? 'met' : 'NOT MET');
+const mbps = (chars, ms) => chars / 1e6 / (ms / 1000);
+
+console.log(`Therapy Claim Guard engine benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`);
+console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${ROUNDS} interleaved rounds per comparison\n`);
+
+// ---- 1. real notes, 1 KB → 1 MB -----------------------------------------------------------------
+
+const notes = realNotes();
+const corpusChars = notes.reduce((sum, n) => sum + n.text.length, 0);
+console.log(`Real notes: ${notes.length} notes (labelled visits and MTSamples), ${(corpusChars / 1000).toFixed(0)} KB, joined and repeated to each size.\n`);
 
 const SIZES = [
   ['1 KB', 1_000],
@@ -97,22 +83,96 @@ const SIZES = [
   ['100 KB', 100_000],
   ['1 MB', 1_000_000],
 ];
+const sizeTasks = SIZES.map(([label, chars]) => {
+  const visit = { payer: 'medicare', note: realText(chars, notes), lines: [] };
+  return { label, chars, fn: () => check(visit) };
+});
+const synthetic = { payer: 'medicare', note: syntheticNote(1_000_000), lines: [] };
+const sizeTimes = interleaved([...sizeTasks, { fn: () => check(synthetic) }]);
+const syntheticMs = median(sizeTimes[SIZES.length]);
 
-console.log('check() on synthetic notes (median of 7 batches)');
-console.log(`${'size'.padEnd(8)}${pad('ms/check', 12)}${pad('MB/s', 10)}${pad('× prev', 9)}${pad('iterations', 12)}`);
-let previous;
-let typicalMs = 0;
-for (const [label, chars] of SIZES) {
-  const visit = { payer: 'medicare', note: makeNote(chars, chars), lines: LINES };
-  const { ms, iterations } = time(() => check(visit));
-  if (chars === 1_000) typicalMs = ms;
-  const mbPerSecond = chars / 1e6 / (ms / 1000);
-  const ratio = previous === undefined ? '' : (ms / previous).toFixed(1);
-  console.log(`${label.padEnd(8)}${pad(ms.toFixed(3), 12)}${pad(mbPerSecond.toFixed(1), 10)}${pad(ratio, 9)}${pad(iterations, 12)}`);
-  previous = ms;
+console.log('check() on one text of real notes (median ms per check; × prev = median of per-round ratios)');
+console.log(`${'size'.padEnd(8)}${pad('ms/check', 11)}${pad('MB/s', 8)}${pad('× prev', 9)}`);
+let worstGrowth = 0;
+sizeTasks.forEach((task, k) => {
+  const ms = median(sizeTimes[k]);
+  const growth = k === 0 ? undefined : pairedRatio(sizeTimes[k], sizeTimes[k - 1]);
+  if (growth !== undefined) worstGrowth = Math.max(worstGrowth, growth);
+  console.log(`${task.label.padEnd(8)}${pad(ms.toFixed(3), 11)}${pad(mbps(task.chars, ms).toFixed(1), 8)}${pad(growth === undefined ? '' : `×${growth.toFixed(2)}`, 9)}`);
+});
+const realMbMs = median(sizeTimes[SIZES.length - 1]);
+console.log(`synthetic notes, 1 MB (the earlier workload): ${syntheticMs.toFixed(1)} ms\n`);
+
+// ---- 2. the same notes against write-good --------------------------------------------------------
+
+const text1mb = sizeTasks[SIZES.length - 1];
+const oneMb = realText(1_000_000, notes);
+const [engineEach, writeGoodEach, engineWhole, writeGoodWhole] = interleaved(
+  [
+    { fn: () => notes.forEach((n) => check({ payer: 'medicare', note: n.text, lines: [] })) },
+    { fn: () => notes.forEach((n) => writeGood(n.text)) },
+    { fn: text1mb.fn },
+    { fn: () => writeGood(oneMb) },
+  ],
+  { rounds: quick ? 3 : 5, batchMs: 200 },
+);
+const eachRatio = pairedRatio(writeGoodEach, engineEach);
+const wholeRatio = pairedRatio(writeGoodWhole, engineWhole);
+console.log('Throughput against the prose linter write-good 1.0.8 on the same real notes');
+console.log(`${''.padEnd(34)}${pad('engine MB/s', 12)}${pad('write-good MB/s', 16)}${pad('engine ×', 10)}`);
+console.log(`${'each note on its own (230 calls)'.padEnd(34)}${pad(mbps(corpusChars, median(engineEach)).toFixed(2), 12)}${pad(mbps(corpusChars, median(writeGoodEach)).toFixed(2), 16)}${pad(eachRatio.toFixed(1), 10)}`);
+console.log(`${'the 1 MB text in one call'.padEnd(34)}${pad(mbps(1e6, median(engineWhole)).toFixed(2), 12)}${pad(mbps(1e6, median(writeGoodWhole)).toFixed(2), 16)}${pad(wholeRatio.toFixed(1), 10)}\n`);
+
+// ---- 3. allocations per input character ----------------------------------------------------------
+
+// In a child process with a large young generation (see allocations.mjs for how it counts).
+function allocations(which) {
+  const result = spawnSync(process.execPath, ['--max-semi-space-size=1024', '--min-semi-space-size=1024', fileURLToPath(new URL('allocations.mjs', import.meta.url)), which], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`allocations.mjs ${which} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout);
 }
-console.log(`\nTypical visit (1 KB note, 2 claim lines): ${(typicalMs * 1000).toFixed(0)} µs per check`);
-console.log('Linear growth shows as "× prev" ≈ 10 between consecutive sizes.\n');
+const typicalVisit = {
+  payer: 'medicare',
+  note: realText(1_000, notes),
+  lines: [
+    { code: '97124', modifiers: ['GP'], units: 2, minutes: 25, dx: ['M62.838'] },
+    { code: '97110', modifiers: ['GP'], units: 1, minutes: 15, dx: ['M62.838'] },
+  ],
+};
+const allocMb = allocations('real');
+const allocTypical = allocations('typical');
+const perChar = (a) => `${a.heapPerChar.toFixed(1)} heap + ${a.buffersPerChar === null ? '?' : a.buffersPerChar.toFixed(1)} typed arrays = ${(a.heapPerChar + (a.buffersPerChar ?? 0)).toFixed(1)}`;
+console.log('Bytes allocated per input character (garbage included)');
+console.log(`  1 MB of real notes:        ${perChar(allocMb)}`);
+console.log(`  typical visit (1 KB note): ${perChar(allocTypical)}\n`);
+
+// ---- 4. typical visit ----------------------------------------------------------------------------
+
+const [typicalTimes] = interleaved([{ fn: () => check(typicalVisit) }], { batchMs: 100 });
+const typicalMs = median(typicalTimes);
+
+// ---- 5. cold command line --------------------------------------------------------------------------
+
+const visitFile = fileURLToPath(new URL('../examples/medicare-clean.json', import.meta.url));
+function spawnMs(args) {
+  const start = now();
+  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = now() - start;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return ms;
+}
+const coldRounds = quick ? 9 : 25;
+const bare = [];
+const cold = [];
+spawnMs(['-e', '0']);
+spawnMs([cliPath, 'check', visitFile]);
+for (let r = 0; r < coldRounds; r++) {
+  bare.push(spawnMs(['-e', '0']));
+  cold.push(spawnMs([cliPath, 'check', visitFile]));
+}
+const coldRatio = pairedRatio(cold, bare);
+
+// ---- 6. units calculator ---------------------------------------------------------------------------
 
 const UNIT_CASES = [
   ['CMS, 4 timed codes', { method: 'cms', timed: [{ code: '97110', minutes: 18 }, { code: '97140', minutes: 13 }, { code: '97116', minutes: 10 }, { code: '97035', minutes: 8 }] }],
@@ -120,9 +180,20 @@ const UNIT_CASES = [
   ['per-code, 4 codes', { method: 'per-code', timed: [{ code: '97124', minutes: 25 }, { code: '97140', minutes: 10 }, { code: '97110', minutes: 7 }, { code: '97530', minutes: 38 }] }],
   ['CMS, 20-way tie (capped)', { method: 'cms', timed: Array.from({ length: 20 }, (_, i) => ({ code: `T${String(i).padStart(4, '0')}`, minutes: 20 })) }],
 ];
+const unitTimes = interleaved(UNIT_CASES.map(([, input]) => ({ fn: () => calculateUnits(input) })), { rounds: 3, batchMs: 50 });
 console.log('calculateUnits()');
-console.log(`${'case'.padEnd(28)}${pad('µs/call', 10)}`);
-for (const [label, input] of UNIT_CASES) {
-  const { ms } = time(() => calculateUnits(input), { minBatchMs: 50 });
-  console.log(`${label.padEnd(28)}${pad((ms * 1000).toFixed(2), 10)}`);
-}
+UNIT_CASES.forEach(([label], k) => console.log(`  ${label.padEnd(26)}${pad((median(unitTimes[k]) * 1000).toFixed(2), 8)} µs`));
+
+// ---- targets (issue 12) ----------------------------------------------------------------------------
+
+console.log('\nTargets (issue 12, "Speed and scale")');
+const rows = [
+  ['1 MB of real notes', `${realMbMs.toFixed(1)} ms`, '< 100 ms', realMbMs < 100],
+  ['× write-good, each note', `×${eachRatio.toFixed(1)}`, '≥ ×10', eachRatio >= 10],
+  ['× write-good, 1 MB text', `×${wholeRatio.toFixed(1)}`, '≥ ×10', wholeRatio >= 10],
+  ['10× text → time', `×${worstGrowth.toFixed(2)} (worst step)`, '≤ ×10.5', worstGrowth <= 10.5],
+  ['typical visit', `${(typicalMs * 1000).toFixed(0)} µs`, '< 1000 µs', typicalMs < 1],
+  ['cold check ÷ node -e 0', `×${coldRatio.toFixed(2)} (${median(cold).toFixed(1)} ms / ${median(bare).toFixed(1)} ms)`, '≤ ×1.5', coldRatio <= 1.5],
+];
+for (const [what, value, target, ok] of rows) console.log(`  ${what.padEnd(26)}${value.padEnd(34)}${target.padEnd(11)}${verdict(ok)}`);
+console.log(`  ${'bytes allocated per char'.padEnd(26)}${perChar(allocMb)} (1 MB; lower is better)`);

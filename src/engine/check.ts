@@ -5,6 +5,7 @@ import dataMeta from './data/meta.json';
 import { buildReading, explainRules } from './explain';
 import { buildFacts } from './facts';
 import { chooseProfile, resolveProfile } from './payers';
+import { localeOrder } from './order';
 import { RULES } from './rules';
 import type { CheckOptions, CheckResult, DataVersion, Evidence, Finding, Level, ResolvedProfile, Severity } from './types';
 import type { Visit } from './visit';
@@ -133,7 +134,7 @@ export function check(visit: Visit, options: CheckOptions = {}): CheckResult {
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       (a.evidence ? 0 : 1) - (b.evidence ? 0 : 1) ||
       (at.get(a) ?? 0) - (at.get(b) ?? 0) ||
-      a.ruleId.localeCompare(b.ruleId) ||
+      localeOrder(a.ruleId, b.ruleId) ||
       (a.line ?? -1) - (b.line ?? -1),
   );
   const result: CheckResult = { findings, units: facts.units, profile: choice, dataVersion: DATA_VERSION };

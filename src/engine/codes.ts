@@ -2,6 +2,7 @@
 // The data lives in data/codes.json so a compliance lead can edit it; it is schema-checked here at
 // load, so a bad edit fails the test run instead of silently misclassifying a code.
 import rawCodes from './data/codes.json';
+import { localeOrder } from './order';
 import type { Citation } from './types';
 import * as z from './zod';
 
@@ -183,13 +184,13 @@ const SERVICE_NAMES: readonly ServiceName[] = Object.freeze(
       ...entry.names.map((name) => ({ name, code, caseSensitive: false })),
       ...(entry.abbreviations ?? []).map((name) => ({ name, code, caseSensitive: true })),
     ])
-    .sort((a, b) => b.name.length - a.name.length || a.name.localeCompare(b.name)),
+    .sort((a, b) => b.name.length - a.name.length || localeOrder(a.name, b.name)),
 );
 
 const AMBIGUOUS_NAMES: readonly AmbiguousServiceName[] = Object.freeze(
   data.ambiguousNames
     .map((entry) => ({ name: entry.name, codes: Object.freeze([...entry.codes]), why: entry.why }))
-    .sort((a, b) => b.name.length - a.name.length || a.name.localeCompare(b.name)),
+    .sort((a, b) => b.name.length - a.name.length || localeOrder(a.name, b.name)),
 );
 
 /** Names that identify one code, longest first. */

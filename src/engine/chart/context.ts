@@ -100,7 +100,14 @@ export interface TokenScopes {
 const NEGATION_WINDOW = 5;
 /** How far back a trailing history/plan trigger reaches within its clause. */
 const CONTEXT_WINDOW = 8;
-const CLAUSE_BREAK = /[;:()[\]]/;
+/** A clause break between two words: ; : ( ) [ or ] anywhere in the gap. */
+function hasClauseBreak(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 59 || c === 58 || c === 40 || c === 41 || c === 91 || c === 93) return true;
+  }
+  return false;
+}
 /** How far a role opener ("Occupation:", "works as") reaches, and how far back a job noun reaches. */
 const ROLE_WINDOW = 8;
 const ROLE_POST_WINDOW = 3;
@@ -116,6 +123,9 @@ function markQuoted(text: string, tokens: Tokens, quoted: Uint8Array): void {
   let open = -1;
   let single = -1;
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Only line breaks and quote marks matter: everything else is passed over by its code.
+    if (code !== 10 && code !== 34 && code !== 39) continue;
     const c = text[i]!;
     if (c === '\n' && text[i + 1] === '\n') {
       open = -1;
@@ -177,7 +187,7 @@ export function computeScopes(
   // Clause boundaries: a token after which a clause break or terminator ends a scope.
   const breakAfter = new Uint8Array(n);
   for (let i = 0; i + 1 < n; i++) {
-    if (!tokens.joinable[i] && CLAUSE_BREAK.test(text.slice(tokens.ends[i]!, tokens.starts[i + 1]!))) breakAfter[i] = 1;
+    if (!tokens.joinable[i] && hasClauseBreak(text, tokens.ends[i]!, tokens.starts[i + 1]!)) breakAfter[i] = 1;
   }
   const terminator = new Uint8Array(n);
   for (const t of triggers.terminators) terminator.fill(1, t.firstToken, t.endToken);

@@ -26,7 +26,10 @@ export interface TokenElement {
   test: TokenTest;
   optional?: boolean;
   repeat?: boolean;
-  /** The words (or punctuation) it can start with, for dispatch; absent = any token. */
+  /**
+   * The words (or punctuation) it matches, for dispatch; absent = any token. Its test must fail on
+   * any other token: rows are only tried, and their second elements only looked for, where these are.
+   */
   words?: readonly string[];
   tokenKind?: Kind;
 }
@@ -93,33 +96,126 @@ export interface ItemIndex {
   /** Items by the token they start at (sparse: most tokens start none). */
   at: (Item[] | undefined)[];
   all: Item[];
+  /** Dispatch key of each token (0: no row starts with it), computed once per text for every layer. */
+  keys?: Uint16Array;
+  keysVersion?: number;
+  /**
+   * Tokens where some row may start: a number, a word or mark with a key, or an item's first token.
+   * (`marked` items of `all` are in it.) A layer visits only these.
+   */
+  active?: Uint8Array;
+  marked?: number;
 }
 
 export function newIndex(count: number): ItemIndex {
   return { at: new Array<Item[] | undefined>(count), all: [] };
 }
 
-function matchElements(lx: Lexed, index: ItemIndex, pattern: readonly Element[], p: number, i: number, parts: (Part | undefined)[]): boolean {
-  if (p === pattern.length) return true;
-  const e = pattern[p]!;
-  if (e.optional) {
-    // Greedy: with the element first, then without it.
-    if (matchOne(lx, index, pattern, p, i, parts)) return true;
-    parts[p] = undefined;
-    return matchElements(lx, index, pattern, p + 1, i, parts);
+/**
+ * Every word and punctuation mark a row can start with, as a small number: a token's key is looked up
+ * once per text, and each layer finds its rows for the token by indexing an array with it.
+ */
+const KEYS = new Map<string, number>();
+const keyFor = (word: string): number => {
+  let key = KEYS.get(word);
+  if (key === undefined) KEYS.set(word, (key = KEYS.size + 1));
+  return key;
+};
+
+function tokenKeys(lx: Lexed, index: ItemIndex): { keys: Uint16Array; active: Uint8Array } {
+  // Rows compiled after the keys were taken (a new layer) add words: take them again.
+  if (!index.keys || !index.active || index.keysVersion !== KEYS.size) {
+    const keys = new Uint16Array(lx.count);
+    const active = new Uint8Array(lx.count);
+    for (let i = 0; i < lx.count; i++) {
+      if (lx.kind[i] === Kind.Num) active[i] = 1;
+      else if ((keys[i] = KEYS.get(lx.norm[i]!) ?? 0) !== 0) active[i] = 1;
+    }
+    index.keys = keys;
+    index.active = active;
+    index.keysVersion = KEYS.size;
+    index.marked = 0;
   }
-  return matchOne(lx, index, pattern, p, i, parts);
+  // Items added since (by earlier layers, or by a caller) open their first tokens.
+  const { all, active } = index;
+  for (let k = index.marked ?? 0; k < all.length; k++) active[all[k]!.first] = 1;
+  index.marked = all.length;
+  return { keys: index.keys, active };
 }
 
-function matchOne(lx: Lexed, index: ItemIndex, pattern: readonly Element[], p: number, i: number, parts: (Part | undefined)[]): boolean {
-  const e = pattern[p]!;
+/**
+ * What can start at a token: the first tokens a stretch of pattern can begin with. `null` means
+ * anything (a free predicate, or a stretch that may match nothing).
+ */
+interface StartSet {
+  num: boolean;
+  keys: number[];
+  items: string[];
+}
+
+function startSet(pattern: readonly Element[], from: number): StartSet | null {
+  const set: StartSet = { num: false, keys: [], items: [] };
+  for (let p = from; p < pattern.length; p++) {
+    const e = pattern[p]!;
+    if (e.type === 'item') set.items.push(e.kind);
+    else if (e.words) for (const w of e.words) set.keys.push(keyFor(w));
+    else if (e.tokenKind === Kind.Num) set.num = true;
+    else return null;
+    if (!e.optional) return set;
+  }
+  return null;
+}
+
+/** Could a stretch with these starts begin at token `t`? (Cheap and necessary, not sufficient.) */
+function canStart(set: StartSet, lx: Lexed, keys: Uint16Array, index: ItemIndex, t: number): boolean {
+  if (t >= lx.count) return false;
+  if (lx.kind[t] === Kind.Num) {
+    if (set.num) return true;
+  } else if (keys[t] !== 0 && set.keys.includes(keys[t]!)) return true;
+  if (set.items.length > 0) {
+    const here = index.at[t];
+    if (here) for (const it of here) if (set.items.includes(it.kind)) return true;
+  }
+  return false;
+}
+
+/** A rule with the scratch space its matches are written into (reused: one match runs at a time). */
+interface CompiledRule {
+  rule: Rule;
+  parts: (Part | undefined)[];
+  /** One Part per element, reused by every attempt (make() reads parts and keeps only items). */
+  pool: Part[];
+  /** For a rule tried everywhere (optional first element): what it can start with. */
+  guard: StartSet | null;
+  /** What the second element can start with, checked after a plain first element before matching. */
+  next: StartSet | null;
+}
+
+function matchElements(lx: Lexed, index: ItemIndex, c: CompiledRule, p: number, i: number): boolean {
+  const pattern = c.rule.pattern;
+  if (p === pattern.length) return true;
+  if (pattern[p]!.optional) {
+    // Greedy: with the element first, then without it.
+    if (matchOne(lx, index, c, p, i)) return true;
+    c.parts[p] = undefined;
+    return matchElements(lx, index, c, p + 1, i);
+  }
+  return matchOne(lx, index, c, p, i);
+}
+
+function matchOne(lx: Lexed, index: ItemIndex, c: CompiledRule, p: number, i: number): boolean {
+  const e = c.rule.pattern[p]!;
   if (i >= lx.count) return false;
+  const part = c.pool[p]!;
   if (e.type === 'token') {
     if (!e.test(lx, i)) return false;
     let j = i + 1;
     if (e.repeat) while (j < lx.count && e.test(lx, j)) j++;
-    parts[p] = { first: i, end: j };
-    return matchElements(lx, index, pattern, p + 1, j, parts);
+    part.first = i;
+    part.end = j;
+    part.item = undefined;
+    c.parts[p] = part;
+    return matchElements(lx, index, c, p + 1, j);
   }
   // Items: try the longest first.
   const candidates = index.at[i];
@@ -127,79 +223,103 @@ function matchOne(lx: Lexed, index: ItemIndex, pattern: readonly Element[], p: n
   for (let k = candidates.length - 1; k >= 0; k--) {
     const it = candidates[k]!;
     if (it.kind !== e.kind) continue;
-    parts[p] = { first: it.first, end: it.end, item: it };
-    if (matchElements(lx, index, pattern, p + 1, it.end, parts)) return true;
+    part.first = it.first;
+    part.end = it.end;
+    part.item = it;
+    c.parts[p] = part;
+    if (matchElements(lx, index, c, p + 1, it.end)) return true;
   }
   return false;
 }
 
 /** Rules grouped by what their first element can start with, so each token tries only a few rows. */
 interface Dispatch {
-  byWord: Map<string, Rule[]>;
-  byNum: Rule[];
-  byItem: Map<string, Rule[]>;
+  /** Rules by the key (see KEYS) of the word or mark they start with. */
+  byKey: (CompiledRule[] | undefined)[];
+  byNum: CompiledRule[];
+  byItem: Map<string, CompiledRule[]>;
   /** Rules whose first element is optional or a free predicate: tried everywhere. */
-  always: Rule[];
+  always: CompiledRule[];
+  /** Some rule may start at any token (no start set to guard it): no token is skipped. */
+  everywhere: boolean;
 }
 
 export function compileLayer(rules: readonly Rule[]): Dispatch {
-  const d: Dispatch = { byWord: new Map(), byNum: [], byItem: new Map(), always: [] };
+  const d: Dispatch = { byKey: [], byNum: [], byItem: new Map(), always: [], everywhere: false };
   for (const rule of rules) {
     const first = rule.pattern[0]!;
-    if (first.optional) d.always.push(rule);
+    const c: CompiledRule = {
+      rule,
+      parts: new Array(rule.pattern.length).fill(undefined),
+      pool: rule.pattern.map(() => ({ first: 0, end: 0, item: undefined })),
+      guard: first.optional ? startSet(rule.pattern, 0) : null,
+      // Only after a first element of known length: one token, or an item (its candidates' ends).
+      next: !first.optional && !(first.type === 'token' && first.repeat) ? startSet(rule.pattern, 1) : null,
+    };
+    if (first.optional) d.always.push(c);
     else if (first.type === 'item') {
       const list = d.byItem.get(first.kind) ?? [];
-      list.push(rule);
+      list.push(c);
       d.byItem.set(first.kind, list);
     } else if (first.words) {
-      for (const w of first.words) {
-        const list = d.byWord.get(w) ?? [];
-        list.push(rule);
-        d.byWord.set(w, list);
-      }
-    } else if (first.tokenKind === Kind.Num) d.byNum.push(rule);
-    else d.always.push(rule);
+      for (const w of first.words) (d.byKey[keyFor(w)] ??= []).push(c);
+    } else if (first.tokenKind === Kind.Num) d.byNum.push(c);
+    else d.always.push(c);
   }
+  d.everywhere = d.always.some((c) => c.guard === null);
   return d;
 }
 
 /** Run one layer over the tokens; new items are added to the index (they are visible to later layers). */
 export function runLayer(lx: Lexed, index: ItemIndex, layer: Dispatch): Item[] {
   const found: Item[] = [];
-  const parts: (Part | undefined)[] = [];
-  const tryRule = (rule: Rule, i: number) => {
-    parts.length = rule.pattern.length;
-    if (!matchElements(lx, index, rule.pattern, 0, i, parts)) return;
+  const { keys, active } = tokenKeys(lx, index);
+  /** The second element could follow the first at token i (rules whose first element has a known end). */
+  const nextFits = (c: CompiledRule, i: number): boolean => {
+    const first = c.rule.pattern[0]!;
+    if (first.type === 'token') return canStart(c.next!, lx, keys, index, i + 1);
+    const here = index.at[i];
+    if (here) for (const it of here) if (it.kind === first.kind && canStart(c.next!, lx, keys, index, it.end)) return true;
+    return false;
+  };
+  const tryRule = (c: CompiledRule, i: number) => {
+    if (c.guard && !canStart(c.guard, lx, keys, index, i)) return;
+    if (c.next && !nextFits(c, i)) return;
+    if (!matchElements(lx, index, c, 0, i)) return;
     let first = -1;
     let end = -1;
-    for (const part of parts) {
+    for (const part of c.parts) {
       if (!part) continue;
       if (first < 0) first = part.first;
       end = part.end;
     }
     if (first < 0) return;
-    const made = rule.make(parts, lx);
+    const made = c.rule.make(c.parts, lx);
     if (!made) return;
-    found.push({ kind: made.kind ?? rule.kind, first, end, rule: rule.name, value: made.value, data: made.data });
+    found.push({ kind: made.kind ?? c.rule.kind, first, end, rule: c.rule.name, value: made.value, data: made.data });
   };
+  const { byNum, byKey, byItem, always, everywhere } = layer;
   for (let i = 0; i < lx.count; i++) {
-    const k = lx.kind[i]!;
-    if (k === Kind.Num) for (const r of layer.byNum) tryRule(r, i);
-    else {
-      const byWord = layer.byWord.get(lx.norm[i]!);
-      if (byWord) for (const r of byWord) tryRule(r, i);
+    if (!everywhere && active[i] === 0) continue;
+    if (lx.kind[i] === Kind.Num) {
+      for (let r = 0; r < byNum.length; r++) tryRule(byNum[r]!, i);
+    } else if (keys[i] !== 0) {
+      const byWord = byKey[keys[i]!];
+      if (byWord) for (let r = 0; r < byWord.length; r++) tryRule(byWord[r]!, i);
     }
     const here = index.at[i];
     if (here) {
-      const seen = new Set<string>();
-      for (const it of here) {
-        if (seen.has(it.kind)) continue;
-        seen.add(it.kind);
-        const rules = layer.byItem.get(it.kind);
-        if (rules) for (const r of rules) tryRule(r, i);
+      for (let k = 0; k < here.length; k++) {
+        const kind = here[k]!.kind;
+        // Each kind once per token, however many items of it start here.
+        let repeated = false;
+        for (let m = 0; m < k && !repeated; m++) repeated = here[m]!.kind === kind;
+        if (repeated) continue;
+        const rules = byItem.get(kind);
+        if (rules) for (let r = 0; r < rules.length; r++) tryRule(rules[r]!, i);
       }
     }
-    for (const r of layer.always) tryRule(r, i);
+    for (let r = 0; r < always.length; r++) tryRule(always[r]!, i);
   }
   for (const it of found) {
     const list = index.at[it.first];

@@ -12,6 +12,7 @@ import { findTimes, type ServiceMention } from './time';
 import { parseTimes } from './time-grammar';
 import { findEpisodeFacts, findNoteClaimLines, findSignatures } from './note-facts';
 import { tokenAtOrAfter, tokenize } from './tokens';
+import { WordTable } from './words';
 import {
   type Chart,
   type ChartPart,
@@ -88,7 +89,8 @@ export function analyzeChart(note: Visit['note']): Chart {
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
 
   // 2. Tokens, structure, vocabulary.
-  const tokens = tokenize(text);
+  const words = new WordTable(text.length);
+  const tokens = tokenize(text, words);
   const sections = findSections(
     text,
     parts.map((p) => ({ start: p.start, end: p.end, kind: headingKind(p.label) })),
@@ -195,7 +197,7 @@ export function analyzeChart(note: Visit['note']): Chart {
     if (codeSets.timed.has(m[1]!) || codeSets.untimed.has(m[1]!)) services.push({ start: m.index, end: m.index + m[0].length, code: m[1]!, isCode: true });
   }
   services.sort((a, b) => a.start - b.start);
-  const lx = lex(text);
+  const lx = lex(text, words);
   const timeItems = parseTimes(lx);
   const times = findTimes(text, lx, timeItems, services, contextAt);
 
@@ -215,7 +217,9 @@ export function analyzeChart(note: Visit['note']): Chart {
   });
 
   // 7. Who furnished it: signatures, and assistants or non-therapists named as doing the work.
-  const credentials: CredentialMention[] = findSignatures(text);
+  // One lower-cased copy for the label checks of the note-fact patterns.
+  const lower = text.toLowerCase();
+  const credentials: CredentialMention[] = findSignatures(text, lower);
   // "performed by Sam Ruiz, LMT": a name with credentials after "by" is who did the work, wherever it is.
   for (const c of [...credentials]) {
     if (c.kind !== 'signature') continue;
@@ -262,7 +266,7 @@ export function analyzeChart(note: Visit['note']): Chart {
     unresolvedTimes: times.unresolved,
     noteLines: findNoteClaimLines(text, lineStarts),
     credentials,
-    episode: findEpisodeFacts(text),
+    episode: findEpisodeFacts(text, lower),
     contextAt,
     sentenceAt,
     asserted: (lexicon) => (mentions[lexicon] ?? []).filter((m) => !m.negated && !m.hypothetical && !m.historical && !m.role),

@@ -2,6 +2,7 @@
 // Unlike the word tokens used for vocabulary (tokens.ts), digits and letters are split ("15m" is
 // 15 + m, "1h05m" is 1 + h + 05 + m) and punctuation is kept, because notations are made of them.
 // One linear pass; typed arrays keep it cheap.
+import { WordTable } from './words';
 
 export const enum Kind {
   Num = 1,
@@ -31,23 +32,54 @@ export interface Lexed {
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isSpace = (c: number) => c === 32 || c === 9 || c === 11 || c === 12;
 
-function isLetterCode(text: string, i: number, c: number): boolean {
+const LETTER = /\p{L}/u;
+let letterCache: Uint8Array | undefined;
+function isLetterCode(c: number): boolean {
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;
   if (c < 128) return false;
-  return /\p{L}/u.test(text[i]!);
+  // One UTF-16 unit at a time (a surrogate is no letter); answers kept per unit.
+  letterCache ??= new Uint8Array(65536);
+  let known = letterCache[c]!;
+  if (known === 0) letterCache[c] = known = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1;
 }
 
-export function lex(text: string): Lexed {
+/** Growable columns: sized for a usual note (a token per four characters) and doubled when full. */
+class Columns {
+  kind: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  value: Float64Array;
+  spaceBefore: Uint16Array;
+  tabBefore: Uint8Array;
+  line: Int32Array;
+  constructor(capacity: number) {
+    this.kind = new Uint8Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.value = new Float64Array(capacity);
+    this.spaceBefore = new Uint16Array(capacity);
+    this.tabBefore = new Uint8Array(capacity);
+    this.line = new Int32Array(capacity);
+  }
+  grow(): void {
+    const bigger = new Columns(this.kind.length * 2);
+    bigger.kind.set(this.kind);
+    bigger.start.set(this.start);
+    bigger.end.set(this.end);
+    bigger.value.set(this.value);
+    bigger.spaceBefore.set(this.spaceBefore);
+    bigger.tabBefore.set(this.tabBefore);
+    bigger.line.set(this.line);
+    Object.assign(this, bigger);
+  }
+}
+
+export function lex(text: string, words: WordTable = new WordTable(text.length)): Lexed {
   const n = text.length;
-  // Upper bound on tokens: one per character.
-  const kind = new Uint8Array(n);
-  const start = new Int32Array(n);
-  const end = new Int32Array(n);
-  const value = new Float64Array(n);
-  const spaceBefore = new Uint16Array(n);
-  const tabBefore = new Uint8Array(n);
-  const line = new Int32Array(n);
-  const norm: string[] = [];
+  const cols = new Columns(Math.max(16, (n >> 2) + 16));
+  // Sized like the columns (growing a pushed array copied it again and again); trimmed at the end.
+  const norm: string[] = new Array<string>(cols.kind.length);
   let count = 0;
   let lineNo = 0;
   let spaces = 0;
@@ -73,27 +105,28 @@ export function lex(text: string): Lexed {
         while (j < n && isDigit(text.charCodeAt(j))) j++;
       }
       k = Kind.Num;
-    } else if (isLetterCode(text, i, c)) {
-      while (j < n && isLetterCode(text, j, text.charCodeAt(j))) j++;
+    } else if (isLetterCode(c)) {
+      while (j < n && isLetterCode(text.charCodeAt(j))) j++;
       k = Kind.Word;
     } else {
       // Surrogate pairs (emoji, rare symbols) stay one token.
       if (c >= 0xd800 && c <= 0xdbff && j < n) j++;
       k = Kind.Punct;
     }
-    kind[count] = k;
-    start[count] = i;
-    end[count] = j;
-    spaceBefore[count] = Math.min(spaces, 65535);
-    tabBefore[count] = tab;
-    line[count] = lineNo;
-    const piece = text.slice(i, j);
+    if (count === cols.kind.length) cols.grow();
+    cols.kind[count] = k;
+    cols.start[count] = i;
+    cols.end[count] = j;
+    cols.spaceBefore[count] = Math.min(spaces, 65535);
+    cols.tabBefore[count] = tab;
+    cols.line[count] = lineNo;
     if (k === Kind.Num) {
-      value[count] = Number(piece);
-      norm.push(piece);
+      const digits = words.lower(text, i, j);
+      cols.value[count] = Number(digits);
+      norm[count] = digits;
     } else {
-      value[count] = Number.NaN;
-      norm.push(k === Kind.Word ? piece.toLowerCase() : piece);
+      cols.value[count] = Number.NaN;
+      norm[count] = k === Kind.Word ? words.lower(text, i, j) : text.slice(i, j);
     }
     if (k === Kind.Newline) lineNo++;
     spaces = 0;
@@ -101,17 +134,18 @@ export function lex(text: string): Lexed {
     count++;
     i = j;
   }
+  norm.length = count;
   return {
     text,
     count,
-    kind: kind.subarray(0, count),
-    start: start.subarray(0, count),
-    end: end.subarray(0, count),
+    kind: cols.kind.subarray(0, count),
+    start: cols.start.subarray(0, count),
+    end: cols.end.subarray(0, count),
     norm,
-    value: value.subarray(0, count),
-    spaceBefore: spaceBefore.subarray(0, count),
-    tabBefore: tabBefore.subarray(0, count),
-    line: line.subarray(0, count),
+    value: cols.value.subarray(0, count),
+    spaceBefore: cols.spaceBefore.subarray(0, count),
+    tabBefore: cols.tabBefore.subarray(0, count),
+    line: cols.line.subarray(0, count),
   };
 }
 

@@ -35,93 +35,137 @@ const LOOKALIKES: Record<string, string> = {
   Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
 };
 
-const FOLD = new Map<string, string>();
-for (const row of FOLD_ROWS) for (const c of row.chars) FOLD.set(c, row.to);
+const FOLD = new Map<number, string>();
+for (const row of FOLD_ROWS) for (const c of row.chars) FOLD.set(c.charCodeAt(0), row.to);
+const LOOKALIKE = new Map<number, string>(Object.entries(LOOKALIKES).map(([from, to]) => [from.charCodeAt(0), to]));
 
 // Anything that might need folding; most notes have none, and then the text is returned as it is.
-const NEEDS_FOLDING = new RegExp(`[${[...FOLD.keys()].join('')}${Object.keys(LOOKALIKES).join('')}\\r\\uff01-\\uff5e]`);
-const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/;
+const NEEDS_FOLDING = new RegExp(`[${FOLD_ROWS.map((r) => r.chars).join('')}${Object.keys(LOOKALIKES).join('')}\\r\\uff01-\\uff5e]`);
 const LETTER = /\p{L}/u;
 
-/** Fold one word's look-alikes when the word is Latin (has a Latin letter, or is made only of look-alikes). */
-function foldWord(word: string): string {
-  let latin = false;
-  let allLookalike = true;
-  for (const c of word) {
-    if (LATIN_LETTER.test(c)) latin = true;
-    else if (!(c in LOOKALIKES)) allLookalike = false;
-  }
-  if (!latin && !allLookalike) return word;
-  let out = '';
-  for (const c of word) out += LOOKALIKES[c] ?? c;
-  return out;
+/** Letters are tested one UTF-16 unit at a time (a lone surrogate is no letter); answers are kept per unit. */
+let letterCache: Uint8Array | undefined;
+function isLetter(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  letterCache ??= new Uint8Array(65536);
+  let known = letterCache[c]!;
+  if (known === 0) letterCache[c] = known = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1;
 }
+const isLatin = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
+const isInvisible = (c: number) => c >= 128 && FOLD.get(c) === '';
 
 const identity: Normalized['toOriginal'] = (offset) => offset;
 
+/**
+ * One pass over the UTF-16 units. The folded text is the original with some units replaced by one
+ * unit and some dropped, never lengthened, so the offset maps need only the dropped positions: a
+ * folded offset f is the original unit f + (units dropped before it), found by binary search.
+ */
 export function normalizeText(original: string): Normalized {
   if (!NEEDS_FOLDING.test(original)) return { text: original, identity: true, toOriginal: identity, fromOriginal: identity };
 
-  const out: string[] = [];
-  // toOrig[i] = original offset of folded char i; fromOrig[j] = folded offset of original char j.
-  const toOrig: number[] = [];
-  const fromOrig = new Int32Array(original.length + 1);
-  const emit = (s: string, at: number) => {
-    for (let k = 0; k < s.length; k++) {
-      out.push(s[k]!);
-      toOrig.push(at);
-    }
+  const n = original.length;
+  const pieces: string[] = [];
+  const dropped: number[] = [];
+  let copied = 0; // original[0, copied) is in `pieces`
+  const replace = (at: number, to: string) => {
+    if (at > copied) pieces.push(original.slice(copied, at));
+    if (to === '') dropped.push(at);
+    else pieces.push(to);
+    copied = at + 1;
   };
-  let i = 0;
-  while (i < original.length) {
-    const c = original[i]!;
-    fromOrig[i] = toOrig.length;
-    if (LETTER.test(c)) {
-      // A whole word at once, so look-alikes are folded only inside Latin words. Code points keep
-      // surrogate pairs together; look-alikes are single UTF-16 units, so the word's length is kept.
-      let j = i;
-      while (j < original.length && (LETTER.test(original[j]!) || FOLD.get(original[j]!) === '')) j++;
-      let word = '';
-      const at: number[] = [];
+  /** Fold the word starting at `i` (a letter); returns where it ends. */
+  const foldWordAt = (i: number): number => {
+    // A whole word at once (letters, and invisible marks inside it), so look-alikes are folded only
+    // inside Latin words: a word with a Latin letter, or one made only of look-alikes.
+    let j = i;
+    let lookalikes = false;
+    let invisible = false;
+    let latin = false;
+    let allLookalike = true;
+    for (; j < n; j++) {
+      const d = original.charCodeAt(j);
+      if (isLetter(d)) {
+        if (isLatin(d)) latin = true;
+        else if (d >= 128 && LOOKALIKE.has(d)) lookalikes = true;
+        else allLookalike = false;
+      } else if (isInvisible(d)) invisible = true;
+      else break;
+    }
+    const fold = lookalikes && (latin || allLookalike);
+    if (fold || invisible) {
       for (let k = i; k < j; k++) {
-        fromOrig[k] = toOrig.length + word.length;
-        const folded = FOLD.get(original[k]!);
-        if (folded === '') continue; // a soft hyphen or zero-width mark inside the word
-        word += original[k]!;
-        at.push(k);
+        const d = original.charCodeAt(k);
+        if (d < 128) continue;
+        if (isInvisible(d)) replace(k, '');
+        else if (fold && LOOKALIKE.has(d)) replace(k, LOOKALIKE.get(d)!);
       }
-      const folded = foldWord(word);
-      for (let k = 0; k < folded.length; k++) {
-        out.push(folded[k]!);
-        toOrig.push(at[k] ?? at[at.length - 1] ?? i);
-      }
-      i = j;
-      continue;
     }
-    if (c === '\r') {
-      // CRLF → LF; a lone CR is a line break.
-      if (original[i + 1] !== '\n') emit('\n', i);
+    return j;
+  };
+  // ASCII letters need nothing unless the word they are in holds something else, so a word is only
+  // looked at as a whole from its start (`word`) when a character outside ASCII turns up in it.
+  let word = -1;
+  let i = 0;
+  while (i < n) {
+    const c = original.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+        if (word < 0) word = i;
+        i++;
+        continue;
+      }
+      word = -1;
+      if (c === 13) {
+        // CRLF → LF; a lone CR is a line break.
+        replace(i, original.charCodeAt(i + 1) === 10 ? '' : '\n');
+      } else if (c === 0x60) replace(i, FOLD.get(c)!);
       i++;
       continue;
     }
-    const code = c.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) {
-      emit(String.fromCharCode(code - 0xfee0), i);
-      i++;
+    if (isLetter(c) || (word >= 0 && isInvisible(c))) {
+      i = foldWordAt(word >= 0 ? word : i);
+      word = -1;
       continue;
     }
-    const folded = FOLD.get(c);
-    emit(folded ?? c, i);
+    word = -1;
+    if (c >= 0xff01 && c <= 0xff5e) {
+      replace(i, String.fromCharCode(c - 0xfee0));
+    } else {
+      const folded = FOLD.get(c);
+      if (folded !== undefined) replace(i, folded);
+    }
     i++;
   }
-  fromOrig[original.length] = toOrig.length;
-  const text = out.join('');
-  toOrig.push(original.length);
-  const toOriginalMap = Int32Array.from(toOrig);
+  if (copied < n) pieces.push(original.slice(copied));
+  const text = pieces.join('');
+  const drops = Int32Array.from(dropped);
   return {
     text,
     identity: false,
-    toOriginal: (offset) => toOriginalMap[Math.max(0, Math.min(offset, text.length))]!,
-    fromOriginal: (offset) => fromOrig[Math.max(0, Math.min(offset, original.length))]!,
+    toOriginal: (offset) => {
+      const f = Math.max(0, Math.min(offset, text.length));
+      // The first drop m with drops[m] - m > f: the m drops before it all come before the unit.
+      let lo = 0;
+      let hi = drops.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (drops[mid]! - mid > f) hi = mid;
+        else lo = mid + 1;
+      }
+      return f + lo;
+    },
+    fromOriginal: (offset) => {
+      const k = Math.max(0, Math.min(offset, n));
+      let lo = 0;
+      let hi = drops.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (drops[mid]! < k) lo = mid + 1;
+        else hi = mid;
+      }
+      return k - lo;
+    },
   };
 }

@@ -51,6 +51,12 @@ const SIGNATURE = new RegExp(
   String.raw`(${NAME}),[ \t]{0,3}(${CREDENTIAL}(?:[ \t]{0,2}[,/][ \t]{0,2}(?:${CREDENTIAL}|[A-Z]{2,5}))*)(?![A-Za-z])`,
   'g',
 );
+// Cheap necessary conditions for the costly patterns (each took ~1-2 ms to compile on a cold command
+// line): a labelled pattern cannot match without one of its label words, so a note that has none of
+// them is not searched with it. Each list holds a piece of every label of the pattern it guards, looked
+// for in the lower-cased note (the patterns fold ASCII case only, so nothing they match is missed).
+const hasAny = (lower: string, words: readonly string[]): boolean => words.some((w) => lower.includes(w));
+const SIGNED_BY_NEEDS = ['signed', 'signature', 'therapist', 'treating', 'provider', 'clinician'];
 const SIGNED_BY = new RegExp(
   String.raw`(?:signed(?:[ \t]+by)?|signature|therapist|treating[ \t]+(?:therapist|clinician)|rendering[ \t]+provider|provider|clinician)[ \t]{0,3}:?[ \t]{0,3}(${NAME})[ \t]{1,3}(${CREDENTIAL})(?![A-Za-z])`,
   'gi',
@@ -89,7 +95,7 @@ function looksLikeSigner(text: string, start: number, name: string, firstCredent
 }
 
 /** Signatures: "J. Smith, PTA", "(by Jane Doe, PT)", "Signed by: Ann Lee DPT". */
-export function findSignatures(text: string): CredentialMention[] {
+export function findSignatures(text: string, lower = text.toLowerCase()): CredentialMention[] {
   const out: CredentialMention[] = [];
   const add = (start: number, end: number, creds: string) => {
     for (const c of creds.split(/[ \t]*[,/][ \t]*/)) {
@@ -101,7 +107,7 @@ export function findSignatures(text: string): CredentialMention[] {
     const first = m[2]!.split(/[ \t]*[,/][ \t]*/)[0]!;
     if (looksLikeSigner(text, m.index, m[1]!, first)) add(m.index, m.index + m[0].length, m[2]!);
   }
-  for (const m of text.matchAll(SIGNED_BY)) {
+  for (const m of hasAny(lower, SIGNED_BY_NEEDS) ? text.matchAll(SIGNED_BY) : []) {
     if (!/^[A-Z]/.test(m[2]!)) continue; // the credential must be written in capitals
     const nameStart = m.index + m[0].indexOf(m[1]!);
     if (!looksLikeSigner(text, nameStart, m[1]!, m[2]!)) continue;
@@ -137,14 +143,19 @@ export function parseDate(written: string): string | undefined {
 // "<label> [date|on|…] [:] <date>"; a label must not be the tail of a longer word or of "re-eval".
 const LABELLED_DATE = (label: string) =>
   new RegExp(String.raw`(?<![A-Za-z-])(?:${label})[ \t]{0,3}(?:date|dated|on|of|from|start(?:ed)?|began|period)?[ \t]{0,3}[:\-]?[ \t]{0,3}(?:on[ \t])?${DATE}`, 'gi');
+const ONSET_NEEDS = ['onset', 'injur', 'doi', 'symptoms began', 'date of surgery', 'dos'];
 const ONSET = LABELLED_DATE(String.raw`onset|date of injury|doi|injury date|date of onset|injured on|symptoms began|injured|date of surgery|dos\s*\(surgery\)`);
+const POC_START_NEEDS = ['plan of care', 'poc', 'cert', 'eval', 'start of care', 'soc'];
 const POC_START = LABELLED_DATE(String.raw`plan of care|poc|certification|cert(?:ification)? period|initial evaluation|initial eval|evaluation|eval|start of care|soc`);
+const SERVICE_DATE_NEEDS = ['date of service', 'dos', 'service date', 'visit date', 'date of visit', 'treatment date', 'encounter date'];
 const SERVICE_DATE = LABELLED_DATE(String.raw`date of service|dos|service date|visit date|date of visit|treatment date|encounter date`);
+const VISIT_NUMBER_NEEDS = ['visit', 'session', 'treatment', 'tx'];
 const VISIT_NUMBER = /\bvisit[ \t]{0,2}(?:#|no\.?|number)?[ \t]{0,2}:?[ \t]{0,2}(\d{1,3})(?![\d/\-:]|\.\d|[ \t]?(?:min|'|’|units?\b|x\b|days?\b|weeks?\b|hours?\b))(?:[ \t]{0,2}(?:of|\/)[ \t]{0,2}\d{1,3})?|\b(?:session|treatment|tx)[ \t]{0,2}(?:#|no\.|number)[ \t]{0,2}:?[ \t]{0,2}(\d{1,3})\b|\b(\d{1,3})(?:st|nd|rd|th)[ \t]+(?:visit|session|treatment)\b/gi;
 // A date that is due, planned or next is not when the plan started ("re-eval due 4/1/2026").
 const NOT_A_START = /\b(?:next|due|upcoming|scheduled|planned|follow[ -]?up|expires?|expiring|ends?|through|thru|until)\b[^\n]{0,30}$/i;
 
-function firstDate(text: string, re: RegExp, reject?: RegExp): DateFact | undefined {
+function firstDate(text: string, lower: string, needs: readonly string[], re: RegExp, reject?: RegExp): DateFact | undefined {
+  if (!hasAny(lower, needs)) return undefined;
   for (const m of text.matchAll(re)) {
     if (reject && reject.test(text.slice(Math.max(0, m.index - 20), m.index + m[0].length - m[1]!.length))) continue;
     const value = parseDate(m[1]!);
@@ -153,14 +164,14 @@ function firstDate(text: string, re: RegExp, reject?: RegExp): DateFact | undefi
   return undefined;
 }
 
-export function findEpisodeFacts(text: string): {
+export function findEpisodeFacts(text: string, lower = text.toLowerCase()): {
   visitNumber?: NumberFact;
   planOfCareStart?: DateFact;
   onsetDate?: DateFact;
   dateOfService?: DateFact;
 } {
   let visitNumber: NumberFact | undefined;
-  for (const m of text.matchAll(VISIT_NUMBER)) {
+  for (const m of hasAny(lower, VISIT_NUMBER_NEEDS) ? text.matchAll(VISIT_NUMBER) : []) {
     const value = Number(m[1] ?? m[2] ?? m[3]);
     // "next visit 3" or "visit 2 of 12 planned" in a plan is not this visit's number.
     if (value >= 1 && value <= 400 && !/\bnext[ \t]+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) {
@@ -170,8 +181,8 @@ export function findEpisodeFacts(text: string): {
   }
   return {
     visitNumber,
-    planOfCareStart: firstDate(text, POC_START, NOT_A_START),
-    onsetDate: firstDate(text, ONSET),
-    dateOfService: firstDate(text, SERVICE_DATE),
+    planOfCareStart: firstDate(text, lower, POC_START_NEEDS, POC_START, NOT_A_START),
+    onsetDate: firstDate(text, lower, ONSET_NEEDS, ONSET),
+    dateOfService: firstDate(text, lower, SERVICE_DATE_NEEDS, SERVICE_DATE),
   };
 }

@@ -43,6 +43,14 @@ interface Header {
 }
 
 function headerOf(lx: Lexed, first: number, end: number): Header | null {
+  // A header has two cells or more: a line with no "|", tab or run of spaces inside it has one.
+  let split = false;
+  for (let i = first; i < end && !split; i++) split = lx.norm[i] === '|' || (i > first && (lx.tabBefore[i] === 1 || lx.spaceBefore[i]! >= 2));
+  if (!split) return null;
+  // A header names the service column: a line without such a word is no header, however it splits.
+  let named = false;
+  for (let i = first; i < end && !named; i++) named = lx.kind[i] === Kind.Word && SERVICE_HEADERS.has(lx.norm[i]!);
+  if (!named) return null;
   for (const sep of ['pipe', 'tab', 'spaces'] as const) {
     const cells = cellsOf(lx, first, end, sep);
     if (cells.length < 2) continue;
@@ -73,12 +81,12 @@ export interface TableFigures {
   minutes: Item[];
   /** Token indices of bare numbers in a units column (the row's units, never minutes). */
   unitTokens: number[];
-  /** Lines that are rows of a table: one row is one entry, whatever punctuation its cells hold. */
-  rowLines: Set<number>;
+  /** Lines (by index) that are rows of a table: one row is one entry, whatever punctuation its cells hold. */
+  rowLines: Uint8Array;
 }
 
 export function readTables(lx: Lexed, index: ItemIndex): TableFigures {
-  const out: TableFigures = { minutes: [], unitTokens: [], rowLines: new Set() };
+  const out: TableFigures = { minutes: [], unitTokens: [], rowLines: new Uint8Array(lx.count > 0 ? lx.line[lx.count - 1]! + 1 : 0) };
   const clockIn = (cell: Cell | undefined): Item | undefined => {
     if (!cell) return undefined;
     for (let i = cell.first; i < cell.end; i++) {
@@ -108,7 +116,7 @@ export function readTables(lx: Lexed, index: ItemIndex): TableFigures {
       if (cells.every((c) => isRule(lx, c))) continue;
       if (cells.length < 2 || Math.abs(cells.length - header.cells) > 1) header = null;
       else {
-        out.rowLines.add(lx.line[a]!);
+        out.rowLines[lx.line[a]!] = 1;
         if (header.start >= 0 && header.stop >= 0) {
           const from = clockIn(cells[header.start]);
           const to = clockIn(cells[header.stop]);

@@ -154,13 +154,14 @@ export function findTimes(
       first = end;
     };
     for (let i = 0; i < lx.count; i++) {
-      if (lx.kind[i] === Kind.Newline) {
+      const kind = lx.kind[i];
+      if (kind === Kind.Newline) {
         close(i);
         first = i + 1;
-      } else if (tables.rowLines.has(lx.line[i]!)) continue; // a table row is one entry
-      else if (isClauseEnd(lx, i)) close(i + 1);
+      } else if (tables.rowLines[lx.line[i]!]) continue; // a table row is one entry
+      else if (kind === Kind.Punct && isClauseEnd(lx, i)) close(i + 1);
       // "… then ther ex 16 mins", "followed by 25 minutes of therapeutic exercise": a new clause.
-      else if (!inService[i] && TIME_WORDS.clauseBreak.has(lx.norm[i]!) && lx.kind[i] === Kind.Word) close(i);
+      else if (kind === Kind.Word && !inService[i] && TIME_WORDS.clauseBreak.has(lx.norm[i]!)) close(i);
     }
     close(lx.count);
   }
@@ -297,6 +298,11 @@ export function findTimes(
   let heading: { service: Service; line: number; indent: number; bulleted: boolean; section: SectionKind } | undefined;
   let previous: Segment | undefined;
   for (const seg of segments) {
+    // Most clauses name no service and give no figure: with no heading open, nothing here concerns them.
+    if (!heading && seg.services.length === 0 && seg.figures.length === 0) {
+      previous = seg;
+      continue;
+    }
     const section = contextAt(lx.start[seg.first]!).section;
     const owners = new Set(seg.services.map((s) => s.owner));
     const named = seg.services.some((s) => !s.weak);

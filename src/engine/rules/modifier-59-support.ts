@@ -17,8 +17,20 @@ function stringList(value: unknown): string[] | undefined {
 
 const counts = (m: Mention) => !m.negated && !m.hypothetical && !m.historical && !m.home;
 
+/** anchorsFor per chart and (code, partner): every line and pair asks again, and a long note has many mentions. */
+const anchorMemo = new WeakMap<Chart, Map<string, Span[]>>();
+
 /** Spans in the note that name a code's service: its name, its code, its minutes, its billing line. */
 function anchorsFor(chart: Chart, code: string, partner: string): Span[] {
+  let memo = anchorMemo.get(chart);
+  if (!memo) anchorMemo.set(chart, (memo = new Map()));
+  const key = `${code} ${partner}`;
+  let anchors = memo.get(key);
+  if (!anchors) memo.set(key, (anchors = findAnchors(chart, code, partner)));
+  return anchors;
+}
+
+function findAnchors(chart: Chart, code: string, partner: string): Span[] {
   const out: Span[] = [];
   // Only today's service: "massage helped in the past" or "consider joint mobs" name no region for it.
   for (const m of chart.mentions.service ?? []) if (m.entry === code && counts(m)) out.push(m);
@@ -48,10 +60,35 @@ function sentencesOf(chart: Chart, anchors: Span[], elsewhere: Set<number>): Set
   return out;
 }
 
+/** Per chart: asserted body regions by sentence, and distinct-service wording by entry (read once, asked per pair). */
+const byChart = new WeakMap<Chart, { regions: Map<number, string[]>; distinct: Map<string, Mention[]> }>();
+function mentionsOf(chart: Chart): { regions: Map<number, string[]>; distinct: Map<string, Mention[]> } {
+  let found = byChart.get(chart);
+  if (!found) {
+    found = { regions: new Map(), distinct: new Map() };
+    for (const m of chart.mentions['body-region'] ?? []) {
+      if (m.negated) continue;
+      const list = found.regions.get(m.sentence);
+      if (list) list.push(m.entry);
+      else found.regions.set(m.sentence, [m.entry]);
+    }
+    for (const m of chart.mentions['distinct-service'] ?? []) {
+      if (!counts(m)) continue;
+      const list = found.distinct.get(m.entry);
+      if (list) list.push(m);
+      else found.distinct.set(m.entry, [m]);
+    }
+    byChart.set(chart, found);
+  }
+  return found;
+}
+
 /** Body regions named in a set of sentences (asserted mentions only). */
 function regionsIn(chart: Chart, sentences: Set<number>): Set<string> {
   const out = new Set<string>();
-  for (const m of chart.mentions['body-region'] ?? []) if (!m.negated && sentences.has(m.sentence)) out.add(m.entry);
+  const bySentence = mentionsOf(chart).regions;
+  // In note order, as the mentions are: the set's order is the order regions are first named.
+  for (const s of [...sentences].sort((a, b) => a - b)) for (const entry of bySentence.get(s) ?? []) out.add(entry);
   return out;
 }
 
@@ -82,8 +119,8 @@ function supportFor(ctx: RuleContext, code: string, partner: string): Support {
   // treatment/billing record ("all services to separate regions") that names no other service.
   // ("pain worse later in the day" in the history is not a separate encounter.)
   const said = (entry: string) =>
-    (chart.mentions['distinct-service'] ?? []).filter(
-      (m) => m.entry === entry && counts(m) && (near(m) || ((m.section === 'treatment' || m.section === 'billing') && !others.has(m.sentence))),
+    (mentionsOf(chart).distinct.get(entry) ?? []).filter(
+      (m) => near(m) || ((m.section === 'treatment' || m.section === 'billing') && !others.has(m.sentence)),
     );
   // Two regions tied to the two services, with none in common ("massage to the upper trapezius … joint mobs to L4-5").
   const a = regionsIn(chart, mySentences);
