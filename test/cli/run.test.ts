@@ -215,23 +215,26 @@ describe('check: results and exit codes', () => {
     expect(engine.calls).toHaveLength(0);
   });
 
-  it('reports an engine failure as an internal error (exit 3) without a stack trace', async () => {
-    const path = file('crash.json', JSON.stringify(visit('CRASH')));
-    const { code, stdout, stderr } = await cli(['check', path]);
+  it('reports an engine failure as an internal error (exit 3) without a stack trace, and checks the rest', async () => {
+    const path = file('crash.json', JSON.stringify([visit('CRASH'), visit('fine')]));
+    const { code, stdout, stderr, engine } = await cli(['check', path]);
     expect(code).toBe(3);
-    expect(stdout).toBe('');
-    expect(stderr).toContain(`internal error: the engine failed on ${path}: boom`);
-    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(engine.calls).toHaveLength(2);
+    expect(stdout).toContain(`${path}#1 — profile commercial`);
+    expect(stdout).toContain('1 visit checked, 0 with errors');
+    expect(stderr).toBe(
+      `therapy-claim-guard: internal error: the engine failed on ${path}#0: boom\nPlease report this with the input that caused it.\n`,
+    );
   });
 });
 
 describe('check: bad input exits 2 naming the file and the field', () => {
-  it('names the array entry and the field path, with what it found', async () => {
+  it('names the array entry and the field path, with what it found, and checks the other entries', async () => {
     const path = file('bad.json', JSON.stringify([visit('ok'), { note: 'x', lines: [{ code: '9712', units: '2' }] }]));
     const { code, stdout, stderr, engine } = await cli(['check', path]);
     expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(engine.calls).toHaveLength(0); // nothing is checked when any input is bad
+    expect(engine.calls).toHaveLength(1); // the good entry is still checked
+    expect(stdout).toContain(`${path}#0 — profile commercial`);
     expect(stderr).toContain(`error: ${path}#1: lines.0.code: expected a 5-character CPT/HCPCS code such as 97124 (got "9712")`);
     expect(stderr).toContain(`error: ${path}#1: lines.0.units: Invalid input: expected number, received string (got "2")`);
   });
@@ -263,13 +266,13 @@ describe('check: bad input exits 2 naming the file and the field', () => {
     expect(stderr).toBe(`error: ${path}: ${problem}\n`);
   });
 
-  it('reports a missing file and a directory', async () => {
+  it('reports a missing file and a folder with nothing to check', async () => {
     const missing = join(dir, 'nope.json');
     const folder = join(dir, 'folder.json');
     mkdirSync(folder, { recursive: true });
     const { code, stderr } = await cli(['check', missing, folder]);
     expect(code).toBe(2);
-    expect(stderr).toBe(`error: ${missing}: no such file\nerror: ${folder}: is a directory, not a file\n`);
+    expect(stderr).toBe(`error: ${missing}: no such file\nerror: ${folder}: folder holds no .json or .txt file\n`);
   });
 
   it('refuses binary files', async () => {
@@ -335,7 +338,10 @@ describe('check: encodings', () => {
 describe('check: usage errors', () => {
   it.each([
     [['check'], 'therapy-claim-guard check: no FILE given'],
-    [['check', '--format', 'xml', 'a.json'], 'therapy-claim-guard check: --format must be text or json (got "xml")'],
+    [['check', '--format', 'xml', 'a.json'], 'therapy-claim-guard check: --format must be one of text, json, ndjson, csv, sarif, html (got "xml")'],
+    [['check', '--jobs', '0', 'a.json'], 'therapy-claim-guard check: --jobs must be a whole number from 1 to 64 (got "0")'],
+    [['check', '--jobs', '2.5', 'a.json'], 'therapy-claim-guard check: --jobs must be a whole number from 1 to 64 (got "2.5")'],
+    [['check', '--format', 'csv', '--explain', 'a.json'], 'therapy-claim-guard check: --explain works with --format text, json, ndjson (not csv)'],
     [['check', '--frmat', 'json', 'a.json'], "therapy-claim-guard check: Unknown option '--frmat'"],
     [['check', '--payer'], "therapy-claim-guard check: Option '--payer <value>' argument missing"],
   ])('%j', async (args, message) => {

@@ -1,0 +1,146 @@
+// A batch `check`, end to end:
+//
+//   arguments ─ expandInputs ─▶ files in order ─ readEntry (main thread) ─▶ work items
+//        ─▶ tasks of up to TASK_ITEMS items ─▶ executor (worker threads, or the main thread)
+//        ─▶ outputs awaited in task order ─▶ sink (stdout or --out FILE), counts ─▶ exit code
+//
+// Memory stays bounded whatever the batch size: at most `executor.window` tasks exist at once
+// (read but not yet written), the next file is read only when one has been written, and the
+// sink waits for a slow stdout. Only small tallies of each result are kept, for the counts.
+import { version } from '../../../package.json';
+import type { CheckOptions } from '../../engine/types';
+import type { CliContext } from '../context';
+import { PROGRAM } from '../help';
+import { MAX_INPUT_BYTES } from '../input';
+import type { FormatEnv, RunInfo } from './formats/format';
+import { FORMATS, type FormatName } from './formats/index';
+import { expandInputs } from './inputs';
+import { type Executor, InlineExecutor, WorkerPool } from './pool';
+import { Progress } from './progress';
+import { ReadAhead } from './reader';
+import { fileSink, type Sink, Spool, stdoutSink } from './sink';
+import { Summary } from './summary';
+import type { ItemOutput, ProblemEntry, Task, TaskResult, WorkItem } from './types';
+import { BATCH_WORKER_ROLE } from './worker';
+
+/** Items per task: enough to make a message worth its cost, few enough to keep every worker busy. */
+const TASK_ITEMS = 32;
+/** A task is sent early once its texts reach this size (large notes). */
+const TASK_CHARS = 512 * 1024;
+
+export interface BatchRequest {
+  inputs: string[];
+  format: FormatName;
+  options?: CheckOptions;
+  /** Threads to check with; 1 checks on the main thread. */
+  jobs: number;
+  /** --jobs was given: use worker threads even for a batch small enough to check on the main thread. */
+  jobsGiven: boolean;
+  out?: string;
+}
+
+function problemLines(problem: ProblemEntry): string {
+  if (problem.kind === 'engine-failure') return problem.messages.map((m) => `${PROGRAM}: internal error: ${m}\n`).join('');
+  return problem.messages.map((m) => `error: ${problem.source}: ${m}\n`).join('');
+}
+
+const itemSize = (item: WorkItem): number => (item.kind === 'problem' ? 0 : item.kind === 'bytes' ? item.bytes.length : item.text.length);
+
+export async function runBatch(request: BatchRequest, ctx: CliContext): Promise<number> {
+  const format = FORMATS[request.format];
+  const env: FormatEnv = { cwd: ctx.cwd ?? process.cwd(), rules: ctx.engine.listRules() };
+  const run: RunInfo = { env, tool: { version, data: ctx.engine.DATA_VERSION }, inputs: request.inputs, startedAt: new Date() };
+  const out: Sink = request.out === undefined ? stdoutSink(ctx) : await fileSink(request.out);
+  const spool = format.summaryFirst ? await Spool.create() : undefined;
+  const body = spool?.sink ?? out;
+
+  const entries = await expandInputs(request.inputs);
+  const showProgress = ctx.terminal?.stderr === true && (request.out !== undefined || ctx.terminal.stdout !== true);
+  const progress = new Progress(ctx.stderr, showProgress, entries.length);
+  const summary = new Summary();
+  let written = 0;
+
+  const workerScript = ctx.workerScript;
+  const threads = request.jobs > 1 && workerScript !== undefined;
+  let executor: Executor | undefined;
+  /** Decided at the first task: a batch that fits in one task is not worth starting threads for. */
+  const executorFor = (moreToCome: boolean): Executor => {
+    if (!executor) {
+      executor =
+        threads && (moreToCome || request.jobsGiven)
+          ? new WorkerPool(workerScript, request.jobs, { role: BATCH_WORKER_ROLE, format: request.format, ...(request.options && { options: request.options }), env })
+          : new InlineExecutor({ engine: ctx.engine, options: request.options, format, env });
+    }
+    return executor;
+  };
+
+  const pending: Promise<TaskResult>[] = [];
+  const writeOutput = async (output: ItemOutput): Promise<void> => {
+    for (const warning of output.warnings ?? []) progress.message(`warning: ${warning}\n`);
+    if (output.tally) summary.addResult(output.tally);
+    if (output.problem) {
+      summary.addProblem(output.problem);
+      progress.message(problemLines(output.problem));
+    }
+    if (output.text.length > 0) {
+      await body.write(written === 0 ? format.first : format.between);
+      await body.write(output.text);
+      written++;
+    }
+    if (output.lastOfFile) summary.filesDone++;
+  };
+  const writeNext = async (): Promise<void> => {
+    const result = await (pending.shift() as Promise<TaskResult>);
+    for (const output of result.outputs) await writeOutput(output);
+    progress.update(summary.filesDone, summary.visits, summary.problems.length);
+  };
+
+  let items: WorkItem[] = [];
+  let chars = 0;
+  let nextId = 0;
+  const send = async (moreToCome: boolean): Promise<void> => {
+    if (items.length === 0) return;
+    const task: Task = { id: nextId++, items };
+    items = [];
+    chars = 0;
+    const running = executorFor(moreToCome).run(task);
+    // Awaited in order below; a rejection while an earlier task is awaited must not go unhandled.
+    running.catch(() => undefined);
+    pending.push(running);
+    while (pending.length >= (executor as Executor).window) await writeNext();
+  };
+
+  try {
+    if (!spool) await out.write(format.begin(run));
+    const warn = (warning: string): void => progress.message(`warning: ${warning}\n`);
+    for await (const entryItems of new ReadAhead(entries, warn, ctx.maxInputBytes ?? MAX_INPUT_BYTES)) {
+      for (const item of entryItems) {
+        items.push(item);
+        chars += itemSize(item);
+        if (items.length >= TASK_ITEMS || chars >= TASK_CHARS) await send(true);
+      }
+    }
+    await send(false);
+    while (pending.length > 0) await writeNext();
+    progress.clear();
+
+    if (spool && format.summaryFirst) {
+      await out.write(format.begin(run));
+      await out.write(format.end(summary, run, written));
+      await spool.copyTo(out);
+      await out.write(format.summaryFirst.tail());
+    } else {
+      await out.write(format.end(summary, run, written));
+    }
+    await out.close();
+  } catch (error) {
+    await out.abort();
+    throw error;
+  } finally {
+    progress.clear();
+    await (executor as Executor | undefined)?.close();
+    await spool?.remove();
+  }
+  if (summary.engineFailures > 0) ctx.stderr('Please report this with the input that caused it.\n');
+  return summary.exitCode();
+}
