@@ -5,101 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { version } from '../../package.json';
-import type { CliEngine, ProfileLevels } from '../../src/cli/context';
 import { run } from '../../src/cli/run';
-import type { CheckOptions, CheckResult, Finding, RuleMeta } from '../../src/engine/types';
-import type { Visit } from '../../src/engine/visit';
-
-const citation = { title: 'CMS Pub. 100-04 ch.5 §20.2', url: 'https://medicare.fcso.com/Rehabilitation_services/0508065.asp' };
-
-const RULES: RuleMeta[] = [
-  { id: 'comfort-wording', title: 'Comfort wording', defaultSeverity: 'warning', scope: 'visit', rationale: 'r', howToFix: 'f', citations: [citation] },
-  { id: 'units-minutes', title: 'Units vs minutes', defaultSeverity: 'error', scope: 'line', rationale: 'r', howToFix: 'f', citations: [citation] },
-];
-
-function noteText(visit: Visit): string {
-  return typeof visit.note === 'string' ? visit.note : visit.note.map((p) => p.text).join('\n\n');
-}
-
-/** Findings come from markers in the note, so each test states what the engine "finds". */
-function fakeEngine(): CliEngine & { calls: { visit: Visit; options?: CheckOptions }[] } {
-  const calls: { visit: Visit; options?: CheckOptions }[] = [];
-  return {
-    calls,
-    DATA_VERSION: { version: '2026.11.1', asOf: '2026-11-27' },
-    listRules: () => RULES,
-    listProfiles: () => [
-      { id: 'medicare', name: 'Medicare Part B', description: 'CMS rules' },
-      { id: 'commercial', name: 'Commercial', description: 'default' },
-    ],
-    resolveProfile: (id): ProfileLevels =>
-      id === 'medicare'
-        ? { unitMethod: 'cms', rules: { 'comfort-wording': { level: 'info' }, 'units-minutes': {} } }
-        : { unitMethod: 'per-code', rules: { 'units-minutes': { level: 'off' } } },
-    check(visit, options) {
-      calls.push({ visit, options });
-      const text = noteText(visit);
-      if (text.includes('CRASH')) throw new Error('boom');
-      const profile = options?.profile ?? 'commercial';
-      const findings: Finding[] = [];
-      const at = text.indexOf('relaxation');
-      if (at >= 0) {
-        findings.push({
-          ruleId: 'comfort-wording',
-          title: 'Comfort wording',
-          severity: 'warning',
-          message: '"relaxation" reads as comfort care',
-          evidence: { start: at, end: at + 10, text: 'relaxation' },
-          citations: [citation],
-          suggestion: 'Name the impairment.',
-          profile,
-        });
-      }
-      if (text.includes('OVERBILLED')) {
-        findings.push({ ruleId: 'units-minutes', title: 'Units vs minutes', severity: 'error', message: '3 units billed, 2 supported', line: 0, citations: [citation], profile });
-      }
-      const result: CheckResult = {
-        findings,
-        units: {
-          method: profile === 'medicare' ? 'cms' : 'per-code',
-          totalTimedMinutes: 25,
-          expected: { '97124': 2 },
-          expectedTimedUnits: 2,
-          billed: { '97124': 3 },
-          alternatives: [],
-          minutesByCode: { '97124': 25 },
-          timedOrder: ['97124'],
-        },
-        profile: { id: profile, name: profile === 'medicare' ? 'Medicare Part B' : 'Commercial', matchedBy: options?.profile ? 'option' : 'default' },
-        dataVersion: { version: '2026.11.1', asOf: '2026-11-27' },
-      };
-      return result;
-    },
-  };
-}
-
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-  engine: ReturnType<typeof fakeEngine>;
-}
+import { citation, fakeEngine, type Ran, runCli } from './fake-engine';
 
 async function cli(args: string[], maxInputBytes?: number): Promise<Ran> {
-  const engine = fakeEngine();
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, {
-    engine,
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    maxInputBytes,
-  });
-  return { code, stdout, stderr, engine };
+  return runCli(args, maxInputBytes === undefined ? {} : { maxInputBytes });
 }
 
 let dir = '';

@@ -39,7 +39,11 @@ export function hasGlobSyntax(pattern: string): boolean {
     }
     if (MAGIC.has(ch)) return true;
   }
-  return expandBraces(pattern).length > 1;
+  try {
+    return expandBraces(pattern).length > 1;
+  } catch {
+    return true; // too many alternatives: a pattern all the same, refused when expanded
+  }
 }
 
 /** The index of the `}` closing the `{` at `open`, and the top-level commas in between. */

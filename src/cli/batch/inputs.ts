@@ -14,7 +14,7 @@
 // rest go on.
 import type { Dirent, Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import { readProblem } from '../input';
 import { advance, closure, expandBraces, hasGlobSyntax, MAX_ALTERNATIVES, parseGlob, type Segment } from './glob';
 
@@ -30,6 +30,18 @@ async function statOrProblem(path: string): Promise<Stats | string> {
   } catch (error) {
     return readProblem(error);
   }
+}
+
+/** Depth-first name order: paths compared folder by folder, names by code unit. */
+function byPathSegments(a: string, b: string): number {
+  const x = a.split(sep);
+  const y = b.split(sep);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i] as string;
+    const q = y[i] as string;
+    if (p !== q) return p < q ? -1 : 1;
+  }
+  return x.length - y.length;
 }
 
 class Expansion {
@@ -48,15 +60,14 @@ class Expansion {
     this.entries.push({ kind: 'problem', source, message });
   }
 
-  /** Every checkable file under `dir`; returns how many were found (repeats included). */
-  async walk(dir: string, ancestors: ReadonlySet<string>, filter?: (path: string) => boolean): Promise<number> {
-    let found = 0;
+  /** Every checkable file under `dir`, in order, into `found`. */
+  async walk(dir: string, ancestors: ReadonlySet<string>, found: string[]): Promise<void> {
     let list: Dirent[];
     try {
       list = await readdir(dir, { withFileTypes: true });
     } catch (error) {
       this.problem(dir, `folder ${readProblem(error)}`);
-      return 0;
+      return;
     }
     for (const entry of list.sort(byName)) {
       if (entry.name.startsWith('.')) continue;
@@ -74,36 +85,35 @@ class Expansion {
         if (typeof info === 'string') continue;
         const key = `${info.dev}:${info.ino}`;
         if (ancestors.has(key)) continue;
-        found += await this.walk(path, new Set([...ancestors, key]), filter);
-      } else if (isFile && isCheckable(entry.name) && (filter === undefined || filter(path))) {
-        found++;
-        this.addFile(path);
+        await this.walk(path, new Set([...ancestors, key]), found);
+      } else if (isFile && isCheckable(entry.name)) {
+        found.push(path);
       }
     }
-    return found;
   }
 
   async directory(dir: string, info: Stats): Promise<void> {
-    const found = await this.walk(dir, new Set([`${info.dev}:${info.ino}`]));
-    if (found === 0) this.problem(dir, 'folder holds no .json or .txt file');
+    const found: string[] = [];
+    await this.walk(dir, new Set([`${info.dev}:${info.ino}`]), found);
+    if (found.length === 0) this.problem(dir, 'folder holds no .json or .txt file');
+    for (const path of found) this.addFile(path);
   }
 
-  /** Files and folders matching one brace-free pattern, walked from its literal base. */
-  async glob(pattern: string): Promise<number> {
+  /** Files matching one brace-free pattern (and files under folders it matches), into `found`. */
+  async glob(pattern: string, found: string[]): Promise<void> {
     const { base, segments } = parseGlob(pattern);
     const info = await statOrProblem(base);
-    if (typeof info === 'string' || !info.isDirectory()) return 0;
-    return this.globWalk(base, segments, new Set([0]), new Set([`${info.dev}:${info.ino}`]));
+    if (typeof info === 'string' || !info.isDirectory()) return;
+    await this.globWalk(base, segments, new Set([0]), new Set([`${info.dev}:${info.ino}`]), found);
   }
 
-  private async globWalk(dir: string, segments: readonly Segment[], states: ReadonlySet<number>, ancestors: ReadonlySet<string>): Promise<number> {
+  private async globWalk(dir: string, segments: readonly Segment[], states: ReadonlySet<number>, ancestors: ReadonlySet<string>, found: string[]): Promise<void> {
     let list: Dirent[];
     try {
       list = await readdir(dir, { withFileTypes: true });
     } catch {
-      return 0; // a folder the pattern merely passes through; only matches count
+      return; // a folder the pattern merely passes through; only matches count
     }
-    let found = 0;
     for (const entry of list.sort(byName)) {
       const { next, done } = advance(segments, states, entry.name);
       // Nothing left to match below here, and this name is not a match itself.
@@ -111,10 +121,7 @@ class Expansion {
       if (!done && !deeper) continue;
       const path = join(dir, entry.name);
       if (entry.isFile()) {
-        if (done && isCheckable(entry.name)) {
-          found++;
-          this.addFile(path);
-        }
+        if (done && isCheckable(entry.name)) found.push(path);
         continue;
       }
       // Folders, and links (whose target decides).
@@ -125,14 +132,12 @@ class Expansion {
         if (ancestors.has(key)) continue;
         const below = new Set([...ancestors, key]);
         // A matched folder is walked like a DIR argument; otherwise the pattern goes on below it.
-        if (done) found += await this.walk(path, below);
-        else found += await this.globWalk(path, segments, next, below);
+        if (done) await this.walk(path, below, found);
+        else await this.globWalk(path, segments, next, below, found);
       } else if (done && info.isFile() && isCheckable(entry.name)) {
-        found++;
-        this.addFile(path);
+        found.push(path);
       }
     }
-    return found;
   }
 }
 
@@ -158,9 +163,11 @@ export async function expandInputs(args: readonly string[]): Promise<InputEntry[
       expansion.problem(arg, `pattern has more than ${MAX_ALTERNATIVES} {…} alternatives`);
       continue;
     }
-    let found = 0;
-    for (const pattern of patterns) found += await expansion.glob(pattern);
-    if (found === 0) expansion.problem(arg, 'pattern matches no .json or .txt file');
+    // Every alternative's matches together, in one name order ({json,txt} does not split them).
+    const found: string[] = [];
+    for (const pattern of patterns) await expansion.glob(pattern, found);
+    if (found.length === 0) expansion.problem(arg, 'pattern matches no .json or .txt file');
+    for (const path of found.sort(byPathSegments)) expansion.addFile(path);
   }
   return expansion.entries;
 }

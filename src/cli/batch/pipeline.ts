@@ -9,15 +9,16 @@
 // sink waits for a slow stdout. Only small tallies of each result are kept, for the counts.
 import { version } from '../../../package.json';
 import type { CheckOptions } from '../../engine/types';
-import type { CliContext } from '../context';
+import { type CliContext, InputError } from '../context';
 import { PROGRAM } from '../help';
-import { MAX_INPUT_BYTES } from '../input';
+import { MAX_INPUT_BYTES, readProblem } from '../input';
 import type { FormatEnv, RunInfo } from './formats/format';
 import { FORMATS, type FormatName } from './formats/index';
 import { expandInputs } from './inputs';
 import { type Executor, InlineExecutor, WorkerPool } from './pool';
 import { Progress } from './progress';
-import { ReadAhead } from './reader';
+import { ReadAhead, rereadItem } from './reader';
+import { type Processor, processTask } from './process';
 import { fileSink, type Sink, Spool, stdoutSink } from './sink';
 import { Summary } from './summary';
 import type { ItemOutput, ProblemEntry, Task, TaskResult, WorkItem } from './types';
@@ -44,13 +45,23 @@ function problemLines(problem: ProblemEntry): string {
   return problem.messages.map((m) => `error: ${problem.source}: ${m}\n`).join('');
 }
 
+/** --out FILE, or why it cannot be written (exit 2, before any checking). */
+async function outFile(path: string): Promise<Sink> {
+  try {
+    return await fileSink(path);
+  } catch (error) {
+    const missingFolder = error instanceof Error && 'code' in error && error.code === 'ENOENT';
+    throw new InputError([`--out ${path}: ${missingFolder ? 'its folder does not exist' : readProblem(error)}`]);
+  }
+}
+
 const itemSize = (item: WorkItem): number => (item.kind === 'problem' ? 0 : item.kind === 'bytes' ? item.bytes.length : item.text.length);
 
 export async function runBatch(request: BatchRequest, ctx: CliContext): Promise<number> {
   const format = FORMATS[request.format];
   const env: FormatEnv = { cwd: ctx.cwd ?? process.cwd(), rules: ctx.engine.listRules() };
   const run: RunInfo = { env, tool: { version, data: ctx.engine.DATA_VERSION }, inputs: request.inputs, startedAt: new Date() };
-  const out: Sink = request.out === undefined ? stdoutSink(ctx) : await fileSink(request.out);
+  const out: Sink = request.out === undefined ? stdoutSink(ctx) : await outFile(request.out);
   const spool = format.summaryFirst ? await Spool.create() : undefined;
   const body = spool?.sink ?? out;
 
@@ -62,14 +73,22 @@ export async function runBatch(request: BatchRequest, ctx: CliContext): Promise<
 
   const workerScript = ctx.workerScript;
   const threads = request.jobs > 1 && workerScript !== undefined;
+  const maxBytes = ctx.maxInputBytes ?? MAX_INPUT_BYTES;
+  const onMainThread: Processor = { engine: ctx.engine, options: request.options, format, env };
+  /** A worker's task checked here instead; its files were handed to the worker, so read them again. */
+  const fallback = async (task: Task): Promise<TaskResult> => {
+    const sources = task.items.map((item) => (item.kind === 'problem' ? item.problem.source : item.source));
+    const which = sources.length === 1 ? sources[0] : `${sources[0]} … ${sources[sources.length - 1]}`;
+    progress.message(`warning: a worker thread ran out of memory; ${which} checked on the main thread instead (see THERAPY_CLAIM_GUARD_WORKER_HEAP_MB)\n`);
+    const items = await Promise.all(task.items.map((item) => (item.kind === 'bytes' ? rereadItem(item, maxBytes) : item)));
+    return processTask({ id: task.id, items }, onMainThread);
+  };
   let executor: Executor | undefined;
   /** Decided at the first task: a batch that fits in one task is not worth starting threads for. */
   const executorFor = (moreToCome: boolean): Executor => {
     if (!executor) {
-      executor =
-        threads && (moreToCome || request.jobsGiven)
-          ? new WorkerPool(workerScript, request.jobs, { role: BATCH_WORKER_ROLE, format: request.format, ...(request.options && { options: request.options }), env })
-          : new InlineExecutor({ engine: ctx.engine, options: request.options, format, env });
+      const data = { role: BATCH_WORKER_ROLE, format: request.format, ...(request.options && { options: request.options }), env } as const;
+      executor = threads && (moreToCome || request.jobsGiven) ? new WorkerPool(workerScript, request.jobs, data, fallback) : new InlineExecutor(onMainThread);
     }
     return executor;
   };
@@ -113,7 +132,7 @@ export async function runBatch(request: BatchRequest, ctx: CliContext): Promise<
   try {
     if (!spool) await out.write(format.begin(run));
     const warn = (warning: string): void => progress.message(`warning: ${warning}\n`);
-    for await (const entryItems of new ReadAhead(entries, warn, ctx.maxInputBytes ?? MAX_INPUT_BYTES)) {
+    for await (const entryItems of new ReadAhead(entries, warn, maxBytes)) {
       for (const item of entryItems) {
         items.push(item);
         chars += itemSize(item);

@@ -43,13 +43,17 @@ export class InlineExecutor implements Executor {
 }
 
 /**
- * The engine makes much short-lived garbage; left to itself V8 grows each thread's young
- * generation to its 3 × 16 MB maximum. 8 MB keeps a worker's heap near 30 MB instead of 55 MB at
- * the same speed (measured on the batch benchmark), which is what keeps 10,000 visits under
- * 200 MB. Only the young generation is capped: the old one keeps V8's default, so a huge note
- * still has all the memory it needs.
+ * Each worker's heap. The engine makes much short-lived garbage, and left to themselves V8's
+ * heaps grow far past what is live: the young generation to 3 × 16 MB, the old one to 4 × what
+ * survives (V8 allows that factor only when the heap may reach 2 GB or more; below, it scales down
+ * to 1.3). A 6 MB young generation and a 1.5 GB old-generation limit (factor 1.8) keep a worker
+ * near 30 MB instead of 60 MB at the same speed, which is what keeps 10,000 visits under 200 MB
+ * (bench/batch.bench.mjs). A visit that needs more than the limit (a note of many megabytes) is
+ * checked again on the main thread, whose heap has V8's usual limit (see WorkerPool.fallback).
+ * THERAPY_CLAIM_GUARD_WORKER_HEAP_MB sets the old-generation limit (docs/batch.md).
  */
-const WORKER_YOUNG_GENERATION_MB = 8;
+const WORKER_YOUNG_GENERATION_MB = 6;
+const WORKER_OLD_GENERATION_MB = Number(process.env.THERAPY_CLAIM_GUARD_WORKER_HEAP_MB) || 1536;
 
 interface Job {
   task: Task;
@@ -66,10 +70,15 @@ export class WorkerPool implements Executor {
   private failure: Error | undefined;
   private closing = false;
 
+  /**
+   * @param fallback processes a task on the main thread: for the task of a worker that ran out of
+   * memory (its file bytes were handed to that worker, so the fallback reads them again).
+   */
   constructor(
     private readonly script: URL,
     private readonly size: number,
     private readonly data: BatchWorkerData,
+    private readonly fallback: (task: Task) => Promise<TaskResult>,
   ) {
     // Each worker has one task running and up to three waiting or done, ready to write.
     this.window = size * 4;
@@ -96,7 +105,10 @@ export class WorkerPool implements Executor {
   }
 
   private start(): Worker {
-    const worker = new Worker(this.script, { workerData: this.data, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const worker = new Worker(this.script, {
+      workerData: this.data,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB },
+    });
     this.workers.push(worker);
     worker.on('message', (result: TaskResult) => {
       const job = this.running.get(worker);
@@ -105,11 +117,30 @@ export class WorkerPool implements Executor {
       job?.resolve(result);
       this.pump();
     });
-    worker.on('error', (error) => this.fail(error instanceof Error ? error : new Error(String(error))));
+    worker.on('error', (error) => {
+      const job = this.running.get(worker);
+      this.retire(worker);
+      if (job && (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        // Not a bug: one task needed more than a worker's heap. The main thread checks it instead,
+        // and a fresh worker takes the next task.
+        this.fallback(job.task).then(job.resolve, job.reject);
+        this.pump();
+        return;
+      }
+      this.fail(error instanceof Error ? error : new Error(String(error)));
+    });
     worker.on('exit', (code) => {
-      if (!this.closing) this.fail(new Error(`a worker thread stopped unexpectedly (exit code ${code})`));
+      if (!this.closing && this.workers.includes(worker)) this.fail(new Error(`a worker thread stopped unexpectedly (exit code ${code})`));
     });
     return worker;
+  }
+
+  /** Forget a dead worker (its 'exit' then says nothing). */
+  private retire(worker: Worker): void {
+    this.running.delete(worker);
+    this.workers.splice(this.workers.indexOf(worker), 1);
+    const idle = this.idle.indexOf(worker);
+    if (idle >= 0) this.idle.splice(idle, 1);
   }
 
   /** A dead thread loses its task: fail every task still owed, and the run with them. */

@@ -46,6 +46,12 @@ function arrayItems(path: string, text: string): WorkItem[] {
   }));
 }
 
+/** A file's item read again (its bytes were handed to a worker that could not finish it). */
+export async function rereadItem(item: Extract<WorkItem, { kind: 'bytes' }>, maxBytes = MAX_INPUT_BYTES): Promise<WorkItem> {
+  const file = await readFileBytes(item.file, maxBytes);
+  return file.ok ? { ...item, bytes: file.bytes } : { ...problem(item.source, withoutPath(item.file, file.problem), item.file), lastOfFile: item.lastOfFile };
+}
+
 /** The work items of one input entry, in order; warnings (e.g. Windows-1252) go to `warn`. */
 export async function readEntry(
   entry: InputEntry,

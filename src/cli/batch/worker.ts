@@ -7,7 +7,7 @@ import type { CliEngine } from '../context';
 import type { FormatEnv } from './formats/format';
 import { FORMATS, type FormatName } from './formats/index';
 import { processTask } from './process';
-import type { Task } from './types';
+import type { Task, TaskResult } from './types';
 
 export const BATCH_WORKER_ROLE = 'therapy-claim-guard/check-worker';
 
@@ -22,6 +22,25 @@ export function isBatchWorkerData(data: unknown): data is BatchWorkerData {
   return typeof data === 'object' && data !== null && (data as { role?: unknown }).role === BATCH_WORKER_ROLE;
 }
 
+/**
+ * The task's output texts as UTF-8 in one buffer, each output's text becoming its slice: handed
+ * to the main thread rather than copied, and written there as bytes it never decodes.
+ */
+function encodeOutputs(result: TaskResult, encoder: TextEncoder): ArrayBuffer | undefined {
+  let size = 0;
+  for (const output of result.outputs) if (typeof output.text === 'string') size += Buffer.byteLength(output.text, 'utf8');
+  if (size === 0) return undefined;
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const output of result.outputs) {
+    if (typeof output.text !== 'string' || output.text === '') continue;
+    const { written } = encoder.encodeInto(output.text, bytes.subarray(at));
+    output.text = bytes.subarray(at, at + written);
+    at += written;
+  }
+  return bytes.buffer;
+}
+
 /** Serve tasks until the main thread terminates this worker. */
 export function serveBatchWorker(engine: Pick<CliEngine, 'check'>, data: BatchWorkerData): void {
   const port = parentPort;
@@ -30,14 +49,7 @@ export function serveBatchWorker(engine: Pick<CliEngine, 'check'>, data: BatchWo
   const encoder = new TextEncoder();
   port.on('message', (task: Task) => {
     const result = processTask(task, processor);
-    // Output as UTF-8 in buffers handed over, not copied: the main thread writes bytes it never decodes.
-    const transfer: ArrayBuffer[] = [];
-    for (const output of result.outputs) {
-      if (typeof output.text !== 'string' || output.text === '') continue;
-      const bytes = encoder.encode(output.text);
-      output.text = bytes;
-      transfer.push(bytes.buffer as ArrayBuffer);
-    }
-    port.postMessage(result, transfer);
+    const buffer = encodeOutputs(result, encoder);
+    port.postMessage(result, buffer ? [buffer] : []);
   });
 }

@@ -48,14 +48,24 @@ function ruleDescriptor(rule: RuleMeta): Record<string, unknown> {
   };
 }
 
-function fingerprint(item: CheckedItem, index: number): string {
-  const finding = item.result.findings[index]!;
-  const key = [finding.ruleId, item.source, finding.line ?? '', finding.evidence?.part ?? '', finding.evidence?.text ?? ''].join('\u0000');
-  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+/**
+ * A finding's identity across runs: its rule, visit, claim line and evidence text, and how many
+ * findings with all of those came before it in the visit (not where the evidence sits, which moves
+ * whenever the note is edited above it).
+ */
+function fingerprints(item: CheckedItem): string[] {
+  const seen = new Map<string, number>();
+  return item.result.findings.map((finding) => {
+    const key = [finding.ruleId, item.source, finding.line ?? '', finding.evidence?.part ?? '', finding.evidence?.text ?? ''].join('\u0000');
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    return createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 32);
+  });
 }
 
 function results(item: CheckedItem, env: FormatEnv): string {
   const location = artifactLocation(item.file, env.cwd);
+  const prints = fingerprints(item);
   return item.result.findings
     .map((finding, i) => {
       const ruleIndex = env.rules.findIndex((rule) => rule.id === finding.ruleId);
@@ -66,7 +76,7 @@ function results(item: CheckedItem, env: FormatEnv): string {
         level: LEVEL[finding.severity],
         message: { text: finding.message },
         locations: [{ physicalLocation: { artifactLocation: location, region } }],
-        partialFingerprints: { 'claimGuardFinding/v1': fingerprint(item, i) },
+        partialFingerprints: { 'claimGuardFinding/v1': prints[i] as string },
         properties: {
           source: item.source,
           profile: item.result.profile.id,
