@@ -23,7 +23,7 @@ const PROVIDERS = [
 ];
 
 /** Deterministic PRNG (mulberry32): the same corpus on every run. */
-export function prng(seed) {
+function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -102,18 +102,4 @@ export function writeBatch(dir, count, { seed = 12, textShare = 0.1 } = {}) {
     }
   }
   return made;
-}
-
-/** Every file writeBatch wrote, in the order `check DIR` visits them (names sorted, depth first). */
-export function listBatch(dir) {
-  const out = [];
-  const walk = (folder) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else out.push(path);
-    }
-  };
-  walk(dir);
-  return out;
 }

@@ -7,21 +7,15 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../src/cli/batch/formats/csv';
 import * as engine from '../../src/engine/index';
-import { runCli, scratch, visitJson } from './fake-engine';
+import { runCli, scratchFolder, visitJson } from './fake-engine';
 
 type Json = Record<string, unknown>;
 
-const inputs = scratch('tcg-formats-');
-const file = inputs.file.bind(inputs);
+const { dir, file } = scratchFolder('tcg-formats-');
 const visit = visitJson;
-let dir = '';
-beforeAll(() => {
-  dir = inputs.dir();
-});
-afterAll(() => inputs.remove());
 
 /** RFC 4180 rows → cells (quoted cells may hold commas, quotes and line breaks). */
 function parseCsv(text: string): string[][] {

@@ -2,17 +2,11 @@
 // `check --format html`: one self-contained report, read here as a browser would read it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, scratch, visitJson } from './fake-engine';
+import { describe, expect, it } from 'vitest';
+import { runCli, scratchFolder, visitJson } from './fake-engine';
 
-const inputs = scratch('tcg-html-');
-const file = inputs.file.bind(inputs);
+const { dir, file } = scratchFolder('tcg-html-');
 const visit = visitJson;
-let dir = '';
-beforeAll(() => {
-  dir = inputs.dir();
-});
-afterAll(() => inputs.remove());
 
 describe('html', () => {
   it('is one self-contained page: no script, nothing fetched, every text escaped', async () => {

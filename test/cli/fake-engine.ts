@@ -7,6 +7,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterAll } from 'vitest';
 import type { CliContext, CliEngine, ProfileLevels } from '../../src/cli/context';
 import { run } from '../../src/cli/run';
 import type { CheckOptions, CheckResult, Evidence, Finding, RuleMeta } from '../../src/engine/types';
@@ -131,22 +132,20 @@ export async function runCli(args: string[], extra: Partial<CliContext> & { engi
   return { code, stdout, stderr, engine };
 }
 
-/** A scratch folder for a test file's inputs: file(name, content) writes one (folders made). */
-export function scratch(prefix: string): { dir(): string; file(name: string, content: string | Uint8Array): string; remove(): void } {
-  let dir = '';
+/**
+ * A scratch folder for one test file's inputs, removed after its tests: `file(name, content)`
+ * writes a file there (making folders) and returns its path.
+ */
+export function scratchFolder(prefix: string): { dir: string; file(name: string, content: string | Uint8Array): string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return {
-    dir() {
-      dir ||= mkdtempSync(join(tmpdir(), prefix));
-      return dir;
-    },
+    dir,
     file(name, content) {
-      const path = join(this.dir(), name);
+      const path = join(dir, name);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, content);
       return path;
-    },
-    remove() {
-      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -58,13 +58,35 @@ async function outFile(path: string): Promise<Sink> {
 const itemSize = (item: WorkItem): number => (item.kind === 'problem' ? 0 : item.kind === 'bytes' ? item.bytes.length : item.text.length);
 
 export async function runBatch(request: BatchRequest, ctx: CliContext): Promise<number> {
+  const out: Sink = request.out === undefined ? stdoutSink(ctx) : await outFile(request.out);
+  let spool: Spool | undefined;
+  let executor: Executor | undefined;
+  // Ctrl-C or a kill leaves no partial report and no spooled patient data behind.
+  const interrupted = (signal: NodeJS.Signals): void => {
+    void Promise.allSettled([out.abort(), spool?.remove(), executor?.close()]).then(() => process.kill(process.pid, signal));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    spool = FORMATS[request.format].summaryFirst ? await Spool.create() : undefined;
+    return await checkAll(request, ctx, out, spool, (started) => (executor = started));
+  } catch (error) {
+    await out.abort();
+    throw error;
+  } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+    await executor?.close();
+    await spool?.remove();
+  }
+}
+
+/** Everything between opening the output and closing it; `started` learns the executor, to close it. */
+async function checkAll(request: BatchRequest, ctx: CliContext, out: Sink, spool: Spool | undefined, started: (executor: Executor) => void): Promise<number> {
   const format = FORMATS[request.format];
   const env: FormatEnv = { cwd: ctx.cwd ?? process.cwd(), rules: ctx.engine.listRules() };
   const run: RunInfo = { env, tool: { version, data: ctx.engine.DATA_VERSION }, inputs: request.inputs, startedAt: new Date() };
-  const out: Sink = request.out === undefined ? stdoutSink(ctx) : await outFile(request.out);
-  const spool = format.summaryFirst ? await Spool.create() : undefined;
   const body = spool?.sink ?? out;
-
   const entries = await expandInputs(request.inputs);
   const showProgress = ctx.terminal?.stderr === true && (request.out !== undefined || ctx.terminal.stdout !== true);
   const progress = new Progress(ctx.stderr, showProgress, entries.length);
@@ -89,6 +111,7 @@ export async function runBatch(request: BatchRequest, ctx: CliContext): Promise<
     if (!executor) {
       const data = { role: BATCH_WORKER_ROLE, format: request.format, ...(request.options && { options: request.options }), env } as const;
       executor = threads && (moreToCome || request.jobsGiven) ? new WorkerPool(workerScript, request.jobs, data, fallback) : new InlineExecutor(onMainThread);
+      started(executor);
     }
     return executor;
   };
@@ -141,25 +164,19 @@ export async function runBatch(request: BatchRequest, ctx: CliContext): Promise<
     }
     await send(false);
     while (pending.length > 0) await writeNext();
-    progress.clear();
-
-    if (spool && format.summaryFirst) {
-      await out.write(format.begin(run));
-      await out.write(format.end(summary, run, written));
-      await spool.copyTo(out);
-      await out.write(format.summaryFirst.tail());
-    } else {
-      await out.write(format.end(summary, run, written));
-    }
-    await out.close();
-  } catch (error) {
-    await out.abort();
-    throw error;
   } finally {
     progress.clear();
-    await (executor as Executor | undefined)?.close();
-    await spool?.remove();
   }
+
+  if (spool && format.summaryFirst) {
+    await out.write(format.begin(run));
+    await out.write(format.end(summary, run, written));
+    await spool.copyTo(out);
+    await out.write(format.summaryFirst.tail());
+  } else {
+    await out.write(format.end(summary, run, written));
+  }
+  await out.close();
   if (summary.engineFailures > 0) ctx.stderr('Please report this with the input that caused it.\n');
   return summary.exitCode();
 }
