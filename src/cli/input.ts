@@ -215,15 +215,19 @@ export function describeIssue(root: unknown, issue: VisitIssue): string {
 
 export type ParsedJson = { ok: true; data: unknown } | { ok: false; problem: string };
 
-/** JSON.parse with the first problem located by line and column, as "SOURCE: invalid JSON at …". */
-export function parseJsonText(text: string, source: string): ParsedJson {
+/**
+ * JSON.parse with the first problem located by line and column, as "SOURCE: invalid JSON at …".
+ * `from`: where `text` starts in its file, when it is a piece of one (an element of an array).
+ */
+export function parseJsonText(text: string, source: string, from?: { line: number; column: number }): ParsedJson {
   try {
     return { ok: true, data: JSON.parse(text) };
   } catch (error) {
     const at = jsonErrorAt(text);
     if (at) {
       const { line, column } = lineColumn(text, at.offset);
-      return { ok: false, problem: `${source}: invalid JSON at line ${line}, column ${column}: ${at.problem}` };
+      const inFile = from ? { line: from.line + line - 1, column: line === 1 ? from.column + column - 1 : column } : { line, column };
+      return { ok: false, problem: `${source}: invalid JSON at line ${inFile.line}, column ${inFile.column}: ${at.problem}` };
     }
     return { ok: false, problem: `${source}: invalid JSON: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
   }

@@ -67,6 +67,14 @@ describe('ndjson', () => {
     const json = await runCli(['check', '--format', 'json', join(dir, 'nd')]);
     expect((JSON.parse(json.stdout) as { results: Json[] }).results).toEqual([parsed[0], parsed[2], parsed[3]]);
   });
+
+  it('reports an array entry that is not JSON alone, at its line and column in the file', async () => {
+    const path = file('nd2/array.json', `[\n  ${JSON.stringify(visit('one'))},\n  {"note": "two" "lines": []},\n  ${JSON.stringify(visit('three'))}\n]\n`);
+    const { code, stdout, stderr } = await runCli(['check', '--format', 'ndjson', path]);
+    expect(code).toBe(2);
+    expect(stdout.trim().split('\n').map((line) => (JSON.parse(line) as Json).source)).toEqual([`${path}#0`, `${path}#1`, `${path}#2`]);
+    expect(stderr).toBe(`error: ${path}#1: invalid JSON at line 3, column 18: unexpected '"', expected ',' or '}'\n`);
+  });
 });
 
 describe('json', () => {

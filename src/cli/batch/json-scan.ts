@@ -133,11 +133,10 @@ export function locateVisitFields(text: string): VisitFields {
   fields.start = i;
 
   const valueStarts = (at: number, isString: boolean): void => {
-    const [k0, k1, k2, k3] = path;
+    const [k0, k1, k2] = path;
     if (path.length === 1 && k0 === 'note' && isString) fields.note = at;
     else if (path.length === 3 && k0 === 'note' && typeof k1 === 'number' && k2 === 'text' && isString) fields.parts[k1] = at;
     else if (path.length === 2 && k0 === 'lines' && typeof k1 === 'number') fields.lines[k1] = at;
-    void k3;
   };
 
   while (i < text.length) {

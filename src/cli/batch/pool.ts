@@ -44,13 +44,14 @@ export class InlineExecutor implements Executor {
 
 /**
  * Each worker's heap. The engine makes much short-lived garbage, and left to themselves V8's
- * heaps grow far past what is live: the young generation to 3 × 16 MB, the old one to 4 × what
+ * heaps grow far past what is live: the young generation to 32 MB, the old one to 4 × what
  * survives (V8 allows that factor only when the heap may reach 2 GB or more; below, it scales down
  * to 1.3). A 6 MB young generation and a 1.5 GB old-generation limit (factor 1.8) keep a worker
- * near 30 MB instead of 60 MB at the same speed, which is what keeps 10,000 visits under 200 MB
- * (bench/batch.bench.mjs). A visit that needs more than the limit (a note of many megabytes) is
- * checked again on the main thread, whose heap has V8's usual limit (see WorkerPool.fallback).
- * THERAPY_CLAIM_GUARD_WORKER_HEAP_MB sets the old-generation limit (docs/batch.md).
+ * near 30 MB instead of 60 MB for a few percent more garbage-collection time, which brings
+ * 10,000 visits from about 255 MB to about 190 MB (bench/batch.bench.mjs). A visit that needs
+ * more than the limit (a note of many megabytes) is checked again on the main thread, whose heap
+ * has V8's usual limit (see WorkerPool's fallback). THERAPY_CLAIM_GUARD_WORKER_HEAP_MB sets the
+ * old-generation limit (docs/batch.md).
  */
 const WORKER_YOUNG_GENERATION_MB = 6;
 const WORKER_OLD_GENERATION_MB = Number(process.env.THERAPY_CLAIM_GUARD_WORKER_HEAP_MB) || 1536;

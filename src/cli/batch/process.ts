@@ -23,18 +23,8 @@ export interface Processor {
 type VisitOrProblem = { ok: true; visit: Visit } | { ok: false; messages: string[] };
 
 function visitFromJson(item: Extract<WorkItem, { kind: 'json' }>): VisitOrProblem {
-  const parsed = parseJsonText(item.text, item.source);
-  if (!parsed.ok) {
-    // The position is within this item's text; say where that is in the file.
-    const problem = parsed.problem.slice(item.source.length + 2);
-    const at = /^invalid JSON at line (\d+), column (\d+): (.*)$/s.exec(problem);
-    if (!at) return { ok: false, messages: [problem] };
-    const line = Number(at[1]);
-    const column = Number(at[2]);
-    const fileLine = item.at.line + line - 1;
-    const fileColumn = line === 1 ? item.at.column + column - 1 : column;
-    return { ok: false, messages: [`invalid JSON at line ${fileLine}, column ${fileColumn}: ${at[3]}`] };
-  }
+  const parsed = parseJsonText(item.text, item.source, item.at);
+  if (!parsed.ok) return { ok: false, messages: [withoutPath(item.source, parsed.problem)] };
   const data = parsed.data;
   if (item.source === item.file && (data === null || typeof data !== 'object' || Array.isArray(data))) {
     return { ok: false, messages: [`expected a Visit object or an array of Visits (got ${describeValue(data)})`] };
