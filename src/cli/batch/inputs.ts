@@ -94,8 +94,10 @@ class Expansion {
 
   async directory(dir: string, info: Stats): Promise<void> {
     const found: string[] = [];
+    const problems = this.entries.length;
     await this.walk(dir, new Set([`${info.dev}:${info.ino}`]), found);
-    if (found.length === 0) this.problem(dir, 'folder holds no .json or .txt file');
+    // An unreadable folder has said so already.
+    if (found.length === 0 && this.entries.length === problems) this.problem(dir, 'folder holds no .json or .txt file');
     for (const path of found) this.addFile(path);
   }
 
