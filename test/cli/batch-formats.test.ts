@@ -2,7 +2,7 @@
 // worker threads; batch-html.test.ts reads the HTML report in a DOM): shape, order, escaping, locations, bad inputs reported in place, exit codes.
 // The stand-in engine crafts hostile evidence; the real engine shows real findings land where
 // their evidence is in the file.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
@@ -269,6 +269,7 @@ describe('text and --out', () => {
     const { stdout } = await runCli(['check', '--format', 'ndjson', '--out', out, good]);
     expect(stdout).toBe('');
     expect(readFileSync(out, 'utf8').split('\n')).toHaveLength(2);
+    expect(statSync(out).mode & 0o777).toBe(0o600); // it quotes notes
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['good.json', 'report.ndjson']);
 
     const nowhere = join(dir, 'no-such-folder', 'r.html');

@@ -2,7 +2,7 @@
 // slows the checking down instead of piling output up in memory.
 //  - stdout (through the CliContext, which says when the stream has drained);
 //  - --out FILE: written to FILE.partial-<pid> and renamed when complete, so a report that
-//    exists is a whole report (a crash or Ctrl-C leaves no half file under the real name);
+//    exists is a whole report (a crash leaves no half file under the real name); mode 0600;
 //  - a spool: a private temporary file for results that must come after a summary (HTML).
 import { createReadStream } from 'node:fs';
 import { type FileHandle, mkdtemp, open, rename, rm, unlink } from 'node:fs/promises';
@@ -68,19 +68,22 @@ async function writeAll(handle: FileHandle, data: Data): Promise<void> {
   else await handle.write(data);
 }
 
-/** A file written under a temporary name beside `path` and renamed to it on close. */
-export async function fileSink(path: string, mode = 0o644): Promise<Sink> {
+/**
+ * A file written under a temporary name beside `path` and renamed to it on close. Readable by its
+ * owner only: a report quotes patient notes.
+ */
+export async function fileSink(path: string): Promise<Sink> {
   const partial = `${path}.partial-${process.pid}`;
-  const handle = await open(partial, 'w', mode);
-  const chunker = new Chunker((text) => writeAll(handle, text));
-  let open_ = true;
+  const handle = await open(partial, 'w', 0o600);
+  const chunker = new Chunker((data) => writeAll(handle, data));
+  let isOpen = true;
   const finish = async (): Promise<void> => {
-    if (!open_) return;
-    open_ = false;
+    if (!isOpen) return;
+    isOpen = false;
     await handle.close();
   };
   return {
-    write: (text) => chunker.write(text),
+    write: (data) => chunker.write(data),
     async close() {
       await chunker.drain();
       await finish();
@@ -104,14 +107,13 @@ export class Spool {
   static async create(): Promise<Spool> {
     const dir = await mkdtemp(join(tmpdir(), 'therapy-claim-guard-'));
     const path = join(dir, 'spool');
-    return new Spool(dir, path, await fileSink(path, 0o600));
+    return new Spool(dir, path, await fileSink(path));
   }
 
-  /** Close the spool and copy it into `target`, chunk by chunk (UTF-8 safe across chunk ends). */
+  /** Close the spool and copy its bytes into `target`, a megabyte at a time. */
   async copyTo(target: Sink): Promise<void> {
     await this.sink.close();
-    const stream = createReadStream(this.path, { encoding: 'utf8', highWaterMark: 1024 * 1024 });
-    for await (const chunk of stream) await target.write(chunk as string);
+    for await (const chunk of createReadStream(this.path, { highWaterMark: 1024 * 1024 })) await target.write(chunk as Buffer);
   }
 
   async remove(): Promise<void> {
