@@ -48,7 +48,7 @@ export class InlineExecutor implements Executor {
  * survives (V8 allows that factor only when the heap may reach 2 GB or more; below, it scales down
  * to 1.3). A 6 MB young generation and a 1.5 GB old-generation limit (factor 1.8) keep a worker
  * near 30 MB instead of 60 MB for a few percent more garbage-collection time, which brings
- * 10,000 visits from about 255 MB to about 190 MB (bench/batch.bench.mjs). A visit that needs
+ * 10,000 visits from about 255 MB to 190–210 MB on 2 threads (bench/batch.bench.mjs). A visit that needs
  * more than the limit (a note of many megabytes) is checked again on the main thread, whose heap
  * has V8's usual limit (see WorkerPool's fallback). THERAPY_CLAIM_GUARD_WORKER_HEAP_MB sets the
  * old-generation limit (docs/batch.md).
