@@ -18,5 +18,6 @@ export function parseCommandArgs<T extends Options>(command: string, args: strin
 export function oneOf<V extends string>(command: string, option: string, value: string | undefined, allowed: readonly V[], fallback: V): V {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as V;
-  throw new UsageError(`--${option} must be ${allowed.join(' or ')} (got "${value}")`, command);
+  const choices = allowed.length > 2 ? `one of ${allowed.join(', ')}` : allowed.join(' or ');
+  throw new UsageError(`--${option} must be ${choices} (got "${value}")`, command);
 }

@@ -28,9 +28,22 @@ export interface CliEngine {
 export interface CliContext {
   engine: CliEngine;
   stdout(text: string): void;
+  /** Writes UTF-8 bytes to stdout as they are (batch output from worker threads); else decoded for stdout(). */
+  stdoutBytes?(bytes: Uint8Array): void;
   stderr(text: string): void;
   /** Largest input file accepted, in bytes (tests lower it). */
   maxInputBytes?: number;
+  /** Resolves once stdout can take more output (a slow pipe slows the batch instead of filling memory). */
+  drain?: () => Promise<void>;
+  /**
+   * The module worker threads start from: dist/cli.mjs itself (main.ts). Without it, `check`
+   * processes everything on the main thread (tests of run() with a stand-in engine).
+   */
+  workerScript?: URL;
+  /** Whether stdout and stderr are terminals a person watches (the progress line; false in CI). */
+  terminal?: { stdout: boolean; stderr: boolean };
+  /** The working folder (SARIF locations are relative to it); process.cwd() when absent. */
+  cwd?: string;
 }
 
 /** Bad arguments: exit 2 with the message and a pointer to --help. */
@@ -49,6 +62,17 @@ export class InputError extends Error {
   constructor(readonly problems: string[]) {
     super(problems.join('\n'));
     this.name = 'InputError';
+  }
+}
+
+/** Thrown when the engine itself fails on valid input: a bug to report, not the user's fault. */
+export class EngineFailure extends Error {
+  constructor(
+    readonly source: string,
+    readonly reason: unknown,
+  ) {
+    super(`the engine failed on ${source}: ${reason instanceof Error ? reason.message : String(reason)}`);
+    this.name = 'EngineFailure';
   }
 }
 

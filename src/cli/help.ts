@@ -4,19 +4,34 @@ import { ENGINE_OPTION_HELP } from './engine-options';
 export const PROGRAM = 'therapy-claim-guard';
 
 export const COMMAND_HELP = {
-  check: `Usage: ${PROGRAM} check [--payer ID] [--policy FILE] [--rule ID=LEVEL] [--explain] [--format text|json] FILE...
+  check: `Usage: ${PROGRAM} check [options] FILE|DIR|GLOB...
 
-Checks visits against the payer profile's rules.
+Checks visits against the payer profile's rules, streaming one result per visit in input order.
   FILE.json   one Visit object, or an array of Visits (reported as FILE#0, FILE#1 …)
   FILE.txt    a therapy note; claim lines and minutes are read from the note
-Files may be UTF-8 (with or without BOM) or UTF-16 with a BOM.
+  DIR         every .json and .txt file under it, in name order (hidden files and others skipped)
+  GLOB        quoted patterns are expanded here: 'exports/**/*.json', 'notes/2026-0[1-3]/*.{json,txt}'
+Files may be UTF-8 (with or without BOM), UTF-16 with a BOM, or Windows-1252.
+A file that cannot be read or checked is reported by name (stderr, and in the json, ndjson, csv,
+sarif and html output); the others are still checked.
 
 Options:
 ${ENGINE_OPTION_HELP}
   --explain         also show what the engine read: minutes per code and the text they came
                     from, totals, units, measures, goals, signatures, episode facts, wording
-  --format FORMAT   text (default) or json (with --explain, each result has a "reading")
-Exit: 0 no error-level finding, 1 error-level findings, 2 bad usage or input.`,
+                    (text, json and ndjson)
+  --format FORMAT   text (default)  a report for people
+                    json            {"results":[…]} (the documented contract)
+                    ndjson          one result per line as each visit is checked
+                    csv             one row per finding, for spreadsheets
+                    sarif           SARIF 2.1.0 for code scanning tools
+                    html            one self-contained report with counts per rule, payer, provider
+  --out FILE        write the output to FILE (complete or not at all) instead of stdout
+  --jobs N          worker threads (default: the machine's available parallelism); 1 checks on
+                    the main thread
+A progress line is shown on stderr when it is a terminal (not in CI) and the output is not.
+Exit: 0 no error-level finding, 1 error-level findings, 2 bad usage or an input that could not
+be checked, 3 the engine failed on a visit (the others are still checked). Details: docs/batch.md`,
   evaluate: `Usage: ${PROGRAM} evaluate [options] DIR|FILE...
 
 Scores the engine on labelled visits: per-rule precision and recall, units agreement, and every
@@ -57,7 +72,7 @@ export const MAIN_HELP = `${PROGRAM}: checks CPT 97124 (therapeutic massage) cla
 Usage: ${PROGRAM} <command> [options]
 
 Commands:
-  check [--payer ID] [--explain] [--format text|json] FILE...
+  check [--payer ID] [--format FORMAT] [--out FILE] [--jobs N] FILE|DIR|GLOB...
                                                           check visits (.json) or notes (.txt)
   evaluate [--min-precision X] [--min-recall X] DIR|FILE...
                                                           score the engine on labelled visits

@@ -1,24 +1,11 @@
-// Input files for `check`: read, decode (UTF-8, UTF-16 by BOM, Windows-1252 fallback), parse and
-// validate into Visits. Every problem becomes one line naming the file and, for JSON, the field.
+// Input files for `check` and `evaluate`: read, decode (UTF-8, UTF-16 by BOM, Windows-1252
+// fallback), parse JSON with the problem located by line and column, and describe a Visit's
+// problems by field. Every problem names the file and, for JSON, the field. (How `check` turns a
+// file into visits is in batch/reader.ts and batch/process.ts.)
 import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
-import { parseVisit, type Visit, type VisitIssue } from '../engine/visit';
+import type { VisitIssue } from '../engine/visit';
 
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
-/** Enough issues to fix a file; a wholly wrong file would otherwise print hundreds. */
-const MAX_ISSUES_PER_VISIT = 10;
-
-export interface LoadedVisit {
-  /** File name as given, plus `#index` for visits in a JSON array. */
-  source: string;
-  visit: Visit;
-}
-
-export interface LoadResult {
-  visits: LoadedVisit[];
-  problems: string[];
-  warnings: string[];
-}
 
 export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; reason: string };
 
@@ -228,57 +215,22 @@ export function describeIssue(root: unknown, issue: VisitIssue): string {
 
 export type ParsedJson = { ok: true; data: unknown } | { ok: false; problem: string };
 
-/** JSON.parse with the first problem located by line and column, as "SOURCE: invalid JSON at …". */
-export function parseJsonText(text: string, source: string): ParsedJson {
+/**
+ * JSON.parse with the first problem located by line and column, as "SOURCE: invalid JSON at …".
+ * `from`: where `text` starts in its file, when it is a piece of one (an element of an array).
+ */
+export function parseJsonText(text: string, source: string, from?: { line: number; column: number }): ParsedJson {
   try {
     return { ok: true, data: JSON.parse(text) };
   } catch (error) {
     const at = jsonErrorAt(text);
     if (at) {
       const { line, column } = lineColumn(text, at.offset);
-      return { ok: false, problem: `${source}: invalid JSON at line ${line}, column ${column}: ${at.problem}` };
+      const inFile = from ? { line: from.line + line - 1, column: line === 1 ? from.column + column - 1 : column } : { line, column };
+      return { ok: false, problem: `${source}: invalid JSON at line ${inFile.line}, column ${inFile.column}: ${at.problem}` };
     }
     return { ok: false, problem: `${source}: invalid JSON: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
   }
-}
-
-function visitsFromJson(text: string, source: string): LoadResult {
-  const result: LoadResult = { visits: [], problems: [], warnings: [] };
-  const parsed = parseJsonText(text, source);
-  if (!parsed.ok) {
-    result.problems.push(parsed.problem);
-    return result;
-  }
-  const data = parsed.data;
-
-  const items: { source: string; value: unknown }[] = Array.isArray(data)
-    ? data.map((value, index) => ({ source: `${source}#${index}`, value }))
-    : [{ source, value: data }];
-  if (Array.isArray(data) && data.length === 0) result.problems.push(`${source}: the array is empty; expected at least one Visit`);
-  if (!Array.isArray(data) && (data === null || typeof data !== 'object')) {
-    result.problems.push(`${source}: expected a Visit object or an array of Visits (got ${describeValue(data)})`);
-    return result;
-  }
-  for (const item of items) {
-    const parsed = parseVisit(item.value);
-    if (parsed.ok) {
-      result.visits.push({ source: item.source, visit: parsed.visit });
-      continue;
-    }
-    const shown = parsed.issues.slice(0, MAX_ISSUES_PER_VISIT);
-    for (const issue of shown) result.problems.push(`${item.source}: ${describeIssue(item.value, issue)}`);
-    const hidden = parsed.issues.length - shown.length;
-    if (hidden > 0) result.problems.push(`${item.source}: … and ${hidden} more problem${hidden === 1 ? '' : 's'}`);
-  }
-  return result;
-}
-
-function visitFromNote(text: string, source: string): LoadResult {
-  // Claim lines are left empty on purpose: the engine reads them from the note.
-  const parsed = parseVisit({ id: source, note: text, lines: [] });
-  return parsed.ok
-    ? { visits: [{ source, visit: parsed.visit }], problems: [], warnings: [] }
-    : { visits: [], problems: parsed.issues.map((issue) => `${source}: ${issue.path}: ${issue.message}`), warnings: [] };
 }
 
 /** Why a path could not be read, in a user's words ("no such file", "permission denied"). */
@@ -297,9 +249,39 @@ export function readProblem(error: unknown): string {
   }
 }
 
+/** "path: problem" (as these helpers word a problem) → "problem", for reports that name the path apart. */
+export const withoutPath = (path: string, text: string): string => (text.startsWith(`${path}: `) ? text.slice(path.length + 2) : text);
+
 const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
+export type FileBytes = { ok: true; bytes: Uint8Array } | { ok: false; problem: string };
 export type TextFile = { ok: true; text: string; warnings: string[] } | { ok: false; problem: string };
+
+/**
+ * Read one file's bytes, the size limit checked before reading. Problems name the path.
+ * `admit(size)` (optional) is awaited before reading, so a caller reading ahead can bound the bytes in memory.
+ */
+export async function readFileBytes(path: string, maxBytes: number = MAX_INPUT_BYTES, admit?: (size: number) => Promise<void>): Promise<FileBytes> {
+  const fail = (problem: string): FileBytes => ({ ok: false, problem: `${path}: ${problem}` });
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return fail('is a directory, not a file');
+    // Checked before reading so a multi-gigabyte file cannot exhaust memory.
+    if (info.size > maxBytes) return fail(`is too large (${mb(info.size)}; the limit is ${mb(maxBytes)})`);
+    await admit?.(info.size);
+    return { ok: true, bytes: await readFile(path) };
+  } catch (error) {
+    return fail(readProblem(error));
+  }
+}
+
+/** A file's bytes as text (decodeText), binary files refused. Problems and warnings name the path. */
+export function decodeFile(path: string, bytes: Uint8Array): TextFile {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return { ok: false, problem: `${path}: ${decoded.reason}` };
+  const warnings = decoded.encoding === 'Windows-1252' ? [`${path}: not valid UTF-8; read as Windows-1252 (check accented characters)`] : [];
+  return { ok: true, text: decoded.text, warnings };
+}
 
 /**
  * Read one file as text: size limit checked before reading, binary files refused, UTF-8/UTF-16
@@ -307,36 +289,6 @@ export type TextFile = { ok: true; text: string; warnings: string[] } | { ok: fa
  * reads files (check, evaluate).
  */
 export async function readTextFile(path: string, maxBytes: number = MAX_INPUT_BYTES): Promise<TextFile> {
-  const fail = (problem: string): TextFile => ({ ok: false, problem: `${path}: ${problem}` });
-  let bytes: Uint8Array;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) return fail('is a directory, not a file');
-    // Checked before reading so a multi-gigabyte file cannot exhaust memory.
-    if (info.size > maxBytes) return fail(`is too large (${mb(info.size)}; the limit is ${mb(maxBytes)})`);
-    bytes = await readFile(path);
-  } catch (error) {
-    return fail(readProblem(error));
-  }
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) return fail(decoded.reason);
-  const warnings = decoded.encoding === 'Windows-1252' ? [`${path}: not valid UTF-8; read as Windows-1252 (check accented characters)`] : [];
-  return { ok: true, text: decoded.text, warnings };
-}
-
-/** Read one FILE argument: `.json` = a Visit or an array of Visits, `.txt` = a note. */
-export async function loadFile(path: string, maxBytes: number = MAX_INPUT_BYTES): Promise<LoadResult> {
-  const fail = (problem: string): LoadResult => ({ visits: [], problems: [`${path}: ${problem}`], warnings: [] });
-  const kind = extname(path).toLowerCase();
-  if (kind !== '.json' && kind !== '.txt') {
-    return fail(`unsupported file type "${kind || '(none)'}": give a .json Visit file or a .txt note`);
-  }
-  const file = await readTextFile(path, maxBytes);
-  if (!file.ok) return { visits: [], problems: [file.problem], warnings: [] };
-  if (file.text.trim() === '') {
-    return fail(kind === '.json' ? 'is empty; expected a Visit object or an array of Visits' : 'is empty; expected the text of a note');
-  }
-  const result = kind === '.json' ? visitsFromJson(file.text, path) : visitFromNote(file.text, path);
-  result.warnings.push(...file.warnings);
-  return result;
+  const file = await readFileBytes(path, maxBytes);
+  return file.ok ? decodeFile(path, file.bytes) : file;
 }

@@ -36,7 +36,7 @@ export interface ResultJson {
   reading?: Reading;
 }
 
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 // Built field by field so engine-internal fields (title, profile, minutesByCode…) never leak into
 // a contract other tools parse.
@@ -62,25 +62,20 @@ function findingJson(finding: Finding): FindingJson {
   };
 }
 
-export function toJson(checked: readonly CheckedVisit[]): { results: ResultJson[] } {
+/** One visit's result in the documented JSON shape (one element of `results`, one NDJSON line). */
+export function resultJson({ source, result }: CheckedVisit): ResultJson {
   return {
-    results: checked.map(({ source, result }) => ({
-      source,
-      profile: result.profile.id,
-      findings: result.findings.map(findingJson),
-      units: {
-        method: result.units.method,
-        totalTimedMinutes: result.units.totalTimedMinutes,
-        expected: { ...result.units.expected },
-        billed: { ...result.units.billed },
-      },
-      ...(result.reading && { reading: result.reading }),
-    })),
+    source,
+    profile: result.profile.id,
+    findings: result.findings.map(findingJson),
+    units: {
+      method: result.units.method,
+      totalTimedMinutes: result.units.totalTimedMinutes,
+      expected: { ...result.units.expected },
+      billed: { ...result.units.billed },
+    },
+    ...(result.reading && { reading: result.reading }),
   };
-}
-
-export function hasErrors(checked: readonly CheckedVisit[]): boolean {
-  return checked.some(({ result }) => result.findings.some((finding) => finding.severity === 'error'));
 }
 
 const METHOD_LABEL: Record<UnitMethod, string> = {
@@ -135,27 +130,37 @@ function unitsLine(result: CheckResult): string {
   return `  Units, ${METHOD_LABEL[method]}: ${minutes}; expected ${unitList(expected)}; billed ${unitList(billed)}`;
 }
 
-/** The human report: per visit, findings grouped by severity, evidence quoted, then units. */
-export function formatText(checked: readonly CheckedVisit[]): string {
-  const out: string[] = [];
-  const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const { source, result } of checked) {
-    out.push(`${source} — ${profileLine(result.profile)}`);
-    if (result.reading) out.push(...readingLines(result.reading), '  Findings');
-    if (result.findings.length === 0) out.push('  No findings.');
-    for (const severity of SEVERITIES) {
-      // A finding folded into its root is printed there ("Also …"), not again on its own.
-      const group = result.findings.filter((finding) => finding.severity === severity && !finding.relatedTo);
-      totals[severity] += group.length;
-      if (group.length === 0) continue;
-      out.push(`  ${GROUP_LABEL[severity]} (${group.length})`);
-      for (const finding of group) out.push(...findingLines(finding));
-    }
-    out.push(unitsLine(result), '');
+/** Findings a reader sees as problems of their own: the ones not folded under another's root cause. */
+export function rootFindings(result: CheckResult): Finding[] {
+  return result.findings.filter((finding) => !finding.relatedTo);
+}
+
+/** The human report for one visit: findings grouped by severity, evidence quoted, then units. */
+export function visitText({ source, result }: CheckedVisit): string {
+  const out: string[] = [`${source} — ${profileLine(result.profile)}`];
+  if (result.reading) out.push(...readingLines(result.reading), '  Findings');
+  if (result.findings.length === 0) out.push('  No findings.');
+  const roots = rootFindings(result);
+  for (const severity of SEVERITIES) {
+    // A finding folded into its root is printed there ("Also …"), not again on its own.
+    const group = roots.filter((finding) => finding.severity === severity);
+    if (group.length === 0) continue;
+    out.push(`  ${GROUP_LABEL[severity]} (${group.length})`);
+    for (const finding of group) out.push(...findingLines(finding));
   }
-  const withErrors = checked.filter(({ result }) => result.findings.some((f) => f.severity === 'error')).length;
-  out.push(
-    `${count(checked.length, 'visit')} checked, ${withErrors} with errors: ${count(totals.error, 'error')}, ${count(totals.warning, 'warning')}, ${count(totals.info, 'info')}.`,
-  );
+  out.push(unitsLine(result), '');
   return `${out.join('\n')}\n`;
+}
+
+export interface TextTotals {
+  visits: number;
+  visitsWithErrors: number;
+  /** Root findings per severity (as the per-visit groups count them). */
+  findings: Record<Severity, number>;
+}
+
+/** The text report's last line: "3 visits checked, 1 with errors: 2 errors, 1 warning, 0 info." */
+export function textSummary(totals: TextTotals): string {
+  const { error, warning, info } = totals.findings;
+  return `${count(totals.visits, 'visit')} checked, ${totals.visitsWithErrors} with errors: ${count(error, 'error')}, ${count(warning, 'warning')}, ${count(info, 'info')}.\n`;
 }

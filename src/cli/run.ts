@@ -1,12 +1,12 @@
 // Dispatch a command line to its command. Never throws and never prints a stack trace for user
 // errors: usage and input problems exit 2 with a message naming what to fix.
 import { version } from '../../package.json';
-import { checkCommand, EngineFailure } from './commands/check';
+import { checkCommand } from './commands/check';
 import { evaluateCommand } from './commands/evaluate';
 import { rulesCommand } from './commands/rules';
 import { schemaCommand } from './commands/schema';
 import { unitsCommand } from './commands/units';
-import { type CliContext, EXIT, InputError, UsageError } from './context';
+import { type CliContext, EngineFailure, EXIT, InputError, UsageError } from './context';
 import { type CommandName, MAIN_HELP, PROGRAM } from './help';
 
 type Command = (args: string[], ctx: CliContext) => number | Promise<number>;

@@ -126,10 +126,12 @@ describe('dist/cli.mjs', () => {
     expect(stdout).toMatch(/2 visits checked, \d with errors: \d+ errors?, \d+ warnings?, \d+ info\.\n$/);
   });
 
-  it('exits 2 naming the file, the entry and the field, without a stack trace', () => {
+  it('exits 2 naming the file, the entry and the field, without a stack trace, and checks the rest', () => {
     const { code, stdout, stderr } = cli('check', 'bad.json', 'missing.txt');
     expect(code).toBe(2);
-    expect(stdout).toBe('');
+    expect(stdout).toMatch(/^bad\.json#0 — profile medicare/);
+    expect(stdout).toContain('1 visit checked');
+    expect(stdout).toContain('2 inputs could not be checked (named on stderr).');
     expect(stderr).toContain('error: bad.json#1: lines.0.units: ');
     expect(stderr).toContain('error: missing.txt: no such file');
     expect(stderr).not.toMatch(/\n\s+at /);

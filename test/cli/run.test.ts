@@ -5,101 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { version } from '../../package.json';
-import type { CliEngine, ProfileLevels } from '../../src/cli/context';
 import { run } from '../../src/cli/run';
-import type { CheckOptions, CheckResult, Finding, RuleMeta } from '../../src/engine/types';
-import type { Visit } from '../../src/engine/visit';
-
-const citation = { title: 'CMS Pub. 100-04 ch.5 §20.2', url: 'https://medicare.fcso.com/Rehabilitation_services/0508065.asp' };
-
-const RULES: RuleMeta[] = [
-  { id: 'comfort-wording', title: 'Comfort wording', defaultSeverity: 'warning', scope: 'visit', rationale: 'r', howToFix: 'f', citations: [citation] },
-  { id: 'units-minutes', title: 'Units vs minutes', defaultSeverity: 'error', scope: 'line', rationale: 'r', howToFix: 'f', citations: [citation] },
-];
-
-function noteText(visit: Visit): string {
-  return typeof visit.note === 'string' ? visit.note : visit.note.map((p) => p.text).join('\n\n');
-}
-
-/** Findings come from markers in the note, so each test states what the engine "finds". */
-function fakeEngine(): CliEngine & { calls: { visit: Visit; options?: CheckOptions }[] } {
-  const calls: { visit: Visit; options?: CheckOptions }[] = [];
-  return {
-    calls,
-    DATA_VERSION: { version: '2026.11.1', asOf: '2026-11-27' },
-    listRules: () => RULES,
-    listProfiles: () => [
-      { id: 'medicare', name: 'Medicare Part B', description: 'CMS rules' },
-      { id: 'commercial', name: 'Commercial', description: 'default' },
-    ],
-    resolveProfile: (id): ProfileLevels =>
-      id === 'medicare'
-        ? { unitMethod: 'cms', rules: { 'comfort-wording': { level: 'info' }, 'units-minutes': {} } }
-        : { unitMethod: 'per-code', rules: { 'units-minutes': { level: 'off' } } },
-    check(visit, options) {
-      calls.push({ visit, options });
-      const text = noteText(visit);
-      if (text.includes('CRASH')) throw new Error('boom');
-      const profile = options?.profile ?? 'commercial';
-      const findings: Finding[] = [];
-      const at = text.indexOf('relaxation');
-      if (at >= 0) {
-        findings.push({
-          ruleId: 'comfort-wording',
-          title: 'Comfort wording',
-          severity: 'warning',
-          message: '"relaxation" reads as comfort care',
-          evidence: { start: at, end: at + 10, text: 'relaxation' },
-          citations: [citation],
-          suggestion: 'Name the impairment.',
-          profile,
-        });
-      }
-      if (text.includes('OVERBILLED')) {
-        findings.push({ ruleId: 'units-minutes', title: 'Units vs minutes', severity: 'error', message: '3 units billed, 2 supported', line: 0, citations: [citation], profile });
-      }
-      const result: CheckResult = {
-        findings,
-        units: {
-          method: profile === 'medicare' ? 'cms' : 'per-code',
-          totalTimedMinutes: 25,
-          expected: { '97124': 2 },
-          expectedTimedUnits: 2,
-          billed: { '97124': 3 },
-          alternatives: [],
-          minutesByCode: { '97124': 25 },
-          timedOrder: ['97124'],
-        },
-        profile: { id: profile, name: profile === 'medicare' ? 'Medicare Part B' : 'Commercial', matchedBy: options?.profile ? 'option' : 'default' },
-        dataVersion: { version: '2026.11.1', asOf: '2026-11-27' },
-      };
-      return result;
-    },
-  };
-}
-
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-  engine: ReturnType<typeof fakeEngine>;
-}
+import { citation, fakeEngine, type Ran, runCli } from './fake-engine';
 
 async function cli(args: string[], maxInputBytes?: number): Promise<Ran> {
-  const engine = fakeEngine();
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, {
-    engine,
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    maxInputBytes,
-  });
-  return { code, stdout, stderr, engine };
+  return runCli(args, maxInputBytes === undefined ? {} : { maxInputBytes });
 }
 
 let dir = '';
@@ -215,23 +125,26 @@ describe('check: results and exit codes', () => {
     expect(engine.calls).toHaveLength(0);
   });
 
-  it('reports an engine failure as an internal error (exit 3) without a stack trace', async () => {
-    const path = file('crash.json', JSON.stringify(visit('CRASH')));
-    const { code, stdout, stderr } = await cli(['check', path]);
+  it('reports an engine failure as an internal error (exit 3) without a stack trace, and checks the rest', async () => {
+    const path = file('crash.json', JSON.stringify([visit('CRASH'), visit('fine')]));
+    const { code, stdout, stderr, engine } = await cli(['check', path]);
     expect(code).toBe(3);
-    expect(stdout).toBe('');
-    expect(stderr).toContain(`internal error: the engine failed on ${path}: boom`);
-    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(engine.calls).toHaveLength(2);
+    expect(stdout).toContain(`${path}#1 — profile commercial`);
+    expect(stdout).toContain('1 visit checked, 0 with errors');
+    expect(stderr).toBe(
+      `therapy-claim-guard: internal error: the engine failed on ${path}#0: boom\nPlease report this with the input that caused it.\n`,
+    );
   });
 });
 
 describe('check: bad input exits 2 naming the file and the field', () => {
-  it('names the array entry and the field path, with what it found', async () => {
+  it('names the array entry and the field path, with what it found, and checks the other entries', async () => {
     const path = file('bad.json', JSON.stringify([visit('ok'), { note: 'x', lines: [{ code: '9712', units: '2' }] }]));
     const { code, stdout, stderr, engine } = await cli(['check', path]);
     expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(engine.calls).toHaveLength(0); // nothing is checked when any input is bad
+    expect(engine.calls).toHaveLength(1); // the good entry is still checked
+    expect(stdout).toContain(`${path}#0 — profile commercial`);
     expect(stderr).toContain(`error: ${path}#1: lines.0.code: expected a 5-character CPT/HCPCS code such as 97124 (got "9712")`);
     expect(stderr).toContain(`error: ${path}#1: lines.0.units: Invalid input: expected number, received string (got "2")`);
   });
@@ -263,13 +176,13 @@ describe('check: bad input exits 2 naming the file and the field', () => {
     expect(stderr).toBe(`error: ${path}: ${problem}\n`);
   });
 
-  it('reports a missing file and a directory', async () => {
+  it('reports a missing file and a folder with nothing to check', async () => {
     const missing = join(dir, 'nope.json');
     const folder = join(dir, 'folder.json');
     mkdirSync(folder, { recursive: true });
     const { code, stderr } = await cli(['check', missing, folder]);
     expect(code).toBe(2);
-    expect(stderr).toBe(`error: ${missing}: no such file\nerror: ${folder}: is a directory, not a file\n`);
+    expect(stderr).toBe(`error: ${missing}: no such file\nerror: ${folder}: folder holds no .json or .txt file\n`);
   });
 
   it('refuses binary files', async () => {
@@ -335,7 +248,10 @@ describe('check: encodings', () => {
 describe('check: usage errors', () => {
   it.each([
     [['check'], 'therapy-claim-guard check: no FILE given'],
-    [['check', '--format', 'xml', 'a.json'], 'therapy-claim-guard check: --format must be text or json (got "xml")'],
+    [['check', '--format', 'xml', 'a.json'], 'therapy-claim-guard check: --format must be one of text, json, ndjson, csv, sarif, html (got "xml")'],
+    [['check', '--jobs', '0', 'a.json'], 'therapy-claim-guard check: --jobs must be a whole number from 1 to 64 (got "0")'],
+    [['check', '--jobs', '2.5', 'a.json'], 'therapy-claim-guard check: --jobs must be a whole number from 1 to 64 (got "2.5")'],
+    [['check', '--format', 'csv', '--explain', 'a.json'], 'therapy-claim-guard check: --explain works with --format text, json, ndjson (not csv)'],
     [['check', '--frmat', 'json', 'a.json'], "therapy-claim-guard check: Unknown option '--frmat'"],
     [['check', '--payer'], "therapy-claim-guard check: Option '--payer <value>' argument missing"],
   ])('%j', async (args, message) => {

@@ -1,20 +1,22 @@
-// `check [--payer ID] [--policy FILE] [--rule ID=LEVEL] [--explain] [--format text|json] FILE...`
+// `check [options] FILE|DIR|GLOB...`: check visits and notes, streaming the results in input order
+// in the chosen format (src/cli/batch/pipeline.ts; docs/batch.md).
+import { availableParallelism } from 'node:os';
 import { oneOf, parseCommandArgs } from '../args';
-import { type CliContext, EXIT, InputError, UsageError } from '../context';
+import { FORMAT_NAMES, EXPLAIN_FORMATS } from '../batch/formats/index';
+import { runBatch } from '../batch/pipeline';
+import { type CliContext, EXIT, UsageError } from '../context';
 import { ENGINE_OPTION_ARGS, engineOptions } from '../engine-options';
 import { COMMAND_HELP } from '../help';
-import { type LoadedVisit, loadFile, MAX_INPUT_BYTES } from '../input';
-import { type CheckedVisit, formatText, hasErrors, toJson } from '../output';
 
-/** Thrown when the engine itself fails on valid input: a bug to report, not the user's fault. */
-export class EngineFailure extends Error {
-  constructor(
-    readonly source: string,
-    readonly reason: unknown,
-  ) {
-    super(`the engine failed on ${source}: ${reason instanceof Error ? reason.message : String(reason)}`);
-    this.name = 'EngineFailure';
-  }
+/** More threads than this helps no machine we know and costs memory on every one. */
+export const MAX_JOBS = 64;
+
+function jobsValue(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  const jobs = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(jobs >= 1 && jobs <= MAX_JOBS)) throw new UsageError(`--jobs must be a whole number from 1 to ${MAX_JOBS} (got "${value}")`, 'check');
+  return jobs;
 }
 
 export async function checkCommand(args: string[], ctx: CliContext): Promise<number> {
@@ -22,36 +24,32 @@ export async function checkCommand(args: string[], ctx: CliContext): Promise<num
     ...ENGINE_OPTION_ARGS,
     explain: { type: 'boolean' },
     format: { type: 'string' },
+    out: { type: 'string' },
+    jobs: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     ctx.stdout(`${COMMAND_HELP.check}\n`);
     return EXIT.ok;
   }
-  const format = oneOf('check', 'format', values.format, ['text', 'json'], 'text');
+  const format = oneOf('check', 'format', values.format, FORMAT_NAMES, 'text');
+  if (values.explain && !EXPLAIN_FORMATS.includes(format)) {
+    throw new UsageError(`--explain works with --format ${EXPLAIN_FORMATS.join(', ')} (not ${format})`, 'check');
+  }
+  const jobs = jobsValue(values.jobs);
+  if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out needs a file name', 'check');
   if (positionals.length === 0) throw new UsageError('no FILE given', 'check');
   const chosen = await engineOptions('check', ctx, values);
   const options = values.explain ? { ...chosen, explain: true } : chosen;
-
-  // Read and validate every file before checking any, so bad input never yields a partial report.
-  const visits: LoadedVisit[] = [];
-  const problems: string[] = [];
-  for (const file of positionals) {
-    const loaded = await loadFile(file, ctx.maxInputBytes ?? MAX_INPUT_BYTES);
-    visits.push(...loaded.visits);
-    problems.push(...loaded.problems);
-    for (const warning of loaded.warnings) ctx.stderr(`warning: ${warning}\n`);
-  }
-  if (problems.length > 0) throw new InputError(problems);
-
-  const checked: CheckedVisit[] = visits.map(({ source, visit }) => {
-    try {
-      return { source, result: ctx.engine.check(visit, options) };
-    } catch (error) {
-      throw new EngineFailure(source, error);
-    }
-  });
-
-  ctx.stdout(format === 'json' ? `${JSON.stringify(toJson(checked), null, 2)}\n` : formatText(checked));
-  return hasErrors(checked) ? EXIT.findings : EXIT.ok;
+  return runBatch(
+    {
+      inputs: positionals,
+      format,
+      ...(options && { options }),
+      jobs: jobs ?? availableParallelism(),
+      jobsGiven: jobs !== undefined,
+      ...(values.out !== undefined && { out: values.out }),
+    },
+    ctx,
+  );
 }

@@ -1,14 +1,13 @@
 // `evaluate [options] DIR|FILE...`: score the engine on labelled visits (docs/evaluate.md).
 // Bad files and cases are reported by name and skipped; the rest are still scored and reported.
 import { oneOf, parseCommandArgs } from '../args';
-import { type CliContext, EXIT, UsageError } from '../context';
+import { type CliContext, EngineFailure, EXIT, UsageError } from '../context';
 import { ENGINE_OPTION_ARGS, engineOptions } from '../engine-options';
 import { loadCases } from '../evaluate/cases';
 import { checkThresholds, type EvaluateReport, formatReport, type Limits } from '../evaluate/report';
 import { scoreCases, type ScoredCase } from '../evaluate/score';
 import { COMMAND_HELP } from '../help';
 import { MAX_INPUT_BYTES } from '../input';
-import { EngineFailure } from './check';
 
 /** A share between 0 and 1 ("0.95"), or a whole count for --max-error-false-alarms. */
 function limit(option: string, value: string | undefined, kind: 'share' | 'count'): number | undefined {

@@ -1,0 +1,98 @@
+// Batch `check` at scale: the built command line over 1,000 and 10,000 realistic visits
+// (bench/batch-corpus.mjs: variations of the labelled visits, one file per visit in clinic/month
+// folders), on one thread (--jobs 1) and on worker threads (--jobs 2, or --jobs N), run
+// alternately (ABBA) so machine noise falls on both. Prints, per size and thread count, the
+// median wall time, visits per second, the peak RSS of the whole process (worker threads
+// included), and the ratio of the two rates. Prints figures; asserts nothing.
+// Run: node build.mjs && node bench/batch.bench.mjs [--visits 1000,10000] [--rounds 2] [--jobs 2] [--format ndjson]
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeBatch } from './batch-corpus.mjs';
+
+const { values } = parseArgs({
+  options: {
+    visits: { type: 'string', default: '1000,10000' },
+    rounds: { type: 'string', default: '2' },
+    jobs: { type: 'string', default: '2' },
+    format: { type: 'string', default: 'ndjson' },
+  },
+});
+const sizes = values.visits.split(',').map(Number);
+const rounds = Number(values.rounds);
+const jobs = Number(values.jobs);
+
+const cli = new URL('../dist/cli.mjs', import.meta.url);
+if (!existsSync(cli)) {
+  console.error('dist/cli.mjs is missing: run "node build.mjs" first.');
+  process.exit(2);
+}
+
+// Reports the process's peak RSS (kB, worker threads included) and CPU time on exit, on stderr.
+const REPORT = `process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\n@@usage ' + u.maxRSS + ' ' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });`;
+const PRELOAD = `data:text/javascript,${encodeURIComponent(REPORT)}`;
+
+/** One run of `check`; stdout is counted and dropped. */
+function runCheck(dir, threads) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', PRELOAD, cli.pathname, 'check', '--jobs', String(threads), '--format', values.format, dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let bytes = 0;
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (bytes += chunk.length));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      const usage = /@@usage (\d+) (\d+)/.exec(stderr);
+      if (code !== 0 && code !== 1) return reject(new Error(`check exited ${code}: ${stderr.slice(0, 500)}`));
+      if (!usage) return reject(new Error(`no usage report: ${stderr.slice(0, 500)}`));
+      resolve({ ms, rssKb: Number(usage[1]), cpuMs: Number(usage[2]) / 1000, bytes });
+    });
+  });
+}
+
+const median = (list) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const mb = (kb) => (kb / 1024).toFixed(0);
+const pad = (text, width) => String(text).padStart(width);
+
+console.log(`Therapy Claim Guard batch benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`);
+console.log(`check --format ${values.format} DIR, --jobs 1 against --jobs ${jobs}, ${rounds} round(s) of each, alternating\n`);
+console.log(`${'visits'.padEnd(8)}${'jobs'.padEnd(6)}${pad('median s', 10)}${pad('visits/s', 10)}${pad('CPU s', 8)}${pad('peak RSS MB', 13)}${pad('output MB', 11)}`);
+
+const root = mkdtempSync(join(tmpdir(), 'tcg-batch-bench-'));
+try {
+  for (const size of sizes) {
+    const dir = join(root, String(size));
+    writeBatch(dir, size);
+    const runs = { 1: [], [jobs]: [] };
+    // ABBA: 1, N, N, 1, 1, N …
+    const order = [];
+    for (let r = 0; r < rounds; r++) order.push(...(r % 2 === 0 ? [1, jobs] : [jobs, 1]));
+    for (const threads of order) runs[threads].push(await runCheck(dir, threads));
+    const rates = {};
+    for (const threads of [1, jobs]) {
+      const list = runs[threads];
+      const seconds = median(list.map((r) => r.ms)) / 1000;
+      rates[threads] = size / seconds;
+      const peak = Math.max(...list.map((r) => r.rssKb));
+      const cpu = median(list.map((r) => r.cpuMs)) / 1000;
+      console.log(
+        `${String(size).padEnd(8)}${String(threads).padEnd(6)}${pad(seconds.toFixed(2), 10)}${pad(rates[threads].toFixed(0), 10)}${pad(cpu.toFixed(1), 8)}${pad(mb(peak), 13)}${pad((list[0].bytes / 1048576).toFixed(1), 11)}`,
+      );
+    }
+    console.log(`${String(size).padEnd(8)}rate with --jobs ${jobs} ÷ --jobs 1: ${(rates[jobs] / rates[1]).toFixed(2)}×\n`);
+    rmSync(dir, { recursive: true, force: true });
+  }
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}
+console.log('Peak RSS is the whole process, main thread and worker threads together (getrusage maxrss).');

@@ -1,0 +1,158 @@
+// Where tasks are processed: on the main thread (--jobs 1, or a batch too small to be worth
+// starting threads for), or by a pool of worker threads. Either way run() resolves with the
+// task's outputs; the pipeline awaits them in task order, so results come out in input order
+// whichever worker finishes first.
+import { Worker } from 'node:worker_threads';
+import { type Processor, processTask } from './process';
+import type { Task, TaskResult } from './types';
+import type { BatchWorkerData } from './worker';
+
+/**
+ * The file buffers of a task, handed to the worker instead of copied. A buffer shared with other
+ * data (a pooled Buffer) is copied first, since handing it over would take the others' bytes too.
+ */
+function transferables(task: Task): ArrayBuffer[] {
+  const buffers: ArrayBuffer[] = [];
+  for (const item of task.items) {
+    if (item.kind !== 'bytes') continue;
+    if (item.bytes.byteOffset !== 0 || item.bytes.byteLength !== item.bytes.buffer.byteLength) item.bytes = new Uint8Array(item.bytes);
+    buffers.push(item.bytes.buffer as ArrayBuffer);
+  }
+  return buffers;
+}
+
+export interface Executor {
+  /** Resolves with the task's outputs; rejects if the thread processing it dies. */
+  run(task: Task): Promise<TaskResult>;
+  close(): Promise<void>;
+  /** Tasks allowed in flight (queued, running or done but not yet written): the memory bound. */
+  readonly window: number;
+}
+
+export class InlineExecutor implements Executor {
+  readonly window = 1;
+  constructor(private readonly processor: Processor) {}
+
+  async run(task: Task): Promise<TaskResult> {
+    // Let file reads, output writes and the progress line run between tasks.
+    await new Promise((resolve) => setImmediate(resolve));
+    return processTask(task, this.processor);
+  }
+
+  async close(): Promise<void> {}
+}
+
+/**
+ * Each worker's heap. The engine makes much short-lived garbage, and left to themselves V8's
+ * heaps grow far past what is live: the young generation to 32 MB, the old one to 4 × what
+ * survives (V8 allows that factor only when the heap may reach 2 GB or more; below, it scales down
+ * to 1.3). A 6 MB young generation and a 1.5 GB old-generation limit (factor 1.8) keep a worker
+ * near 30 MB instead of 60 MB for a few percent more garbage-collection time, which brings
+ * 10,000 visits from about 255 MB to 190–210 MB on 2 threads (bench/batch.bench.mjs). A visit that needs
+ * more than the limit (a note of many megabytes) is checked again on the main thread, whose heap
+ * has V8's usual limit (see WorkerPool's fallback). THERAPY_CLAIM_GUARD_WORKER_HEAP_MB sets the
+ * old-generation limit (docs/batch.md).
+ */
+const WORKER_YOUNG_GENERATION_MB = 6;
+const WORKER_OLD_GENERATION_MB = Number(process.env.THERAPY_CLAIM_GUARD_WORKER_HEAP_MB) || 1536;
+
+interface Job {
+  task: Task;
+  resolve(result: TaskResult): void;
+  reject(error: Error): void;
+}
+
+export class WorkerPool implements Executor {
+  readonly window: number;
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly running = new Map<Worker, Job>();
+  private readonly queue: Job[] = [];
+  private failure: Error | undefined;
+  private closing = false;
+
+  /**
+   * @param fallback processes a task on the main thread: for the task of a worker that ran out of
+   * memory (its file bytes were handed to that worker, so the fallback reads them again).
+   */
+  constructor(
+    private readonly script: URL,
+    private readonly size: number,
+    private readonly data: BatchWorkerData,
+    private readonly fallback: (task: Task) => Promise<TaskResult>,
+  ) {
+    // Each worker has one task running and up to three waiting or done, ready to write.
+    this.window = size * 4;
+  }
+
+  run(task: Task): Promise<TaskResult> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ task, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Threads start on demand, so a batch of two tasks never starts eight threads. */
+  private pump(): void {
+    while (this.queue.length > 0) {
+      let worker = this.idle.pop();
+      if (!worker && this.workers.length < this.size) worker = this.start();
+      if (!worker) return;
+      const job = this.queue.shift() as Job;
+      this.running.set(worker, job);
+      worker.postMessage(job.task, transferables(job.task));
+    }
+  }
+
+  private start(): Worker {
+    const worker = new Worker(this.script, {
+      workerData: this.data,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB },
+    });
+    this.workers.push(worker);
+    worker.on('message', (result: TaskResult) => {
+      const job = this.running.get(worker);
+      this.running.delete(worker);
+      this.idle.push(worker);
+      job?.resolve(result);
+      this.pump();
+    });
+    worker.on('error', (error) => {
+      const job = this.running.get(worker);
+      this.retire(worker);
+      if (job && (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        // Not a bug: one task needed more than a worker's heap. The main thread checks it instead,
+        // and a fresh worker takes the next task.
+        this.fallback(job.task).then(job.resolve, job.reject);
+        this.pump();
+        return;
+      }
+      this.fail(error instanceof Error ? error : new Error(String(error)));
+    });
+    worker.on('exit', (code) => {
+      if (!this.closing && this.workers.includes(worker)) this.fail(new Error(`a worker thread stopped unexpectedly (exit code ${code})`));
+    });
+    return worker;
+  }
+
+  /** Forget a dead worker (its 'exit' then says nothing). */
+  private retire(worker: Worker): void {
+    this.running.delete(worker);
+    this.workers.splice(this.workers.indexOf(worker), 1);
+    const idle = this.idle.indexOf(worker);
+    if (idle >= 0) this.idle.splice(idle, 1);
+  }
+
+  /** A dead thread loses its task: fail every task still owed, and the run with them. */
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const job of [...this.running.values(), ...this.queue.splice(0)]) job.reject(this.failure);
+    this.running.clear();
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}

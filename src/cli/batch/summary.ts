@@ -1,0 +1,94 @@
+// The run's counts, kept on the main thread from each result's small tally (never the results
+// themselves): totals for the text report's last line, counts per rule, payer profile and
+// provider for the HTML report, the problems for the structured formats, and the exit code.
+import type { Severity } from '../../engine/types';
+import { EXIT } from '../context';
+import type { TextTotals } from '../output';
+import type { ProblemEntry, Tally } from './types';
+
+export interface RuleCount {
+  error: number;
+  warning: number;
+  info: number;
+  /** Visits it fired on. */
+  visits: number;
+}
+
+export interface GroupCount {
+  name: string;
+  visits: number;
+  visitsWithErrors: number;
+  /** Every finding, follow-on findings included. */
+  findings: number;
+}
+
+const zero = (): Record<Severity, number> => ({ error: 0, warning: 0, info: 0 });
+
+export class Summary {
+  visits = 0;
+  visitsWithErrors = 0;
+  /** Files (and other inputs) finished: every result and problem of theirs written. */
+  filesDone = 0;
+  /** Root findings per severity (what the text report counts). */
+  readonly roots = zero();
+  /** Every finding per severity. */
+  readonly all = zero();
+  readonly byRule = new Map<string, RuleCount>();
+  readonly byProfile = new Map<string, GroupCount>();
+  readonly byProvider = new Map<string, GroupCount>();
+  readonly problems: ProblemEntry[] = [];
+
+  addResult(tally: Tally): void {
+    this.visits++;
+    const hasError = tally.findings.some(([, severity]) => severity === 'error');
+    if (hasError) this.visitsWithErrors++;
+    const firedHere = new Set<string>();
+    for (const [ruleId, severity, root] of tally.findings) {
+      this.all[severity]++;
+      if (root) this.roots[severity]++;
+      const rule = this.byRule.get(ruleId) ?? { error: 0, warning: 0, info: 0, visits: 0 };
+      rule[severity]++;
+      if (!firedHere.has(ruleId)) {
+        firedHere.add(ruleId);
+        rule.visits++;
+      }
+      this.byRule.set(ruleId, rule);
+    }
+    const count = (map: Map<string, GroupCount>, key: string, name: string): void => {
+      const group = map.get(key) ?? { name, visits: 0, visitsWithErrors: 0, findings: 0 };
+      group.visits++;
+      if (hasError) group.visitsWithErrors++;
+      group.findings += tally.findings.length;
+      map.set(key, group);
+    };
+    count(this.byProfile, tally.profile.id, tally.profile.name);
+    count(this.byProvider, tally.provider, tally.provider);
+  }
+
+  addProblem(problem: ProblemEntry): void {
+    this.problems.push(problem);
+  }
+
+  get badInputs(): number {
+    return this.problems.filter((p) => p.kind === 'bad-input').length;
+  }
+
+  get engineFailures(): number {
+    return this.problems.filter((p) => p.kind === 'engine-failure').length;
+  }
+
+  textTotals(): TextTotals {
+    return { visits: this.visits, visitsWithErrors: this.visitsWithErrors, findings: { ...this.roots } };
+  }
+
+  /**
+   * 3 when the engine failed on any visit (our bug), else 2 when any input could not be read (a
+   * gate must not pass over a file it never checked), else 1 for error-level findings, else 0.
+   * The same order as `evaluate`, where bad input outranks a floor.
+   */
+  exitCode(): number {
+    if (this.engineFailures > 0) return EXIT.internal;
+    if (this.badInputs > 0) return EXIT.usage;
+    return this.visitsWithErrors > 0 ? EXIT.findings : EXIT.ok;
+  }
+}
