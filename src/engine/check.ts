@@ -4,6 +4,7 @@ import { analyzeChart, type Chart } from './chart';
 import dataMeta from './data/meta.json';
 import { buildReading, explainRules } from './explain';
 import { buildFacts } from './facts';
+import { buildVisitRecord } from './history/record';
 import { chooseProfile, resolveProfile } from './payers';
 import { localeOrder } from './order';
 import { RULES } from './rules';
@@ -138,6 +139,10 @@ export function check(visit: Visit, options: CheckOptions = {}): CheckResult {
       (a.line ?? -1) - (b.line ?? -1),
   );
   const result: CheckResult = { findings, units: facts.units, profile: choice, dataVersion: DATA_VERSION };
+  if (options.history) {
+    const salt = typeof options.history === 'object' ? options.history.salt : undefined;
+    result.history = buildVisitRecord(visit, chart, facts, { profile: profile.id, ...(salt !== undefined && { salt }) });
+  }
   if (options.explain || options.explainFindings) {
     const reading = buildReading(chart, facts, (span) => toEvidence(chart, span.start, span.end, partsGiven));
     if (options.explain) result.reading = reading;

@@ -3,6 +3,7 @@ import type { Chart } from './chart/types';
 import type { FindingExplanation, Reading } from './explain';
 import type { VisitFacts } from './facts';
 import type { Visit } from './visit';
+import type { VisitRecord } from './history/record';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Level = Severity | 'off';
@@ -196,6 +197,11 @@ export interface CheckOptions {
   explain?: boolean;
   /** Also return, per rule that fired, the short part of the reading behind it (`CheckResult.explanations`). */
   explainFindings?: boolean;
+  /**
+   * Also return the visit's cross-visit record (`CheckResult.history`, src/engine/history): its
+   * fingerprints and series numbers, for the cross-visit rules. `salt` keys the fingerprint hashes.
+   */
+  history?: boolean | { salt?: number };
 }
 
 export interface ProfileChoice {
@@ -219,4 +225,6 @@ export interface CheckResult {
   reading?: Reading;
   /** Per rule id that fired: what the engine read behind it, in short lines (options.explainFindings). */
   explanations?: Record<string, FindingExplanation[]>;
+  /** The visit's cross-visit record, when options.history. */
+  history?: VisitRecord;
 }
