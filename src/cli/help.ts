@@ -29,6 +29,9 @@ ${ENGINE_OPTION_HELP}
   --out FILE        write the output to FILE (complete or not at all) instead of stdout
   --jobs N          worker threads (default: the machine's available parallelism); 1 checks on
                     the main thread
+  --no-history      skip the cross-visit rules (cloned-note, templated-note, massage-trend),
+                    which otherwise run in date order over visits that give patient.id, after
+                    every visit's own result (docs/history.md)
 A progress line is shown on stderr when it is a terminal (not in CI) and the output is not.
 Exit: 0 no error-level finding, 1 error-level findings, 2 bad usage or an input that could not
 be checked, 3 the engine failed on a visit (the others are still checked). Details: docs/batch.md`,

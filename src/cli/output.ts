@@ -8,6 +8,11 @@ import { oneLine } from './text';
 export interface CheckedVisit {
   source: string;
   result: CheckResult;
+  /**
+   * The findings of the cross-visit rules for this visit (docs/history.md), reported after every
+   * visit's own result: no units, no evidence spans.
+   */
+  crossVisit?: true;
 }
 
 export interface FindingJson {
@@ -26,7 +31,7 @@ export interface ResultJson {
   source: string;
   profile: string;
   findings: FindingJson[];
-  units: {
+  units?: {
     method: UnitMethod;
     totalTimedMinutes: number | null;
     expected: Record<string, number>;
@@ -34,6 +39,8 @@ export interface ResultJson {
   };
   /** Only with --explain: what the engine read (src/engine/explain.ts). */
   reading?: Reading;
+  /** Set on a visit's cross-visit result (then `units` is absent). */
+  crossVisit?: true;
 }
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -63,7 +70,8 @@ function findingJson(finding: Finding): FindingJson {
 }
 
 /** One visit's result in the documented JSON shape (one element of `results`, one NDJSON line). */
-export function resultJson({ source, result }: CheckedVisit): ResultJson {
+export function resultJson({ source, result, crossVisit }: CheckedVisit): ResultJson {
+  if (crossVisit) return { source, profile: result.profile.id, crossVisit, findings: result.findings.map(findingJson) };
   return {
     source,
     profile: result.profile.id,
@@ -136,8 +144,8 @@ export function rootFindings(result: CheckResult): Finding[] {
 }
 
 /** The human report for one visit: findings grouped by severity, evidence quoted, then units. */
-export function visitText({ source, result }: CheckedVisit): string {
-  const out: string[] = [`${source} — ${profileLine(result.profile)}`];
+export function visitText({ source, result, crossVisit }: CheckedVisit): string {
+  const out: string[] = [`${source} — ${crossVisit ? 'across visits, ' : ''}${profileLine(result.profile)}`];
   if (result.reading) out.push(...readingLines(result.reading), '  Findings');
   if (result.findings.length === 0) out.push('  No findings.');
   const roots = rootFindings(result);
@@ -148,7 +156,8 @@ export function visitText({ source, result }: CheckedVisit): string {
     out.push(`  ${GROUP_LABEL[severity]} (${group.length})`);
     for (const finding of group) out.push(...findingLines(finding));
   }
-  out.push(unitsLine(result), '');
+  if (!crossVisit) out.push(unitsLine(result));
+  out.push('');
   return `${out.join('\n')}\n`;
 }
 

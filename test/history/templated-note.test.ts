@@ -32,7 +32,7 @@ historyRuleTester('templated-note', {
       name: 'the same note for two patients: each is flagged, naming no one',
       visits: [visitOf('p1', '2026-03-02', template), visitOf('p2', '2026-03-03', template)],
       errors: [
-        { visit: 0, message: /the whole note \(up to 100% shared\), its Subjective.* near-identical to the notes of 1 other patient, e\.g\. 2026-03-03/, suggestion: /template/ },
+        { visit: 0, message: /: the whole note \(up to 100% shared\) near-identical to the notes of 1 other patient, e\.g\. 2026-03-03/, suggestion: /template/ },
         { visit: 1, message: /notes of 1 other patient, e\.g\. 2026-03-02/ },
       ],
     },

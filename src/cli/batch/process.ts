@@ -16,6 +16,8 @@ const MAX_ISSUES_PER_VISIT = 10;
 export interface Processor {
   engine: Pick<CliEngine, 'check'>;
   options?: CheckOptions;
+  /** Build the cross-visit record of each visit that names its patient (off with --no-history). */
+  history?: boolean;
   format: Format;
   env: FormatEnv;
 }
@@ -96,8 +98,9 @@ function checkItem(item: Extract<WorkItem, { kind: 'json' | 'note' }>, p: Proces
   const parsed = item.kind === 'json' ? visitFromJson(item) : visitFromNote(item);
   if (!parsed.ok) return problemOutput({ kind: 'bad-input', source: item.source, file: item.file, messages: parsed.messages }, p, item.lastOfFile);
   let result: CheckResult;
+  const withHistory = p.history === true && parsed.visit.patient !== undefined;
   try {
-    result = p.engine.check(parsed.visit, p.options);
+    result = p.engine.check(parsed.visit, withHistory ? { ...p.options, history: true } : p.options);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const problem: ProblemEntry = { kind: 'engine-failure', source: item.source, file: item.file, messages: [`the engine failed on ${item.source}: ${reason}`] };
@@ -105,7 +108,14 @@ function checkItem(item: Extract<WorkItem, { kind: 'json' | 'note' }>, p: Proces
   }
   const checked: CheckedItem = { source: item.source, file: item.file, visit: parsed.visit, result };
   if (p.format.locates) checked.regions = findingRegions(item, parsed.visit, result);
-  return { text: p.format.result(checked, p.env), tally: tallyOf(parsed.visit, result), lastOfFile: item.lastOfFile };
+  const output: ItemOutput = { text: p.format.result(checked, p.env), tally: tallyOf(parsed.visit, result), lastOfFile: item.lastOfFile };
+  if (withHistory && result.history) {
+    const { id, payer, dateOfService, provider } = parsed.visit;
+    const visit = { ...(id !== undefined && { id }), ...(payer !== undefined && { payer }), ...(dateOfService !== undefined && { dateOfService }), ...(provider !== undefined && { provider }) };
+    // The record's label names the visit in other visits' messages: its source, as every report does.
+    output.history = { record: { ...result.history, label: item.source }, ref: { source: item.source, file: item.file, visit, profile: result.profile } };
+  }
+  return output;
 }
 
 export function processTask(task: Task, p: Processor): TaskResult {

@@ -37,11 +37,27 @@ export class Summary {
   readonly byProfile = new Map<string, GroupCount>();
   readonly byProvider = new Map<string, GroupCount>();
   readonly problems: ProblemEntry[] = [];
+  /** Across visits: visits and patients compared, and visits with a cross-visit finding at severity error. */
+  readonly crossVisit = { visits: 0, patients: 0, withFindings: 0, withErrors: 0 };
 
   addResult(tally: Tally): void {
     this.visits++;
     const hasError = tally.findings.some(([, severity]) => severity === 'error');
     if (hasError) this.visitsWithErrors++;
+    this.countFindings(tally);
+    const count = (map: Map<string, GroupCount>, key: string, name: string): void => {
+      const group = map.get(key) ?? { name, visits: 0, visitsWithErrors: 0, findings: 0 };
+      group.visits++;
+      if (hasError) group.visitsWithErrors++;
+      group.findings += tally.findings.length;
+      map.set(key, group);
+    };
+    count(this.byProfile, tally.profile.id, tally.profile.name);
+    count(this.byProvider, tally.provider, tally.provider);
+  }
+
+  /** Findings per severity and per rule (a rule counts a visit once). */
+  private countFindings(tally: Tally): void {
     const firedHere = new Set<string>();
     for (const [ruleId, severity, root] of tally.findings) {
       this.all[severity]++;
@@ -54,15 +70,13 @@ export class Summary {
       }
       this.byRule.set(ruleId, rule);
     }
-    const count = (map: Map<string, GroupCount>, key: string, name: string): void => {
-      const group = map.get(key) ?? { name, visits: 0, visitsWithErrors: 0, findings: 0 };
-      group.visits++;
-      if (hasError) group.visitsWithErrors++;
-      group.findings += tally.findings.length;
-      map.set(key, group);
-    };
-    count(this.byProfile, tally.profile.id, tally.profile.name);
-    count(this.byProvider, tally.provider, tally.provider);
+  }
+
+  /** A visit's cross-visit findings: counted per rule and severity, but not as another visit. */
+  addCrossVisit(tally: Tally): void {
+    this.crossVisit.withFindings++;
+    if (tally.findings.some(([, severity]) => severity === 'error')) this.crossVisit.withErrors++;
+    this.countFindings(tally);
   }
 
   addProblem(problem: ProblemEntry): void {
@@ -89,6 +103,6 @@ export class Summary {
   exitCode(): number {
     if (this.engineFailures > 0) return EXIT.internal;
     if (this.badInputs > 0) return EXIT.usage;
-    return this.visitsWithErrors > 0 ? EXIT.findings : EXIT.ok;
+    return this.visitsWithErrors > 0 || this.crossVisit.withErrors > 0 ? EXIT.findings : EXIT.ok;
   }
 }

@@ -1,5 +1,6 @@
 // The units of work of a batch `check` and what comes back from them. Everything here crosses
 // between threads (structured clone), so it is plain data: no classes, no functions.
+import type { VisitRecord } from '../../engine/history/record';
 import type { Severity } from '../../engine/types';
 import type { Visit } from '../../engine/visit';
 import type { CheckedVisit } from '../output';
@@ -60,6 +61,19 @@ export interface ItemOutput {
   tally?: Tally;
   problem?: ProblemEntry;
   lastOfFile: boolean;
+  /**
+   * The visit's cross-visit record (fingerprints and series numbers, no text), when the visit
+   * names its patient: the main thread keeps it for the cross-visit rules (history.ts).
+   */
+  history?: { record: VisitRecord; ref: CrossVisitRef };
+}
+
+/** What the main thread keeps of a visit to report its cross-visit findings: names, not the note. */
+export interface CrossVisitRef {
+  source: string;
+  file: string;
+  visit: Pick<Visit, 'id' | 'payer' | 'dateOfService' | 'provider'>;
+  profile: CheckedVisit['result']['profile'];
 }
 
 export interface TaskResult {

@@ -15,6 +15,7 @@ export interface BatchWorkerData {
   role: typeof BATCH_WORKER_ROLE;
   format: FormatName;
   options?: CheckOptions;
+  history?: boolean;
   env: FormatEnv;
 }
 
@@ -45,7 +46,7 @@ function encodeOutputs(result: TaskResult, encoder: TextEncoder): ArrayBuffer | 
 export function serveBatchWorker(engine: Pick<CliEngine, 'check'>, data: BatchWorkerData): void {
   const port = parentPort;
   if (!port) throw new Error('serveBatchWorker runs only in a worker thread');
-  const processor = { engine, options: data.options, format: FORMATS[data.format], env: data.env };
+  const processor = { engine, options: data.options, history: data.history === true, format: FORMATS[data.format], env: data.env };
   const encoder = new TextEncoder();
   port.on('message', (task: Task) => {
     const result = processTask(task, processor);

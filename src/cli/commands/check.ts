@@ -26,6 +26,7 @@ export async function checkCommand(args: string[], ctx: CliContext): Promise<num
     format: { type: 'string' },
     out: { type: 'string' },
     jobs: { type: 'string' },
+    'no-history': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -49,6 +50,7 @@ export async function checkCommand(args: string[], ctx: CliContext): Promise<num
       jobs: jobs ?? availableParallelism(),
       jobsGiven: jobs !== undefined,
       ...(values.out !== undefined && { out: values.out }),
+      history: values['no-history'] !== true,
     },
     ctx,
   );

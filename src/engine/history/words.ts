@@ -27,9 +27,9 @@ export function listWords(items: readonly string[]): string {
 
 export const percent = (share: number): string => `${Math.round(share * 100)}%`;
 
-/** How a visit is named in a message: its date, else its label, else "an undated visit". */
+/** How a visit is named in a message: its date and label (the command line's source), else "an undated visit". */
 export function visitName(record: { date?: string; label?: string }): string {
-  if (record.date) return record.date;
+  if (record.date) return record.label ? `${record.date} (${record.label})` : record.date;
   return record.label ? `visit ${record.label}` : 'an undated visit';
 }
 

@@ -35,10 +35,12 @@ export default defineHistoryRule({
       if (matches.length > 0) matched.push({ kind, matches });
     }
     if (matched.length === 0) return;
+    // The whole note matching says it all; otherwise name the sections that match.
+    const named = matched.some((m) => m.kind === 'note') ? matched.filter((m) => m.kind === 'note') : matched;
     const all = matched.flatMap((m) => m.matches);
     const patients = new Set(all.map((m) => m.other)).size;
     const first = [...all].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'))[0]!;
-    const parts = matched.map(({ kind, matches }) => `${kind === 'note' ? 'the whole note' : `its ${sectionName(kind)}`} (up to ${percent(Math.max(...matches.map((m) => m.similarity)))} shared)`);
+    const parts = named.map(({ kind, matches }) => `${kind === 'note' ? 'the whole note' : `its ${sectionName(kind)}`} (up to ${percent(Math.max(...matches.map((m) => m.similarity)))} shared)`);
     report({
       message: `This note's text is the same as other patients' notes: ${listWords(parts)} near-identical to the notes of ${patients} other patient${patients === 1 ? '' : 's'}, e.g. ${visitName(first)}`,
       suggestion: "Write this patient's own findings; a template's defaults must be changed to what was found today.",
