@@ -29,6 +29,11 @@ ${ENGINE_OPTION_HELP}
   --out FILE        write the output to FILE (complete or not at all) instead of stdout
   --jobs N          worker threads (default: the machine's available parallelism); 1 checks on
                     the main thread
+  --claims FILE     an X12 837P claim file (repeatable): each claim (CLM) is joined to the visit
+                    whose id, or file, is its patient control number (CLM01), and gives it its
+                    lines, modifiers, units, diagnoses, payer and rendering provider; claim lines
+                    with no note are reported (docs/837p.md)
+  --claim-map FILE  a JSON object mapping patient control numbers to visit ids or note files
   --no-history      skip the cross-visit rules (cloned-note, templated-note, massage-trend),
                     which otherwise run in date order over visits that give patient.id, after
                     every visit's own result (docs/history.md)

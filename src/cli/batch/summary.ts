@@ -103,6 +103,7 @@ export class Summary {
   exitCode(): number {
     if (this.engineFailures > 0) return EXIT.internal;
     if (this.badInputs > 0) return EXIT.usage;
-    return this.visitsWithErrors > 0 || this.crossVisit.withErrors > 0 ? EXIT.findings : EXIT.ok;
+    const claimsWithoutNotes = this.problems.some((p) => p.kind === 'no-note');
+    return this.visitsWithErrors > 0 || this.crossVisit.withErrors > 0 || claimsWithoutNotes ? EXIT.findings : EXIT.ok;
   }
 }

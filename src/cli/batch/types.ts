@@ -29,7 +29,8 @@ export interface Task {
   items: WorkItem[];
 }
 
-export type ProblemKind = 'bad-input' | 'engine-failure';
+/** no-note: an 837P claim (--claims) that no visit in the batch was joined to. */
+export type ProblemKind = 'bad-input' | 'engine-failure' | 'no-note';
 
 /** An input that yielded no result: why, by name. */
 export interface ProblemEntry {
@@ -66,6 +67,8 @@ export interface ItemOutput {
    * names its patient: the main thread keeps it for the cross-visit rules (history.ts).
    */
   history?: { record: VisitRecord; ref: CrossVisitRef };
+  /** The key of the 837P claim joined to this visit (--claims), so the main thread knows it has a note. */
+  claimKey?: string;
 }
 
 /** What the main thread keeps of a visit to report its cross-visit findings: names, not the note. */

@@ -3,6 +3,7 @@
 // from the main thread with its outputs, formatted, in order.
 import { parentPort } from 'node:worker_threads';
 import type { CheckOptions } from '../../engine/types';
+import type { ClaimFields } from '../claims/join';
 import type { CliEngine } from '../context';
 import type { FormatEnv } from './formats/format';
 import { FORMATS, type FormatName } from './formats/index';
@@ -16,6 +17,7 @@ export interface BatchWorkerData {
   format: FormatName;
   options?: CheckOptions;
   history?: boolean;
+  claims?: Record<string, ClaimFields>;
   env: FormatEnv;
 }
 
@@ -46,7 +48,7 @@ function encodeOutputs(result: TaskResult, encoder: TextEncoder): ArrayBuffer | 
 export function serveBatchWorker(engine: Pick<CliEngine, 'check'>, data: BatchWorkerData): void {
   const port = parentPort;
   if (!port) throw new Error('serveBatchWorker runs only in a worker thread');
-  const processor = { engine, options: data.options, history: data.history === true, format: FORMATS[data.format], env: data.env };
+  const processor = { engine, options: data.options, history: data.history === true, ...(data.claims && { claims: data.claims }), format: FORMATS[data.format], env: data.env };
   const encoder = new TextEncoder();
   port.on('message', (task: Task) => {
     const result = processTask(task, processor);
