@@ -170,6 +170,12 @@ export interface CheckOptions {
   disabledRules?: string[];
   /** Extra payer-name → profile-id mappings, checked before the profiles' own patterns. */
   payerMap?: Record<string, string>;
+  /**
+   * When the visit has no claim lines, read the lines the note lists ("97124 x2") as the claim
+   * (default true: a .txt note given to the command line). The extension passes false: a page
+   * without claim lines has none, and lines are never invented from its note.
+   */
+  readLinesFromNote?: boolean;
 }
 
 export interface ProfileChoice {
