@@ -1,13 +1,18 @@
-// Runs the engine over a tab's merged frames, debounced per tab (frames report in bursts while
-// someone types), and keeps the result and the badge in step.
+// Runs the engine over a tab's frames, debounced per tab (frames report in bursts while someone
+// types), and keeps the result and the badge in step. Each frame's page description is classified
+// (src/adapters/classify), the frames are merged into the visit(s) the page shows (frames.ts), and
+// each visit is checked. A claim list showing several encounters gives one result listing every
+// encounter's findings, each message naming its encounter.
 //
 // Profile choice: the tab's override (popup switch) ?? the payer text on the page (the engine
 // matches it, with the settings' payer map first) ?? the user's/organisation's default profile.
-import type { CheckOptions } from '../engine/types';
+import { classifyFrame, type FrameReading } from '../adapters/classify/index';
+import type { CheckOptions, CheckResult, Finding } from '../engine/types';
 import type { Platform } from '../platform/types';
+import type { Snapshot } from '../shared/snapshot';
 import { badgeState, clearBadge, setBadge } from './badge';
 import { findingKeys, type EngineApi } from './engine-api';
-import { mergeFrames, type FrameSnapshot } from './frames';
+import { mergeReadings, type ClassifiedFrame, type MergedReading } from './frames';
 import type { ResolvedSettings, SettingsStore } from './settings';
 import type { Logger, TabRecord, TabStore } from './state';
 
@@ -20,6 +25,8 @@ export function checkOptions(record: TabRecord, resolved: ResolvedSettings): Che
     ruleLevels: { ...settings.ruleLevels },
     disabledRules: [...settings.disabledRules],
     payerMap: { ...settings.payerMap },
+    // A page without claim lines has none: never read lines out of its note.
+    readLinesFromNote: false,
   };
   if (Object.keys(settings.ruleOptions).length > 0) options.ruleOptions = structuredClone(settings.ruleOptions);
   if (settings.defaultProfile !== null) options.defaultProfile = settings.defaultProfile;
@@ -32,23 +39,75 @@ function describeError(error: unknown): string {
   return text.slice(0, 300);
 }
 
+// A frame's snapshot object is replaced whenever the frame reports; its classification is kept
+// as long as the object lives (analysis, popup "Read from" and "show in page" share it).
+const classified = new WeakMap<Snapshot, FrameReading>();
+
+function classify(snapshot: Snapshot): FrameReading {
+  let reading = classified.get(snapshot);
+  if (!reading) {
+    reading = classifyFrame(snapshot.page);
+    classified.set(snapshot, reading);
+  }
+  return reading;
+}
+
+/** The merged reading of a tab's frames (null when no frame shows a note or a claim line). */
+export function readRecord(record: TabRecord): MergedReading | null {
+  const frames: ClassifiedFrame[] = [];
+  for (const frame of record.frames) {
+    if (!frame.snapshot) continue;
+    frames.push({ frameId: frame.frameId, reading: classify(frame.snapshot), stale: frame.snapshot.stale === true, top: frame.snapshot.page.frame.top });
+  }
+  return mergeReadings(frames);
+}
+
+/** "Encounter 2 of 3 (2026-11-20)": how a claim list's findings name their encounter. */
+function encounterName(index: number, count: number, date: string | undefined): string {
+  return `Encounter ${index + 1} of ${count}${date ? ` (${date})` : ''}`;
+}
+
+/** Check every visit and combine: findings in visit order, line indexes into all visits' lines. */
+function checkVisits(merged: MergedReading, engine: EngineApi, options: CheckOptions): { result: CheckResult; lineCodes: string[] } {
+  const results = merged.visits.map((v) => engine.check(v.visit, options));
+  const first = results[0] as CheckResult;
+  if (results.length === 1) return { result: first, lineCodes: merged.visits[0]!.visit.lines.map((l) => [l.code, ...(l.modifiers ?? [])].join(':')) };
+  const findings: Finding[] = [];
+  const lineCodes: string[] = [];
+  let offset = 0;
+  merged.visits.forEach((v, i) => {
+    const named = merged.visits.length > 1 && v.key !== 'page';
+    for (const finding of (results[i] as CheckResult).findings) {
+      const f: Finding = { ...finding };
+      if (f.line !== undefined) f.line += offset;
+      if (named) f.message = `${encounterName(i, merged.visits.length, v.visit.dateOfService)}: ${f.message}`;
+      findings.push(f);
+    }
+    for (const l of v.visit.lines) lineCodes.push([l.code, ...(l.modifiers ?? [])].join(':'));
+    offset += v.visit.lines.length;
+  });
+  return { result: { ...first, findings }, lineCodes };
+}
+
 /** Re-check one tab record in place. Pure apart from the engine call; never throws. */
 export function analyzeRecord(record: TabRecord, engine: EngineApi, resolved: ResolvedSettings, now: number): void {
-  const frames: FrameSnapshot[] = [];
-  for (const frame of record.frames) if (frame.snapshot) frames.push({ frameId: frame.frameId, snapshot: frame.snapshot });
-  const merged = mergeFrames(frames);
   record.analyzedAt = now;
+  let merged: MergedReading | null;
+  try {
+    merged = readRecord(record);
+  } catch (error) {
+    record.result = null;
+    record.error = describeError(error);
+    return;
+  }
   if (merged === null) {
     record.result = null;
     record.error = null;
     return;
   }
   try {
-    const result = engine.check(merged.visit, checkOptions(record, resolved));
-    const keys = findingKeys(
-      result.findings,
-      merged.visit.lines.map((line) => [line.code, ...(line.modifiers ?? [])].join(':')),
-    );
+    const { result, lineCodes } = checkVisits(merged, engine, checkOptions(record, resolved));
+    const keys = findingKeys(result.findings, lineCodes);
     record.result = { result, keys };
     record.error = null;
     const current = new Set(keys);
@@ -61,6 +120,44 @@ export function analyzeRecord(record: TabRecord, engine: EngineApi, resolved: Re
     record.result = null;
     record.error = describeError(error);
   }
+}
+
+export type PageTarget =
+  | { frameId: number; kind: 'text'; block: string; start: number; end: number }
+  | { frameId: number; kind: 'element'; anchor: string };
+
+/**
+ * Where a finding points in the page: its evidence inside the note part's block, else the claim
+ * line's row, card or list item. null when the finding points at neither.
+ */
+export function locateFinding(record: TabRecord, finding: Finding): PageTarget | null {
+  const merged = readRecord(record);
+  if (!merged) return null;
+  if (finding.evidence?.part !== undefined) {
+    const id = finding.evidence.part;
+    for (const visit of merged.visits) {
+      const source = visit.parts[id];
+      if (!source) continue;
+      const { start, end } = finding.evidence;
+      // The piece (block run) the evidence starts in; the mark stays inside that block.
+      const piece = source.part.pieces.find((p) => start >= p.start && start < p.start + p.length) ?? source.part.pieces[0];
+      if (!piece) return null;
+      const from = piece.blockStart + Math.max(0, start - piece.start);
+      const to = piece.blockStart + Math.min(piece.length, end - piece.start);
+      return { frameId: source.frameId, kind: 'text', block: piece.block, start: from, end: Math.max(from + 1, to) };
+    }
+  }
+  if (finding.line !== undefined) {
+    let index = finding.line;
+    for (const visit of merged.visits) {
+      if (index < visit.lines.length) {
+        const source = visit.lines[index];
+        return source ? { frameId: source.frameId, kind: 'element', anchor: source.read.anchor } : null;
+      }
+      index -= visit.lines.length;
+    }
+  }
+  return null;
 }
 
 /** The findings still open in a record (not dismissed), for the badge. */

@@ -12,12 +12,13 @@ import type {
   TabUpdatedHandler,
 } from '../platform/types';
 import { fail, type TabState, type UiReply } from './api';
-import { Analyzer, refreshBadge } from './analyze';
+import { Analyzer, locateFinding, refreshBadge } from './analyze';
 import { ContentScriptRegistrar, injectContentScript, injectIntoOpenTabs } from './activate';
 import { clearBadge } from './badge';
 import { AuditLog, reasonCategory } from './dismissals';
 import type { EngineApi } from './engine-api';
-import { splitVisitPartId } from './frames';
+import { frameSnapshot } from './frames';
+import { readingHandlers } from './reading';
 import { createRouter, type ContentSender, type UiRequest } from './router';
 import { policyAwarePermissions, policySites } from './policy-origins';
 import { extensionIdentity, isWebOrigin } from './sender';
@@ -68,6 +69,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     // The first storage.managed answer can arrive seconds late (fresh Chrome profile): apply it then.
     onLatePolicy: () => void policyChanged().catch((error: unknown) => log('applying a late policy failed', error)),
   });
+  const reading = readingHandlers({ store, settings, sync: platform.storage.sync, tabs: platform.tabs });
   const analyzer = new Analyzer({ store, engine, settings, action: platform.action, delayMs: deps.analyzeDelayMs ?? 60, now, log });
   const audit = new AuditLog(platform.storage.local);
   // The registrar sees the origins we may run on: with a site policy, its sites we hold access to.
@@ -100,6 +102,10 @@ export function createBackground(deps: BackgroundDeps): Background {
 
   async function onContent(message: ContentMessage, sender: ContentSender): Promise<void> {
     const { tabId, frameId, documentId, origin } = sender;
+    if (message.type === 'cs:picked') {
+      await reading.picked(origin, message.selector);
+      return;
+    }
     const { value: topReloaded } = await store.update(tabId, (record) => {
       const previous = record.frames.find((frame) => frame.frameId === frameId);
       const newDocument = documentId !== undefined && previous?.documentId !== undefined && previous.documentId !== documentId;
@@ -120,7 +126,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       frames.push({
         frameId,
         ...(documentId !== undefined ? { documentId } : {}),
-        snapshot: message.type === 'cs:snapshot' ? message.snapshot : null,
+        snapshot: frameSnapshot(message, previous?.snapshot, origin),
         at: now(),
       });
       record.frames = frames.sort((a, b) => a.frameId - b.frameId);
@@ -251,6 +257,10 @@ export function createBackground(deps: BackgroundDeps): Background {
         const resolved = await settings.get();
         return buildPolicyState(resolved, await policySites(platform.permissions, resolved));
       }
+      case 'ui:get-reading':
+        return reading.view(message.tabId);
+      case 'ui:correct-reading':
+        return reading.correct(message.tabId, message.action, message.part);
     }
   }
 
@@ -260,14 +270,13 @@ export function createBackground(deps: BackgroundDeps): Background {
     const index = record?.result?.keys.indexOf(findingKey) ?? -1;
     const finding = index >= 0 ? record?.result?.result.findings[index] : undefined;
     if (!finding) return fail('unknown-finding');
-    const target = finding.evidence?.part === undefined ? null : splitVisitPartId(finding.evidence.part);
-    if (!finding.evidence || target === null) return fail('no-evidence');
-    const highlight: BackgroundToContentMessage = {
-      type: 'bg:highlight',
-      partId: target.partId,
-      start: finding.evidence.start,
-      end: finding.evidence.end,
-    };
+    // Evidence in the note, else the claim line's row, card or list item (findings about a line).
+    const target = record ? locateFinding(record, finding) : null;
+    if (!target) return fail('no-evidence');
+    const highlight: BackgroundToContentMessage =
+      target.kind === 'text'
+        ? { type: 'bg:highlight', partId: target.block, start: target.start, end: target.end }
+        : { type: 'bg:highlight-element', anchor: target.anchor };
     // One highlight per tab: clear any left in the tab's other frames (they may be gone; ignore).
     const clear: BackgroundToContentMessage = { type: 'bg:clear-highlight' };
     await Promise.all(

@@ -7,6 +7,7 @@ import { policyAllowsOrigin, type PolicySite } from './policy-origins';
 import type { ResolvedSettings } from './settings';
 import type { TabRecord } from './state';
 import { isWebOrigin } from './sender';
+import { snapshotHasContent } from '../shared/snapshot';
 
 type RuleInfo = TabState['rules'][string];
 
@@ -44,8 +45,8 @@ export function buildTabState(record: TabRecord | null, engine: EngineApi, resol
     findingKeys: record?.result?.keys ?? [],
     profiles: engine.listProfiles().map(({ id, name }) => ({ id, name })),
     profileOverride: record?.profileOverride ?? null,
-    truncated: frames.some((frame) => frame.snapshot?.truncated === true),
-    frames: frames.filter((frame) => frame.snapshot && (frame.snapshot.noteParts.length > 0 || frame.snapshot.claimLines.length > 0)).length,
+    truncated: frames.some((frame) => (frame.snapshot?.page.cut?.length ?? 0) > 0),
+    frames: frames.filter((frame) => frame.snapshot && snapshotHasContent(frame.snapshot)).length,
     locked: resolved.locked,
     rejectedPolicy: policyRejections(resolved),
   };
