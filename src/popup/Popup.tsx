@@ -7,6 +7,8 @@ import { errorTabState, type TabState } from '../ui/tab-state';
 import { FindingsSection } from './FindingsSection';
 import { Header } from './Header';
 import { Notices } from './Notices';
+import { ReadFrom } from './ReadFrom';
+import type { ReadingClient } from './reading-client';
 import { StatusView } from './StatusView';
 import { UnitsPanel } from './UnitsPanel';
 
@@ -22,7 +24,7 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function Popup({ client }: { client: PopupClient }) {
+export function Popup({ client, reading }: { client: PopupClient; reading?: ReadingClient }) {
   const [tabId, setTabId] = useState<number | null>(null);
   const [state, setState] = useState<TabState | null>(null);
   const [busy, setBusy] = useState(false);
@@ -160,6 +162,7 @@ export function Popup({ client }: { client: PopupClient }) {
                 <UnitsPanel units={result.units} />
               </>
             )}
+            {reading && tabId !== null && (state.status === 'ok' || state.status === 'not-ehr') && <ReadFrom tabId={tabId} client={reading} refreshKey={state} />}
           </>
         )}
       </main>
