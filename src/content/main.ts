@@ -253,7 +253,14 @@ export function main(options: ContentOptions = {}): ContentController | null {
       })
       .catch(() => undefined);
   };
-  cleanups.push(api.onSelectorConfigsChanged(loadConfigs));
+  cleanups.push(
+    api.onSelectorConfigsChanged(() => {
+      // A pick in one frame saved a correction: the pickers the other frames offered are done too.
+      picker?.cancel();
+      picker = null;
+      loadConfigs();
+    }),
+  );
   loadConfigs();
 
   scheduler.soon();

@@ -306,6 +306,11 @@ describe('content script: inbound messages', () => {
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
     addendum.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     expect(fake.sent).toHaveLength(count);
+    // A pick made in another frame saves a correction: this frame's picker is done too.
+    await fake.deliver({ type: 'bg:pick' });
+    fake.setConfigs([]);
+    addendum.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(fake.sent.filter((m) => m.type === 'cs:picked')).toHaveLength(1);
   });
 });
 
