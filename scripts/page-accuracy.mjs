@@ -13,9 +13,8 @@
 // worktrees write machine-wide browser policy that would reach this browser.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { buildDemoExtension, launchChromium, sleep, startDemoServer } from '../test/e2e/harness.mjs';
-import { join } from 'node:path';
-import { CORPUS_ROOT, cliFindings, corpusPages, extensionFindings, pageDifferences, REPO, setName, visitsOfRecord } from './page-corpus.mjs';
+import { buildDemoExtension, launchChromium } from '../test/e2e/harness.mjs';
+import { corpusPages, corpusServers, judgePage, pageName, REPO, setName, settledRecord } from './page-corpus.mjs';
 
 const argv = process.argv.slice(2);
 const option = (name) => {
@@ -28,30 +27,6 @@ const batches = batchOption ? [/^\d+$/.test(batchOption) ? Number(batchOption) :
 const families = option('--family') ? [option('--family')] : null;
 const verbose = argv.includes('--verbose');
 
-/**
- * Wait until the worker's record of the tab stops changing (frames reported, analysis done) and
- * return it. The page's own settle time (a page that renders late) comes first.
- */
-async function settledRecord(readRecord, settleMs = 0, timeout = 12_000) {
-  await sleep(settleMs);
-  const deadline = Date.now() + timeout;
-  let last = '';
-  let stableSince = Date.now();
-  let record = null;
-  while (Date.now() < deadline) {
-    record = await readRecord();
-    const key = JSON.stringify([record?.frames?.map((f) => [f.frameId, f.at]), record?.analyzedAt, record?.result?.keys]);
-    if (key !== last) {
-      last = key;
-      stableSince = Date.now();
-    } else if (record?.analyzedAt && Date.now() - stableSince >= 900) {
-      return record;
-    }
-    await sleep(150);
-  }
-  return record;
-}
-
 async function measure() {
   const pages = corpusPages({ batches, families });
   if (pages.length === 0) throw new Error('no corpus pages: run node test/fixtures/pages/corpus/generate.mjs');
@@ -60,9 +35,7 @@ async function measure() {
     if (built.status !== 0) throw new Error(`node build.mjs failed:\n${built.stdout}${built.stderr}`);
   }
   const build = buildDemoExtension();
-  const main = await startDemoServer({ root: CORPUS_ROOT });
-  const peer = await startDemoServer({ root: CORPUS_ROOT });
-  const demo = await startDemoServer({ root: join(REPO, 'demo') });
+  const servers = await corpusServers();
   const ext = await launchChromium({ extensionDir: build.chrome });
   const results = [];
   try {
@@ -70,29 +43,21 @@ async function measure() {
       const tab = await ext.context.newPage();
       let result;
       try {
-        const origin = page.server === 'demo' ? demo.origin : main.origin;
-        await tab.goto(`${origin}${page.path}?peer=${encodeURIComponent(peer.origin)}`, { waitUntil: 'load' });
+        await tab.goto(servers.urlOf(page), { waitUntil: 'load' });
         const tabId = await ext.tabIdOf(tab);
         const record = await settledRecord(() => ext.evalWorker((key) => chrome.storage.session.get(key).then((all) => all[key] ?? null), `tab:${tabId}`), page.expected.settleMs ?? 0);
-        const visits = await visitsOfRecord(record);
-        const problems = pageDifferences(visits, page.expected);
-        const cli = await cliFindings(page.expected);
-        const shown = extensionFindings(record, visits);
-        const sameFindings = JSON.stringify(cli) === JSON.stringify(shown);
-        result = { ...page, readRight: problems.length === 0, problems, sameFindings, cli, shown };
+        result = { ...page, ...(await judgePage(page, record)) };
       } catch (error) {
         result = { ...page, readRight: false, problems: [`error: ${error instanceof Error ? error.message : String(error)}`], sameFindings: false, cli: [], shown: [] };
       } finally {
         await tab.close().catch(() => undefined);
       }
       results.push(result);
-      if (format === 'text' && verbose) console.error(`${result.readRight ? 'ok  ' : 'MISS'} ${result.sameFindings ? 'same' : 'DIFF'} ${setName(page.batch)}/${page.family}/${page.visit}`);
+      if (format === 'text' && verbose) console.error(`${result.readRight ? 'ok  ' : 'MISS'} ${result.sameFindings ? 'same' : 'DIFF'} ${pageName(page)}`);
     }
   } finally {
     await ext.close();
-    await main.close();
-    await peer.close();
-    await demo.close();
+    await servers.close();
     if (!build.reused) rmSync(build.outdir, { recursive: true, force: true });
   }
   return results;
@@ -114,7 +79,7 @@ const totals = summary(results);
 if (format === 'json') {
   const failures = results
     .filter((r) => !r.readRight || !r.sameFindings)
-    .map((r) => ({ page: `${setName(r.batch)}/${r.family}/${r.visit}`, problems: r.problems, ...(r.sameFindings ? {} : { cliOnly: r.cli.filter((f) => !r.shown.includes(f)), extensionOnly: r.shown.filter((f) => !r.cli.includes(f)) }) }));
+    .map((r) => ({ page: pageName(r), problems: r.problems, ...(r.sameFindings ? {} : { cliOnly: r.cli.filter((f) => !r.shown.includes(f)), extensionOnly: r.shown.filter((f) => !r.cli.includes(f)) }) }));
   console.log(JSON.stringify({ browser: 'chromium', ...totals, failures }, null, 2));
 } else {
   console.log(`pages read right: ${totals.readRight} of ${totals.pages} (${share(totals.readRight, totals.pages)})`);
@@ -124,7 +89,7 @@ if (format === 'json') {
   const failed = results.filter((r) => !r.readRight || !r.sameFindings);
   if (failed.length > 0) console.log('\npages that failed:');
   for (const r of failed) {
-    console.log(`  ${setName(r.batch)}/${r.family}/${r.visit}`);
+    console.log(`  ${pageName(r)}`);
     for (const p of r.problems) console.log(`    - ${p}`);
     if (!r.sameFindings) {
       for (const f of r.cli.filter((x) => !r.shown.includes(x))) console.log(`    - CLI only: ${f}`);

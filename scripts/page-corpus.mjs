@@ -169,3 +169,63 @@ export function extensionFindings(record, readVisits) {
   const lines = readVisits.flatMap((v) => v.lines);
   return (record?.result?.result?.findings ?? []).map((f) => fingerprint(f, lines)).sort();
 }
+
+// ---- running pages in a browser ---------------------------------------------------------------------
+
+/**
+ * The servers the corpus needs: the corpus root twice (split-origin pages load frames from a second
+ * origin, passed as ?peer=) and demo/ (the OpenEMR pages). `urlOf(page)` is where to open a page.
+ */
+export async function corpusServers() {
+  const { startDemoServer } = await import('./demo-server.mjs');
+  const main = await startDemoServer({ root: CORPUS_ROOT });
+  const peer = await startDemoServer({ root: CORPUS_ROOT });
+  const demo = await startDemoServer({ root: join(REPO, 'demo') });
+  return {
+    urlOf(page) {
+      const origin = page.server === 'demo' ? demo.origin : main.origin;
+      return `${origin}${page.path}${page.path.includes('?') ? '&' : '?'}peer=${encodeURIComponent(peer.origin)}`;
+    },
+    async close() {
+      await Promise.all([main.close(), peer.close(), demo.close()]);
+    },
+  };
+}
+
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Wait until the worker's record of a tab stops changing (frames reported, analysis done) and
+ * return it. `readRecord()` reads storage.session "tab:<id>"; the page's own settle time first.
+ */
+export async function settledRecord(readRecord, settleMs = 0, timeout = 12_000) {
+  await pause(settleMs);
+  const deadline = Date.now() + timeout;
+  let last = '';
+  let stableSince = Date.now();
+  let record = null;
+  while (Date.now() < deadline) {
+    record = await readRecord();
+    const key = JSON.stringify([record?.frames?.map((f) => [f.frameId, f.at]), record?.analyzedAt, record?.result?.keys]);
+    if (key !== last) {
+      last = key;
+      stableSince = Date.now();
+    } else if (record?.analyzedAt && Date.now() - stableSince >= 900) {
+      return record;
+    }
+    await pause(150);
+  }
+  return record;
+}
+
+/** Judge one page from the worker's record of its tab: read right, and the same findings as the CLI. */
+export async function judgePage(page, record) {
+  const visits = await visitsOfRecord(record);
+  const problems = pageDifferences(visits, page.expected);
+  const cli = await cliFindings(page.expected);
+  const shown = extensionFindings(record, visits);
+  return { readRight: problems.length === 0, problems, sameFindings: JSON.stringify(cli) === JSON.stringify(shown), cli, shown };
+}
+
+/** "batch1/grid-cards/v03" */
+export const pageName = (page) => `${setName(page.batch)}/${page.family}/${page.visit}`;

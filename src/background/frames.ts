@@ -189,6 +189,19 @@ function dedupeNotes(frames: ClassifiedFrame[]): { kept: Candidate[]; dropped: D
       keptAs.set(drop, keep);
     }
   }
+  // A section edited in a form the user sees, and the saved copy of that form in a hidden tab (the
+  // encounter summary): once the two frames share a section, every hidden section labelled like one
+  // of the form's editors is the saved, older text of that editor, however much it was changed.
+  const linked = new Set([...keptAs].map(([drop, keep]) => `${drop.frameId}>${keep.frameId}`));
+  for (const hidden of candidates) {
+    if (dropped.has(hidden) || hidden.visible || !hidden.part.label) continue;
+    const label = hidden.part.label.toLowerCase();
+    const editor = candidates.find((c) => c.visible && c.part.edit && c.frameId !== hidden.frameId && !dropped.has(c) && (c.part.label ?? '').toLowerCase() === label && linked.has(`${hidden.frameId}>${c.frameId}`));
+    if (editor) {
+      dropped.add(hidden);
+      keptAs.set(hidden, editor);
+    }
+  }
   return {
     kept: candidates.filter((c) => !dropped.has(c)),
     dropped: [...dropped].map((d) => ({ frameId: d.frameId, part: d.part, keptAs: visitPartId((keptAs.get(d) as Candidate).frameId, (keptAs.get(d) as Candidate).part.id) })),

@@ -77,9 +77,9 @@ export function FindingCard({ finding, rule, profileName, onShowInNote, onDismis
       )}
       <p class="finding__meta">{t('findingProfile', profileName)}</p>
       <div class="actions">
-        {finding.evidence && (
+        {(finding.evidence || finding.line !== undefined) && (
           <button type="button" class="button" onClick={onShowInNote}>
-            {t('showInNote')}
+            {t(finding.evidence ? 'showInNote' : 'showInPage')}
           </button>
         )}
         <button

@@ -43,6 +43,22 @@ describe('mergeReadings', () => {
     expect(merged?.duplicates).toEqual([expect.objectContaining({ frameId: 3, keptAs: '5|e8' })]);
   });
 
+  it('drops the saved copy of a section the user has since rewritten in the form on screen', () => {
+    const OLD = 'Pt continues to enjoy massage. Continue weekly massage for maintenance.';
+    const NEW = 'Progressing toward goal of sitting 60 min at work.';
+    const merged = mergeReadings([
+      frame(3, { notes: [{ id: 'e1', label: 'Subjective', text: SUBJECTIVE }, { id: 'e2', label: 'Assessment', text: OLD }, { id: 'e3', label: 'Other form', text: PLAN }], visible: false }),
+      frame(5, { notes: [{ id: 'e8', label: 'Subjective', text: SUBJECTIVE }, { id: 'e9', label: 'Assessment', text: NEW }] }),
+    ]);
+    expect(partIds(merged?.visits[0]?.visit.note)).toEqual(['3|e3', '5|e8', '5|e9']);
+    // Not when the hidden frame shares nothing else with the form: then it is another note.
+    const unrelated = mergeReadings([
+      frame(3, { notes: [{ id: 'e2', label: 'Assessment', text: OLD }], visible: false }),
+      frame(5, { notes: [{ id: 'e9', label: 'Assessment', text: NEW }] }),
+    ]);
+    expect(partIds(unrelated?.visits[0]?.visit.note)).toEqual(['3|e2', '5|e9']);
+  });
+
   it('keeps a hidden frame\'s note when no frame the user sees shows it', () => {
     const merged = mergeReadings([frame(3, { notes: [{ id: 'e1', label: 'Subjective', text: SUBJECTIVE }], visible: false }), frame(5, { lines: [{ code: '97124', units: 1 }] })]);
     expect(partIds(merged?.visits[0]?.visit.note)).toEqual(['3|e1']);

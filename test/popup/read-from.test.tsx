@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The popup's "Read from" panel: what was read (with confidence and why), the page's reading
 // status, and the two-click corrections.
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { Popup } from '../../src/popup/Popup';
 import { createReadingClient } from '../../src/popup/reading-client';
@@ -122,5 +122,12 @@ describe('popup: Read from', () => {
     renderWith(() => ({ empty: 'nope' }));
     await screen.findByRole('button', { name: 'Scan again' });
     expect(screen.queryByText('Read from', { selector: 'h2' })).toBeNull();
+  });
+
+  it('offers "Show in page" on a claim-line finding without note evidence', async () => {
+    const fake = renderWith(() => view());
+    const card = (await screen.findByText('GP modifier missing')).closest('article') as HTMLElement;
+    fireEvent.click(within(card).getByRole('button', { name: 'Show in page' }));
+    await waitFor(() => expect(fake.ofType('ui:show-in-note')).toHaveLength(1));
   });
 });

@@ -535,10 +535,14 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   function definitionList(dl: Element): void {
     let term: string | null = null;
     for (const child of Array.from(dl.children)) {
-      if (child.localName === 'dt') term = squash(child.textContent ?? '');
-      else if (child.localName === 'dd' && term) {
+      if (child.localName === 'dt') {
+        term = squash(child.textContent ?? '');
+        pairLabels.add(child);
+      } else if (child.localName === 'dd' && term) {
         const control = child.querySelector('input, select, textarea');
         field(child, term, control ? controlText(control) : (child.textContent ?? ''), 'dl');
+        // The <dd>'s text block is labelled by its <dt> (a note section, or a header fact).
+        pairValues.set(child, cleanLabel(term).slice(0, LIMIT_LABEL));
       }
     }
   }
