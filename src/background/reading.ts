@@ -45,7 +45,11 @@ function siteName(pattern: string): string {
 export function buildReadingView(record: TabRecord | null, merged: MergedReading | null, resolved: ResolvedSettings, configs: SelectorAdapterConfig[]): ReadingView {
   const corrections = { locked: correctionsLocked(resolved), configs };
   if (!record || !merged) {
-    return { empty: true, visits: [], status: { loading: false, stale: false, cut: [], unresolved: [], frames: record?.frames.length ?? 0, framesUsed: 0, duplicates: 0 }, skipped: [], corrections };
+    // Nothing to read yet: still say whether a frame is loading or changing.
+    const snapshots = (record?.frames ?? []).flatMap((f) => (f.snapshot ? [f.snapshot] : []));
+    const loading = snapshots.some((s) => s.page.frame.loading);
+    const stale = snapshots.some((s) => s.stale === true);
+    return { empty: true, visits: [], status: { loading, stale, cut: [], unresolved: [], frames: record?.frames.length ?? 0, framesUsed: 0, duplicates: 0 }, skipped: [], corrections };
   }
   const visits: VisitView[] = merged.visits.map((v) => {
     const view: VisitView = {

@@ -54,6 +54,8 @@ export interface Background {
 }
 
 const REQUEST_SNAPSHOT: BackgroundToContentMessage = { type: 'bg:request-snapshot' };
+/** How often an open popup's questions may ping the tab's frames (liveness, fresh snapshots). */
+const FRAME_REFRESH_MS = 5000;
 
 export function createBackground(deps: BackgroundDeps): Background {
   const { platform, engine } = deps;
@@ -181,11 +183,19 @@ export function createBackground(deps: BackgroundDeps): Background {
     await analyzer.schedule(tabId);
   }
 
+  /** When each tab's frames were last pinged for the popup (at most every FRAME_REFRESH_MS). */
+  const refreshed = new Map<number, number>();
+
   /** The popup opened over this tab (activeTab is granted now): make sure we read it. */
   async function ensureContent(tabId: number): Promise<void> {
     const record = await store.read(tabId);
     if (record && record.frames.length > 0) {
-      void refreshFrames(tabId);
+      // An open popup asks again on every stored change; each ping makes every frame report (a
+      // store write): pinging on every ask would feed back into itself while the popup is open.
+      if (now() - (refreshed.get(tabId) ?? -Infinity) >= FRAME_REFRESH_MS) {
+        refreshed.set(tabId, now());
+        void refreshFrames(tabId);
+      }
       // Only the top frame's messages stamp the site's origin; the popup needs it to offer a grant.
       if (record.origin === null) {
         const origin = await tabOrigin(tabId);

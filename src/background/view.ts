@@ -23,8 +23,9 @@ function status(record: TabRecord | null, resolved: ResolvedSettings): TabState[
     if (record.origin === null || !record.origin.startsWith('https://')) return 'restricted';
     return policyAllowsOrigin(resolved, record.origin) === false ? 'restricted' : 'not-granted';
   }
-  // Frames answered and none shows a note or claim lines (or only lost ones would).
-  return record.frames.some((frame) => frame.lost) ? 'no-data' : 'not-ehr';
+  // Frames answered and none shows a note or claim lines (or only lost ones would, or a frame is
+  // still loading: the popup's "Read from" says so).
+  return record.frames.some((frame) => frame.lost || frame.snapshot?.page.frame.loading) ? 'no-data' : 'not-ehr';
 }
 
 export function buildTabState(record: TabRecord | null, engine: EngineApi, resolved: ResolvedSettings): TabState {

@@ -162,7 +162,7 @@ export function Popup({ client, reading }: { client: PopupClient; reading?: Read
                 <UnitsPanel units={result.units} />
               </>
             )}
-            {reading && tabId !== null && (state.status === 'ok' || state.status === 'not-ehr') && <ReadFrom tabId={tabId} client={reading} refreshKey={state} />}
+            {reading && tabId !== null && (state.status === 'ok' || state.status === 'not-ehr' || state.status === 'no-data') && <ReadFrom tabId={tabId} client={reading} refreshKey={state} />}
           </>
         )}
       </main>

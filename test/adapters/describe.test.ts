@@ -40,6 +40,13 @@ describe('every fixture page', () => {
     }
     expect(describeHtml('<html><body><iframe src="x.html"></iframe><script>var x = "97124";</script></body></html>').frame.empty).toBe(true);
   });
+
+  it('reports a page that is still loading even before it shows anything (aria-busy, a progress bar)', () => {
+    document.body.innerHTML = '<main aria-busy="true"><h2>Visit</h2><div role="progressbar"></div></main>';
+    const frame = readFrame(document, at(URLS.generic), [], new ElementIds(), { top: true });
+    expect(frame.snapshot.page.frame.loading).toBe(true);
+    expect(frame.empty).toBe(false);
+  });
 });
 
 describe('text blocks', () => {

@@ -80,6 +80,16 @@ describe('the reading view', () => {
   });
 });
 
+describe('the reading view of a page with nothing read yet', () => {
+  it('says whether a frame is still loading or changing', async () => {
+    const r = emptyTabRecord(7);
+    r.frames = [{ frameId: 0, at: 1, snapshot: { ...snapshot({ loading: true, top: true }), stale: true } }];
+    const h = readingHandlers({ store: { read: async () => r }, settings: { get: async () => unlocked }, sync: memorySync(), tabs: { sendMessage: vi.fn() } });
+    const view = parseReadingView(await h.view(7));
+    expect(view).toMatchObject({ empty: true, status: { loading: true, stale: true, frames: 1 } });
+  });
+});
+
 describe('corrections', () => {
   it('"this is not the note" saves the part\'s elements as the site\'s not-note selectors', async () => {
     const { h, sync, tabs } = handlers();

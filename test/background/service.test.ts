@@ -52,6 +52,26 @@ function withEhrTab(h: Harness, tabId = 1): void {
   h.browser.addTab({ id: tabId, url: 'https://ehr.example.org/interface/main.php', frames: new Map([[0, () => undefined], [3, () => undefined], [5, () => undefined]]) });
 }
 
+describe('worker: an open popup does not make the frames report over and over', () => {
+  it('pings the tab\'s frames for the popup at most every 5 s (each ping is a report and a store write)', async () => {
+    let clock = 1_700_000_000_000;
+    const browser = new FakeBrowser();
+    const bg = createBackground({ platform: browser, engine: createFakeEngine(), analyzeDelayMs: 0, now: () => clock });
+    registerListeners(browser, bg);
+    browser.addTab({ id: 1, url: 'https://ehr.example.org/interface/main.php', frames: new Map([[0, () => undefined], [3, () => undefined]]) });
+    await browser.send({ type: 'cs:snapshot', snapshot: noteFrame }, contentSender(1, 3, 'https://ehr.example.org', 'doc-3'));
+    const pings = () => browser.sent.filter((m) => (m.message as { type: string }).type === 'bg:request-snapshot').length;
+    for (let i = 0; i < 10; i++) await browser.send({ type: 'ui:get-tab-state', tabId: 1 }, popupSender());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const first = pings();
+    expect(first).toBeGreaterThan(0);
+    clock += 5000;
+    await browser.send({ type: 'ui:get-tab-state', tabId: 1 }, popupSender());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(pings()).toBe(2 * first);
+  });
+});
+
 describe('worker: frames → engine → badge → popup', () => {
   it('merges the frames of a tab, runs the engine and sets the badge', async () => {
     const h = harness();

@@ -561,7 +561,8 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const valueEl = second as Element;
     if (first.nodeType === 1 && (isValueControl(first as Element) || HEADING_TAGS.test((first as Element).localName) || (first as Element).getAttribute('role') === 'heading')) return;
     const label = cleanLabel(first.nodeType === 3 ? (first as Text).data : elementText(first as Element, 100));
-    if (!labelLike(label, 40) || /^\d|\d{2}/.test(label) || valueEl.localName === 'li') return;
+    // A label is only a label ("Payer: Medicare" already says both); a value is one value, not a table or list.
+    if (!labelLike(label, 40) || /^\d|\d{2}|[:：]\s*\S/.test(label) || /^(?:li|table|ul|ol|dl|form|fieldset|section|article)$/.test(valueEl.localName)) return;
     const control = isValueControl(valueEl) ? valueEl : null;
     if (control) return; // controls report their own label
     const value = elementText(valueEl, LIMIT_VALUE + 1);
