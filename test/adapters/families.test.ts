@@ -187,3 +187,60 @@ describe('no claim lines read means no claim lines', () => {
     expect(visit.lines).toEqual([{ code: '97124', modifiers: ['GP'], units: 1 }]);
   });
 });
+
+describe('kinds the first blind batch exposed', () => {
+  it('a claim line as a <fieldset> titled by its code, with wrapping labels', () => {
+    const visit = readVisit(`${NOTE}<fieldset><legend>97124 Massage therapy</legend><label>Mod <input value="GP"></label> <label>Units <input type="number" value="1"></label> <label>Minutes <input value="12"></label></fieldset>`);
+    expect(visit.lines).toEqual([{ code: '97124', modifiers: ['GP'], units: 1, minutes: 12 }]);
+  });
+
+  it('claim rows that are tappable buttons, minutes written with a prime', () => {
+    const visit = readVisit(`${NOTE}<div role="list"><button type="button">97124 · GP · ×2 · 25′ · M62.830</button></div><button>Save</button>`);
+    expect(visit.lines).toEqual([{ code: '97124', modifiers: ['GP'], units: 2, minutes: 25, dx: ['M62.830'] }]);
+  });
+
+  it('a table laid on its side (one column per claim line), and a header row over a value row', () => {
+    const visit = readVisit(`${NOTE}
+      <table><tr><th>Payer</th><th>DOS</th></tr><tr><td>Medicare Part B</td><td>11/20/2026</td></tr></table>
+      <table><tr><th>Service</th><td>97110</td><td>97124</td></tr><tr><th>Modifier(s)</th><td>GP</td><td>GP</td></tr><tr><th>Qty</th><td>2</td><td>1</td></tr></table>`);
+    expect(visit.lines).toEqual([
+      { code: '97110', modifiers: ['GP'], units: 2 },
+      { code: '97124', modifiers: ['GP'], units: 1 },
+    ]);
+    expect([visit.payer, visit.dateOfService]).toEqual(['Medicare Part B', '2026-11-20']);
+  });
+
+  it('a printed report: dotted-leader labels and fixed-width charge columns in one <pre>', () => {
+    const visit = readVisit(`<pre>PAYER...........: Medicare Part B
+DATE OF SERVICE.: 11/20/2026
+
+SUBJECTIVE:
+    Pt reports neck pain 5/10, better than last visit.
+OBJECTIVE:
+    Palpable spasm R upper trapezius. Therapeutic massage 12 minutes, kneading, to reduce spasm.
+
+CPT    MODS    UN  MIN  DX
+----------------------------------------
+97124  GP      1   12   M62.830
+</pre>`);
+    expect(visit.lines).toEqual([{ code: '97124', modifiers: ['GP'], units: 1, minutes: 12, dx: ['M62.830'] }]);
+    expect([visit.payer, visit.dateOfService]).toEqual(['Medicare Part B', '2026-11-20']);
+  });
+
+  it('"Label — value" list items, values labelled only by aria-label, and a short section in a label|text table', () => {
+    const visit = readVisit(`<ul><li><strong>Insurance</strong> — Medicare Part B</li></ul><span aria-label="Date of service">20 Nov 2026</span>
+      <table><tr><th>Subjective</th><td>Pt reports neck pain 5/10 after work, better than last week, and sleeps through the night now.</td></tr><tr><th>Plan</th><td>Continue twice weekly.</td></tr></table>`);
+    expect([visit.payer, visit.dateOfService]).toEqual(['Medicare Part B', '2026-11-20']);
+    expect(noteText(visit)).toContain('Continue twice weekly.');
+  });
+
+  it('an ARIA grid whose rows are slotted in from other elements\' shadow roots', () => {
+    document.body.innerHTML = '<x-grid><x-row code="97110" units="2"></x-row></x-grid><p>Therapeutic exercise 25 minutes, pt tolerated well, pain 3/10 after.</p>';
+    const grid = (document.querySelector('x-grid') as HTMLElement).attachShadow({ mode: 'open' });
+    grid.innerHTML = '<div role="grid"><div role="row"><span role="columnheader">CPT</span><span role="columnheader">Units</span></div><slot></slot></div>';
+    const row = (document.querySelector('x-row') as HTMLElement).attachShadow({ mode: 'open' });
+    row.innerHTML = '<div role="row"><span role="gridcell">97110</span><span role="gridcell">2</span></div>';
+    expect(readVisit(null).lines).toEqual([{ code: '97110', units: 2 }]);
+  });
+});
+

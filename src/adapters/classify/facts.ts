@@ -128,6 +128,8 @@ export function isFactLine(line: string): boolean {
 
 const SIGNED = /\b(?:[Ee]lectronically\s+)?(?:[Ss]igned\s*:\s*|(?:[Ss]igned|[Ss]een|[Tt]reated|[Pp]erformed)\s+by[:\s]+)([A-Z][^\n;|]{2,80}?)(?:\s+on\s+[\d(]|\s*$|\s*[|·•;\n])/;
 const VISIT_OF = /\bvisit\s*(?:#|no\.?|number)?\s*:?\s*(\d{1,3})\s*(?:of|\/)\s*\d{1,3}\b/i;
+/** A whole line "Label: value", "Label — value" or "LABEL .....: value". */
+const LINE_LABEL = /^([A-Za-z][A-Za-z .#/()]{1,40}?)\s*(?:\.{2,}\s*)?(?::|\s[—–]\s)\s*(\S.*)$/;
 const SIGNATURE_LINE = /^[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'-]+\s*,\s*[A-Z]{2,5}(?:[-/][A-Z]{1,3})?(?:\s*,\s*[A-Z]{2,5}(?:[-/][A-Z]{1,3})?)*\.?$/;
 /** Hints of page chrome where unlabelled values are not the visit's (menus, footers). */
 const UNLABELLED_SKIP: ReadonlySet<string> = new Set(['nav', 'navbar', 'navigation', 'menu', 'menubar', 'sidebar', 'footer', 'toolbar', 'search', 'breadcrumb', 'dropdown', 'contentinfo']);
@@ -156,12 +158,19 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
       const last = text.split('\n').pop()?.trim() ?? '';
       if (signed) facts.offer('provider', personLike(signed[1] as string) ? (signed[1] as string).trim() : undefined, signed[0], 0.6, 'signature in the note', block.id);
       else if (SIGNATURE_LINE.test(last)) facts.offer('provider', last, last, 0.55, 'signature line closing the note', block.id);
+      // A printed report's header lines inside the same block ("PAYER ......: Medicare Part B").
+      for (const line of text.split('\n', 60)) {
+        const m = LINE_LABEL.exec(line.trim());
+        if (m && line.length <= 90) facts.labelled(m[1] as string, m[2] as string, 'colon', block.id, block.visible, 0.9);
+      }
       if (!block.label) continue;
     }
     if (text.length > 400) continue;
     if (block.label && !noteBlocks.has(block.id)) facts.labelled(block.label, text.split('\n')[0] ?? '', 'colon', block.id, block.visible);
     for (const line of text.split('\n')) {
       for (const { label, value } of splitLabelled(line)) facts.labelled(label, value, 'colon', block.id, block.visible);
+      const dashed = /\s[—–]\s/.test(line) ? LINE_LABEL.exec(line.trim()) : null;
+      if (dashed) facts.labelled(dashed[1] as string, dashed[2] as string, 'colon', block.id, block.visible);
       const signed = inNote ? null : SIGNED.exec(line);
       if (signed && personLike(signed[1] as string)) facts.offer('provider', (signed[1] as string).trim(), line, 0.75 * (block.visible ? 1 : 0.9), `"${line.slice(0, 40)}"`, block.id);
       const visit = VISIT_OF.exec(line);
@@ -177,12 +186,17 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
       if (chip) facts.offer('visitNumber', Number(chip[1]), line, 0.7, `"${line.trim()}"`, block.id);
     }
   }
-  // Short cells of other tables ("Ins: Medicare Part B" in a banner table).
+  // Short cells of other tables ("Ins: Medicare Part B" in a banner table), and a header row of
+  // labels over one or two rows of values (a banner laid out as a table).
   page.tables.forEach((table, index) => {
     if (claimTables.has(index)) return;
-    for (const row of table.rows) for (const cell of row.cells) {
-      if (cell.text.length > 200) continue;
-      for (const { label, value } of splitLabelled(cell.text)) facts.labelled(label, value, 'colon', row.id, row.visible && table.visible);
+    for (const row of table.rows) {
+      row.cells.forEach((cell, c) => {
+        if (cell.text.length > 200) return;
+        for (const { label, value } of splitLabelled(cell.text)) facts.labelled(label, value, 'colon', row.id, row.visible && table.visible);
+        const column = table.columns[c];
+        if (column && table.rows.length <= 2) facts.labelled(column, cell.text, 'col', row.id, row.visible && table.visible);
+      });
     }
   });
   // The title or a heading that carries the date: "11/20/2026 Encounter", "Visit — Nov 19, 2026",

@@ -2,7 +2,7 @@
 // names and cell contents (in any order, several modifier columns or all in one cell), and records
 // (cards, list items, custom-input rows) read part by part. Diagnosis pointers are resolved through
 // the diagnosis lists the page shows. Rules are data (vocab.ts); this file only applies them.
-import type { PageCell, PageDescription, PageRecord, PageRow, PageTable } from '../../shared/page';
+import type { PageBlock, PageCell, PageDescription, PageRecord, PageRow, PageTable } from '../../shared/page';
 import type { SnapshotClaimLine } from '../../shared/snapshot';
 import type { ReadFacts, ReadGroup, ReadLine, Skipped } from './types';
 import {
@@ -306,7 +306,7 @@ function readFreeText(text: string, pointers: PointerMap, unresolved: string[]):
   const after = text.slice(first.end).replace(/^®/, '');
   const trailing = trailingModifiers(after.toUpperCase());
   // Standing-alone known modifiers, once quantities ("25 min", "2 units", "x2") and diagnoses are out.
-  const free = after.replace(/\b(?:dx|icd)\b.*$/i, '').replace(/\b\d{1,4}\s*(?:units?|u|minutes?|mins?|')(?![a-z])|\bx\s?\d+|\$?\d+\.\d{2}/gi, ' ');
+  const free = after.replace(/\b(?:dx|icd)\b.*$/i, '').replace(/\b\d{1,4}\s*(?:units?|u|minutes?|mins?|['′])(?![a-z])|\b[x×]\s?\d+|\$?\d+\.\d{2}/gi, ' ');
   const mods = trailing.length > 0 ? trailing : modifierTokens(free, true);
   if (mods.length > 0) {
     line.modifiers = mods;
@@ -398,6 +398,47 @@ export interface LinesResult {
 
 const CHROME_RECORD = /^(?:nav|menu|menubar|footer|banner|toolbar|search|breadcrumb|breadcrumbs|config-not)$/;
 
+/**
+ * A table laid on its side: the first column names the fields (Service, Modifiers, Units…) and
+ * each further column is one claim line. Returned turned upright, or null.
+ */
+function transposed(table: PageTable): PageTable | null {
+  if (table.rows.length > 8 || table.columns.some((c) => columnOf(c)?.column === 'code')) return null;
+  const names = table.rows.map((r) => r.cells[0]?.text ?? '');
+  const columns = names.map((n) => columnOf(n)?.column).filter((c): c is Column => c !== undefined && c !== 'other' && c !== 'description');
+  // Field names, each once: "Service", "Modifier(s)", "Qty" (not a column of "CPT4"/"ICD10" values).
+  if (!columns.includes('code') || columns.length < 2 || new Set(columns).size !== columns.length) return null;
+  const width = Math.max(...table.rows.map((r) => r.cells.length));
+  const rows: PageRow[] = [];
+  for (let c = 1; c < width; c++) rows.push({ id: table.id, cells: table.rows.map((r) => r.cells[c] ?? { text: '' }), visible: table.visible });
+  return { ...table, columns: names, rows, total: rows.length };
+}
+
+/** Fixed-width text tables in a block: a header line naming ≥ 2 columns (one the code), then lines opening with a code. */
+function textTables(block: PageBlock): PageTable[] {
+  const out: PageTable[] = [];
+  const lines = block.text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const header = lines[i] as string;
+    const starts = [...header.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ at: m.index ?? 0, name: m[0] }));
+    const named = starts.map((h) => columnOf(h.name)?.column);
+    if (starts.length < 2 || starts.length > 12 || !named.includes('code') || named.filter(Boolean).length < 2) continue;
+    const rows: PageRow[] = [];
+    for (let j = i + 1; j < lines.length && rows.length < 60; j++) {
+      const line = lines[j] as string;
+      if (/^[-=_\s]*$/.test(line)) {
+        if (rows.length > 0) break;
+        continue;
+      }
+      if (procedureCodes(line)[0]?.start !== 0 && procedureCodes(line.trim())[0]?.start !== 0) break;
+      const cells = starts.map((h, k) => ({ text: line.slice(h.at, starts[k + 1]?.at ?? undefined).trim() }));
+      rows.push({ id: block.id, cells, visible: block.visible });
+    }
+    if (rows.length > 0) out.push({ id: block.id, at: block.at, kind: 'table', columns: starts.map((h) => h.name), rows, total: rows.length, visible: block.visible });
+  }
+  return out;
+}
+
 /** Claim lines of one frame, grouped by encounter. */
 export function readLines(page: PageDescription): LinesResult {
   const pointers = pointerMap(page);
@@ -417,8 +458,9 @@ export function readLines(page: PageDescription): LinesResult {
 
   // An administrator's (or the user's) configured claim rows are the lines: nothing is inferred then.
   const configured = page.tables.some((t) => t.hints?.includes('config-lines'));
-  page.tables.forEach((table, index) => {
-    if (table.rows.length === 0 || (configured && !table.hints?.includes('config-lines'))) return;
+  page.tables.forEach((original, index) => {
+    if (original.rows.length === 0 || (configured && !original.hints?.includes('config-lines'))) return;
+    const table = transposed(original) ?? original;
     const map = resolveColumns(table);
     const claimTable = map.named && (map.code !== undefined || map.modifiers.length > 0 || map.units !== undefined);
     const found: { row: PageRow; found: Found }[] = [];
@@ -475,6 +517,20 @@ export function readLines(page: PageDescription): LinesResult {
       g.facts = { ...facts, ...g.facts };
     }
   });
+
+  // Charges printed as fixed-width text (a report in a <pre>): a header line, then one line per service.
+  if (!configured && groups.size === 0) {
+    for (const block of page.blocks) {
+      for (const table of textTables(block)) {
+        const map = resolveColumns(table);
+        for (const row of table.rows) {
+          const read = readRow(row, map, pointers, unresolved);
+          if (!read || read === 'dx') continue;
+          groupFor('page').lines.push({ line: cleanLine(read.line), anchor: block.id, confidence: Math.min(0.9, 0.5 + 0.1 * read.cues), reason: `text table (${read.reason.join(', ')}, ${read.cues} values beside it)`, visible: block.visible });
+        }
+      }
+    }
+  }
 
   let lastRecord: { record: PageRecord; line: SnapshotClaimLine; index: number } | null = null;
   page.records.forEach((record, index) => {

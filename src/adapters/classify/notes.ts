@@ -141,7 +141,20 @@ export interface NotesResult {
 export function readNotes(page: PageDescription, claimTables: Set<number>, claimRecords: ReadonlySet<string> = new Set()): NotesResult {
   // Configured note elements (an administrator's selectors, the user's "the note is here") are the note.
   const configured = page.blocks.some((b) => b.hints?.includes('config-note'));
-  const scored = (configured ? page.blocks.filter((b) => b.hints?.includes('config-note')) : page.blocks).map((b) => scoreBlock(b, page, claimTables, claimRecords));
+  // A short section the page shows as a label/value pair ("Plan | Continue twice weekly." in a
+  // two-column table) is a text block too, unless a block already holds its text.
+  const wordsOf = (text: string): string[] => text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2);
+  const blockWords = new Set(configured ? [] : page.blocks.flatMap((b) => wordsOf(b.text)));
+  const covered = (text: string): boolean => {
+    const words = wordsOf(text);
+    return words.filter((w) => blockWords.has(w)).length >= 0.8 * words.length;
+  };
+  const sectionFields: PageBlock[] = configured
+    ? []
+    : page.fields
+        .filter((f) => NOTE_HEADING_SET.has(headingKey(f.label)) && f.value.length >= 15 && /[a-z]{3}\s+[a-z]{2}/i.test(f.value) && !covered(f.value))
+        .map((f) => ({ id: f.id, at: f.at, text: f.value, label: f.label, tag: 'field', visible: f.visible, ...(f.head !== undefined ? { head: f.head } : {}), ...(f.hints ? { hints: f.hints } : {}) }));
+  const scored = [...(configured ? page.blocks.filter((b) => b.hints?.includes('config-note')) : page.blocks), ...sectionFields].map((b) => scoreBlock(b, page, claimTables, claimRecords));
   // Document order: tables and records described between two blocks interrupt a part.
   const interruptions = [...page.tables.map((t) => t.at), ...page.records.map((r) => r.at)].sort((a, b) => a - b);
   const interrupted = (from: number, to: number): boolean => interruptions.some((at) => at > from && at < to);
@@ -168,7 +181,7 @@ export function readNotes(page: PageDescription, claimTables: Set<number>, claim
       // Never chrome (a hint, a widget heading, boilerplate, links) and never a claim line.
       if (accepted.has(s.block.id) || !/[a-z]{3}/.test(s.block.text) || s.reasons.some((r) => r.startsWith('-') && !r.includes('too short') && !r.includes('a label and a value'))) return;
       // A section, not a stray label: three words at least, and not a header fact.
-      if (s.block.text.trim().split(/\s+/).length < 3 || s.block.text.split('\n').every((l) => !l.trim() || isFactLine(l.trim()))) return;
+      if (s.block.text.trim().split(/\s+/).length < 3 || !/\b[a-z]{3,}\b/.test(s.block.text) || s.block.text.split('\n').every((l) => !l.trim() || isFactLine(l.trim()))) return;
       const heading = s.block.head !== undefined ? headingKey(page.headings[s.block.head]?.text) : '';
       if (CHROME_HEADING_SET.has(heading) || CHROME_HEADING_SET.has(headingKey(s.block.label))) return;
       const prev = ordered[i - 1];

@@ -104,7 +104,7 @@ export function inlineQuantities(text: string): { units?: number; minutes?: numb
     /(?<![\dA-Za-z.])(\d{1,3})\s*(?:units?|u)\b/i.exec(text) ??
     /(?<![A-Za-z])[x×]\s?(\d{1,2})(?!\d)/i.exec(text);
   if (units) out.units = Number(units[1]);
-  const minutes = /(?<![\d.])(\d{1,3})\s*(?:minutes?|mins?\b|min\b|')/i.exec(text) ?? /\b(?:minutes|mins?|time)\s*[:=]?\s*(\d{1,3})(?!\d)/i.exec(text);
+  const minutes = /(?<![\d.])(\d{1,3})\s*(?:minutes?|mins?\b|min\b|['′])/i.exec(text) ?? /\b(?:minutes|mins?|time)\s*[:=]?\s*(\d{1,3})(?!\d)/i.exec(text);
   if (minutes && Number(minutes[1]) <= 1440) out.minutes = Number(minutes[1]);
   return out;
 }

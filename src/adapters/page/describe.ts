@@ -108,6 +108,11 @@ function childNodes(node: Element, shadows?: ShadowRoot[]): ArrayLike<Node> {
   return node.childNodes;
 }
 
+/** Never described: SKIP elements, except a button that carries a code (a tappable claim row). */
+function skipped(el: Element): boolean {
+  return SKIP.has(el.localName) && !(el.localName === 'button' && CODE_TOKEN.test(el.textContent ?? ''));
+}
+
 /** Parent in the flat tree (a shadow root's host). */
 function flatParent(el: Element): Element | null {
   if (el.parentElement) return el.parentElement;
@@ -134,7 +139,7 @@ export function elementText(el: Element, max = 2000): string {
       if (child.nodeType === 3) out += (child as Text).data;
       else if (child.nodeType === 1) {
         const c = child as Element;
-        if (SKIP.has(c.localName)) continue;
+        if (skipped(c)) continue;
         out += ' ';
         if (isValueControl(c)) out += controlText(c);
         else walk(c);
@@ -326,7 +331,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
 
   function visit(el: Element): void {
     const name = el.localName;
-    if (SKIP.has(name) || el.hasAttribute('hidden') && name !== 'details') return;
+    if (skipped(el) || (el.hasAttribute('hidden') && name !== 'details')) return;
     if (name === 'br') {
       stack[stack.length - 1]?.builder.lineBreak();
       return;
@@ -371,6 +376,9 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       }
       if (name === 'dl') definitionList(el);
       else if (!top()?.flat && tableDepth === 0) labelValuePair(el);
+      // "<span aria-label="Payer">Medicare Part B</span>": the label is the attribute.
+      const aria = el.getAttribute('aria-label');
+      if (aria && !role && el.children.length === 0 && tableDepth === 0) field(el, aria, el.textContent ?? '', 'aria');
       const open = top();
       const isBlock = BLOCK_TAGS.has(name) || EXTRA_BLOCKS.has(name) || name.includes('-') || (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot !== null;
       if (isBlock && !open?.flat) {
@@ -420,6 +428,8 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   function addHeading(el: Element, level: number): void {
     const text = squash(el.textContent ?? '').slice(0, LIMIT_LABEL);
     if (!text) return;
+    // A title that carries a code ("<legend>97110 Therapeutic exercise</legend>") heads a record.
+    if (tableDepth === 0 && CODE_TOKEN.test(text)) codeHits.push(el);
     if (headings.length >= LIMIT_HEADINGS) {
       cut.add('headings');
       return;
@@ -644,13 +654,22 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     table.columns = columns(headerRows);
   }
 
+  /** Rows of a table, or of an ARIA grid in the flat tree (rows may be slotted, or in shadow roots). */
   function rowsOf(el: Element): Element[] {
     if (el.localName === 'table') return Array.from((el as HTMLTableElement).rows);
-    const root = (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot ?? el;
-    return Array.from(root.querySelectorAll('[role="row"]')).filter((r) => {
-      const grid = r.parentElement?.closest('[role="grid"], [role="table"], [role="treegrid"]');
-      return grid === el || grid === null;
-    });
+    const out: Element[] = [];
+    const walk = (node: Element): void => {
+      const children = childNodes(node);
+      for (let i = 0; i < children.length && out.length <= LIMIT_ROWS; i++) {
+        const c = children[i] as Element;
+        if (c.nodeType !== 1) continue;
+        const role = c.getAttribute('role');
+        if (role === 'row') out.push(c);
+        else if (!role || !GRID_ROLES.has(role)) walk(c);
+      }
+    };
+    walk(el);
+    return out;
   }
 
   function cellsOf(row: Element): Element[] {
@@ -810,7 +829,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     };
     const walk = (el: Element): void => {
       const children = Array.from(childNodes(el));
-      const meaningful = children.filter((n) => (n.nodeType === 3 && (n as Text).data.trim() !== '') || (n.nodeType === 1 && !SKIP.has((n as Element).localName)));
+      const meaningful = children.filter((n) => (n.nodeType === 3 && (n as Text).data.trim() !== '') || (n.nodeType === 1 && !skipped(n as Element)));
       // label + value pair
       if (meaningful.length === 2 && meaningful[1]?.nodeType === 1 && !isValueControl(meaningful[1] as Element)) {
         const first = meaningful[0] as Node;
@@ -826,7 +845,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
         if (child.nodeType === 3) own += (child as Text).data;
         else if (child.nodeType === 1) {
           const c = child as Element;
-          if (SKIP.has(c.localName)) continue;
+          if (skipped(c)) continue;
           if (isValueControl(c)) {
             const label = inferLabel(c);
             const value = squash(controlText(c));

@@ -101,8 +101,9 @@ function previousText(el: Element): string | null {
       const p = prev as Element;
       if (p.localName === 'br') continue;
       if (isValueControl(p) || p.localName === 'script' || p.localName === 'style') return null;
+      // A label is inline text, not a block of other content (a card, a list) that happens to precede.
       const text = cleanLabel(textWithoutControls(p));
-      if (text) return labelLike(text) ? text : null;
+      if (text) return labelLike(text) && !p.querySelector('div, p, li, table, section, dl, ul, ol') ? text : null;
       if (p.querySelector('input, select, textarea')) return null;
     }
     const parent: Element | null = node.parentElement;
