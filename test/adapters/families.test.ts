@@ -244,3 +244,27 @@ CPT    MODS    UN  MIN  DX
   });
 });
 
+describe('kinds the second blind batch exposed', () => {
+  it('a superbill: every code listed with a tick box, only the ticked ones billed; letters into a lettered list', () => {
+    const visit = readVisit(`${NOTE}<p><b>Diagnoses</b><br>A. M54.50 Low back pain<br>B. M62.830 Muscle spasm</p>
+      <table><tr><td><b>Bill</b></td><td><b>Code</b></td><td><b>Units</b></td><td><b>Dx</b></td></tr>
+      <tr><td><input type="checkbox" checked></td><td>97124</td><td><input value="1"></td><td><input value="B"></td></tr>
+      <tr><td><input type="checkbox"></td><td>97110</td><td><input value=""></td><td><input value=""></td></tr>
+      <tr><td><input type="checkbox"></td><td>97140</td><td><input value=""></td><td><input value=""></td></tr></table>`);
+    expect(visit.lines).toEqual([{ code: '97124', units: 1, dx: ['M62.830'] }]);
+  });
+
+  it('responsive div tables whose cells carry data-label, and facts labelled the same way', () => {
+    const visit = readVisit(`<div class="facts"><div class="td" data-label="Insurance">Medicare Part B</div></div>${NOTE}
+      <div class="grid"><div class="tr"><div class="td" data-label="CPT">97124</div><div class="td" data-label="Units">1</div><div class="td" data-label="Minutes">12</div></div></div>`);
+    expect(visit.lines).toEqual([{ code: '97124', units: 1, minutes: 12 }]);
+    expect(visit.payer).toBe('Medicare Part B');
+  });
+
+  it('lowercase "key: value" front matter, and label cells styled by a class', () => {
+    const visit = readVisit(`<pre class="meta">payer: Medicare Part B
+date of service: 2026-11-20</pre><table><tr><td class="lbl">Therapist</td><td>Jane Doe, PT</td></tr></table>${NOTE}`);
+    expect([visit.payer, visit.dateOfService, visit.provider?.name]).toEqual(['Medicare Part B', '2026-11-20', 'Jane Doe']);
+  });
+});
+

@@ -169,8 +169,9 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
     if (block.label && !noteBlocks.has(block.id)) facts.labelled(block.label, text.split('\n')[0] ?? '', 'colon', block.id, block.visible);
     for (const line of text.split('\n')) {
       for (const { label, value } of splitLabelled(line)) facts.labelled(label, value, 'colon', block.id, block.visible);
-      const dashed = /\s[—–]\s/.test(line) ? LINE_LABEL.exec(line.trim()) : null;
-      if (dashed) facts.labelled(dashed[1] as string, dashed[2] as string, 'colon', block.id, block.visible);
+      // Lines that are a whole "label: value" pair, whatever the case or separator ("payer: …", "Insurance — …").
+      const whole = line.length <= 120 ? LINE_LABEL.exec(line.trim()) : null;
+      if (whole) facts.labelled(whole[1] as string, whole[2] as string, 'colon', block.id, block.visible);
       const signed = inNote ? null : SIGNED.exec(line);
       if (signed && personLike(signed[1] as string)) facts.offer('provider', (signed[1] as string).trim(), line, 0.75 * (block.visible ? 1 : 0.9), `"${line.slice(0, 40)}"`, block.id);
       const visit = VISIT_OF.exec(line);

@@ -181,7 +181,7 @@ export function pointerMap(page: PageDescription): PointerMap {
     if (key) label(key, code);
   };
   for (const table of page.tables) for (const row of table.rows) scan(row.cells.map((c) => c.text));
-  for (const block of page.blocks) if (block.text.length < 200) scan([block.text]);
+  for (const block of page.blocks) if (block.text.length < 600) scan(block.text.split('\n'));
   for (const record of page.records) scan(record.parts.map((p) => p.text));
   // Lists ("<ol><li>M54.50</li>…"): blocks in order; an unlabelled list numbers from 1.
   if (map.size === 0) {
@@ -465,7 +465,11 @@ export function readLines(page: PageDescription): LinesResult {
     const claimTable = map.named && (map.code !== undefined || map.modifiers.length > 0 || map.units !== undefined);
     const found: { row: PageRow; found: Found }[] = [];
     let last: { row: PageRow; found: Found } | null = null;
+    // A column of ticks (a superbill): with some ticked and some not, only ticked rows are billed.
+    const ticks = (row: PageRow): string => row.cells.map((c) => (/^[☑☐]$/.test(c.text.trim()) ? c.text.trim() : '')).join('');
+    const ticked = !table.groups && table.rows.some((r) => ticks(r).includes('☑')) && table.rows.some((r) => ticks(r).includes('☐'));
     for (const row of table.rows) {
+      if (ticked && !ticks(row).includes('☑')) continue;
       // A row hidden in a shown table is a template or a collapsed detail, never a line.
       if (!row.visible && table.visible) continue;
       const read = readRow(row, map, pointers, unresolved);

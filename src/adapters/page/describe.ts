@@ -227,7 +227,6 @@ interface OpenBlock {
   edit: boolean;
   label?: string;
   links: number;
-  hints: string[];
   configNote?: boolean;
 }
 
@@ -266,14 +265,25 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     return options.ids.of(el);
   }
 
+  function openBlock(el: Element, flat: boolean, edit: boolean): OpenBlock {
+    return { el, builder: textBuilder(LIMIT_BLOCKCHARS), flat, edit, links: 0 };
+  }
+
+  /** The heading the walk is under, set on an item when there is one. */
+  function withHead(item: { head?: number }): void {
+    if (headings.length > 0) item.head = headings.length - 1;
+  }
+
+  /** The hint words around the walk's position, set on an item when there are any. */
+  function withHints<T extends { hints?: string[] }>(item: T, hints = currentHints()): T {
+    if (hints.length > 0) item.hints = hints;
+    return item;
+  }
+
   function currentHints(): string[] {
     const out: string[] = [];
     for (const level of hintStack) for (const h of level) if (!out.includes(h)) out.push(h);
     return out.slice(0, LIMIT_HINTS);
-  }
-
-  function lastHeading(): number | undefined {
-    return headings.length > 0 ? headings.length - 1 : undefined;
   }
 
   function run(): DescribeResult {
@@ -351,7 +361,11 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       control(el);
       return;
     }
-    if (name === 'input') return; // checkbox, hidden, buttons
+    if (name === 'input') {
+      // A checkbox in a table row (a superbill's "bill" tick): its state, as a mark the classifier reads.
+      if (cellCtx && (el as HTMLInputElement).type === 'checkbox') top()?.builder.literal((el as HTMLInputElement).checked ? ' ☑ ' : ' ☐ ');
+      return; // hidden, buttons
+    }
     const hints = hintsOf(el);
     hintStack.push(hints);
     try {
@@ -377,7 +391,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       if (name === 'dl') definitionList(el);
       else if (!top()?.flat && tableDepth === 0) labelValuePair(el);
       // "<span aria-label="Payer">Medicare Part B</span>": the label is the attribute.
-      const aria = el.getAttribute('aria-label');
+      const aria = el.getAttribute('aria-label') ?? el.getAttribute('data-label');
       if (aria && !role && el.children.length === 0 && tableDepth === 0) field(el, aria, el.textContent ?? '', 'aria');
       const open = top();
       const isBlock = BLOCK_TAGS.has(name) || EXTRA_BLOCKS.has(name) || name.includes('-') || (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot !== null;
@@ -438,16 +452,9 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   }
 
   function block(el: Element, how: { flat: boolean; edit: boolean; label?: string; configNote?: boolean }): void {
-    const open: OpenBlock = {
-      el,
-      builder: textBuilder(LIMIT_BLOCKCHARS),
-      flat: how.flat,
-      edit: how.edit,
-      links: 0,
-      hints: [],
-      ...(how.label ? { label: how.label } : {}),
-      ...(how.configNote ? { configNote: true } : {}),
-    };
+    const open = openBlock(el, how.flat, how.edit);
+    if (how.label) open.label = how.label;
+    if (how.configNote) open.configNote = true;
     const at = order++;
     stack.push(open);
     const pre = el.localName === 'pre' || (how.edit && /pre/.test((el as HTMLElement).style?.whiteSpace ?? ''));
@@ -485,9 +492,8 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       const label = inferLabel(open.el);
       if (label) block.label = label.text;
     }
-    const head = lastHeading();
-    if (head !== undefined) block.head = head;
-    if (hints.length > 0) block.hints = hints;
+    withHead(block);
+    withHints(block, hints);
     if (open.links > 0) block.links = open.links;
     blocks.push(block);
     sources.set(id, { kind: 'text', root: open.el, segments });
@@ -508,7 +514,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     }
     if (el.localName === 'textarea') {
       // One block whose text is the value (the source maps offsets into the value, not the DOM).
-      const open: OpenBlock = { el, builder: textBuilder(LIMIT_BLOCKCHARS), flat: true, edit: true, links: 0, hints: [] };
+      const open = openBlock(el, true, true);
       if (options.config?.note.has(el)) {
         open.configNote = true;
         const label = options.config.note.get(el);
@@ -535,10 +541,8 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     }
     const field: PageField = { id: idOf(el), at: order++, label: l, value: v, via, visible: visibleSafe(el), ...extra };
     if (name) field.name = name;
-    const head = lastHeading();
-    if (head !== undefined) field.head = head;
-    const hints = currentHints();
-    if (hints.length > 0) field.hints = hints;
+    withHead(field);
+    withHints(field);
     fields.push(field);
   }
 
@@ -595,10 +599,8 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const index = tables.length;
     const table: PageTable = { id: idOf(el), at: order++, kind: el.localName === 'table' ? 'table' : 'grid', columns: [], rows: [], total: 0, visible: visibleSafe(el) };
     tables.push(table);
-    const head = lastHeading();
-    if (head !== undefined) table.head = head;
-    const hints = currentHints();
-    if (hints.length > 0) table.hints = hints;
+    withHead(table);
+    withHints(table);
     const rows = rowsOf(el);
     table.total = rows.length;
     const caption = el.localName === 'table' ? (el as HTMLTableElement).caption : null;
@@ -696,7 +698,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   function readCell(cellEl: Element, tableIndex: number, rowIndex: number): PageCell {
     const saved = cellCtx;
     cellCtx = { names: [], bold: false };
-    const open: OpenBlock = { el: cellEl, builder: textBuilder(LIMIT_BLOCKCHARS), flat: true, edit: false, links: 0, hints: [] };
+    const open = openBlock(cellEl, true, false);
     const at = order++;
     stack.push(open);
     hintStack.push(hintsOf(cellEl));
@@ -760,7 +762,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       const key = cells[i] as Element;
       const value = cells[i + 1] as Element;
       const label = squash(key.textContent ?? '');
-      const isKey = key.localName === 'th' || /[:：]$/.test(label) || (key.children.length === 1 && emphasisedChain(key.children[0] as Element));
+      const isKey = key.localName === 'th' || /[:：]$/.test(label) || emphasisedChain(key);
       if (!isKey || !labelLike(cleanLabel(label), 40) || value.localName === 'th') continue;
       const control = value.querySelector('select, input, textarea');
       const text = control && isValueControl(control) ? controlText(control) : (value.textContent ?? '');
@@ -797,7 +799,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       const record: PageRecord = { id: idOf(container), at: order++, tag: container.localName, parts, visible: visibleSafe(container) };
       const hints: string[] = [];
       for (let a: Element | null = container; a && hints.length < LIMIT_HINTS; a = flatParent(a)) for (const h of hintsOf(a)) if (!hints.includes(h)) hints.push(h);
-      if (hints.length > 0) record.hints = hints;
+      withHints(record, hints);
       if (container.querySelector('del, s, strike') || REMOVED_CLASS.test(container.getAttribute('class') ?? '')) record.removed = true;
       records.push(record);
     }
@@ -852,7 +854,13 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
             if (value) add({ text: value.slice(0, LIMIT_CELLCHARS), ...(label && !CODE_TOKEN.test(label.text) ? { label: label.text } : {}), name: controlName(c) });
             continue;
           }
-          if (c.localName === 'br' || BLOCK_TAGS.has(c.localName) || c.children.length > 0 || (c as Element & { shadowRoot: ShadowRoot | null }).shadowRoot) {
+          const label = c.children.length === 0 ? c.getAttribute('data-label') : null;
+          if (label) {
+            // A responsive table's cell: its column name is the data-label.
+            if (squash(own)) add({ text: squash(own).slice(0, LIMIT_CELLCHARS) });
+            own = '';
+            add({ text: elementText(c, LIMIT_CELLCHARS), label });
+          } else if (c.localName === 'br' || BLOCK_TAGS.has(c.localName) || c.children.length > 0 || (c as Element & { shadowRoot: ShadowRoot | null }).shadowRoot) {
             if (squash(own)) add({ text: squash(own).slice(0, LIMIT_CELLCHARS) });
             own = '';
             walk(c);
