@@ -268,3 +268,20 @@ date of service: 2026-11-20</pre><table><tr><td class="lbl">Therapist</td><td>Ja
   });
 });
 
+describe('note sections', () => {
+  it('run-in section names with no colon, a section|text table, a closing signature line', () => {
+    const runIn = readVisit('<div contenteditable="true"><p><b>Subjective</b> Pt reports neck pain 5/10 at work.</p><p><b>Plan</b> Continue twice weekly for 4 weeks.</p></div>');
+    expect(typeof runIn.note === 'string' ? [] : runIn.note.map((p) => p.label)).toEqual(['Subjective', 'Plan']);
+    const table = readVisit('<table><tr><th>Objective</th><td>Palpable spasm R upper trapezius; massage 12 minutes, kneading, to reduce spasm before exercise.</td></tr></table>');
+    expect(typeof table.note === 'string' ? [] : table.note.map((p) => p.label)).toEqual(['Objective']);
+    const signed = readVisit('<h3>Plan</h3><p>Continue per plan of care, progress exercise next visit.</p><p>Jordan Pike, PTA</p>');
+    expect(noteText(signed)).toContain('Jordan Pike, PTA');
+  });
+
+  it('keeps a charge table printed under the note out of the note text', () => {
+    const visit = readVisit('<pre>SUBJECTIVE:\n    Pt reports low back pain 5/10, better after last visit.\n\nCPT    MODS  UN\n97124  GP    1\n</pre>');
+    expect(visit.lines).toEqual([{ code: '97124', modifiers: ['GP'], units: 1 }]);
+    expect(noteText(visit)).not.toContain('97124');
+  });
+});
+

@@ -130,7 +130,7 @@ const SIGNED = /\b(?:[Ee]lectronically\s+)?(?:[Ss]igned\s*:\s*|(?:[Ss]igned|[Ss]
 const VISIT_OF = /\bvisit\s*(?:#|no\.?|number)?\s*:?\s*(\d{1,3})\s*(?:of|\/)\s*\d{1,3}\b/i;
 /** A whole line "Label: value", "Label — value" or "LABEL .....: value". */
 const LINE_LABEL = /^([A-Za-z][A-Za-z .#/()]{1,40}?)\s*(?:\.{2,}\s*)?(?::|\s[—–]\s)\s*(\S.*)$/;
-const SIGNATURE_LINE = /^[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'-]+\s*,\s*[A-Z]{2,5}(?:[-/][A-Z]{1,3})?(?:\s*,\s*[A-Z]{2,5}(?:[-/][A-Z]{1,3})?)*\.?$/;
+export const SIGNATURE_LINE = /^[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'-]+\s*,\s*[A-Z]{2,5}(?:[-/][A-Z]{1,3})?(?:\s*,\s*[A-Z]{2,5}(?:[-/][A-Z]{1,3})?)*\.?$/;
 /** Hints of page chrome where unlabelled values are not the visit's (menus, footers). */
 const UNLABELLED_SKIP: ReadonlySet<string> = new Set(['nav', 'navbar', 'navigation', 'menu', 'menubar', 'sidebar', 'footer', 'toolbar', 'search', 'breadcrumb', 'dropdown', 'contentinfo']);
 const PAYER_WORDS: string[] = PROFILE_DATA.flatMap((p) => p.namePatterns.map((n) => ` ${n.toLowerCase()} `));

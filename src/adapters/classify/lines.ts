@@ -394,6 +394,8 @@ export interface LinesResult {
   /** Tables (by index) that held claim lines: their cells are not note text. */
   claimTables: Set<number>;
   claimRecords: Set<string>;
+  /** Blocks whose text ends in a fixed-width charge table: the offset where it starts (not note text). */
+  textTableAt: Map<string, number>;
 }
 
 const CHROME_RECORD = /^(?:nav|menu|menubar|footer|banner|toolbar|search|breadcrumb|breadcrumbs|config-not)$/;
@@ -434,7 +436,8 @@ function textTables(block: PageBlock): PageTable[] {
       const cells = starts.map((h, k) => ({ text: line.slice(h.at, starts[k + 1]?.at ?? undefined).trim() }));
       rows.push({ id: block.id, cells, visible: block.visible });
     }
-    if (rows.length > 0) out.push({ id: block.id, at: block.at, kind: 'table', columns: starts.map((h) => h.name), rows, total: rows.length, visible: block.visible });
+    // `at`: where the header line starts in the block's text.
+    if (rows.length > 0) out.push({ id: block.id, at: lines.slice(0, i).join('\n').length, kind: 'table', columns: starts.map((h) => h.name), rows, total: rows.length, visible: block.visible });
   }
   return out;
 }
@@ -447,6 +450,7 @@ export function readLines(page: PageDescription): LinesResult {
   const groups = new Map<string, ReadGroup>();
   const claimTables = new Set<number>();
   const claimRecords = new Set<string>();
+  const textTableAt = new Map<string, number>();
   const groupFor = (key: string, extra: Partial<ReadGroup> = {}): ReadGroup => {
     let g = groups.get(key);
     if (!g) {
@@ -526,6 +530,7 @@ export function readLines(page: PageDescription): LinesResult {
   if (!configured && groups.size === 0) {
     for (const block of page.blocks) {
       for (const table of textTables(block)) {
+        if (!textTableAt.has(block.id)) textTableAt.set(block.id, table.at);
         const map = resolveColumns(table);
         for (const row of table.rows) {
           const read = readRow(row, map, pointers, unresolved);
@@ -574,5 +579,5 @@ export function readLines(page: PageDescription): LinesResult {
     lastRecord = { record, line: groupFor('page').lines[groupFor('page').lines.length - 1]!.line, index };
   });
 
-  return { groups: [...groups.values()].filter((g) => g.lines.length > 0), skipped, unresolved: [...new Set(unresolved)], claimTables, claimRecords };
+  return { groups: [...groups.values()].filter((g) => g.lines.length > 0), skipped, unresolved: [...new Set(unresolved)], claimTables, claimRecords, textTableAt };
 }

@@ -5,7 +5,7 @@
 // Consecutive note blocks under one heading become one note part.
 import type { PageBlock, PageDescription } from '../../shared/page';
 import type { NotePiece, ReadNotePart, Skipped } from './types';
-import { factOf, isFactLine } from './facts';
+import { factOf, isFactLine, SIGNATURE_LINE } from './facts';
 import { BOILERPLATE, CHROME_HEADINGS, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
 
 const CLINICAL = new Set(CLINICAL_WORDS);
@@ -105,7 +105,7 @@ function slicePart(part: ReadNotePart, from: number, to: number, label: string |
 }
 
 /** "Assessment: …" opening a line, or "Assessment" on a line of its own: a section label. */
-const INLINE_LABEL = /^([A-Z][A-Za-z/&' -]{1,30})(?::[ \t]+(?=\S)|:?[ \t]*\n(?=\S))/gm;
+const INLINE_LABEL = /^([A-Z][A-Za-z/&' -]{1,30})(?::[ \t]+(?=\S)|:?[ \t]*\n[ \t]*(?=\S))|^(Subjective|Objective|Assessment|Plan|Treatment)[ \t]+(?=[A-Z])/gm;
 
 /**
  * A part whose lines open with section labels ("Treatment: …\nAssessment: …", a report printed as
@@ -114,7 +114,7 @@ const INLINE_LABEL = /^([A-Z][A-Za-z/&' -]{1,30})(?::[ \t]+(?=\S)|:?[ \t]*\n(?=\
 function splitSections(part: ReadNotePart): ReadNotePart[] {
   const marks: { at: number; body: number; label: string }[] = [];
   for (const m of part.text.matchAll(INLINE_LABEL)) {
-    const label = m[1] as string;
+    const label = (m[1] ?? m[2]) as string;
     if (!NOTE_HEADING_SET.has(headingKey(label))) continue;
     // "Objective" whose text opens "Treatment: …" stays the Objective section, text whole.
     if ((m.index ?? 0) === 0 && !m[0].includes('\n') && NOTE_HEADING_SET.has(headingKey(part.label))) continue;
@@ -138,7 +138,7 @@ export interface NotesResult {
 }
 
 /** Note parts of one frame. */
-export function readNotes(page: PageDescription, claimTables: Set<number>, claimRecords: ReadonlySet<string> = new Set()): NotesResult {
+export function readNotes(page: PageDescription, claimTables: Set<number>, claimRecords: ReadonlySet<string> = new Set(), textTableAt: ReadonlyMap<string, number> = new Map()): NotesResult {
   // Configured note elements (an administrator's selectors, the user's "the note is here") are the note.
   const configured = page.blocks.some((b) => b.hints?.includes('config-note'));
   // A short section the page shows as a label/value pair ("Plan | Continue twice weekly." in a
@@ -154,7 +154,13 @@ export function readNotes(page: PageDescription, claimTables: Set<number>, claim
     : page.fields
         .filter((f) => NOTE_HEADING_SET.has(headingKey(f.label)) && f.value.length >= 15 && /[a-z]{3}\s+[a-z]{2}/i.test(f.value) && !covered(f.value))
         .map((f) => ({ id: f.id, at: f.at, text: f.value, label: f.label, tag: 'field', visible: f.visible, ...(f.head !== undefined ? { head: f.head } : {}), ...(f.hints ? { hints: f.hints } : {}) }));
-  const scored = [...(configured ? page.blocks.filter((b) => b.hints?.includes('config-note')) : page.blocks), ...sectionFields].map((b) => scoreBlock(b, page, claimTables, claimRecords));
+  // A cell block of a "Section | text" row takes the row's first cell as its label.
+  const rowLabelled = (b: PageBlock): PageBlock => {
+    if (b.label !== undefined || b.table === undefined || b.row === undefined) return b;
+    const key = page.tables[b.table]?.rows[b.row]?.cells[0]?.text.trim() ?? '';
+    return NOTE_HEADING_SET.has(headingKey(key)) && !b.text.startsWith(key) ? { ...b, label: key.replace(/:$/, '') } : b;
+  };
+  const scored = [...(configured ? page.blocks.filter((b) => b.hints?.includes('config-note')) : page.blocks).map(rowLabelled), ...sectionFields].map((b) => scoreBlock(b, page, claimTables, claimRecords));
   // Document order: tables and records described between two blocks interrupt a part.
   const interruptions = [...page.tables.map((t) => t.at), ...page.records.map((r) => r.at)].sort((a, b) => a - b);
   const interrupted = (from: number, to: number): boolean => interruptions.some((at) => at > from && at < to);
@@ -181,7 +187,9 @@ export function readNotes(page: PageDescription, claimTables: Set<number>, claim
       // Never chrome (a hint, a widget heading, boilerplate, links) and never a claim line.
       if (accepted.has(s.block.id) || !/[a-z]{3}/.test(s.block.text) || s.reasons.some((r) => r.startsWith('-') && !r.includes('too short') && !r.includes('a label and a value'))) return;
       // A section, not a stray label: three words at least, and not a header fact.
-      if (s.block.text.trim().split(/\s+/).length < 3 || !/\b[a-z]{3,}\b/.test(s.block.text) || s.block.text.split('\n').every((l) => !l.trim() || isFactLine(l.trim()))) return;
+      // (A closing "Jordan Pike, PTA" right after a section of the note is its signature.)
+      const signature = SIGNATURE_LINE.test(s.block.text.trim()) && ordered[i - 1] !== undefined && accepted.has(ordered[i - 1]!.block.id) && ordered[i - 1]!.block.head === s.block.head;
+      if (!signature && (s.block.text.trim().split(/\s+/).length < 3 || !/\b[a-z]{3,}\b/.test(s.block.text) || s.block.text.split('\n').every((l) => !l.trim() || isFactLine(l.trim())))) return;
       const heading = s.block.head !== undefined ? headingKey(page.headings[s.block.head]?.text) : '';
       if (CHROME_HEADING_SET.has(heading) || CHROME_HEADING_SET.has(headingKey(s.block.label))) return;
       const prev = ordered[i - 1];
@@ -220,8 +228,10 @@ export function readNotes(page: PageDescription, claimTables: Set<number>, claim
     }
     const part = (current as unknown as { part: ReadNotePart }).part;
     if (part.text) part.text += '\n';
-    const piece: NotePiece = { block: block.id, start: part.text.length, blockStart: 0, length: block.text.length };
-    part.text += block.text;
+    // A charge table printed at the end of the block is claim lines, not note text.
+    const text = block.text.slice(0, textTableAt.get(block.id) ?? block.text.length).trimEnd();
+    const piece: NotePiece = { block: block.id, start: part.text.length, blockStart: 0, length: text.length };
+    part.text += text;
     part.pieces.push(piece);
     (current as unknown as { scores: number[] }).scores.push(s.score);
     lastAt = block.at;
