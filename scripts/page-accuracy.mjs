@@ -5,9 +5,9 @@
 // overall, per batch (batch 2 was written after the reader was finished: the honest figure) and
 // per family, with the reason for every page that failed.
 //
-//   node scripts/page-accuracy.mjs [--batch 1|2|3|openemr] [--family <name>] [--format text|json] [--no-build] [--verbose]
+//   node scripts/page-accuracy.mjs [--batch 1|2|3|4|openemr] [--family <name>] [--format text|json] [--no-build] [--verbose]
 //
-// Without --batch: batches 1, 2, 3 and the demo's OpenEMR pages ("openemr"), each reported apart.
+// Without --batch: batches 1 to 4 and the demo's OpenEMR pages ("openemr"), each reported apart.
 //
 // Run it under the machine's browser lock (flock /tmp/tcg-e2e.lock …): policy tests of other
 // worktrees write machine-wide browser policy that would reach this browser.
@@ -23,7 +23,7 @@ const option = (name) => {
 };
 const format = option('--format') ?? 'text';
 const batchOption = option('--batch');
-const batches = batchOption ? [/^\d+$/.test(batchOption) ? Number(batchOption) : batchOption] : [1, 2, 3, 'openemr'];
+const batches = batchOption ? [/^\d+$/.test(batchOption) ? Number(batchOption) : batchOption] : [1, 2, 3, 4, 'openemr'];
 const families = option('--family') ? [option('--family')] : null;
 const verbose = argv.includes('--verbose');
 
