@@ -171,10 +171,17 @@ export interface ReadingDeps {
   settings: { get(): Promise<ResolvedSettings> };
   sync: StorageAreaLike;
   tabs: Pick<Platform['tabs'], 'sendMessage'>;
+  now?: () => number;
 }
 
+/** A pick answers the popup's "The note is here…" for this long; a pick nobody asked for is dropped. */
+const PICK_WINDOW_MS = 5 * 60_000;
+
 /** The worker's "Read from" handlers: the view, the popup's corrections, the content script's pick. */
-export function readingHandlers({ store, settings, sync, tabs }: ReadingDeps) {
+export function readingHandlers({ store, settings, sync, tabs, now = Date.now }: ReadingDeps) {
+  /** Tabs whose popup asked the user to pick the note, and when. */
+  const picking = new Map<number, number>();
+
   function frameOrigins(record: TabRecord | null): string[] {
     const origins = (record?.frames ?? []).map((f) => f.snapshot?.origin).filter((o): o is string => typeof o === 'string');
     return [...new Set([...(record?.origin ? [record.origin] : []), ...origins])];
@@ -200,6 +207,7 @@ export function readingHandlers({ store, settings, sync, tabs }: ReadingDeps) {
       return view(tabId);
     }
     if (action === 'pick-note') {
+      picking.set(tabId, now());
       await tabs.sendMessage(tabId, { type: 'bg:pick' } satisfies BackgroundToContentMessage).catch(() => undefined);
       return { ok: true };
     }
@@ -221,8 +229,11 @@ export function readingHandlers({ store, settings, sync, tabs }: ReadingDeps) {
     return view(tabId);
   }
 
-  /** The element the user picked ("the note is here"), in a frame of this (browser-stamped) origin. */
-  async function picked(origin: string, selector: string): Promise<void> {
+  /** The element the user picked ("the note is here") in a frame of this tab and (browser-stamped) origin. */
+  async function picked(tabId: number, origin: string, selector: string): Promise<void> {
+    const asked = picking.get(tabId);
+    if (asked === undefined || now() - asked > PICK_WINDOW_MS) return;
+    picking.delete(tabId);
     await saveCorrection(sync, await settings.get(), origin, { note: selector });
   }
 

@@ -71,7 +71,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     // The first storage.managed answer can arrive seconds late (fresh Chrome profile): apply it then.
     onLatePolicy: () => void policyChanged().catch((error: unknown) => log('applying a late policy failed', error)),
   });
-  const reading = readingHandlers({ store, settings, sync: platform.storage.sync, tabs: platform.tabs });
+  const reading = readingHandlers({ store, settings, sync: platform.storage.sync, tabs: platform.tabs, now });
   const analyzer = new Analyzer({ store, engine, settings, action: platform.action, delayMs: deps.analyzeDelayMs ?? 60, now, log });
   const audit = new AuditLog(platform.storage.local);
   // The registrar sees the origins we may run on: with a site policy, its sites we hold access to.
@@ -105,7 +105,7 @@ export function createBackground(deps: BackgroundDeps): Background {
   async function onContent(message: ContentMessage, sender: ContentSender): Promise<void> {
     const { tabId, frameId, documentId, origin } = sender;
     if (message.type === 'cs:picked') {
-      await reading.picked(origin, message.selector);
+      await reading.picked(tabId, origin, message.selector);
       return;
     }
     const { value: topReloaded } = await store.update(tabId, (record) => {

@@ -30,6 +30,8 @@ export interface ContentOptions {
   api?: ExtensionApi;
   /** Quiet time after the last change before re-reading. */
   debounceMs?: number;
+  /** Tests only: let synthetic events drive the picker (the page's own scripts never may). */
+  untrustedPicks?: boolean;
 }
 
 export interface ContentController {
@@ -223,7 +225,7 @@ export function main(options: ContentOptions = {}): ContentController | null {
             picker = null;
             const selector = selectorFor(el);
             if (selector) api.send({ type: 'cs:picked', selector }).catch(() => undefined);
-          });
+          }, !options.untrustedPicks);
           return Promise.resolve({ ok: true });
         case 'bg:selectors':
           return Promise.resolve({

@@ -25,7 +25,8 @@ function set(el: HTMLElement, styles: Record<string, string>): void {
   for (const [property, value] of Object.entries(styles)) el.style.setProperty(property, value, 'important');
 }
 
-export function createPicker(doc: Document, onPick: (el: Element) => void): Picker {
+/** `trustedOnly`: ignore events a page script made up (a synthetic click must not pick for the user). */
+export function createPicker(doc: Document, onPick: (el: Element) => void, trustedOnly = true): Picker {
   const host = doc.createElement(OWN_UI_TAG);
   set(host, { all: 'initial', position: 'fixed', top: '0', left: '0', width: '0', height: '0', overflow: 'visible', 'z-index': '2147483647', 'pointer-events': 'none' });
   const root = host.attachShadow({ mode: 'closed' });
@@ -47,6 +48,7 @@ export function createPicker(doc: Document, onPick: (el: Element) => void): Pick
     set(box, { display: 'block', left: `${rect.left}px`, top: `${rect.top}px`, width: `${rect.width}px`, height: `${rect.height}px` });
   };
   const onClick = (event: Event): void => {
+    if (trustedOnly && !event.isTrusted) return;
     event.preventDefault();
     event.stopPropagation();
     const el = target(event);
@@ -55,7 +57,7 @@ export function createPicker(doc: Document, onPick: (el: Element) => void): Pick
     if (picked) onPick(picked);
   };
   const onKey = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape') {
+    if (event.key === 'Escape' && (event.isTrusted || !trustedOnly)) {
       event.preventDefault();
       cancel();
     }

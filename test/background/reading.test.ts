@@ -110,10 +110,14 @@ describe('corrections', () => {
     const { h, sync, tabs } = handlers();
     expect(await h.correct(7, 'pick-note', undefined)).toEqual({ ok: true });
     expect(tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'bg:pick' });
-    await h.picked(ORIGIN, 'main > div.note-body');
+    await h.picked(7, ORIGIN, 'main > div.note-body');
     expect(sync.data.selectorAdapters).toEqual([{ name: 'site ehr.example.test', urlPattern: 'https://ehr.example.test/*', noteSelectors: [{ selector: 'main > div.note-body' }] }]);
-    // Picking it again, or marking it not-note, never leaves it in both lists.
-    await h.picked(ORIGIN, 'main > div.note-body');
+    // A pick nobody asked for (this one was answered already) is dropped.
+    await h.picked(7, ORIGIN, 'div.other');
+    expect(JSON.stringify(sync.data.selectorAdapters)).not.toContain('div.other');
+    // Picking the same element again never lists it twice.
+    await h.correct(7, 'pick-note', undefined);
+    await h.picked(7, ORIGIN, 'main > div.note-body');
     expect((sync.data.selectorAdapters as { noteSelectors: unknown[] }[])[0]?.noteSelectors).toHaveLength(1);
   });
 
@@ -121,7 +125,8 @@ describe('corrections', () => {
     const other = { name: 'Other', urlPattern: 'https://other.example.test/*', noteSelectors: [{ selector: '.n' }] };
     const sync = memorySync({ selectorAdapters: [other] });
     const { h } = handlers(sync);
-    await h.picked(ORIGIN, 'div.note');
+    await h.correct(7, 'pick-note', undefined);
+    await h.picked(7, ORIGIN, 'div.note');
     expect(sync.data.selectorAdapters).toHaveLength(2);
     await h.correct(7, 'forget', undefined);
     expect(sync.data.selectorAdapters).toEqual([other]);

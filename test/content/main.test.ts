@@ -288,10 +288,20 @@ describe('content script: inbound messages', () => {
     await expect(fake.deliver({ type: 'bg:highlight-element', anchor: 'e99999' })).resolves.toEqual({ ok: false });
   });
 
-  it('answers PHI-free selectors for described elements, and sends the element the user picks', async () => {
+  it('a page script cannot pick for the user: synthetic clicks are ignored', async () => {
     mountPage('generic-ehr.html');
     const fake = fakeApi();
     controller = main({ api: fake.api });
+    await settle();
+    await fake.deliver({ type: 'bg:pick' });
+    (document.getElementById('addendum') as HTMLElement).dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    expect(fake.sent.some((m) => m.type === 'cs:picked')).toBe(false);
+  });
+
+  it('answers PHI-free selectors for described elements, and sends the element the user picks', async () => {
+    mountPage('generic-ehr.html');
+    const fake = fakeApi();
+    controller = main({ api: fake.api, untrustedPicks: true });
     await settle();
     const id = blockId(snapshots(fake.sent)[0], 'Treatment note');
     await expect(fake.deliver({ type: 'bg:selectors', anchors: [id, 'e99999'] })).resolves.toEqual({ selectors: ['div#note-editor', null] });
