@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENCOUNTERS, PROVIDERS } from './encounters.mjs';
-import { billingReport, clinicalNotesForm, encounterTop, feeSheet, formsSummary, soapForm, tabsShell } from './templates.mjs';
+import { billingReport, clinicalNotesForm, dashboard, encounterTop, feeSheet, formsSummary, soapForm, tabsShell } from './templates.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const FIXTURES = join(HERE, '../../test/fixtures/pages');
@@ -39,7 +39,8 @@ function tabsOf(e) {
 const demo = (path) => join(HERE, path);
 for (const id of Object.keys(ENCOUNTERS)) {
   const e = encounter(id);
-  write(demo(`interface/main/tabs/main-${id}.html`), tabsShell({ encounter: e, encounterTopSrc: `../../patient_file/encounter/encounter_top-${id}.html`, title: 'OpenEMR' }));
+  write(demo(`interface/main/tabs/main-${id}.html`), tabsShell({ encounter: e, encounterTopSrc: `../../patient_file/encounter/encounter_top-${id}.html`, dashboardSrc: `../../patient_file/summary/demographics-${e.pid}.html`, title: 'OpenEMR' }));
+  write(demo(`interface/patient_file/summary/demographics-${e.pid}.html`), dashboard(e));
   write(demo(`interface/patient_file/encounter/encounter_top-${id}.html`), encounterTop({ encounter: e, ...tabsOf(e) }));
   write(demo(`interface/patient_file/encounter/forms-${id}.html`), formsSummary(e));
   if (e.form === 'soap') write(demo(`interface/forms/soap/encounter-${id}.html`), soapForm(e));
@@ -56,6 +57,7 @@ const withDeleted = { ...e12, billing: [...e12.billing, { code_type: 'CPT4', cod
 write(join(FIXTURES, 'openemr-main-tabs.html'), tabsShell({ encounter: e12, encounterTopSrc: 'about:blank', title: 'OpenEMR' }));
 write(join(FIXTURES, 'openemr-encounter-top.html'), encounterTop({ encounter: e12, ...tabsOf(e12) }));
 write(join(FIXTURES, 'openemr-forms-summary.html'), formsSummary(e12));
+write(join(FIXTURES, 'openemr-dashboard.html'), dashboard(e12));
 write(join(FIXTURES, 'openemr-forms-summary-clinical-notes.html'), formsSummary(e15));
 write(join(FIXTURES, 'openemr-soap-edit.html'), soapForm(e12));
 write(join(FIXTURES, 'openemr-soap-new.html'), soapForm(e12, { saved: false }));
@@ -93,11 +95,12 @@ const providerOf = (e, { signed }) => {
   if (signed) out.credentials = p.valedictory.split(/,\s*/);
   return out;
 };
-const encounterVisit = (e) => ({ dateOfService: e.date, provider: providerOf(e, { signed: true }), note: noteOf(e), lines: services(e) });
+// The payer shows on the patient dashboard's insurance card (a hidden tab of the same window).
+const encounterVisit = (e) => ({ payer: e.payer.name, dateOfService: e.date, provider: providerOf(e, { signed: true }), note: noteOf(e), lines: services(e) });
 const billingVisit = (e) => ({ payer: e.payer.name, dateOfService: e.date, provider: providerOf(e, { signed: false }), note: '', lines: services(e) });
 const CHROME = ['Calendar', 'Finder', 'Flow', 'Recalls', 'Messages', 'Expand / Collapse', 'Collapse All', 'Expand All', 'Administrative', 'Logout'];
 const expectations = {
-  'main-12': { entry: '/openemr/interface/main/tabs/main-12.html', template: 'main/tabs/main.php + encounter_top.php; SOAP (soap_form.twig) in front, Summary (forms.php) and Fee Sheet (new.php, unbilled) behind', visits: [encounterVisit(e12)] },
+  'main-12': { entry: '/openemr/interface/main/tabs/main-12.html', template: 'main/tabs/main.php (with the Dashboard tab: demographics.php insurance card) + encounter_top.php; SOAP (soap_form.twig) in front, Summary (forms.php) and Fee Sheet (new.php, unbilled) behind', visits: [encounterVisit(e12)] },
   'main-14': { entry: '/openemr/interface/main/tabs/main-14.html', template: 'encounter_top.php; Fee Sheet (billed) in front, the SOAP report only in the hidden Summary (forms.php)', visits: [encounterVisit(e14)] },
   'main-15': { entry: '/openemr/interface/main/tabs/main-15.html', template: 'encounter_top.php; Fee Sheet in front, Clinical Notes form and Summary behind', visits: [encounterVisit(e15)] },
   'billing-manager': { entry: '/openemr/interface/billing/billing_report.html', template: 'billing/billing_report.php: three unbilled encounters, none ticked', visits: [billingVisit(e12), billingVisit(e14), billingVisit(e15)] },

@@ -45,7 +45,7 @@ function providerSelect(name, toptext, selected, disabled = false, tooltip = '')
 
 // ---- interface/main/tabs/main.php with templates/tabs_template.php (Knockout rendered) ------------
 
-export function tabsShell({ encounter, encounterTopSrc, title }) {
+export function tabsShell({ encounter, encounterTopSrc, dashboardSrc = 'about:blank', title }) {
   const patient = encounter.patient;
   return `<!DOCTYPE html>
 <html>
@@ -92,6 +92,7 @@ ${head(title ?? 'OpenEMR', { css: ['/assets/ehr.css', '/assets/openemr.css'] })}
     <div class="tabControls">
       <div class="tabNotchosen" style="width:2%"><i class="fa fa-caret-up menu_arrow" id="patient_caret" title="Toggle the Patient Panel" aria-hidden="true"></i></div>
       <div class="tabSpan bgcolor2 tabNotchosen"><span class="tabTitle tabHidden">Calendar</span></div>
+      <div class="tabSpan bgcolor2 tabNotchosen"><span class="tabTitle tabHidden">Dashboard</span></div>
       <div class="tabSpan bgcolor2"><span class="tabTitle">Encounter</span></div>
       <div class="tabNotchosen" style="width:100%;"></div>
     </div>
@@ -99,6 +100,7 @@ ${head(title ?? 'OpenEMR', { css: ['/assets/ehr.css', '/assets/openemr.css'] })}
   <div id="mainFrames_div" class="mainFrames d-flex flex-row">
     <div id="framesDisplay">
       <div class="frameDisplay" style="display: none;"><iframe name="cal" title="Calendar" src="about:blank"></iframe></div>
+      <div class="frameDisplay" style="display: none;"><iframe name="pat" title="Dashboard" src="${esc(dashboardSrc)}"></iframe></div>
       <div class="frameDisplay"><iframe name="enc" title="Encounter" src="${esc(encounterTopSrc)}"></iframe></div>
     </div>
   </div>
@@ -661,3 +663,84 @@ ${encounters.map((e, i) => billingEncounter(e, i, { showUnits })).join('')}
 </html>
 `;
 }
+
+// ---- interface/patient_file/summary/demographics.php: the patient dashboard's insurance card ------------
+// templates/patient/card/card_base.html.twig around templates/patient/card/insurance.html.twig.
+
+/** The patient dashboard, as far as it matters here: the insurance card with the primary policy. */
+export function dashboard(encounter) {
+  const patient = encounter.patient;
+  const payer = encounter.payer;
+  const insurer = INSURERS[payer.name] ?? { line1: '100 Main St', city: 'Hartford', state: 'CT', postal: '06101' };
+  return `<!DOCTYPE html>
+<html>
+${head('Dashboard', { css: ['/assets/ehr.css', '/assets/openemr.css'] })}
+<body class="body_top patient-demographics">
+<div id="container_div" class="container-fluid">
+<h2>Medical Record Dashboard - ${esc(`${patient.fname} ${patient.lname}`)}</h2>
+<section class="card mb-2">
+    <div class="card-body p-1">
+        <h6 class="card-title mb-0 d-flex p-1 justify-content-between">
+            <a class="text-start fw-bolder" href="#" data-bs-toggle="collapse" data-bs-target="#insurance_ps_expand" aria-expanded="true" aria-controls="insurance_ps_expand">Insurance<i class="ms-1 fa fa-fw  fa-compress " data-bs-target="#insurance_ps_expand"></i></a>
+        </h6>
+        <div id="insurance_ps_expand" class="card-text collapse show">
+            <div class="clearfix pt-2">
+<ul class="nav nav-tabs mb-2 insurance-nav-tabs">
+    <li class="nav-item" role="presentation">
+        <a data-type="primary" href="#primary" id="primary-tab" data-toggle="tab" role="tab" aria-controls="primary" aria-selected="true" class="nav-link active">Primary</a>
+    <li class="nav-item" role="presentation">
+        <a id='eligibility-tab' class="nav-link" href='#eligibility' data-toggle="tab" aria-controls="eligibility" role="tab" aria-selected="false">Eligibility</a>
+    </li>
+</ul>
+<div class="tab-content px-1">
+<div class="tab-pane active" id="primary" role="tabpanel" aria-labelledby="primary-tab">
+        <div class="tab-pagination-pane " id="primary-1">
+            <div class="text-primary pb-2 pt-1">
+                Primary Insurance
+                until Present
+            </div>
+            <div class="d-flex justify-content-between">
+                <div class="insurer">
+                        <em>Insurer</em>
+                        <address>
+                            <strong>${esc(payer.name)}</strong><br>
+                            ${esc(insurer.line1)}<br>
+                            ${esc(insurer.city)} ${esc(insurer.state)}, ${esc(insurer.postal)}
+                        </address>
+                </div>
+                <div class="subscriber">
+                    <em>Subscriber</em>
+                    <address class="mb-1">
+                        <strong>${esc(`${patient.fname} ${patient.lname}`)} (Self)</strong><br>
+                    </address>
+                </div>
+            </div>
+            <div class="d-flex justify-content-between policy-details pt-2">
+                <div class="list-group list-group-flush flex-fill mr-4">
+                    <div class="list-group-item d-flex justify-content-between p-1"><strong>Policy Number:</strong> <span class="text-right text-monospace">${esc(encounter.policy ?? 'W000000')}</span></div>
+                </div>
+                <div class="list-group list-group-flush flex-fill">
+                    <div class="list-group-item d-flex justify-content-between p-1"><strong>Accepts Assignment:</strong> <span class="text-right">Yes</span></div>
+                </div>
+            </div>
+        </div>
+    </div>
+    <div class="tab-pane" id="eligibility" role="tabpanel" aria-labelledby="eligibility-tab"></div>
+</div>
+            </div>
+        </div>
+    </div>
+</section>
+</div>
+</body>
+</html>
+`;
+}
+
+/** Insurance company addresses (insurance_companies rows), invented. */
+const INSURERS = {
+  'Aetna Choice POS II': { line1: '151 Farmington Ave', city: 'Hartford', state: 'CT', postal: '06156' },
+  'Medicare Part B': { line1: 'PO Box 6703', city: 'Fargo', state: 'ND', postal: '58108' },
+  'UnitedHealthcare Choice Plus': { line1: 'PO Box 740800', city: 'Atlanta', state: 'GA', postal: '30374' },
+};
+

@@ -106,6 +106,13 @@ describe('encounter summary (interface/patient_file/encounter/forms.php)', () =>
   });
 });
 
+describe('patient dashboard (interface/patient_file/summary/demographics.php, insurance card)', () => {
+  it('gives the payer: the insurer\'s name, not its address', () => {
+    const merged = mergeReadings([frame('openemr-dashboard.html', 2, { visible: false }), frame('openemr-fee-sheet-unbilled.html', 4)]);
+    expect(merged?.visits[0]?.visit.payer).toBe('Aetna Choice POS II');
+  });
+});
+
 describe('the encounter as a whole (encounter_top.php: Summary, SOAP and Fee Sheet tabs)', () => {
   it('reads the note once (the visible SOAP tab wins over the hidden Summary) and the lines from the Fee Sheet tab', () => {
     const merged = mergeReadings([
@@ -124,7 +131,7 @@ describe('the encounter as a whole (encounter_top.php: Summary, SOAP and Fee She
     expect(visit.dateOfService).toBe('2026-11-20');
     // "Lee, Kim" from the fee sheet's provider select, PTA from the note's signature.
     expect(visit.provider).toEqual({ name: 'Kim Lee', credentials: ['PTA'] });
-    expect(visit.payer).toBeUndefined();
+    expect(visit.payer).toBeUndefined(); // the encounter's frames do not show it (the dashboard tab does)
   });
 });
 

@@ -43,7 +43,11 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
   if (!value || PLACEHOLDER.test(value)) return undefined;
   switch (fact) {
     case 'payer': {
-      const cleaned = value.replace(/^(?:primary|secondary|tertiary)\s*[:\-]\s*/i, '').trim();
+      // "primary: Aetna …" (a claim's payer select); an insurer's address after its name is not the payer.
+      const cleaned = value
+        .replace(/^(?:primary|secondary|tertiary)\s*[:\-]\s*/i, '')
+        .replace(/\s+(?:P\.?\s?O\.?\s+Box\b|\d{1,6}(?:\s+[A-Z][A-Za-z.]*){1,3}\s+(?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|Way|Ln|Lane|Pkwy|Parkway|Plaza|Suite|Ste)\b).*$/, '')
+        .trim();
       return /[A-Za-z]{2}/.test(cleaned) && cleaned.length <= 120 && !PLACEHOLDER.test(cleaned) ? cleaned : undefined;
     }
     case 'dateOfService':
