@@ -54,7 +54,7 @@ export const ENCOUNTERS = {
     soap: {
       subjective: 'Neck pain 5/10, down from 7/10 at evaluation. Difficulty turning head to check blind spot while driving. Visit 4 of 12 under the plan of care certified 2026-10-30.',
       objective:
-        'Cervical rotation R 48 degrees, L 55 degrees. Palpable spasm and trigger points R upper trapezius and levator scapulae.\nTherapeutic massage to R upper trapezius and levator scapulae, effleurage and petrissage, 15 minutes, to reduce muscle spasm before exercise. Post: rotation R 58 degrees, pain 3/10.\nTherapeutic exercise 30 minutes: deep neck flexor training, scapular retraction 3x10, cervical AROM.\nTotal timed minutes: 45.',
+        'Cervical rotation R 48 degrees, L 55 degrees. Palpable spasm and trigger points R upper trapezius and levator scapulae.\nTherapeutic massage to R upper trapezius and levator scapulae, effleurage and petrissage, 15 minutes, to reduce muscle spasm before exercise. Post: rotation R 58 degrees, pain 3/10.\nTherapeutic exercise 30 minutes: deep neck flexor training, scapular retraction 3x10, cervical AROM.\nTotal timed minutes: 45. Total treatment time: 45 minutes.',
       assessment: 'Reduced spasm and improved cervical rotation after massage. Progressing toward goal of turning head 70 degrees to drive safely.',
       plan: 'Continue plan of care 2x/week for 4 weeks; progress stabilization exercise.\nRuth Adler, PT, DPT',
     },
@@ -83,7 +83,7 @@ export const ENCOUNTERS = {
         type: 'Progress Note',
         category: 'Physical Therapy',
         text:
-          'Left calf strain two weeks ago while running; pain 4/10 with stairs.\nPalpable spasm and tenderness of the left medial gastrocnemius.\nMassage to the left gastrocnemius 12 minutes, stripping and kneading, to reduce spasm; ankle dorsiflexion improved from 5 to 10 degrees.\nTherapeutic exercise 25 minutes: eccentric heel drops 3x12, calf stretching.\nGoal: return to running 3 miles without pain.\nOmar Haddad, PT',
+          'Left calf strain two weeks ago while running; pain 4/10 with stairs.\nPalpable spasm and tenderness of the left medial gastrocnemius.\nMassage to the left gastrocnemius 12 minutes, stripping and kneading, to reduce spasm; ankle dorsiflexion improved from 5 to 10 degrees.\nTherapeutic exercise 25 minutes: eccentric heel drops 3x12, calf stretching.\nGoal: return to running 3 miles without pain. Per the plan of care certified 2026-11-14, visit 2 of 8.\nOmar Haddad, PT',
       },
     ],
     billing: [

@@ -162,10 +162,13 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
       const last = text.split('\n').pop()?.trim() ?? '';
       if (signed) facts.offer('provider', personLike(signed[1] as string) ? (signed[1] as string).trim() : undefined, signed[0], 0.6, 'signature in the note', block.id);
       else if (SIGNATURE_LINE.test(last)) facts.offer('provider', last, last, 0.55, 'signature line closing the note', block.id);
-      // A printed report's header lines inside the same block ("PAYER ......: Medicare Part B").
+      // A printed report's header lines inside the same block ("PAYER ......: Medicare Part B"). The
+      // figures the engine reads from note text itself (timed minutes, visit number, …) stay in the
+      // note, where its findings can quote them, unless a dotted leader marks a report header.
       for (const line of text.split('\n', 60)) {
         const m = LINE_LABEL.exec(line.trim());
-        if (m && line.length <= 90) facts.labelled(m[1] as string, m[2] as string, 'colon', block.id, block.visible, 0.9);
+        const fact = m ? factOf(m[1] as string)?.fact : undefined;
+        if (m && line.length <= 90 && (fact === 'payer' || fact === 'dateOfService' || fact === 'provider' || /\.{2,}\s*:/.test(line))) facts.labelled(m[1] as string, m[2] as string, 'colon', block.id, block.visible, 0.9);
       }
       if (!block.label) continue;
     }

@@ -577,8 +577,8 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const label = cleanLabel(first.nodeType === 3 ? (first as Text).data : elementText(first as Element, 100));
     // A label is only a label ("Payer: Medicare" already says both); a value is one value, not a table or list.
     if (!labelLike(label, 40) || /^\d|\d{2}|[:：]\s*\S/.test(label) || /^(?:li|table|ul|ol|dl|form|fieldset|section|article)$/.test(valueEl.localName)) return;
-    const control = isValueControl(valueEl) ? valueEl : null;
-    if (control) return; // controls report their own label
+    // Controls report their own label (and a textarea's text is its block, read again as it is typed).
+    if (isValueControl(valueEl) || valueEl.querySelector('textarea, input, select')) return;
     const value = elementText(valueEl, LIMIT_VALUE + 1);
     if (!value || value.length > LIMIT_VALUE || value === label) return;
     field(valueEl, label, value, 'prev');
