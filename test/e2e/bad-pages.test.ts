@@ -133,7 +133,7 @@ describe('bad pages', () => {
   }, TEST_TIMEOUT);
 
   it('a half-loaded single-page app: "still loading" until the visit arrives, then the result', async () => {
-    const { page, popup, tabId } = await open('half-loaded-spa.html?delay=5000');
+    const { page, popup, tabId } = await open('half-loaded-spa.html?delay=9000');
     const loading = await waitFor(async () => {
       const view = await reading(popup, tabId);
       return view.status.loading ? view : null;
@@ -141,7 +141,7 @@ describe('bad pages', () => {
     expect(loading.visits).toEqual([]);
     await popup.reload();
     await waitForPopupRendered(popup);
-    expect(await popup.getByText('The page is still loading: what was read may be incomplete.').count()).toBe(1);
+    await waitFor(async () => (await popup.getByText('The page is still loading: what was read may be incomplete.').count()) === 1, { timeout: 3000, what: 'the loading notice in the popup' });
     const state = await waitFor(async () => {
       const s = await tabState(popup, tabId);
       return s.status === 'ok' ? s : null;
