@@ -75,6 +75,14 @@ const DESCRIPTIONS: Record<string, { title: string; description: string }> = {
     title: 'Allowed EHR sites',
     description: 'Site patterns such as "https://ehr.example.org/*" or "https://*.example.org/*". The extension runs on its own only on these sites (it still needs host access: see docs/ADMIN.md).',
   },
+  historyEnabled: {
+    title: 'Keep visit history for the cross-visit rules',
+    description: 'false: no fingerprints of notes are kept in the browser, the cross-visit rules (copied notes, templated notes, massage trends) do not run, and any stored history is removed.',
+  },
+  historyRetentionDays: {
+    title: 'Days visit history is kept',
+    description: 'How long the fingerprint of a checked note is kept for the cross-visit rules (default 180; 1 to 3650). Older ones are removed.',
+  },
   lockedSettings: {
     title: 'Locked settings',
     description: 'Settings users may not change even where this policy sets no value: profile, ruleLevels, ruleLevels.<ruleId>, ruleOptions, disabledRules, payerMap, selectorAdapters, highlightEnabled, allowedOrigins; and dismissals (users may not dismiss findings).',

@@ -149,6 +149,10 @@ export const ManagedSettingsSchema = z.object({
   selectorAdapters: z.optional(z.array(SelectorAdapterConfigSchema).check(z.maxLength(LIMITS.adapters))),
   highlightEnabled: z.optional(z.boolean()),
   allowedOrigins: z.optional(z.array(SitePatternSchema).check(z.maxLength(LIMITS.entries))),
+  /** Managed only: false turns off visit history (cross-visit rules) and removes what is stored (docs/history.md). */
+  historyEnabled: z.optional(z.boolean()),
+  /** Managed only: days a visit's fingerprint is kept for the cross-visit rules (1 to 3650). */
+  historyRetentionDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(3650))),
   /** Managed only: lock names the user may not change even where policy sets no value. */
   lockedSettings: z.optional(z.array(LockNameSchema).check(z.maxLength(LIMITS.entries))),
   /** Managed only: why the organisation locks settings, shown next to every lock. */

@@ -213,7 +213,7 @@ describe('resolveSettings: every rejection path of a bad policy', () => {
 
   it('rejects unknown keys by name, listing the known ones', () => {
     expect(reasonFor({ disableAll: true }, 'disableAll')).toBe(
-      'not a known setting (known: defaultProfile, ruleLevels, ruleOptions, disabledRules, payerMap, selectorAdapters, highlightEnabled, allowedOrigins, lockedSettings, lockReason, lockReasons, lockContact)',
+      'not a known setting (known: defaultProfile, ruleLevels, ruleOptions, disabledRules, payerMap, selectorAdapters, highlightEnabled, allowedOrigins, historyEnabled, historyRetentionDays, lockedSettings, lockReason, lockReasons, lockContact)',
     );
   });
 

@@ -15,3 +15,4 @@ export type { TemplateLookup, TemplateMatch, HistoryRule } from './rules/define'
 export function listHistoryRules(): RuleMeta[] {
   return HISTORY_RULES.map((r) => r.meta);
 }
+export { encodeRecord, decodeRecord, type StoredRecord } from './record-codec';
