@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { read837 } from '../../src/cli/claims/claims-837';
+import { claimVisitFields, credentialOfTaxonomy, read837 } from '../../src/cli/claims/claims-837';
 import { build837, type ClaimSpec } from './x12-fixtures';
 
 const massage: ClaimSpec = {
@@ -84,4 +84,15 @@ describe('read837', () => {
     expect(read837('ISA*00*short~').problems).toEqual(['segment 1 (ISA): the ISA segment is cut short (an ISA is 106 characters)']);
     expect(read837(build837([massage]).replace('ST*837', 'ST*835')).problems[0]).toMatch(/\(ST\): transaction set 835 is not an 837 claim/);
   });
+
+  it("gives the visit the rendering provider's credential from its taxonomy code", () => {
+    const [claim] = read837(build837([massage])).claims;
+    expect(claimVisitFields(claim!).provider).toEqual({ name: 'ROSA ALVAREZ', credentials: ['PT'] });
+    expect(credentialOfTaxonomy('2252X0000X')).toBe('PTA');
+    expect(credentialOfTaxonomy('225700000X')).toBe('LMT');
+    expect(credentialOfTaxonomy('207Q00000X')).toBeUndefined();
+    const [none] = read837(build837([{ ...massage, rendering: ['ALVAREZ', 'ROSA', '1098765432'] }])).claims;
+    expect(claimVisitFields(none!).provider).toEqual({ name: 'ROSA ALVAREZ' });
+  });
 });
+

@@ -4,7 +4,14 @@
 // (or minutes, SV1-03 MJ), diagnosis pointers and date (DTP*472). Problems name the segment; a
 // bad claim is reported and skipped, the file's other claims are kept.
 import type { ClaimLine, Visit } from '../../engine/visit';
+import taxonomy from './taxonomy.json';
 import { checkEnvelopes, type Segment, segmentsOf, X12Error } from './x12';
+
+/** The credential a taxonomy code names (taxonomy.json), when it is one the provider rules know. */
+export function credentialOfTaxonomy(code: string | undefined): string | undefined {
+  const prefix = (code ?? '').trim().toUpperCase().slice(0, 4);
+  return taxonomy.entries.find((e) => e.prefix === prefix)?.credential;
+}
 
 export interface ClaimProvider {
   name: string;
@@ -197,6 +204,11 @@ export function read837(text: string): Read837 {
   return { claims: claims.filter((c) => c.lines.length > 0), problems };
 }
 
+function providerOf(p: ClaimProvider): NonNullable<Visit['provider']> {
+  const credential = credentialOfTaxonomy(p.taxonomy);
+  return { name: p.name, ...(credential && { credentials: [credential] }) };
+}
+
 /** A claim's contribution to the Visit it is joined to: its lines, payer, provider and date. */
 export function claimVisitFields(claim: Claim837): Pick<Visit, 'lines'> & Partial<Pick<Visit, 'payer' | 'provider' | 'dateOfService'>> {
   const lines: ClaimLine[] = claim.lines.map(({ code, modifiers, units, minutes, dx }) => ({
@@ -209,7 +221,7 @@ export function claimVisitFields(claim: Claim837): Pick<Visit, 'lines'> & Partia
   return {
     lines,
     ...(claim.payer && { payer: claim.payer.name }),
-    ...(claim.renderingProvider && { provider: { name: claim.renderingProvider.name } }),
+    ...(claim.renderingProvider && { provider: providerOf(claim.renderingProvider) }),
     ...(claim.dateOfService && { dateOfService: claim.dateOfService }),
   };
 }
