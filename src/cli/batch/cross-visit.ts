@@ -15,6 +15,8 @@ export class CrossVisitBatch {
   private readonly series = new SeriesBatch<CrossVisitRef>();
 
   add(history: NonNullable<ItemOutput['history']>): void {
+    // The label is the source (process.ts): one string for both, not two copies from the worker.
+    history.record.label = history.ref.source;
     this.series.add(history.record, history.ref);
   }
 

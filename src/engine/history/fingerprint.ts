@@ -59,8 +59,11 @@ export function words(text: string): string[] {
   return text.normalize('NFKC').toLowerCase().match(WORD) ?? [];
 }
 
-/** The sketch of a text's shingles; `salt` keys the hashes (0 when nothing is stored). */
-export function fingerprint(text: string, salt = 0): Fingerprint {
+/**
+ * The sketch of a text's shingles; `salt` keys the hashes (0 when nothing is stored). `into` is
+ * where to write it (SKETCH_SLOTS slots, e.g. a view of one buffer shared by a note's sketches).
+ */
+export function fingerprint(text: string, salt = 0, into: Sketch = new Uint16Array(SKETCH_SLOTS)): Fingerprint {
   const list = words(text);
   const shingles = new Set<number>();
   if (list.length > 0 && list.length < SHINGLE_WORDS) shingles.add(hashString(list.join(' '), salt));
@@ -72,7 +75,7 @@ export function fingerprint(text: string, salt = 0): Fingerprint {
       if (v < mins[slot]!) mins[slot] = v;
     }
   }
-  const sketch = new Uint16Array(SKETCH_SLOTS);
+  const sketch = into;
   // The low bits of each minimum: its high bits are mostly zeros (it is a minimum).
   for (let slot = 0; slot < SKETCH_SLOTS; slot++) sketch[slot] = mins[slot]! & 0xffff;
   return { sketch, size: Math.min(shingles.size, 255) };

@@ -7,7 +7,7 @@ import type { Chart, MeasurementKind, SectionKind } from '../chart/types';
 import { ATTRIBUTE_BETTER_WHEN, MEASURE_KINDS } from '../chart/measure-grammar';
 import type { VisitFacts } from '../facts';
 import type { Visit } from '../visit';
-import { fingerprint, type Fingerprint, hashString } from './fingerprint';
+import { fingerprint, type Fingerprint, hashString, SKETCH_SLOTS } from './fingerprint';
 
 /** Section kinds whose text says nothing about this visit's care: the same on every note by design. */
 const NOT_FINGERPRINTED = new Set<SectionKind>(['signature', 'billing']);
@@ -64,8 +64,12 @@ function notePrints(chart: Chart, salt: number): { note: Fingerprint; sections: 
     byKind.set(section.kind, texts);
   }
   const all = [...byKind.values()].flat().join('\n');
-  const sections = [...byKind].map(([kind, texts]) => ({ kind, ...fingerprint(texts.join('\n'), salt) })).filter((s) => s.size > 0);
-  return { note: fingerprint(all, salt), sections };
+  // One buffer for all of a note's sketches: a batch keeps thousands of records, and each buffer
+  // of its own would cost more than the 128 bytes it holds.
+  const buffer = new Uint16Array((byKind.size + 1) * SKETCH_SLOTS);
+  const slot = (i: number) => buffer.subarray(i * SKETCH_SLOTS, (i + 1) * SKETCH_SLOTS);
+  const sections = [...byKind].map(([kind, texts], i) => ({ kind, ...fingerprint(texts.join('\n'), salt, slot(i + 1)) })).filter((s) => s.size > 0);
+  return { note: fingerprint(all, salt, slot(0)), sections };
 }
 
 /** This visit's value of each measure (before treatment when the note gives both), in note order. */
