@@ -59,15 +59,27 @@ export function words(text: string): string[] {
   return text.normalize('NFKC').toLowerCase().match(WORD) ?? [];
 }
 
+/** A text's 32-bit MinHash minimums (one per slot) and its distinct shingle count, before truncation. */
+export interface MinHashes {
+  mins: Uint32Array;
+  size: number;
+}
+
 /**
- * The sketch of a text's shingles; `salt` keys the hashes (0 when nothing is stored). `into` is
- * where to write it (SKETCH_SLOTS slots, e.g. a view of one buffer shared by a note's sketches).
+ * The MinHash minimums of a text's shingles. Each word is hashed once (seeded by the salt) and a
+ * shingle's hash is mixed from its words' hashes, so no shingle string is ever built.
  */
-export function fingerprint(text: string, salt = 0, into: Sketch = new Uint16Array(SKETCH_SLOTS)): Fingerprint {
+export function minHashes(text: string, salt = 0): MinHashes {
   const list = words(text);
+  const wordHashes = list.map((w) => hashString(w, salt));
   const shingles = new Set<number>();
-  if (list.length > 0 && list.length < SHINGLE_WORDS) shingles.add(hashString(list.join(' '), salt));
-  for (let i = 0; i + SHINGLE_WORDS <= list.length; i++) shingles.add(hashString(list.slice(i, i + SHINGLE_WORDS).join(' '), salt));
+  const shingleAt = (i: number, n: number): number => {
+    let h = mix32(salt ^ 0x2545f491);
+    for (let k = 0; k < n; k++) h = mix32(h ^ wordHashes[i + k]!);
+    return h;
+  };
+  if (list.length > 0 && list.length < SHINGLE_WORDS) shingles.add(shingleAt(0, list.length));
+  for (let i = 0; i + SHINGLE_WORDS <= list.length; i++) shingles.add(shingleAt(i, SHINGLE_WORDS));
   const mins = new Uint32Array(SKETCH_SLOTS).fill(0xffffffff);
   for (const shingle of shingles) {
     for (let slot = 0; slot < SKETCH_SLOTS; slot++) {
@@ -75,10 +87,36 @@ export function fingerprint(text: string, salt = 0, into: Sketch = new Uint16Arr
       if (v < mins[slot]!) mins[slot] = v;
     }
   }
-  const sketch = into;
-  // The low bits of each minimum: its high bits are mostly zeros (it is a minimum).
-  for (let slot = 0; slot < SKETCH_SLOTS; slot++) sketch[slot] = mins[slot]! & 0xffff;
-  return { sketch, size: Math.min(shingles.size, 255) };
+  return { mins, size: shingles.size };
+}
+
+/**
+ * The minimums of the union of several texts' shingle sets (a MinHash of a union is the slot-wise
+ * minimum): a whole note from its sections, without hashing its shingles again.
+ */
+export function unionOf(parts: readonly MinHashes[]): MinHashes {
+  const mins = new Uint32Array(SKETCH_SLOTS).fill(0xffffffff);
+  let size = 0;
+  for (const part of parts) {
+    size += part.size;
+    for (let slot = 0; slot < SKETCH_SLOTS; slot++) if (part.mins[slot]! < mins[slot]!) mins[slot] = part.mins[slot]!;
+  }
+  return { mins, size };
+}
+
+/**
+ * The sketch kept of MinHash minimums: the low 16 bits of each (its high bits are mostly zeros, it
+ * being a minimum), written to `into` (SKETCH_SLOTS slots, e.g. a view of one buffer shared by a
+ * note's sketches).
+ */
+export function toFingerprint(hashes: MinHashes, into: Sketch = new Uint16Array(SKETCH_SLOTS)): Fingerprint {
+  for (let slot = 0; slot < SKETCH_SLOTS; slot++) into[slot] = hashes.mins[slot]! & 0xffff;
+  return { sketch: into, size: Math.min(hashes.size, 255) };
+}
+
+/** The sketch of a text's shingles; `salt` keys the hashes (0 when nothing is stored). */
+export function fingerprint(text: string, salt = 0, into?: Sketch): Fingerprint {
+  return toFingerprint(minHashes(text, salt), into);
 }
 
 /** Estimated Jaccard similarity of the two texts' shingle sets, 0–1. */

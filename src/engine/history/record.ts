@@ -7,7 +7,7 @@ import type { Chart, MeasurementKind, SectionKind } from '../chart/types';
 import { ATTRIBUTE_BETTER_WHEN, MEASURE_KINDS } from '../chart/measure-grammar';
 import type { VisitFacts } from '../facts';
 import type { Visit } from '../visit';
-import { fingerprint, type Fingerprint, hashString, SKETCH_SLOTS } from './fingerprint';
+import { type Fingerprint, hashString, minHashes, SKETCH_SLOTS, toFingerprint, unionOf } from './fingerprint';
 
 /** Section kinds whose text says nothing about this visit's care: the same on every note by design. */
 const NOT_FINGERPRINTED = new Set<SectionKind>(['signature', 'billing']);
@@ -54,7 +54,10 @@ function betterWhen(kind: MeasurementKind, attribute: string | undefined, instru
   return ATTRIBUTE_BETTER_WHEN[instrument ?? ''] ?? ATTRIBUTE_BETTER_WHEN[attribute ?? ''] ?? MEASURE_KINDS.get(kind)?.betterWhen ?? 'either';
 }
 
-/** Fingerprints per section kind, and of the whole note. */
+/**
+ * Fingerprints per section kind, and of the whole note: the union of its sections' shingles (the
+ * runs that straddle two sections aside), so each shingle is hashed once.
+ */
 function notePrints(chart: Chart, salt: number): { note: Fingerprint; sections: SectionPrint[] } {
   const byKind = new Map<SectionKind, string[]>();
   for (const section of chart.sections) {
@@ -63,13 +66,13 @@ function notePrints(chart: Chart, salt: number): { note: Fingerprint; sections: 
     texts.push(chart.text.slice(section.start, section.end));
     byKind.set(section.kind, texts);
   }
-  const all = [...byKind.values()].flat().join('\n');
+  const parts = [...byKind].map(([kind, texts]) => ({ kind, hashes: minHashes(texts.join('\n'), salt) })).filter((p) => p.hashes.size > 0);
   // One buffer for all of a note's sketches: a batch keeps thousands of records, and each buffer
   // of its own would cost more than the 128 bytes it holds.
-  const buffer = new Uint16Array((byKind.size + 1) * SKETCH_SLOTS);
+  const buffer = new Uint16Array((parts.length + 1) * SKETCH_SLOTS);
   const slot = (i: number) => buffer.subarray(i * SKETCH_SLOTS, (i + 1) * SKETCH_SLOTS);
-  const sections = [...byKind].map(([kind, texts], i) => ({ kind, ...fingerprint(texts.join('\n'), salt, slot(i + 1)) })).filter((s) => s.size > 0);
-  return { note: fingerprint(all, salt, slot(0)), sections };
+  const sections = parts.map(({ kind, hashes }, i) => ({ kind, ...toFingerprint(hashes, slot(i + 1)) }));
+  return { note: toFingerprint(unionOf(parts.map((p) => p.hashes)), slot(0)), sections };
 }
 
 /** This visit's value of each measure (before treatment when the note gives both), in note order. */
