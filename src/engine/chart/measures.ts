@@ -28,7 +28,9 @@ function attributeOf(lx: Lexed, first: number): { attribute?: string; side?: 'L'
       side = t.startsWith('l') ? 'L' : t.startsWith('r') ? 'R' : 'B';
       if (t === 'l' && lx.norm[i - 1] === '/' && lx.norm[i - 2] === 'b') side = 'B';
     }
-    if (!attribute && ATTRIBUTES.has(t)) attribute = normaliseAttribute(t);
+    // "pain-free abduction 120°", "abduction pain free to 140°": "<word>-free" qualifies the motion, it is not what is measured.
+    const qualifier = lx.norm[i + 1] === 'free' || (lx.norm[i + 1] === '-' && lx.norm[i + 2] === 'free');
+    if (!attribute && ATTRIBUTES.has(t) && !qualifier) attribute = normaliseAttribute(t);
     if (attribute && side) break;
   }
   return { attribute, side };

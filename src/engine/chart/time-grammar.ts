@@ -306,7 +306,8 @@ function totalMake(p: readonly (Part | undefined)[], lx: Lexed): { value: number
   return { value: minutes, data: { total: kind, valueFirst: v.first } };
 }
 const totalRows: Rule[] = [
-  ...['duration', 'range'].map<Rule>((kind) => ({
+  // "Timed total (52)": a figure in brackets under a total's label is that total's minutes.
+  ...['duration', 'range', 'paren'].map<Rule>((kind) => ({
     name: `total: <label> <${kind}>`,
     kind: 'total',
     pattern: [LABEL_WORD, SEPARATOR, LINKING, item(kind)],

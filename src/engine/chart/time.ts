@@ -223,6 +223,24 @@ export function findTimes(
     return undefined;
   };
 
+  // Per line: how many bare bracketed figures, and how many stated times, the line holds.
+  const parensOnLine = new Map<number, number>();
+  const timesOnLine = new Set<number>();
+  for (const it of chosen) {
+    const line = lx.line[it.first]!;
+    if (it.kind === 'paren') parensOnLine.set(line, (parensOnLine.get(line) ?? 0) + 1);
+    else if (it.kind === 'duration' || it.kind === 'range' || it.kind === 'total') timesOnLine.add(line);
+  }
+  // "Ther ex: bridges, side-stepping (25) → 97110 1u": a line's only bare bracketed figure, with no
+  // other time on the line, closing a clause that names a service (before it, or right after an arrow).
+  const parenClosesServiceClause = (it: Item, seg: Segment): boolean => {
+    const line = lx.line[it.first]!;
+    if (seg.services.length === 0 || parensOnLine.get(line) !== 1 || timesOnLine.has(line)) return false;
+    const next = lx.norm[it.end];
+    const arrow = next === '→' || next === '=' || (next === '-' && lx.norm[it.end + 1] === '>');
+    return it.end >= seg.end || lx.kind[it.end] === Kind.Newline || arrow || serviceRightAfter(it);
+  };
+
   for (const it of chosen) {
     const segIndex = segmentOf[it.first]!;
     if (segIndex < 0) continue;
@@ -263,7 +281,11 @@ export function findTimes(
 
     if (it.kind === 'paren' || it.kind === 'codefig') {
       // "massage 97124 (14)", "97124 15": a bare figure right after a service or its code.
-      if (it.kind === 'paren' && !serviceRightBefore(it)) continue;
+      // On a line that states a time, a bracketed figure a word or two after the service counts sets or
+      // repetitions ("lunges (10), step-ups (12), 18 min"); only one right against the service is its time.
+      const before = it.kind === 'paren' ? serviceRightBefore(it) : undefined;
+      const against = before !== undefined && (!timesOnLine.has(lx.line[it.first]!) || before.end === it.first);
+      if (it.kind === 'paren' && !against && !parenClosesServiceClause(it, seg)) continue;
       if (it.value >= PAREN_MINUTES_FROM) {
         const at = it.kind === 'codefig' ? (it.data!.valueFirst as number) : it.first;
         const figureItem: Item = { ...it, first: at };
@@ -295,7 +317,7 @@ export function findTimes(
 
   // Tie figures to services, segment by segment.
   const layout = lineLayout(lx);
-  let heading: { service: Service; line: number; indent: number; bulleted: boolean; section: SectionKind } | undefined;
+  let heading: { service: Service; line: number; indent: number; bulleted: boolean; colon: boolean; section: SectionKind } | undefined;
   let previous: Segment | undefined;
   for (const seg of segments) {
     // Most clauses name no service and give no figure: with no heading open, nothing here concerns them.
@@ -309,7 +331,10 @@ export function findTimes(
     const line = layout[seg.line]!;
     // A heading's block is the lines under it that are indented or bulleted more than it, in its section;
     // a line naming a service of its own ends it (a stroke named under the heading does not).
-    if (heading && seg.line !== heading.line && (heading.section !== section || named || !(line.indent > heading.indent || (line.bulleted && !heading.bulleted)))) heading = undefined;
+    // A heading that ends in a colon ("Massage (97124):") also holds the unindented lines right under
+    // it, up to the first blank line.
+    const underColon = (h: NonNullable<typeof heading>): boolean => h.colon && !layout.slice(h.line + 1, seg.line).some((l) => l.end === l.first);
+    if (heading && seg.line !== heading.line && (heading.section !== section || named || !(line.indent > heading.indent || (line.bulleted && !heading.bulleted) || underColon(heading)))) heading = undefined;
     if (heading && !named && seg.line !== heading.line) {
       seg.services = [];
       owners.clear();
@@ -318,7 +343,7 @@ export function findTimes(
       const wholeLine = seg.first === line.first && seg.end >= line.end - 1;
       const next = layout[seg.line + 1];
       const opensBlock = line.endsWithColon || (next !== undefined && (next.indent > line.indent || (next.bulleted && !line.bulleted)));
-      if (owners.size === 1 && named && wholeLine && opensBlock) heading = { service: seg.services[0]!, line: seg.line, indent: line.indent, bulleted: line.bulleted, section };
+      if (owners.size === 1 && named && wholeLine && opensBlock) heading = { service: seg.services[0]!, line: seg.line, indent: line.indent, bulleted: line.bulleted, colon: line.endsWithColon, section };
       previous = seg;
       continue;
     }

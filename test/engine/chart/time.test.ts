@@ -100,6 +100,10 @@ table('which service a time belongs to', [
   { name: 'space-aligned table', note: 'Code    Service             Time\n97124   Massage             13\n97110   Ther ex             25', minutes: { '97124': 13, '97110': 25 } },
   { name: 'same figure twice in one statement', note: 'Therapeutic massage 9:20-9:45 (25 min): effleurage.', minutes: { '97124': 25 } },
   { name: 'bare count under 8 after a code is units', note: 'Ther ex 97110 (2): rows.', minutes: {} },
+  { name: 'heading with its code and a colon, entry on the unindented line under it', note: 'Massage (97124):\nStripping to the L piriformis, 14 min.\n\nTher ex (97110):\nClamshells and monster walks, 20 min.', minutes: { '97124': 14, '97110': 20 } },
+  { name: 'a blank line ends a colon heading', note: 'Massage (97124):\nStripping to the L piriformis.\n\nWalked 10 min on the treadmill to warm up.', minutes: {} },
+  { name: "a clause's only bracketed figure, before an arrow to its code", note: '- Ther ex: lunges, step-ups (22) -> 97110 1u\n- Massage to R calf (9) \u2192 97124 1u', minutes: { '97110': 22, '97124': 9 } },
+  { name: 'bracketed repetitions beside a stated time are not minutes', note: 'Ther ex: lunges (10), step-ups (12), 18 min.', minutes: { '97110': 18 } },
 ]);
 
 table('totals', [
@@ -117,6 +121,7 @@ table('totals', [
   { name: 'session time', note: 'Session time: 60 min (10:00-11:00).', treatment: 60, unresolved: [] },
   { name: '"Tx:" alone is a heading, not a total', note: 'Tx: 12 min massage to R trap.', treatment: undefined, minutes: { '97124': 12 } },
   { name: 'units are not a total', note: 'Total 3 units billed.', treatment: undefined },
+  { name: 'a total in brackets', note: 'Timed minutes total (41)', timed: 41 },
   { name: 'a total of one service is that service\u2019s time', note: 'Massage for a total of 20 minutes to the low back.', treatment: undefined, minutes: { '97124': 20 } },
 ]);
 
