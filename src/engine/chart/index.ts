@@ -65,7 +65,15 @@ function noteParts(note: Visit['note']): { key: string; label?: string; text: st
   return note.map((p, i) => ({ key: p.id ?? p.label ?? String(i), label: p.label, text: p.text }));
 }
 
-export function analyzeChart(note: Visit['note']): Chart {
+export interface ChartOptions {
+  /**
+   * The codes the claim bills. A time tied to a name that could be several codes ("exercise x 25
+   * min") is that code's when exactly one of them is billed.
+   */
+  billedCodes?: readonly string[];
+}
+
+export function analyzeChart(note: Visit['note'], options: ChartOptions = {}): Chart {
   // 1. One text with part offsets (evidence maps back to parts later), folded for reading.
   const parts: ChartPart[] = [];
   const pieces: string[] = [];
@@ -199,7 +207,7 @@ export function analyzeChart(note: Visit['note']): Chart {
   services.sort((a, b) => a.start - b.start);
   const lx = lex(text, words);
   const timeItems = parseTimes(lx);
-  const times = findTimes(text, lx, timeItems, services, contextAt);
+  const times = findTimes(text, lx, timeItems, services, contextAt, new Set(options.billedCodes ?? []));
 
   // 5. Measures and their changes (the measure rows build on the time grammar's numbers and durations).
   const { measurements, changes } = findMeasures(text, lx, timeItems.index, mentions['outcome-measures'] ?? [], mentions.phase ?? [], mentions['goal-language'] ?? [], contextAt);

@@ -156,6 +156,17 @@ const atomRows: Rule[] = [
   },
   { name: 'units: units: <n>', kind: 'units', pattern: [word('units', 'unit'), opt(punct(':', '=', '-', '#')), opt(X), num(0, 20)], make: (p, lx) => ({ value: tokenValue(lx, p[3]) }) },
   { name: 'count: (<n>)', kind: 'paren', pattern: [punct('('), num(0, 300), punct(')')], make: (p, lx) => ({ value: tokenValue(lx, p[1]) }) },
+  {
+    // Minutes only where the line's label says its figures are minutes ("Tx (min): ther ex — 18 | gait — 10"): time.ts decides.
+    name: 'figure: a bare number closing an entry after a dash or colon ("… — 18 |", "…: 12" at the end of the line)',
+    kind: 'entryfig',
+    pattern: [punct('-', ':', '='), num(1, 180, [1, 3])],
+    make: (p, lx) => {
+      const next = p[1]!.end;
+      if (!(next >= lx.count || lx.kind[next] === Kind.Newline || lx.norm[next] === '|' || lx.norm[next] === ';')) return null;
+      return { value: tokenValue(lx, p[1]), data: { valueFirst: p[1]!.first } };
+    },
+  },
 ];
 
 // Layer 3: what combines atoms.
@@ -341,6 +352,8 @@ export interface TimeItems {
   units: Item[];
   counts: Item[];
   parens: Item[];
+  /** Bare figures closing an entry: minutes only under a label that declares minutes. */
+  entryFigures: Item[];
   totals: Item[];
   /** "until 2:40": the end of a range that starts where the previous one ended. */
   untils: Item[];
@@ -350,5 +363,5 @@ export function parseTimes(lx: Lexed): TimeItems {
   const index = newIndex(lx.count);
   for (const layer of LAYERS) runLayer(lx, index, layer);
   const of = (kind: string) => index.all.filter((it) => it.kind === kind);
-  return { index, durations: of('duration'), ranges: of('range'), units: of('units'), counts: of('times'), parens: [...of('paren'), ...of('codefig')], totals: of('total'), untils: of('until') };
+  return { index, durations: of('duration'), ranges: of('range'), units: of('units'), counts: of('times'), parens: [...of('paren'), ...of('codefig')], entryFigures: of('entryfig'), totals: of('total'), untils: of('until') };
 }

@@ -82,12 +82,19 @@ interface Segment {
 const SENTENCE_PUNCT = new Set(['.', '!', '?']);
 const FREQUENCY_AFTER_SLASH = new Set(['wk', 'wks', 'week', 'weeks', 'day', 'd', 'mo', 'month', 'visit']);
 
+const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'st', 'jr', 'sr', 'vs', 'approx', 'incl']);
+
 function isClauseEnd(lx: Lexed, i: number): boolean {
   const t = lx.norm[i]!;
   if (t === ';') return true;
   if (!SENTENCE_PUNCT.has(t)) return false;
   // A dotted leader ("Ther ex 97110 ........ 25 min") is layout, not a full stop.
   if (t === '.' && ((i > 0 && lx.norm[i - 1] === '.') || lx.norm[i + 1] === '.')) return false;
+  // An initial ("K. Dow") or a title ("Dr. Ruiz") does not end the clause.
+  if (t === '.' && i > 0 && lx.spaceBefore[i] === 0) {
+    if (TITLES.has(lx.norm[i - 1]!)) return false;
+    if (lx.end[i - 1]! - lx.start[i - 1]! === 1 && /[A-Z]/.test(lx.text[lx.start[i - 1]!]!)) return false;
+  }
   // A full stop ends a sentence when a capital or a figure follows (or the line ends): "12 min. Massage".
   const next = i + 1;
   if (next >= lx.count || lx.kind[next] === Kind.Newline) return true;
@@ -102,10 +109,16 @@ export function findTimes(
   parsed: TimeItems,
   mentions: readonly ServiceMention[],
   contextAt: (offset: number) => MentionContext,
+  billed: ReadonlySet<string> = new Set(),
 ): TimeFacts {
   // Services as token ranges. Ambiguous names own their time too (it is not unread), but give no code.
   const services: Service[] = mentions
-    .map((m) => ({ first: lexAt(lx, m.start), end: lexAt(lx, m.end), weak: m.weak === true, isCode: m.isCode === true, code: m.code, owner: m.code ?? `?${(m.candidates ?? []).join('/')}`, start: m.start, charEnd: m.end }))
+    .map((m) => {
+      // A name that could be several codes is the one of them the claim bills, when only one is billed.
+      const billedCandidates = m.code === null ? (m.candidates ?? []).filter((c) => billed.has(c)) : [];
+      const code = m.code ?? (billedCandidates.length === 1 ? billedCandidates[0]! : null);
+      return { first: lexAt(lx, m.start), end: lexAt(lx, m.end), weak: m.weak === true, isCode: m.isCode === true, code, owner: code ?? `?${(m.candidates ?? []).join('/')}`, start: m.start, charEnd: m.end };
+    })
     .filter((s) => s.end > s.first)
     .sort((a, b) => a.first - b.first);
   // A name with a code written right beside it is billed as that code: "IASTM (97124)", "97124 - massage",
@@ -138,7 +151,9 @@ export function findTimes(
 
   // One reading per stretch of text: totals, ranges, durations, counts; leftmost-longest wins.
   const tables = readTables(lx, parsed.index);
-  const chosen = selectLongest([...parsed.totals, ...parsed.ranges, ...parsed.durations, ...tables.minutes, ...parsed.units, ...parsed.counts, ...parsed.parens, ...parsed.untils]);
+  const minuteLines = linesDeclaringMinutes(lx);
+  const entryFigures = parsed.entryFigures.filter((it) => minuteLines.has(lx.line[it.first]!));
+  const chosen = selectLongest([...parsed.totals, ...parsed.ranges, ...parsed.durations, ...tables.minutes, ...parsed.units, ...parsed.counts, ...parsed.parens, ...entryFigures, ...parsed.untils]);
   let lastRangeEnd: Item | undefined;
 
   // Segments: clauses within lines. Figures and services are placed in the segment they start in.
@@ -279,6 +294,12 @@ export function findTimes(
       continue;
     }
 
+    if (it.kind === 'entryfig') {
+      // "Tx (min): ther ex 97110 — 18 | … massage 97124 R TFL — 8": the entry's figure, in its label's minutes.
+      const at = it.data!.valueFirst as number;
+      seg.figures.push({ item: { ...it, first: at }, start: lx.start[at]!, end, minutes: it.value, form: 'minutes' });
+      continue;
+    }
     if (it.kind === 'paren' || it.kind === 'codefig') {
       // "massage 97124 (14)", "97124 15": a bare figure right after a service or its code.
       // On a line that states a time, a bracketed figure a word or two after the service counts sets or
@@ -406,6 +427,29 @@ export function findTimes(
   }
 
   return { serviceTimes: attached.map(({ section: _s, ...t }) => t), minutesByCode: groupByCode(attached), totals, unresolved };
+}
+
+/** Words that name minutes in a label ("Tx (min):", "Minutes:"). */
+const MINUTE_WORDS = new Set(['min', 'mins', 'minutes', 'minute']);
+
+/**
+ * Lines whose label declares that their figures are minutes: the words before the line's first colon
+ * (at most 6) end in a minutes word, or hold one in brackets ("Tx (min): …", "Treatment minutes: …").
+ */
+function linesDeclaringMinutes(lx: Lexed): Set<number> {
+  const out = new Set<number>();
+  let lineFirst = 0;
+  for (let i = 0; i <= lx.count; i++) {
+    if (i < lx.count && lx.kind[i] !== Kind.Newline) continue;
+    for (let k = lineFirst; k < Math.min(i, lineFirst + 8); k++) {
+      if (lx.norm[k] !== ':') continue;
+      const before = lx.norm[k - 1] === ')' ? k - 2 : k - 1;
+      if (k > lineFirst && MINUTE_WORDS.has(lx.norm[before] ?? '') && (before === k - 1 || lx.norm[before - 1] === '(')) out.add(lx.line[lineFirst]!);
+      break;
+    }
+    lineFirst = i + 1;
+  }
+  return out;
 }
 
 interface LineLayout {
