@@ -139,6 +139,17 @@ describe('measurements', () => {
     const chart = analyzeChart('O: pain-free abduction 110°, flexion 160°.\nPost: abduction pain free to 135°.');
     expect(chart.changes.map((c) => [c.kind, c.attribute, c.from, c.to, c.since])).toEqual([['rom', 'abduction', 110, 135, 'session']]);
   });
+  it('reads a patient-specific scale rating an activity, and a score out of its maximum, with the earlier value in brackets', () => {
+    const chart = analyzeChart('PSFS climbing stairs 6/10 (2/10 at IE). NDI 12/50 (20/50 at eval).');
+    expect(chart.changes.map((c) => [c.kind, c.attribute, c.from, c.to, c.direction])).toEqual([
+      ['outcome', 'psfs', 2, 6, 'better'],
+      ['outcome', 'ndi', 20, 12, 'better'],
+    ]);
+  });
+  it('reads "after tx" written after the figure as a value after treatment', () => {
+    const chart = analyzeChart('O: cervical rotation R 50°.\nA: rotation R 62° after tx.');
+    expect(chart.changes.map((c) => [c.from, c.to, c.since])).toEqual([[50, 62, 'session']]);
+  });
   it('reads a phase written after the figure', () => {
     const chart = analyzeChart('Pain 6/10 pre-treatment, 3/10 post-treatment.');
     expect(chart.measurements.map((m) => [m.value, m.phase])).toEqual([

@@ -286,7 +286,17 @@ const composeRows: Rule[] = [
 const LABEL_ROWS = ['total-lead', 'total-timed', 'total-untimed', 'total-treatment', 'total-noun', 'total-abbreviation-timed', 'total-abbreviation-treatment'] as const;
 const labelKind = new Map<string, (typeof LABEL_ROWS)[number]>();
 for (const id of LABEL_ROWS) for (const w of words(id)) if (!labelKind.has(w)) labelKind.set(w, id);
-const LABEL_WORD: TokenElement = { type: 'token', words: [...labelKind.keys()], test: (lx, i) => lx.kind[i] === Kind.Word && labelKind.has(lx.norm[i]!), repeat: true };
+const isLabelWord = (lx: Lexed, i: number): boolean => lx.kind[i] === Kind.Word && labelKind.has(lx.norm[i]!);
+// A label word may be followed by its abbreviation in brackets: "Total treatment time (TTT) 45 min".
+const LABEL_WORD: TokenElement = {
+  type: 'token',
+  words: [...labelKind.keys()],
+  test: (lx, i) =>
+    isLabelWord(lx, i) ||
+    (lx.norm[i] === '(' && isLabelWord(lx, i - 1) && isLabelWord(lx, i + 1) && lx.norm[i + 2] === ')') ||
+    (lx.norm[i] === ')' && isLabelWord(lx, i - 1) && lx.norm[i - 2] === '(' && isLabelWord(lx, i - 3)),
+  repeat: true,
+};
 const SEPARATOR: Element = opt(many(punct(':', '=', '-', '.', '…', '_', '~')));
 const LINKING = opt(many(word(...words('total-linking'))));
 

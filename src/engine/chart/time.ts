@@ -203,6 +203,11 @@ export function findTimes(
   const span = (it: Item) => ({ start: lx.start[it.first]!, end: lx.end[it.end - 1]! });
   // A not-treatment word ("rest", "travel", "at home") rules out the figure nearest to it, within a
   // few tokens either way: "Massage 15 min after waiting 10 min" rules out the 10 minutes only.
+  // Tokens right after a written code (the code's time starts here or one ':'/'-' later).
+  const afterCode = new Uint8Array(lx.count + 1);
+  for (const sv of services) if (sv.isCode) afterCode[sv.end] = 1;
+  const codeRightBefore = (it: Item): boolean =>
+    afterCode[it.first] === 1 || (it.first > 0 && afterCode[it.first - 1] === 1 && (lx.norm[it.first - 1] === ':' || lx.norm[it.first - 1] === '-'));
   const excludeNearMarkers = (seg: Segment): void => {
     if (seg.figures.length === 0) return;
     const out = new Set<Figure>();
@@ -211,6 +216,8 @@ export function findTimes(
       let best: Figure | undefined;
       let bestDistance = Number.POSITIVE_INFINITY;
       for (const f of seg.figures) {
+        // "97530 15 min standing tolerance on foam": a figure written right after a code is that code's time.
+        if (codeRightBefore(f.item)) continue;
         const before = f.item.first - i; // marker before the figure
         const after = i - (f.item.end - 1); // marker after the figure
         const distance = before > 0 ? (before <= MARKER_BEFORE ? before : Number.POSITIVE_INFINITY) : after <= MARKER_AFTER ? after + 0.5 : Number.POSITIVE_INFINITY;
@@ -377,6 +384,9 @@ export function findTimes(
     let lastOwner: Service | undefined;
     let nextService = 0;
     const distinct = seg.services.filter((x, k) => k === 0 || x.owner !== seg.services[k - 1]!.owner);
+    // "Ther ex 30 min: quad sets, step-ups, bike 6 min": a time followed by a colon heads a list of
+    // what it covers; figures in that list for the same service are parts of it, not more time.
+    let listHead: string | undefined;
     for (const figure of seg.figures) {
       let owner: Service | undefined;
       if (owners.size === 1) owner = seg.services[0];
@@ -409,6 +419,8 @@ export function findTimes(
         continue;
       }
       if (owner.code === null) continue; // ambiguous service: its time is read, but gives no code
+      if (listHead === owner.owner) continue;
+      if (lx.norm[figure.item.end] === ':') listHead = owner.owner;
       attached.push({ code: owner.code, minutes: figure.minutes, start: figure.start, end: figure.end, form: seg.hasUnits && figure.form === 'minutes' ? 'units' : figure.form, section });
     }
     previous = seg;

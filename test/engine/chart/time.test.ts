@@ -105,6 +105,8 @@ table('which service a time belongs to', [
   { name: "a clause's only bracketed figure, before an arrow to its code", note: '- Ther ex: lunges, step-ups (22) -> 97110 1u\n- Massage to R calf (9) \u2192 97124 1u', minutes: { '97110': 22, '97124': 9 } },
   { name: "figures closing entries under a label that declares minutes", note: 'Interventions (mins): 97140 joint mobs \u2014 11 | 97124 effleurage to L calf, per Dr. J. Ruiz \u2014 9', minutes: { '97140': 11, '97124': 9 } },
   { name: 'the same figures under a label that declares nothing are not minutes', note: 'Interventions: 97140 joint mobs \u2014 2 | 97124 effleurage to L calf \u2014 1', minutes: {} },
+  { name: 'a figure right after its code, whatever words follow it', note: '97530 12 min sitting tolerance drills at the desk', minutes: { '97530': 12 } },
+  { name: 'a time heading a list: the list is what it covers, not more time', note: 'Ther ex 25 min: wall slides, rows, treadmill 5 min.', minutes: { '97110': 25 } },
   { name: 'bracketed repetitions beside a stated time are not minutes', note: 'Ther ex: lunges (10), step-ups (12), 18 min.', minutes: { '97110': 18 } },
 ]);
 
@@ -124,6 +126,7 @@ table('totals', [
   { name: '"Tx:" alone is a heading, not a total', note: 'Tx: 12 min massage to R trap.', treatment: undefined, minutes: { '97124': 12 } },
   { name: 'units are not a total', note: 'Total 3 units billed.', treatment: undefined },
   { name: 'a total in brackets', note: 'Timed minutes total (41)', timed: 41 },
+  { name: "a label's abbreviation in brackets", note: 'Total timed minutes (TTM) 41', timed: 41 },
   { name: 'a total of one service is that service\u2019s time', note: 'Massage for a total of 20 minutes to the low back.', treatment: undefined, minutes: { '97124': 20 } },
 ]);
 
