@@ -60,9 +60,26 @@ const CODE_NUMBER = /\b(9[78]\d{3}|G0\d{3})\b/g;
 const BY_SOMEONE = /\b(?:performed|provided|done|administered|delivered|rendered|furnished|given|completed|treated)\s+by\s*$/i;
 const INVOLVEMENT_VERB = /\b(?:by|performed|provided|furnished|administered|delivered|rendered|with|treated)\b/i;
 
+/**
+ * The key each note part's evidence names (`evidence.part`): its id, else its label, else its
+ * position. A key already taken by an earlier part (two parts with the same id or label) gets its
+ * position after a '#', so every finding points at exactly one part.
+ */
+export function notePartKeys(note: Visit['note']): string[] {
+  if (typeof note === 'string') return [''];
+  const seen = new Set<string>();
+  return note.map((p, i) => {
+    let key = p.id ?? p.label ?? String(i);
+    if (seen.has(key)) key = `${key}#${i}`;
+    seen.add(key);
+    return key;
+  });
+}
+
 function noteParts(note: Visit['note']): { key: string; label?: string; text: string }[] {
   if (typeof note === 'string') return [{ key: '', text: note }];
-  return note.map((p, i) => ({ key: p.id ?? p.label ?? String(i), label: p.label, text: p.text }));
+  const keys = notePartKeys(note);
+  return note.map((p, i) => ({ key: keys[i]!, label: p.label, text: p.text }));
 }
 
 export interface ChartOptions {
