@@ -82,12 +82,19 @@ interface Segment {
 const SENTENCE_PUNCT = new Set(['.', '!', '?']);
 const FREQUENCY_AFTER_SLASH = new Set(['wk', 'wks', 'week', 'weeks', 'day', 'd', 'mo', 'month', 'visit']);
 
+const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'st', 'jr', 'sr', 'vs', 'approx', 'incl']);
+
 function isClauseEnd(lx: Lexed, i: number): boolean {
   const t = lx.norm[i]!;
   if (t === ';') return true;
   if (!SENTENCE_PUNCT.has(t)) return false;
   // A dotted leader ("Ther ex 97110 ........ 25 min") is layout, not a full stop.
   if (t === '.' && ((i > 0 && lx.norm[i - 1] === '.') || lx.norm[i + 1] === '.')) return false;
+  // An initial ("K. Dow") or a title ("Dr. Ruiz") does not end the clause.
+  if (t === '.' && i > 0 && lx.spaceBefore[i] === 0) {
+    if (TITLES.has(lx.norm[i - 1]!)) return false;
+    if (lx.end[i - 1]! - lx.start[i - 1]! === 1 && /[A-Z]/.test(lx.text[lx.start[i - 1]!]!)) return false;
+  }
   // A full stop ends a sentence when a capital or a figure follows (or the line ends): "12 min. Massage".
   const next = i + 1;
   if (next >= lx.count || lx.kind[next] === Kind.Newline) return true;
@@ -102,10 +109,16 @@ export function findTimes(
   parsed: TimeItems,
   mentions: readonly ServiceMention[],
   contextAt: (offset: number) => MentionContext,
+  billed: ReadonlySet<string> = new Set(),
 ): TimeFacts {
   // Services as token ranges. Ambiguous names own their time too (it is not unread), but give no code.
   const services: Service[] = mentions
-    .map((m) => ({ first: lexAt(lx, m.start), end: lexAt(lx, m.end), weak: m.weak === true, isCode: m.isCode === true, code: m.code, owner: m.code ?? `?${(m.candidates ?? []).join('/')}`, start: m.start, charEnd: m.end }))
+    .map((m) => {
+      // A name that could be several codes is the one of them the claim bills, when only one is billed.
+      const billedCandidates = m.code === null ? (m.candidates ?? []).filter((c) => billed.has(c)) : [];
+      const code = m.code ?? (billedCandidates.length === 1 ? billedCandidates[0]! : null);
+      return { first: lexAt(lx, m.start), end: lexAt(lx, m.end), weak: m.weak === true, isCode: m.isCode === true, code, owner: code ?? `?${(m.candidates ?? []).join('/')}`, start: m.start, charEnd: m.end };
+    })
     .filter((s) => s.end > s.first)
     .sort((a, b) => a.first - b.first);
   // A name with a code written right beside it is billed as that code: "IASTM (97124)", "97124 - massage",
@@ -138,7 +151,9 @@ export function findTimes(
 
   // One reading per stretch of text: totals, ranges, durations, counts; leftmost-longest wins.
   const tables = readTables(lx, parsed.index);
-  const chosen = selectLongest([...parsed.totals, ...parsed.ranges, ...parsed.durations, ...tables.minutes, ...parsed.units, ...parsed.counts, ...parsed.parens, ...parsed.untils]);
+  const minuteLines = linesDeclaringMinutes(lx);
+  const entryFigures = parsed.entryFigures.filter((it) => minuteLines.has(lx.line[it.first]!));
+  const chosen = selectLongest([...parsed.totals, ...parsed.ranges, ...parsed.durations, ...tables.minutes, ...parsed.units, ...parsed.counts, ...parsed.parens, ...entryFigures, ...parsed.untils]);
   let lastRangeEnd: Item | undefined;
 
   // Segments: clauses within lines. Figures and services are placed in the segment they start in.
@@ -188,6 +203,11 @@ export function findTimes(
   const span = (it: Item) => ({ start: lx.start[it.first]!, end: lx.end[it.end - 1]! });
   // A not-treatment word ("rest", "travel", "at home") rules out the figure nearest to it, within a
   // few tokens either way: "Massage 15 min after waiting 10 min" rules out the 10 minutes only.
+  // Tokens right after a written code (the code's time starts here or one ':'/'-' later).
+  const afterCode = new Uint8Array(lx.count + 1);
+  for (const sv of services) if (sv.isCode) afterCode[sv.end] = 1;
+  const codeRightBefore = (it: Item): boolean =>
+    afterCode[it.first] === 1 || (it.first > 0 && afterCode[it.first - 1] === 1 && (lx.norm[it.first - 1] === ':' || lx.norm[it.first - 1] === '-'));
   const excludeNearMarkers = (seg: Segment): void => {
     if (seg.figures.length === 0) return;
     const out = new Set<Figure>();
@@ -196,6 +216,8 @@ export function findTimes(
       let best: Figure | undefined;
       let bestDistance = Number.POSITIVE_INFINITY;
       for (const f of seg.figures) {
+        // "97530 15 min standing tolerance on foam": a figure written right after a code is that code's time.
+        if (codeRightBefore(f.item)) continue;
         const before = f.item.first - i; // marker before the figure
         const after = i - (f.item.end - 1); // marker after the figure
         const distance = before > 0 ? (before <= MARKER_BEFORE ? before : Number.POSITIVE_INFINITY) : after <= MARKER_AFTER ? after + 0.5 : Number.POSITIVE_INFINITY;
@@ -221,6 +243,24 @@ export function findTimes(
       if (s.end <= it.first) return it.first - s.end <= 2 ? s : undefined;
     }
     return undefined;
+  };
+
+  // Per line: how many bare bracketed figures, and how many stated times, the line holds.
+  const parensOnLine = new Map<number, number>();
+  const timesOnLine = new Set<number>();
+  for (const it of chosen) {
+    const line = lx.line[it.first]!;
+    if (it.kind === 'paren') parensOnLine.set(line, (parensOnLine.get(line) ?? 0) + 1);
+    else if (it.kind === 'duration' || it.kind === 'range' || it.kind === 'total') timesOnLine.add(line);
+  }
+  // "Ther ex: bridges, side-stepping (25) → 97110 1u": a line's only bare bracketed figure, with no
+  // other time on the line, closing a clause that names a service (before it, or right after an arrow).
+  const parenClosesServiceClause = (it: Item, seg: Segment): boolean => {
+    const line = lx.line[it.first]!;
+    if (seg.services.length === 0 || parensOnLine.get(line) !== 1 || timesOnLine.has(line)) return false;
+    const next = lx.norm[it.end];
+    const arrow = next === '→' || next === '=' || (next === '-' && lx.norm[it.end + 1] === '>');
+    return it.end >= seg.end || lx.kind[it.end] === Kind.Newline || arrow || serviceRightAfter(it);
   };
 
   for (const it of chosen) {
@@ -261,9 +301,19 @@ export function findTimes(
       continue;
     }
 
+    if (it.kind === 'entryfig') {
+      // "Tx (min): ther ex 97110 — 18 | … massage 97124 R TFL — 8": the entry's figure, in its label's minutes.
+      const at = it.data!.valueFirst as number;
+      seg.figures.push({ item: { ...it, first: at }, start: lx.start[at]!, end, minutes: it.value, form: 'minutes' });
+      continue;
+    }
     if (it.kind === 'paren' || it.kind === 'codefig') {
       // "massage 97124 (14)", "97124 15": a bare figure right after a service or its code.
-      if (it.kind === 'paren' && !serviceRightBefore(it)) continue;
+      // On a line that states a time, a bracketed figure a word or two after the service counts sets or
+      // repetitions ("lunges (10), step-ups (12), 18 min"); only one right against the service is its time.
+      const before = it.kind === 'paren' ? serviceRightBefore(it) : undefined;
+      const against = before !== undefined && (!timesOnLine.has(lx.line[it.first]!) || before.end === it.first);
+      if (it.kind === 'paren' && !against && !parenClosesServiceClause(it, seg)) continue;
       if (it.value >= PAREN_MINUTES_FROM) {
         const at = it.kind === 'codefig' ? (it.data!.valueFirst as number) : it.first;
         const figureItem: Item = { ...it, first: at };
@@ -295,7 +345,7 @@ export function findTimes(
 
   // Tie figures to services, segment by segment.
   const layout = lineLayout(lx);
-  let heading: { service: Service; line: number; indent: number; bulleted: boolean; section: SectionKind } | undefined;
+  let heading: { service: Service; line: number; indent: number; bulleted: boolean; colon: boolean; section: SectionKind } | undefined;
   let previous: Segment | undefined;
   for (const seg of segments) {
     // Most clauses name no service and give no figure: with no heading open, nothing here concerns them.
@@ -309,7 +359,10 @@ export function findTimes(
     const line = layout[seg.line]!;
     // A heading's block is the lines under it that are indented or bulleted more than it, in its section;
     // a line naming a service of its own ends it (a stroke named under the heading does not).
-    if (heading && seg.line !== heading.line && (heading.section !== section || named || !(line.indent > heading.indent || (line.bulleted && !heading.bulleted)))) heading = undefined;
+    // A heading that ends in a colon ("Massage (97124):") also holds the unindented lines right under
+    // it, up to the first blank line.
+    const underColon = (h: NonNullable<typeof heading>): boolean => h.colon && !layout.slice(h.line + 1, seg.line).some((l) => l.end === l.first);
+    if (heading && seg.line !== heading.line && (heading.section !== section || named || !(line.indent > heading.indent || (line.bulleted && !heading.bulleted) || underColon(heading)))) heading = undefined;
     if (heading && !named && seg.line !== heading.line) {
       seg.services = [];
       owners.clear();
@@ -318,7 +371,7 @@ export function findTimes(
       const wholeLine = seg.first === line.first && seg.end >= line.end - 1;
       const next = layout[seg.line + 1];
       const opensBlock = line.endsWithColon || (next !== undefined && (next.indent > line.indent || (next.bulleted && !line.bulleted)));
-      if (owners.size === 1 && named && wholeLine && opensBlock) heading = { service: seg.services[0]!, line: seg.line, indent: line.indent, bulleted: line.bulleted, section };
+      if (owners.size === 1 && named && wholeLine && opensBlock) heading = { service: seg.services[0]!, line: seg.line, indent: line.indent, bulleted: line.bulleted, colon: line.endsWithColon, section };
       previous = seg;
       continue;
     }
@@ -331,6 +384,9 @@ export function findTimes(
     let lastOwner: Service | undefined;
     let nextService = 0;
     const distinct = seg.services.filter((x, k) => k === 0 || x.owner !== seg.services[k - 1]!.owner);
+    // "Ther ex 30 min: quad sets, step-ups, bike 6 min": a time followed by a colon heads a list of
+    // what it covers; figures in that list for the same service are parts of it, not more time.
+    let listHead: string | undefined;
     for (const figure of seg.figures) {
       let owner: Service | undefined;
       if (owners.size === 1) owner = seg.services[0];
@@ -363,6 +419,8 @@ export function findTimes(
         continue;
       }
       if (owner.code === null) continue; // ambiguous service: its time is read, but gives no code
+      if (listHead === owner.owner) continue;
+      if (lx.norm[figure.item.end] === ':') listHead = owner.owner;
       attached.push({ code: owner.code, minutes: figure.minutes, start: figure.start, end: figure.end, form: seg.hasUnits && figure.form === 'minutes' ? 'units' : figure.form, section });
     }
     previous = seg;
@@ -381,6 +439,29 @@ export function findTimes(
   }
 
   return { serviceTimes: attached.map(({ section: _s, ...t }) => t), minutesByCode: groupByCode(attached), totals, unresolved };
+}
+
+/** Words that name minutes in a label ("Tx (min):", "Minutes:"). */
+const MINUTE_WORDS = new Set(['min', 'mins', 'minutes', 'minute']);
+
+/**
+ * Lines whose label declares that their figures are minutes: the words before the line's first colon
+ * (at most 6) end in a minutes word, or hold one in brackets ("Tx (min): …", "Treatment minutes: …").
+ */
+function linesDeclaringMinutes(lx: Lexed): Set<number> {
+  const out = new Set<number>();
+  let lineFirst = 0;
+  for (let i = 0; i <= lx.count; i++) {
+    if (i < lx.count && lx.kind[i] !== Kind.Newline) continue;
+    for (let k = lineFirst; k < Math.min(i, lineFirst + 8); k++) {
+      if (lx.norm[k] !== ':') continue;
+      const before = lx.norm[k - 1] === ')' ? k - 2 : k - 1;
+      if (k > lineFirst && MINUTE_WORDS.has(lx.norm[before] ?? '') && (before === k - 1 || lx.norm[before - 1] === '(')) out.add(lx.line[lineFirst]!);
+      break;
+    }
+    lineFirst = i + 1;
+  }
+  return out;
 }
 
 interface LineLayout {
