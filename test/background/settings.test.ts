@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildPolicyState } from '../../src/background/view';
-import { DEFAULT_SETTINGS, LIMITS, resolveSettings, SettingsStore, type Rejection } from '../../src/background/settings';
+import { SettingsStore } from '../../src/background/settings';
+import { DEFAULT_SETTINGS, LIMITS, resolveSettings, type Rejection } from '../../src/settings';
 import { listProfiles, listRules } from '../../src/engine';
 import { PolicyStateSchema } from '../../src/ui/policy-state';
 import { FakeBrowser } from './fake-browser';

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChromeSchema } from '../../src/background/policy-schema';
+import type { ChromeSchema } from '../../src/settings/chrome-schema';
 import { chromeDelivers } from '../policy/chrome-schema';
 import { DEMO_PAGES, readPopupFindings, startDemoServer, tabState, waitFor, waitForPopupRendered, type DemoServer, type TabStateReply } from './harness.mjs';
 import {

@@ -4,7 +4,7 @@
 // properties dropped, anything else that does not fit drops the whole top-level key).
 // Source read: chromium components/policy/core/common/schema.cc and schema_map.cc. The browser
 // e2e test (test/e2e/policy-chromium.test.ts) checks this model against real Chromium.
-import { CHROME_ATTRIBUTES, type ChromeSchema, type ChromeSchemaType } from '../../src/background/policy-schema';
+import { CHROME_ATTRIBUTES, type ChromeSchema, type ChromeSchemaType } from '../../src/settings/chrome-schema';
 
 const TYPES: readonly string[] = ['object', 'array', 'string', 'boolean', 'integer', 'number'];
 

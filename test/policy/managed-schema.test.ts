@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { managedSchemaJson, managedSchemaText, toChromeSchema, type ChromeSchema } from '../../src/background/policy-schema';
-import { RULE_OPTION_SCHEMAS } from '../../src/background/policy-rule-options';
-import { DEFAULT_SETTINGS, ManagedSettingsSchema, POLICY_KEYS, resolveSettings } from '../../src/background/settings';
+import { managedSchemaJson, managedSchemaText, toChromeSchema, type ChromeSchema } from '../../src/settings/chrome-schema';
+import { RULE_OPTION_SCHEMAS } from '../../src/settings/rule-options';
+import { DEFAULT_SETTINGS, ManagedSettingsSchema, POLICY_KEYS, resolveSettings } from '../../src/settings';
 import * as z from '../../src/engine/zod';
 import { listProfiles, listRules } from '../../src/engine';
 import { chromeDelivers, chromeSchemaProblems } from './chrome-schema';

@@ -1,4 +1,4 @@
-// manifest/managed_schema.json is generated from ManagedSettingsSchema (src/background/settings.ts)
+// manifest/managed_schema.json is generated from ManagedSettingsSchema (./policy.ts)
 // by this module (`node scripts/managed-schema.mjs` writes it, `--check` and
 // test/policy/managed-schema.test.ts fail on drift), so the schema Chrome/Edge enforce and the
 // checks the code runs cannot disagree.
@@ -16,7 +16,7 @@
 // drop a whole key (all payer mappings, the whole kill switch); the extension checks them entry
 // by entry instead and lists what it ignored in the popup and options page, in every browser.
 import * as z from '../engine/zod';
-import { ManagedSettingsSchema } from './settings';
+import { ManagedSettingsSchema } from './policy';
 
 export type ChromeSchemaType = 'object' | 'array' | 'string' | 'boolean' | 'integer' | 'number';
 
@@ -156,7 +156,7 @@ export function managedSchemaJson(): ChromeSchema {
   const properties: Record<string, ChromeSchema> = {};
   for (const [key, schema] of Object.entries(root.properties ?? {})) {
     const text = DESCRIPTIONS[key];
-    if (!text) throw new Error(`policy key "${key}" needs a title and description in src/background/policy-schema.ts`);
+    if (!text) throw new Error(`policy key "${key}" needs a title and description in src/settings/chrome-schema.ts`);
     properties[key] = { ...text, ...schema };
   }
   return {
