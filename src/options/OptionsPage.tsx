@@ -13,6 +13,7 @@ import { AuditSection } from './AuditSection';
 import type { Catalog } from './catalog';
 import { HighlightSection } from './HighlightSection';
 import { PayerMapSection } from './PayerMapSection';
+import { PolicyCheckSection } from './PolicyCheckSection';
 import { PolicySitesSection } from './PolicySitesSection';
 import { ProfileSection } from './ProfileSection';
 import { RuleLevelsSection } from './RuleLevelsSection';
@@ -195,6 +196,7 @@ export function OptionsPage({ client, catalog, validateAdapters }: Props) {
               </div>
             </form>
             <AuditSection client={client} rules={catalog.rules} />
+            <PolicyCheckSection catalog={catalog} />
           </>
         )}
       </main>

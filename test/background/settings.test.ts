@@ -447,6 +447,16 @@ describe('resolveSettings never breaks', () => {
 });
 
 describe('SettingsStore', () => {
+  it('rejects a policy adapter whose CSS selector does not parse, with the reason, though the worker has no DOM', async () => {
+    const browser = new FakeBrowser();
+    await browser.managedArea.set({ selectorAdapters: [ADAPTER, { ...ADAPTER, name: 'Broken', claimRowSelector: 'table.claim tr[' }] });
+    const resolved = await new SettingsStore(browser.storage, { known: () => known }).get();
+    expect(resolved.settings.selectorAdapters?.map((a) => a.name)).toEqual(['Acme EHR']);
+    expect(resolved.rejected).toEqual([
+      { source: 'managed', key: 'selectorAdapters.1', reason: 'claimRowSelector: "table.claim tr[" is not a valid CSS selector (Expected attribute name, at character 15)' },
+    ]);
+  });
+
   it('treats a rejecting managed area (Firefox without policy) as no policy', async () => {
     const browser = new FakeBrowser();
     browser.managedArea.failGet = new Error('Managed storage manifest not found');

@@ -102,3 +102,27 @@ describe('options: rules, payer mapping and profile set by policy', () => {
     expect(unnamedControls(document)).toEqual([]);
   });
 });
+
+describe('options: checking a policy file before deploying it', () => {
+  it('lists the wrongly typed key Chrome would drop and the bad level the extension would ignore, per browser', async () => {
+    await renderOptions({ policy: { locked: [], rejectedPolicy: [], values: {} } });
+    const section = screen.getByRole('heading', { name: 'Check a policy file' }).closest('section') as HTMLElement;
+    const check = within(section).getByRole('button', { name: 'Check' }) as HTMLButtonElement;
+    expect(check.disabled).toBe(true);
+    const policy = { ruleLevels: { 'units-minutes': 'warning', 'comfort-wording': 'severe' }, highlightEnabled: 'no' };
+    fireEvent.input(within(section).getByLabelText('Policy JSON'), { target: { value: JSON.stringify({ '3rdparty': { extensions: { someid: policy } } }) } });
+    fireEvent.click(check);
+    const items = within(section).getAllByRole('listitem').map((item) => item.textContent);
+    expect(items).toEqual([
+      'highlightEnabled (Chrome, Edge): Chrome and Edge drop the whole key: expected true/false, got text',
+      'ruleLevels.comfort-wording (all browsers): ignored by the extension: "severe" is not one of off, info, warning, error',
+      'highlightEnabled (Firefox): ignored by the extension: expected true or false, got text',
+    ]);
+    fireEvent.input(within(section).getByLabelText('Policy JSON'), { target: { value: '{"ruleLevels": {"units-minutes": "error"}}' } });
+    fireEvent.click(check);
+    expect(within(section).getByRole('status').textContent).toBe('Every key will be applied, in every browser.');
+    fireEvent.input(within(section).getByLabelText('Policy JSON'), { target: { value: '{"ruleLevels": ' } });
+    fireEvent.click(check);
+    expect(within(section).getByRole('status').textContent).toMatch(/^This policy cannot be read: not valid JSON/);
+  });
+});
