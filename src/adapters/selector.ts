@@ -46,7 +46,7 @@ export const SelectorAdapterConfigSchema = z.strictObject({
 });
 
 // The zod-free type in ./selector-adapter.ts and this schema describe the same object: tsc fails here if they drift.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const schemaMatchesType: Same<z.infer<typeof SelectorAdapterConfigSchema>, SelectorAdapterConfig> = true;
 void schemaMatchesType;
 
