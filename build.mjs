@@ -47,8 +47,12 @@ function option(name) {
 
 export const BROWSERS = ['chrome', 'firefox'];
 export const DEMO_ORIGIN = 'http://127.0.0.1/*';
-/** Size budgets for minified bundles (issue 3): the build fails above them. */
-export const BUDGETS = { 'content.js': 40 * 1024, 'tip.js': 8 * 1024, 'popup.js': 80 * 1024, 'sidepanel.js': 80 * 1024, 'options.js': 100 * 1024 };
+/**
+ * Size budgets for minified bundles (issue 3): the build fails above them. The popup and side panel
+ * hold preact (~14 KB), zod mini with its English messages (~27 KB) and the views; 88 KB since the
+ * "Read from" panel (80.4 KB when it was added).
+ */
+export const BUDGETS = { 'content.js': 40 * 1024, 'tip.js': 8 * 1024, 'corrections.js': 8 * 1024, 'popup.js': 88 * 1024, 'sidepanel.js': 88 * 1024, 'options.js': 100 * 1024 };
 
 /**
  * Extension entry points. Content scripts are classic scripts, so the content bundle is an IIFE
@@ -60,6 +64,8 @@ export const ENTRIES = [
   { name: 'content', source: ['src/content/entry.ts', 'src/content/main.ts'], format: 'iife' },
   // The in-page tip of a labelled highlight, injected by the worker only when a highlight is shown.
   { name: 'tip', source: 'src/content/tip.ts', format: 'iife' },
+  // The reading corrections' picker and selector builder, injected by the worker only when the user corrects a reading.
+  { name: 'corrections', source: 'src/content/corrections.ts', format: 'iife' },
   { name: 'background', source: 'src/background/main.ts', format: 'esm' },
   { name: 'popup', source: 'src/popup/main.tsx', format: 'esm', html: 'src/popup/popup.html' },
   { name: 'options', source: 'src/options/main.tsx', format: 'esm', html: 'src/options/options.html' },

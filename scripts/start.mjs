@@ -161,7 +161,7 @@ async function runHeadless(server) {
       const page = await ext.context.newPage();
       await page.goto(`${server.origin}${DEMO_PAGES.claims}`);
       const { popup, tabId } = await ext.openPopup(page);
-      report('Claim list (OpenEMR Billing Manager, ticked encounter)', page.url(), await inspect(ext, page, popup, tabId));
+      report('Claim list (OpenEMR Billing Manager, every listed encounter)', page.url(), await inspect(ext, page, popup, tabId));
       await popup.close();
       await page.close();
     });

@@ -5,15 +5,9 @@
 // ./selector-adapter.ts, free of zod, because the content script bundles it (40 KB budget).
 import * as z from '../engine/zod';
 import { MAX_PARTS } from '../shared/limits';
-import { configProblems, NAME } from './selector-adapter';
+import { compileMatchPattern, NAME } from './selector-adapter';
 
-export {
-  compileMatchPattern,
-  isSelectorAdapterConfig,
-  parseSelectorConfig,
-  selectorAdapter,
-  urlMatches,
-} from './selector-adapter';
+export { compileMatchPattern, parseSelectorConfig, urlMatches } from './selector-adapter';
 
 const selector = z.string().check(z.minLength(1), z.maxLength(500));
 
@@ -25,15 +19,20 @@ export const SelectorAdapterConfigSchema = z.strictObject({
   noteSelectors: z
     .array(z.strictObject({ selector, label: z.optional(z.string().check(z.maxLength(200))) }))
     .check(z.maxLength(MAX_PARTS)),
-  claimRowSelector: selector,
+  /** Elements that are never the note (a widget the reader mistook for it): "this is not the note". */
+  notNoteSelectors: z.optional(z.array(selector).check(z.maxLength(MAX_PARTS))),
+  /** Optional: a config may only fix the note; claim lines are then read as on any page. */
+  claimRowSelector: z.optional(selector),
   /** Selectors relative to a row; a control's value is read, else the element's text. */
-  columns: z.strictObject({
-    code: selector,
-    modifiers: z.optional(selector),
-    units: z.optional(selector),
-    minutes: z.optional(selector),
-    dx: z.optional(selector),
-  }),
+  columns: z.optional(
+    z.strictObject({
+      code: selector,
+      modifiers: z.optional(selector),
+      units: z.optional(selector),
+      minutes: z.optional(selector),
+      dx: z.optional(selector),
+    }),
+  ),
   payerSelector: z.optional(selector),
   providerSelector: z.optional(selector),
   dateSelector: z.optional(selector),
@@ -59,6 +58,40 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     default:
       return `${path}: invalid value`;
   }
+}
+
+/** Every selector field of a config, with its path for messages. */
+function selectorFields(config: SelectorAdapterConfig): [string, string][] {
+  const fields: [string, string][] = config.noteSelectors.map((s, i) => [`noteSelectors[${i}].selector`, s.selector]);
+  (config.notNoteSelectors ?? []).forEach((selector, i) => fields.push([`notNoteSelectors[${i}]`, selector]));
+  if (config.claimRowSelector) fields.push(['claimRowSelector', config.claimRowSelector]);
+  for (const [key, value] of Object.entries(config.columns ?? {})) if (value !== undefined) fields.push([`columns.${key}`, value]);
+  if (config.payerSelector) fields.push(['payerSelector', config.payerSelector]);
+  if (config.providerSelector) fields.push(['providerSelector', config.providerSelector]);
+  if (config.dateSelector) fields.push(['dateSelector', config.dateSelector]);
+  return fields;
+}
+
+/** What is wrong beyond the structure: the URL pattern, row/column pairing, selectors that do not compile. */
+export function configProblems(config: SelectorAdapterConfig, doc: Document | null): string[] {
+  const errors: string[] = [];
+  if ((config.claimRowSelector === undefined) !== (config.columns === undefined)) {
+    errors.push('claimRowSelector and columns: give both (rows and their code column) or neither');
+  }
+  if (!compileMatchPattern(config.urlPattern)) {
+    errors.push(`urlPattern: "${config.urlPattern}" is not a valid match pattern (expected e.g. "https://ehr.example.com/*")`);
+  }
+  if (doc) {
+    const fragment = doc.createDocumentFragment();
+    for (const [path, value] of selectorFields(config)) {
+      try {
+        fragment.querySelector(value);
+      } catch {
+        errors.push(`${path}: "${value}" is not a valid CSS selector`);
+      }
+    }
+  }
+  return errors;
 }
 
 function defaultDocument(): Document | null {

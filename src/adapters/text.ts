@@ -1,25 +1,14 @@
-// Builds a part's text from a DOM subtree the way a reader sees it (blocks on their own lines,
-// whitespace collapsed, hidden and non-text elements skipped) and records, for every run of
-// characters, the Text node it came from, so offsets can be mapped back to a DOM Range.
-import { SKIP_TAGS, isHiddenSelf } from './dom';
+// Text the way a reader sees it (blocks on their own lines, whitespace collapsed), recording for
+// every run of characters the Text node it came from, so offsets map back to a DOM Range. The page
+// describer (./page/describe.ts) drives the builder; the highlighter maps offsets back.
 import type { PartSource, TextSegment } from './types';
 
-const BLOCK_TAGS: ReadonlySet<string> = new Set([
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'address', 'article', 'aside', 'blockquote', 'caption', 'dd', 'details', 'dialog', 'div', 'dl',
   'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'header', 'hgroup', 'hr', 'legend', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary',
   'table', 'tbody', 'tfoot', 'thead', 'tr', 'ul',
 ]);
-const CELL_TAGS: ReadonlySet<string> = new Set(['td', 'th']);
-
-export interface CollectOptions {
-  /** Skip this element and its subtree (parts read elsewhere, claim tables, page chrome). */
-  skip?: (el: Element) => boolean;
-  /** Line breaks become spaces: OpenEMR's LBF report hard-wraps values at 30 characters. */
-  unwrap?: boolean;
-  /** Stop after this many characters. */
-  maxChars?: number;
-}
 
 export interface CollectedText {
   text: string;
@@ -36,15 +25,36 @@ function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 160;
 }
 
-/** Text of `root` and where each character came from. */
-export function collectText(root: Element, options: CollectOptions = {}): CollectedText {
-  const maxChars = options.maxChars ?? Number.POSITIVE_INFINITY;
-  const segments: TextSegment[] = [];
+export interface TextBuilder {
+  /** The text so far. */
+  text(): string;
+  /** A line break is owed (block edge, <br>); collapses with any other owed separator. */
+  lineBreak(): void;
+  /** A space is owed; `node` and `offset` map it to the page when it is a real space character. */
+  space(node?: Text | null, offset?: number): void;
+  /** Text that maps to no node (a form control's value shown inside a table cell). */
+  literal(chunk: string): void;
+  /** Append a Text node; `pre` keeps its whitespace as is. */
+  append(node: Text, pre?: boolean): void;
+  /** Drop the first `count` characters (a label that opens the text) and the space after them. */
+  dropLead(count: number): void;
+  truncated(): boolean;
+  /** What was built: the text and where each run came from. */
+  result(): CollectedText;
+}
+
+/**
+ * Builds readable text from Text nodes the way a reader sees it (whitespace collapsed, a line break
+ * owed at block edges) and records, for every run of characters, the node it came from. One builder
+ * per text under construction; the page describer keeps a stack of them (one per open block).
+ */
+export function textBuilder(maxChars = Number.POSITIVE_INFINITY): TextBuilder {
   let out = '';
+  const segments: TextSegment[] = [];
+  let truncated = false;
   let pending: Pending = Pending.None;
   let spaceNode: Text | null = null;
   let spaceOffset = 0;
-  let truncated = false;
 
   const push = (node: Text, nodeOffset: number, chunk: string): void => {
     const last = segments[segments.length - 1];
@@ -66,20 +76,12 @@ export function collectText(root: Element, options: CollectOptions = {}): Collec
     spaceNode = null;
   };
 
-  const lineBreak = (): void => {
-    if (options.unwrap) space(null, 0);
-    else {
-      pending = Pending.Line;
-      spaceNode = null;
-    }
-  };
-
-  function space(node: Text | null, offset: number): void {
+  const space = (node: Text | null = null, offset = 0): void => {
     if (pending !== Pending.None) return;
     pending = Pending.Space;
     spaceNode = node;
     spaceOffset = offset;
-  }
+  };
 
   const emit = (node: Text, nodeOffset: number, chunk: string): void => {
     flush();
@@ -92,55 +94,59 @@ export function collectText(root: Element, options: CollectOptions = {}): Collec
     push(node, nodeOffset, chunk);
   };
 
-  const visitText = (node: Text, pre: boolean): void => {
-    const data = node.data;
-    if (pre) {
-      if (data.length > 0) emit(node, 0, data);
-      return;
-    }
-    const n = data.length;
-    let i = 0;
-    while (i < n && !truncated) {
-      let j = i;
-      while (j < n && isSpace(data.charCodeAt(j))) j++;
-      if (j > i) {
-        // A lone ASCII space keeps its mapping so a run of words stays one segment.
-        space(j - i === 1 && data.charCodeAt(i) === 32 ? node : null, i);
-        i = j;
-        continue;
+  return {
+    text: () => out,
+    truncated: () => truncated,
+    space,
+    lineBreak(): void {
+      pending = Pending.Line;
+      spaceNode = null;
+    },
+    literal(chunk: string): void {
+      if (!chunk) return;
+      flush();
+      const room = maxChars - out.length;
+      out += chunk.slice(0, Math.max(0, room));
+      if (chunk.length > room) truncated = true;
+    },
+    append(node: Text, pre = false): void {
+      const data = node.data;
+      if (pre) {
+        if (data.length > 0) emit(node, 0, data);
+        return;
       }
-      while (j < n && !isSpace(data.charCodeAt(j))) j++;
-      emit(node, i, data.slice(i, j));
-      i = j;
-    }
+      const n = data.length;
+      let i = 0;
+      while (i < n && !truncated) {
+        let j = i;
+        while (j < n && isSpace(data.charCodeAt(j))) j++;
+        if (j > i) {
+          // A lone ASCII space keeps its mapping so a run of words stays one segment.
+          space(j - i === 1 && data.charCodeAt(i) === 32 ? node : null, i);
+          i = j;
+          continue;
+        }
+        while (j < n && !isSpace(data.charCodeAt(j))) j++;
+        emit(node, i, data.slice(i, j));
+        i = j;
+      }
+    },
+    dropLead(count: number): void {
+      const rest = out.slice(count).replace(/^\s+/, '');
+      const shift = out.length - rest.length;
+      out = rest;
+      const kept = segments.filter((s) => s.start + s.length > shift);
+      for (const s of kept) {
+        if (s.start < shift) {
+          s.nodeOffset += shift - s.start;
+          s.length -= shift - s.start;
+          s.start = 0;
+        } else s.start -= shift;
+      }
+      segments.splice(0, segments.length, ...kept);
+    },
+    result: () => ({ text: out, segments, truncated }),
   };
-
-  const visit = (el: Element, pre: boolean): void => {
-    const name = el.localName;
-    if (SKIP_TAGS.has(name) || options.skip?.(el) || isHiddenSelf(el)) return;
-    if (name === 'br') {
-      lineBreak();
-      return;
-    }
-    const block = BLOCK_TAGS.has(name);
-    const cell = CELL_TAGS.has(name);
-    if (block) lineBreak();
-    else if (cell) space(null, 0);
-    const inPre = pre || name === 'pre';
-    for (let child = el.firstChild; child && !truncated; child = child.nextSibling) {
-      if (child.nodeType === 3) visitText(child as Text, inPre);
-      else if (child.nodeType === 1) visit(child as Element, inPre);
-    }
-    if (block) lineBreak();
-    else if (cell) space(null, 0);
-  };
-
-  // The root itself is not skipped for being a block; only its content counts.
-  for (let child = root.firstChild; child && !truncated; child = child.nextSibling) {
-    if (child.nodeType === 3) visitText(child as Text, root.localName === 'pre');
-    else if (child.nodeType === 1) visit(child as Element, root.localName === 'pre');
-  }
-  return { text: out, segments, truncated };
 }
 
 export interface DomPoint {

@@ -1,14 +1,21 @@
-// Runs the engine over a tab's merged frames, debounced per tab (frames report in bursts while
-// someone types), and keeps the result and the badge in step.
+// Runs the engine over a tab's frames, debounced per tab (frames report in bursts while someone
+// types), and keeps the result and the badge in step. Each frame's page description is classified
+// (src/adapters/classify), the frames are merged into the visit(s) the page shows (frames.ts), and
+// each visit is checked. A claim list showing several encounters gives one result listing every
+// encounter's findings, each message naming its encounter.
 //
 // Profile choice: the tab's override (popup switch) ?? the payer text on the page (the engine
 // matches it, with the settings' payer map first) ?? the user's/organisation's default profile.
-import type { CheckOptions } from '../engine/types';
+import { classifyFrame, type FrameReading } from '../adapters/classify/index';
+import type { CheckOptions, CheckResult, Finding } from '../engine/types';
+import type { Visit } from '../engine/visit';
 import type { Platform } from '../platform/types';
+import type { Snapshot } from '../shared/snapshot';
 import { badgeState, clearBadge, setBadge, type Translate } from './badge';
 import { findingKeys, type EngineApi } from './engine-api';
-import { mergeFrames, type FrameSnapshot } from './frames';
+import { mergeReadings, type ClassifiedFrame, type MergedReading } from './frames';
 import { scopedOffRules, type ResolvedSettings, type SettingsStore } from './settings';
+import type { LineLabel } from './api';
 import type { Logger, TabRecord, TabStore } from './state';
 
 /** Keep at most this many dismissals whose finding is gone (it may come back as the note is edited). */
@@ -22,6 +29,8 @@ export function checkOptions(record: TabRecord, resolved: ResolvedSettings): Che
     payerMap: { ...settings.payerMap },
     // The popup shows what the engine read behind each finding (the reading itself stays here).
     explainFindings: true,
+    // A page without claim lines has none: never read lines out of its note.
+    readLinesFromNote: false,
   };
   if (Object.keys(settings.ruleOptions).length > 0) options.ruleOptions = structuredClone(settings.ruleOptions);
   if (settings.defaultProfile !== null) options.defaultProfile = settings.defaultProfile;
@@ -34,32 +43,99 @@ function describeError(error: unknown): string {
   return text.slice(0, 300);
 }
 
+// A frame's snapshot object is replaced whenever the frame reports; its classification is kept
+// as long as the object lives (analysis, popup "Read from" and "show in page" share it).
+const classified = new WeakMap<Snapshot, FrameReading>();
+
+function classify(snapshot: Snapshot): FrameReading {
+  let reading = classified.get(snapshot);
+  if (!reading) {
+    reading = classifyFrame(snapshot.page);
+    classified.set(snapshot, reading);
+  }
+  return reading;
+}
+
+/** The merged reading of a tab's frames (null when no frame shows a note or a claim line). */
+export function readRecord(record: TabRecord): MergedReading | null {
+  const frames: ClassifiedFrame[] = [];
+  for (const frame of record.frames) {
+    if (!frame.snapshot) continue;
+    frames.push({ frameId: frame.frameId, reading: classify(frame.snapshot), stale: frame.snapshot.stale === true, top: frame.snapshot.page.frame.top });
+  }
+  return mergeReadings(frames);
+}
+
+/** "Encounter 2 of 3 (2026-11-20)": how a claim list's findings name their encounter. */
+function encounterName(index: number, count: number, date: string | undefined): string {
+  return `Encounter ${index + 1} of ${count}${date ? ` (${date})` : ''}`;
+}
+
+function lineLabel(line: Visit['lines'][number]): LineLabel {
+  return { code: line.code, modifiers: [...(line.modifiers ?? [])], ...(line.units !== undefined ? { units: line.units } : {}) };
+}
+
+/**
+ * Check every visit and combine: findings in visit order, line indexes (and the line a folded
+ * finding's root names) into all visits' lines, the explanations of every visit under each rule.
+ */
+function checkVisits(
+  merged: MergedReading,
+  engine: EngineApi,
+  options: CheckOptions,
+): { result: CheckResult; lineCodes: string[]; lines: LineLabel[] } {
+  const results = merged.visits.map((v) => engine.check(v.visit, options));
+  const findings: Finding[] = [];
+  const lineCodes: string[] = [];
+  const lines: LineLabel[] = [];
+  const explanations: NonNullable<CheckResult['explanations']> = {};
+  let offset = 0;
+  merged.visits.forEach((v, i) => {
+    const checked = results[i] as CheckResult;
+    const named = merged.visits.length > 1 && v.key !== 'page';
+    for (const finding of checked.findings) {
+      const f: Finding = { ...finding };
+      if (f.line !== undefined) f.line += offset;
+      if (f.relatedTo?.line !== undefined) f.relatedTo = { ...f.relatedTo, line: f.relatedTo.line + offset };
+      if (named) f.message = `${encounterName(i, merged.visits.length, v.visit.dateOfService)}: ${f.message}`;
+      findings.push(f);
+    }
+    for (const [ruleId, list] of Object.entries(checked.explanations ?? {})) (explanations[ruleId] ??= []).push(...list);
+    for (const l of v.visit.lines) {
+      lineCodes.push([l.code, ...(l.modifiers ?? [])].join(':'));
+      lines.push(lineLabel(l));
+    }
+    offset += v.visit.lines.length;
+  });
+  const first = results[0] as CheckResult;
+  const result: CheckResult = { ...first, findings };
+  if (first.explanations !== undefined) result.explanations = explanations;
+  return { result, lineCodes, lines };
+}
+
 /** Re-check one tab record in place. Pure apart from the engine call; never throws. */
 export function analyzeRecord(record: TabRecord, engine: EngineApi, resolved: ResolvedSettings, now: number): void {
-  const frames: FrameSnapshot[] = [];
-  for (const frame of record.frames) if (frame.snapshot) frames.push({ frameId: frame.frameId, snapshot: frame.snapshot });
-  const merged = mergeFrames(frames);
   record.analyzedAt = now;
+  let merged: MergedReading | null;
+  try {
+    merged = readRecord(record);
+  } catch (error) {
+    record.result = null;
+    record.error = describeError(error);
+    return;
+  }
   if (merged === null) {
     record.result = null;
     record.error = null;
     return;
   }
   try {
-    const checked = engine.check(merged.visit, checkOptions(record, resolved));
+    const { result: checked, lineCodes, lines } = checkVisits(merged, engine, checkOptions(record, resolved));
     // Rules the user turned off for this payer profile or this site (the profile is known only
     // after the check): their findings are dropped here, and the popup lists the rules as "off here".
     const off = scopedOffRules(resolved.settings, checked.profile.id, record.origin);
     const result = off.size === 0 ? checked : { ...checked, findings: checked.findings.filter((f) => !off.has(f.ruleId)) };
-    const keys = findingKeys(
-      result.findings,
-      merged.visit.lines.map((line) => [line.code, ...(line.modifiers ?? [])].join(':')),
-    );
-    const lines = merged.visit.lines.map((line) => ({
-      code: line.code,
-      modifiers: [...(line.modifiers ?? [])],
-      ...(line.units !== undefined ? { units: line.units } : {}),
-    }));
+    const keys = findingKeys(result.findings, lineCodes);
     record.result = { result, keys, lines, scopedOff: [...off] };
     record.error = null;
     const current = new Set(keys);
@@ -72,6 +148,44 @@ export function analyzeRecord(record: TabRecord, engine: EngineApi, resolved: Re
     record.result = null;
     record.error = describeError(error);
   }
+}
+
+export type PageTarget =
+  | { frameId: number; kind: 'text'; block: string; start: number; end: number }
+  | { frameId: number; kind: 'element'; anchor: string };
+
+/**
+ * Where a finding points in the page: its evidence inside the note part's block, else the claim
+ * line's row, card or list item. null when the finding points at neither.
+ */
+export function locateFinding(record: TabRecord, finding: Finding): PageTarget | null {
+  const merged = readRecord(record);
+  if (!merged) return null;
+  if (finding.evidence?.part !== undefined) {
+    const id = finding.evidence.part;
+    for (const visit of merged.visits) {
+      const source = visit.parts[id];
+      if (!source) continue;
+      const { start, end } = finding.evidence;
+      // The piece (block run) the evidence starts in; the mark stays inside that block.
+      const piece = source.part.pieces.find((p) => start >= p.start && start < p.start + p.length) ?? source.part.pieces[0];
+      if (!piece) return null;
+      const from = piece.blockStart + Math.max(0, start - piece.start);
+      const to = piece.blockStart + Math.min(piece.length, end - piece.start);
+      return { frameId: source.frameId, kind: 'text', block: piece.block, start: from, end: Math.max(from + 1, to) };
+    }
+  }
+  if (finding.line !== undefined) {
+    let index = finding.line;
+    for (const visit of merged.visits) {
+      if (index < visit.lines.length) {
+        const source = visit.lines[index];
+        return source ? { frameId: source.frameId, kind: 'element', anchor: source.read.anchor } : null;
+      }
+      index -= visit.lines.length;
+    }
+  }
+  return null;
 }
 
 /** The findings still open in a record (not dismissed), for the badge. */

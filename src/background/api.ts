@@ -3,6 +3,7 @@
 // PolicyState (src/ui/policy-state.ts). Tab actions answer with the fresh TabState; anything
 // refused answers UiFailure, which the UI treats as "ask again / show an error".
 import type { CheckResult } from '../engine/types';
+import type { ReadingView } from '../shared/reading';
 import type { PolicyState } from '../ui/policy-state';
 import type { TabState } from '../ui/tab-state';
 
@@ -29,7 +30,7 @@ export interface UiSuccess {
   ok: true;
 }
 
-export type UiReply = TabState | PolicyState | AuditReply | UiSuccess | UiFailure;
+export type UiReply = TabState | PolicyState | AuditReply | ReadingView | UiSuccess | UiFailure;
 
 /** ui:get-audit: the dismissal log, oldest first (src/background/dismissals.ts). */
 export interface AuditReply {

@@ -12,12 +12,13 @@ import type {
   TabUpdatedHandler,
 } from '../platform/types';
 import { fail, type TabState, type UiReply } from './api';
-import { Analyzer, refreshBadge } from './analyze';
+import { Analyzer, locateFinding, refreshBadge } from './analyze';
 import { ContentScriptRegistrar, injectContentScript, injectIntoOpenTabs } from './activate';
 import { clearBadge, englishTranslate, type Translate } from './badge';
 import { AuditLog, findingHash, reasonCategory } from './dismissals';
 import type { EngineApi } from './engine-api';
-import { splitVisitPartId } from './frames';
+import { frameSnapshot } from './frames';
+import { readingHandlers } from './reading';
 import { createRouter, type ContentSender, type UiRequest } from './router';
 import { policyAwarePermissions, policySites } from './policy-origins';
 import { extensionIdentity, isWebOrigin } from './sender';
@@ -53,6 +54,8 @@ export interface Background {
 }
 
 const REQUEST_SNAPSHOT: BackgroundToContentMessage = { type: 'bg:request-snapshot' };
+/** How often an open popup's questions may ping the tab's frames (liveness, fresh snapshots). */
+const FRAME_REFRESH_MS = 5000;
 
 export function createBackground(deps: BackgroundDeps): Background {
   const { platform, engine } = deps;
@@ -77,6 +80,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       return englishTranslate(key, substitutions);
     }
   };
+  const reading = readingHandlers({ store, settings, sync: platform.storage.sync, tabs: platform.tabs, scripting: platform.scripting, now });
   const analyzer = new Analyzer({ store, engine, settings, action: platform.action, translate, delayMs: deps.analyzeDelayMs ?? 60, now, log });
   const audit = new AuditLog(platform.storage.local);
   // The registrar sees the origins we may run on: with a site policy, its sites we hold access to.
@@ -113,6 +117,10 @@ export function createBackground(deps: BackgroundDeps): Background {
       return;
     }
     const { tabId, frameId, documentId, origin } = sender;
+    if (message.type === 'cs:picked') {
+      await reading.picked(tabId, origin, message.selector);
+      return;
+    }
     const { value: topReloaded } = await store.update(tabId, (record) => {
       const previous = record.frames.find((frame) => frame.frameId === frameId);
       const newDocument = documentId !== undefined && previous?.documentId !== undefined && previous.documentId !== documentId;
@@ -133,7 +141,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       frames.push({
         frameId,
         ...(documentId !== undefined ? { documentId } : {}),
-        snapshot: message.type === 'cs:snapshot' ? message.snapshot : null,
+        snapshot: frameSnapshot(message, previous?.snapshot, origin),
         at: now(),
       });
       record.frames = frames.sort((a, b) => a.frameId - b.frameId);
@@ -218,11 +226,19 @@ export function createBackground(deps: BackgroundDeps): Background {
     await analyzer.schedule(tabId);
   }
 
+  /** When each tab's frames were last pinged for the popup (at most every FRAME_REFRESH_MS). */
+  const refreshed = new Map<number, number>();
+
   /** The popup opened over this tab (activeTab is granted now): make sure we read it. */
   async function ensureContent(tabId: number): Promise<void> {
     const record = await store.read(tabId);
     if (record && record.frames.length > 0) {
-      void refreshFrames(tabId);
+      // An open popup asks again on every stored change; each ping makes every frame report (a
+      // store write): pinging on every ask would feed back into itself while the popup is open.
+      if (now() - (refreshed.get(tabId) ?? -Infinity) >= FRAME_REFRESH_MS) {
+        refreshed.set(tabId, now());
+        void refreshFrames(tabId);
+      }
       // Only the top frame's messages stamp the site's origin; the popup needs it to offer a grant.
       if (record.origin === null) {
         const origin = await tabOrigin(tabId);
@@ -316,6 +332,10 @@ export function createBackground(deps: BackgroundDeps): Background {
         const resolved = await settings.get();
         return buildPolicyState(resolved, await policySites(platform.permissions, resolved));
       }
+      case 'ui:get-reading':
+        return reading.view(message.tabId);
+      case 'ui:correct-reading':
+        return reading.correct(message.tabId, message.action, message.part);
     }
   }
 
@@ -340,14 +360,13 @@ export function createBackground(deps: BackgroundDeps): Background {
     const index = record?.result?.keys.indexOf(findingKey) ?? -1;
     const finding = index >= 0 ? record?.result?.result.findings[index] : undefined;
     if (!finding) return fail('unknown-finding');
-    const target = finding.evidence?.part === undefined ? null : splitVisitPartId(finding.evidence.part);
-    if (!finding.evidence || target === null) return fail('no-evidence');
-    const highlight: BackgroundToContentMessage = {
-      type: 'bg:highlight',
-      partId: target.partId,
-      start: finding.evidence.start,
-      end: finding.evidence.end,
-    };
+    // Evidence in the note, else the claim line's row, card or list item (findings about a line).
+    const target = record ? locateFinding(record, finding) : null;
+    if (!target) return fail('no-evidence');
+    const highlight: BackgroundToContentMessage =
+      target.kind === 'text'
+        ? { type: 'bg:highlight', partId: target.block, start: target.start, end: target.end }
+        : { type: 'bg:highlight-element', anchor: target.anchor };
     await prepareTip(tabId, target.frameId, { findingKey, title: finding.title.slice(0, 300), severity: finding.severity });
     // One highlight per tab: clear any left in the tab's other frames (they may be gone; ignore).
     const clear: BackgroundToContentMessage = { type: 'bg:clear-highlight' };

@@ -7,6 +7,7 @@ import { policyAllowsOrigin, type PolicySite } from './policy-origins';
 import type { ResolvedSettings } from './settings';
 import type { TabRecord } from './state';
 import { isWebOrigin } from './sender';
+import { snapshotHasContent } from '../shared/snapshot';
 
 type RuleInfo = TabState['rules'][string];
 
@@ -22,8 +23,9 @@ function status(record: TabRecord | null, resolved: ResolvedSettings): TabState[
     if (record.origin === null || !record.origin.startsWith('https://')) return 'restricted';
     return policyAllowsOrigin(resolved, record.origin) === false ? 'restricted' : 'not-granted';
   }
-  // Frames answered and none shows a note or claim lines (or only lost ones would).
-  return record.frames.some((frame) => frame.lost) ? 'no-data' : 'not-ehr';
+  // Frames answered and none shows a note or claim lines (or only lost ones would, or a frame is
+  // still loading: the popup's "Read from" says so).
+  return record.frames.some((frame) => frame.lost || frame.snapshot?.page.frame.loading) ? 'no-data' : 'not-ehr';
 }
 
 export function buildTabState(record: TabRecord | null, engine: EngineApi, resolved: ResolvedSettings): TabState {
@@ -46,8 +48,8 @@ export function buildTabState(record: TabRecord | null, engine: EngineApi, resol
     findingKeys: record?.result?.keys ?? [],
     profiles: engine.listProfiles().map(({ id, name }) => ({ id, name })),
     profileOverride: record?.profileOverride ?? null,
-    truncated: frames.some((frame) => frame.snapshot?.truncated === true),
-    frames: frames.filter((frame) => frame.snapshot && (frame.snapshot.noteParts.length > 0 || frame.snapshot.claimLines.length > 0)).length,
+    truncated: frames.some((frame) => (frame.snapshot?.page.cut?.length ?? 0) > 0),
+    frames: frames.filter((frame) => frame.snapshot && snapshotHasContent(frame.snapshot)).length,
     locked: resolved.locked,
     rejectedPolicy: policyRejections(resolved),
   };

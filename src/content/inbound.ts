@@ -20,10 +20,22 @@ export function parseInbound(input: unknown): BackgroundToContentMessage | null 
       if (typeof partId !== 'string' || partId.length > 200 || !isOffset(start) || !isOffset(end)) return null;
       return { type: 'bg:highlight', partId, start, end };
     }
+    case 'bg:highlight-element': {
+      const { anchor } = message;
+      if (typeof anchor !== 'string' || anchor.length > 40) return null;
+      return { type: 'bg:highlight-element', anchor };
+    }
     case 'bg:clear-highlight':
       return { type: 'bg:clear-highlight' };
     case 'bg:request-snapshot':
       return { type: 'bg:request-snapshot' };
+    case 'bg:pick':
+      return { type: 'bg:pick' };
+    case 'bg:selectors': {
+      const { anchors } = message;
+      if (!Array.isArray(anchors) || anchors.length > 40 || !anchors.every((a) => typeof a === 'string' && a.length <= 40)) return null;
+      return { type: 'bg:selectors', anchors: anchors as string[] };
+    }
     default:
       return null;
   }

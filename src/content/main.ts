@@ -1,25 +1,37 @@
-// The content script, one instance per frame: pick an adapter, read, send the snapshot when it
-// changed, re-read after DOM changes (debounced, at idle time), and answer the worker's
-// highlight and re-read requests. Nothing runs at import time; the bundle entry calls main().
-import { pickAdapters, readFrame, type Adapter, type PartSource } from '../adapters/index';
+// The content script, one instance per frame: describe the page (src/adapters), send the description
+// when it changed, re-read after DOM changes (debounced, at idle time), and answer the worker's
+// highlight, pick and selector requests (the pick and selector tools come from corrections.js, which
+// the worker injects on demand). Nothing runs at import time; the bundle entry calls main().
+//
+// Per keystroke the script does O(1) work (it records which editor changed and pokes the scheduler).
+// After a typing burst only the typed-in editors are read again; the whole page is described again
+// only when its structure changed.
+import { ElementIds, readFrame, updateBlock, type FrameRead, type PartSource } from '../adapters/index';
+import { elementTextSource } from '../adapters/page/describe';
 import { parseSelectorConfig } from '../adapters/selector-adapter';
 import type { SelectorAdapterConfig } from '../adapters/selector';
 import type { ContentMessage } from '../shared/messages';
 import { extensionApi, type ExtensionApi } from './browser';
 import { hashString } from './hash';
 import { createHighlighter, type Highlighter } from './highlight';
+import { highlightElement } from './highlight-element';
 import { parseInbound } from './inbound';
+import { correctionsHook, type Picker } from './corrections-hook';
 import { createScheduler } from './scheduler';
+import { createWatcher } from './watch';
 
 /** How long the input listener stays unhooked after a keystroke reached it. */
 const TYPING_PAUSE_MS = 100;
-import { createWatcher } from './watch';
+/** Changes unread for longer than this make the worker show the result as stale. */
+const STALE_AFTER_MS = 1000;
 
 export interface ContentOptions {
   window?: Window;
   api?: ExtensionApi;
   /** Quiet time after the last change before re-reading. */
   debounceMs?: number;
+  /** Tests only: let synthetic events drive the picker (the page's own scripts never may). */
+  untrustedPicks?: boolean;
 }
 
 export interface ContentController {
@@ -36,6 +48,14 @@ function sourceConnected(source: PartSource): boolean {
   return source.kind === 'value' ? source.element.isConnected : source.root.isConnected;
 }
 
+/** The editor (textarea or contenteditable root) a node is in, among those last described. */
+function editorAround(node: Node, editors: Map<Element, string>): Element | null {
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
+    if (n.nodeType === 1 && editors.has(n as Element)) return n as Element;
+  }
+  return null;
+}
+
 export function main(options: ContentOptions = {}): ContentController | null {
   const win = options.window ?? window;
   const doc = win.document;
@@ -44,20 +64,28 @@ export function main(options: ContentOptions = {}): ContentController | null {
   if (flags[RUNNING] || !api.runtimeId() || !doc.documentElement) return null;
   flags[RUNNING] = true;
 
+  const ids = new ElementIds();
   let configs: SelectorAdapterConfig[] = [];
-  let adapters: Adapter[] = [];
-  let sources = new Map<string, PartSource>();
+  let last: FrameRead | null = null;
   let lastSent: number | undefined;
   let structural = true;
+  const dirty = new Set<Element>();
+  let staleSent = false;
   let stopped = false;
   const cleanups: (() => void)[] = [];
+  const top = win === win.top;
 
   const highlighter = createHighlighter(doc);
+  let picker: Picker | null = null;
   const scheduler = createScheduler(() => readNow(false), options.debounceMs ?? 200);
-  const watcher = createWatcher((isStructural) => {
-    if (isStructural) structural = true;
-    scheduler.poke();
-  });
+  const watcher = createWatcher(
+    (change) => {
+      if (change.structural) structural = true;
+      for (const editor of change.editors) dirty.add(editor);
+      poke(false);
+    },
+    (node) => (last ? editorAround(node, last.editors) : null),
+  );
 
   function stop(): void {
     if (stopped) return;
@@ -66,6 +94,7 @@ export function main(options: ContentOptions = {}): ContentController | null {
     watcher.disconnect();
     for (const cleanup of cleanups.splice(0)) cleanup();
     highlighter.destroy();
+    picker?.cancel();
     delete flags[RUNNING];
   }
 
@@ -80,6 +109,18 @@ export function main(options: ContentOptions = {}): ContentController | null {
     });
   }
 
+  /**
+   * Something changed. When the page has kept changing for a while without a read (it rewrites
+   * itself, the scheduler backs off), tell the worker: what it holds is no longer current.
+   */
+  function poke(typing: boolean): void {
+    scheduler.poke(typing ? { typing: true } : undefined);
+    if (!typing && !staleSent && last && scheduler.waiting() > STALE_AFTER_MS) {
+      staleSent = true;
+      api.send({ type: 'cs:pending' }).catch(() => undefined);
+    }
+  }
+
   function readNow(force = false): void {
     if (stopped) return;
     // After an extension reload this script is orphaned: stop observing the page.
@@ -87,40 +128,57 @@ export function main(options: ContentOptions = {}): ContentController | null {
       stop();
       return;
     }
-    if (structural) {
-      for (const adapter of adapters) adapter.invalidate?.(doc);
-      // The URL may have changed without navigation (SPA), so pick again.
-      adapters = pickAdapters(doc, win.location, configs);
-      structural = false;
+    staleSent = false;
+    const focused = doc.activeElement;
+    if (focused && last?.editors.has(focused)) dirty.add(focused);
+    const editorsOnly = !structural && last !== null && [...dirty].every((el) => last?.editors.has(el));
+    if (editorsOnly && last) {
+      // Typing: read only the editors typed in.
+      for (const el of dirty) {
+        const id = last.editors.get(el) as string;
+        const again = elementTextSource(el);
+        if (!again || !updateBlock(last.snapshot, id, again.text)) {
+          structural = true;
+          break;
+        }
+        last.sources.set(id, again.source);
+      }
     }
-    const frame = readFrame(doc, win.location, configs, adapters, { topFrame: win === win.top });
-    sources = frame.sources;
-    watcher.observe(frame.regions);
-    send(frame.empty ? { type: 'cs:empty' } : { type: 'cs:snapshot', snapshot: frame.snapshot }, force);
+    if (structural || !last || !editorsOnly) {
+      last = readFrame(doc, win.location, configs, ids, { top });
+      ids.prune();
+      const roots: Node[] = [doc.documentElement, ...last.shadows];
+      watcher.observe(roots);
+    }
+    dirty.clear();
+    structural = false;
+    send(last.empty ? { type: 'cs:empty' } : { type: 'cs:snapshot', snapshot: last.snapshot }, force);
   }
 
-  function highlight(partId: string, start: number, end: number): boolean {
-    let source = sources.get(partId);
+  function highlight(blockId: string, start: number, end: number): boolean {
+    let source = last?.sources.get(blockId);
     if (!source || !sourceConnected(source)) {
+      structural = true;
       readNow(false);
-      source = sources.get(partId);
+      source = last?.sources.get(blockId);
     }
     return source ? highlighter.show(source, start, end) : false;
   }
 
-  // Keystrokes only poke the scheduler: O(1), no DOM access. During a typing burst even that is
-  // too much (every event entering this isolated world costs ~0.1 ms), so after an `input` the
-  // listener is unhooked for TYPING_PAUSE_MS: at most one keystroke per pause reaches this script.
-  // The read still waits for the scheduler's quiet period after the last poke, so it runs after
-  // the burst (a pause in typing shorter than the quiet period at worst costs one extra read).
-  const onChange = (event: Event): void => {
-    if (highlighter.isOverlaid(event.target)) highlighter.clear();
-    scheduler.poke();
-  };
+  // Keystrokes only record their target and poke the scheduler: O(1), no DOM reads. During a
+  // typing burst even that is too much (every event entering this isolated world costs ~0.1 ms),
+  // so after an `input` the listener is unhooked for TYPING_PAUSE_MS: at most one keystroke per
+  // pause reaches this script. The read still waits for the scheduler's quiet period after the last
+  // poke, so it runs after the burst; the focused editor is always re-read then.
   let paused: ReturnType<typeof setTimeout> | undefined;
   const onInput = (event: Event): void => {
     if (highlighter.isOverlaid(event.target)) highlighter.clear();
-    scheduler.poke({ typing: true });
+    const target = event.target as Element | null;
+    if (target && target.nodeType === 1) {
+      if (last?.editors.has(target)) dirty.add(target);
+      else structural = true; // a field or cell value: part of the page's description
+    }
+    poke(true);
     doc.removeEventListener('input', onInput, { capture: true });
     paused = setTimeout(() => {
       paused = undefined;
@@ -132,11 +190,13 @@ export function main(options: ContentOptions = {}): ContentController | null {
     if (paused !== undefined) clearTimeout(paused);
     doc.removeEventListener('input', onInput, { capture: true });
   });
-  // focusin: OpenEMR's Billing Manager reads the encounter the user is working in.
-  for (const type of ['change', 'focusin']) {
-    doc.addEventListener(type, onChange, { capture: true, passive: true });
-    cleanups.push(() => doc.removeEventListener(type, onChange, { capture: true }));
-  }
+  const onChange = (event: Event): void => {
+    if (highlighter.isOverlaid(event.target)) highlighter.clear();
+    structural = true;
+    poke(false);
+  };
+  doc.addEventListener('change', onChange, { capture: true, passive: true });
+  cleanups.push(() => doc.removeEventListener('change', onChange, { capture: true }));
 
   cleanups.push(
     api.onMessage((message, sender) => {
@@ -149,12 +209,37 @@ export function main(options: ContentOptions = {}): ContentController | null {
       switch (parsed.type) {
         case 'bg:highlight':
           return Promise.resolve({ ok: highlight(parsed.partId, parsed.start, parsed.end) });
+        case 'bg:highlight-element': {
+          const el = ids.element(parsed.anchor);
+          return Promise.resolve({ ok: el ? highlightElement(highlighter, el) : false });
+        }
         case 'bg:clear-highlight':
           highlighter.clear();
           return undefined;
         case 'bg:request-snapshot':
           readNow(true);
           return undefined;
+        case 'bg:pick': {
+          // The worker injects corrections.js into this frame first; without it there is no picker.
+          const tools = correctionsHook();
+          if (!tools) return Promise.resolve({ ok: false });
+          picker?.cancel();
+          picker = tools.pick(doc, (el) => {
+            picker = null;
+            const selector = tools.selectorFor(el);
+            if (selector) api.send({ type: 'cs:picked', selector }).catch(() => undefined);
+          }, !options.untrustedPicks);
+          return Promise.resolve({ ok: true });
+        }
+        case 'bg:selectors': {
+          const tools = correctionsHook();
+          return Promise.resolve({
+            selectors: parsed.anchors.map((anchor) => {
+              const el = ids.element(anchor);
+              return el && tools ? tools.selectorFor(el) : null;
+            }),
+          });
+        }
       }
     }),
   );
@@ -166,17 +251,24 @@ export function main(options: ContentOptions = {}): ContentController | null {
         if (stopped) return;
         const valid: SelectorAdapterConfig[] = [];
         for (const entry of raw) {
-          const config = parseSelectorConfig(entry, doc);
+          const config = parseSelectorConfig(entry);
           if (config) valid.push(config);
         }
-        if (valid.length === 0 && configs.length === 0) return; // nothing changes the pick
+        if (valid.length === 0 && configs.length === 0) return; // nothing changes the reading
         configs = valid;
         structural = true;
         scheduler.soon();
       })
       .catch(() => undefined);
   };
-  cleanups.push(api.onSelectorConfigsChanged(loadConfigs));
+  cleanups.push(
+    api.onSelectorConfigsChanged(() => {
+      // A pick in one frame saved a correction: the pickers the other frames offered are done too.
+      picker?.cancel();
+      picker = null;
+      loadConfigs();
+    }),
+  );
   loadConfigs();
 
   scheduler.soon();

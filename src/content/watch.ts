@@ -1,13 +1,23 @@
-// One MutationObserver over the adapter's regions. Its callback only classifies the records
-// (structural or not, ours or the page's) and hands over; it never reads the page.
+// One MutationObserver over the page (and each open shadow root the describer walked). Its callback
+// only sorts the records and hands over; it never reads the page. A change inside an editor the last
+// read described (typing in a contenteditable note) is an editor change: only that editor is read
+// again. Anything else (elements added or removed, attributes that show or hide content, text
+// outside editors) is structural: the page is described again.
 import { OWN_UI_TAG } from '../adapters/dom';
 
-/** Attribute changes that can show, hide or change what an adapter reads. */
-const ATTRIBUTES = ['hidden', 'style', 'class', 'value', 'checked', 'selected', 'open', 'contenteditable'];
+/** Attribute changes that can show, hide or change what the describer reads. */
+const ATTRIBUTES = ['hidden', 'style', 'class', 'value', 'checked', 'selected', 'open', 'contenteditable', 'aria-selected', 'aria-valuenow', 'aria-busy', 'aria-expanded'];
 
-export interface RegionWatcher {
-  /** Observe these regions (no-op when they are the ones already observed). */
-  observe(regions: readonly Element[]): void;
+export interface Change {
+  /** The page's structure changed: describe it again. */
+  structural: boolean;
+  /** Editors whose text changed (when nothing structural did). */
+  editors: Element[];
+}
+
+export interface PageWatcher {
+  /** Observe these roots (the document's root element and open shadow roots); no-op when unchanged. */
+  observe(roots: readonly Node[]): void;
   disconnect(): void;
 }
 
@@ -27,42 +37,45 @@ function isOwnRecord(record: MutationRecord): boolean {
 }
 
 /**
- * `onChange(structural)` runs once per batch of page mutations; `structural` is true when
- * elements were added or removed (cached candidate lists must be rebuilt).
+ * `onChange` runs once per batch of page mutations. `editorOf(node)` names the described editor a
+ * node sits in (or null): text and line changes there are editor changes, not structural ones.
  */
-export function createWatcher(onChange: (structural: boolean) => void): RegionWatcher {
-  let observed: readonly Element[] = [];
+export function createWatcher(onChange: (change: Change) => void, editorOf: (node: Node) => Element | null = () => null): PageWatcher {
+  let observed: readonly Node[] = [];
   let observer: MutationObserver | undefined;
 
   const callback = (records: MutationRecord[]): void => {
     let relevant = false;
     let structural = false;
+    const editors = new Set<Element>();
     for (const record of records) {
       if (isOwnRecord(record)) continue;
       relevant = true;
-      if (record.type === 'childList') {
-        structural = true;
-        break;
+      if (record.type === 'characterData' || (record.type === 'childList' && record.target.nodeType === 1)) {
+        const editor = editorOf(record.target);
+        if (editor) {
+          editors.add(editor);
+          continue;
+        }
       }
+      structural = true;
+      break;
     }
-    if (relevant) onChange(structural);
+    if (relevant) onChange({ structural, editors: structural ? [] : [...editors] });
   };
 
   return {
-    observe(regions: readonly Element[]): void {
-      if (regions.length === observed.length && regions.every((r, i) => r === observed[i])) return;
+    observe(roots: readonly Node[]): void {
+      if (roots.length === observed.length && roots.every((r, i) => r === observed[i])) return;
       observer?.disconnect();
-      observed = regions.slice();
-      if (regions.length === 0) return;
-      const view = regions[0]?.ownerDocument.defaultView;
-      const Observer = (view as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
+      observed = roots.slice();
+      if (roots.length === 0) return;
+      const doc = roots[0]?.ownerDocument ?? (roots[0] as Document);
+      const view = doc?.defaultView as (Window & typeof globalThis) | null;
+      const Observer = view?.MutationObserver ?? MutationObserver;
       observer = new Observer(callback);
-      for (const region of regions) {
-        observer.observe(region, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES });
-        // An SPA may replace a region itself (or an ancestor): watch the chain above it too.
-        for (let parent = region.parentElement; parent; parent = parent.parentElement) {
-          if (!regions.includes(parent)) observer.observe(parent, { childList: true });
-        }
+      for (const root of roots) {
+        observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES });
       }
     },
     disconnect(): void {

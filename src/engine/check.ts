@@ -66,8 +66,8 @@ function levelFor(ruleId: string, fallback: Severity, profile: ResolvedProfile, 
 export function check(visit: Visit, options: CheckOptions = {}): CheckResult {
   const choice = chooseProfile(visit.payer, options);
   const profile = resolveProfile(choice.id)!;
-  const chart = analyzeChart(visit.note);
-  const facts = buildFacts(visit, chart, profile.unitMethod);
+  const chart = analyzeChart(visit.note, { billedCodes: visit.lines.map((l) => l.code) });
+  const facts = buildFacts(visit, chart, profile.unitMethod, options.readLinesFromNote !== false);
   const partsGiven = typeof visit.note !== 'string';
   const findings: Finding[] = [];
   // Global note offset of each finding's evidence: the sort key that follows the note's order.

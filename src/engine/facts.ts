@@ -84,8 +84,8 @@ function massagePerformedToday(chart: Chart): boolean {
 const fromChart = <T,>(fact: ({ value: T } & Span) | undefined): Figure<T> | undefined =>
   fact ? { value: fact.value, source: 'note', span: { start: fact.start, end: fact.end } } : undefined;
 
-export function buildFacts(visit: Visit, chart: Chart, method: UnitMethod): VisitFacts {
-  const linesFromNote = visit.lines.length === 0 && chart.noteLines.length > 0;
+export function buildFacts(visit: Visit, chart: Chart, method: UnitMethod, readLinesFromNote = true): VisitFacts {
+  const linesFromNote = readLinesFromNote && visit.lines.length === 0 && chart.noteLines.length > 0;
   const lines: FactLine[] = linesFromNote
     ? chart.noteLines.map((l, index) => ({
         index,

@@ -196,6 +196,12 @@ export interface CheckOptions {
   explain?: boolean;
   /** Also return, per rule that fired, the short part of the reading behind it (`CheckResult.explanations`). */
   explainFindings?: boolean;
+  /**
+   * When the visit has no claim lines, read the lines the note lists ("97124 x2") as the claim
+   * (default true: a .txt note given to the command line). The extension passes false: a page
+   * without claim lines has none, and lines are never invented from its note.
+   */
+  readLinesFromNote?: boolean;
 }
 
 export interface ProfileChoice {

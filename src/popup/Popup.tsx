@@ -13,6 +13,8 @@ import { Notices } from './Notices';
 import { refusalText } from './refusals';
 import type { RowActions } from './RowDetails';
 import { lineLabel, type Instance } from './rows';
+import { ReadFrom } from './ReadFrom';
+import type { ReadingClient } from './reading-client';
 import { StatusView } from './StatusView';
 import { UnitsPanel } from './UnitsPanel';
 
@@ -36,10 +38,12 @@ interface Props {
   mode?: 'popup' | 'panel';
   /** Extension point for the expanded row (see RuleRow `explain`). */
   explain?: (finding: TabFinding) => ComponentChildren;
+  /** The "Read from" panel's channel to the worker (what was read from the page, corrections). */
+  reading?: ReadingClient;
 }
 
 /** The popup and the side panel: one view of the current tab's check. */
-export function Popup({ client, mode = 'popup', explain }: Props) {
+export function Popup({ client, mode = 'popup', explain, reading }: Props) {
   const [tabId, setTabId] = useState<number | null>(null);
   const [state, setState] = useState<TabState | null>(null);
   const [busy, setBusy] = useState(false);
@@ -249,6 +253,9 @@ export function Popup({ client, mode = 'popup', explain }: Props) {
                   />
                   <UnitsPanel units={result.units} />
                 </>
+              )}
+              {reading && tabId !== null && (state.status === 'ok' || state.status === 'not-ehr' || state.status === 'no-data') && (
+                <ReadFrom tabId={tabId} client={reading} refreshKey={state} />
               )}
             </>
           )}

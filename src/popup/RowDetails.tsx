@@ -136,7 +136,7 @@ function InstanceItem({ instance, title, actions, explain }: { instance: Instanc
         <div class="actions actions--compact">
           {canShow && (
             <button type="button" class="button button--small" data-show-in-page="" onClick={() => actions.showInPage(instance.key)}>
-              {t('showInNote')}
+              {t(finding.evidence ? 'showInNote' : 'showInPage')}
             </button>
           )}
           <button

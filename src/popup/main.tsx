@@ -6,8 +6,9 @@ import { browserApi, installI18n } from '../ui/browser-api';
 import { createPopupClient } from '../ui/client';
 import { t } from '../ui/i18n';
 import { Popup } from './Popup';
+import { createReadingClient } from './reading-client';
 
 installI18n();
 document.title = t('extName');
 const root = document.getElementById('app');
-if (root) render(<Popup client={createPopupClient(browserApi)} />, root);
+if (root) render(<Popup client={createPopupClient(browserApi)} reading={createReadingClient((message) => browserApi.runtime.sendMessage(message))} />, root);

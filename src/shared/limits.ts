@@ -1,10 +1,7 @@
-// Snapshot size caps, in a zod-free file so the content script (40 KB budget) can use the very
-// same numbers the worker's SnapshotSchema enforces without bundling the schema library.
+// Size caps, in a zod-free file so the content script (40 KB budget) can use the very same numbers
+// the worker's schemas enforce without bundling the schema library. The page description's caps
+// are PAGE_LIMITS (src/shared/page.ts), built on these.
+/** Characters of one text block of a page (a note part is at most one block's text). */
 export const MAX_PART_CHARS = 200_000;
+/** Note selectors of a selector configuration. */
 export const MAX_PARTS = 40;
-export const MAX_LINES = 60;
-/** Field caps: ids and labels 200, payer and provider text 300, adapter id 100. */
-export const MAX_ID = 200;
-export const MAX_LABEL = 200;
-export const MAX_FIELD = 300;
-export const MAX_ADAPTER_ID = 100;

@@ -9,10 +9,17 @@ const level = z.enum(['off', 'info', 'warning', 'error']);
 // content script → background
 export const ContentToBackground = {
   snapshot: z.object({ type: z.literal('cs:snapshot'), snapshot: SnapshotSchema }),
-  /** The frame no longer shows a note or claim (navigated inside an SPA, content removed). */
+  /** The frame no longer shows anything to read (navigated inside an SPA, content removed). */
   empty: z.object({ type: z.literal('cs:empty') }),
   /** "Open in Claim Guard" in the in-page tip of a highlight: show this finding in the popup or side panel. */
   openFinding: z.object({ type: z.literal('cs:open-finding'), findingKey: z.string().check(z.maxLength(500)) }),
+  /** The page changed and the frame reads it again later (it keeps changing): what it sent is stale. */
+  pending: z.object({ type: z.literal('cs:pending') }),
+  /** The user picked "the note is here" in the page: a selector for the element (PHI-free). */
+  picked: z.object({
+    type: z.literal('cs:picked'),
+    selector: z.string().check(z.minLength(1), z.maxLength(500)),
+  }),
 } as const;
 
 // popup / options → background
@@ -42,18 +49,35 @@ export const UiToBackground = {
   getAudit: z.object({ type: z.literal('ui:get-audit') }),
   /** Options page: what the organisation's policy locks and which policy values were rejected. */
   getPolicy: z.object({ type: z.literal('ui:get-policy') }),
+  /** Popup "Read from": what was taken as note, lines, payer, date, provider, and why. */
+  getReading: z.object({ type: z.literal('ui:get-reading'), tabId }),
+  /** Popup "Read from" corrections, saved as this site's selector configuration. */
+  correct: z.object({
+    type: z.literal('ui:correct-reading'),
+    tabId,
+    /** not-note: the part is not the note; pick-note: let the user pick the note in the page; forget: drop this site's corrections. */
+    action: z.enum(['not-note', 'pick-note', 'forget']),
+    part: z.optional(z.string().check(z.maxLength(300))),
+  }),
 } as const;
 
 // background → content script (sent to one frame)
 export const BackgroundToContent = {
+  /** Mark [start, end) of a described text block (`partId` is the block's anchor id). */
   highlight: z.object({
     type: z.literal('bg:highlight'),
     partId: z.string().check(z.maxLength(200)),
     start: z.number().check(z.int(), z.nonnegative()),
     end: z.number().check(z.int(), z.nonnegative()),
   }),
+  /** Mark a claim line's row, card or list item (an anchor id from the frame's description). */
+  highlightElement: z.object({ type: z.literal('bg:highlight-element'), anchor: z.string().check(z.maxLength(40)) }),
   clearHighlight: z.object({ type: z.literal('bg:clear-highlight') }),
   requestSnapshot: z.object({ type: z.literal('bg:request-snapshot') }),
+  /** Let the user pick the note's element in the page (answered with cs:picked). */
+  pick: z.object({ type: z.literal('bg:pick') }),
+  /** PHI-free CSS selectors for described elements (answered { selectors: (string | null)[] }). */
+  selectors: z.object({ type: z.literal('bg:selectors'), anchors: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(40)) }),
 } as const;
 
 export type Catalog = Record<string, z.ZodMiniType>;

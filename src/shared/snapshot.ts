@@ -1,16 +1,9 @@
-// What a content script reads from one frame: the adapter's output, no engine involved.
-// Sizes are capped here so a hostile or huge page cannot make the worker do unbounded work.
+// What a content script sends about one frame: the page description (./page.ts) and which admin
+// selector configurations it applied. The worker validates it (SnapshotSchema) and classifies it
+// (src/adapters/classify); claim lines read from it have the SnapshotClaimLine shape.
+// Sizes are capped so a hostile or huge page cannot make the worker do unbounded work.
 import * as z from '../engine/zod';
-import { MAX_ADAPTER_ID, MAX_FIELD, MAX_ID, MAX_LABEL, MAX_LINES, MAX_PART_CHARS, MAX_PARTS } from './limits';
-
-export { MAX_LINES, MAX_PART_CHARS, MAX_PARTS } from './limits';
-
-export const SnapshotNotePartSchema = z.object({
-  /** Frame-local, stable across re-reads of the same element ("soap:objective", "textarea:2"). */
-  id: z.string().check(z.maxLength(MAX_ID)),
-  label: z.optional(z.string().check(z.maxLength(MAX_LABEL))),
-  text: z.string().check(z.maxLength(MAX_PART_CHARS)),
-});
+import { PageDescriptionSchema } from './page-schema';
 
 export const SnapshotClaimLineSchema = z.object({
   code: z.string().check(z.regex(/^[A-Za-z0-9]{5}$/)),
@@ -21,17 +14,23 @@ export const SnapshotClaimLineSchema = z.object({
 });
 
 export const SnapshotSchema = z.object({
-  /** Adapter id that produced it: "openemr", "generic", "selector:<name>". */
-  adapter: z.string().check(z.maxLength(MAX_ADAPTER_ID)),
-  noteParts: z.array(SnapshotNotePartSchema).check(z.maxLength(MAX_PARTS)),
-  claimLines: z.array(SnapshotClaimLineSchema).check(z.maxLength(MAX_LINES)),
-  payerText: z.optional(z.string().check(z.maxLength(MAX_FIELD))),
-  providerText: z.optional(z.string().check(z.maxLength(MAX_FIELD))),
-  dateOfService: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
-  /** True when some text was cut at MAX_PART_CHARS; the popup shows a "truncated" notice. */
-  truncated: z.boolean(),
+  /** "page", or "page+selector:<name>" when an administrator's selector configuration applied. */
+  adapter: z.string().check(z.maxLength(200)),
+  page: PageDescriptionSchema,
+  /**
+   * Set by the worker (never sent): the frame reported that its page changed and it will read it
+   * again later (a page that keeps changing); what it sent before is no longer current.
+   */
+  stale: z.optional(z.boolean()),
+  /** Set by the worker from the browser-stamped sender.origin (never trusted from the message). */
+  origin: z.optional(z.string().check(z.maxLength(500))),
 });
 
 export type Snapshot = z.infer<typeof SnapshotSchema>;
-export type SnapshotNotePart = z.infer<typeof SnapshotNotePartSchema>;
 export type SnapshotClaimLine = z.infer<typeof SnapshotClaimLineSchema>;
+
+/** The frame shows anything to read: text blocks, label/value fields, tables or records. */
+export function snapshotHasContent(snapshot: Snapshot): boolean {
+  const { page } = snapshot;
+  return page.blocks.length > 0 || page.tables.length > 0 || page.records.length > 0 || page.fields.length > 0;
+}

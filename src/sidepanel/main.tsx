@@ -8,8 +8,9 @@ import { browserApi, installI18n } from '../ui/browser-api';
 import { createPopupClient } from '../ui/client';
 import { t } from '../ui/i18n';
 import { Popup } from '../popup/Popup';
+import { createReadingClient } from '../popup/reading-client';
 
 installI18n();
 document.title = t('extName');
 const root = document.getElementById('app');
-if (root) render(<Popup client={createPopupClient(browserApi)} mode="panel" />, root);
+if (root) render(<Popup client={createPopupClient(browserApi)} mode="panel" reading={createReadingClient((message) => browserApi.runtime.sendMessage(message))} />, root);

@@ -11,15 +11,10 @@ import { parseTabState, type TabState } from '../../src/ui/tab-state';
 import type { Snapshot } from '../../src/shared/snapshot';
 import { contentSender, FakeBrowser, popupSender } from './fake-browser';
 import { createFakeEngine, type FakeEngine } from './fake-engine';
+import { snapshot as pageSnapshot } from './snapshots';
 
 const EHR = 'https://ehr.example.org';
-const snapshot: Snapshot = {
-  adapter: 'openemr',
-  noteParts: [{ id: 'soap', text: 'Massage for relaxation only.' }],
-  claimLines: [{ code: '97124', units: 2 }],
-  truncated: false,
-  payerText: 'Acme Health',
-};
+const snapshot: Snapshot = pageSnapshot({ notes: [{ id: 'soap', text: 'Massage for relaxation only.' }], lines: [{ code: '97124', units: 2 }], facts: { Payer: 'Acme Health' } });
 
 interface Harness {
   browser: FakeBrowser;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRouter, type RouteHandlers } from '../../src/background/router';
 import type { ContentMessage } from '../../src/shared/messages';
+import { snapshot as pageSnapshot } from './snapshots';
 import { contentSender, EXTENSION_ID, EXTENSION_ORIGIN, popupSender } from './fake-browser';
 
 function setup(overrides: Partial<RouteHandlers> = {}) {
@@ -23,8 +24,9 @@ function setup(overrides: Partial<RouteHandlers> = {}) {
 
 const snapshotMessage = {
   type: 'cs:snapshot',
-  snapshot: { adapter: 'generic', noteParts: [{ id: 'n', text: 'Pt tolerated massage.' }], claimLines: [{ code: '97124', units: 2 }], truncated: false },
+  snapshot: pageSnapshot({ notes: [{ id: 'n', text: 'Pt tolerated massage.' }], lines: [{ code: '97124', units: 2 }] }),
 };
+const valid = snapshotMessage.snapshot;
 
 describe('router', () => {
   it('hands a valid content message from a content script to the content handler', async () => {
@@ -96,11 +98,12 @@ describe('router', () => {
   });
 
   const badSnapshots: Array<[string, unknown]> = [
-    ['too many parts', { type: 'cs:snapshot', snapshot: { ...snapshotMessage.snapshot, noteParts: Array.from({ length: 41 }, (_, i) => ({ id: `p${i}`, text: 'x' })) } }],
-    ['oversized part', { type: 'cs:snapshot', snapshot: { ...snapshotMessage.snapshot, noteParts: [{ id: 'p', text: 'x'.repeat(200_001) }] } }],
-    ['bad code', { type: 'cs:snapshot', snapshot: { ...snapshotMessage.snapshot, claimLines: [{ code: '97124; DROP' }] } }],
-    ['units as string', { type: 'cs:snapshot', snapshot: { ...snapshotMessage.snapshot, claimLines: [{ code: '97124', units: '2' }] } }],
-    ['missing truncated', { type: 'cs:snapshot', snapshot: { adapter: 'generic', noteParts: [], claimLines: [] } }],
+    ['too many blocks', { type: 'cs:snapshot', snapshot: { ...valid, page: { ...valid.page, blocks: Array.from({ length: 1501 }, (_, i) => ({ ...valid.page.blocks[0], id: `b${i}` })) } } }],
+    ['an oversized block', { type: 'cs:snapshot', snapshot: { ...valid, page: { ...valid.page, blocks: [{ ...valid.page.blocks[0], text: 'x'.repeat(200_001) }] } } }],
+    ['page text over its cap', { type: 'cs:snapshot', snapshot: { ...valid, page: { ...valid.page, blocks: Array.from({ length: 4 }, (_, i) => ({ ...valid.page.blocks[0], id: `b${i}`, text: 'x'.repeat(199_000) })) } } }],
+    ['too many table rows', { type: 'cs:snapshot', snapshot: { ...valid, page: { ...valid.page, tables: [{ ...valid.page.tables[0], rows: Array.from({ length: 201 }, () => valid.page.tables[0]?.rows[0]) }] } } }],
+    ['a cell as a number', { type: 'cs:snapshot', snapshot: { ...valid, page: { ...valid.page, tables: [{ ...valid.page.tables[0], rows: [{ id: 'r', cells: [{ text: 97124 }], visible: true }] }] } } }],
+    ['missing frame', { type: 'cs:snapshot', snapshot: { adapter: 'page', page: { ...valid.page, frame: undefined } } }],
     ['null', null],
   ];
 

@@ -8,10 +8,11 @@ import { parsePolicyState } from '../../src/ui/policy-state';
 import type { Snapshot } from '../../src/shared/snapshot';
 import { contentSender, FakeBrowser, popupSender } from './fake-browser';
 import { createFakeEngine, type FakeEngine } from './fake-engine';
+import { snapshot } from './snapshots';
 
 const NOTE = 'Pt reports neck pain. Massage for relaxation only. Patient name Alice Example.';
-const noteFrame: Snapshot = { adapter: 'openemr', noteParts: [{ id: 'soap:assessment', label: 'Assessment', text: NOTE }], claimLines: [], truncated: false, providerText: 'Jane Doe, PT' };
-const feeFrame: Snapshot = { adapter: 'openemr', noteParts: [], claimLines: [{ code: '97124', units: 2 }], truncated: false, payerText: 'Acme Commercial' };
+const noteFrame: Snapshot = snapshot({ notes: [{ id: 'e7', label: 'Assessment', text: NOTE }], facts: { Provider: 'Jane Doe, PT' } });
+const feeFrame: Snapshot = snapshot({ lines: [{ code: '97124', units: 2 }], facts: { Payer: 'Acme Commercial' } });
 
 interface Harness {
   browser: FakeBrowser;
@@ -51,6 +52,26 @@ function withEhrTab(h: Harness, tabId = 1): void {
   h.browser.addTab({ id: tabId, url: 'https://ehr.example.org/interface/main.php', frames: new Map([[0, () => undefined], [3, () => undefined], [5, () => undefined]]) });
 }
 
+describe('worker: an open popup does not make the frames report over and over', () => {
+  it('pings the tab\'s frames for the popup at most every 5 s (each ping is a report and a store write)', async () => {
+    let clock = 1_700_000_000_000;
+    const browser = new FakeBrowser();
+    const bg = createBackground({ platform: browser, engine: createFakeEngine(), analyzeDelayMs: 0, now: () => clock });
+    registerListeners(browser, bg);
+    browser.addTab({ id: 1, url: 'https://ehr.example.org/interface/main.php', frames: new Map([[0, () => undefined], [3, () => undefined]]) });
+    await browser.send({ type: 'cs:snapshot', snapshot: noteFrame }, contentSender(1, 3, 'https://ehr.example.org', 'doc-3'));
+    const pings = () => browser.sent.filter((m) => (m.message as { type: string }).type === 'bg:request-snapshot').length;
+    for (let i = 0; i < 10; i++) await browser.send({ type: 'ui:get-tab-state', tabId: 1 }, popupSender());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const first = pings();
+    expect(first).toBeGreaterThan(0);
+    clock += 5000;
+    await browser.send({ type: 'ui:get-tab-state', tabId: 1 }, popupSender());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(pings()).toBe(2 * first);
+  });
+});
+
 describe('worker: frames → engine → badge → popup', () => {
   it('merges the frames of a tab, runs the engine and sets the badge', async () => {
     const h = harness();
@@ -59,7 +80,7 @@ describe('worker: frames → engine → badge → popup', () => {
     await h.report(1, 5, feeFrame, 'doc-5');
 
     const visit = h.engine.calls.at(-1)?.visit;
-    expect(visit?.note).toEqual([{ id: '3|soap:assessment', label: 'Assessment', text: NOTE }]);
+    expect(visit?.note).toEqual([{ id: '3|e7', label: 'Assessment', text: NOTE }]);
     expect(visit?.lines).toEqual([{ code: '97124', units: 2 }]);
     expect(visit?.payer).toBe('Acme Commercial');
     expect(visit?.provider).toEqual({ name: 'Jane Doe', credentials: ['PT'] });
@@ -90,7 +111,7 @@ describe('worker: frames → engine → badge → popup', () => {
     withEhrTab(h);
     await h.report(1, 3, noteFrame, 'doc-3');
     const before = (await h.state(1)).findingKeys;
-    await h.report(1, 3, { ...noteFrame, noteParts: [{ id: 'soap:assessment', text: `Added a sentence first. ${NOTE}` }] }, 'doc-3');
+    await h.report(1, 3, snapshot({ notes: [{ id: 'e7', label: 'Assessment', text: `Added a sentence first. ${NOTE}` }], facts: { Provider: 'Jane Doe, PT' } }), 'doc-3');
     expect((await h.state(1)).findingKeys).toEqual(before);
   });
 
@@ -325,7 +346,7 @@ describe('worker: activation', () => {
 });
 
 describe('worker: show in note, rule levels, policy', () => {
-  it('sends the highlight to the frame that holds the evidence, with part-local offsets', async () => {
+  it('sends the highlight to the frame that holds the evidence, as offsets in its text block', async () => {
     const h = harness();
     withEhrTab(h);
     await h.report(1, 3, noteFrame, 'doc-3');
@@ -333,7 +354,7 @@ describe('worker: show in note, rule levels, policy', () => {
     const key = state.findingKeys[0] ?? '';
     await expect(h.ui({ type: 'ui:show-in-note', tabId: 1, findingKey: key })).resolves.toEqual({ ok: true });
     const at = NOTE.indexOf('relaxation');
-    expect(h.browser.sent.at(-1)).toEqual({ tabId: 1, frameId: 3, message: { type: 'bg:highlight', partId: 'soap:assessment', start: at, end: at + 10 } });
+    expect(h.browser.sent.at(-1)).toEqual({ tabId: 1, frameId: 3, message: { type: 'bg:highlight', partId: 'e7', start: at, end: at + 10 } });
     // The flag and tip are loaded into that frame first, then given the label as data: the rule's
     // title and severity and the finding's key, nothing from the note.
     const injected = h.browser.executed.slice(-2);
@@ -357,11 +378,22 @@ describe('worker: show in note, rule levels, policy', () => {
     expect(sent.some((m) => m.frameId === 3 && (m.message as { type: string }).type === 'bg:clear-highlight')).toBe(false);
   });
 
-  it('does not highlight when the setting is off, or for findings without evidence', async () => {
+  it('marks the claim line\'s row for a finding about a line that has no evidence in the note', async () => {
     const h = harness();
     withEhrTab(h);
     await h.report(1, 5, feeFrame, 'doc-5');
-    const key = (await h.state(1)).findingKeys[0] ?? '';
+    const state = await h.state(1);
+    const key = state.findingKeys[state.result?.findings.findIndex((f) => f.ruleId === 'missing-gp') ?? -1] ?? '';
+    await expect(h.ui({ type: 'ui:show-in-note', tabId: 1, findingKey: key })).resolves.toEqual({ ok: true });
+    expect(h.browser.sent.at(-1)).toEqual({ tabId: 1, frameId: 5, message: { type: 'bg:highlight-element', anchor: 'r0' } });
+  });
+
+  it('does not highlight when the setting is off, or for findings with neither evidence nor a line', async () => {
+    const h = harness();
+    withEhrTab(h);
+    await h.report(1, 5, feeFrame, 'doc-5');
+    const state = await h.state(1);
+    const key = state.findingKeys[state.result?.findings.findIndex((f) => f.ruleId === 'units-note') ?? -1] ?? '';
     await expect(h.ui({ type: 'ui:show-in-note', tabId: 1, findingKey: key })).resolves.toEqual({ ok: false, error: 'no-evidence' });
     await h.browser.syncArea.set({ highlightEnabled: false });
     await expect(h.ui({ type: 'ui:show-in-note', tabId: 1, findingKey: key })).resolves.toEqual({ ok: false, error: 'highlight-disabled' });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { TabStore, tabKey, type TabRecord } from '../../src/background/state';
 import type { Snapshot } from '../../src/shared/snapshot';
 import { FakeBrowser } from './fake-browser';
+import { snapshot as pageSnapshot } from './snapshots';
 
-const snapshot = (text: string): Snapshot => ({ adapter: 'generic', noteParts: [{ id: 'n', text }], claimLines: [], truncated: false });
+const snapshot = (text: string): Snapshot => pageSnapshot({ notes: [{ id: 'n', text }] });
 
 describe('TabStore', () => {
   it('serializes concurrent frame updates of one tab: none is lost', async () => {
@@ -65,7 +66,7 @@ describe('TabStore', () => {
     expect(stored.frames[0]).toMatchObject({ frameId: 0, snapshot: null, lost: true });
     expect(stored.profileOverride).toBe('aetna');
     // Memory still has the text for this worker's lifetime.
-    expect((await store.read(3))?.frames[0]?.snapshot?.noteParts[0]?.text).toHaveLength(10_000);
+    expect((await store.read(3))?.frames[0]?.snapshot?.page.blocks[0]?.text).toHaveLength(10_000);
     expect(logs[0]).toMatch(/without note text/);
   });
 

@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { genericAdapter } from '../../src/adapters/generic';
-import { readFrame, type PartSource } from '../../src/adapters/index';
+import { ElementIds, readFrame, type PartSource } from '../../src/adapters/index';
 import { createHighlighter, HIGHLIGHT_NAME, type Highlighter } from '../../src/content/highlight';
 import { at, mountPage, URLS } from '../adapters/pages';
 
@@ -28,18 +27,21 @@ afterEach(() => {
   highlighter?.destroy();
   highlighter = undefined;
   vi.unstubAllGlobals();
-  genericAdapter.invalidate?.(document);
   document.head.replaceChildren();
   document.body.replaceChildren();
   delete (Element.prototype as { scrollIntoView?: unknown }).scrollIntoView;
 });
 
-function partOf(page: string, url: string, partId: string): { text: string; source: PartSource } {
+/** The described text block of the element `selector` names (an editor or a textarea). */
+function partOf(page: string, url: string, selector: string): { text: string; source: PartSource } {
   mountPage(page);
-  const frame = readFrame(document, at(url), []);
-  const text = frame.snapshot.noteParts.find((p) => p.id === partId)?.text;
-  const source = frame.sources.get(partId);
-  if (text === undefined || !source) throw new Error(`no part ${partId}`);
+  const ids = new ElementIds();
+  const frame = readFrame(document, at(url), [], ids, { top: true });
+  const el = document.querySelector(selector);
+  const id = el ? ids.of(el) : '';
+  const text = frame.snapshot.page.blocks.find((b) => b.id === id)?.text;
+  const source = frame.sources.get(id);
+  if (text === undefined || !source) throw new Error(`no block for ${selector}`);
   return { text, source };
 }
 
@@ -53,7 +55,7 @@ describe('highlighting text built from DOM nodes', () => {
     const registry = new Map<string, FakeHighlight>();
     vi.stubGlobal('CSS', { highlights: registry });
     vi.stubGlobal('Highlight', FakeHighlight);
-    const { text, source } = partOf('generic-ehr.html', URLS.generic, 'editor:note-editor');
+    const { text, source } = partOf('generic-ehr.html', URLS.generic, '#note-editor');
     const evidence = 'Therapeutic massage to cervical and upper thoracic paraspinals, effleurage and petrissage, 25 minutes.';
     const start = text.indexOf(evidence);
     const before = document.documentElement.outerHTML;
@@ -77,7 +79,7 @@ describe('highlighting text built from DOM nodes', () => {
   });
 
   it('falls back to an overlay when the Highlight API is missing', () => {
-    const { text, source } = partOf('generic-ehr.html', URLS.generic, 'editor:note-editor');
+    const { text, source } = partOf('generic-ehr.html', URLS.generic, '#note-editor');
     const start = text.indexOf('Improved tissue extensibility');
     const before = document.documentElement.outerHTML;
     highlighter = createHighlighter(document);
@@ -92,7 +94,7 @@ describe('highlighting text built from DOM nodes', () => {
   });
 
   it('reports false when the evidence is no longer in the page', () => {
-    const { source } = partOf('generic-ehr.html', URLS.generic, 'editor:note-editor');
+    const { source } = partOf('generic-ehr.html', URLS.generic, '#note-editor');
     document.getElementById('note-editor')?.replaceChildren();
     highlighter = createHighlighter(document);
     expect(highlighter.show(source, 0, 10)).toBe(false);
@@ -102,8 +104,8 @@ describe('highlighting text built from DOM nodes', () => {
 
 describe('highlighting inside a textarea value', () => {
   it('draws an overlay in a closed shadow root; the one added element is removed on clear', () => {
-    const { text, source } = partOf('openemr-soap.html', URLS.soap, 'soap:objective');
-    const evidence = 'effleurage and petrissage x 25 min';
+    const { text, source } = partOf('openemr-soap-edit.html', URLS.soap, 'textarea[name="objective"]');
+    const evidence = 'therapeutic massage -- 20 min';
     const start = text.indexOf(evidence);
     const area = document.querySelector('textarea[name="objective"]') as HTMLTextAreaElement;
     const before = document.documentElement.outerHTML;
@@ -133,13 +135,13 @@ describe('highlighting inside a textarea value', () => {
   });
 
   it('clamps offsets to the current value and refuses an empty span', () => {
-    const { source } = partOf('openemr-soap.html', URLS.soap, 'soap:subjective');
+    const { source } = partOf('openemr-soap-edit.html', URLS.soap, 'textarea[name="subjective"]');
     highlighter = createHighlighter(document);
     expect(highlighter.show(source, 5, 5)).toBe(false);
     expect(highlighter.show(source, 100_000, 100_010)).toBe(false);
     const area = document.querySelector('textarea[name="subjective"]') as HTMLTextAreaElement;
     expect(highlighter.show(source, area.value.length - 6, area.value.length + 50)).toBe(true);
-    expect(highlighter.current()).toMatchObject({ kind: 'value', marked: 'sleep.' });
+    expect(highlighter.current()).toMatchObject({ kind: 'value', marked: '07-06.' });
     expect(highlighter.isOverlaid(area)).toBe(true);
   });
 });

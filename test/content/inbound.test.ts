@@ -15,10 +15,12 @@ const anyValue = fc.oneof(
 
 const message = fc.record(
   {
-    type: fc.constantFrom('bg:highlight', 'bg:clear-highlight', 'bg:request-snapshot', 'cs:snapshot', 'ui:rescan', 'bg:other'),
+    type: fc.constantFrom('bg:highlight', 'bg:highlight-element', 'bg:clear-highlight', 'bg:request-snapshot', 'bg:pick', 'bg:selectors', 'cs:snapshot', 'ui:rescan', 'bg:other'),
     partId: anyValue,
     start: anyValue,
     end: anyValue,
+    anchor: fc.oneof(anyValue, fc.string({ minLength: 39, maxLength: 41 })),
+    anchors: fc.oneof(anyValue, fc.array(fc.oneof(fc.string({ maxLength: 41 }), anyValue), { maxLength: 42 })),
     extra: anyValue,
   },
   { requiredKeys: ['type'] },
@@ -42,5 +44,9 @@ describe('inbound message check', () => {
       end: 9,
     });
     expect(parseInbound({ type: 'bg:highlight', partId: 'soap:plan', start: -1, end: 9 })).toBeNull();
+    expect(parseInbound({ type: 'bg:highlight-element', anchor: 'e12', partId: 'x' })).toEqual({ type: 'bg:highlight-element', anchor: 'e12' });
+    expect(parseInbound({ type: 'bg:selectors', anchors: ['e1', 'e2'] })).toEqual({ type: 'bg:selectors', anchors: ['e1', 'e2'] });
+    expect(parseInbound({ type: 'bg:selectors', anchors: 'e1' })).toBeNull();
+    expect(parseInbound({ type: 'bg:pick', selector: 'body' })).toEqual({ type: 'bg:pick' });
   });
 });

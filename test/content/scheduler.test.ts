@@ -27,14 +27,30 @@ describe('read scheduler', () => {
     expect(run).toHaveBeenCalledTimes(1);
   });
 
-  it('still reads every maxWait while changes never pause', () => {
+  it('still reads while changes never pause, backing off so a page that rewrites itself costs little', () => {
     const run = vi.fn();
-    const scheduler = createScheduler(run, 300, 2000);
-    for (let t = 0; t < 5000; t += 100) {
+    const scheduler = createScheduler(run, 300, 2000, 16_000);
+    const at: number[] = [];
+    run.mockImplementation(() => at.push(Date.now()));
+    const start = Date.now();
+    // A page that changes every 100 ms for 60 s.
+    for (let t = 0; t < 60_000; t += 100) {
       scheduler.poke();
       vi.advanceTimersByTime(100);
     }
-    expect(run).toHaveBeenCalledTimes(2);
+    // Reads at ~2, 6, 14, 30, 46 s…: each forced read doubles the wait, up to 16 s.
+    const gaps = at.map((t, i) => t - (i === 0 ? start : (at[i - 1] as number)));
+    expect(gaps.slice(0, 4).map((g) => Math.round(g / 1000))).toEqual([2, 4, 8, 16]);
+    expect(run.mock.calls.length).toBeLessThanOrEqual(6);
+    expect(scheduler.forced()).toBe(run.mock.calls.length);
+    // Changes have gone unread for a while (the content script marks its result stale).
+    expect(scheduler.waiting()).toBeGreaterThan(1000);
+    // Once the page is quiet, the next read comes after the delay and the wait is back to normal.
+    vi.advanceTimersByTime(400);
+    expect(scheduler.forced()).toBe(0);
+    scheduler.poke();
+    vi.advanceTimersByTime(400);
+    expect(at.at(-1)).toBe(Date.now() - 99);
     scheduler.cancel();
   });
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readFrame, type PartSource } from '../../src/adapters/index';
+import { ElementIds, readFrame, type PartSource } from '../../src/adapters/index';
 import { createHighlighter, TIP_HOOK, type HighlightLabel, type TipHook, type TipTarget } from '../../src/content/highlight';
 import { createTip } from '../../src/content/tip';
 import { at, mountPage, URLS } from '../adapters/pages';
@@ -86,10 +86,13 @@ describe('the in-page tip of a highlight', () => {
 
 describe('the highlighter hands its highlight to the tip', () => {
   function textareaPart(): { text: string; source: PartSource } {
-    mountPage('openemr-soap.html');
-    const frame = readFrame(document, at(URLS.soap), []);
-    const text = frame.snapshot.noteParts.find((p) => p.id === 'soap:objective')?.text ?? '';
-    const source = frame.sources.get('soap:objective') as PartSource;
+    mountPage('openemr-soap-edit.html');
+    const ids = new ElementIds();
+    const frame = readFrame(document, at(URLS.soap), [], ids, { top: true });
+    const textarea = document.querySelector('textarea[name="objective"]');
+    const id = textarea ? ids.of(textarea) : '';
+    const text = frame.snapshot.page.blocks.find((b) => b.id === id)?.text ?? '';
+    const source = frame.sources.get(id) as PartSource;
     return { text, source };
   }
 

@@ -9,41 +9,40 @@ afterEach(() => {
   for (const el of document.querySelectorAll('tcg-overlay')) el.remove();
 });
 
-describe('region watcher', () => {
+describe('page watcher', () => {
   function setup() {
-    const region = document.createElement('section');
+    const editor = document.createElement('div');
+    editor.setAttribute('contenteditable', 'true');
     const p = document.createElement('p');
     p.textContent = 'Therapeutic massage';
-    region.append(p);
-    const wrapper = document.createElement('div');
-    wrapper.append(region);
-    document.body.append(wrapper);
+    editor.append(p);
+    const other = document.createElement('p');
+    other.textContent = 'Payer: Medicare';
+    document.body.append(editor, other);
     const onChange = vi.fn();
-    const watcher = createWatcher(onChange);
-    watcher.observe([region]);
-    return { region, wrapper, p, onChange, watcher };
+    // The last read described one editor.
+    const watcher = createWatcher(onChange, (node) => (editor.contains(node) ? editor : null));
+    watcher.observe([document.documentElement]);
+    return { editor, p, other, onChange, watcher };
   }
 
-  it('reports text edits as non-structural and added or removed elements as structural', async () => {
-    const { p, region, onChange, watcher } = setup();
+  it('reports typing inside a described editor as an editor change, anything else as structural', async () => {
+    const { editor, p, other, onChange, watcher } = setup();
     (p.firstChild as Text).appendData(' x 25 min');
     await flush();
-    expect(onChange).toHaveBeenLastCalledWith(false);
-    region.append(document.createElement('p'));
+    expect(onChange).toHaveBeenLastCalledWith({ structural: false, editors: [editor] });
+    editor.append(document.createElement('p')); // a new line in the editor
     await flush();
-    expect(onChange).toHaveBeenLastCalledWith(true);
-    region.setAttribute('class', 'collapsed');
+    expect(onChange).toHaveBeenLastCalledWith({ structural: false, editors: [editor] });
+    (other.firstChild as Text).appendData(' Part B');
     await flush();
-    expect(onChange).toHaveBeenLastCalledWith(false);
-    expect(onChange).toHaveBeenCalledTimes(3);
-    watcher.disconnect();
-  });
-
-  it('notices the region itself being replaced (an SPA re-render above it)', async () => {
-    const { region, wrapper, onChange, watcher } = setup();
-    wrapper.replaceChild(document.createElement('section'), region);
+    expect(onChange).toHaveBeenLastCalledWith({ structural: true, editors: [] });
+    document.body.append(document.createElement('section'));
     await flush();
-    expect(onChange).toHaveBeenCalledWith(true);
+    expect(onChange).toHaveBeenLastCalledWith({ structural: true, editors: [] });
+    other.setAttribute('class', 'collapsed');
+    await flush();
+    expect(onChange).toHaveBeenCalledTimes(5);
     watcher.disconnect();
   });
 
@@ -58,19 +57,25 @@ describe('region watcher', () => {
     watcher.disconnect();
   });
 
-  it('ignores changes outside the regions and stops after disconnect', async () => {
+  it('observes open shadow roots too, re-observes only when the roots change, and stops after disconnect', async () => {
     const { p, onChange, watcher } = setup();
-    const elsewhere = document.createElement('aside');
-    document.body.append(elsewhere); // body is an ancestor: childList there counts (a sibling region may appear)
+    const host = document.createElement('x-card');
+    document.body.append(host);
     await flush();
-    expect(onChange).toHaveBeenCalledTimes(1);
-    elsewhere.append(document.createElement('span'));
-    elsewhere.setAttribute('hidden', '');
+    onChange.mockClear();
+    const root = host.attachShadow({ mode: 'open' });
+    const spy = vi.spyOn(MutationObserver.prototype, 'observe');
+    watcher.observe([document.documentElement, root]);
+    watcher.observe([document.documentElement, root]);
+    expect(spy).toHaveBeenCalledTimes(2); // two roots, observed once
+    spy.mockRestore();
+    root.append(document.createElement('span'));
     await flush();
-    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(onChange).toHaveBeenCalledWith({ structural: true, editors: [] });
     watcher.disconnect();
+    onChange.mockClear();
     (p.firstChild as Text).appendData('!');
     await flush();
-    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(onChange).not.toHaveBeenCalled();
   });
 });

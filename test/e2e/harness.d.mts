@@ -17,7 +17,7 @@ export const CHROMIUM_PATH: string;
 export const FIREFOX_PATH: string;
 export const GECKO_ID: string;
 export const FIREFOX_UUID: string;
-export const DEMO_PAGES: { index: string; encounter: string; clean: string; spa: string; claims: string };
+export const DEMO_PAGES: { index: string; encounter: string; clean: string; clinicalNotes: string; spa: string; claims: string };
 
 export function chromiumArgs(extensionDir?: string): string[];
 export function requireBrowser(path: string, name: 'chromium' | 'firefox-esr'): void;

@@ -22,8 +22,9 @@ export const FIREFOX_UUID = '6b1f7c2e-3d4a-4e5f-9a8b-0c1d2e3f4a5b';
 /** The demo pages (demo/), by what they show. */
 export const DEMO_PAGES = {
   index: '/',
-  encounter: '/openemr/interface/main/tabs/main.html?enc=12',
-  clean: '/openemr/interface/main/tabs/main.html?enc=14',
+  encounter: '/openemr/interface/main/tabs/main-12.html',
+  clean: '/openemr/interface/main/tabs/main-14.html',
+  clinicalNotes: '/openemr/interface/main/tabs/main-15.html',
   spa: '/spa/?patient=okafor',
   claims: '/openemr/interface/billing/billing_report.html',
 };

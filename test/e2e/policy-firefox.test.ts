@@ -183,7 +183,9 @@ describe('Firefox: force-install and managed configuration by policy', () => {
     const state = await waitFor(
       async () => {
         const current: TabStateReply & { locked?: string[]; rejectedPolicy?: PolicyReply['rejectedPolicy'] } = await tabState(popup, tabId);
-        return current.status === 'ok' && current.frames >= 2 ? current : null;
+        // The page's frames report one by one: the payer (insurance card) may arrive after the note and the
+        // fee sheet. Wait until a payer was read at all, then check which profile it gave.
+        return current.status === 'ok' && current.frames >= 2 && current.result?.profile.matchedBy !== 'default' ? current : null;
       },
       { timeout: 30_000, what: 'the result on the demo encounter' },
     );

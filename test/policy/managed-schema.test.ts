@@ -49,7 +49,7 @@ describe('manifest/managed_schema.json', () => {
     expect(p.lockedSettings).toMatchObject({ type: 'array', items: { type: 'string' } });
     expect(p.highlightEnabled).toMatchObject({ type: 'boolean' });
     expect(p.defaultProfile).toMatchObject({ type: 'string' });
-    expect(p.selectorAdapters?.items?.required).toEqual(['name', 'urlPattern', 'noteSelectors', 'claimRowSelector', 'columns']);
+    expect(p.selectorAdapters?.items?.required).toEqual(['name', 'urlPattern', 'noteSelectors']);
     expect(Object.keys(p.ruleOptions?.properties ?? {})).toEqual(Object.keys(RULE_OPTION_SCHEMAS));
     expect(p.ruleOptions?.properties?.['ptp-modifier']?.properties?.indicators).toEqual({
       type: 'object',

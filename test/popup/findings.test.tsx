@@ -143,10 +143,10 @@ describe('popup: an expanded row', () => {
     expect(quote.querySelectorAll('mark, script, i, b')).toHaveLength(1);
   });
 
-  it('"Show in note" sends the finding key, for evidence and for claim lines alike', async () => {
+  it('"Show in note" (evidence) and "Show in page" (a claim line) send the finding key', async () => {
     const fake = await renderPopup({ tabState: okState() });
     expect(within(expand('units-exceed-minutes')).queryByRole('button', { name: 'Show in note' })).toBeNull();
-    fireEvent.click(within(expand('missing-gp')).getByRole('button', { name: 'Show in note' }));
+    fireEvent.click(within(expand('missing-gp')).getByRole('button', { name: 'Show in page' }));
     fireEvent.click(within(expand('maintenance-pattern')).getByRole('button', { name: 'Show in note' }));
     await waitFor(() => expect(fake.ofType('ui:show-in-note')).toHaveLength(2));
     expect(fake.ofType('ui:show-in-note')).toEqual([

@@ -60,9 +60,34 @@ const CODE_NUMBER = /\b(9[78]\d{3}|G0\d{3})\b/g;
 const BY_SOMEONE = /\b(?:performed|provided|done|administered|delivered|rendered|furnished|given|completed|treated)\s+by\s*$/i;
 const INVOLVEMENT_VERB = /\b(?:by|performed|provided|furnished|administered|delivered|rendered|with|treated)\b/i;
 
+/**
+ * The key each note part's evidence names (`evidence.part`): its id, else its label, else its
+ * position. A key already taken by an earlier part (two parts with the same id or label) gets its
+ * position after a '#', so every finding points at exactly one part.
+ */
+export function notePartKeys(note: Visit['note']): string[] {
+  if (typeof note === 'string') return [''];
+  const seen = new Set<string>();
+  return note.map((p, i) => {
+    let key = p.id ?? p.label ?? String(i);
+    if (seen.has(key)) key = `${key}#${i}`;
+    seen.add(key);
+    return key;
+  });
+}
+
 function noteParts(note: Visit['note']): { key: string; label?: string; text: string }[] {
   if (typeof note === 'string') return [{ key: '', text: note }];
-  return note.map((p, i) => ({ key: p.id ?? p.label ?? String(i), label: p.label, text: p.text }));
+  const keys = notePartKeys(note);
+  return note.map((p, i) => ({ key: keys[i]!, label: p.label, text: p.text }));
+}
+
+export interface ChartOptions {
+  /**
+   * The codes the claim bills. A time tied to a name that could be several codes ("exercise x 25
+   * min") is that code's when exactly one of them is billed.
+   */
+  billedCodes?: readonly string[];
 }
 
 // analyzeChart is kept short by giving its steps functions of their own: V8's optimizing compiler
@@ -226,7 +251,7 @@ function credentialsOf(text: string, lower: string, sentences: Chart['sentences'
   return credentials;
 }
 
-export function analyzeChart(note: Visit['note']): Chart {
+export function analyzeChart(note: Visit['note'], options: ChartOptions = {}): Chart {
   // 1. One text with part offsets, folded for reading.
   const { parts, original, folded } = joinParts(note);
   const text = folded.text;
@@ -263,7 +288,7 @@ export function analyzeChart(note: Visit['note']): Chart {
   const services = serviceMentions(text, mentions);
   const lx = lex(text, words);
   const timeItems = parseTimes(lx);
-  const times = findTimes(text, lx, timeItems, services, contextAt);
+  const times = findTimes(text, lx, timeItems, services, contextAt, new Set(options.billedCodes ?? []));
 
   // 5. Measures and their changes (the measure rows build on the time grammar's numbers and durations).
   const { measurements, changes } = findMeasures(text, lx, timeItems.index, mentions['outcome-measures'] ?? [], mentions.phase ?? [], mentions['goal-language'] ?? [], contextAt);

@@ -28,7 +28,9 @@ function attributeOf(lx: Lexed, first: number): { attribute?: string; side?: 'L'
       side = t.startsWith('l') ? 'L' : t.startsWith('r') ? 'R' : 'B';
       if (t === 'l' && lx.norm[i - 1] === '/' && lx.norm[i - 2] === 'b') side = 'B';
     }
-    if (!attribute && ATTRIBUTES.has(t)) attribute = normaliseAttribute(t);
+    // "pain-free abduction 120°", "abduction pain free to 140°": "<word>-free" qualifies the motion, it is not what is measured.
+    const qualifier = lx.norm[i + 1] === 'free' || (lx.norm[i + 1] === '-' && lx.norm[i + 2] === 'free');
+    if (!attribute && ATTRIBUTES.has(t) && !qualifier) attribute = normaliseAttribute(t);
     if (attribute && side) break;
   }
   return { attribute, side };
@@ -61,10 +63,16 @@ function outcomeItems(lx: Lexed, outcomeMentions: readonly Mention[]): Item[] {
   for (const m of outcomeMentions) {
     const first = lexAt(lx, m.start);
     let i = lexAt(lx, m.end);
-    for (let k = 0; k < 4 && i < lx.count && lx.kind[i] !== Kind.Num && lx.kind[i] !== Kind.Newline && lx.norm[i] !== ';'; k++) i++;
-    if (i >= lx.count || lx.kind[i] !== Kind.Num || i - lexAt(lx, m.end) > 3) continue;
+    // Up to 3 tokens of any kind ("NDI: 38"), or up to 6 words naming the activity a patient-specific
+    // scale rates ("PSFS standing at front desk 5/10").
+    let words = 0;
+    for (let k = 0; k < 7 && i < lx.count && lx.kind[i] !== Kind.Num && lx.kind[i] !== Kind.Newline && lx.norm[i] !== ';'; k++, i++) if (lx.kind[i] === Kind.Word) words++;
+    const gap = i - lexAt(lx, m.end);
+    if (i >= lx.count || lx.kind[i] !== Kind.Num || (gap > 3 && words < gap)) continue;
     let end = i + 1;
     if (lx.norm[end] === '%' || lx.norm[end] === 's' || lx.norm[end] === 'sec') end++;
+    // "LEFS 42/80": the score out of the scale's maximum.
+    else if (lx.norm[end] === '/' && lx.kind[end + 1] === Kind.Num && lx.spaceBefore[end] === 0) end += 2;
     outcomes.push({ kind: 'measure', first, end, rule: 'outcome: <instrument> <score>', value: lx.value[i]!, data: { kind: 'outcome', instrument: m.entry } });
   }
   return outcomes;

@@ -82,12 +82,19 @@ interface Segment {
 const SENTENCE_PUNCT = new Set(['.', '!', '?']);
 const FREQUENCY_AFTER_SLASH = new Set(['wk', 'wks', 'week', 'weeks', 'day', 'd', 'mo', 'month', 'visit']);
 
+const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'st', 'jr', 'sr', 'vs', 'approx', 'incl']);
+
 function isClauseEnd(lx: Lexed, i: number): boolean {
   const t = lx.norm[i]!;
   if (t === ';') return true;
   if (!SENTENCE_PUNCT.has(t)) return false;
   // A dotted leader ("Ther ex 97110 ........ 25 min") is layout, not a full stop.
   if (t === '.' && ((i > 0 && lx.norm[i - 1] === '.') || lx.norm[i + 1] === '.')) return false;
+  // An initial ("K. Dow") or a title ("Dr. Ruiz") does not end the clause.
+  if (t === '.' && i > 0 && lx.spaceBefore[i] === 0) {
+    if (TITLES.has(lx.norm[i - 1]!)) return false;
+    if (lx.end[i - 1]! - lx.start[i - 1]! === 1 && /[A-Z]/.test(lx.text[lx.start[i - 1]!]!)) return false;
+  }
   // A full stop ends a sentence when a capital or a figure follows (or the line ends): "12 min. Massage".
   const next = i + 1;
   if (next >= lx.count || lx.kind[next] === Kind.Newline) return true;
@@ -101,10 +108,15 @@ function isClauseEnd(lx: Lexed, i: number): boolean {
 // per worker thread), most of a batch's warm-up; the parts compile in a fraction of that.
 
 /** Services as token ranges, with a code written right beside a name given to the name. */
-function serviceSpans(lx: Lexed, mentions: readonly ServiceMention[]): Service[] {
+function serviceSpans(lx: Lexed, mentions: readonly ServiceMention[], billed: ReadonlySet<string>): Service[] {
   // Ambiguous names own their time too (it is not unread), but give no code.
   const services: Service[] = mentions
-    .map((m) => ({ first: lexAt(lx, m.start), end: lexAt(lx, m.end), weak: m.weak === true, isCode: m.isCode === true, code: m.code, owner: m.code ?? `?${(m.candidates ?? []).join('/')}`, start: m.start, charEnd: m.end }))
+    .map((m) => {
+      // A name that could be several codes is the one of them the claim bills, when only one is billed.
+      const billedCandidates = m.code === null ? (m.candidates ?? []).filter((c) => billed.has(c)) : [];
+      const code = m.code ?? (billedCandidates.length === 1 ? billedCandidates[0]! : null);
+      return { first: lexAt(lx, m.start), end: lexAt(lx, m.end), weak: m.weak === true, isCode: m.isCode === true, code, owner: code ?? `?${(m.candidates ?? []).join('/')}`, start: m.start, charEnd: m.end };
+    })
     .filter((s) => s.end > s.first)
     .sort((a, b) => a.first - b.first);
   // A name with a code written right beside it is billed as that code: "IASTM (97124)", "97124 - massage",
@@ -199,6 +211,24 @@ function serviceRightBefore(services: readonly Service[], it: Item): Service | u
 function placeFigures(lx: Lexed, chosen: readonly Item[], segments: Segment[], segmentOf: Int32Array, services: readonly Service[], contextAt: (offset: number) => MentionContext): TimeFacts['totals'] {
   const totals: TimeFacts['totals'] = {};
   let lastRangeEnd: Item | undefined;
+  // Per line: how many bare bracketed figures, and how many stated times, the line holds.
+  const parensOnLine = new Map<number, number>();
+  const timesOnLine = new Set<number>();
+  for (const it of chosen) {
+    const line = lx.line[it.first]!;
+    if (it.kind === 'paren') parensOnLine.set(line, (parensOnLine.get(line) ?? 0) + 1);
+    else if (it.kind === 'duration' || it.kind === 'range' || it.kind === 'total') timesOnLine.add(line);
+  }
+  // "Ther ex: bridges, side-stepping (25) → 97110 1u": a line's only bare bracketed figure, with no
+  // other time on the line, closing a clause that names a service (before it, or right after an arrow).
+  const parenClosesServiceClause = (it: Item, seg: Segment): boolean => {
+    const line = lx.line[it.first]!;
+    if (seg.services.length === 0 || parensOnLine.get(line) !== 1 || timesOnLine.has(line)) return false;
+    const next = lx.norm[it.end];
+    const arrow = next === '→' || next === '=' || (next === '-' && lx.norm[it.end + 1] === '>');
+    return it.end >= seg.end || lx.kind[it.end] === Kind.Newline || arrow || serviceRightAfter(services, it);
+  };
+
   for (const it of chosen) {
     const segIndex = segmentOf[it.first]!;
     if (segIndex < 0) continue;
@@ -237,9 +267,19 @@ function placeFigures(lx: Lexed, chosen: readonly Item[], segments: Segment[], s
       continue;
     }
 
+    if (it.kind === 'entryfig') {
+      // "Tx (min): ther ex 97110 — 18 | … massage 97124 R TFL — 8": the entry's figure, in its label's minutes.
+      const at = it.data!.valueFirst as number;
+      seg.figures.push({ item: { ...it, first: at }, start: lx.start[at]!, end, minutes: it.value, form: 'minutes' });
+      continue;
+    }
     if (it.kind === 'paren' || it.kind === 'codefig') {
       // "massage 97124 (14)", "97124 15": a bare figure right after a service or its code.
-      if (it.kind === 'paren' && !serviceRightBefore(services, it)) continue;
+      // On a line that states a time, a bracketed figure a word or two after the service counts sets or
+      // repetitions ("lunges (10), step-ups (12), 18 min"); only one right against the service is its time.
+      const before = it.kind === 'paren' ? serviceRightBefore(services, it) : undefined;
+      const against = before !== undefined && (!timesOnLine.has(lx.line[it.first]!) || before.end === it.first);
+      if (it.kind === 'paren' && !against && !parenClosesServiceClause(it, seg)) continue;
       if (it.value >= PAREN_MINUTES_FROM) {
         const at = it.kind === 'codefig' ? (it.data!.valueFirst as number) : it.first;
         const figureItem: Item = { ...it, first: at };
@@ -271,7 +311,7 @@ function placeFigures(lx: Lexed, chosen: readonly Item[], segments: Segment[], s
 
 // A not-treatment word ("rest", "travel", "at home") rules out the figure nearest to it, within a
 // few tokens either way: "Massage 15 min after waiting 10 min" rules out the 10 minutes only.
-function excludeNearMarkers(lx: Lexed, inService: Uint8Array, seg: Segment): void {
+function excludeNearMarkers(lx: Lexed, inService: Uint8Array, afterCode: Uint8Array, seg: Segment): void {
   if (seg.figures.length === 0) return;
   const out = new Set<Figure>();
   for (let i = seg.first; i < seg.end; i++) {
@@ -279,6 +319,8 @@ function excludeNearMarkers(lx: Lexed, inService: Uint8Array, seg: Segment): voi
     let best: Figure | undefined;
     let bestDistance = Number.POSITIVE_INFINITY;
     for (const f of seg.figures) {
+      // "97530 15 min standing tolerance on foam": a figure written right after a code is that code's time.
+      if (codeRightBefore(lx, afterCode, f.item)) continue;
       const before = f.item.first - i; // marker before the figure
       const after = i - (f.item.end - 1); // marker after the figure
       const distance = before > 0 ? (before <= MARKER_BEFORE ? before : Number.POSITIVE_INFINITY) : after <= MARKER_AFTER ? after + 0.5 : Number.POSITIVE_INFINITY;
@@ -290,6 +332,17 @@ function excludeNearMarkers(lx: Lexed, inService: Uint8Array, seg: Segment): voi
     if (best) out.add(best);
   }
   if (out.size > 0) seg.figures = seg.figures.filter((f) => !out.has(f));
+}
+
+/** Tokens right after a written code (the code's time starts there or one ':'/'-' later). */
+function tokensAfterCodes(lx: Lexed, services: readonly Service[]): Uint8Array {
+  const afterCode = new Uint8Array(lx.count + 1);
+  for (const sv of services) if (sv.isCode) afterCode[sv.end] = 1;
+  return afterCode;
+}
+
+function codeRightBefore(lx: Lexed, afterCode: Uint8Array, it: Item): boolean {
+  return afterCode[it.first] === 1 || (it.first > 0 && afterCode[it.first - 1] === 1 && (lx.norm[it.first - 1] === ':' || lx.norm[it.first - 1] === '-'));
 }
 
 function activityNear(lx: Lexed, seg: Segment, it: Item): boolean {
@@ -304,7 +357,7 @@ type Orphan = { seg: Segment; figure: Figure; ctx: MentionContext };
 /** Figures tied to services, segment by segment; figures with no service are returned as orphans. */
 function tieFigures(lx: Lexed, segments: readonly Segment[], contextAt: (offset: number) => MentionContext, attached: (ServiceTime & { section: SectionKind })[], orphans: Orphan[]): void {
   const layout = lineLayout(lx);
-  let heading: { service: Service; line: number; indent: number; bulleted: boolean; section: SectionKind } | undefined;
+  let heading: { service: Service; line: number; indent: number; bulleted: boolean; colon: boolean; section: SectionKind } | undefined;
   let previous: Segment | undefined;
   for (const seg of segments) {
     // Most clauses name no service and give no figure: with no heading open, nothing here concerns them.
@@ -318,7 +371,10 @@ function tieFigures(lx: Lexed, segments: readonly Segment[], contextAt: (offset:
     const line = layout[seg.line]!;
     // A heading's block is the lines under it that are indented or bulleted more than it, in its section;
     // a line naming a service of its own ends it (a stroke named under the heading does not).
-    if (heading && seg.line !== heading.line && (heading.section !== section || named || !(line.indent > heading.indent || (line.bulleted && !heading.bulleted)))) heading = undefined;
+    // A heading that ends in a colon ("Massage (97124):") also holds the unindented lines right under
+    // it, up to the first blank line.
+    const underColon = (h: NonNullable<typeof heading>): boolean => h.colon && !layout.slice(h.line + 1, seg.line).some((l) => l.end === l.first);
+    if (heading && seg.line !== heading.line && (heading.section !== section || named || !(line.indent > heading.indent || (line.bulleted && !heading.bulleted) || underColon(heading)))) heading = undefined;
     if (heading && !named && seg.line !== heading.line) {
       seg.services = [];
       owners.clear();
@@ -327,7 +383,7 @@ function tieFigures(lx: Lexed, segments: readonly Segment[], contextAt: (offset:
       const wholeLine = seg.first === line.first && seg.end >= line.end - 1;
       const next = layout[seg.line + 1];
       const opensBlock = line.endsWithColon || (next !== undefined && (next.indent > line.indent || (next.bulleted && !line.bulleted)));
-      if (owners.size === 1 && named && wholeLine && opensBlock) heading = { service: seg.services[0]!, line: seg.line, indent: line.indent, bulleted: line.bulleted, section };
+      if (owners.size === 1 && named && wholeLine && opensBlock) heading = { service: seg.services[0]!, line: seg.line, indent: line.indent, bulleted: line.bulleted, colon: line.endsWithColon, section };
       previous = seg;
       continue;
     }
@@ -357,6 +413,9 @@ function tieSegment(
   let lastOwner: Service | undefined;
   let nextService = 0;
   const distinct = seg.services.filter((x, k) => k === 0 || x.owner !== seg.services[k - 1]!.owner);
+  // "Ther ex 30 min: quad sets, step-ups, bike 6 min": a time followed by a colon heads a list of
+  // what it covers; figures in that list for the same service are parts of it, not more time.
+  let listHead: string | undefined;
   for (const figure of seg.figures) {
     let owner: Service | undefined;
     if (owners.size === 1) owner = seg.services[0];
@@ -389,6 +448,8 @@ function tieSegment(
       continue;
     }
     if (owner.code === null) continue; // ambiguous service: its time is read, but gives no code
+    if (listHead === owner.owner) continue;
+    if (lx.norm[figure.item.end] === ':') listHead = owner.owner;
     attached.push({ code: owner.code, minutes: figure.minutes, start: figure.start, end: figure.end, form: seg.hasUnits && figure.form === 'minutes' ? 'units' : figure.form, section });
   }
 }
@@ -415,19 +476,23 @@ export function findTimes(
   parsed: TimeItems,
   mentions: readonly ServiceMention[],
   contextAt: (offset: number) => MentionContext,
+  billed: ReadonlySet<string> = new Set(),
 ): TimeFacts {
-  const services = serviceSpans(lx, mentions);
+  const services = serviceSpans(lx, mentions, billed);
   const inService = new Uint8Array(lx.count);
   for (const s of services) if (!s.weak) inService.fill(1, s.first, s.end);
 
   // One reading per stretch of text: totals, ranges, durations, counts; leftmost-longest wins.
   const tables = readTables(lx, parsed.index);
-  const chosen = selectLongest([...parsed.totals, ...parsed.ranges, ...parsed.durations, ...tables.minutes, ...parsed.units, ...parsed.counts, ...parsed.parens, ...parsed.untils]);
+  const minuteLines = linesDeclaringMinutes(lx);
+  const entryFigures = parsed.entryFigures.filter((it) => minuteLines.has(lx.line[it.first]!));
+  const chosen = selectLongest([...parsed.totals, ...parsed.ranges, ...parsed.durations, ...tables.minutes, ...parsed.units, ...parsed.counts, ...parsed.parens, ...entryFigures, ...parsed.untils]);
 
   // Segments: clauses within lines. Figures and services are placed in the segment they start in.
   const { segments, segmentOf } = clauseSegments(lx, tables.rowLines, tables.unitTokens, inService, services);
   const totals = placeFigures(lx, chosen, segments, segmentOf, services, contextAt);
-  for (const seg of segments) excludeNearMarkers(lx, inService, seg);
+  const afterCode = tokensAfterCodes(lx, services);
+  for (const seg of segments) excludeNearMarkers(lx, inService, afterCode, seg);
 
   // Tie figures to services, segment by segment.
   const attached: (ServiceTime & { section: SectionKind })[] = [];
@@ -435,6 +500,29 @@ export function findTimes(
   tieFigures(lx, segments, contextAt, attached, orphans);
   const unresolved = unreadTimes(lx, text, orphans, totals);
   return { serviceTimes: attached.map(({ section: _s, ...t }) => t), minutesByCode: groupByCode(attached), totals, unresolved };
+}
+
+/** Words that name minutes in a label ("Tx (min):", "Minutes:"). */
+const MINUTE_WORDS = new Set(['min', 'mins', 'minutes', 'minute']);
+
+/**
+ * Lines whose label declares that their figures are minutes: the words before the line's first colon
+ * (at most 6) end in a minutes word, or hold one in brackets ("Tx (min): …", "Treatment minutes: …").
+ */
+function linesDeclaringMinutes(lx: Lexed): Set<number> {
+  const out = new Set<number>();
+  let lineFirst = 0;
+  for (let i = 0; i <= lx.count; i++) {
+    if (i < lx.count && lx.kind[i] !== Kind.Newline) continue;
+    for (let k = lineFirst; k < Math.min(i, lineFirst + 8); k++) {
+      if (lx.norm[k] !== ':') continue;
+      const before = lx.norm[k - 1] === ')' ? k - 2 : k - 1;
+      if (k > lineFirst && MINUTE_WORDS.has(lx.norm[before] ?? '') && (before === k - 1 || lx.norm[before - 1] === '(')) out.add(lx.line[lineFirst]!);
+      break;
+    }
+    lineFirst = i + 1;
+  }
+  return out;
 }
 
 interface LineLayout {

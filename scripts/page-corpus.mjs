@@ -1,0 +1,231 @@
+// The labelled page corpus as the accuracy report and the end-to-end tests use it: the pages and
+// their expected visits (test/fixtures/pages/corpus/README.md), the worker's own merge code to turn
+// a tab's stored frames into visits (bundled in memory from src/, so what is measured is what the
+// worker does), and the two comparisons: "read right" and "same findings as the command line".
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = fileURLToPath(new URL('../', import.meta.url));
+export const CORPUS_ROOT = join(REPO, 'test/fixtures/pages/corpus');
+
+/** The name of a page set: "batch1", "batch2", or "openemr" (the demo's OpenEMR pages). */
+export const setName = (batch) => (typeof batch === 'number' ? `batch${batch}` : batch);
+
+/**
+ * Every page of the given sets: { batch, family, visit, dir, path (URL path on its server), server
+ * ("corpus" or "demo"), expected }. Sets: 1 and 2 (the corpus batches), "openemr" (the demo's OpenEMR
+ * pages, expected visits in corpus/openemr/<page>/expected.json, served from demo/).
+ */
+export function corpusPages({ batches = [1, 2, 3, 4], families = null } = {}) {
+  const pages = [];
+  for (const batch of batches) {
+    if (batch === 'openemr') {
+      const root = join(CORPUS_ROOT, 'openemr');
+      if (!existsSync(root) || (families && !families.includes('openemr'))) continue;
+      for (const name of readdirSync(root).sort()) {
+        const dir = join(root, name);
+        const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+        pages.push({ batch, family: 'openemr', visit: name, dir, path: expected.entry, server: 'demo', expected });
+      }
+      continue;
+    }
+    const root = join(CORPUS_ROOT, `batch${batch}`);
+    if (!existsSync(root)) continue;
+    for (const family of readdirSync(root).sort()) {
+      if (families && !families.includes(family)) continue;
+      for (const visit of readdirSync(join(root, family)).sort()) {
+        const dir = join(root, family, visit);
+        const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+        pages.push({ batch, family, visit, dir, path: `/batch${batch}/${family}/${visit}/${expected.entry}`, server: 'corpus', expected });
+      }
+    }
+  }
+  return pages;
+}
+
+let readerModule;
+
+/** The worker's classifier and frame merge, bundled from src/ in memory. */
+export async function reader() {
+  if (readerModule) return readerModule;
+  const entry = `
+    export { classifyFrame } from ${JSON.stringify(join(REPO, 'src/adapters/classify/index.ts'))};
+    export { mergeReadings } from ${JSON.stringify(join(REPO, 'src/background/frames.ts'))};
+  `;
+  const result = await esbuild.build({
+    stdin: { contents: entry, resolveDir: REPO, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+  });
+  readerModule = await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
+  return readerModule;
+}
+
+/** The visits the worker reads from a stored tab record (storage.session "tab:<id>"). */
+export async function visitsOfRecord(record) {
+  const { classifyFrame, mergeReadings } = await reader();
+  const frames = (record?.frames ?? [])
+    .filter((f) => f.snapshot)
+    .map((f) => ({ frameId: f.frameId, reading: classifyFrame(f.snapshot.page), stale: f.snapshot.stale === true, top: f.snapshot.page.frame.top }));
+  const merged = mergeReadings(frames);
+  return merged ? merged.visits.map((v) => v.visit) : [];
+}
+
+// ---- read right ---------------------------------------------------------------------------------
+
+const squash = (text) => String(text ?? '').replace(/\s+/g, ' ').trim();
+const words = (text) => squash(text).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+
+function lineKey(line) {
+  const mods = [...(line.modifiers ?? [])].map((m) => m.toUpperCase()).sort().join(',');
+  const dx = [...(line.dx ?? [])].map((d) => d.toUpperCase()).sort().join(',');
+  return `${line.code}|${mods}|${line.units ?? ''}|${line.minutes ?? ''}|${dx}`;
+}
+
+function noteText(visit) {
+  return typeof visit.note === 'string' ? visit.note : visit.note.map((p) => p.text).join('\n');
+}
+
+/** Why a read visit is not the expected one (an empty list: read right). */
+export function visitDifferences(read, expected, notNote = []) {
+  const problems = [];
+  if (!read) return ['no visit read'];
+  const readLines = (read.lines ?? []).map(lineKey).sort();
+  const expectedLines = (expected.lines ?? []).map(lineKey).sort();
+  if (JSON.stringify(readLines) !== JSON.stringify(expectedLines)) problems.push(`lines: read [${readLines.join('; ')}], expected [${expectedLines.join('; ')}]`);
+  if (squash(read.payer).toLowerCase() !== squash(expected.payer).toLowerCase()) problems.push(`payer: read "${read.payer ?? ''}", expected "${expected.payer ?? ''}"`);
+  if ((read.dateOfService ?? '') !== (expected.dateOfService ?? '')) problems.push(`date of service: read ${read.dateOfService ?? 'none'}, expected ${expected.dateOfService ?? 'none'}`);
+  const credentials = (p) => [...(p?.credentials ?? [])].sort().join(',');
+  if (credentials(read.provider) !== credentials(expected.provider)) problems.push(`provider credentials: read [${credentials(read.provider)}], expected [${credentials(expected.provider)}]`);
+  if (expected.provider?.name) {
+    const want = new Set(words(expected.provider.name));
+    const got = new Set(words(read.provider?.name));
+    if (![...want].every((w) => got.has(w))) problems.push(`provider name: read "${read.provider?.name ?? ''}", expected "${expected.provider.name}"`);
+  }
+  for (const [field, get] of [
+    ['visit number', (v) => v.episode?.visitNumber],
+    ['plan-of-care start', (v) => v.episode?.planOfCareStart],
+    ['total timed minutes', (v) => v.totalTimedMinutes],
+  ]) {
+    const want = get(expected);
+    if (want !== undefined && get(read) !== want) problems.push(`${field}: read ${get(read) ?? 'none'}, expected ${want}`);
+  }
+  const readNote = squash(noteText(read));
+  for (const part of typeof expected.note === 'string' ? [{ text: expected.note }] : expected.note) {
+    if (!readNote.includes(squash(part.text))) problems.push(`note: missing "${squash(part.text).slice(0, 50)}…"`);
+  }
+  // Chrome words that a note may also use ("Reports neck pain…") only count outside the note's own text.
+  const expectedNote = squash(noteText(expected));
+  for (const chrome of notNote) if (readNote.includes(chrome) && readNote.split(chrome).length > expectedNote.split(chrome).length) problems.push(`note: took page chrome "${chrome}"`);
+  return problems;
+}
+
+/** Compare all visits of a page: expected visits matched by date of service, else in order. */
+export function pageDifferences(readVisits, expected) {
+  const problems = [];
+  if (readVisits.length !== expected.visits.length) problems.push(`${readVisits.length} visit(s) read, ${expected.visits.length} expected`);
+  const remaining = [...readVisits];
+  expected.visits.forEach((want, i) => {
+    let index = remaining.findIndex((v) => v.dateOfService && v.dateOfService === want.dateOfService);
+    if (index < 0) index = Math.min(i, remaining.length - 1);
+    const read = index >= 0 ? remaining.splice(index, 1)[0] : undefined;
+    for (const p of visitDifferences(read, want, expected.notNote)) problems.push(expected.visits.length > 1 ? `visit ${i + 1}: ${p}` : p);
+  });
+  return problems;
+}
+
+// ---- same findings as the command line --------------------------------------------------------------
+
+/** A finding as both sides can show it: rule, evidence text, and the claim line's code and modifiers. */
+export function fingerprint(finding, lines) {
+  const line = finding.line === undefined ? '' : (() => {
+    const l = lines[finding.line];
+    return l ? [l.code, ...[...(l.modifiers ?? [])].sort()].join(':') : String(finding.line);
+  })();
+  return `${finding.ruleId}|${squash(finding.evidence?.text ?? '')}|${line}`;
+}
+
+let engineModule;
+
+/** What `therapy-claim-guard check` finds on the expected visits (dist/engine.mjs, built). */
+export async function cliFindings(expected) {
+  engineModule ??= await import(join(REPO, 'dist/engine.mjs'));
+  const out = [];
+  for (const visit of expected.visits) {
+    const result = engineModule.check(visit, {});
+    for (const f of result.findings) out.push(fingerprint(f, visit.lines));
+  }
+  return out.sort();
+}
+
+/** What the extension shows for the tab (the stored result), with the visits it read. */
+export function extensionFindings(record, readVisits) {
+  const lines = readVisits.flatMap((v) => v.lines);
+  return (record?.result?.result?.findings ?? []).map((f) => fingerprint(f, lines)).sort();
+}
+
+// ---- running pages in a browser ---------------------------------------------------------------------
+
+/**
+ * The servers the corpus needs: the corpus root twice (split-origin pages load frames from a second
+ * origin, passed as ?peer=) and demo/ (the OpenEMR pages). `urlOf(page)` is where to open a page.
+ */
+export async function corpusServers() {
+  const { startDemoServer } = await import('./demo-server.mjs');
+  const main = await startDemoServer({ root: CORPUS_ROOT });
+  const peer = await startDemoServer({ root: CORPUS_ROOT });
+  const demo = await startDemoServer({ root: join(REPO, 'demo') });
+  return {
+    urlOf(page) {
+      const origin = page.server === 'demo' ? demo.origin : main.origin;
+      return `${origin}${page.path}${page.path.includes('?') ? '&' : '?'}peer=${encodeURIComponent(peer.origin)}`;
+    },
+    async close() {
+      await Promise.all([main.close(), peer.close(), demo.close()]);
+    },
+  };
+}
+
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Wait until the worker's record of a tab stops changing (frames reported, analysis done) and
+ * return it. `readRecord()` reads storage.session "tab:<id>"; the page's own settle time first.
+ */
+export async function settledRecord(readRecord, settleMs = 0, timeout = 12_000) {
+  await pause(settleMs);
+  const deadline = Date.now() + timeout;
+  let last = '';
+  let stableSince = Date.now();
+  let record = null;
+  while (Date.now() < deadline) {
+    record = await readRecord();
+    const key = JSON.stringify([record?.frames?.map((f) => [f.frameId, f.at]), record?.analyzedAt, record?.result?.keys]);
+    if (key !== last) {
+      last = key;
+      stableSince = Date.now();
+    } else if (record?.analyzedAt && Date.now() - stableSince >= 900) {
+      return record;
+    }
+    await pause(150);
+  }
+  return record;
+}
+
+/** Judge one page from the worker's record of its tab: read right, and the same findings as the CLI. */
+export async function judgePage(page, record) {
+  const visits = await visitsOfRecord(record);
+  const problems = pageDifferences(visits, page.expected);
+  const cli = await cliFindings(page.expected);
+  const shown = extensionFindings(record, visits);
+  return { readRight: problems.length === 0, problems, sameFindings: JSON.stringify(cli) === JSON.stringify(shown), cli, shown };
+}
+
+/** "batch1/grid-cards/v03" */
+export const pageName = (page) => `${setName(page.batch)}/${page.family}/${page.visit}`;

@@ -1,0 +1,243 @@
+// Header facts (payer, date of service, provider, visit number, plan-of-care start, total timed
+// minutes, onset) from label/value pairs wherever the page puts them: fields (label for, aria,
+// the text before, th|td, dt|dd), "Label: value" text, a bold label opening a line, "Seen by …",
+// and the page title or a heading that carries the date. Each candidate is scored by how the label
+// was found and how sure the label match is; the best one per fact wins.
+import type { PageDescription } from '../../shared/page';
+import type { ReadFact, ReadFacts } from './types';
+import { datesIn, firstDate, personLike } from './values';
+import { PROFILE_DATA } from '../../engine/payers/index';
+import { FACT_RULES, type Fact } from './vocab';
+
+interface PhraseRule {
+  fact: Fact | null;
+  phrase: string;
+}
+
+const PHRASES: PhraseRule[] = FACT_RULES.flatMap((r) => r.phrases.map((phrase) => ({ fact: r.fact, phrase }))).sort((a, b) => b.phrase.length - a.phrase.length);
+
+function key(text: string): string {
+  return text.toLowerCase().replace(/[#.]/g, (c) => (c === '#' ? ' #' : '')).replace(/[^a-z0-9# ]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The fact a label names (longest phrase first), null for look-alikes, undefined for none. */
+export function factOf(label: string): { fact: Fact | null; exact: boolean } | undefined {
+  const k = key(label);
+  if (!k) return undefined;
+  for (const { fact, phrase } of PHRASES) {
+    if (k === phrase) return { fact, exact: true };
+  }
+  for (const { fact, phrase } of PHRASES) {
+    if (k.startsWith(`${phrase} `) || k.endsWith(` ${phrase}`)) return { fact, exact: false };
+  }
+  return undefined;
+}
+
+const VIA_CONFIDENCE: Record<string, number> = { config: 1, for: 0.92, aria: 0.9, dl: 0.9, row: 0.88, prev: 0.82, colon: 0.8, col: 0.7, name: 0.6, heading: 0.55, title: 0.5, line: 0.45, pattern: 0.75 };
+
+const PLACEHOLDER = /^(?:[-–—\s]*(?:select|choose|please|none|n\/a|na|unknown|unassigned|default|not on file|none on file|pending|checking)\b.*|[-–—_.\s]*)$/i;
+
+/** A value read as the fact it is labelled with; undefined when it does not fit. */
+function valueFor(fact: Fact, raw: string): string | number | undefined {
+  const value = raw.replace(/\s+/g, ' ').trim();
+  if (!value || PLACEHOLDER.test(value)) return undefined;
+  switch (fact) {
+    case 'payer': {
+      // "primary: Aetna …" (a claim's payer select); an insurer's address after its name is not the payer.
+      const cleaned = value
+        .replace(/^(?:primary|secondary|tertiary)\s*[:\-]\s*/i, '')
+        .replace(/\s+(?:P\.?\s?O\.?\s+Box\b|\d{1,6}(?:\s+[A-Z][A-Za-z.]*){1,3}\s+(?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|Way|Ln|Lane|Pkwy|Parkway|Plaza|Suite|Ste)\b).*$/, '')
+        .trim();
+      return /[A-Za-z]{2}/.test(cleaned) && cleaned.length <= 120 && !PLACEHOLDER.test(cleaned) ? cleaned : undefined;
+    }
+    case 'dateOfService':
+    case 'onsetDate':
+      return firstDate(value);
+    case 'planOfCareStart':
+      return firstDate(value);
+    case 'provider':
+      return personLike(value.replace(/\s+on\s+\d.*$/i, '')) ? value.replace(/\s+on\s+\d.*$/i, '').slice(0, 120) : undefined;
+    case 'visitNumber': {
+      const m = /^(?:#\s*)?(\d{1,3})(?:\s*(?:of|\/)\s*\d{1,3})?\b/.exec(value);
+      const n = m ? Number(m[1]) : NaN;
+      return n >= 1 && n <= 300 ? n : undefined;
+    }
+    case 'totalTimedMinutes': {
+      const m = /^(\d{1,3})(?:\s*(?:min|mins|minutes))?\b/i.exec(value);
+      const n = m ? Number(m[1]) : NaN;
+      return n >= 0 && n <= 600 ? n : undefined;
+    }
+  }
+}
+
+class Facts {
+  readonly out: ReadFacts = {};
+
+  offer(fact: Fact, value: string | number | undefined, shown: string, confidence: number, reason: string, anchor?: string): void {
+    if (value === undefined) return;
+    const current = this.out[fact] as ReadFact | undefined;
+    if (current && typeof current.value === 'string' && typeof value === 'string' && fact === 'provider') {
+      // "Omar Haddad" (Author) and "Omar Haddad, PT" (the signature): one person, with credentials.
+      const [short, long] = current.value.length < value.length ? [current.value, value] : [value, current.value];
+      if (long.startsWith(`${short},`)) {
+        current.value = long;
+        return;
+      }
+    }
+    if (current && current.confidence >= confidence) return;
+    const read: ReadFact = { value, shown: shown.slice(0, 300), confidence: Math.round(confidence * 100) / 100, reason };
+    if (anchor) read.anchor = anchor;
+    (this.out as Record<Fact, ReadFact>)[fact] = read;
+  }
+
+  /** A label and its value: the label says which fact, the value must fit it. */
+  labelled(label: string, value: string, via: string, anchor: string | undefined, visible: boolean, weight = 1): void {
+    const match = factOf(label);
+    if (!match || match.fact === null) return;
+    const read = valueFor(match.fact, value);
+    const base = (VIA_CONFIDENCE[via] ?? 0.7) * (match.exact ? 1 : 0.9) * (visible ? 1 : 0.9) * weight;
+    // "Date" alone could be any date: weaker than "Date of service".
+    const generic = match.fact === 'dateOfService' && key(label) === 'date' ? 0.75 : 1;
+    this.offer(match.fact, read, value, base * generic, `"${label}" (${via === 'colon' ? 'label: value text' : via === 'row' ? 'label cell' : via === 'dl' ? 'definition list' : via === 'for' ? '<label for>' : via === 'aria' ? 'aria-label' : via === 'prev' ? 'label before it' : via})`, anchor);
+  }
+}
+
+/** Labels that may share one line ("Patient: X   DOB: Y   Insurance: Z"): split before each. */
+function splitLabelled(text: string): { label: string; value: string }[] {
+  const out: { label: string; value: string }[] = [];
+  const re = /(?:^|\s{2,}|[|·•;]\s*|\s(?=[A-Z][A-Za-z .#/]{1,30}:\s))([A-Z][A-Za-z .#/()]{1,40}?):\s*/g;
+  const marks: { label: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(re)) marks.push({ label: m[1] as string, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  marks.forEach((m, i) => {
+    const next = marks[i + 1];
+    const value = text.slice(m.end, next ? next.start : undefined).trim();
+    if (value) out.push({ label: m.label.trim(), value });
+  });
+  return out;
+}
+
+/** A line that states a header fact ("Coverage Medicare Part B", "Seen by …", "Visit 11/12", "DOB: …"). */
+export function isFactLine(line: string): boolean {
+  if (line.length > 60 || /^(?:electronically\s+)?signed\s*:/i.test(line)) return false; // a signature closes a note
+  if (SIGNED.test(line) || VISIT_OF.test(line) || /^visit\s+\d{1,3}\s*\/\s*\d{1,3}$/i.test(line)) return true;
+  const colon = /^([^:]{2,40}):/.exec(line);
+  if (colon) return factOf(colon[1] as string) !== undefined;
+  const words = line.split(/\s+/);
+  for (let n = 3; n >= 1; n--) {
+    const match = factOf(words.slice(0, n).join(' '));
+    if (match?.exact && match.fact !== null && words.length > n) return true;
+  }
+  return /\b(?:mrn|acct|dob)\b|·\s*mr-?\d|\d{1,2}\/\d{1,2}\/\d{4}/i.test(line) && line.length < 45;
+}
+
+const SIGNED = /\b(?:[Ee]lectronically\s+)?(?:[Ss]igned\s*:\s*|(?:[Ss]igned|[Ss]een|[Tt]reated|[Pp]erformed)\s+by[:\s]+)([A-Z][^\n;|]{2,80}?)(?:\s+on\s+[\d(]|\s*$|\s*[|·•;\n])/;
+const VISIT_OF = /\bvisit\s*(?:#|no\.?|number)?\s*:?\s*(\d{1,3})\s*(?:of|\/)\s*\d{1,3}\b/i;
+/** A whole line "Label: value", "Label — value" or "LABEL .....: value". */
+const LINE_LABEL = /^([A-Za-z][A-Za-z .#/()]{1,40}?)\s*(?:\.{2,}\s*)?(?::|\s[—–]\s)\s*(\S.*)$/;
+export const SIGNATURE_LINE = /^[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'-]+\s*,\s*[A-Z]{2,5}(?:[-/][A-Z]{1,3})?(?:\s*,\s*[A-Z]{2,5}(?:[-/][A-Z]{1,3})?)*\.?$/;
+/** Hints of page chrome where unlabelled values are not the visit's (menus, footers). */
+const UNLABELLED_SKIP: ReadonlySet<string> = new Set(['nav', 'navbar', 'navigation', 'menu', 'menubar', 'sidebar', 'footer', 'toolbar', 'search', 'breadcrumb', 'dropdown', 'contentinfo']);
+const PAYER_WORDS: string[] = PROFILE_DATA.flatMap((p) => p.namePatterns.map((n) => ` ${n.toLowerCase()} `));
+const payerNamed = (text: string): boolean => {
+  const words = ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  return PAYER_WORDS.some((w) => words.includes(w));
+};
+const VISIT_WORD = /\b(?:encounter|visit|service|session|appointment|treatment|note|dos)\b/i;
+const POC_RANGE = /\b(?:plan of care|poc|cert(?:ification)?\.? period)\b[^\d]{0,20}/i;
+
+/** Facts of one frame. `skipText(id)` hides blocks the note classifier took (a note is not a banner). */
+export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimTables: Set<number> = new Set()): ReadFacts {
+  const facts = new Facts();
+  for (const field of page.fields) {
+    if (field.group !== undefined) continue; // a claim list's encounter: its group reads it
+    facts.labelled(field.label, field.value, field.via, field.id, field.visible);
+  }
+  for (const block of page.blocks) {
+    const text = block.text.trim();
+    const inNote = noteBlocks.has(block.id);
+    if (inNote) {
+      // Inside a note only a signature names the provider: "Signed: …", "Seen by …", or a closing
+      // "Ruth Adler, PT, DPT" line.
+      const signed = SIGNED.exec(text);
+      const last = text.split('\n').pop()?.trim() ?? '';
+      if (signed) facts.offer('provider', personLike(signed[1] as string) ? (signed[1] as string).trim() : undefined, signed[0], 0.6, 'signature in the note', block.id);
+      else if (SIGNATURE_LINE.test(last)) facts.offer('provider', last, last, 0.55, 'signature line closing the note', block.id);
+      // A printed report's header lines inside the same block ("PAYER ......: Medicare Part B"). The
+      // figures the engine reads from note text itself (timed minutes, visit number, …) stay in the
+      // note, where its findings can quote them, unless a dotted leader marks a report header.
+      for (const line of text.split('\n', 60)) {
+        const m = LINE_LABEL.exec(line.trim());
+        const fact = m ? factOf(m[1] as string)?.fact : undefined;
+        if (m && line.length <= 90 && (fact === 'payer' || fact === 'dateOfService' || fact === 'provider' || /\.{2,}\s*:/.test(line))) facts.labelled(m[1] as string, m[2] as string, 'colon', block.id, block.visible, 0.9);
+      }
+      if (!block.label) continue;
+    }
+    if (text.length > 400) continue;
+    if (block.label && !noteBlocks.has(block.id)) facts.labelled(block.label, text.split('\n')[0] ?? '', 'colon', block.id, block.visible);
+    for (const line of text.split('\n')) {
+      for (const { label, value } of splitLabelled(line)) facts.labelled(label, value, 'colon', block.id, block.visible);
+      // Lines that are a whole "label: value" pair, whatever the case or separator ("payer: …", "Insurance — …").
+      const whole = line.length <= 120 ? LINE_LABEL.exec(line.trim()) : null;
+      if (whole) facts.labelled(whole[1] as string, whole[2] as string, 'colon', block.id, block.visible);
+      const signed = inNote ? null : SIGNED.exec(line);
+      if (signed && personLike(signed[1] as string)) facts.offer('provider', (signed[1] as string).trim(), line, 0.75 * (block.visible ? 1 : 0.9), `"${line.slice(0, 40)}"`, block.id);
+      const visit = VISIT_OF.exec(line);
+      if (visit) facts.offer('visitNumber', Number(visit[1]), line, 0.7, `"${visit[0]}"`, block.id);
+      const poc = POC_RANGE.exec(line);
+      if (poc) {
+        const d = datesIn(line.slice(poc.index));
+        if (d[0]) facts.offer('planOfCareStart', d[0].date, line, 0.7, `"${poc[0].trim()}" with dates`, block.id);
+      }
+      const timed = /\b(?:total\s+)?timed\s+(?:code\s+)?minutes?\s*[:=]?\s*(\d{1,3})\b/i.exec(line);
+      if (timed) facts.offer('totalTimedMinutes', Number(timed[1]), line, 0.72, `"${timed[0]}"`, block.id);
+      const chip = /^visit\s+(\d{1,3})\s*\/\s*\d{1,3}$/i.exec(line.trim());
+      if (chip) facts.offer('visitNumber', Number(chip[1]), line, 0.7, `"${line.trim()}"`, block.id);
+    }
+  }
+  // Short cells of other tables ("Ins: Medicare Part B" in a banner table), and a header row of
+  // labels over one or two rows of values (a banner laid out as a table).
+  page.tables.forEach((table, index) => {
+    if (claimTables.has(index)) return;
+    for (const row of table.rows) {
+      row.cells.forEach((cell, c) => {
+        if (cell.text.length > 200) return;
+        for (const { label, value } of splitLabelled(cell.text)) facts.labelled(label, value, 'colon', row.id, row.visible && table.visible);
+        const column = table.columns[c];
+        if (column && table.rows.length <= 2) facts.labelled(column, cell.text, 'col', row.id, row.visible && table.visible);
+      });
+    }
+  });
+  // The title or a heading that carries the date: "11/20/2026 Encounter", "Visit — Nov 19, 2026",
+  // "Fee Sheet for … for Encounter on 11/20/2026". Never a date of birth.
+  const dated = [{ text: page.frame.title, via: 'title', anchor: undefined as string | undefined }, ...page.headings.map((h) => ({ text: h.text, via: 'heading', anchor: h.id }))];
+  // Unlabelled values in a short banner line ("Example Medicare Advantage · Jane Doe, PT, DPT ·
+  // 2026-11-20"): a payer the profiles know by name, a person with credentials, a lone date.
+  for (const block of page.blocks) {
+    const text = block.text.trim();
+    if (text.length > 160 || noteBlocks.has(block.id) || block.edit || block.hints?.some((h) => UNLABELLED_SKIP.has(h)) || /\b(?:dob|birth|born|mrn)\b/i.test(text)) continue;
+    const segments = text.split(/\s*(?:[·•|\n]|\s[-–—]\s)\s*/).filter((x) => x && !x.includes(':'));
+    if (segments.length < 2) continue;
+    for (const segment of segments) {
+      if (segment.length > 60) continue;
+      if (payerNamed(segment)) facts.offer('payer', segment, text, 0.45, `"${segment}" names a payer (a value without a label)`, block.id);
+      else if (/,\s*[A-Z]{2,5}\b/.test(segment) && personLike(segment.split(',')[0] as string)) facts.offer('provider', segment, text, 0.45, `"${segment}": a name with credentials (a value without a label)`, block.id);
+      else {
+        const date = segment.length <= 20 && !/[a-z]{5}/i.test(segment.replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/gi, '')) ? datesIn(segment)[0] : undefined;
+        if (date) facts.offer('dateOfService', date.date, text, 0.35, `"${segment}": a date alone (a value without a label)`, block.id);
+      }
+    }
+  }
+  // A short title line in the page ("11/20/2026 Encounter for …" in a navbar) counts when it names the visit.
+  for (const block of page.blocks) {
+    const text = block.text.trim();
+    if (text.length <= 80 && !text.includes('\n') && !block.label && !noteBlocks.has(block.id) && VISIT_WORD.test(text)) dated.push({ text, via: 'line', anchor: block.id });
+  }
+  for (const { text, via, anchor } of dated) {
+    if (!text || /\b(?:dob|birth|born|next|follow|last|previous|prior|due|scheduled|recert\w*)\b/i.test(text)) continue;
+    const hit = datesIn(text)[0];
+    if (!hit) continue;
+    const context = VISIT_WORD.test(text) ? 1 : 0.8;
+    facts.offer('dateOfService', hit.date, text, (VIA_CONFIDENCE[via] ?? 0.5) * context, `the page ${via} "${text.slice(0, 60)}"`, anchor);
+  }
+  return facts.out;
+}

@@ -1,0 +1,26 @@
+// The classifier: one frame's page description → note parts, claim lines grouped by encounter, and
+// header facts, each with a confidence and its reason. Runs in the worker (pure: no DOM).
+import type { PageDescription } from '../../shared/page';
+import { readFacts } from './facts';
+import { readLines } from './lines';
+import { readNotes } from './notes';
+import type { FrameReading } from './types';
+
+export type { FrameReading, NotePiece, ReadFact, ReadFacts, ReadGroup, ReadLine, ReadNotePart, Skipped } from './types';
+
+export function classifyFrame(page: PageDescription): FrameReading {
+  const lines = readLines(page);
+  const notes = readNotes(page, lines.claimTables, lines.claimRecords, lines.textTableAt);
+  const noteBlocks = new Set(notes.parts.flatMap((p) => p.pieces.map((piece) => piece.block)));
+  const facts = readFacts(page, noteBlocks, lines.claimTables);
+  return {
+    notes: notes.parts,
+    groups: lines.groups,
+    facts,
+    skipped: [...lines.skipped, ...notes.skipped].slice(0, 30),
+    unresolved: lines.unresolved,
+    visible: page.frame.visible,
+    loading: page.frame.loading,
+    cut: page.cut ?? [],
+  };
+}

@@ -1,0 +1,583 @@
+// Claim lines from a page description: table rows whose columns are resolved from headers, control
+// names and cell contents (in any order, several modifier columns or all in one cell), and records
+// (cards, list items, custom-input rows) read part by part. Diagnosis pointers are resolved through
+// the diagnosis lists the page shows. Rules are data (vocab.ts); this file only applies them.
+import type { PageBlock, PageCell, PageDescription, PageRecord, PageRow, PageTable } from '../../shared/page';
+import type { SnapshotClaimLine } from '../../shared/snapshot';
+import type { ReadFacts, ReadGroup, ReadLine, Skipped } from './types';
+import {
+  datesIn,
+  diagnosisCodes,
+  diagnosisValues,
+  inlineQuantities,
+  isDiagnosisCode,
+  minutesValue,
+  modifierTokens,
+  personLike,
+  procedureCodes,
+  trailingModifiers,
+  unitsValue,
+  type PointerMap,
+} from './values';
+import { CLINICAL_WORDS, COLUMN_RULES, DIAGNOSIS_SYSTEMS, NAME_RULES, NON_SERVICE_SYSTEMS, PROCEDURE_SYSTEMS, type Column } from './vocab';
+
+function normalise(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9®#$/ -]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The column a header or label names, with the rule's weight; null when none does. */
+export function columnOf(label: string): { column: Column; weight: number } | null {
+  const text = normalise(label);
+  if (!text) return null;
+  let best: { column: Column; weight: number; length: number } | null = null;
+  for (const rule of COLUMN_RULES) {
+    for (const phrase of rule.phrases) {
+      if (text === phrase || text.startsWith(`${phrase} `) || (phrase.length > 3 && text.endsWith(` ${phrase}`))) {
+        const weight = rule.weight * (text === phrase ? 1 : 0.8);
+        if (!best || phrase.length > best.length) best = { column: rule.column, weight, length: phrase.length };
+      }
+    }
+  }
+  return best ? { column: best.column, weight: best.weight } : null;
+}
+
+function columnOfName(name: string): Column | null {
+  for (const rule of NAME_RULES) if (rule.pattern.test(name)) return rule.column;
+  return null;
+}
+
+// ---- content typing -----------------------------------------------------------------------------
+
+type Kind = Column | 'empty';
+
+/** "Kim Lee", "Ruth A. Adler": capitalised words only, none a clinical or service word. */
+function nameOnly(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.length <= 4 && words.every((w) => /^[A-Z][a-z'.-]*$/.test(w) && !CLINICAL_SET.has(w.toLowerCase()) && !SERVICE_WORDS.test(w));
+}
+const CLINICAL_SET: ReadonlySet<string> = new Set(CLINICAL_WORDS);
+const SERVICE_WORDS = /^(?:therap|manual|neuro|training|evaluat|activit|ultrasound|stimulat|traction|needl|taping|group|care|aquatic|physical|occupational|office|total|unit|fee|code)/i;
+
+/** What a cell's text looks like on its own. */
+function kindOf(text: string): Kind {
+  const t = text.trim();
+  if (!t || /^[-–—]$/.test(t)) return 'empty';
+  if (DIAGNOSIS_SYSTEMS.test(t) || PROCEDURE_SYSTEMS.test(t) || NON_SERVICE_SYSTEMS.test(t) || /^CPT-?4$|^HCPCS$|^ICD-?10$/i.test(t)) return 'codeType';
+  const codes = procedureCodes(t);
+  if (codes.length > 0 && codes[0]!.start <= 12) return 'code';
+  if (/^\$?\s?\d{1,5}\.\d{2}$/.test(t)) return 'fee';
+  if (/^\d{1,3}\s*(?:min|mins|minutes|')$/i.test(t)) return 'minutes';
+  if (datesIn(t).length > 0 && t.length <= 20) return 'date';
+  if (t.split(/[\s,;|:]+/).every((token) => !token || isDiagnosisCode(token.replace(/^ICD-?10\|/i, '')))) return 'dx';
+  if (/^(?:[A-L](?:\s*[,;:]\s*[A-L]){0,3}|[A-L]{2,4}|\d{1,2}(?:\s*[,;:]\s*\d{1,2}){1,3})$/.test(t)) return 'dx';
+  if (/^(?:[A-Z0-9]{2})(?:[\s,:;/-]+[A-Z0-9]{2}){0,3}$/.test(t) && /[A-Z]/.test(t)) return 'modifiers';
+  if (/^\d{1,3}$/.test(t)) return 'units';
+  if (personLike(t) && t.length <= 40 && (/,/.test(t) || nameOnly(t))) return 'provider';
+  if (/[a-z]{3}/i.test(t)) return 'description';
+  return 'other';
+}
+
+interface ColumnMap {
+  code?: number;
+  codeType?: number;
+  modifiers: number[];
+  units?: number;
+  minutes?: number;
+  dx?: number;
+  date?: number;
+  provider?: number;
+  remove?: number;
+  /** Columns resolved from a header or a control name (not guessed from contents). */
+  named: boolean;
+}
+
+/** Resolve column roles: header words first, then control names, then what the cells hold. */
+function resolveColumns(table: PageTable): ColumnMap {
+  const width = Math.max(table.columns.length, ...table.rows.map((r) => r.cells.length));
+  const map: ColumnMap = { modifiers: [], named: false };
+  const taken = new Set<number>();
+  const assign = (column: Column, index: number): void => {
+    if (column === 'modifiers') {
+      if (!map.modifiers.includes(index)) map.modifiers.push(index);
+    } else if (column !== 'description' && column !== 'fee' && column !== 'other' && map[column] === undefined) {
+      (map as unknown as Record<string, number>)[column] = index;
+    } else return;
+    taken.add(index);
+  };
+  for (let c = 0; c < width; c++) {
+    const header = table.columns[c] ?? '';
+    const byHeader = header ? columnOf(header) : null;
+    if (byHeader) {
+      assign(byHeader.column, c);
+      map.named = true;
+    }
+  }
+  for (let c = 0; c < width; c++) {
+    if (taken.has(c)) continue;
+    const names = table.rows.map((r) => r.cells[c]?.name ?? '').filter(Boolean);
+    const byName = names.length > 0 ? columnOfName(names[0] as string) : null;
+    if (byName) {
+      assign(byName, c);
+      map.named = true;
+    }
+  }
+  // Contents: the kind most non-empty cells of a column share.
+  for (let c = 0; c < width; c++) {
+    if (taken.has(c)) continue;
+    const counts = new Map<Kind, number>();
+    let filled = 0;
+    for (const row of table.rows) {
+      const kind = kindOf(row.cells[c]?.text ?? '');
+      if (kind === 'empty') continue;
+      filled++;
+      counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    }
+    if (filled === 0) continue;
+    const [kind, n] = [...counts].sort((a, b) => b[1] - a[1])[0] as [Kind, number];
+    if (n / filled < 0.6 || kind === 'empty') continue;
+    if (kind === 'units' && map.units !== undefined) continue;
+    assign(kind, c);
+  }
+  // "Mod 2" left of "Mod 1": modifiers in the order the headers number them.
+  const rank = (c: number): number => Number(/(\d)\s*$/.exec(table.columns[c] ?? '')?.[1] ?? 0) * 100 + c;
+  map.modifiers.sort((a, b) => rank(a) - rank(b));
+  return map;
+}
+
+// ---- diagnosis pointers -------------------------------------------------------------------------
+
+/**
+ * Pointer letters/numbers → diagnosis codes, from what the page lists: a numbered or lettered
+ * diagnosis table or list ("A. M54.50", "1 | S16.1XXA"), or, failing that, the order in which
+ * diagnosis codes first appear (claim forms number them 1–12 / A–L in listed order).
+ */
+export function pointerMap(page: PageDescription): PointerMap {
+  const map: PointerMap = new Map();
+  const ordered: string[] = [];
+  const note = (code: string): void => {
+    if (!ordered.includes(code)) ordered.push(code);
+  };
+  const label = (key: string, code: string): void => {
+    const k = key.toUpperCase().replace(/[.)\]:]+$/, '').trim();
+    if (/^(?:[A-L]|\d{1,2})$/.test(k) && !map.has(k)) map.set(k, code);
+  };
+  const scan = (cells: string[]): void => {
+    const codeAt = cells.findIndex((c) => isDiagnosisCode(c.replace(/^ICD-?10\|/i, '').trim()));
+    if (codeAt < 0) {
+      // "A. M54.50 Low back pain" in one cell or list item
+      for (const text of cells) {
+        const m = /^\s*([A-L]|\d{1,2})[.):\]]\s+([A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)\b/.exec(text);
+        if (m) {
+          label(m[1] as string, m[2] as string);
+          note(m[2] as string);
+        }
+      }
+      return;
+    }
+    const code = (cells[codeAt] as string).replace(/^ICD-?10\|/i, '').trim().toUpperCase();
+    note(code);
+    const before = cells.slice(0, codeAt).map((c) => c.trim()).filter(Boolean);
+    const key = before[before.length - 1];
+    if (key) label(key, code);
+  };
+  for (const table of page.tables) for (const row of table.rows) scan(row.cells.map((c) => c.text));
+  for (const block of page.blocks) if (block.text.length < 600) scan(block.text.split('\n'));
+  for (const record of page.records) scan(record.parts.map((p) => p.text));
+  // Lists ("<ol><li>M54.50</li>…"): blocks in order; an unlabelled list numbers from 1.
+  if (map.size === 0) {
+    ordered.forEach((code, i) => {
+      map.set(String(i + 1), code);
+      if (i < 12) map.set(String.fromCharCode(65 + i), code);
+    });
+  }
+  return map;
+}
+
+// ---- rows ---------------------------------------------------------------------------------------
+
+interface Found {
+  line: SnapshotClaimLine;
+  cues: number;
+  reason: string[];
+}
+
+/** A code at the start of a code cell, after any label or system ("CPT: 97124", "Proc 97124"). */
+function leadingCode(text: string): { code: string; rest: string } | null {
+  const hits = procedureCodes(text);
+  const first = hits[0];
+  if (!first) return null;
+  const before = text.slice(0, first.start).trim().replace(/[:#\s]+$/, '');
+  if (before && !PROCEDURE_SYSTEMS.test(before) && !/^(?:cpt|hcpcs|proc|code|service|svc|cpt\s*code|procedure\s*code)$/i.test(before) && before.length > 3) return null;
+  return { code: first.code, rest: text.slice(first.end).replace(/^®/, '') };
+}
+
+function cleanLine(line: SnapshotClaimLine): SnapshotClaimLine {
+  const out: SnapshotClaimLine = { code: line.code };
+  if (line.modifiers && line.modifiers.length > 0) out.modifiers = line.modifiers.slice(0, 4);
+  if (line.units !== undefined) out.units = line.units;
+  if (line.minutes !== undefined) out.minutes = line.minutes;
+  if (line.dx && line.dx.length > 0) out.dx = line.dx.slice(0, 12);
+  return out;
+}
+
+function readRow(row: PageRow, map: ColumnMap, pointers: PointerMap, unresolved: string[]): Found | null | 'dx' {
+  const cell = (i: number | undefined): PageCell | undefined => (i === undefined ? undefined : row.cells[i]);
+  const typeText = (cell(map.codeType)?.text ?? '').trim();
+  if (typeText && (DIAGNOSIS_SYSTEMS.test(typeText) || /^ICD/i.test(typeText))) return 'dx';
+  if (typeText && NON_SERVICE_SYSTEMS.test(typeText)) return null;
+  const reason: string[] = [];
+  let code: string | undefined;
+  let inline: string[] = [];
+  let codeCellIndex: number | undefined;
+  const codeCell = cell(map.code);
+  if (codeCell) {
+    const found = leadingCode(codeCell.text);
+    if (found) {
+      code = found.code;
+      inline = trailingModifiers(found.rest.toUpperCase());
+      codeCellIndex = map.code;
+      reason.push('code column');
+    }
+  }
+  if (!code) {
+    for (let i = 0; i < row.cells.length; i++) {
+      if (map.modifiers.includes(i) || i === map.dx || i === map.units || i === map.minutes) continue;
+      const found = leadingCode((row.cells[i] as PageCell).text);
+      if (found) {
+        code = found.code;
+        inline = trailingModifiers(found.rest.toUpperCase());
+        codeCellIndex = i;
+        reason.push('code in a cell');
+        break;
+      }
+    }
+  }
+  if (!code) return null;
+  const line: SnapshotClaimLine = { code };
+  let cues = 0;
+  const modText = map.modifiers.map((i) => cell(i)?.text ?? '').join(' ');
+  const mods = map.modifiers.length > 0 ? modifierTokens(modText) : inline;
+  if (mods.length > 0) {
+    line.modifiers = mods;
+    cues++;
+  } else if (map.modifiers.length > 0) cues++;
+  const rowText = row.cells.map((c) => c.text).join(' | ');
+  const quantities = inlineQuantities(rowText);
+  const unitsCell = cell(map.units);
+  const units = unitsCell ? unitsValue(unitsCell.text) : quantities.units;
+  if (units !== undefined) {
+    line.units = units;
+    cues++;
+  }
+  const minutesCell = cell(map.minutes);
+  const minutes = minutesCell ? minutesValue(minutesCell.text) : map.units !== undefined ? undefined : quantities.minutes;
+  if (minutes !== undefined) {
+    line.minutes = minutes;
+    cues++;
+  }
+  const dxCell = cell(map.dx);
+  let dx = dxCell ? diagnosisValues(dxCell.text, pointers, unresolved) : [];
+  if (dx.length === 0 && codeCellIndex !== undefined) dx = diagnosisCodes((row.cells[codeCellIndex] as PageCell).text);
+  if (dx.length === 0) {
+    const labelled = /\b(?:dx|diagnos[ie]s|icd(?:-?10)?)\s*[:#]?\s*((?:[A-Z0-9.|]+[\s,;]*){1,6})/i.exec(rowText);
+    if (labelled) dx = diagnosisValues(labelled[1] as string, pointers, unresolved);
+  }
+  if (dx.length > 0) {
+    line.dx = dx;
+    cues++;
+  }
+  return { line, cues, reason };
+}
+
+function recordCells(record: PageRecord): { map: ColumnMap; row: PageRow } {
+  // A record is a one-row table whose columns are its parts' labels.
+  const columns = record.parts.map((p) => p.label ?? '');
+  const table: PageTable = { id: record.id, at: record.at, kind: 'table', columns, rows: [{ id: record.id, cells: record.parts, visible: record.visible }], total: 1, visible: record.visible };
+  return { map: resolveColumns(table), row: table.rows[0] as PageRow };
+}
+
+/** Free text of a record ("97124 — Massage · GP · 1 unit · 12 min · Dx M62.830"). */
+function readFreeText(text: string, pointers: PointerMap, unresolved: string[]): Found | null {
+  const hits = procedureCodes(text);
+  const first = hits[0];
+  if (!first || hits.length > 1 || first.start > 40) return null;
+  const line: SnapshotClaimLine = { code: first.code };
+  let cues = 0;
+  const after = text.slice(first.end).replace(/^®/, '');
+  const trailing = trailingModifiers(after.toUpperCase());
+  // Standing-alone known modifiers, once quantities ("25 min", "2 units", "x2") and diagnoses are out.
+  const free = after.replace(/\b(?:dx|icd)\b.*$/i, '').replace(/\b\d{1,4}\s*(?:units?|u|minutes?|mins?|['′])(?![a-z])|\b[x×]\s?\d+|\$?\d+\.\d{2}/gi, ' ');
+  const mods = trailing.length > 0 ? trailing : modifierTokens(free, true);
+  if (mods.length > 0) {
+    line.modifiers = mods;
+    cues++;
+  }
+  const q = inlineQuantities(after);
+  if (q.units !== undefined) {
+    line.units = q.units;
+    cues++;
+  }
+  if (q.minutes !== undefined) {
+    line.minutes = q.minutes;
+    cues++;
+  }
+  const dxMatch = /\b(?:dx|diagnos[ie]s|icd(?:-?10)?)\s*[:#]?\s*(.+)$/i.exec(after);
+  const dx = dxMatch ? diagnosisValues(dxMatch[1] as string, pointers, unresolved) : diagnosisCodes(after);
+  if (dx.length > 0) {
+    line.dx = dx;
+    cues++;
+  }
+  return { line, cues, reason: ['code in a list item'] };
+}
+
+function mergeInto(line: SnapshotClaimLine, extra: Found): void {
+  if (!line.modifiers && extra.line.modifiers) line.modifiers = extra.line.modifiers;
+  if (line.units === undefined && extra.line.units !== undefined) line.units = extra.line.units;
+  if (line.minutes === undefined && extra.line.minutes !== undefined) line.minutes = extra.line.minutes;
+  if (!line.dx && extra.line.dx) line.dx = extra.line.dx;
+}
+
+/** A row without a code that carries a line's values on a later line ("Units: 2 · 25 min"). */
+function continuation(row: PageRow, pointers: PointerMap, unresolved: string[]): Found | null {
+  const text = row.cells.map((c) => (c.label ? `${c.label}: ${c.text}` : c.text)).join(' ');
+  if (/\bNDC\b/i.test(text) || procedureCodes(text).length > 0 || text.length > 200) return null;
+  const line: SnapshotClaimLine = { code: '00000' };
+  let cues = 0;
+  const q = inlineQuantities(text);
+  if (q.units !== undefined && /\bunits?\b|\bqty\b/i.test(text)) {
+    line.units = q.units;
+    cues++;
+  }
+  if (q.minutes !== undefined) {
+    line.minutes = q.minutes;
+    cues++;
+  }
+  const mod = /\bmod(?:ifiers?|s)?\s*[:#]?\s*((?:[A-Z0-9]{2}[\s,:;/-]*){1,4})/i.exec(text);
+  if (mod) {
+    line.modifiers = modifierTokens(mod[1] as string);
+    cues++;
+  }
+  const dx = /\b(?:dx|diagnos[ie]s|icd(?:-?10)?)\s*[:#]?\s*(.+)$/i.exec(text);
+  if (dx) {
+    const values = diagnosisValues(dx[1] as string, pointers, unresolved);
+    if (values.length > 0) {
+      line.dx = values;
+      cues++;
+    }
+  }
+  return cues > 0 ? { line, cues, reason: ['values on the next line'] } : null;
+}
+
+/** The facts a table shows per group (a claim list's payer select, dates in rows). */
+function groupFacts(page: PageDescription, tableIndex: number, group: number | undefined, rows: PageRow[], map: ColumnMap): ReadFacts {
+  const facts: ReadFacts = {};
+  for (const field of page.fields) {
+    if (field.table !== tableIndex || field.group !== group || group === undefined) continue;
+    if (!/\b(?:bill|payer|payor|insurance|carrier)\b/i.test(field.label)) continue;
+    const value = field.value.replace(/^(?:primary|secondary|tertiary)\s*:\s*/i, '').trim();
+    if (value && !/^(?:unassigned|none|-+)$/i.test(value)) facts.payer = { value, shown: field.value, confidence: 0.85, reason: `"${field.label}" select of the encounter`, anchor: field.id };
+  }
+  for (const row of rows) {
+    const dateCell = map.date !== undefined ? row.cells[map.date]?.text : undefined;
+    const date = dateCell ? datesIn(dateCell)[0]?.date : undefined;
+    if (date && !facts.dateOfService) facts.dateOfService = { value: date, shown: dateCell as string, confidence: 0.75, reason: 'date column of the claim lines', anchor: row.id };
+    const provider = map.provider !== undefined ? row.cells[map.provider]?.text.trim() : undefined;
+    if (provider && personLike(provider) && !facts.provider) facts.provider = { value: provider, shown: provider, confidence: 0.7, reason: 'provider column of the claim lines', anchor: row.id };
+  }
+  return facts;
+}
+
+export interface LinesResult {
+  groups: ReadGroup[];
+  skipped: Skipped[];
+  unresolved: string[];
+  /** Tables (by index) that held claim lines: their cells are not note text. */
+  claimTables: Set<number>;
+  claimRecords: Set<string>;
+  /** Blocks whose text ends in a fixed-width charge table: the offset where it starts (not note text). */
+  textTableAt: Map<string, number>;
+}
+
+const CHROME_RECORD = /^(?:nav|menu|menubar|footer|banner|toolbar|search|breadcrumb|breadcrumbs|config-not)$/;
+
+/**
+ * A table laid on its side: the first column names the fields (Service, Modifiers, Units…) and
+ * each further column is one claim line. Returned turned upright, or null.
+ */
+function transposed(table: PageTable): PageTable | null {
+  if (table.rows.length > 8 || table.columns.some((c) => columnOf(c)?.column === 'code')) return null;
+  const names = table.rows.map((r) => r.cells[0]?.text ?? '');
+  const columns = names.map((n) => columnOf(n)?.column).filter((c): c is Column => c !== undefined && c !== 'other' && c !== 'description');
+  // Field names, each once: "Service", "Modifier(s)", "Qty" (not a column of "CPT4"/"ICD10" values).
+  if (!columns.includes('code') || columns.length < 2 || new Set(columns).size !== columns.length) return null;
+  const width = Math.max(...table.rows.map((r) => r.cells.length));
+  const rows: PageRow[] = [];
+  for (let c = 1; c < width; c++) rows.push({ id: table.id, cells: table.rows.map((r) => r.cells[c] ?? { text: '' }), visible: table.visible });
+  return { ...table, columns: names, rows, total: rows.length };
+}
+
+/** Fixed-width text tables in a block: a header line naming ≥ 2 columns (one the code), then lines opening with a code. */
+function textTables(block: PageBlock): PageTable[] {
+  const out: PageTable[] = [];
+  const lines = block.text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const header = lines[i] as string;
+    const starts = [...header.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ at: m.index ?? 0, name: m[0] }));
+    const named = starts.map((h) => columnOf(h.name)?.column);
+    if (starts.length < 2 || starts.length > 12 || !named.includes('code') || named.filter(Boolean).length < 2) continue;
+    const rows: PageRow[] = [];
+    for (let j = i + 1; j < lines.length && rows.length < 60; j++) {
+      const line = lines[j] as string;
+      if (/^[-=_\s]*$/.test(line)) {
+        if (rows.length > 0) break;
+        continue;
+      }
+      if (procedureCodes(line)[0]?.start !== 0 && procedureCodes(line.trim())[0]?.start !== 0) break;
+      const cells = starts.map((h, k) => ({ text: line.slice(h.at, starts[k + 1]?.at ?? undefined).trim() }));
+      rows.push({ id: block.id, cells, visible: block.visible });
+    }
+    // `at`: where the header line starts in the block's text.
+    if (rows.length > 0) out.push({ id: block.id, at: lines.slice(0, i).join('\n').length, kind: 'table', columns: starts.map((h) => h.name), rows, total: rows.length, visible: block.visible });
+  }
+  return out;
+}
+
+/** Claim lines of one frame, grouped by encounter. */
+export function readLines(page: PageDescription): LinesResult {
+  const pointers = pointerMap(page);
+  const unresolved: string[] = [];
+  const skipped: Skipped[] = [];
+  const groups = new Map<string, ReadGroup>();
+  const claimTables = new Set<number>();
+  const claimRecords = new Set<string>();
+  const textTableAt = new Map<string, number>();
+  const groupFor = (key: string, extra: Partial<ReadGroup> = {}): ReadGroup => {
+    let g = groups.get(key);
+    if (!g) {
+      g = { key, lines: [], facts: {}, ...extra };
+      groups.set(key, g);
+    }
+    return g;
+  };
+
+  // An administrator's (or the user's) configured claim rows are the lines: nothing is inferred then.
+  const configured = page.tables.some((t) => t.hints?.includes('config-lines'));
+  page.tables.forEach((original, index) => {
+    if (original.rows.length === 0 || (configured && !original.hints?.includes('config-lines'))) return;
+    const table = transposed(original) ?? original;
+    const map = resolveColumns(table);
+    const claimTable = map.named && (map.code !== undefined || map.modifiers.length > 0 || map.units !== undefined);
+    const found: { row: PageRow; found: Found }[] = [];
+    let last: { row: PageRow; found: Found } | null = null;
+    // A column of ticks (a superbill): with some ticked and some not, only ticked rows are billed.
+    const ticks = (row: PageRow): string => row.cells.map((c) => (/^[☑☐]$/.test(c.text.trim()) ? c.text.trim() : '')).join('');
+    const ticked = !table.groups && table.rows.some((r) => ticks(r).includes('☑')) && table.rows.some((r) => ticks(r).includes('☐'));
+    for (const row of table.rows) {
+      if (ticked && !ticks(row).includes('☑')) continue;
+      // A row hidden in a shown table is a template or a collapsed detail, never a line.
+      if (!row.visible && table.visible) continue;
+      const read = readRow(row, map, pointers, unresolved);
+      if (read === 'dx') continue;
+      if (!read) {
+        const more = last ? continuation(row, pointers, unresolved) : null;
+        if (more && last) mergeInto(last.found.line, more);
+        else last = null;
+        continue;
+      }
+      if (row.removed) {
+        skipped.push({ what: 'line', anchor: row.id, reason: 'struck through or marked for deletion', text: read.line.code });
+        last = null;
+        continue;
+      }
+      const item = { row, found: read };
+      found.push(item);
+      last = item;
+    }
+    // A table is a claim table when its headers or names say so, or its rows carry line values.
+    const valued = found.filter((f) => f.found.cues > 0).length;
+    if (found.length === 0 || (!claimTable && valued === 0)) {
+      for (const f of found) skipped.push({ what: 'line', anchor: f.row.id, reason: 'a code with no modifier, units, minutes or diagnosis beside it', text: f.found.line.code });
+      return;
+    }
+    claimTables.add(index);
+    const byGroup = new Map<number | undefined, { row: PageRow; found: Found }[]>();
+    for (const f of found) {
+      if (!claimTable && f.found.cues === 0) continue;
+      const list = byGroup.get(f.row.group) ?? [];
+      list.push(f);
+      byGroup.set(f.row.group, list);
+    }
+    for (const [group, items] of byGroup) {
+      const key = group === undefined ? 'page' : `${table.id}:${group}`;
+      const meta = group !== undefined ? table.groups?.[group] : undefined;
+      const g = groupFor(key, meta ? { label: meta.text.slice(0, 120), anchor: meta.id } : {});
+      for (const { row, found: f } of items) {
+        const line: ReadLine = {
+          line: cleanLine(f.line),
+          anchor: row.id,
+          confidence: Math.min(0.98, 0.55 + 0.1 * f.cues + (claimTable ? 0.2 : 0)),
+          reason: `${claimTable ? 'claim table' : 'table row'} (${f.reason.join(', ')}${f.cues > 0 ? `, ${f.cues} value${f.cues > 1 ? 's' : ''} beside it` : ''})`,
+          visible: row.visible && table.visible,
+        };
+        g.lines.push(line);
+      }
+      const facts = groupFacts(page, index, group, items.map((i) => i.row), map);
+      g.facts = { ...facts, ...g.facts };
+    }
+  });
+
+  // Charges printed as fixed-width text (a report in a <pre>): a header line, then one line per service.
+  if (!configured && groups.size === 0) {
+    for (const block of page.blocks) {
+      for (const table of textTables(block)) {
+        if (!textTableAt.has(block.id)) textTableAt.set(block.id, table.at);
+        const map = resolveColumns(table);
+        for (const row of table.rows) {
+          const read = readRow(row, map, pointers, unresolved);
+          if (!read || read === 'dx') continue;
+          groupFor('page').lines.push({ line: cleanLine(read.line), anchor: block.id, confidence: Math.min(0.9, 0.5 + 0.1 * read.cues), reason: `text table (${read.reason.join(', ')}, ${read.cues} values beside it)`, visible: block.visible });
+        }
+      }
+    }
+  }
+
+  let lastRecord: { record: PageRecord; line: SnapshotClaimLine; index: number } | null = null;
+  page.records.forEach((record, index) => {
+    if (configured || record.hints?.some((h) => CHROME_RECORD.test(h))) return;
+    const { map, row } = recordCells(record);
+    let read = map.named ? readRow(row, map, pointers, unresolved) : null;
+    if (read === 'dx') return;
+    if (!read || read.cues === 0) {
+      const free = readFreeText(record.parts.map((p) => (p.label ? `${p.label}: ${p.text}` : p.text)).join(' · '), pointers, unresolved);
+      if (free && (!read || free.cues > read.cues)) read = free;
+    }
+    if (!read) {
+      // A part-only record after a line: its values continue that line.
+      if (lastRecord && lastRecord.index === index - 1) {
+        const more = continuation(row, pointers, unresolved);
+        if (more) mergeInto(lastRecord.line, more);
+      }
+      return;
+    }
+    if (read.cues === 0 && !(map.named && map.code !== undefined)) {
+      skipped.push({ what: 'line', anchor: record.id, reason: 'a code with no modifier, units, minutes or diagnosis beside it', text: read.line.code });
+      return;
+    }
+    if (record.removed) {
+      skipped.push({ what: 'line', anchor: record.id, reason: 'struck through or marked for deletion', text: read.line.code });
+      return;
+    }
+    const line = cleanLine(read.line);
+    claimRecords.add(record.id);
+    groupFor('page').lines.push({
+      line,
+      anchor: record.id,
+      confidence: Math.min(0.95, 0.5 + 0.1 * read.cues + (map.named ? 0.15 : 0)),
+      reason: `${record.tag === 'li' ? 'list item' : map.named ? 'labelled fields' : 'card'} (${read.reason.join(', ')}, ${read.cues} value${read.cues === 1 ? '' : 's'} beside the code)`,
+      visible: record.visible,
+    });
+    lastRecord = { record, line: groupFor('page').lines[groupFor('page').lines.length - 1]!.line, index };
+  });
+
+  return { groups: [...groups.values()].filter((g) => g.lines.length > 0), skipped, unresolved: [...new Set(unresolved)], claimTables, claimRecords, textTableAt };
+}

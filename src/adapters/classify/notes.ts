@@ -1,0 +1,241 @@
+// Note text from a page description, Fathom-style: each rule turns a feature of a text block into
+// a score for "is note", the block is note text when the sum passes the threshold, and the rules
+// that fired are its reason. Readability's lesson is in the rules: page chrome (navigation,
+// banners, footers, widgets, link lists, boilerplate) scores down whatever words it uses.
+// Consecutive note blocks under one heading become one note part.
+import type { PageBlock, PageDescription } from '../../shared/page';
+import type { NotePiece, ReadNotePart, Skipped } from './types';
+import { factOf, isFactLine, SIGNATURE_LINE } from './facts';
+import { BOILERPLATE, CHROME_HEADINGS, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
+
+const CLINICAL = new Set(CLINICAL_WORDS);
+const NOTE_HEADING_SET = new Set(NOTE_HEADINGS);
+const CHROME_HEADING_SET = new Set(CHROME_HEADINGS);
+/** Measurements clinical notes are full of: pain scores, degrees, minutes, reps, percentages. */
+const MEASURE = /\b\d{1,3}\s*\/\s*10\b|\b\d{1,3}\s*(?:degrees|deg|°|%|min(?:utes)?|reps?|sets?|lbs?|kg|cm|in|ft|x\d+)\b|\b\d+x\d+\b|\bgrade\s+[IV1-5]+\b/gi;
+
+/** A note part needs this score. */
+const THRESHOLD = 2;
+
+function headingKey(text: string | undefined): string {
+  return (text ?? '').toLowerCase().replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+interface Scored {
+  block: PageBlock;
+  score: number;
+  reasons: string[];
+}
+
+function clinicalWords(text: string): number {
+  const found = new Set<string>();
+  for (const word of text.toLowerCase().split(/[^a-z]+/)) {
+    if (CLINICAL.has(word)) found.add(word);
+    if (found.size >= 12) break;
+  }
+  return found.size;
+}
+
+/** The rules: [feature test, weight, reason]. */
+export function scoreBlock(block: PageBlock, page: PageDescription, claimTables: Set<number>, claimRecords: ReadonlySet<string> = new Set()): Scored {
+  const reasons: string[] = [];
+  let score = 0;
+  const rule = (fired: boolean, weight: number, reason: string): void => {
+    if (!fired) return;
+    score += weight;
+    reasons.push(`${weight > 0 ? '+' : ''}${weight} ${reason}`);
+  };
+  const text = block.text;
+  const length = text.trim().length;
+  const heading = block.head !== undefined ? page.headings[block.head] : undefined;
+  const labelKey = headingKey(block.label);
+  const headKey = headingKey(heading?.text);
+
+  rule(block.edit === true, 2.5, 'typed in an editor');
+  rule(/[a-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}/i.test(block.text), 0.3, 'prose');
+  rule((block.table !== undefined && claimTables.has(block.table)) || claimRecords.has(block.id), -10, 'a claim line');
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const factLines = lines.filter(isFactLine).length;
+  rule(lines.length >= 2 && factLines >= lines.length / 2, -3, 'header facts (label and value lines)');
+  for (const hint of block.hints ?? []) {
+    const down = CHROME_HINT_WEIGHT[hint];
+    if (down) rule(true, -down, `inside ${hint}`);
+    const up = NOTE_HINT_WEIGHT[hint];
+    if (up) rule(true, up, `inside ${hint}`);
+  }
+  rule(NOTE_HEADING_SET.has(labelKey), 1.5, `labelled "${block.label}"`);
+  rule(!labelKey && NOTE_HEADING_SET.has(headKey), 1, `under "${heading?.text}"`);
+  rule(CHROME_HEADING_SET.has(headKey) && !labelKey, -4, `under "${heading?.text}"`);
+  rule(CHROME_HEADING_SET.has(labelKey), -4, `labelled "${block.label}"`);
+  const words = clinicalWords(text);
+  rule(words >= 2, Math.min(words, 8) * 0.35, `${words} clinical words`);
+  const measures = Math.min((text.match(MEASURE) ?? []).length, 4);
+  rule(measures > 0, measures * 0.5, `${measures} measurement${measures > 1 ? 's' : ''}`);
+  rule(/[a-z]{3,}[.;]\s|[a-z]{3,}[.;]?$/.test(text) && length >= 40, 0.5, 'written in sentences');
+  rule(length >= 200, 0.5, 'long');
+  rule(length < 25 && !block.edit, -1.5, 'too short');
+  rule((block.links ?? 0) > length * 0.3, -2.5, 'mostly links');
+  rule(BOILERPLATE.test(text) && length < 400, -3, 'boilerplate');
+  rule(length < 120 && /^[^:]{2,40}:\s*\S/.test(text) && !block.edit && !/[.;]\s+\S/.test(text), -1, 'a label and a value');
+  rule(!/[a-z]{3}/i.test(text), -3, 'no words');
+  // Text the user cannot see on a page they can (a collapsed template, a hidden draft); a hidden
+  // frame (a background tab) is judged by the merge, visible copies first.
+  rule(!block.visible && page.frame.visible && !block.edit, -3, 'hidden on a shown page');
+  rule(factOf(block.label ?? '')?.fact !== undefined && !NOTE_HEADING_SET.has(labelKey), -2, `labelled "${block.label}" (a header fact)`);
+  return { block, score, reasons };
+}
+
+function confidence(score: number): number {
+  return Math.round((1 / (1 + Math.exp(-(score - THRESHOLD)))) * 100) / 100;
+}
+
+/** The part of `part` between two offsets of its text, pieces cut to match. */
+function slicePart(part: ReadNotePart, from: number, to: number, label: string | undefined, id: string): ReadNotePart {
+  const pieces: NotePiece[] = [];
+  for (const p of part.pieces) {
+    const start = Math.max(from, p.start);
+    const end = Math.min(to, p.start + p.length);
+    if (end <= start) continue;
+    pieces.push({ block: p.block, start: start - from, blockStart: p.blockStart + (start - p.start), length: end - start });
+  }
+  const out: ReadNotePart = { ...part, id, text: part.text.slice(from, to), pieces };
+  if (label) out.label = label;
+  else delete out.label;
+  return out;
+}
+
+/** "Assessment: …" opening a line, or "Assessment" on a line of its own: a section label. */
+const INLINE_LABEL = /^([A-Z][A-Za-z/&' -]{1,30})(?::[ \t]+(?=\S)|:?[ \t]*\n[ \t]*(?=\S))|^(Subjective|Objective|Assessment|Plan|Treatment)[ \t]+(?=[A-Z])/gm;
+
+/**
+ * A part whose lines open with section labels ("Treatment: …\nAssessment: …", a report printed as
+ * one cell) is that many parts, each labelled: sections are what the engine reads.
+ */
+function splitSections(part: ReadNotePart): ReadNotePart[] {
+  const marks: { at: number; body: number; label: string }[] = [];
+  for (const m of part.text.matchAll(INLINE_LABEL)) {
+    const label = (m[1] ?? m[2]) as string;
+    if (!NOTE_HEADING_SET.has(headingKey(label))) continue;
+    // "Objective" whose text opens "Treatment: …" stays the Objective section, text whole.
+    if ((m.index ?? 0) === 0 && !m[0].includes('\n') && NOTE_HEADING_SET.has(headingKey(part.label))) continue;
+    marks.push({ at: m.index ?? 0, body: (m.index ?? 0) + m[0].length, label });
+  }
+  if (marks.length === 0) return [part];
+  const out: ReadNotePart[] = [];
+  const first = marks[0] as { at: number };
+  if (part.text.slice(0, first.at).trim()) out.push(slicePart(part, 0, first.at - 1 >= 0 ? first.at - 1 : 0, part.label, part.id));
+  marks.forEach((m, i) => {
+    const next = marks[i + 1];
+    const end = next ? next.at - 1 : part.text.length;
+    out.push(slicePart(part, m.body, Math.max(m.body, end), m.label, i === 0 && out.length === 0 ? part.id : `${part.id}#${i + 1}`));
+  });
+  return out.filter((p) => p.text.trim().length > 0);
+}
+
+export interface NotesResult {
+  parts: ReadNotePart[];
+  skipped: Skipped[];
+}
+
+/** Note parts of one frame. */
+export function readNotes(page: PageDescription, claimTables: Set<number>, claimRecords: ReadonlySet<string> = new Set(), textTableAt: ReadonlyMap<string, number> = new Map()): NotesResult {
+  // Configured note elements (an administrator's selectors, the user's "the note is here") are the note.
+  const configured = page.blocks.some((b) => b.hints?.includes('config-note'));
+  // A short section the page shows as a label/value pair ("Plan | Continue twice weekly." in a
+  // two-column table) is a text block too, unless a block already holds its text.
+  const wordsOf = (text: string): string[] => text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2);
+  const blockWords = new Set(configured ? [] : page.blocks.flatMap((b) => wordsOf(b.text)));
+  const covered = (text: string): boolean => {
+    const words = wordsOf(text);
+    return words.filter((w) => blockWords.has(w)).length >= 0.8 * words.length;
+  };
+  const sectionFields: PageBlock[] = configured
+    ? []
+    : page.fields
+        .filter((f) => NOTE_HEADING_SET.has(headingKey(f.label)) && f.value.length >= 15 && /[a-z]{3}\s+[a-z]{2}/i.test(f.value) && !covered(f.value))
+        .map((f) => ({ id: f.id, at: f.at, text: f.value, label: f.label, tag: 'field', visible: f.visible, ...(f.head !== undefined ? { head: f.head } : {}), ...(f.hints ? { hints: f.hints } : {}) }));
+  // A cell block of a "Section | text" row takes the row's first cell as its label.
+  const rowLabelled = (b: PageBlock): PageBlock => {
+    if (b.label !== undefined || b.table === undefined || b.row === undefined) return b;
+    const key = page.tables[b.table]?.rows[b.row]?.cells[0]?.text.trim() ?? '';
+    return NOTE_HEADING_SET.has(headingKey(key)) && !b.text.startsWith(key) ? { ...b, label: key.replace(/:$/, '') } : b;
+  };
+  const scored = [...(configured ? page.blocks.filter((b) => b.hints?.includes('config-note')) : page.blocks).map(rowLabelled), ...sectionFields].map((b) => scoreBlock(b, page, claimTables, claimRecords));
+  // Document order: tables and records described between two blocks interrupt a part.
+  const interruptions = [...page.tables.map((t) => t.at), ...page.records.map((r) => r.at)].sort((a, b) => a - b);
+  const interrupted = (from: number, to: number): boolean => interruptions.some((at) => at > from && at < to);
+  const parts: ReadNotePart[] = [];
+  const skipped: Skipped[] = [];
+  let current: { part: ReadNotePart; head: number | undefined; scores: number[] } | null = null;
+  let lastAt = -1;
+
+  const close = (): void => {
+    if (!current) return;
+    const mean = current.scores.reduce((a, b) => a + b, 0) / current.scores.length;
+    current.part.confidence = confidence(mean);
+    parts.push(...splitSections(current.part));
+    current = null;
+  };
+
+  const ordered = [...scored].sort((a, b) => a.block.at - b.block.at);
+  // Neighbour support: a short section ("Plan: Continue POC.") between or after note blocks is part
+  // of the note when nothing else stands between them and nothing marks it as chrome.
+  const accepted = new Set(ordered.filter((s) => s.score >= THRESHOLD).map((s) => s.block.id));
+  for (let pass = 0; pass < 3; pass++) {
+    let grew = false;
+    ordered.forEach((s, i) => {
+      // Never chrome (a hint, a widget heading, boilerplate, links) and never a claim line.
+      if (accepted.has(s.block.id) || !/[a-z]{3}/.test(s.block.text) || s.reasons.some((r) => r.startsWith('-') && !r.includes('too short') && !r.includes('a label and a value'))) return;
+      // A section, not a stray label: three words at least, and not a header fact.
+      // (A closing "Jordan Pike, PTA" right after a section of the note is its signature.)
+      const signature = SIGNATURE_LINE.test(s.block.text.trim()) && ordered[i - 1] !== undefined && accepted.has(ordered[i - 1]!.block.id) && ordered[i - 1]!.block.head === s.block.head;
+      if (!signature && (s.block.text.trim().split(/\s+/).length < 3 || !/\b[a-z]{3,}\b/.test(s.block.text) || s.block.text.split('\n').every((l) => !l.trim() || isFactLine(l.trim())))) return;
+      const heading = s.block.head !== undefined ? headingKey(page.headings[s.block.head]?.text) : '';
+      if (CHROME_HEADING_SET.has(heading) || CHROME_HEADING_SET.has(headingKey(s.block.label))) return;
+      const prev = ordered[i - 1];
+      const next = ordered[i + 1];
+      const near = (n: Scored | undefined): boolean => n !== undefined && accepted.has(n.block.id) && !interrupted(Math.min(n.block.at, s.block.at), Math.max(n.block.at, s.block.at)) && n.block.visible === s.block.visible;
+      if (near(prev) || near(next)) {
+        accepted.add(s.block.id);
+        s.reasons.push('+ between or after note sections');
+        s.score = Math.max(s.score, THRESHOLD);
+        grew = true;
+      }
+    });
+    if (!grew) break;
+  }
+
+  for (const s of ordered) {
+    const { block } = s;
+    if (s.score < THRESHOLD) {
+      if (s.score > 0 && block.text.trim().length >= 40) {
+        skipped.push({ what: 'note', anchor: block.id, reason: s.reasons.join('; ') || 'no sign of a note', text: block.text.slice(0, 60) });
+      }
+      if (current && !block.text.trim().match(/^\S{0,3}$/)) close();
+      continue;
+    }
+    const startsPart =
+      !current || block.edit || current.part.edit || block.label !== undefined || block.head !== current.head || interrupted(lastAt, block.at) || block.visible !== current.part.visible;
+    if (startsPart) {
+      close();
+      const heading = block.head !== undefined ? page.headings[block.head]?.text : undefined;
+      const label = block.label ?? heading;
+      current = {
+        part: { id: block.id, text: '', pieces: [], confidence: 0, reason: s.reasons.slice(0, 4).join('; '), visible: block.visible, edit: block.edit === true, ...(label ? { label } : {}) },
+        head: block.head,
+        scores: [],
+      };
+    }
+    const part = (current as unknown as { part: ReadNotePart }).part;
+    if (part.text) part.text += '\n';
+    // A charge table printed at the end of the block is claim lines, not note text.
+    const text = block.text.slice(0, textTableAt.get(block.id) ?? block.text.length).trimEnd();
+    const piece: NotePiece = { block: block.id, start: part.text.length, blockStart: 0, length: text.length };
+    part.text += text;
+    part.pieces.push(piece);
+    (current as unknown as { scores: number[] }).scores.push(s.score);
+    lastAt = block.at;
+  }
+  close();
+  return { parts, skipped: skipped.slice(0, 20) };
+}

@@ -1,0 +1,194 @@
+// Values as EHR pages print them: procedure and diagnosis codes with the labels and systems around
+// them ("CPT: 97124", "97124®", "CPT4", "ICD10|M54.2:"), modifiers, units, minutes, diagnosis
+// pointers, dates in the formats US pages use, people with credentials. Pure string functions.
+import { DIAGNOSIS_SYSTEMS, KNOWN_MODIFIERS } from './vocab';
+
+/** CPT category I (5 digits), II/III/PLA (4 digits + F/T/U), HCPCS level II (letter + 4 digits). */
+const CODE = '(?:\\d{4}[0-9FTU]|[A-V]\\d{4})';
+const CODE_RE = new RegExp(`(?<![A-Za-z0-9.$/#:-]|\\d[-/])(${CODE})(?![0-9.]|[A-Za-z]{2}|/\\d|-\\d{2})`, 'g');
+/** ICD-10-CM: letter, digit, alphanumeric, then an optional dot and 1–4 more. */
+const ICD = /^[A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?$/;
+const ICD_ANYWHERE = /(?<![A-Za-z0-9])([A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4})(?![A-Za-z0-9])/g;
+
+/** A plausible procedure code: CPT I in its published range, CPT II/III/PLA, or HCPCS level II. */
+export function isProcedureCode(code: string): boolean {
+  if (/^\d{5}$/.test(code)) {
+    const n = Number(code);
+    return n >= 100 && n <= 99607;
+  }
+  return /^\d{4}[FTU]$/.test(code) || /^[A-V]\d{4}$/.test(code);
+}
+
+export function isDiagnosisCode(token: string): boolean {
+  return ICD.test(token) && (token.includes('.') || /^[A-TV-Z]\d{2}$/.test(token) || /[A-Z]$/.test(token));
+}
+
+export interface CodeHit {
+  code: string;
+  start: number;
+  end: number;
+}
+
+/** Procedure codes in a text (not inside longer numbers, prices, dates or ids). */
+export function procedureCodes(text: string): CodeHit[] {
+  const out: CodeHit[] = [];
+  for (const m of text.toUpperCase().matchAll(CODE_RE)) {
+    const code = m[1] as string;
+    const start = m.index ?? 0;
+    if (!isProcedureCode(code)) continue;
+    // "97124-GP" is fine; a phone or ZIP+4 ("97124-1234") and money ("$97124") are not codes.
+    if (/^-\d{4}/.test(text.slice(start + code.length))) continue;
+    out.push({ code, start, end: start + code.length });
+  }
+  return out;
+}
+
+/** Diagnosis codes written out in a text ("M62.830", "(M54.2)"). */
+export function diagnosisCodes(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.toUpperCase().matchAll(ICD_ANYWHERE)) if (!out.includes(m[1] as string)) out.push(m[1] as string);
+  return out;
+}
+
+/** Up to 4 modifiers from a modifier cell: 2-character tokens separated by anything. */
+export function modifierTokens(text: string, known = false): string[] {
+  const out: string[] = [];
+  for (const token of text.toUpperCase().split(/[^A-Z0-9]+/)) {
+    if (!/^[A-Z0-9]{2}$/.test(token)) continue;
+    if (known && !KNOWN_MODIFIERS.has(token)) continue;
+    if (!out.includes(token)) out.push(token);
+    if (out.length === 4) break;
+  }
+  return out;
+}
+
+/** Modifiers written right after a code: "97124-GP-59", "97124:GP", "97124 GP 59". */
+export function trailingModifiers(rest: string): string[] {
+  const out: string[] = [];
+  const tail = /^[\s:\-–,/]+([A-Z0-9]{2})(?![A-Za-z0-9])/;
+  let remaining = rest;
+  for (let m = tail.exec(remaining); m && out.length < 4; m = tail.exec(remaining)) {
+    const token = m[1] as string;
+    // "x2" after a code is a quantity; a 2-digit number is a modifier only when it is a known one.
+    if (/^X\d$/i.test(token) || (/^\d\d$/.test(token) && !KNOWN_MODIFIERS.has(token))) break;
+    if (!/[A-Z]/.test(token) && !KNOWN_MODIFIERS.has(token)) break;
+    if (!out.includes(token)) out.push(token);
+    remaining = remaining.slice(m[0].length);
+  }
+  return out;
+}
+
+/** A whole number from a units cell ("2", "Units:2", "x2", "2 u"). */
+export function unitsValue(text: string): number | undefined {
+  const m = /(?:^|[^\d.])(\d{1,3})(?![\d.])/.exec(text.replace(/×/g, 'x'));
+  if (!m) return undefined;
+  const value = Number(m[1]);
+  return value <= 999 ? value : undefined;
+}
+
+/** Minutes from a minutes cell ("25", "25 min", "23.5", "0:25"). */
+export function minutesValue(text: string): number | undefined {
+  const clock = /^\s*(\d{1,2}):(\d{2})\s*$/.exec(text);
+  if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
+  const m = /(\d{1,4}(?:\.\d+)?)/.exec(text);
+  if (!m) return undefined;
+  const value = Number(m[1]);
+  return value <= 1440 ? value : undefined;
+}
+
+/** Units and minutes written in free text: "2 units", "x2", "Units: 2", "(25 min)", "12 minutes". */
+export function inlineQuantities(text: string): { units?: number; minutes?: number } {
+  const out: { units?: number; minutes?: number } = {};
+  const units =
+    /\b(?:units?|qty|uos)\s*[:=#]?\s*(\d{1,3})(?!\d)/i.exec(text) ??
+    /(?<![\dA-Za-z.])(\d{1,3})\s*(?:units?|u)\b/i.exec(text) ??
+    /(?<![A-Za-z])[x×]\s?(\d{1,2})(?!\d)/i.exec(text);
+  if (units) out.units = Number(units[1]);
+  const minutes = /(?<![\d.])(\d{1,3})\s*(?:minutes?|mins?\b|min\b|['′])/i.exec(text) ?? /\b(?:minutes|mins?|time)\s*[:=]?\s*(\d{1,3})(?!\d)/i.exec(text);
+  if (minutes && Number(minutes[1]) <= 1440) out.minutes = Number(minutes[1]);
+  return out;
+}
+
+export type PointerMap = Map<string, string>;
+
+/**
+ * Diagnoses from a dx cell: codes ("M62.830:", "ICD10|M54.2", "(M54.50)"), or pointers (letters
+ * A–L, numbers 1–12) resolved through `pointers`. Code-system names alone are never a diagnosis.
+ * `unresolved` collects pointers the map does not know.
+ */
+export function diagnosisValues(text: string, pointers: PointerMap, unresolved: string[] = []): string[] {
+  const out: string[] = [];
+  const add = (code: string): void => {
+    if (!out.includes(code) && out.length < 12) out.push(code);
+  };
+  for (const raw of text.toUpperCase().split(/[\s,;:()[\]]+/)) {
+    if (!raw) continue;
+    // "ICD10|M54.2": the code is after the system.
+    const token = raw.includes('|') ? (raw.split('|').pop() ?? '') : raw;
+    if (!token || DIAGNOSIS_SYSTEMS.test(token)) continue;
+    if (ICD.test(token)) {
+      add(token);
+      continue;
+    }
+    // Pointers: "A", "AB" (letters run together), "1", "12".
+    if (/^[A-L]{1,4}$/.test(token)) {
+      for (const letter of token) {
+        const code = pointers.get(letter);
+        if (code) add(code);
+        else unresolved.push(letter);
+      }
+      continue;
+    }
+    if (/^\d{1,2}$/.test(token) && Number(token) >= 1 && Number(token) <= 12) {
+      const code = pointers.get(token);
+      if (code) add(code);
+      else unresolved.push(token);
+    }
+  }
+  return out;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+function iso(y: number, m: number, d: number): string | undefined {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return undefined;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export interface DateHit {
+  date: string;
+  index: number;
+}
+
+/** Dates in a text, in order: ISO, US (11/20/2026, 11-20-2026), "Nov 20, 2026", "20 Nov 2026". */
+export function datesIn(text: string): DateHit[] {
+  const out: DateHit[] = [];
+  const push = (date: string | undefined, index: number): void => {
+    if (date && !out.some((d) => d.index === index)) out.push({ date, index });
+  };
+  for (const m of text.matchAll(/(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/g)) push(iso(Number(m[1]), Number(m[2]), Number(m[3])), m.index ?? 0);
+  for (const m of text.matchAll(/(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)/g)) push(iso(Number(m[3]), Number(m[1]), Number(m[2])), m.index ?? 0);
+  for (const m of text.matchAll(/\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/g)) {
+    const month = MONTHS[(m[1] as string).toLowerCase().slice(0, 4)] ?? MONTHS[(m[1] as string).toLowerCase().slice(0, 3)];
+    if (month) push(iso(Number(m[3]), month, Number(m[2])), m.index ?? 0);
+  }
+  for (const m of text.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/g)) {
+    const month = MONTHS[(m[2] as string).toLowerCase().slice(0, 4)] ?? MONTHS[(m[2] as string).toLowerCase().slice(0, 3)];
+    if (month) push(iso(Number(m[3]), month, Number(m[1])), m.index ?? 0);
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+export function firstDate(text: string): string | undefined {
+  return datesIn(text)[0]?.date;
+}
+
+/** A person as a page prints one: "Jane Doe, PT, DPT", "Doe, Jane", "Dr. Sam Lee". */
+export function personLike(text: string): boolean {
+  const t = text.trim();
+  if (t.length < 3 || t.length > 120 || /\d{3}/.test(t) || /^[-–—\s]*(?:select|choose|none|n\/a|default|unassigned|please)/i.test(t)) return false;
+  const words = t.replace(/[,.()]/g, ' ').split(/\s+/).filter(Boolean);
+  return words.length >= 2 && words.length <= 10 && words.filter((w) => /^[A-Z]/.test(w)).length >= 2;
+}

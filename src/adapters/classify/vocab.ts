@@ -1,0 +1,140 @@
+// The classifier's rules as data: which words name a column of a claim table, a header fact, a
+// note section or page chrome. Each row is a phrase list with a weight; the classifier compiles
+// them once. A new EHR's wording is a new phrase here, not new code.
+
+export type Column =
+  | 'code'
+  | 'codeType'
+  | 'modifiers'
+  | 'units'
+  | 'minutes'
+  | 'dx'
+  | 'description'
+  | 'fee'
+  | 'date'
+  | 'provider'
+  | 'remove'
+  | 'other';
+
+export interface ColumnRule {
+  column: Column;
+  /** Whole-word phrases, lower case; a header matches when it starts with or equals one. */
+  phrases: readonly string[];
+  weight: number;
+}
+
+/** Column headers (and card/record labels). Earlier rows win ties: "Dx code" is dx, not code. */
+export const COLUMN_RULES: readonly ColumnRule[] = [
+  { column: 'remove', phrases: ['del', 'delete', 'remove', 'void'], weight: 3 },
+  { column: 'dx', phrases: ['dx', 'dx ptr', 'dx pointer', 'dx pointers', 'diagnosis', 'diagnoses', 'diag', 'icd', 'icd-10', 'icd10', 'icd 10', 'pointer', 'pointers', 'ptr', 'justify', 'justification', 'dx code', 'diagnosis code', 'diagnosis pointer', 'linked dx', 'related dx'], weight: 3 },
+  { column: 'modifiers', phrases: ['mod', 'mods', 'modifier', 'modifiers', 'mod 1', 'mod 2', 'mod 3', 'mod 4', 'mod1', 'mod2', 'mod3', 'mod4', 'modifier 1', 'modifier 2', 'modifier 3', 'modifier 4', 'm1', 'm2', 'm3', 'm4'], weight: 3 },
+  { column: 'codeType', phrases: ['type', 'code type', 'code set', 'system'], weight: 2 },
+  { column: 'minutes', phrases: ['min', 'mins', 'minutes', 'time', 'duration', 'time (min)', 'treatment time', 'timed minutes'], weight: 3 },
+  { column: 'units', phrases: ['units', 'unit', 'qty', 'quantity', 'uos', 'units of service', 'days or units', 'days/units', 'count'], weight: 3 },
+  { column: 'code', phrases: ['cpt', 'cpt4', 'cpt-4', 'cpt code', 'cpt/hcpcs', 'hcpcs', 'code', 'codes', 'proc', 'procedure', 'procedure code', 'proc code', 'service', 'service code', 'svc', 'charge', 'charge code', 'billing code', 'item', 'cpt®'], weight: 3 },
+  { column: 'description', phrases: ['description', 'desc', 'service description', 'name', 'procedure description'], weight: 2 },
+  { column: 'fee', phrases: ['fee', 'price', 'amount', 'charge amt', 'charges', 'billed', 'total', '$'], weight: 1 },
+  { column: 'date', phrases: ['date', 'dos', 'service date', 'date of service', 'from', 'svc date'], weight: 1 },
+  { column: 'provider', phrases: ['provider', 'rendering', 'rendering provider', 'therapist', 'clinician', 'provider/warehouse', 'staff'], weight: 1 },
+];
+
+/** Control name tokens ("bill[3][mod]", "units_2") that name a column when headers do not. */
+export const NAME_RULES: readonly { column: Column; pattern: RegExp }[] = [
+  { column: 'codeType', pattern: /code_?type/i },
+  { column: 'dx', pattern: /(?:^|[^a-z])(?:justify|dx|diag\w*|icd\w*|pointer\w*)(?:[^a-z]|$)/i },
+  { column: 'modifiers', pattern: /(?:^|[^a-z])(?:mod|mods|modifiers?)\d?(?:[^a-z]|$)/i },
+  { column: 'units', pattern: /(?:^|[^a-z])(?:units?|qty|quantity)(?:[^a-z]|$)/i },
+  { column: 'minutes', pattern: /(?:^|[^a-z])(?:min|mins|minutes)(?:[^a-z]|$)/i },
+  { column: 'provider', pattern: /provid|render/i },
+  { column: 'fee', pattern: /(?:^|[^a-z])(?:price|fee|amount)(?:[^a-z]|$)/i },
+  { column: 'code', pattern: /(?:^|[^a-z])(?:cpt\w*|hcpcs|proc\w*|code)(?:[^a-z]|$)/i },
+];
+
+export type Fact = 'payer' | 'dateOfService' | 'provider' | 'visitNumber' | 'planOfCareStart' | 'totalTimedMinutes' | 'onsetDate';
+
+export interface FactRule {
+  fact: Fact | null;
+  phrases: readonly string[];
+  weight: number;
+}
+
+/**
+ * Labels of header facts. `fact: null` rows are labels that look alike but are something else
+ * (a date of birth is not the date of service; a referring provider is not the rendering one).
+ * The longest matching phrase wins.
+ */
+export const FACT_RULES: readonly FactRule[] = [
+  { fact: 'payer', phrases: ['payer', 'payor', 'primary payer', 'insurance', 'primary insurance', 'primary ins', 'ins', 'insurance carrier', 'carrier', 'insurer', 'health plan', 'plan name', 'insurance plan', 'coverage', 'bill', 'bill to', 'financial class', 'primary coverage', 'insurance company', 'payer name'], weight: 1 },
+  { fact: 'dateOfService', phrases: ['date of service', 'dos', 'service date', 'visit date', 'encounter date', 'date of visit', 'appointment date', 'treatment date', 'session date', 'date'], weight: 1 },
+  { fact: 'provider', phrases: ['provider', 'rendering', 'rendering provider', 'treating provider', 'treating therapist', 'therapist', 'clinician', 'seen by', 'signed by', 'electronically signed by', 'signature', 'author', 'practitioner', 'attending', 'treated by', 'performed by'], weight: 1 },
+  { fact: 'visitNumber', phrases: ['visit', 'visit #', 'visit no', 'visit number', 'visit count', 'visits', 'treatment #', 'session #', 'session number'], weight: 1 },
+  { fact: 'planOfCareStart', phrases: ['plan of care', 'poc', 'poc start', 'plan of care start', 'plan of care from', 'cert period', 'cert. period', 'certification period', 'certification', 'episode start', 'start of care', 'soc', 'plan of care dates', 'poc dates'], weight: 1 },
+  { fact: 'totalTimedMinutes', phrases: ['total timed minutes', 'timed minutes', 'total timed min', 'timed min', 'total timed', 'timed code minutes', 'total timed code minutes'], weight: 1 },
+  { fact: 'onsetDate', phrases: ['onset', 'onset date', 'date of onset', 'date of injury', 'doi'], weight: 1 },
+  {
+    fact: null,
+    phrases: [
+      'dob', 'date of birth', 'birth date', 'birthdate', 'born', 'age', 'referring', 'referring provider', 'ordering', 'ordering provider', 'supervising',
+      'supervising provider', 'pcp', 'primary care', 'primary care provider', 'subscriber', 'guarantor', 'employer', 'pharmacy', 'next appointment',
+      'next visit', 'last visit', 'printed', 'created', 'updated', 'last updated', 'modified', 'admit date', 'discharge date', 'patient', 'name',
+      'mrn', 'account', 'acct', 'location', 'facility', 'phone', 'address', 'policy', 'policy #', 'group', 'group #', 'member id', 'secondary insurance',
+      'secondary ins', 'secondary payer', 'tertiary insurance',
+    ],
+    weight: 1,
+  },
+];
+
+/** Section headings notes use. Unknown headings are fine (prose decides); these add confidence. */
+export const NOTE_HEADINGS: readonly string[] = [
+  'subjective', 'objective', 'assessment', 'plan', 'plan of care', 'treatment', 'treatment provided', 'treatment notes', 'interventions',
+  'intervention', 'procedures', 'procedures performed', 'soap', 'soap note', 'note', 'notes', 'progress note', 'daily note', 'daily treatment note',
+  'visit note', 'treatment note', 'clinical note', 'clinical notes', 'therapy note', 'narrative', 'history', 'hpi', 'chief complaint', 'findings',
+  'impression', 'goals', 'response', 'patient response', 'exercises', 'manual therapy', 'massage', 'therapeutic massage', 'education', 'home program',
+  'session summary', 'session note', 'summary', 'progress',
+];
+
+/** Headings of widgets that are never the note (page chrome with clinical-sounding text). */
+export const CHROME_HEADINGS: readonly string[] = [
+  'reminders', 'reminder', 'tasks', 'to do', 'todo', 'alerts', 'notifications', 'messages', 'inbox', 'news', 'announcements', 'tips', 'help',
+  'recent activity', 'activity', 'upcoming appointments', 'appointments', 'schedule', 'my schedule', 'worklist', 'quick links', 'links', 'menu',
+  'navigation', 'settings', 'support', 'about', 'documents', 'recent patients', 'what\'s new', 'release notes', 'disclaimer',
+];
+
+/** Hint words that mark page chrome (from the describer's HINT_WORDS.chrome), weighted. */
+export const CHROME_HINT_WEIGHT: Readonly<Record<string, number>> = {
+  nav: 3, navbar: 3, navigation: 3, menu: 3, menubar: 3, sidebar: 2.5, sidenav: 3, footer: 3, header: 1.5, banner: 2.5, breadcrumb: 3, breadcrumbs: 3,
+  toolbar: 3, tabs: 1, tablist: 3, modal: 1, popup: 2, toast: 3, snackbar: 3, widget: 2, ad: 3, ads: 3, promo: 3, cookie: 3, social: 3, login: 3,
+  logout: 3, search: 3, topbar: 3, masthead: 3, statusbar: 3, alert: 1.5, reminders: 3, notifications: 3, dropdown: 2, help: 2, tooltip: 3,
+  complementary: 2, contentinfo: 3, dialog: 1, aside: 2, status: 2, 'config-not': 20,
+};
+
+/** Hint words that make a block likelier to be the note. */
+export const NOTE_HINT_WEIGHT: Readonly<Record<string, number>> = {
+  note: 1, notes: 1, soap: 1.5, narrative: 1, progress: 0.5, subjective: 1, objective: 1, assessment: 1, plan: 0.5, clinical: 0.5, charting: 1,
+  editor: 0.5, document: 0.3, article: 0.3, main: 0.3, content: 0.2, report: 0.2, 'config-note': 20,
+};
+
+/** Words of clinical prose (a note), counted once each. */
+export const CLINICAL_WORDS: readonly string[] = [
+  'pain', 'patient', 'pt', 'reports', 'reported', 'states', 'tolerated', 'tolerance', 'rom', 'arom', 'prom', 'flexion', 'extension', 'rotation',
+  'abduction', 'strength', 'degrees', 'spasm', 'tenderness', 'tender', 'palpation', 'palpable', 'edema', 'swelling', 'gait', 'balance',
+  'massage', 'effleurage', 'petrissage', 'kneading', 'soft', 'tissue', 'mobilization', 'exercise', 'exercises', 'stretching', 'therapeutic',
+  'treatment', 'treated', 'performed', 'goal', 'goals', 'progress', 'progressing', 'improved', 'improving', 'decreased', 'increased',
+  'reduced', 'functional', 'function', 'walking', 'sitting', 'standing', 'lifting', 'reaching', 'minutes', 'min', 'reps', 'sets', 'cues',
+  'assessment', 'plan', 'continue', 'visit', 'session', 'left', 'right', 'bilateral', 'lumbar', 'cervical', 'thoracic', 'shoulder', 'knee',
+  'hip', 'neck', 'back', 'muscle', 'trapezius', 'paraspinals', 'hypertonic', 'hypertonicity', 'guarding', 'trigger', 'stiffness', 'tightness',
+];
+
+/** Boilerplate of page chrome (footers, legal lines, session notices). */
+export const BOILERPLATE = /(?:©|\bcopyright\b|\ball rights reserved\b|\bunauthori[sz]ed\b|\bconfidential\b|\bsession (?:times? out|expires?)\b|\bterms of (?:use|service)\b|\bprivacy policy\b|\bpowered by\b|\bgenerated by\b|\bversion \d|\bv\d+(?:\.\d+)+\b)/i;
+
+/** Therapy and common claim modifiers: what may stand alone in free text as a modifier. */
+export const KNOWN_MODIFIERS: ReadonlySet<string> = new Set([
+  'GP', 'GO', 'GN', 'CQ', 'CO', 'KX', '59', 'XE', 'XS', 'XP', 'XU', '25', '76', '77', '91', '51', '52', '53', 'LT', 'RT', 'GA', 'GY', 'GZ', 'AT', '95',
+  'GT', 'FT', 'JW', 'JZ', 'TC', '26', 'KF', 'CR', 'GC', 'GE', 'AI', 'Q5', 'Q6', 'AF', 'AG', 'AH', 'AJ', 'AQ', 'AR', 'HN', 'HO', 'HP', 'U1', 'U2', 'U3',
+]);
+
+/** Code systems a page prints beside codes ("CPT4", "ICD10|M54.2", "HCPCS: G0283"). */
+export const PROCEDURE_SYSTEMS = /^(?:cpt-?4?|cpt®|hcpcs|proc(?:edure)?|code|svc|service)$/i;
+export const DIAGNOSIS_SYSTEMS = /^(?:icd-?10(?:-cm)?|icd-?9(?:-cm)?|icd|dx|diag(?:nosis)?|snomed(?:-?ct)?|dsm-?(?:iv|5))$/i;
+export const NON_SERVICE_SYSTEMS = /^(?:copay|tax|prod(?:uct)?|payment|adj(?:ustment)?|ndc)$/i;

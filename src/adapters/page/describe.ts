@@ -1,0 +1,916 @@
+// DOM → PageDescription, in one walk of the composed tree (open shadow roots included). The walk
+// keeps a stack of open blocks: text goes to the innermost block-level element's builder, so a
+// paragraph, a table cell or an editor each become one block whose every character maps back to
+// its Text node (for highlighting). Tables and ARIA grids are described with header-resolved
+// columns; procedure codes outside tables are described with their record (card, list item, form
+// row); controls outside both become label/value fields with the label inferred the way autofill
+// does. Nothing here decides what the page means: that is the worker's classifier.
+//
+// Cost: every element is visited once; tables stop at LIMIT_ROWS rows; visibility is asked
+// once per emitted item (checkVisibility), never per element.
+import {
+  HINT_WORDS,
+  PAGE_LIMITS,
+  type PageBlock,
+  type PageCell,
+  type PageDescription,
+  type PageField,
+  type PageHeading,
+  type PageRecord,
+  type PageRow,
+  type PageTable,
+} from '../../shared/page';
+import { OWN_UI_TAG, isVisible, squash } from '../dom';
+import { BLOCK_TAGS, textBuilder, type TextBuilder } from '../text';
+import type { PartSource } from '../types';
+import type { ElementIds } from './ids';
+import { cleanLabel, controlName, controlText, inferLabel, isValueControl, labelLike } from './labels';
+
+// Caps as module constants (minified to one-letter names in the content bundle).
+const { blockChars: LIMIT_BLOCKCHARS, blocks: LIMIT_BLOCKS, cellChars: LIMIT_CELLCHARS, cells: LIMIT_CELLS, fields: LIMIT_FIELDS, headings: LIMIT_HEADINGS, hints: LIMIT_HINTS, label: LIMIT_LABEL, recordParts: LIMIT_RECORDPARTS, records: LIMIT_RECORDS, rows: LIMIT_ROWS, tables: LIMIT_TABLES, text: LIMIT_TEXT, title: LIMIT_TITLE, value: LIMIT_VALUE } = PAGE_LIMITS;
+
+
+/** Never described: code, embedded documents (their own content script reads frames), our overlay. */
+const SKIP: ReadonlySet<string> = new Set([
+  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'svg', 'canvas',
+  'video', 'audio', 'head', 'title', 'meta', 'link', 'img', 'picture', 'map', 'math', 'button', 'option', 'datalist', OWN_UI_TAG,
+]);
+const HEADING_TAGS = /^h([1-6])$/;
+/** Elements that start a block of their own (besides BLOCK_TAGS). */
+const EXTRA_BLOCKS: ReadonlySet<string> = new Set(['td', 'th', 'li', 'dd', 'dt', 'tr', 'body']);
+/** Inline elements whose short leading text reads as the block's label ("<b>Subjective:</b> …"). */
+const EMPHASIS: ReadonlySet<string> = new Set(['b', 'strong', 'u', 'label', 'em', 'span', 'font', 'i']);
+const RECORD_TAGS: ReadonlySet<string> = new Set(['li', 'article', 'tr', 'dd', 'fieldset', 'details']);
+const RECORD_ROLES: ReadonlySet<string> = new Set(['listitem', 'row', 'article', 'option']);
+const GRID_ROLES: ReadonlySet<string> = new Set(['grid', 'table', 'treegrid']);
+const HINT_SET: ReadonlySet<string> = new Set([...HINT_WORDS.chrome, ...HINT_WORDS.note, ...HINT_WORDS.billing]);
+/** A procedure code as a page prints it (CPT, CPT II/III, HCPCS level II); loose: the classifier checks. */
+const CODE_TOKEN = /(?<![\w.$\/-])(?:\d{4}[0-9FTU]|[A-V]\d{4})(?![\w.\/]|-\d)/;
+const REMOVED_CLASS = /\b(?:deleted|voided|removed|struck|strike|cancell?ed)\b/i;
+const DELETE_NAME = /(?:^|[^a-z])(?:del|delete|remove|void)(?:[^a-z]|$)/i;
+/** Long enough to be prose: a table cell this long is also offered as a text block. */
+const CELL_BLOCK_CHARS = 80;
+/** Inline emphasis, never a field of its own. */
+const SPAN_TAGS = /^(?:b|i|em|strong|u|s|del|mark|small|sup|sub)$/;
+
+export interface DescribeOptions {
+  ids: ElementIds;
+  /** The frame is the tab's top document. */
+  top: boolean;
+  /** Elements an administrator's config names (./config.ts): note parts, not-note, labels. */
+  config?: ConfigMarks;
+}
+
+export interface ConfigMarks {
+  note: Map<Element, string | undefined>;
+  notNote: Set<Element>;
+}
+
+export interface DescribeResult {
+  page: PageDescription;
+  /** Block id → where its text came from (for highlighting evidence). */
+  sources: Map<string, PartSource>;
+  /** Controls and editors whose value is a block's text: element → block id (value refresh). */
+  editors: Map<Element, string>;
+  /** Open shadow roots the walk entered (the content script observes them too). */
+  shadows: ShadowRoot[];
+}
+
+function classTokens(el: Element): string[] {
+  const raw = `${el.getAttribute('class') ?? ''} ${el.id}`;
+  if (!raw.trim()) return [];
+  const out: string[] = [];
+  for (const token of raw.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z]+/)) {
+    if (token && HINT_SET.has(token)) out.push(token);
+  }
+  return out;
+}
+
+/** Hint words of one element: landmark tags (nav, footer…), ARIA roles, class and id words. */
+function hintsOf(el: Element): string[] {
+  const out = classTokens(el);
+  const role = el.getAttribute('role');
+  for (const word of [el.localName, role]) if (word && HINT_SET.has(word) && !out.includes(word)) out.push(word);
+  return out;
+}
+
+/** Children in the flat tree: a shadow root's content, a slot's assigned nodes, else the children. */
+function childNodes(node: Element, shadows?: ShadowRoot[]): ArrayLike<Node> {
+  const shadow = (node as Element & { shadowRoot: ShadowRoot | null }).shadowRoot;
+  if (shadow) {
+    if (shadows && !shadows.includes(shadow) && shadows.length < 200) shadows.push(shadow);
+    return shadow.childNodes;
+  }
+  if (node.localName === 'slot') {
+    const assigned = (node as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
+    return assigned.length > 0 ? assigned : node.childNodes;
+  }
+  return node.childNodes;
+}
+
+/** Never described: SKIP elements, except a button that carries a code (a tappable claim row). */
+function skipped(el: Element): boolean {
+  return SKIP.has(el.localName) && !(el.localName === 'button' && CODE_TOKEN.test(el.textContent ?? ''));
+}
+
+/** Parent in the flat tree (a shadow root's host). */
+function flatParent(el: Element): Element | null {
+  if (el.parentElement) return el.parentElement;
+  const root = el.parentNode as ShadowRoot | null;
+  return root && (root as ShadowRoot).host ? (root as ShadowRoot).host : null;
+}
+
+/** `inner` is `outer` or inside it, across shadow boundaries. */
+function composedContains(outer: Element, inner: Element): boolean {
+  for (let n: Element | null = inner; n; n = flatParent(n)) if (n === outer) return true;
+  return false;
+}
+
+/**
+ * Text of an element in the flat tree, with a space at every element boundary (chips and pills
+ * sit side by side without whitespace: "GP" "59" must not read as "GP59"). Stops after `max` characters.
+ */
+export function elementText(el: Element, max = 2000): string {
+  let out = '';
+  const walk = (node: Element): void => {
+    const children = childNodes(node);
+    for (let i = 0; i < children.length && out.length < max; i++) {
+      const child = children[i] as Node;
+      if (child.nodeType === 3) out += (child as Text).data;
+      else if (child.nodeType === 1) {
+        const c = child as Element;
+        if (skipped(c)) continue;
+        out += ' ';
+        if (isValueControl(c)) out += controlText(c);
+        else walk(c);
+        out += ' ';
+      }
+    }
+  };
+  walk(el);
+  return squash(out);
+}
+
+/** A table that only lays out the page: one column, or big or several nested tables. */
+function isLayoutTable(el: Element): boolean {
+  const rows = (el as HTMLTableElement).rows;
+  if (rows.length > 0 && rows.length < 400 && Array.from(rows).every((r) => r.cells.length <= 1)) return true;
+  const nested = el.querySelectorAll('table');
+  if (nested.length === 0) return false;
+  if (nested.length > 1) return true;
+  return squash(nested[0]?.textContent ?? '').length > 200;
+}
+
+function isEditorRoot(el: Element): boolean {
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
+  return el.getAttribute('role') === 'textbox' && el.getAttribute('aria-multiline') === 'true';
+}
+
+function visibleSafe(el: Element): boolean {
+  try {
+    return isVisible(el);
+  } catch {
+    return true;
+  }
+}
+
+/** Emphasis a class name or inline style gives a span or label ("span.bold", font-weight:bold). */
+function emphasised(el: Element): boolean {
+  const name = el.localName;
+  if (name === 'b' || name === 'strong' || name === 'u' || name === 'label') return true;
+  if (/\b(?:bold|label|lbl|title|caption|heading|hdr|key)\b/i.test(el.getAttribute('class') ?? '')) return true;
+  const weight = (el as HTMLElement).style?.fontWeight;
+  return weight === 'bold' || Number(weight) >= 600;
+}
+
+/** An element, or the chain of only-children below it, carries emphasis (<td><font><b>Units</b></font></td>). */
+function emphasisedChain(el: Element): boolean {
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < 4; depth++) {
+    if (emphasised(node)) return true;
+    const only: Element | null = node.children.length === 1 ? (node.children[0] as Element) : null;
+    if (!only || squash(only.textContent ?? '') !== squash(node.textContent ?? '')) return false;
+    node = only;
+  }
+  return false;
+}
+
+/** Inline elements whose computed box is not inline (a flex or grid item, display:block). */
+const PHRASING_BOXES = /^(?:inline|inline-block|contents|none)$/;
+const BOXABLE: ReadonlySet<string> = new Set(['span', 'a', 'label', 'output', 'time', 'font', 'small', 'em', 'i', 'b', 'strong', 'abbr', 'cite', 'mark', 'data']);
+
+function boxedInline(el: Element): boolean {
+  const view = el.ownerDocument.defaultView;
+  if (!view) return false;
+  try {
+    return !PHRASING_BOXES.test(view.getComputedStyle(el).display || 'inline');
+  } catch {
+    return false;
+  }
+}
+
+/** A title standing alone: short, no digits or sentence punctuation, capitalised like a heading. */
+function pseudoHeading(text: string, tag: string): boolean {
+  const t = text.trim();
+  if (t.length > 40 || t.includes('\n') || /\d|,|:./.test(t) || /[.;!?]$/.test(t) || tag === 'li' || tag === 'td' || tag === 'th' || tag === 'dd') return false;
+  const words = t.replace(/:$/, '').split(/\s+/);
+  if (words.length > 5 || !/^[A-Z]/.test(t)) return false;
+  return words.length <= 2 || t === t.toUpperCase() || words.every((w) => /^[A-Z&]/.test(w) || /^(?:of|and|or|the|to|for|in|on|by)$/.test(w));
+}
+
+interface OpenBlock {
+  el: Element;
+  builder: TextBuilder;
+  /** Nested block elements only add line breaks (an editor, a table cell). */
+  flat: boolean;
+  edit: boolean;
+  label?: string;
+  links: number;
+  configNote?: boolean;
+}
+
+interface CellContext {
+  names: string[];
+  bold: boolean;
+}
+
+/** Describe one frame's document. */
+export function describePage(doc: Document, options: DescribeOptions): DescribeResult {
+  let order = 0;
+  const headings: PageHeading[] = [];
+  const blocks: PageBlock[] = [];
+  const fields: PageField[] = [];
+  const tables: PageTable[] = [];
+  const records: PageRecord[] = [];
+  const sources = new Map<string, PartSource>();
+  const editors = new Map<Element, string>();
+  /** Label/value pairs found by labelValuePair: the label's element (no block of its own) and the value's label. */
+  const pairLabels = new Set<Element>();
+  const pairValues = new Map<Element, string>();
+  const shadows: ShadowRoot[] = [];
+  const cut = new Set<string>();
+  let textTotal = 0;
+  const stack: OpenBlock[] = [];
+  const hintStack: string[][] = [];
+  let inLink = 0;
+  let preDepth = 0;
+  let cellCtx: CellContext | null = null;
+  let tableDepth = 0;
+  /** Elements holding a procedure-code-like token outside tables: record candidates. */
+  const codeHits: Element[] = [];
+
+
+  function idOf(el: Element): string {
+    return options.ids.of(el);
+  }
+
+  function openBlock(el: Element, flat: boolean, edit: boolean): OpenBlock {
+    return { el, builder: textBuilder(LIMIT_BLOCKCHARS), flat, edit, links: 0 };
+  }
+
+  /** The heading the walk is under, set on an item when there is one. */
+  function withHead(item: { head?: number }): void {
+    if (headings.length > 0) item.head = headings.length - 1;
+  }
+
+  /** The hint words around the walk's position, set on an item when there are any. */
+  function withHints<T extends { hints?: string[] }>(item: T, hints = currentHints()): T {
+    if (hints.length > 0) item.hints = hints;
+    return item;
+  }
+
+  function currentHints(): string[] {
+    const out: string[] = [];
+    for (const level of hintStack) for (const h of level) if (!out.includes(h)) out.push(h);
+    return out.slice(0, LIMIT_HINTS);
+  }
+
+  function run(): DescribeResult {
+    const body = doc.body ?? doc.documentElement;
+    if (body) visit(body);
+    describeRecords();
+    const win = doc.defaultView;
+    let frameVisible = true;
+    try {
+      if (win && (win.innerWidth === 0 || win.innerHeight === 0)) frameVisible = false;
+      const host = win?.frameElement;
+      if (host && !visibleSafe(host)) frameVisible = false;
+    } catch {
+      // a cross-origin parent: innerWidth/innerHeight already tell
+    }
+    const page: PageDescription = {
+      frame: { top: options.top, visible: frameVisible, loading: loading(), title: squash(doc.title ?? '').slice(0, LIMIT_TITLE) },
+      headings: headings,
+      blocks: blocks,
+      fields: fields,
+      tables: tables,
+      records: records,
+    };
+    if (cut.size > 0) page.cut = [...cut];
+    return { page, sources: sources, editors: editors, shadows: shadows };
+  }
+
+  /** Still loading: the document, an aria-busy region, a progress bar or a skeleton on screen. */
+  function loading(): boolean {
+    if (doc.readyState === 'loading') return true;
+    const busy = doc.querySelectorAll('[aria-busy="true"], [role="progressbar"], [class*="skeleton" i], [class*="spinner" i], [class*="loading" i]');
+    for (let i = 0; i < busy.length && i < 20; i++) if (visibleSafe(busy[i] as Element)) return true;
+    return false;
+  }
+
+  // ---- the walk ------------------------------------------------------------------------------
+
+  function visitChildren(el: Element): void {
+    const children = childNodes(el, shadows);
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i] as Node;
+      if (child.nodeType === 3) appendText(child as Text);
+      else if (child.nodeType === 1) visit(child as Element);
+    }
+  }
+
+  function appendText(node: Text): void {
+    const open = stack[stack.length - 1];
+    if (!open) return;
+    const before = open.builder.text().length;
+    open.builder.append(node, preDepth > 0);
+    if (inLink > 0) open.links += open.builder.text().length - before;
+    if (!open.edit && tableDepth === 0 && CODE_TOKEN.test(node.data) && node.parentElement) codeHits.push(node.parentElement);
+  }
+
+  function visit(el: Element): void {
+    const name = el.localName;
+    if (skipped(el) || (el.hasAttribute('hidden') && name !== 'details')) return;
+    if (name === 'br') {
+      stack[stack.length - 1]?.builder.lineBreak();
+      return;
+    }
+    const config = options.config;
+    if (config?.notNote.has(el)) {
+      hintStack.push(['config-not']);
+      visitInner(el, name);
+      hintStack.pop();
+      return;
+    }
+    visitInner(el, name);
+  }
+
+  function visitInner(el: Element, name: string): void {
+    if (isValueControl(el)) {
+      control(el);
+      return;
+    }
+    if (name === 'input') {
+      // A checkbox in a table row (a superbill's "bill" tick): its state, as a mark the classifier reads.
+      if (cellCtx && (el as HTMLInputElement).type === 'checkbox') top()?.builder.literal((el as HTMLInputElement).checked ? ' ☑ ' : ' ☐ ');
+      return; // hidden, buttons
+    }
+    const hints = hintsOf(el);
+    hintStack.push(hints);
+    try {
+      const configLabel = options.config?.note.get(el);
+      if (options.config?.note.has(el) && !top()?.flat) {
+        block(el, { flat: true, edit: false, configNote: true, ...(configLabel ? { label: configLabel } : {}) });
+        return;
+      }
+      const heading = HEADING_TAGS.exec(name);
+      const role = el.getAttribute('role');
+      if (!top()?.flat && (heading || role === 'heading' || name === 'legend' || name === 'caption' || name === 'summary')) {
+        addHeading(el, heading ? Number(heading[1]) : Number(el.getAttribute('aria-level')) || (name === 'legend' ? 5 : 6));
+        return;
+      }
+      if (tableDepth === 0 && !top()?.flat && ((name === 'table' && !isLayoutTable(el)) || (role && GRID_ROLES.has(role)))) {
+        table(el);
+        return;
+      }
+      if (isEditorRoot(el) && !top()?.edit) {
+        block(el, { flat: true, edit: true });
+        return;
+      }
+      if (name === 'dl') definitionList(el);
+      else if (!top()?.flat && tableDepth === 0) labelValuePair(el);
+      // "<span aria-label="Payer">Medicare Part B</span>": the label is the attribute.
+      const aria = el.getAttribute('aria-label') ?? el.getAttribute('data-label');
+      if (aria && !role && el.children.length === 0 && tableDepth === 0) field(el, aria, el.textContent ?? '', 'aria');
+      const open = top();
+      const isBlock = BLOCK_TAGS.has(name) || EXTRA_BLOCKS.has(name) || name.includes('-') || (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot !== null;
+      if (isBlock && !open?.flat) {
+        block(el, { flat: false, edit: false });
+        return;
+      }
+      if (isBlock && open) open.builder.lineBreak();
+      if (open && !open.flat && open.builder.text() === '' && open.label === undefined && EMPHASIS.has(name) && emphasised(el) && leadLabel(el, open)) return;
+      // A span laid out as a box (flex/grid item, display:block) is a line of its own; side-by-side
+      // spans are separate words at least ("Coverage" + a chip must not read as one word).
+      const boxed = !isBlock && open !== undefined && BOXABLE.has(name) && name !== 'a' && name !== 'b' && name !== 'i' && boxedInline(el);
+      if (boxed) open?.builder.lineBreak();
+      else if (open && (name === 'span' || name === 'label' || name === 'output' || name === 'time')) open.builder.space();
+      if (name === 'a') inLink++;
+      if (name === 'pre') preDepth++;
+      if (cellCtx && (name === 'b' || name === 'strong' || name === 'th')) cellCtx.bold = true;
+      // In a cell, side-by-side elements are separate values (chips, pills).
+      if (cellCtx) open?.builder.space();
+      visitChildren(el);
+      if (cellCtx) open?.builder.space();
+      if (name === 'a') inLink--;
+      if (name === 'pre') preDepth--;
+      if ((isBlock || boxed) && open) open.builder.lineBreak();
+      else if (open && (name === 'span' || name === 'label' || name === 'output' || name === 'time')) open.builder.space();
+    } finally {
+      hintStack.pop();
+    }
+  }
+
+  function top(): OpenBlock | undefined {
+    return stack[stack.length - 1];
+  }
+
+  /** A short emphasised run that opens a block and ends in ":" or a line break is the block's label. */
+  function leadLabel(el: Element, open: OpenBlock): boolean {
+    const text = squash(el.textContent ?? '');
+    if (!labelLike(text, 60)) return false;
+    let next = el.nextSibling;
+    while (next && next.nodeType === 3 && !(next as Text).data.trim()) next = next.nextSibling;
+    const endsWithColon = /[:：]\s*$/.test(text);
+    const breakAfter = next !== null && next.nodeType === 1 && ((next as Element).localName === 'br' || BLOCK_TAGS.has((next as Element).localName));
+    if (!endsWithColon && !breakAfter) return false;
+    open.label = cleanLabel(text);
+    return true;
+  }
+
+  function addHeading(el: Element, level: number): void {
+    const text = squash(el.textContent ?? '').slice(0, LIMIT_LABEL);
+    if (!text) return;
+    // A title that carries a code ("<legend>97110 Therapeutic exercise</legend>") heads a record.
+    if (tableDepth === 0 && CODE_TOKEN.test(text)) codeHits.push(el);
+    if (headings.length >= LIMIT_HEADINGS) {
+      cut.add('headings');
+      return;
+    }
+    headings.push({ id: idOf(el), at: order++, level, text });
+  }
+
+  function block(el: Element, how: { flat: boolean; edit: boolean; label?: string; configNote?: boolean }): void {
+    const open = openBlock(el, how.flat, how.edit);
+    if (how.label) open.label = how.label;
+    if (how.configNote) open.configNote = true;
+    const at = order++;
+    stack.push(open);
+    const pre = el.localName === 'pre' || (how.edit && /pre/.test((el as HTMLElement).style?.whiteSpace ?? ''));
+    if (pre) preDepth++;
+    visitChildren(el);
+    if (pre) preDepth--;
+    stack.pop();
+    emitBlock(open, at);
+  }
+
+  function emitBlock(open: OpenBlock, at: number, extra: Partial<PageBlock> = {}): string | undefined {
+    const { text, segments, truncated } = open.builder.result();
+    if (!text.trim()) return undefined;
+    if (pairLabels.has(open.el)) return undefined;
+    const pairLabel = pairValues.get(open.el);
+    if (pairLabel !== undefined && open.label === undefined) open.label = pairLabel;
+    if (!open.edit && !open.configNote && open.label === undefined && extra.table === undefined && pseudoHeading(text, open.el.localName)) {
+      // A short title on a line of its own ("Reminders", "Clinical findings"): a heading.
+      if (headings.length < LIMIT_HEADINGS) headings.push({ id: idOf(open.el), at, level: 7, text: squash(text).replace(/:$/, '') });
+      return undefined;
+    }
+    if (blocks.length >= LIMIT_BLOCKS || textTotal + text.length > LIMIT_TEXT) {
+      cut.add('text');
+      return undefined;
+    }
+    if (truncated) cut.add('text');
+    textTotal += text.length;
+    const id = idOf(open.el);
+    const hints = extra.hints ?? currentHints();
+    if (open.configNote) hints.unshift('config-note');
+    const block: PageBlock = { id, at, text, tag: open.el.localName, visible: visibleSafe(open.el), ...extra };
+    if (open.edit || open.configNote) block.edit = true;
+    if (open.label) block.label = open.label;
+    else if (open.edit) {
+      const label = inferLabel(open.el);
+      if (label) block.label = label.text;
+    }
+    withHead(block);
+    withHints(block, hints);
+    if (open.links > 0) block.links = open.links;
+    blocks.push(block);
+    sources.set(id, { kind: 'text', root: open.el, segments });
+    if (open.edit) editors.set(open.el, id);
+    return id;
+  }
+
+  // ---- controls and fields -------------------------------------------------------------------
+
+  function control(el: Element): void {
+    const value = controlText(el);
+    if (cellCtx) {
+      // Inside a table cell or record: the value is part of the cell's text.
+      top()?.builder.literal(` ${squash(value)} `);
+      const name = controlName(el);
+      if (name) cellCtx.names.push(name);
+      return;
+    }
+    if (el.localName === 'textarea') {
+      // One block whose text is the value (the source maps offsets into the value, not the DOM).
+      const open = openBlock(el, true, true);
+      if (options.config?.note.has(el)) {
+        open.configNote = true;
+        const label = options.config.note.get(el);
+        if (label) open.label = label;
+      }
+      open.builder.literal(value);
+      const id = emitBlock(open, order++, /search|query|filter|comment-box/i.test(controlName(el)) ? { hints: [...currentHints(), 'search'] } : {});
+      if (id) sources.set(id, { kind: 'value', element: el as HTMLTextAreaElement });
+      return;
+    }
+    if (tableDepth === 0 && CODE_TOKEN.test(value)) codeHits.push(el);
+    const label = inferLabel(el);
+    if (!label || !squash(value)) return;
+    field(el, label.text, value, label.via, controlName(el));
+  }
+
+  function field(el: Element, label: string, value: string, via: PageField['via'], name?: string, extra: Partial<PageField> = {}): void {
+    const v = squash(value).slice(0, LIMIT_VALUE);
+    const l = cleanLabel(label).slice(0, LIMIT_LABEL);
+    if (!v || !l) return;
+    if (fields.length >= LIMIT_FIELDS) {
+      cut.add('fields');
+      return;
+    }
+    const field: PageField = { id: idOf(el), at: order++, label: l, value: v, via, visible: visibleSafe(el), ...extra };
+    if (name) field.name = name;
+    withHead(field);
+    withHints(field);
+    fields.push(field);
+  }
+
+  function definitionList(dl: Element): void {
+    let term: string | null = null;
+    for (const child of Array.from(dl.children)) {
+      if (child.localName === 'dt') {
+        term = squash(child.textContent ?? '');
+        pairLabels.add(child);
+      } else if (child.localName === 'dd' && term) {
+        const control = child.querySelector('input, select, textarea');
+        field(child, term, control ? controlText(control) : (child.textContent ?? ''), 'dl');
+        // The <dd>'s text block is labelled by its <dt> (a note section, or a header fact).
+        pairValues.set(child, cleanLabel(term).slice(0, LIMIT_LABEL));
+      }
+    }
+  }
+
+  /**
+   * A label element followed by one value element ("<span>Payer</span><span>Aetna</span>", a
+   * label text then a chip, a <label> and an <output>): a field. Cheap: elements with 2–3 nodes.
+   */
+  function labelValuePair(el: Element): void {
+    const nodes = Array.from(childNodes(el)).filter(
+      (n) => (n.nodeType === 3 && (n as Text).data.trim() !== '') || (n.nodeType === 1 && !SKIP.has((n as Element).localName) && (n as Element).localName !== 'br'),
+    );
+    if (nodes.length !== 2) return;
+    const [first, second] = nodes as [Node, Node];
+    if (second.nodeType !== 1) return;
+    const valueEl = second as Element;
+    if (first.nodeType === 1 && (isValueControl(first as Element) || HEADING_TAGS.test((first as Element).localName) || (first as Element).getAttribute('role') === 'heading')) return;
+    const label = cleanLabel(first.nodeType === 3 ? (first as Text).data : elementText(first as Element, 100));
+    // A label is only a label ("Payer: Medicare" already says both); a value is one value, not a table or list.
+    if (!labelLike(label, 40) || /^\d|\d{2}|[:：]\s*\S/.test(label) || /^(?:li|table|ul|ol|dl|form|fieldset|section|article)$/.test(valueEl.localName)) return;
+    // Controls report their own label (and a textarea's text is its block, read again as it is typed).
+    if (isValueControl(valueEl) || valueEl.querySelector('textarea, input, select')) return;
+    const value = elementText(valueEl, LIMIT_VALUE + 1);
+    if (!value || value.length > LIMIT_VALUE || value === label) return;
+    field(valueEl, label, value, 'prev');
+    if (first.nodeType === 1) pairLabels.add(first as Element);
+    pairValues.set(valueEl, label);
+  }
+
+  // ---- tables --------------------------------------------------------------------------------
+
+  function table(el: Element): void {
+    if (tables.length >= LIMIT_TABLES) {
+      cut.add('tables');
+      tableDepth++;
+      block(el, { flat: false, edit: false });
+      tableDepth--;
+      return;
+    }
+    const index = tables.length;
+    const table: PageTable = { id: idOf(el), at: order++, kind: el.localName === 'table' ? 'table' : 'grid', columns: [], rows: [], total: 0, visible: visibleSafe(el) };
+    tables.push(table);
+    withHead(table);
+    withHints(table);
+    const rows = rowsOf(el);
+    table.total = rows.length;
+    const caption = el.localName === 'table' ? (el as HTMLTableElement).caption : null;
+    if (caption) table.caption = squash(caption.textContent ?? '').slice(0, LIMIT_LABEL);
+    tableDepth++;
+    const headerRows: PageCell[][] = [];
+    let dataStarted = false;
+    // Rows still covered by a rowspan cell of column 0: [rows left, group index].
+    let covering: [number, number] | null = null;
+    for (let r = 0; r < rows.length; r++) {
+      if (table.rows.length >= LIMIT_ROWS) {
+        cut.add(`table rows (${rows.length})`);
+        break;
+      }
+      const row = rows[r] as Element;
+      const cellEls = cellsOf(row);
+      if (cellEls.length === 0) continue;
+      let groupIndex: number | undefined;
+      const first = cellEls[0] as HTMLTableCellElement;
+      if (!dataStarted && isHeaderRow(row, cellEls)) {
+        headerRows.push(cellEls.map((c) => readCell(c, index, -1)));
+        continue;
+      }
+      dataStarted = true;
+      let own = cellEls;
+      if (el.localName === 'table' && (first.rowSpan ?? 1) > 1 && cellEls.length > 1) {
+        table.groups ??= [];
+        groupIndex = table.groups.length;
+        table.groups.push({ id: idOf(first), text: squash(first.textContent ?? '').slice(0, LIMIT_VALUE) });
+        covering = [first.rowSpan - 1, groupIndex];
+        groupCell(first, index, groupIndex);
+        own = cellEls.slice(1);
+      } else if (covering && covering[0] > 0) {
+        groupIndex = covering[1];
+        covering[0]--;
+      } else covering = null;
+      const cells: PageCell[] = [];
+      for (const cellEl of own) {
+        const cell = readCell(cellEl, index, table.rows.length);
+        const span = Math.min(Number((cellEl as HTMLTableCellElement).colSpan) || 1, 8);
+        cells.push(cell);
+        for (let s = 1; s < span; s++) cells.push({ text: '' });
+        if (cells.length >= LIMIT_CELLS) break;
+      }
+      if (cells.every((c) => !c.text.trim())) continue;
+      const pageRow: PageRow = { id: idOf(row), cells, visible: visibleSafe(row) };
+      if (groupIndex !== undefined) pageRow.group = groupIndex;
+      if (removed(row, cellEls, headerRows)) pageRow.removed = true;
+      keyValueFields(own, index);
+      table.rows.push(pageRow);
+    }
+    tableDepth--;
+    table.columns = columns(headerRows);
+  }
+
+  /** Rows of a table, or of an ARIA grid in the flat tree (rows may be slotted, or in shadow roots). */
+  function rowsOf(el: Element): Element[] {
+    if (el.localName === 'table') return Array.from((el as HTMLTableElement).rows);
+    const out: Element[] = [];
+    const walk = (node: Element): void => {
+      const children = childNodes(node);
+      for (let i = 0; i < children.length && out.length <= LIMIT_ROWS; i++) {
+        const c = children[i] as Element;
+        if (c.nodeType !== 1) continue;
+        const role = c.getAttribute('role');
+        if (role === 'row') out.push(c);
+        else if (!role || !GRID_ROLES.has(role)) walk(c);
+      }
+    };
+    walk(el);
+    return out;
+  }
+
+  function cellsOf(row: Element): Element[] {
+    if (row.localName === 'tr') return Array.from((row as HTMLTableRowElement).cells);
+    const children = Array.from(row.children);
+    const cells = children.filter((c) => /^(?:cell|gridcell|columnheader|rowheader)$/.test(c.getAttribute('role') ?? ''));
+    return cells.length > 0 ? cells : children;
+  }
+
+  /** Header row: in <thead>, all <th>/columnheader, or every non-empty cell short and bold. */
+  function isHeaderRow(row: Element, cells: Element[]): boolean {
+    if (row.parentElement?.localName === 'thead') return true;
+    if (cells.every((c) => c.localName === 'th' || c.getAttribute('role') === 'columnheader')) return cells.length > 1 || row.parentElement?.localName !== 'tbody';
+    const texts = cells.map((c) => squash(c.textContent ?? ''));
+    const filled = cells.filter((_, i) => texts[i] !== '');
+    if (filled.length < 2) return false;
+    return filled.every((c) => {
+      const text = squash(c.textContent ?? '');
+      if (!labelLike(text, 40) || CODE_TOKEN.test(text) || c.querySelector('input, select, textarea')) return false;
+      return emphasisedChain(c) || (c.children.length === 1 && emphasisedChain(c.children[0] as Element));
+    });
+  }
+
+  function readCell(cellEl: Element, tableIndex: number, rowIndex: number): PageCell {
+    const saved = cellCtx;
+    cellCtx = { names: [], bold: false };
+    const open = openBlock(cellEl, true, false);
+    const at = order++;
+    stack.push(open);
+    hintStack.push(hintsOf(cellEl));
+    visitChildren(cellEl);
+    hintStack.pop();
+    stack.pop();
+    const context = cellCtx;
+    cellCtx = saved;
+    const text = open.builder.text().trim();
+    const cell: PageCell = { text: squash(text).slice(0, LIMIT_CELLCHARS) };
+    if (context.names.length > 0) cell.name = context.names.join(' ').slice(0, LIMIT_LABEL);
+    if (context.bold || cellEl.localName === 'th') cell.bold = true;
+    if (text.length >= CELL_BLOCK_CHARS && rowIndex >= 0) {
+      // Prose in a table (a report printed as rows): offer it to the note classifier too.
+      leadLabelFromCell(cellEl, open);
+      emitBlock(open, at, { table: tableIndex, row: rowIndex });
+    }
+    return cell;
+  }
+
+  /** A cell that opens with "<span class=bold>Subjective:</span>": that is the block's label. */
+  function leadLabelFromCell(cellEl: Element, open: OpenBlock): void {
+    const first = cellEl.firstElementChild;
+    if (!first || !emphasised(first)) return;
+    const label = squash(first.textContent ?? '');
+    if (!labelLike(label, 60) || !/[:：]\s*$/.test(label)) return;
+    open.label = cleanLabel(label);
+    // Drop the label's characters from the block text (they open it).
+    if (open.builder.text().startsWith(label)) open.builder.dropLead(label.length);
+  }
+
+  /** The rowspan cell heading a group of rows (an encounter in a claim list): its controls are fields. */
+  function groupCell(cell: Element, tableIndex: number, groupIndex: number): void {
+    for (const control of Array.from(cell.querySelectorAll('select, input, textarea'))) {
+      if (!isValueControl(control)) continue;
+      const label = inferLabel(control);
+      const value = controlText(control);
+      if (label && squash(value)) field(control, label.text, value, label.via, controlName(control), { table: tableIndex, group: groupIndex });
+    }
+  }
+
+  function removed(row: Element, cells: Element[], headerRows: PageCell[][]): boolean {
+    if (REMOVED_CLASS.test(row.getAttribute('class') ?? '')) return true;
+    if (row.querySelector('del, s, strike')) {
+      // The line itself is struck (not a word in a comment cell): most of its text is inside.
+      const struck = Array.from(row.querySelectorAll('del, s, strike')).reduce((n, d) => n + squash(d.textContent ?? '').length, 0);
+      if (struck >= squash(row.textContent ?? '').length / 3) return true;
+    }
+    const header = headerRows[headerRows.length - 1] ?? [];
+    for (let i = 0; i < cells.length; i++) {
+      const box = (cells[i] as Element).querySelector('input[type="checkbox"]') as HTMLInputElement | null;
+      if (!box || !box.checked) continue;
+      if (DELETE_NAME.test(`${box.name} ${box.getAttribute('aria-label') ?? ''}`) || DELETE_NAME.test(header[i]?.text ?? '')) return true;
+    }
+    return false;
+  }
+
+  /** Rows of a key/value grid: a label cell (th, bold or "…:") followed by its value cell. */
+  function keyValueFields(cells: Element[], tableIndex: number): void {
+    for (let i = 0; i + 1 < cells.length; i++) {
+      const key = cells[i] as Element;
+      const value = cells[i + 1] as Element;
+      const label = squash(key.textContent ?? '');
+      const isKey = key.localName === 'th' || /[:：]$/.test(label) || emphasisedChain(key);
+      if (!isKey || !labelLike(cleanLabel(label), 40) || value.localName === 'th') continue;
+      const control = value.querySelector('select, input, textarea');
+      const text = control && isValueControl(control) ? controlText(control) : (value.textContent ?? '');
+      if (!squash(text)) continue;
+      field(value, label, text, 'row', control ? controlName(control) : undefined, { table: tableIndex });
+      i++;
+    }
+  }
+
+  function columns(headerRows: PageCell[][]): string[] {
+    const width = Math.max(0, ...headerRows.map((r) => r.length));
+    const out: string[] = [];
+    for (let c = 0; c < width; c++) {
+      out.push(cleanLabel(headerRows.map((r) => r[c]?.text ?? '').filter(Boolean).join(' ')));
+    }
+    return out;
+  }
+
+  // ---- records -------------------------------------------------------------------------------
+
+  /** A code outside tables: the record around it is the largest ancestor holding no other code. */
+  function describeRecords(): void {
+    const seen = new Set<Element>();
+    for (const hit of codeHits) {
+      if (records.length >= LIMIT_RECORDS) {
+        cut.add('records');
+        break;
+      }
+      const container = recordFor(hit);
+      if (!container || seen.has(container)) continue;
+      seen.add(container);
+      const parts = recordParts(container);
+      if (parts.length === 0) continue;
+      const record: PageRecord = { id: idOf(container), at: order++, tag: container.localName, parts, visible: visibleSafe(container) };
+      const hints: string[] = [];
+      for (let a: Element | null = container; a && hints.length < LIMIT_HINTS; a = flatParent(a)) for (const h of hintsOf(a)) if (!hints.includes(h)) hints.push(h);
+      withHints(record, hints);
+      if (container.querySelector('del, s, strike') || REMOVED_CLASS.test(container.getAttribute('class') ?? '')) record.removed = true;
+      records.push(record);
+    }
+  }
+
+  function recordFor(hit: Element): Element | null {
+    const others = codeHits.filter((h) => h !== hit && !composedContains(hit, h));
+    let container = hit;
+    for (let depth = 0; depth < 8; depth++) {
+      if (RECORD_TAGS.has(container.localName) || RECORD_ROLES.has(container.getAttribute('role') ?? '')) break;
+      const parent = flatParent(container);
+      if (!parent || /^(?:body|html|main|form)$/.test(parent.localName)) break;
+      if (others.some((o) => composedContains(parent, o) && !composedContains(container, o))) break;
+      // The parent holds much more than the record (the rest of the page): the record ends here.
+      const size = elementText(parent, 701).length;
+      if (size > 700 || (size > 200 && size > 3 * elementText(container, 701).length)) break;
+      container = parent;
+    }
+    // Prose: a code inside a long paragraph is a mention, not a line.
+    if (elementText(container, 601).length > 600) return null;
+    return container;
+  }
+
+  /** A record's parts: controls with their labels, label/value pairs, and leaf texts, in order. */
+  function recordParts(container: Element): PageCell[] {
+    const parts: PageCell[] = [];
+    const add = (cell: PageCell): void => {
+      if (parts.length < LIMIT_RECORDPARTS && cell.text) parts.push(cell);
+    };
+    const walk = (el: Element): void => {
+      const children = Array.from(childNodes(el));
+      const meaningful = children.filter((n) => (n.nodeType === 3 && (n as Text).data.trim() !== '') || (n.nodeType === 1 && !skipped(n as Element)));
+      // label + value pair
+      if (meaningful.length === 2 && meaningful[1]?.nodeType === 1 && !isValueControl(meaningful[1] as Element)) {
+        const first = meaningful[0] as Node;
+        const label = cleanLabel(first.nodeType === 3 ? (first as Text).data : ((first as Element).textContent ?? ''));
+        const value = elementText(meaningful[1] as Element, LIMIT_CELLCHARS);
+        if (labelLike(label, 30) && !CODE_TOKEN.test(label) && value && !(first.nodeType === 1 && isValueControl(first as Element))) {
+          add({ label, text: value.slice(0, LIMIT_CELLCHARS) });
+          return;
+        }
+      }
+      let own = '';
+      for (const child of children) {
+        if (child.nodeType === 3) own += (child as Text).data;
+        else if (child.nodeType === 1) {
+          const c = child as Element;
+          if (skipped(c)) continue;
+          if (isValueControl(c)) {
+            const label = inferLabel(c);
+            const value = squash(controlText(c));
+            if (value) add({ text: value.slice(0, LIMIT_CELLCHARS), ...(label && !CODE_TOKEN.test(label.text) ? { label: label.text } : {}), name: controlName(c) });
+            continue;
+          }
+          const label = c.children.length === 0 ? c.getAttribute('data-label') : null;
+          if (label) {
+            // A responsive table's cell: its column name is the data-label.
+            if (squash(own)) add({ text: squash(own).slice(0, LIMIT_CELLCHARS) });
+            own = '';
+            add({ text: elementText(c, LIMIT_CELLCHARS), label });
+          } else if (c.localName === 'br' || BLOCK_TAGS.has(c.localName) || c.children.length > 0 || (c as Element & { shadowRoot: ShadowRoot | null }).shadowRoot) {
+            if (squash(own)) add({ text: squash(own).slice(0, LIMIT_CELLCHARS) });
+            own = '';
+            walk(c);
+          } else if (c.hasAttribute('class') && !SPAN_TAGS.test(c.localName)) {
+            // A leaf with a class ("<span class=mins>20</span>"): its own part, the class as its name.
+            if (squash(own)) add({ text: squash(own).slice(0, LIMIT_CELLCHARS) });
+            own = '';
+            add({ text: elementText(c, LIMIT_CELLCHARS), name: (c.getAttribute('class') as string).slice(0, LIMIT_LABEL) });
+          } else own += ` ${elementText(c, LIMIT_CELLCHARS)} `;
+        }
+      }
+      if (squash(own)) add({ text: squash(own).slice(0, LIMIT_CELLCHARS) });
+    };
+    walk(container);
+    return parts;
+  }
+
+  return run();
+}
+
+/**
+ * An element's text as one block, with its source map: an editor read again after typing, or a
+ * claim line's row to mark in the page. null when the element left the page.
+ */
+export function elementTextSource(el: Element): { text: string; source: PartSource } | null {
+  if (el.localName === 'textarea') return { text: (el as HTMLTextAreaElement).value.slice(0, LIMIT_BLOCKCHARS), source: { kind: 'value', element: el as HTMLTextAreaElement } };
+  if (!el.isConnected) return null;
+  const builder = textBuilder(LIMIT_BLOCKCHARS);
+  const walk = (node: Element): void => {
+    const children = childNodes(node);
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i] as Node;
+      if (child.nodeType === 3) builder.append(child as Text);
+      else if (child.nodeType === 1) {
+        const c = child as Element;
+        if (SKIP.has(c.localName) || c.localName === 'textarea') continue;
+        if (c.localName === 'br') {
+          builder.lineBreak();
+          continue;
+        }
+        const isBlock = BLOCK_TAGS.has(c.localName);
+        if (isBlock) builder.lineBreak();
+        walk(c);
+        if (isBlock) builder.lineBreak();
+      }
+    }
+  };
+  walk(el);
+  const { text, segments } = builder.result();
+  return { text, source: { kind: 'text', root: el, segments } };
+}
+
+export { flatParent };

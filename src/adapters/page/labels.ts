@@ -1,0 +1,182 @@
+// Label inference for a value-bearing element, in the order Chrome autofill's InferLabelForElement
+// tries (components/autofill/content/renderer/form_autofill_util.cc): <label for>, ARIA, the text
+// just before it, the table column header, the table row, the definition list, the list item; then
+// the control's own name/placeholder. Also the value a control shows, for native and ARIA controls.
+import type { LabelVia } from '../../shared/page';
+import { squash } from '../dom';
+
+/** Text that can be a label: short, has letters, is not a sentence. */
+export function labelLike(text: string, max = 60): boolean {
+  const words = text.split(' ').length;
+  return text.length > 0 && text.length <= max && /[A-Za-z]/.test(text) && !/[a-z]{3,}[.!?]\s+\S+\s+\S/.test(text) && words <= 8 && !(words > 3 && /[a-z]{2}[.!?]$/.test(text));
+}
+
+/** "Payer:" → "Payer" */
+export function cleanLabel(text: string): string {
+  return squash(text).replace(/\s*[:：\-–]+\s*$/, '').replace(/^\*\s*/, '').slice(0, 200);
+}
+
+const NATIVE_CONTROLS: ReadonlySet<string> = new Set(['input', 'select', 'textarea']);
+const VALUE_ROLES: ReadonlySet<string> = new Set(['textbox', 'combobox', 'spinbutton', 'slider', 'listbox', 'searchbox']);
+const NOT_VALUE_INPUTS = /^(?:hidden|checkbox|radio|button|submit|reset|image|file|password|color|range)$/;
+
+/** A native or ARIA control whose value is data (not a button, checkbox or hidden field). */
+export function isValueControl(el: Element): boolean {
+  const name = el.localName;
+  if (name === 'input') return !NOT_VALUE_INPUTS.test((el as HTMLInputElement).type);
+  if (name === 'select' || name === 'textarea') return true;
+  // A multi-line textbox or a contenteditable one is an editor (a text block), not a field.
+  return VALUE_ROLES.has(el.getAttribute('role') ?? '') && !el.hasAttribute('contenteditable') && el.getAttribute('aria-multiline') !== 'true';
+}
+
+export function isNativeControl(el: Element): boolean {
+  return NATIVE_CONTROLS.has(el.localName);
+}
+
+/** What a control shows: input/textarea value, the chosen option(s), an ARIA control's value. */
+export function controlText(el: Element): string {
+  const name = el.localName;
+  if (name === 'input' || name === 'textarea') return (el as HTMLInputElement).value;
+  if (name === 'select') {
+    const select = el as HTMLSelectElement;
+    const chosen = Array.from(select.selectedOptions ?? []);
+    if (chosen.length === 0 && select.selectedIndex >= 0) {
+      const option = select.options[select.selectedIndex];
+      if (option) chosen.push(option);
+    }
+    return chosen.map((o) => squash(o.text) || o.value).join(' ');
+  }
+  const role = el.getAttribute('role');
+  const valueText = el.getAttribute('aria-valuetext') ?? el.getAttribute('aria-valuenow');
+  if ((role === 'spinbutton' || role === 'slider') && valueText !== null) return valueText;
+  if (role === 'listbox') {
+    const options = Array.from(el.querySelectorAll('[role="option"]'));
+    const selected = options.filter((o) => o.getAttribute('aria-selected') === 'true' || o.getAttribute('aria-checked') === 'true');
+    return (selected.length > 0 ? selected : options).map((o) => squash(o.textContent ?? '')).join(' ');
+  }
+  if (valueText !== null) return valueText;
+  const inner = el.querySelector('input, textarea');
+  if (inner) return (inner as HTMLInputElement).value;
+  return squash(el.textContent ?? '');
+}
+
+/** name, id, aria-label and class of a control, for rules that read control names ("bill[3][mod]", "units"). */
+export function controlName(el: Element): string {
+  return [el.getAttribute('name'), el.id, el.getAttribute('aria-label'), el.getAttribute('class')].filter(Boolean).join(' ').slice(0, 200);
+}
+
+function rootOf(el: Element): Document | ShadowRoot {
+  const root = el.getRootNode();
+  return (root as ShadowRoot).getElementById ? (root as ShadowRoot) : el.ownerDocument;
+}
+
+/** Text of an element without the text of controls inside it. */
+function textWithoutControls(el: Element): string {
+  let out = '';
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) out += (child as Text).data;
+      else if (child.nodeType === 1) {
+        const c = child as Element;
+        if (isNativeControl(c) || c.localName === 'script' || c.localName === 'style' || c.localName === 'option') continue;
+        walk(c);
+      }
+    }
+  };
+  walk(el);
+  return squash(out);
+}
+
+/** The text right before `el`: previous siblings, then (while `el` leads its parent) the parent's. */
+function previousText(el: Element): string | null {
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < 4; depth++) {
+    for (let prev = node.previousSibling; prev; prev = prev.previousSibling) {
+      if (prev.nodeType === 3) {
+        const text = squash((prev as Text).data);
+        if (text) return labelLike(cleanLabel(text)) ? cleanLabel(text) : null;
+        continue;
+      }
+      if (prev.nodeType !== 1) continue;
+      const p = prev as Element;
+      if (p.localName === 'br') continue;
+      if (isValueControl(p) || p.localName === 'script' || p.localName === 'style') return null;
+      // A label is inline text, not a block of other content (a card, a list) that happens to precede.
+      const text = cleanLabel(textWithoutControls(p));
+      if (text) return labelLike(text) && !p.querySelector('div, p, li, table, section, dl, ul, ol') ? text : null;
+      if (p.querySelector('input, select, textarea')) return null;
+    }
+    const parent: Element | null = node.parentElement;
+    if (!parent || /^(?:body|form|table|tbody|tr|ul|ol|dl|fieldset)$/.test(parent.localName)) return null;
+    node = parent;
+  }
+  return null;
+}
+
+/** Header text of the column holding a table cell. */
+function columnHeader(cell: HTMLTableCellElement): string | null {
+  const table = cell.closest('table');
+  const row = cell.parentElement as HTMLTableRowElement | null;
+  if (!table || !row) return null;
+  const headerRow = (table as HTMLTableElement).tHead?.rows[0] ?? (table as HTMLTableElement).rows[0];
+  if (!headerRow || headerRow === row) return null;
+  const index = Array.prototype.indexOf.call(row.cells, cell);
+  const header = headerRow.cells[index];
+  if (!header) return null;
+  const text = cleanLabel(textWithoutControls(header));
+  return text && labelLike(text) ? text : null;
+}
+
+export interface InferredLabel {
+  text: string;
+  via: LabelVia;
+}
+
+/** The label of a control or value element, or null when nothing reads as one. */
+export function inferLabel(el: Element): InferredLabel | null {
+  const labels = (el as HTMLInputElement).labels;
+  if (labels && labels.length > 0) {
+    const text = cleanLabel(textWithoutControls(labels[0] as Element));
+    if (text) return { text, via: 'for' };
+  }
+  const labelledBy = el.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const root = rootOf(el);
+    const text = cleanLabel(
+      labelledBy
+        .split(/\s+/)
+        .map((id) => squash(root.getElementById(id)?.textContent ?? ''))
+        .join(' '),
+    );
+    if (text) return { text, via: 'aria' };
+  }
+  const aria = el.getAttribute('aria-label');
+  if (aria && cleanLabel(aria)) return { text: cleanLabel(aria), via: 'aria' };
+  const prev = previousText(el);
+  if (prev) return { text: prev, via: 'prev' };
+  const cell = el.closest('td, th') as HTMLTableCellElement | null;
+  if (cell) {
+    const header = columnHeader(cell);
+    if (header) return { text: header, via: 'col' };
+    const row = cell.parentElement as HTMLTableRowElement | null;
+    const first = row?.cells[0];
+    if (first && first !== cell) {
+      const text = cleanLabel(textWithoutControls(first));
+      if (labelLike(text)) return { text, via: 'row' };
+    }
+  }
+  const dd = el.closest('dd');
+  if (dd) {
+    let dt = dd.previousElementSibling;
+    while (dt && dt.localName !== 'dt') dt = dt.previousElementSibling;
+    if (dt) return { text: cleanLabel(dt.textContent ?? ''), via: 'dl' };
+  }
+  const li = el.closest('li');
+  if (li) {
+    const text = cleanLabel(textWithoutControls(li));
+    if (labelLike(text)) return { text, via: 'prev' };
+  }
+  const named = el.getAttribute('placeholder') ?? el.getAttribute('title');
+  if (named && labelLike(cleanLabel(named), 80)) return { text: cleanLabel(named), via: 'name' };
+  return null;
+}

@@ -1,0 +1,287 @@
+// @vitest-environment jsdom
+// The kinds of markup the page reader must handle (issue 10, "what fails, by kind"), each as a
+// small page read end to end: description (content script) → classifier → frame merge (worker).
+import { afterEach, describe, expect, it } from 'vitest';
+import { noteText, readVisit } from './pages';
+
+afterEach(() => {
+  document.head.replaceChildren();
+  document.body.replaceChildren();
+});
+
+const NOTE = `
+  <h3>Daily note</h3>
+  <p>Pt reports low back pain 5/10 after prolonged sitting at work.</p>
+  <p>Palpable spasm bilateral lumbar paraspinals. Therapeutic massage, effleurage and petrissage, 12 minutes.</p>`;
+
+describe('code cells', () => {
+  it('reads codes with a code-system name or label around them, and a <td><b> header row', () => {
+    const visit = readVisit(`${NOTE}
+      <table>
+        <tr><td><b>Service</b></td><td><b>Units</b></td><td><b>Mod</b></td><td><b>Dx</b></td></tr>
+        <tr><td>CPT: 97124</td><td>1</td><td>GP</td><td>M62.830</td></tr>
+        <tr><td>97110®</td><td>2</td><td>GP</td><td>M54.50</td></tr>
+        <tr><td>Proc 97140</td><td>1</td><td>GP 59</td><td>M54.50</td></tr>
+      </table>`);
+    expect(visit.lines).toEqual([
+      { code: '97124', modifiers: ['GP'], units: 1, dx: ['M62.830'] },
+      { code: '97110', modifiers: ['GP'], units: 2, dx: ['M54.50'] },
+      { code: '97140', modifiers: ['GP', '59'], units: 1, dx: ['M54.50'] },
+    ]);
+  });
+
+  it('reads a code-type column ("CPT4", "ICD10") and OpenEMR justify values', () => {
+    const visit = readVisit(`${NOTE}
+      <table>
+        <tr><th>Type</th><th>Code</th><th>Modifiers</th><th>Units</th><th>Justify</th></tr>
+        <tr><td>ICD10</td><td>M54.2</td><td></td><td></td><td></td></tr>
+        <tr><td>CPT4</td><td>97124</td><td>GP</td><td>1</td><td>ICD10|M54.2:</td></tr>
+      </table>`);
+    expect(visit.lines).toEqual([{ code: '97124', modifiers: ['GP'], units: 1, dx: ['M54.2'] }]);
+  });
+});
+
+describe('modifiers, units, minutes and diagnoses', () => {
+  it('in any column order', () => {
+    const visit = readVisit(`${NOTE}
+      <table><thead><tr><th>Dx</th><th>Min</th><th>Mod 2</th><th>Code</th><th>Mod 1</th><th>Qty</th></tr></thead>
+      <tbody><tr><td>M54.50</td><td>12</td><td>59</td><td>97124</td><td>GP</td><td>1</td></tr></tbody></table>`);
+    expect(visit.lines).toEqual([{ code: '97124', modifiers: ['GP', '59'], units: 1, minutes: 12, dx: ['M54.50'] }]);
+  });
+
+  it('all in one cell', () => {
+    const visit = readVisit(`${NOTE}
+      <table><tr><th>Charge</th><th>Amount</th></tr>
+      <tr><td>97124-GP x1 (12 min) Dx M62.830</td><td>$35.00</td></tr></table>`);
+    expect(visit.lines).toEqual([{ code: '97124', modifiers: ['GP'], units: 1, minutes: 12, dx: ['M62.830'] }]);
+  });
+
+  it('on a later line of the same entry', () => {
+    const visit = readVisit(`${NOTE}
+      <table><tr><th>Code</th><th>Description</th></tr>
+      <tr><td>97124</td><td>Massage therapy</td></tr>
+      <tr><td></td><td>Modifier GP · 1 unit · 12 min</td></tr></table>`);
+    expect(visit.lines).toEqual([{ code: '97124', modifiers: ['GP'], units: 1, minutes: 12 }]);
+  });
+});
+
+describe('claim lines outside tables', () => {
+  it('as list items and as cards with labelled values', () => {
+    const visit = readVisit(`${NOTE}
+      <h4>Charges</h4>
+      <ul>
+        <li>97110 Therapeutic exercise · GP · 2 units · 25 min</li>
+      </ul>
+      <div class="card"><div class="t">97124®</div><div><span>Units</span><span>1</span></div><div><span>Modifier</span><span>GP</span></div><div><span>Minutes</span><span>12</span></div></div>`);
+    expect(visit.lines).toEqual([
+      { code: '97110', modifiers: ['GP'], units: 2, minutes: 25 },
+      { code: '97124', modifiers: ['GP'], units: 1, minutes: 12 },
+    ]);
+  });
+});
+
+describe('diagnosis pointers', () => {
+  it('resolves letters and numbers through the diagnosis list the page shows', () => {
+    const letters = readVisit(`${NOTE}
+      <h4>Diagnoses</h4>
+      <ol type="A"><li>A. M54.50 Low back pain</li><li>B. M62.830 Muscle spasm</li></ol>
+      <table><tr><th>CPT</th><th>Pointer</th><th>Units</th></tr>
+      <tr><td>97124</td><td>B</td><td>1</td></tr><tr><td>97110</td><td>A,B</td><td>2</td></tr></table>`);
+    expect(letters.lines.map((l) => l.dx)).toEqual([['M62.830'], ['M54.50', 'M62.830']]);
+
+    const numbers = readVisit(`${NOTE}
+      <table><tr><th>#</th><th>ICD-10</th></tr><tr><td>1</td><td>M54.2</td></tr><tr><td>2</td><td>S16.1XXA</td></tr></table>
+      <table><tr><th>CPT</th><th>Dx ptr</th><th>Units</th></tr><tr><td>97124</td><td>2</td><td>1</td></tr></table>`);
+    expect(numbers.lines).toEqual([{ code: '97124', units: 1, dx: ['S16.1XXA'] }]);
+  });
+});
+
+describe('the note', () => {
+  it('takes sections under headings it has never seen, and text split over many elements', () => {
+    const visit = readVisit(`
+      <nav><a href="#">Schedule</a> <a href="#">Inbox</a> <a href="#">Reports</a></nav>
+      <header class="patient-banner">Patient: Test Example · MRN 0042 · DOB 01/01/1970</header>
+      <main>
+        <h2>How the patient is doing</h2>
+        <div><span>Pt reports</span> <span>neck pain</span> <span>4/10,</span> <span>better than last visit.</span></div>
+        <h2>What we did today</h2>
+        <div>Therapeutic massage to upper trapezius, effleurage and petrissage, 15 minutes, to reduce spasm.</div>
+      </main>
+      <footer>© 2026 Example Health · Terms · Privacy</footer>`);
+    const text = noteText(visit);
+    expect(text).toContain('Pt reports neck pain 4/10, better than last visit.');
+    expect(text).toContain('Therapeutic massage to upper trapezius');
+    for (const chrome of ['Schedule', 'Inbox', 'MRN', '©', 'Privacy']) expect(text).not.toContain(chrome);
+    expect(visit.lines).toEqual([]);
+  });
+
+  it('reads a contenteditable editor and an ARIA textbox, with their labels', () => {
+    const visit = readVisit(`
+      <label id="l1">Treatment note</label>
+      <div contenteditable="true" aria-labelledby="l1"><p>Palpable spasm R upper trapezius.</p><p>Massage 15 minutes, petrissage, to reduce spasm.</p></div>
+      <div role="textbox" aria-multiline="true" aria-label="Plan">Continue plan of care 2x/week for 4 weeks.</div>`);
+    expect(visit.note).toEqual([
+      expect.objectContaining({ label: 'Treatment note', text: 'Palpable spasm R upper trapezius.\nMassage 15 minutes, petrissage, to reduce spasm.' }),
+      expect.objectContaining({ label: 'Plan', text: 'Continue plan of care 2x/week for 4 weeks.' }),
+    ]);
+  });
+
+  it('reads open shadow roots and custom inputs (spinbutton, listbox chips)', () => {
+    document.body.innerHTML = '<visit-note></visit-note><charge-line></charge-line>';
+    const note = (document.querySelector('visit-note') as HTMLElement).attachShadow({ mode: 'open' });
+    note.innerHTML = '<h3>Objective</h3><p>Palpable spasm lumbar paraspinals. Massage 12 minutes, effleurage, to reduce spasm before exercise.</p>';
+    const line = (document.querySelector('charge-line') as HTMLElement).attachShadow({ mode: 'open' });
+    line.innerHTML =
+      '<div role="row"><span>97124</span> <div role="spinbutton" aria-label="Units" aria-valuenow="1">1</div> <div role="listbox" aria-label="Modifiers"><span role="option" aria-selected="true">GP</span></div></div>';
+    const visit = readVisit(null);
+    expect(noteText(visit)).toContain('Palpable spasm lumbar paraspinals. Massage 12 minutes');
+    expect(visit.lines).toEqual([{ code: '97124', modifiers: ['GP'], units: 1 }]);
+  });
+});
+
+describe('header facts as label/value pairs anywhere', () => {
+  const cases: [string, string][] = [
+    ['th/td', '<table><tr><th>Payer</th><td>Medicare Part B</td></tr><tr><th>DOS</th><td>11/20/2026</td></tr><tr><th>Rendering provider</th><td>Jane Doe, PT</td></tr></table>'],
+    ['dt/dd', '<dl><dt>Insurance</dt><dd>Medicare Part B</dd><dt>Date of service</dt><dd>2026-11-20</dd><dt>Therapist</dt><dd>Jane Doe, PT</dd></dl>'],
+    ['"Label: value" text', '<p>Payer: Medicare Part B</p><p>Visit date: Nov 20, 2026</p><p>Provider: Jane Doe, PT</p>'],
+    ['<label for>', '<label for="p">Primary payer</label><input id="p" value="Medicare Part B"><label for="d">Service date</label><input id="d" value="11/20/2026"><label for="r">Clinician</label><select id="r"><option>Jane Doe, PT</option></select>'],
+    ['aria-label', '<input aria-label="Payer" value="Medicare Part B"><input aria-label="Date of service" value="2026-11-20"><input aria-label="Provider" value="Jane Doe, PT">'],
+    ['spans side by side', '<div><span>Payer</span><span>Medicare Part B</span></div><div><span>DOS</span><span>11/20/2026</span></div><div><span>Provider</span><span>Jane Doe, PT</span></div>'],
+  ];
+  for (const [how, markup] of cases) {
+    it(`reads payer, date of service and provider from ${how}`, () => {
+      const visit = readVisit(`${markup}${NOTE}`);
+      expect(visit.payer).toBe('Medicare Part B');
+      expect(visit.dateOfService).toBe('2026-11-20');
+      expect(visit.provider).toEqual({ name: 'Jane Doe', credentials: ['PT'] });
+    });
+  }
+
+  it('reads the date from the page title or a heading that carries it, never a date of birth', () => {
+    const visit = readVisit(`<html><head><title>Encounter 11/20/2026 - Example EHR</title></head><body><p>DOB: 01/02/1970</p>${NOTE}</body></html>`);
+    expect(visit.dateOfService).toBe('2026-11-20');
+    const heading = readVisit(`<h1>Treatment visit — Nov 19, 2026</h1>${NOTE}`);
+    expect(heading.dateOfService).toBe('2026-11-19');
+  });
+
+  it('carries the episode facts the page shows: visit number, plan-of-care start, total timed minutes', () => {
+    const visit = readVisit(`<table><tr><th>Visit</th><td>5 of 12</td></tr><tr><th>Plan of care</th><td>09/29/2026 - 12/22/2026</td></tr><tr><th>Total timed minutes</th><td>37</td></tr></table>${NOTE}`);
+    expect(visit.episode).toMatchObject({ visitNumber: 5, planOfCareStart: '2026-09-29' });
+    expect(visit.totalTimedMinutes).toBe(37);
+  });
+});
+
+describe('no claim lines read means no claim lines', () => {
+  it('never reads lines out of the note text', () => {
+    const visit = readVisit(`<p>Billed 97124 GP x2 and 97110 GP x1 per protocol; pt tolerated massage well, pain 3/10 after.</p>${NOTE}`);
+    expect(visit.lines).toEqual([]);
+  });
+
+  it('skips struck, deleted and hidden template rows', () => {
+    const visit = readVisit(`${NOTE}
+      <table><tr><th>Code</th><th>Mod</th><th>Units</th></tr>
+      <tr><td>97124</td><td>GP</td><td>1</td></tr>
+      <tr class="deleted"><td>97110</td><td>GP</td><td>2</td></tr>
+      <tr><td><s>97140</s></td><td><s>GP</s></td><td><s>1</s></td></tr>
+      <tr style="display:none"><td>97530</td><td>GP</td><td>1</td></tr></table>`);
+    expect(visit.lines).toEqual([{ code: '97124', modifiers: ['GP'], units: 1 }]);
+  });
+});
+
+describe('kinds the first blind batch exposed', () => {
+  it('a claim line as a <fieldset> titled by its code, with wrapping labels', () => {
+    const visit = readVisit(`${NOTE}<fieldset><legend>97124 Massage therapy</legend><label>Mod <input value="GP"></label> <label>Units <input type="number" value="1"></label> <label>Minutes <input value="12"></label></fieldset>`);
+    expect(visit.lines).toEqual([{ code: '97124', modifiers: ['GP'], units: 1, minutes: 12 }]);
+  });
+
+  it('claim rows that are tappable buttons, minutes written with a prime', () => {
+    const visit = readVisit(`${NOTE}<div role="list"><button type="button">97124 · GP · ×2 · 25′ · M62.830</button></div><button>Save</button>`);
+    expect(visit.lines).toEqual([{ code: '97124', modifiers: ['GP'], units: 2, minutes: 25, dx: ['M62.830'] }]);
+  });
+
+  it('a table laid on its side (one column per claim line), and a header row over a value row', () => {
+    const visit = readVisit(`${NOTE}
+      <table><tr><th>Payer</th><th>DOS</th></tr><tr><td>Medicare Part B</td><td>11/20/2026</td></tr></table>
+      <table><tr><th>Service</th><td>97110</td><td>97124</td></tr><tr><th>Modifier(s)</th><td>GP</td><td>GP</td></tr><tr><th>Qty</th><td>2</td><td>1</td></tr></table>`);
+    expect(visit.lines).toEqual([
+      { code: '97110', modifiers: ['GP'], units: 2 },
+      { code: '97124', modifiers: ['GP'], units: 1 },
+    ]);
+    expect([visit.payer, visit.dateOfService]).toEqual(['Medicare Part B', '2026-11-20']);
+  });
+
+  it('a printed report: dotted-leader labels and fixed-width charge columns in one <pre>', () => {
+    const visit = readVisit(`<pre>PAYER...........: Medicare Part B
+DATE OF SERVICE.: 11/20/2026
+
+SUBJECTIVE:
+    Pt reports neck pain 5/10, better than last visit.
+OBJECTIVE:
+    Palpable spasm R upper trapezius. Therapeutic massage 12 minutes, kneading, to reduce spasm.
+
+CPT    MODS    UN  MIN  DX
+----------------------------------------
+97124  GP      1   12   M62.830
+</pre>`);
+    expect(visit.lines).toEqual([{ code: '97124', modifiers: ['GP'], units: 1, minutes: 12, dx: ['M62.830'] }]);
+    expect([visit.payer, visit.dateOfService]).toEqual(['Medicare Part B', '2026-11-20']);
+  });
+
+  it('"Label — value" list items, values labelled only by aria-label, and a short section in a label|text table', () => {
+    const visit = readVisit(`<ul><li><strong>Insurance</strong> — Medicare Part B</li></ul><span aria-label="Date of service">20 Nov 2026</span>
+      <table><tr><th>Subjective</th><td>Pt reports neck pain 5/10 after work, better than last week, and sleeps through the night now.</td></tr><tr><th>Plan</th><td>Continue twice weekly.</td></tr></table>`);
+    expect([visit.payer, visit.dateOfService]).toEqual(['Medicare Part B', '2026-11-20']);
+    expect(noteText(visit)).toContain('Continue twice weekly.');
+  });
+
+  it('an ARIA grid whose rows are slotted in from other elements\' shadow roots', () => {
+    document.body.innerHTML = '<x-grid><x-row code="97110" units="2"></x-row></x-grid><p>Therapeutic exercise 25 minutes, pt tolerated well, pain 3/10 after.</p>';
+    const grid = (document.querySelector('x-grid') as HTMLElement).attachShadow({ mode: 'open' });
+    grid.innerHTML = '<div role="grid"><div role="row"><span role="columnheader">CPT</span><span role="columnheader">Units</span></div><slot></slot></div>';
+    const row = (document.querySelector('x-row') as HTMLElement).attachShadow({ mode: 'open' });
+    row.innerHTML = '<div role="row"><span role="gridcell">97110</span><span role="gridcell">2</span></div>';
+    expect(readVisit(null).lines).toEqual([{ code: '97110', units: 2 }]);
+  });
+});
+
+describe('kinds the second blind batch exposed', () => {
+  it('a superbill: every code listed with a tick box, only the ticked ones billed; letters into a lettered list', () => {
+    const visit = readVisit(`${NOTE}<p><b>Diagnoses</b><br>A. M54.50 Low back pain<br>B. M62.830 Muscle spasm</p>
+      <table><tr><td><b>Bill</b></td><td><b>Code</b></td><td><b>Units</b></td><td><b>Dx</b></td></tr>
+      <tr><td><input type="checkbox" checked></td><td>97124</td><td><input value="1"></td><td><input value="B"></td></tr>
+      <tr><td><input type="checkbox"></td><td>97110</td><td><input value=""></td><td><input value=""></td></tr>
+      <tr><td><input type="checkbox"></td><td>97140</td><td><input value=""></td><td><input value=""></td></tr></table>`);
+    expect(visit.lines).toEqual([{ code: '97124', units: 1, dx: ['M62.830'] }]);
+  });
+
+  it('responsive div tables whose cells carry data-label, and facts labelled the same way', () => {
+    const visit = readVisit(`<div class="facts"><div class="td" data-label="Insurance">Medicare Part B</div></div>${NOTE}
+      <div class="grid"><div class="tr"><div class="td" data-label="CPT">97124</div><div class="td" data-label="Units">1</div><div class="td" data-label="Minutes">12</div></div></div>`);
+    expect(visit.lines).toEqual([{ code: '97124', units: 1, minutes: 12 }]);
+    expect(visit.payer).toBe('Medicare Part B');
+  });
+
+  it('lowercase "key: value" front matter, and label cells styled by a class', () => {
+    const visit = readVisit(`<pre class="meta">payer: Medicare Part B
+date of service: 2026-11-20</pre><table><tr><td class="lbl">Therapist</td><td>Jane Doe, PT</td></tr></table>${NOTE}`);
+    expect([visit.payer, visit.dateOfService, visit.provider?.name]).toEqual(['Medicare Part B', '2026-11-20', 'Jane Doe']);
+  });
+});
+
+describe('note sections', () => {
+  it('run-in section names with no colon, a section|text table, a closing signature line', () => {
+    const runIn = readVisit('<div contenteditable="true"><p><b>Subjective</b> Pt reports neck pain 5/10 at work.</p><p><b>Plan</b> Continue twice weekly for 4 weeks.</p></div>');
+    expect(typeof runIn.note === 'string' ? [] : runIn.note.map((p) => p.label)).toEqual(['Subjective', 'Plan']);
+    const table = readVisit('<table><tr><th>Objective</th><td>Palpable spasm R upper trapezius; massage 12 minutes, kneading, to reduce spasm before exercise.</td></tr></table>');
+    expect(typeof table.note === 'string' ? [] : table.note.map((p) => p.label)).toEqual(['Objective']);
+    const signed = readVisit('<h3>Plan</h3><p>Continue per plan of care, progress exercise next visit.</p><p>Jordan Pike, PTA</p>');
+    expect(noteText(signed)).toContain('Jordan Pike, PTA');
+  });
+
+  it('keeps a charge table printed under the note out of the note text', () => {
+    const visit = readVisit('<pre>SUBJECTIVE:\n    Pt reports low back pain 5/10, better after last visit.\n\nCPT    MODS  UN\n97124  GP    1\n</pre>');
+    expect(visit.lines).toEqual([{ code: '97124', modifiers: ['GP'], units: 1 }]);
+    expect(noteText(visit)).not.toContain('97124');
+  });
+});
+
