@@ -8,7 +8,6 @@
 // File locations are relative to the working folder (uriBaseId %SRCROOT%), as code scanning wants
 // paths relative to the repository root; files outside it get absolute file: URIs.
 // Written as it goes: the header and rules first, each finding as it is checked, the rest at the end.
-import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuleMeta, Severity } from '../../../engine/types';
@@ -54,6 +53,8 @@ function ruleDescriptor(rule: RuleMeta): Record<string, unknown> {
  * whenever the note is edited above it).
  */
 function fingerprints(item: CheckedItem): string[] {
+  // Loaded here, not imported: node:crypto costs a cold command line ~2 ms, and only SARIF needs it.
+  const { createHash } = process.getBuiltinModule('node:crypto');
   const seen = new Map<string, number>();
   return item.result.findings.map((finding) => {
     const key = [finding.ruleId, item.source, finding.line ?? '', finding.evidence?.part ?? '', finding.evidence?.text ?? ''].join('\u0000');
