@@ -17,6 +17,7 @@ import { mergeReadings, type ClassifiedFrame, type MergedReading } from './frame
 import { scopedOffRules, type ResolvedSettings, type SettingsStore } from './settings';
 import type { LineLabel } from './api';
 import type { Logger, TabRecord, TabStore } from './state';
+import type { HistoryHook } from './history-hook';
 
 /** Keep at most this many dismissals whose finding is gone (it may come back as the note is edited). */
 const MAX_STALE_DISMISSALS = 100;
@@ -47,7 +48,7 @@ function describeError(error: unknown): string {
 // as long as the object lives (analysis, popup "Read from" and "show in page" share it).
 const classified = new WeakMap<Snapshot, FrameReading>();
 
-function classify(snapshot: Snapshot): FrameReading {
+export function classify(snapshot: Snapshot): FrameReading {
   let reading = classified.get(snapshot);
   if (!reading) {
     reading = classifyFrame(snapshot.page);
@@ -114,7 +115,7 @@ function checkVisits(
 }
 
 /** Re-check one tab record in place. Pure apart from the engine call; never throws. */
-export function analyzeRecord(record: TabRecord, engine: EngineApi, resolved: ResolvedSettings, now: number): void {
+export function analyzeRecord(record: TabRecord, engine: EngineApi, resolved: ResolvedSettings, now: number, extra: Pick<CheckOptions, 'history'> = {}): void {
   record.analyzedAt = now;
   let merged: MergedReading | null;
   try {
@@ -130,7 +131,7 @@ export function analyzeRecord(record: TabRecord, engine: EngineApi, resolved: Re
     return;
   }
   try {
-    const { result: checked, lineCodes, lines } = checkVisits(merged, engine, checkOptions(record, resolved));
+    const { result: checked, lineCodes, lines } = checkVisits(merged, engine, { ...checkOptions(record, resolved), ...extra });
     // Rules the user turned off for this payer profile or this site (the profile is known only
     // after the check): their findings are dropped here, and the popup lists the rules as "off here".
     const off = scopedOffRules(resolved.settings, checked.profile.id, record.origin);
@@ -215,6 +216,8 @@ export interface AnalyzerDeps {
   delayMs?: number;
   now?: () => number;
   log?: Logger;
+  /** Visit history (history-hook.ts): the cross-visit findings added after each check. */
+  history?: HistoryHook;
 }
 
 export class Analyzer {
@@ -257,12 +260,16 @@ export class Analyzer {
     try {
       const resolved = await this.deps.settings.get();
       // A tab closed meanwhile keeps no record: a late run must not bring it back.
-      const updated = await this.deps.store.updateExisting(tabId, (rec) =>
-        analyzeRecord(rec, this.deps.engine, resolved, this.now()),
-      );
+      const { history } = this.deps;
+      const extra = history ? await history.checkOptions() : {};
+      const updated = await this.deps.store.updateExisting(tabId, (rec) => {
+        analyzeRecord(rec, this.deps.engine, resolved, this.now(), extra);
+        history?.prepare(rec);
+      });
       if (updated === null) return null;
-      await refreshBadge(this.deps.action, updated.record, this.deps.translate);
-      return updated.record;
+      const record = history ? await history.afterCheck(updated.record, resolved) : updated.record;
+      await refreshBadge(this.deps.action, record, this.deps.translate);
+      return record;
     } catch (error) {
       this.log('analysis failed', error);
       return null;
