@@ -11,6 +11,7 @@ import { AdaptersSection } from './AdaptersSection';
 import { AuditSection } from './AuditSection';
 import type { Catalog } from './catalog';
 import { HighlightSection } from './HighlightSection';
+import { HistorySection } from './HistorySection';
 import { PayerMapSection } from './PayerMapSection';
 import { PolicySitesSection } from './PolicySitesSection';
 import { ProfileSection } from './ProfileSection';
@@ -194,6 +195,7 @@ export function OptionsPage({ client, catalog, validateAdapters }: Props) {
               </div>
             </form>
             <AuditSection client={client} rules={catalog.rules} />
+            <HistorySection client={client} />
           </>
         )}
       </main>

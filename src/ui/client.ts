@@ -2,6 +2,7 @@
 // an injected object so tests hand in a fake (the polyfill itself refuses to load outside an
 // extension). Replies from the background are validated; bad ones fail closed.
 import * as z from '../engine/zod';
+import { HistoryStateSchema, type HistoryState } from '../shared/across';
 import type { UiMessage } from '../shared/messages';
 import { t } from './i18n';
 import { parsePolicyState, type PolicyState } from './policy-state';
@@ -109,6 +110,8 @@ export interface OptionsClient {
   getPolicy(): Promise<PolicyState | null>;
   /** The dismissal log; null when the background gave no readable answer. */
   getAudit(): Promise<AuditEntry[] | null>;
+  /** Visit history's state, or "Forget all history" then its state; null when the background gave no readable answer. */
+  history(action: 'get' | 'forget'): Promise<HistoryState | null>;
 }
 
 function describe(error: unknown): string {
@@ -213,6 +216,15 @@ export function createOptionsClient(api: UiBrowserApi): OptionsClient {
       try {
         const parsed = AuditReplySchema.safeParse(await api.runtime.sendMessage({ type: 'ui:get-audit' } satisfies UiMessage));
         return parsed.success ? parsed.data.entries : null;
+      } catch {
+        return null;
+      }
+    },
+    async history(action) {
+      try {
+        const message: UiMessage = action === 'get' ? { type: 'ui:get-history' } : { type: 'ui:forget-history' };
+        const parsed = HistoryStateSchema.safeParse(await api.runtime.sendMessage(message));
+        return parsed.success ? parsed.data : null;
       } catch {
         return null;
       }
