@@ -119,12 +119,15 @@ export class HistoryHook {
   /** What the organisation's policy says (historyEnabled, historyRetentionDays); defaults without one. */
   async policy(): Promise<HistoryPolicyState> {
     let managed: Record<string, unknown> = {};
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
       const read = this.deps.managed.get(['historyEnabled', 'historyRetentionDays']);
-      const timeout = new Promise<Record<string, unknown>>((resolve) => setTimeout(() => resolve({}), MANAGED_TIMEOUT_MS));
+      const timeout = new Promise<Record<string, unknown>>((resolve) => (timer = setTimeout(() => resolve({}), MANAGED_TIMEOUT_MS)));
       managed = (await Promise.race([read, timeout])) ?? {};
     } catch {
       // Firefox rejects without a policy: no policy.
+    } finally {
+      clearTimeout(timer);
     }
     const enabled = typeof managed.historyEnabled === 'boolean' ? managed.historyEnabled : undefined;
     const days = typeof managed.historyRetentionDays === 'number' ? managed.historyRetentionDays : undefined;
