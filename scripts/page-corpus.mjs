@@ -164,10 +164,13 @@ export async function cliFindings(expected) {
   return out.sort();
 }
 
+/** Cross-visit findings (visit history) depend on the pages the same browser opened before: not one page's reading. */
+const CROSS_VISIT_RULES = new Set(['cloned-note', 'templated-note', 'massage-trend']);
+
 /** What the extension shows for the tab (the stored result), with the visits it read. */
 export function extensionFindings(record, readVisits) {
   const lines = readVisits.flatMap((v) => v.lines);
-  return (record?.result?.result?.findings ?? []).map((f) => fingerprint(f, lines)).sort();
+  return (record?.result?.result?.findings ?? []).filter((f) => !CROSS_VISIT_RULES.has(f.ruleId)).map((f) => fingerprint(f, lines)).sort();
 }
 
 // ---- running pages in a browser ---------------------------------------------------------------------

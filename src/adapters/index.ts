@@ -37,6 +37,7 @@ export function readFrame(
   if (matching.length > 0) addConfigured(doc, matching, result.page, ids);
   const adapter = matching.length > 0 ? `page+${matching.map((c) => `selector:${c.name}`).join('+')}`.slice(0, 200) : 'page';
   const { page } = result;
+  if (location.href) page.frame.url = location.href.slice(0, PAGE_LIMITS.url);
   // A page still loading is reported even with nothing in it yet: the popup then says it is loading.
   const empty = page.blocks.length === 0 && page.tables.length === 0 && page.records.length === 0 && page.fields.length === 0 && !page.frame.loading;
   return { snapshot: { adapter, page }, sources: result.sources, editors: result.editors, shadows: result.shadows, empty };

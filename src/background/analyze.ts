@@ -6,18 +6,18 @@
 //
 // Profile choice: the tab's override (popup switch) ?? the payer text on the page (the engine
 // matches it, with the settings' payer map first) ?? the user's/organisation's default profile.
-import { classifyFrame, type FrameReading } from '../adapters/classify/index';
 import type { CheckOptions, CheckResult, Finding } from '../engine/types';
 import type { Visit } from '../engine/visit';
 import type { Platform } from '../platform/types';
-import type { Snapshot } from '../shared/snapshot';
 import { badgeState, clearBadge, setBadge, type Translate } from './badge';
 import { findingKeys, type EngineApi } from './engine-api';
-import { mergeReadings, type ClassifiedFrame, type MergedReading } from './frames';
+import type { MergedReading } from './frames';
+import { readRecord } from './tab-reading';
 import { scopedOffRules, type ResolvedSettings } from '../settings';
 import type { SettingsStore } from './settings';
 import type { LineLabel } from './api';
 import type { Logger, TabRecord, TabStore } from './state';
+import type { HistoryHook } from './history-hook';
 
 /** Keep at most this many dismissals whose finding is gone (it may come back as the note is edited). */
 const MAX_STALE_DISMISSALS = 100;
@@ -44,28 +44,8 @@ function describeError(error: unknown): string {
   return text.slice(0, 300);
 }
 
-// A frame's snapshot object is replaced whenever the frame reports; its classification is kept
-// as long as the object lives (analysis, popup "Read from" and "show in page" share it).
-const classified = new WeakMap<Snapshot, FrameReading>();
-
-function classify(snapshot: Snapshot): FrameReading {
-  let reading = classified.get(snapshot);
-  if (!reading) {
-    reading = classifyFrame(snapshot.page);
-    classified.set(snapshot, reading);
-  }
-  return reading;
-}
-
-/** The merged reading of a tab's frames (null when no frame shows a note or a claim line). */
-export function readRecord(record: TabRecord): MergedReading | null {
-  const frames: ClassifiedFrame[] = [];
-  for (const frame of record.frames) {
-    if (!frame.snapshot) continue;
-    frames.push({ frameId: frame.frameId, reading: classify(frame.snapshot), stale: frame.snapshot.stale === true, top: frame.snapshot.page.frame.top });
-  }
-  return mergeReadings(frames);
-}
+// The classified reading of a tab's frames lives in tab-reading.ts (shared with the history hook).
+export { classify, readRecord } from './tab-reading';
 
 /** "Encounter 2 of 3 (2026-11-20)": how a claim list's findings name their encounter. */
 function encounterName(index: number, count: number, date: string | undefined): string {
@@ -115,7 +95,7 @@ function checkVisits(
 }
 
 /** Re-check one tab record in place. Pure apart from the engine call; never throws. */
-export function analyzeRecord(record: TabRecord, engine: EngineApi, resolved: ResolvedSettings, now: number): void {
+export function analyzeRecord(record: TabRecord, engine: EngineApi, resolved: ResolvedSettings, now: number, extra: Pick<CheckOptions, 'history'> = {}): void {
   record.analyzedAt = now;
   let merged: MergedReading | null;
   try {
@@ -131,7 +111,7 @@ export function analyzeRecord(record: TabRecord, engine: EngineApi, resolved: Re
     return;
   }
   try {
-    const { result: checked, lineCodes, lines } = checkVisits(merged, engine, checkOptions(record, resolved));
+    const { result: checked, lineCodes, lines } = checkVisits(merged, engine, { ...checkOptions(record, resolved), ...extra });
     // Rules the user turned off for this payer profile or this site (the profile is known only
     // after the check): their findings are dropped here, and the popup lists the rules as "off here".
     const off = scopedOffRules(resolved.settings, checked.profile.id, record.origin);
@@ -216,6 +196,8 @@ export interface AnalyzerDeps {
   delayMs?: number;
   now?: () => number;
   log?: Logger;
+  /** Visit history (history-hook.ts): the cross-visit findings added after each check. */
+  history?: HistoryHook;
 }
 
 export class Analyzer {
@@ -258,12 +240,16 @@ export class Analyzer {
     try {
       const resolved = await this.deps.settings.get();
       // A tab closed meanwhile keeps no record: a late run must not bring it back.
-      const updated = await this.deps.store.updateExisting(tabId, (rec) =>
-        analyzeRecord(rec, this.deps.engine, resolved, this.now()),
-      );
+      const { history } = this.deps;
+      const extra = history ? await history.checkOptions() : {};
+      const updated = await this.deps.store.updateExisting(tabId, (rec) => {
+        analyzeRecord(rec, this.deps.engine, resolved, this.now(), extra);
+        history?.prepare(rec);
+      });
       if (updated === null) return null;
-      await refreshBadge(this.deps.action, updated.record, this.deps.translate);
-      return updated.record;
+      const record = history ? await history.afterCheck(updated.record, resolved) : updated.record;
+      await refreshBadge(this.deps.action, record, this.deps.translate);
+      return record;
     } catch (error) {
       this.log('analysis failed', error);
       return null;

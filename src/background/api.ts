@@ -3,6 +3,7 @@
 // PolicyState (src/ui/policy-state.ts). Tab actions answer with the fresh TabState; anything
 // refused answers UiFailure, which the UI treats as "ask again / show an error".
 import type { CheckResult } from '../engine/types';
+import type { AcrossVisits, HistoryState } from '../shared/across';
 import type { ReadingView } from '../shared/reading';
 import type { PolicyState } from '../ui/policy-state';
 import type { TabState } from '../ui/tab-state';
@@ -19,6 +20,7 @@ export type UiError =
   | 'highlight-disabled'
   | 'frame-gone'
   | 'no-site'
+  | 'no-patient'
   | 'internal';
 
 export interface UiFailure {
@@ -30,7 +32,7 @@ export interface UiSuccess {
   ok: true;
 }
 
-export type UiReply = TabState | PolicyState | AuditReply | ReadingView | UiSuccess | UiFailure;
+export type UiReply = TabState | PolicyState | AuditReply | ReadingView | HistoryState | UiSuccess | UiFailure;
 
 /** ui:get-audit: the dismissal log, oldest first (src/background/dismissals.ts). */
 export interface AuditReply {
@@ -56,4 +58,6 @@ export interface StoredResult {
   lines?: LineLabel[];
   /** Rules this tab's findings were dropped for: turned off for its payer profile or site. */
   scopedOff?: string[];
+  /** The patient's visits for the popup's "Across visits" chart (history-hook.ts); no identifier. */
+  across?: AcrossVisits;
 }

@@ -18,6 +18,7 @@ import { clearBadge, englishTranslate, type Translate } from './badge';
 import { AuditLog, findingHash, reasonCategory } from './dismissals';
 import type { EngineApi } from './engine-api';
 import { frameSnapshot } from './frames';
+import { HistoryHook, historyState } from './history-hook';
 import { readingHandlers } from './reading';
 import { createRouter, type ContentSender, type UiRequest } from './router';
 import { policyAwarePermissions, policySites } from './policy-origins';
@@ -82,7 +83,8 @@ export function createBackground(deps: BackgroundDeps): Background {
     }
   };
   const reading = readingHandlers({ store, settings, sync: platform.storage.sync, tabs: platform.tabs, scripting: platform.scripting, now });
-  const analyzer = new Analyzer({ store, engine, settings, action: platform.action, translate, delayMs: deps.analyzeDelayMs ?? 60, now, log });
+  const history = new HistoryHook({ local: platform.storage.local, managed: platform.storage.managed, tabs: store, now, log });
+  const analyzer = new Analyzer({ store, engine, settings, action: platform.action, translate, delayMs: deps.analyzeDelayMs ?? 60, now, log, history });
   const audit = new AuditLog(platform.storage.local);
   // The registrar sees the origins we may run on: with a site policy, its sites we hold access to.
   const registrar = new ContentScriptRegistrar(
@@ -337,6 +339,16 @@ export function createBackground(deps: BackgroundDeps): Background {
         return reading.view(message.tabId);
       case 'ui:correct-reading':
         return reading.correct(message.tabId, message.action, message.part);
+      case 'ui:forget-patient': {
+        if (!(await history.forgetPatient(await store.read(message.tabId)))) return fail('no-patient');
+        return view(message.tabId, await analyzer.run(message.tabId));
+      }
+      case 'ui:get-history':
+        return historyState(history);
+      case 'ui:forget-history':
+        await history.forgetAll();
+        await reanalyzeAll();
+        return historyState(history);
     }
   }
 
@@ -420,6 +432,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     onMessage,
     onTabRemoved: (tabId) => {
       analyzer.cancel(tabId);
+      history.dropTab(tabId);
       void store.remove(tabId).catch(swallow('clearing a closed tab'));
     },
     onTabUpdated: (tabId, changeInfo) => {

@@ -55,6 +55,7 @@ export function buildTabState(record: TabRecord | null, engine: EngineApi, resol
   };
   if (result) state.result = result;
   if (record?.result?.lines) state.lines = record.result.lines;
+  if (record?.result?.across) state.across = record.result.across;
   if (scopedOff.length > 0) state.scopedOff = scopedOff;
   const lockInfo = lockInfoOf(resolved);
   if (lockInfo) state.lockInfo = lockInfo;

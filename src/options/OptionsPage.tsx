@@ -12,6 +12,7 @@ import { AdaptersSection } from './AdaptersSection';
 import { AuditSection } from './AuditSection';
 import type { Catalog } from './catalog';
 import { HighlightSection } from './HighlightSection';
+import { HistorySection } from './HistorySection';
 import { PayerMapSection } from './PayerMapSection';
 import { PolicyCheckSection } from './PolicyCheckSection';
 import { PolicySitesSection } from './PolicySitesSection';
@@ -197,6 +198,7 @@ export function OptionsPage({ client, catalog, validateAdapters }: Props) {
             </form>
             <AuditSection client={client} rules={catalog.rules} />
             <PolicyCheckSection catalog={catalog} />
+            <HistorySection client={client} />
           </>
         )}
       </main>

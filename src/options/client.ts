@@ -3,6 +3,7 @@
 // Kept apart from the popup's client (src/ui/client.ts) so the popup does not bundle the settings
 // validators it never uses.
 import * as z from '../engine/zod';
+import { HistoryStateSchema, type HistoryState } from '../shared/across';
 import { readUserSettings, USER_KEYS, type UserSettings } from '../settings/user';
 import type { UiMessage } from '../shared/messages';
 import type { GetPolicyMessage, UiBrowserApi } from '../ui/client';
@@ -29,6 +30,8 @@ export interface OptionsClient {
   getPolicy(): Promise<PolicyState | null>;
   /** The dismissal log; null when the background gave no readable answer. */
   getAudit(): Promise<AuditEntry[] | null>;
+  /** Visit history's state, or "Forget all history" then its state; null when the background gave no readable answer. */
+  history(action: 'get' | 'forget'): Promise<HistoryState | null>;
 }
 
 export function createOptionsClient(api: UiBrowserApi): OptionsClient {
@@ -60,6 +63,15 @@ export function createOptionsClient(api: UiBrowserApi): OptionsClient {
       try {
         const parsed = AuditReplySchema.safeParse(await api.runtime.sendMessage({ type: 'ui:get-audit' } satisfies UiMessage));
         return parsed.success ? parsed.data.entries : null;
+      } catch {
+        return null;
+      }
+    },
+    async history(action) {
+      try {
+        const message: UiMessage = action === 'get' ? { type: 'ui:get-history' } : { type: 'ui:forget-history' };
+        const parsed = HistoryStateSchema.safeParse(await api.runtime.sendMessage(message));
+        return parsed.success ? parsed.data : null;
       } catch {
         return null;
       }

@@ -7,6 +7,7 @@ import { LockInfoContext } from '../ui/LockNote';
 import { isLocked, LOCK_KEYS, ruleLockName, isRuleLocked } from '../ui/locks';
 import { originToPattern } from '../ui/origins';
 import { errorTabState, type TabFinding, type TabState } from '../ui/tab-state';
+import { AcrossVisits } from './AcrossVisits';
 import { FindingsView } from './FindingsView';
 import { Header } from './Header';
 import { Notices } from './Notices';
@@ -252,6 +253,7 @@ export function Popup({ client, mode = 'popup', explain, reading }: Props) {
                     onTurnOn={(ruleId, scope) => turn(ruleId, scope, false, ruleTitle(ruleId))}
                   />
                   <UnitsPanel units={result.units} />
+                  {state.across && <AcrossVisits across={state.across} onForget={() => void run({ type: 'ui:forget-patient', tabId }, { kind: 'status', text: t('acrossForgotten') })} />}
                 </>
               )}
               {reading && tabId !== null && (state.status === 'ok' || state.status === 'not-ehr' || state.status === 'no-data') && (

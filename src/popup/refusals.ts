@@ -9,6 +9,7 @@ const REFUSAL_KEYS: Record<string, string> = {
   'highlight-disabled': 'refusedHighlightDisabled',
   'unknown-profile': 'refusedUnknownProfile',
   'no-site': 'refusedNoSite',
+  'no-patient': 'refusedNoPatient',
 };
 
 export function refusalText(code: string): string {

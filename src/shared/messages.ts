@@ -59,6 +59,11 @@ export const UiToBackground = {
     action: z.enum(['not-note', 'pick-note', 'forget']),
     part: z.optional(z.string().check(z.maxLength(300))),
   }),
+  /** Popup "Forget this patient": the worker reads the tab's patient identifier itself (never sent). */
+  forgetPatient: z.object({ type: z.literal('ui:forget-patient'), tabId }),
+  /** Options page: visit history's state (on, retention, patients kept: a count) and "Forget all history". */
+  getHistory: z.object({ type: z.literal('ui:get-history') }),
+  forgetHistory: z.object({ type: z.literal('ui:forget-history') }),
 } as const;
 
 // background → content script (sent to one frame)

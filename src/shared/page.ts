@@ -26,6 +26,7 @@ export const PAGE_LIMITS = {
   label: 200,
   value: 300,
   title: 300,
+  url: 2000,
   hints: 12,
 } as const;
 
@@ -49,6 +50,8 @@ export interface PageFrame {
   /** The document or a region of it is still loading (readyState, aria-busy, skeletons). */
   loading: boolean;
   title: string;
+  /** The frame's address (for the patient id some EHRs carry in it: src/adapters/classify/patient.ts). */
+  url?: string;
 }
 
 export interface PageHeading {

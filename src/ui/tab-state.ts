@@ -2,6 +2,7 @@
 // a TabState. The popup never imports the engine (bundle budget), so everything it shows — rule
 // meta included — travels here. The reply is validated; anything off-shape becomes an error
 // state (fail closed) rather than a half-rendered popup.
+import { AcrossVisitsSchema } from '../shared/across';
 import * as z from '../engine/zod';
 import type { CheckResult } from '../engine/types';
 import { LockInfoSchema, RejectedPolicyValueSchema } from './policy-state';
@@ -112,6 +113,8 @@ export const TabStateSchema = z
     lockInfo: z.optional(LockInfoSchema),
     /** "Open in Claim Guard" from the page: the finding to show, and when it was asked for. */
     focus: z.optional(z.object({ findingKey: text(500), at: count })),
+    /** The patient's earlier visits, when visit history found the patient (src/shared/across.ts). */
+    across: z.optional(AcrossVisitsSchema),
   })
   .check(
     z.refine((s) => s.status !== 'ok' || s.result !== undefined, 'status "ok" needs a result'),

@@ -4,6 +4,7 @@ import type { PageDescription } from '../../shared/page';
 import { readFacts } from './facts';
 import { readLines } from './lines';
 import { readNotes } from './notes';
+import { patientField } from './patient';
 import type { FrameReading } from './types';
 
 export type { FrameReading, NotePiece, ReadFact, ReadFacts, ReadGroup, ReadLine, ReadNotePart, Skipped } from './types';
@@ -22,5 +23,6 @@ export function classifyFrame(page: PageDescription): FrameReading {
     visible: page.frame.visible,
     loading: page.frame.loading,
     cut: page.cut ?? [],
+    ...patientField(page),
   };
 }

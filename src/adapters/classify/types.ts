@@ -3,6 +3,7 @@
 // and the reason, so the popup can say what was taken from where and why.
 import type { SnapshotClaimLine } from '../../shared/snapshot';
 import type { Fact } from './vocab';
+import type { PatientId } from './patient';
 
 export interface ReadFact<T extends string | number = string | number> {
   value: T;
@@ -85,6 +86,8 @@ export interface FrameReading {
   visible: boolean;
   loading: boolean;
   cut: string[];
+  /** The patient identifier the frame shows (worker only: never stored raw, logged or sent to the popup). */
+  patient?: PatientId;
 }
 
 export type { Fact };
