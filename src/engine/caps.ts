@@ -25,9 +25,8 @@ export function countOmitted(omitted: OmittedByRule, ruleId: string, severity: S
   omitted.set(ruleId, counts);
 }
 
-/** The counts a result's `truncated` carries back into an OmittedByRule (to merge results). */
-export function omittedOf(truncated: FindingsTruncation | undefined): OmittedByRule {
-  const omitted: OmittedByRule = new Map();
+/** The counts a result's `truncated` carries, added into `omitted` (to merge results). */
+export function omittedOf(truncated: FindingsTruncation | undefined, omitted: OmittedByRule = new Map()): OmittedByRule {
   for (const [ruleId, rule] of Object.entries(truncated?.rules ?? {})) {
     for (const severity of ['error', 'warning', 'info'] as const) {
       if (rule.omitted[severity] > 0) countOmitted(omitted, ruleId, severity, rule.omitted[severity]);

@@ -54,6 +54,11 @@ export function RowDetails({ row, rule, profileName, actions, explain, readBehin
           <InstanceItem key={instance.key} instance={instance} title={row.title} actions={actions} explain={explain} />
         ))}
       </ol>
+      {row.more > 0 && (
+        <p class="instances__more" data-more={row.more}>
+          {t('instancesMore', [`+${row.more.toLocaleString()}`, row.instances.length.toLocaleString()])}
+        </p>
+      )}
       <ReadBehind parts={readBehind} />
       {rule && (
         <dl class="row__explain">

@@ -4,6 +4,7 @@
 // state (fail closed) rather than a half-rendered popup.
 import * as z from '../engine/zod';
 import type { CheckResult } from '../engine/types';
+import { ID_LIMITS, TAB_LIMITS } from '../shared/limits';
 import { LockInfoSchema, RejectedPolicyValueSchema } from './policy-state';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
@@ -52,8 +53,19 @@ export const UnitsSummarySchema = z.object({
   minutesByCode: perCode,
 });
 
+const bySeverity = z.object({ error: count, warning: count, info: count });
+
+/** CheckResult.truncated: the exact counts behind "+N more" (src/engine/caps.ts). */
+export const TruncationSchema = z.object({
+  total: count,
+  shown: count,
+  omitted: bySeverity,
+  rules: z.record(text(ID_LIMITS.rule), z.object({ count, shown: count, omitted: bySeverity })),
+});
+
 export const CheckResultSchema = z.object({
-  findings: z.array(FindingSchema).check(z.maxLength(1000)),
+  findings: z.array(FindingSchema).check(z.maxLength(TAB_LIMITS.findings)),
+  truncated: z.optional(TruncationSchema),
   units: UnitsSummarySchema,
   profile: z.object({
     id: text(100),

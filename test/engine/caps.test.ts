@@ -1,17 +1,9 @@
 // Findings caps (FINDINGS_LIMITS): a note that repeats one problem a thousand times gives a bounded
 // result whose counts stay exact, so every view can say "+N more" with the real number.
 import { describe, expect, it } from 'vitest';
-import { check, type Visit } from '../../src/engine';
+import { check } from '../../src/engine';
 import { FINDINGS_LIMITS } from '../../src/shared/limits';
-
-const WORDS = ['relaxation', 'stress relief', 'wellness', 'relaxing'];
-
-/** `n` massage sentences, each giving comfort as its purpose (one comfort-wording finding each). */
-function comfortVisit(n: number): Visit {
-  let note = 'Therapeutic massage to lumbar paraspinals 25 min.\n';
-  for (let i = 0; i < n; i++) note += `Massage session ${i} aimed at ${WORDS[i % WORDS.length]} for the client. `;
-  return { id: `comfort-${n}`, payer: 'Aetna', note, lines: [{ code: '97124', units: 2, modifiers: ['GP'], dx: ['M54.5'] }] };
-}
+import { comfortVisit } from '../fixtures/repeated-findings';
 
 const UNCAPPED = { findingsLimits: { perRule: 1e9, total: 1e9 } };
 
