@@ -38,27 +38,39 @@ export class Summary {
   readonly byProvider = new Map<string, GroupCount>();
   readonly problems: ProblemEntry[] = [];
 
+  /** Visits whose findings were not all listed (the engine's caps); their counts here are exact. */
+  visitsCut = 0;
+
   addResult(tally: Tally): void {
     this.visits++;
-    const hasError = tally.findings.some(([, severity]) => severity === 'error');
+    const omitted = tally.omitted ?? [];
+    const hasError = tally.findings.some(([, severity]) => severity === 'error') || omitted.some(([, severity]) => severity === 'error');
     if (hasError) this.visitsWithErrors++;
+    if (omitted.length > 0) this.visitsCut++;
     const firedHere = new Set<string>();
-    for (const [ruleId, severity, root] of tally.findings) {
-      this.all[severity]++;
-      if (root) this.roots[severity]++;
+    let findings = tally.findings.length;
+    // Findings left out at the caps count like listed ones, each as a root of its own.
+    const entries: Array<[string, Severity, boolean, number]> = [
+      ...tally.findings.map(([ruleId, severity, root]): [string, Severity, boolean, number] => [ruleId, severity, root, 1]),
+      ...omitted.map(([ruleId, severity, n]): [string, Severity, boolean, number] => [ruleId, severity, true, n]),
+    ];
+    for (const [ruleId, severity, root, n] of entries) {
+      this.all[severity] += n;
+      if (root) this.roots[severity] += n;
       const rule = this.byRule.get(ruleId) ?? { error: 0, warning: 0, info: 0, visits: 0 };
-      rule[severity]++;
+      rule[severity] += n;
       if (!firedHere.has(ruleId)) {
         firedHere.add(ruleId);
         rule.visits++;
       }
       this.byRule.set(ruleId, rule);
     }
+    for (const [, , n] of omitted) findings += n;
     const count = (map: Map<string, GroupCount>, key: string, name: string): void => {
       const group = map.get(key) ?? { name, visits: 0, visitsWithErrors: 0, findings: 0 };
       group.visits++;
       if (hasError) group.visitsWithErrors++;
-      group.findings += tally.findings.length;
+      group.findings += findings;
       map.set(key, group);
     };
     count(this.byProfile, tally.profile.id, tally.profile.name);
