@@ -138,6 +138,9 @@ function withoutRules(result: CheckResult, off: ReadonlySet<string>): CheckResul
 /** Re-check one tab record in place. Pure apart from the engine call; never throws. */
 export function analyzeRecord(record: TabRecord, engine: EngineApi, resolved: ResolvedSettings, now: number): void {
   record.analyzedAt = now;
+  // This run reads every change stored before it (the store serializes them): the result is current.
+  delete record.pendingSince;
+  delete record.reruns;
   let merged: MergedReading | null;
   try {
     merged = readRecord(record);
@@ -245,6 +248,7 @@ export interface AnalyzerDeps {
 
 export class Analyzer {
   private readonly timers = new Map<number, { timer: ReturnType<typeof setTimeout>; done: Promise<void>; resolve: () => void }>();
+  private readonly running = new Map<number, Promise<void>>();
   private readonly delayMs: number;
   private readonly now: () => number;
   private readonly log: Logger;
@@ -270,6 +274,14 @@ export class Analyzer {
     return done;
   }
 
+  /**
+   * A run is scheduled or running for the tab in this worker: resolves when it is done; null when
+   * none is (a stored "pending" marker then means a stopped worker's run: service.ts re-runs it).
+   */
+  scheduled(tabId: number): Promise<void> | null {
+    return this.timers.get(tabId)?.done ?? this.running.get(tabId) ?? null;
+  }
+
   cancel(tabId: number): void {
     const pending = this.timers.get(tabId);
     if (!pending) return;
@@ -279,7 +291,17 @@ export class Analyzer {
   }
 
   /** Analyze now (popup actions want the answer in their reply). */
-  async run(tabId: number): Promise<TabRecord | null> {
+  run(tabId: number): Promise<TabRecord | null> {
+    const run = this.analyze(tabId);
+    const done = run.then(() => undefined);
+    this.running.set(tabId, done);
+    void done.then(() => {
+      if (this.running.get(tabId) === done) this.running.delete(tabId);
+    });
+    return run;
+  }
+
+  private async analyze(tabId: number): Promise<TabRecord | null> {
     try {
       const resolved = await this.deps.settings.get();
       // A tab closed meanwhile keeps no record: a late run must not bring it back.

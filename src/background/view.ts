@@ -23,6 +23,9 @@ function status(record: TabRecord | null, resolved: ResolvedSettings): TabState[
     if (record.origin === null || !record.origin.startsWith('https://')) return 'restricted';
     return policyAllowsOrigin(resolved, record.origin) === false ? 'restricted' : 'not-granted';
   }
+  // A change not analyzed yet (its run is due, or a stopped worker's run is being redone): not
+  // known yet, never "not an EHR page".
+  if (record.pendingSince !== undefined) return 'no-data';
   // Frames answered and none shows a note or claim lines (or only lost ones would, or a frame is
   // still loading: the popup's "Read from" says so).
   return record.frames.some((frame) => frame.lost || frame.snapshot?.page.frame.loading) ? 'no-data' : 'not-ehr';
