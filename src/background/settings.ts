@@ -17,6 +17,7 @@
 // Locks explain themselves: the policy may carry `lockReason` (why settings are locked),
 // `lockReasons` (lock name → reason, for one setting) and `lockContact` (who to ask). They are
 // shown next to every lock in the popup and on the options page (ResolvedSettings.lockInfo).
+import { SETTINGS_LIMITS } from '../shared/limits';
 import { SelectorAdapterConfigSchema, validateSelectorConfig, type SelectorAdapterConfig } from '../adapters/selector';
 import * as z from '../engine/zod';
 import { LEVELS, type Level } from '../engine/types';
@@ -32,26 +33,17 @@ const SITE_ORIGIN = /^https?:\/\/[a-z0-9.-]{1,253}(:\d{1,5})?$/i;
 /** Host permission patterns as the options page writes them: https://host/* or https://*.host/* */
 const SITE_PATTERN = /^https?:\/\/(\*\.)?[a-z0-9.-]{1,253}(:\d{1,5})?\/\*$/i;
 
-/** Size limits: a policy may be big, but never big enough to slow the worker or the popup. */
-export const LIMITS = {
-  /** Entries in any list or map (rule levels, payer names, sites, locks). */
-  entries: 500,
-  /** Selector adapters (same cap as the options page's editor). */
-  adapters: 20,
-  /** Characters of any one value once serialized. */
-  valueChars: 256 * 1024,
-  /** Rejections reported one by one; the rest are counted in a last entry. */
-  rejections: 100,
-} as const;
+/** Size limits: a policy may be big, but never big enough to slow the worker or the popup (src/shared/limits.ts). */
+export const LIMITS = SETTINGS_LIMITS;
 
 export const RuleIdSchema = z.string().check(z.regex(RULE_ID));
 export const ProfileIdSchema = z.string().check(z.regex(PROFILE_ID));
 export const LevelSchema = z.enum(LEVELS);
-export const PayerNameSchema = z.string().check(z.minLength(1), z.maxLength(100));
+export const PayerNameSchema = z.string().check(z.minLength(1), z.maxLength(LIMITS.payerName));
 export const SitePatternSchema = z.string().check(z.regex(SITE_PATTERN));
 export const SiteOriginSchema = z.string().check(z.regex(SITE_ORIGIN));
 /** Limits of the lock explanations: one or two sentences, a contact line. */
-export const LOCK_TEXT_MAX = 300;
+export const LOCK_TEXT_MAX = LIMITS.lockText;
 const LockTextSchema = z.string().check(z.minLength(1), z.maxLength(LOCK_TEXT_MAX));
 
 export interface Settings {
@@ -131,7 +123,7 @@ export function isKnownLock(name: string): boolean {
 }
 
 export const LockNameSchema = z.string().check(
-  z.maxLength(200),
+  z.maxLength(LIMITS.lockName),
   z.refine((name) => isKnownLock(name), 'not a setting that can be locked'),
 );
 
@@ -154,7 +146,7 @@ export const ManagedSettingsSchema = z.object({
   /** Managed only: why the organisation locks settings, shown next to every lock. */
   lockReason: z.optional(LockTextSchema),
   /** Managed only: lock name → why this one is locked (overrides lockReason for it). */
-  lockReasons: z.optional(z.record(z.string().check(z.maxLength(200)), LockTextSchema)),
+  lockReasons: z.optional(z.record(z.string().check(z.maxLength(LIMITS.lockName)), LockTextSchema)),
   /** Managed only: who to ask about the locks (a name, a phone number, an e-mail or an https link). */
   lockContact: z.optional(LockTextSchema),
 });

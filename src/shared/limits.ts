@@ -50,8 +50,11 @@ export const PAGE_CAPS = {
 export const ID_LIMITS = {
   /** An anchor id the describer gives an element. */
   anchor: 40,
-  /** A note part's key as evidence names it (a page label at most: PAGE_CAPS.label). */
-  part: PAGE_CAPS.label,
+  /**
+   * A note part's key as evidence, "Read from" corrections and highlights name it: in the
+   * extension "<frame id>:<anchor>#<n>" (src/background/frames.ts visitPartId), far below this.
+   */
+  part: 200,
   /** A rule id (src/engine/rules/<id>.ts) and a payer profile id. */
   rule: 100,
   profile: 100,
@@ -105,4 +108,31 @@ export const SETTINGS_LIMITS = {
   payerName: 100,
   /** Characters of a site pattern or origin as the rule scopes store it. */
   site: 300,
+} as const;
+
+/**
+ * Lock names the worker can resolve at most: one per entry of the policy's `lockedSettings`,
+ * `ruleLevels` and `disabledRules` (each at most `entries`), plus the settings a policy value
+ * locks by being set. The popup's and the options page's schemas accept exactly this many, so a
+ * big policy the worker accepts never makes them fail ("the lock count differs").
+ */
+export const MAX_LOCKS = 3 * SETTINGS_LIMITS.entries + 20;
+
+/** Policy values rejected one by one, plus the last entry that counts the rest. */
+export const MAX_REJECTIONS_SHOWN = SETTINGS_LIMITS.rejections + 1;
+
+/** A claim line as a page or a visit file gives it. */
+export const CLAIM_LINE_LIMITS = {
+  modifiers: 8,
+  diagnoses: 12,
+  /** Characters of one diagnosis code (ICD-10-CM is at most 8 with the dot). */
+  diagnosisChars: 12,
+  units: 999,
+  minutes: 1440,
+} as const;
+
+/** Dismissals: the reason as sent ("<category>: note"), and the local audit trail's length. */
+export const DISMISS_LIMITS = {
+  reasonChars: 500,
+  auditEntries: 1000,
 } as const;

@@ -2,6 +2,7 @@
 // an injected object so tests hand in a fake (the polyfill itself refuses to load outside an
 // extension). Replies from the background are validated; bad ones fail closed.
 import * as z from '../engine/zod';
+import { DISMISS_LIMITS, ID_LIMITS } from '../shared/limits';
 import type { UiMessage } from '../shared/messages';
 import { t } from './i18n';
 import { parsePolicyState, type PolicyState } from './policy-state';
@@ -63,12 +64,12 @@ export interface ActOutcome {
 
 /** ui:get-audit: the PHI-free dismissal log (src/background/dismissals.ts). */
 const AuditEntrySchema = z.object({
-  ruleId: z.string().check(z.maxLength(100)),
+  ruleId: z.string().check(z.maxLength(ID_LIMITS.rule)),
   hash: z.string().check(z.maxLength(40)),
   reason: z.string().check(z.maxLength(100)),
   at: z.number(),
 });
-const AuditReplySchema = z.object({ entries: z.array(AuditEntrySchema).check(z.maxLength(5000)) });
+const AuditReplySchema = z.object({ entries: z.array(AuditEntrySchema).check(z.maxLength(DISMISS_LIMITS.auditEntries)) });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 /** "ok", or the background's reason code for not highlighting ("highlight-disabled", …). */

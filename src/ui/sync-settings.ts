@@ -8,6 +8,7 @@
 //   ruleScopes        { profiles: { [profileId]: ruleId[] }, sites: { [origin]: ruleId[] } }
 //                                     rules turned off for one payer profile or one site (the popup's
 //                                     "Turn rule off…"; the worker writes it, the options page lists it)
+import { ID_LIMITS, SETTINGS_LIMITS } from '../shared/limits';
 import { LEVELS, type Level } from '../engine/types';
 import * as z from '../engine/zod';
 
@@ -38,10 +39,13 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   ruleScopes: { profiles: {}, sites: {} },
 };
 
-const DefaultProfileSchema = z.nullable(z.string().check(z.minLength(1), z.maxLength(100)));
-const RuleLevelsSchema = z.record(z.string().check(z.maxLength(100)), z.enum(LEVELS));
+const DefaultProfileSchema = z.nullable(z.string().check(z.minLength(1), z.maxLength(ID_LIMITS.profile)));
+const RuleLevelsSchema = z.record(z.string().check(z.maxLength(ID_LIMITS.rule)), z.enum(LEVELS));
 const HighlightSchema = z.boolean();
-const ScopeListSchema = z.record(z.string().check(z.maxLength(300)), z.array(z.string().check(z.maxLength(100))).check(z.maxLength(500)));
+const ScopeListSchema = z.record(
+  z.string().check(z.maxLength(SETTINGS_LIMITS.site)),
+  z.array(z.string().check(z.maxLength(ID_LIMITS.rule))).check(z.maxLength(SETTINGS_LIMITS.entries)),
+);
 const RuleScopesSchema = z.object({ profiles: z.optional(ScopeListSchema), sites: z.optional(ScopeListSchema) });
 
 /** Each key is checked on its own, so one bad value (an older version's, a hand edit) costs only itself. */
