@@ -7,6 +7,7 @@ import { policyAllowsOrigin, type PolicySite } from './policy-origins';
 import type { ResolvedSettings } from './settings';
 import type { TabRecord } from './state';
 import { isWebOrigin } from './sender';
+import { TAB_LIMITS } from '../shared/limits';
 import { snapshotHasContent } from '../shared/snapshot';
 
 type RuleInfo = TabState['rules'][string];
@@ -57,7 +58,9 @@ export function buildTabState(record: TabRecord | null, engine: EngineApi, resol
     rejectedPolicy: policyRejections(resolved),
   };
   if (result) state.result = result;
-  if (record?.result?.lines) state.lines = record.result.lines;
+  // Past the limit a finding's line is named by its number ("line 201"), as the popup does for any
+  // line it has no label for.
+  if (record?.result?.lines) state.lines = record.result.lines.slice(0, TAB_LIMITS.lines);
   if (scopedOff.length > 0) state.scopedOff = scopedOff;
   const lockInfo = lockInfoOf(resolved);
   if (lockInfo) state.lockInfo = lockInfo;

@@ -90,6 +90,17 @@ export const TAB_LIMITS = {
   profiles: 200,
 } as const;
 
+/**
+ * The popup's "Read from" view (src/shared/reading.ts): what the worker took from the page. Past
+ * these the view lists the first ones and says how many it left out in its `cut` notes.
+ */
+export const READING_LIMITS = {
+  visits: 50,
+  partsPerVisit: 60,
+  /** One table's rows at most (a claim list page shows one table per encounter). */
+  linesPerVisit: PAGE_CAPS.rows,
+} as const;
+
 /** Settings, policy and locks: the same numbers in the worker's resolver and the options page. */
 export const SETTINGS_LIMITS = {
   /** Entries in any list or map (rule levels, payer names, sites, locks). */

@@ -175,7 +175,7 @@ describe('an analysis interrupted by the worker being stopped', () => {
     // its "pending" marker, and no result for it.
     await ext.evalWorker(async (id) => {
       const key = `tab:${id}`;
-      const record = (await chrome.storage.session.get(key))[key];
+      const record = (await chrome.storage.session.get(key))[key] as Record<string, unknown>;
       await chrome.storage.session.set({ [key]: { ...record, result: null, error: null, pendingSince: Date.now() } });
     }, tabId);
     await ext.stopWorker(page);

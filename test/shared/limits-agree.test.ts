@@ -5,13 +5,18 @@ import { buildPolicyState, buildTabState } from '../../src/background/view';
 import { DEFAULT_SETTINGS, resolveSettings } from '../../src/background/settings';
 import { visitPartId } from '../../src/background/frames';
 import { checkAdapterText, MAX_ADAPTERS } from '../../src/options/adapter-json';
-import { ID_LIMITS, MAX_LOCKS, PAGE_CAPS, SETTINGS_LIMITS, TAB_LIMITS, FINDINGS_LIMITS } from '../../src/shared/limits';
+import { ID_LIMITS, MAX_LOCKS, PAGE_CAPS, READING_LIMITS, SETTINGS_LIMITS, TAB_LIMITS, FINDINGS_LIMITS } from '../../src/shared/limits';
 import { BackgroundToContent, ContentToBackground } from '../../src/shared/messages';
 import { PAGE_LIMITS } from '../../src/shared/page';
 import { PageDescriptionSchema } from '../../src/shared/page-schema';
 import { validateSelectorConfig } from '../../src/adapters/selector';
 import { parsePolicyState } from '../../src/ui/policy-state';
 import { parseTabState } from '../../src/ui/tab-state';
+import { createBackground, registerListeners } from '../../src/background/service';
+import * as engine from '../../src/engine';
+import { parseReadingView } from '../../src/shared/reading';
+import type { Snapshot } from '../../src/shared/snapshot';
+import { contentSender, FakeBrowser, popupSender } from '../background/fake-browser';
 import { createFakeEngine } from '../background/fake-engine';
 import { page } from '../background/snapshots';
 
@@ -66,5 +71,34 @@ describe('limits agree between layers', () => {
     expect(PAGE_LIMITS).toBe(PAGE_CAPS);
     expect(TAB_LIMITS.findings).toBe(FINDINGS_LIMITS.total);
     expect(FINDINGS_LIMITS.perRule).toBeLessThanOrEqual(FINDINGS_LIMITS.total);
+  });
+
+  it('claim lines at the page\'s row cap, and more over two tables: the popup and "Read from" both accept them', async () => {
+    const browser = new FakeBrowser();
+    const bg = createBackground({ platform: browser, engine: { ...engine, dataVersion: engine.DATA_VERSION }, analyzeDelayMs: 0 });
+    registerListeners(browser, bg);
+    browser.addTab({ id: 1, url: 'https://ehr.example.org/claims', frames: new Map([[0, () => undefined]]) });
+    const lines = Array.from({ length: PAGE_CAPS.rows }, () => ({ code: '97124', units: 1, modifiers: ['GP'] }));
+    const described = page({ top: true, notes: [{ id: 'b1', label: 'Treatment', text: 'Massage 15 min to lumbar paraspinals for spasm.' }], lines, facts: { Payer: 'Aetna' } });
+    const send = async (snapshot: Snapshot) => {
+      await browser.send({ type: 'cs:snapshot', snapshot }, contentSender(1, 0, 'https://ehr.example.org', 'doc'));
+      await bg.analyzer.schedule(1);
+      return {
+        state: parseTabState(await browser.send({ type: 'ui:get-tab-state', tabId: 1 }, popupSender())),
+        reading: parseReadingView(await browser.send({ type: 'ui:get-reading', tabId: 1 }, popupSender())),
+      };
+    };
+    const at = await send({ adapter: 'page', page: described });
+    expect(at.state?.lines).toHaveLength(PAGE_CAPS.rows);
+    expect(at.reading?.visits[0]?.lines).toHaveLength(PAGE_CAPS.rows);
+    expect(at.reading?.status.cut).toEqual([]);
+
+    // A second table of the same visit: more lines than either view holds; each lists its limit and says so.
+    const second = { ...described.tables[0]!, id: 't1', at: 99 };
+    const past = await send({ adapter: 'page', page: { ...described, tables: [...described.tables, second] } });
+    expect(past.state).not.toBeNull();
+    expect(past.state?.lines).toHaveLength(TAB_LIMITS.lines);
+    expect(past.reading?.visits[0]?.lines).toHaveLength(READING_LIMITS.linesPerVisit);
+    expect(past.reading?.status.cut).toContain(`claim lines (${READING_LIMITS.linesPerVisit} of ${2 * PAGE_CAPS.rows} listed)`);
   });
 });
