@@ -1,7 +1,8 @@
 // Findings caps (FINDINGS_LIMITS): a note that repeats one problem a thousand times gives a bounded
 // result whose counts stay exact, so every view can say "+N more" with the real number.
 import { describe, expect, it } from 'vitest';
-import { check } from '../../src/engine';
+import { check, type Finding } from '../../src/engine';
+import { capTotal, omittedOf, truncation, type OmittedByRule } from '../../src/engine/caps';
 import { FINDINGS_LIMITS } from '../../src/shared/limits';
 import { comfortVisit } from '../fixtures/repeated-findings';
 
@@ -64,4 +65,27 @@ describe('findings caps', () => {
     // A few hundred bytes per finding: the result no longer grows with the note.
     expect(JSON.stringify(result).length).toBeLessThan(FINDINGS_LIMITS.total * 2_000);
   });
+
+  it('merges the counts of several checks and caps the merged list again (a claim list\'s encounters)', () => {
+    const finding = (ruleId: string, severity: Finding['severity'], extra: Partial<Finding> = {}): Finding => ({ ruleId, title: ruleId, severity, message: ruleId, citations: [], profile: 'p', ...extra });
+    const first = check(comfortVisit(60));
+    const second = check(comfortVisit(70));
+    const omitted: OmittedByRule = new Map();
+    omittedOf(first.truncated, omitted);
+    omittedOf(second.truncated, omitted);
+    const merged = capTotal([...first.findings, ...second.findings], 40, omitted);
+    const counts = truncation(merged, omitted)!;
+    expect(merged).toHaveLength(40);
+    expect(counts.total).toBe(first.truncated!.total + second.truncated!.total);
+    expect(counts.rules['comfort-wording']?.count).toBe(130);
+
+    // A kept finding whose root was left out stands on its own (nothing would show it otherwise).
+    const root = finding('root-rule', 'info', { line: 0 });
+    const dependent = finding('dependent-rule', 'error', { line: 0, relatedTo: { ruleId: 'root-rule', line: 0 } });
+    const none: OmittedByRule = new Map();
+    const kept = capTotal([dependent, root], 1, none);
+    expect(kept).toEqual([finding('dependent-rule', 'error', { line: 0 })]);
+    expect(truncation(kept, none)?.rules['root-rule']).toEqual({ count: 1, shown: 0, omitted: { error: 0, warning: 0, info: 1 } });
+  });
 });
+
