@@ -1,5 +1,6 @@
 // One build for every target: `node build.mjs` writes
-//   dist/cli.mjs      the command line (single file, Node 20)
+//   dist/cli.mjs      the command line (Node 20): a launcher that loads dist/cli-bundle.cjs
+//                     through the V8 code cache dist/cli.cache (src/cli/launch.ts)
 //   dist/engine.mjs   the engine as an ES module (benchmarks, scripts)
 //   dist/chrome/      the extension for Chrome and Edge (MV3, module service worker)
 //   dist/firefox/     the extension for Firefox (MV3, background scripts + gecko settings)
@@ -31,7 +32,9 @@
 //     zips must never contain it (test/build checks).
 import * as esbuild from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
 
 const argv = process.argv.slice(2);
@@ -75,20 +78,42 @@ function warn(message) {
 
 export async function buildNodeTargets(outdir = 'dist') {
   mkdirSync(outdir, { recursive: true });
-  const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', legalComments: 'none' };
+  const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
   const built = [];
-  for (const [source, out, extra] of [
-    ['src/cli/main.ts', 'cli.mjs', { banner: { js: '#!/usr/bin/env node' } }],
-    ['src/engine/index.ts', 'engine.mjs', {}],
-  ]) {
-    if (!existsSync(source)) {
-      warn(`skipping ${out}: ${source} does not exist yet`);
-      continue;
-    }
-    await esbuild.build({ ...common, ...extra, entryPoints: [source], outfile: join(outdir, out) });
-    built.push(join(outdir, out));
-  }
+  if (existsSync('src/cli/main.ts')) {
+    // The command line: the bundle (CommonJS, so it can be compiled from a V8 code cache), the
+    // launcher users run (dist/cli.mjs, src/cli/launch.ts) and the cache, written by one
+    // representative run. See launch.ts.
+    await esbuild.build({ ...common, format: 'cjs', entryPoints: ['src/cli/main.ts'], outfile: join(outdir, 'cli-bundle.cjs') });
+    await esbuild.build({ ...common, format: 'esm', entryPoints: ['src/cli/launch.ts'], outfile: join(outdir, 'cli.mjs'), banner: { js: '#!/usr/bin/env node' } });
+    writeCliCodeCache(outdir);
+    built.push(join(outdir, 'cli.mjs'));
+  } else warn('skipping cli.mjs: src/cli/main.ts does not exist yet');
+  if (existsSync('src/engine/index.ts')) {
+    await esbuild.build({ ...common, format: 'esm', entryPoints: ['src/engine/index.ts'], outfile: join(outdir, 'engine.mjs') });
+    built.push(join(outdir, 'engine.mjs'));
+  } else warn('skipping engine.mjs: src/engine/index.ts does not exist yet');
   return built;
+}
+
+/** What the code cache is trained on: a `check` of the example visits (JSON and a plain note). */
+const CODE_CACHE_TRAINING = ['check', 'examples/medicare-clean.json', 'examples/aetna-problems.json', 'examples/note-with-codes.txt'];
+
+/**
+ * dist/cli.cache: V8 bytecode of everything a check compiles, so a cold run skips parsing and
+ * compiling. Written by the launcher itself in a child process (same Node and V8 flags as a user's
+ * run); without it the command line still works, only slower to start.
+ */
+function writeCliCodeCache(outdir) {
+  const result = spawnSync(process.execPath, [join(outdir, 'cli.mjs'), ...CODE_CACHE_TRAINING], {
+    cwd: dirname(fileURLToPath(import.meta.url)),
+    env: { ...process.env, THERAPY_CLAIM_GUARD_WRITE_CODE_CACHE: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  if ((result.status !== 0 && result.status !== 1) || !existsSync(join(outdir, 'cli.cache'))) {
+    throw new Error(`the command line failed its code-cache run (exit ${result.status}): ${result.stderr || result.error}`);
+  }
 }
 
 // ---- generated sources -----------------------------------------------------------------------

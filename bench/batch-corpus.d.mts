@@ -1,2 +1,2 @@
 // Types for batch-corpus.mjs (imported by the batch tests).
-export function writeBatch(dir: string, count: number, options?: { seed?: number; textShare?: number }): { json: number; txt: number; bytes: number; templates: number };
+export function writeBatch(dir: string, count: number, options?: { seed?: number; textShare?: number; patients?: number }): { json: number; txt: number; bytes: number; templates: number };

@@ -79,13 +79,19 @@ function noteText(visit) {
 /**
  * Write `count` visits under `dir` (clinic-N/2026-MM/visit-NNNNN.json or .txt). Returns how many
  * visits went into .json and .txt files and their total bytes.
+ *
+ * With `patients`, visit i belongs to patient i mod `patients` (`patient.id`), for the cross-visit
+ * rules; every fifth patient's notes are copied forward (one template for all their visits).
  */
-export function writeBatch(dir, count, { seed = 12, textShare = 0.1 } = {}) {
+export function writeBatch(dir, count, { seed = 12, textShare = 0.1, patients = 0 } = {}) {
   const templates = readTemplates();
   const rand = prng(seed);
   const made = { json: 0, txt: 0, bytes: 0, templates: templates.length };
   for (let i = 0; i < count; i++) {
-    const visit = varyVisit(templates[i % templates.length], rand, i);
+    const patient = patients > 0 ? i % patients : -1;
+    const copiesForward = patient >= 0 && patient % 5 === 0;
+    const visit = varyVisit(templates[(copiesForward ? patient : i) % templates.length], rand, i);
+    if (patient >= 0) visit.patient = { id: `P-${String(patient).padStart(5, '0')}` };
     const folder = join(dir, `clinic-${(i % 7) + 1}`, visit.dateOfService.slice(0, 7));
     mkdirSync(folder, { recursive: true });
     const base = join(folder, `visit-${String(i).padStart(5, '0')}`);

@@ -3,7 +3,8 @@
 // median of the per-round ratios.
 //   node bench/compare.mjs BEFORE_DIST AFTER_DIST [--rounds N]
 // Each DIST holds engine.mjs and cli.mjs (node build.mjs, or buildNodeTargets(dir) of build.mjs,
-// for an older commit checked out elsewhere).
+// for an older commit checked out elsewhere); a cli.mjs built since the code-cache launcher needs its
+// cli-bundle.cjs and cli.cache beside it (copy all three).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';

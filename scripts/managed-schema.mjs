@@ -1,4 +1,4 @@
-// Writes manifest/managed_schema.json from the zod settings schema (src/background/policy-schema.ts).
+// Writes manifest/managed_schema.json from the zod settings schema (src/settings/chrome-schema.ts).
 //
 //   node scripts/managed-schema.mjs          write the file
 //   node scripts/managed-schema.mjs --check  exit 1 when the committed file differs (CI)
@@ -14,7 +14,7 @@ export const SCHEMA_FILE = `${REPO}manifest/managed_schema.json`;
 
 /** The schema text as the code generates it. */
 export async function generatedSchemaText() {
-  const module = await importTs(`${REPO}src/background/policy-schema.ts`);
+  const module = await importTs(`${REPO}src/settings/chrome-schema.ts`);
   return module.managedSchemaText();
 }
 

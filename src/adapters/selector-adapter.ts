@@ -1,42 +1,49 @@
 // Administrator selector configurations: a URL match pattern plus CSS selectors for the note parts
 // (and what is never the note), the claim-line rows and columns, payer, provider and date. This file
-// holds what the content script needs without zod (40 KB budget): URL matching and a light check of
-// a config. The public module is ./selector.ts (zod schema, validator with messages);
+// holds what the content script needs without zod (40 KB budget): the config's type, URL matching
+// (./match-pattern.ts, linear) and a light check of a config. The public module is ./selector.ts (zod schema, validator with messages);
 // ./page/config.ts applies a config to a page description. A test keeps isSelectorAdapterConfig()
 // in step with the schema.
-import type { SelectorAdapterConfig } from './selector';
+import { parseMatchPattern, type MatchPattern } from './match-pattern';
 
-// ---------------------------------------------------------------------------------------------
-// Match patterns (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns)
-
-const PATTERN = /^(\*|https?|wss?|file|ftp):\/\/(\*|\*\.[^/*:]+|[^/*:]*)(?::(\*|\d{1,5}))?(\/.*)$/;
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * An administrator's selector configuration, as ./selector.ts's zod schema accepts it (a
+ * compile-time check there keeps the two equal). Declared here, without zod, so the content script
+ * can use it and every import arrow points from ./selector.ts to this file, never back.
+ */
+export interface SelectorAdapterConfig {
+  /** Shown to admins; the adapter id is "selector:<name>". */
+  name: string;
+  /** A WebExtension match pattern, e.g. "https://ehr.example.com/*". */
+  urlPattern: string;
+  noteSelectors: Array<{ selector: string; label?: string | undefined }>;
+  /** Elements that are never the note (a widget the reader mistook for it): "this is not the note". */
+  notNoteSelectors?: string[] | undefined;
+  /** Optional: a config may only fix the note; claim lines are then read as on any page. */
+  claimRowSelector?: string | undefined;
+  /** Selectors relative to a row; a control's value is read, else the element's text. */
+  columns?:
+    | {
+        code: string;
+        modifiers?: string | undefined;
+        units?: string | undefined;
+        minutes?: string | undefined;
+        dx?: string | undefined;
+      }
+    | undefined;
+  payerSelector?: string | undefined;
+  providerSelector?: string | undefined;
+  dateSelector?: string | undefined;
 }
 
-/** Compile a match pattern to a RegExp over URLs; null when the pattern is invalid. */
-export function compileMatchPattern(pattern: string): RegExp | null {
-  if (pattern === '<all_urls>') return /^(?:https?|wss?|file|ftp):\/\//;
-  const match = PATTERN.exec(pattern);
-  if (!match) return null;
-  const [, scheme = '', host = '', port, path = '/'] = match;
-  if (scheme === 'file' ? host !== '' : host === '') return null;
-  const schemePart = scheme === '*' ? 'https?' : escapeRegex(scheme);
-  let hostPart: string;
-  if (host === '*') hostPart = '[^/:]+';
-  else if (host.startsWith('*.')) hostPart = `(?:[^/:]+\\.)?${escapeRegex(host.slice(2))}`;
-  else hostPart = escapeRegex(host);
-  // A pattern without a port matches any port (as browsers do for host patterns).
-  const portPart = port === undefined || port === '*' ? '(?::\\d+)?' : `:${port}`;
-  const pathPart = path.split('*').map(escapeRegex).join('.*');
-  return new RegExp(`^${schemePart}://${hostPart}${portPart}${pathPart}$`, 'i');
+/** A config's URL pattern, parsed; null when it is not a valid match pattern (./match-pattern.ts). */
+export function compileMatchPattern(pattern: string): MatchPattern | null {
+  return parseMatchPattern(pattern);
 }
 
-/** Whether a URL (fragment ignored) matches the pattern. */
+/** Whether a URL (fragment ignored) matches the pattern; linear in both, never throws. */
 export function urlMatches(pattern: string, href: string): boolean {
-  const regex = compileMatchPattern(pattern);
-  return regex !== null && regex.test(href.replace(/#.*$/, ''));
+  return parseMatchPattern(pattern)?.matches(href) ?? false;
 }
 
 /** Allowed characters of a config name (it becomes part of the adapter id). */

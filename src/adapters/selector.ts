@@ -3,11 +3,18 @@
 // public face: the config's zod schema and the validator the options page and the managed-policy
 // reader use (every problem as "field: message"). The adapter itself lives in
 // ./selector-adapter.ts, free of zod, because the content script bundles it (40 KB budget).
+//
+// CSS selectors are checked by whoever validates, with what it has (a SelectorCheck): the options
+// page with the browser's own parser (domSelectorCheck: it knows which pseudo-classes this browser
+// supports, which no grammar can); the worker, which resolves the managed policy and has no
+// document, with a grammar parser that needs no DOM (./selector-grammar.ts), so a policy's broken
+// selector is rejected with a message instead of silently matching nothing. The content script
+// guards every use as well (./page/config.ts).
 import * as z from '../engine/zod';
 import { MAX_PARTS } from '../shared/limits';
-import { compileMatchPattern, NAME } from './selector-adapter';
+import { compileMatchPattern, NAME, type SelectorAdapterConfig } from './selector-adapter';
 
-export { compileMatchPattern, parseSelectorConfig, urlMatches } from './selector-adapter';
+export { compileMatchPattern, parseSelectorConfig, urlMatches, type SelectorAdapterConfig } from './selector-adapter';
 
 const selector = z.string().check(z.minLength(1), z.maxLength(500));
 
@@ -38,7 +45,10 @@ export const SelectorAdapterConfigSchema = z.strictObject({
   dateSelector: z.optional(selector),
 });
 
-export type SelectorAdapterConfig = z.infer<typeof SelectorAdapterConfigSchema>;
+// The zod-free type in ./selector-adapter.ts and this schema describe the same object: tsc fails here if they drift.
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const schemaMatchesType: Same<z.infer<typeof SelectorAdapterConfigSchema>, SelectorAdapterConfig> = true;
+void schemaMatchesType;
 
 export type SelectorConfigResult = { ok: true; config: SelectorAdapterConfig } | { ok: false; errors: string[] };
 
@@ -60,6 +70,22 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** Why a CSS selector cannot be used (a short phrase), or null when it can. */
+export type SelectorCheck = (selector: string) => string | null;
+
+/** The browser's own parser, through a detached fragment (nothing is queried in a page). */
+export function domSelectorCheck(doc: Document): SelectorCheck {
+  const fragment = doc.createDocumentFragment();
+  return (selector) => {
+    try {
+      fragment.querySelector(selector);
+      return null;
+    } catch {
+      return 'this browser cannot parse it';
+    }
+  };
+}
+
 /** Every selector field of a config, with its path for messages. */
 function selectorFields(config: SelectorAdapterConfig): [string, string][] {
   const fields: [string, string][] = config.noteSelectors.map((s, i) => [`noteSelectors[${i}].selector`, s.selector]);
@@ -73,7 +99,7 @@ function selectorFields(config: SelectorAdapterConfig): [string, string][] {
 }
 
 /** What is wrong beyond the structure: the URL pattern, row/column pairing, selectors that do not compile. */
-export function configProblems(config: SelectorAdapterConfig, doc: Document | null): string[] {
+export function configProblems(config: SelectorAdapterConfig, check: SelectorCheck | null): string[] {
   const errors: string[] = [];
   if ((config.claimRowSelector === undefined) !== (config.columns === undefined)) {
     errors.push('claimRowSelector and columns: give both (rows and their code column) or neither');
@@ -81,29 +107,26 @@ export function configProblems(config: SelectorAdapterConfig, doc: Document | nu
   if (!compileMatchPattern(config.urlPattern)) {
     errors.push(`urlPattern: "${config.urlPattern}" is not a valid match pattern (expected e.g. "https://ehr.example.com/*")`);
   }
-  if (doc) {
-    const fragment = doc.createDocumentFragment();
+  if (check) {
     for (const [path, value] of selectorFields(config)) {
-      try {
-        fragment.querySelector(value);
-      } catch {
-        errors.push(`${path}: "${value}" is not a valid CSS selector`);
-      }
+      const problem = check(value);
+      if (problem !== null) errors.push(`${path}: "${value}" is not a valid CSS selector (${problem})`);
     }
   }
   return errors;
 }
 
-function defaultDocument(): Document | null {
-  return typeof document === 'undefined' ? null : document;
+/** The page's own document when there is one (options page, tests in jsdom); none in the worker. */
+function defaultCheck(): SelectorCheck | null {
+  return typeof document === 'undefined' ? null : domSelectorCheck(document);
 }
 
 /**
- * Validate an admin's selector-adapter config (an object, or JSON text). Also checks that every
- * CSS selector compiles, when a document is at hand (`doc` null in a service worker: selectors are
- * then checked where they are used), and that the URL pattern is a valid match pattern. Never throws.
+ * Validate an admin's selector-adapter config (an object, or JSON text): its structure, that the
+ * URL pattern is a valid match pattern, and every CSS selector with `check` (by default the
+ * browser's parser when a document is at hand; null skips it). Never throws.
  */
-export function validateSelectorConfig(json: unknown, doc: Document | null = defaultDocument()): SelectorConfigResult {
+export function validateSelectorConfig(json: unknown, check: SelectorCheck | null = defaultCheck()): SelectorConfigResult {
   let input = json;
   if (typeof json === 'string') {
     try {
@@ -114,6 +137,6 @@ export function validateSelectorConfig(json: unknown, doc: Document | null = def
   }
   const parsed = SelectorAdapterConfigSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(describeIssue) };
-  const errors = configProblems(parsed.data, doc);
+  const errors = configProblems(parsed.data, check);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, config: parsed.data };
 }

@@ -16,7 +16,8 @@ import type { Snapshot } from '../shared/snapshot';
 import { badgeState, clearBadge, setBadge, type Translate } from './badge';
 import { findingKeys, type EngineApi } from './engine-api';
 import { mergeReadings, type ClassifiedFrame, type MergedReading } from './frames';
-import { scopedOffRules, type ResolvedSettings, type SettingsStore } from './settings';
+import { scopedOffRules, type ResolvedSettings } from '../settings';
+import type { SettingsStore } from './settings';
 import type { LineLabel } from './api';
 import type { Logger, TabRecord, TabStore } from './state';
 

@@ -12,7 +12,7 @@
 //       and the options page offer a one-click "Grant access" for the policy's sites.
 //   Sites outside the policy list never get the registered script, even if granted earlier.
 import type { Platform } from '../platform/types';
-import { policyOrigins, type ResolvedSettings } from './settings';
+import { policyOrigins, type ResolvedSettings } from '../settings';
 
 type Permissions = Platform['permissions'];
 

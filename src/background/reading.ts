@@ -11,7 +11,7 @@ import type { Platform, StorageAreaLike } from '../platform/types';
 import { fail, type UiReply } from './api';
 import { readRecord } from './analyze';
 import type { MergedReading } from './frames';
-import { LIMITS, isSettingLocked, type ResolvedSettings } from './settings';
+import { LIMITS, isSettingLocked, type ResolvedSettings } from '../settings';
 import type { TabRecord } from './state';
 
 const SELECTOR_ADAPTERS_KEY = 'selectorAdapters';

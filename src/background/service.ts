@@ -22,7 +22,8 @@ import { readingHandlers } from './reading';
 import { createRouter, type ContentSender, type UiRequest } from './router';
 import { policyAwarePermissions, policySites } from './policy-origins';
 import { extensionIdentity, isWebOrigin } from './sender';
-import { SettingsStore, isDismissLocked, isRuleLevelLocked, isSettingLocked } from './settings';
+import { isDismissLocked, isRuleLevelLocked, isSettingLocked } from '../settings';
+import { SettingsStore } from './settings';
 import { markPending, MAX_RERUNS, resetVisit, TabStore, type Logger, type TabRecord } from './state';
 import { buildPolicyState, buildTabState } from './view';
 

@@ -4,7 +4,7 @@
 import type { PolicyState, TabState } from './api';
 import type { EngineApi } from './engine-api';
 import { policyAllowsOrigin, type PolicySite } from './policy-origins';
-import type { ResolvedSettings } from './settings';
+import type { ResolvedSettings } from '../settings';
 import type { TabRecord } from './state';
 import { isWebOrigin } from './sender';
 import { TAB_LIMITS } from '../shared/limits';

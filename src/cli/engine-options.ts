@@ -6,7 +6,7 @@
 //   --rule ID=LEVEL     one rule's level, after the policy (repeatable)
 // Unlike the extension, which ignores a bad policy entry and keeps going, the command line refuses
 // it (exit 2): someone testing a change must not score a policy that is silently not what they wrote.
-import { DEFAULT_SETTINGS, resolveSettings } from '../background/settings';
+import { DEFAULT_SETTINGS, resolveSettings } from '../settings';
 import { type CheckOptions, LEVELS, type Level } from '../engine/types';
 import { type CliContext, InputError, UsageError } from './context';
 import { parseJsonText, readTextFile, describeValue, MAX_INPUT_BYTES } from './input';

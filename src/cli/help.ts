@@ -29,6 +29,14 @@ ${ENGINE_OPTION_HELP}
   --out FILE        write the output to FILE (complete or not at all) instead of stdout
   --jobs N          worker threads (default: the machine's available parallelism); 1 checks on
                     the main thread
+  --claims FILE     an X12 837P claim file (repeatable): each claim (CLM) is joined to the visit
+                    whose id, or file, is its patient control number (CLM01), and gives it its
+                    lines, modifiers, units, diagnoses, payer and rendering provider; claim lines
+                    with no note are reported (docs/837p.md)
+  --claim-map FILE  a JSON object mapping patient control numbers to visit ids or note files
+  --no-history      skip the cross-visit rules (cloned-note, templated-note, massage-trend),
+                    which otherwise run in date order over visits that give patient.id, after
+                    every visit's own result (docs/history.md)
 A progress line is shown on stderr when it is a terminal (not in CI) and the output is not.
 Exit: 0 no error-level finding, 1 error-level findings, 2 bad usage or an input that could not
 be checked, 3 the engine failed on a visit (the others are still checked). Details: docs/batch.md`,

@@ -8,6 +8,11 @@ import { oneLine } from './text';
 export interface CheckedVisit {
   source: string;
   result: CheckResult;
+  /**
+   * The findings of the cross-visit rules for this visit (docs/history.md), reported after every
+   * visit's own result: no units, no evidence spans.
+   */
+  crossVisit?: true;
 }
 
 export interface FindingJson {
@@ -36,7 +41,7 @@ export interface ResultJson {
   profile: string;
   findings: FindingJson[];
   truncated?: TruncatedJson;
-  units: {
+  units?: {
     method: UnitMethod;
     totalTimedMinutes: number | null;
     expected: Record<string, number>;
@@ -44,6 +49,8 @@ export interface ResultJson {
   };
   /** Only with --explain: what the engine read (src/engine/explain.ts). */
   reading?: Reading;
+  /** Set on a visit's cross-visit result (then `units` is absent). */
+  crossVisit?: true;
 }
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -73,7 +80,16 @@ function findingJson(finding: Finding): FindingJson {
 }
 
 /** One visit's result in the documented JSON shape (one element of `results`, one NDJSON line). */
-export function resultJson({ source, result }: CheckedVisit): ResultJson {
+export function resultJson({ source, result, crossVisit }: CheckedVisit): ResultJson {
+  if (crossVisit) {
+    return {
+      source,
+      profile: result.profile.id,
+      crossVisit,
+      findings: result.findings.map(findingJson),
+      ...(result.truncated && { truncated: truncatedJson(result.truncated) }),
+    };
+  }
   return {
     source,
     profile: result.profile.id,
@@ -184,8 +200,8 @@ export function rootFindings(result: CheckResult): Finding[] {
 }
 
 /** The human report for one visit: findings grouped by severity, evidence quoted, then units. */
-export function visitText({ source, result }: CheckedVisit): string {
-  const out: string[] = [`${source} — ${profileLine(result.profile)}`];
+export function visitText({ source, result, crossVisit }: CheckedVisit): string {
+  const out: string[] = [`${source} — ${crossVisit ? 'across visits, ' : ''}${profileLine(result.profile)}`];
   if (result.reading) out.push(...readingLines(result.reading), '  Findings');
   if (result.findings.length === 0 && !result.truncated) out.push('  No findings.');
   const roots = rootFindings(result);
@@ -201,7 +217,8 @@ export function visitText({ source, result }: CheckedVisit): string {
     for (const finding of group) out.push(...findingLines(finding));
     for (const rule of more) if (rule.omitted[severity] > 0) out.push(`    ${moreText(rule, rule.omitted[severity])}`);
   }
-  out.push(unitsLine(result), '');
+  if (!crossVisit) out.push(unitsLine(result));
+  out.push('');
   return `${out.join('\n')}\n`;
 }
 

@@ -104,7 +104,7 @@ export function extensionApi(ns: ExtensionNamespace | undefined = namespace()): 
         readArea(ns?.storage?.managed, [SELECTOR_ADAPTERS_KEY, LOCKED_SETTINGS_KEY]),
         readArea(ns?.storage?.sync, [SELECTOR_ADAPTERS_KEY]),
       ]);
-      // The worker's precedence (src/background/settings.ts): a policy value replaces the user's,
+      // The worker's precedence (src/settings/resolve.ts): a policy value replaces the user's,
       // and a policy lock keeps the user's out even when the policy sets no value.
       const policy = managed[SELECTOR_ADAPTERS_KEY];
       if (Array.isArray(policy)) return policy;

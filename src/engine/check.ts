@@ -5,6 +5,7 @@ import { analyzeChart, type Chart } from './chart';
 import dataMeta from './data/meta.json';
 import { buildReading, explainRules } from './explain';
 import { buildFacts } from './facts';
+import { buildVisitRecord } from './history/record';
 import { chooseProfile, resolveProfile } from './payers';
 import { localeOrder } from './order';
 import { RULES } from './rules';
@@ -67,7 +68,7 @@ function levelFor(ruleId: string, fallback: Severity, profile: ResolvedProfile, 
 export function check(visit: Visit, options: CheckOptions = {}): CheckResult {
   const choice = chooseProfile(visit.payer, options);
   const profile = resolveProfile(choice.id)!;
-  const chart = analyzeChart(visit.note);
+  const chart = analyzeChart(visit.note, { billedCodes: visit.lines.map((l) => l.code) });
   const facts = buildFacts(visit, chart, profile.unitMethod, options.readLinesFromNote !== false);
   const partsGiven = typeof visit.note !== 'string';
   const findings: Finding[] = [];
@@ -151,6 +152,10 @@ export function check(visit: Visit, options: CheckOptions = {}): CheckResult {
   const result: CheckResult = { findings: listed, units: facts.units, profile: choice, dataVersion: DATA_VERSION };
   const truncated = truncation(listed, omitted);
   if (truncated) result.truncated = truncated;
+  if (options.history) {
+    const salt = typeof options.history === 'object' ? options.history.salt : undefined;
+    result.history = buildVisitRecord(visit, chart, facts, { profile: profile.id, ...(salt !== undefined && { salt }) });
+  }
   if (options.explain || options.explainFindings) {
     const reading = buildReading(chart, facts, (span) => toEvidence(chart, span.start, span.end, partsGiven));
     if (options.explain) result.reading = reading;

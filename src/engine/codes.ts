@@ -3,7 +3,7 @@
 // load, so a bad edit fails the test run instead of silently misclassifying a code.
 import rawCodes from './data/codes.json';
 import { localeOrder } from './order';
-import type { Citation } from './types';
+import type { Citation } from './base-types';
 import * as z from './zod';
 
 export const CODE_SET_NAMES = ['timed', 'untimed', 'activeTherapy', 'massage', 'manualTherapy', 'chiropracticCmt'] as const;

@@ -10,7 +10,7 @@
 import type { Chart, Mention, MentionContext, Span } from './chart/types';
 import { isTimed } from './codes';
 import type { Figure, Source, VisitFacts } from './facts';
-import type { Evidence, UnitMethod } from './types';
+import type { Evidence, UnitMethod } from './base-types';
 
 /** Items kept per section: a hostile 1 MB note must not produce a 1 MB explanation. */
 export const MAX_READING_ITEMS = 100;

@@ -3,7 +3,7 @@
 import type { Chart, Mention, Span } from './chart';
 import { normaliseCredential } from './chart/note-facts';
 import { isMassage, isTimed, isUntimed, normalizeCode } from './codes';
-import type { UnitMethod, UnitsSummary } from './types';
+import type { UnitMethod, UnitsSummary } from './base-types';
 import { calculateUnits, unitsForMinutes } from './units';
 import type { Visit } from './visit';
 

@@ -11,6 +11,7 @@ export type { UnitsInput, UnitsResult, TimedService } from './units';
 export { parseVisit, visitJsonSchema, VisitSchema } from './visit';
 export type { Visit, ClaimLine, NotePart, VisitIssue, ParseVisitResult } from './visit';
 export type * from './types';
+export * as history from './history';
 
 export function listRules(): RuleMeta[] {
   return RULES.map((r) => r.meta);

@@ -3,30 +3,11 @@ import type { Chart } from './chart/types';
 import type { FindingExplanation, Reading } from './explain';
 import type { VisitFacts } from './facts';
 import type { Visit } from './visit';
+import type { VisitRecord } from './history/record';
+import type { Citation, Evidence, Level, Severity, UnitMethod, UnitsSummary } from './base-types';
 
-export type Severity = 'error' | 'warning' | 'info';
-export type Level = Severity | 'off';
-/** Every level a rule can be set to, mildest first: the one list the UI, settings and policy use. */
-export const LEVELS = ['off', 'info', 'warning', 'error'] as const satisfies readonly Level[];
-
-export interface Citation {
-  title: string;
-  url: string;
-}
-
-/** Where a finding points in the note: offsets are into the part's own text (half-open). */
-export interface Evidence {
-  /** The note part (its id, else its label, else its index) when the note came in parts. */
-  part?: string;
-  start: number;
-  end: number;
-  text: string;
-  /**
-   * The sentence the evidence sits in (at most ~240 characters around it), so a reader sees what
-   * caused the finding; `start` is its offset in the part, like the evidence's own.
-   */
-  context?: { start: number; text: string };
-}
+export type { Citation, Evidence, Level, Severity, UnitMethod, UnitsSummary } from './base-types';
+export { LEVELS } from './base-types';
 
 export interface Finding {
   ruleId: string;
@@ -106,8 +87,6 @@ export interface Rule {
   check(ctx: RuleContext): void;
 }
 
-export type UnitMethod = 'cms' | 'per-code';
-
 export interface RuleSetting {
   level?: Level;
   /** Shown in the message: why this payer raises (or weighs) the rule. */
@@ -162,23 +141,6 @@ export interface ResolvedProfile {
   rules: Record<string, ResolvedRuleSetting>;
 }
 
-export interface UnitsSummary {
-  method: UnitMethod;
-  /** null when neither the claim nor the note gives the timed minutes. */
-  totalTimedMinutes: number | null;
-  /** Units the documented minutes support, per code (timed codes with known minutes, untimed = 1). */
-  expected: Record<string, number>;
-  /** Total timed units the minutes support (known even when per-code minutes are not). */
-  expectedTimedUnits: number | null;
-  /** Units billed on the claim, per code. */
-  billed: Record<string, number>;
-  /** Other allocations that are equally correct (CMS ties). */
-  alternatives: Record<string, number>[];
-  minutesByCode: Record<string, number>;
-  /** Timed codes in claim order, then ones only the note documents (object keys lose this order). */
-  timedOrder: string[];
-}
-
 export interface CheckOptions {
   /** Force a profile id, overriding the visit's payer. */
   profile?: string;
@@ -207,6 +169,11 @@ export interface CheckOptions {
    * Whatever is left out is counted exactly in CheckResult.truncated.
    */
   findingsLimits?: { perRule?: number; total?: number };
+  /**
+   * Also return the visit's cross-visit record (`CheckResult.history`, src/engine/history): its
+   * fingerprints and series numbers, for the cross-visit rules. `salt` keys the fingerprint hashes.
+   */
+  history?: boolean | { salt?: number };
 }
 
 export interface ProfileChoice {
@@ -255,4 +222,6 @@ export interface CheckResult {
   reading?: Reading;
   /** Per rule id that fired: what the engine read behind it, in short lines (options.explainFindings). */
   explanations?: Record<string, FindingExplanation[]>;
+  /** The visit's cross-visit record, when options.history. */
+  history?: VisitRecord;
 }

@@ -1,7 +1,7 @@
 // Units for timed therapy codes: the CMS total-time 8-minute rule (Pub. 100-04 ch. 5 §20.2) and the
 // per-code "substantial portion" method most commercial payers use. Pure: no I/O, no globals.
 import { isUntimed, normalizeCode } from './codes';
-import type { UnitMethod } from './types';
+import type { UnitMethod } from './base-types';
 
 export interface TimedService {
   code: string;

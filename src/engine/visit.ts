@@ -23,6 +23,11 @@ export const ClaimLineSchema = z.object({
 export const VisitSchema = z.object({
   /** Optional label for reports (file name, encounter id). Never needed by the rules. */
   id: z.optional(z.string()),
+  /**
+   * Whose visit, for the cross-visit rules (src/engine/history): an MRN or any id that is the same
+   * on every visit of the patient. Optional; without it a visit is checked on its own.
+   */
+  patient: z.optional(z.object({ id: z.string().check(z.minLength(1, 'expected a patient id')) })),
   /** A profile id ("medicare") or the payer name as a claim shows it ("Aetna Choice POS II"). */
   payer: z.optional(z.string()),
   dateOfService: z.optional(isoDate),
@@ -38,6 +43,8 @@ export const VisitSchema = z.object({
   totalTreatmentMinutes: z.optional(nonNegative),
   episode: z.optional(
     z.object({
+      /** Names the episode of care when a patient has several (else its plan-of-care start tells them apart). */
+      id: z.optional(z.string()),
       visitNumber: z.optional(z.number().check(z.int(), z.positive())),
       planOfCareStart: z.optional(isoDate),
       onsetDate: z.optional(isoDate),

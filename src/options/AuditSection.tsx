@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import type { AuditEntry, OptionsClient } from '../ui/client';
+import type { AuditEntry, OptionsClient } from './client';
 import { t } from '../ui/i18n';
 import { auditCsv, auditFileName } from './audit-csv';
 import type { RuleSummary } from './catalog';

@@ -1,17 +1,19 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { OptionsClient } from '../ui/client';
+import type { OptionsClient } from './client';
 import { t } from '../ui/i18n';
 import { isLocked, isRuleLocked, LOCK_KEYS } from '../ui/locks';
 import type { PolicyState } from '../ui/policy-state';
 import { LockInfoContext } from '../ui/LockNote';
 import { RejectedPolicyNotice } from '../ui/RejectedPolicyNotice';
-import type { RuleLevel, RuleScopes, SyncSettings } from '../ui/sync-settings';
+import type { Level as RuleLevel } from '../engine/types';
+import type { RuleScopes, UserSettings } from '../settings';
 import { adapterTextOf, checkAdapterText, type ValidateSelectorConfig } from './adapter-json';
 import { AdaptersSection } from './AdaptersSection';
 import { AuditSection } from './AuditSection';
 import type { Catalog } from './catalog';
 import { HighlightSection } from './HighlightSection';
 import { PayerMapSection } from './PayerMapSection';
+import { PolicyCheckSection } from './PolicyCheckSection';
 import { PolicySitesSection } from './PolicySitesSection';
 import { ProfileSection } from './ProfileSection';
 import { RuleLevelsSection } from './RuleLevelsSection';
@@ -105,7 +107,7 @@ export function OptionsPage({ client, catalog, validateAdapters }: Props) {
   const save = async (event: Event) => {
     event.preventDefault();
     const known = new Set(catalog.rules.map((rule) => rule.id));
-    const values: Partial<SyncSettings> = {};
+    const values: Partial<UserSettings> = {};
     if (!profileLocked) values.defaultProfile = defaultProfile;
     if (!isLocked(locked, LOCK_KEYS.ruleLevels)) {
       // Only rules that still exist; a locked rule's row can't change, so its stored value stays.
@@ -194,6 +196,7 @@ export function OptionsPage({ client, catalog, validateAdapters }: Props) {
               </div>
             </form>
             <AuditSection client={client} rules={catalog.rules} />
+            <PolicyCheckSection catalog={catalog} />
           </>
         )}
       </main>

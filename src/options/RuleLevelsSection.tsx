@@ -2,7 +2,7 @@ import { useId } from 'preact/hooks';
 import { t } from '../ui/i18n';
 import { LockNote } from '../ui/LockNote';
 import { LOCK_KEYS } from '../ui/locks';
-import { LEVELS, type RuleLevel } from '../ui/sync-settings';
+import { LEVELS, type Level as RuleLevel } from '../engine/types';
 import type { RuleSummary } from './catalog';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
 import { t } from '../ui/i18n';
-import type { RuleScopes } from '../ui/sync-settings';
+import type { RuleScopes } from '../settings';
 import type { ProfileSummary, RuleSummary } from './catalog';
 
 interface Props {

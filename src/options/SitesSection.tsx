@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import type { OptionsClient } from '../ui/client';
+import type { OptionsClient } from './client';
 import { t } from '../ui/i18n';
 import { LockNote } from '../ui/LockNote';
 import { LOCK_KEYS } from '../ui/locks';

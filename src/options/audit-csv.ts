@@ -2,7 +2,7 @@
 // fields the log keeps (time, rule, finding hash, reason) plus the rule's title from the catalogue.
 // Nothing in the log comes from a note, but every cell is still quoted, and a cell that a
 // spreadsheet would read as a formula is prefixed with an apostrophe (CSV injection).
-import type { AuditEntry } from '../ui/client';
+import type { AuditEntry } from './client';
 
 export const AUDIT_CSV_HEADER = ['dismissed_at_utc', 'rule_id', 'rule_title', 'finding_hash', 'reason'] as const;
 

@@ -4,7 +4,7 @@ import { render } from 'preact';
 import './styles/options.css';
 import { validateSelectorConfig } from '../adapters/selector';
 import { browserApi, installI18n } from '../ui/browser-api';
-import { createOptionsClient } from '../ui/client';
+import { createOptionsClient } from './client';
 import { t } from '../ui/i18n';
 import { catalog } from './catalog';
 import { OptionsPage } from './OptionsPage';

@@ -2,11 +2,8 @@
 // an injected object so tests hand in a fake (the polyfill itself refuses to load outside an
 // extension). Replies from the background are validated; bad ones fail closed.
 import * as z from '../engine/zod';
-import { DISMISS_LIMITS, ID_LIMITS } from '../shared/limits';
 import type { UiMessage } from '../shared/messages';
 import { t } from './i18n';
-import { parsePolicyState, type PolicyState } from './policy-state';
-import { readSyncSettings, SYNC_KEYS, type SyncSettings } from './sync-settings';
 import { errorTabState, parseTabState, type TabState } from './tab-state';
 
 /** The slice of `browser` the UI uses; the polyfill's `browser` object satisfies it. */
@@ -62,15 +59,6 @@ export interface ActOutcome {
   refused?: string;
 }
 
-/** ui:get-audit: the PHI-free dismissal log (src/background/dismissals.ts). */
-const AuditEntrySchema = z.object({
-  ruleId: z.string().check(z.maxLength(ID_LIMITS.rule)),
-  hash: z.string().check(z.maxLength(40)),
-  reason: z.string().check(z.maxLength(100)),
-  at: z.number(),
-});
-const AuditReplySchema = z.object({ entries: z.array(AuditEntrySchema).check(z.maxLength(DISMISS_LIMITS.auditEntries)) });
-export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 /** "ok", or the background's reason code for not highlighting ("highlight-disabled", …). */
 export type ShowInNoteOutcome = 'ok' | string;
@@ -97,19 +85,6 @@ export interface PopupClient {
   openPanel(): Promise<void>;
   /** Side panel: calls `onChange` with the new tab when another tab of its window comes to the front. */
   watchActiveTab(onChange: (tabId: number) => void): () => void;
-}
-
-export interface OptionsClient {
-  readSettings(): Promise<SyncSettings>;
-  writeSettings(values: Partial<SyncSettings>): Promise<void>;
-  grantedOrigins(): Promise<string[]>;
-  /** Must be called straight from a click/submit handler (user gesture). */
-  requestOrigin(pattern: string): Promise<boolean>;
-  removeOrigin(pattern: string): Promise<boolean>;
-  /** null when the background gave no readable answer. */
-  getPolicy(): Promise<PolicyState | null>;
-  /** The dismissal log; null when the background gave no readable answer. */
-  getAudit(): Promise<AuditEntry[] | null>;
 }
 
 function describe(error: unknown): string {
@@ -181,42 +156,6 @@ export function createPopupClient(api: UiBrowserApi): PopupClient {
       };
       events.addListener(listener);
       return () => events.removeListener(listener);
-    },
-  };
-}
-
-export function createOptionsClient(api: UiBrowserApi): OptionsClient {
-  return {
-    async readSettings() {
-      return readSyncSettings(await api.storage.sync.get([...SYNC_KEYS]));
-    },
-    async writeSettings(values) {
-      await api.storage.sync.set({ ...values });
-    },
-    async grantedOrigins() {
-      const all = await api.permissions.getAll();
-      return [...(all.origins ?? [])].sort();
-    },
-    requestOrigin(pattern) {
-      return api.permissions.request({ origins: [pattern] });
-    },
-    removeOrigin(pattern) {
-      return api.permissions.remove({ origins: [pattern] });
-    },
-    async getPolicy() {
-      try {
-        return parsePolicyState(await api.runtime.sendMessage({ type: 'ui:get-policy' } satisfies GetPolicyMessage));
-      } catch {
-        return null;
-      }
-    },
-    async getAudit() {
-      try {
-        const parsed = AuditReplySchema.safeParse(await api.runtime.sendMessage({ type: 'ui:get-audit' } satisfies UiMessage));
-        return parsed.success ? parsed.data.entries : null;
-      } catch {
-        return null;
-      }
     },
   };
 }

@@ -3,12 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ElementIds, readFrame } from '../../src/adapters/index';
 import {
   compileMatchPattern,
+  domSelectorCheck,
   parseSelectorConfig,
   SelectorAdapterConfigSchema,
   urlMatches,
   validateSelectorConfig,
   type SelectorAdapterConfig,
 } from '../../src/adapters/selector';
+import { grammarSelectorCheck } from '../../src/adapters/selector-grammar';
 import { at, fixture, noteText, parsePage, readVisits, URLS } from './pages';
 
 const config: SelectorAdapterConfig = {
@@ -120,18 +122,36 @@ describe('selector config validation', () => {
       ok: false,
       errors: [
         'urlPattern: "ehr.example.com" is not a valid match pattern (expected e.g. "https://ehr.example.com/*")',
-        'noteSelectors[0].selector: "div[" is not a valid CSS selector',
-        'columns.units: ">>" is not a valid CSS selector',
+        'noteSelectors[0].selector: "div[" is not a valid CSS selector (this browser cannot parse it)',
+        'columns.units: ">>" is not a valid CSS selector (this browser cannot parse it)',
       ],
     });
     expect(parseSelectorConfig(config)).toEqual(config);
   });
 
-  it('checks only the schema and pattern where there is no document (service worker)', () => {
+  it('checks selectors with the check it is given: none skips them, the grammar (worker) names the problem', () => {
     expect(validateSelectorConfig({ ...config, claimRowSelector: 'div[' }, null)).toEqual({
       ok: true,
       config: { ...config, claimRowSelector: 'div[' },
     });
+    expect(validateSelectorConfig({ ...config, claimRowSelector: 'div[', payerSelector: '.payer)' }, grammarSelectorCheck)).toEqual({
+      ok: false,
+      errors: [
+        'claimRowSelector: "div[" is not a valid CSS selector (Expected attribute name, at character 4)',
+        'payerSelector: ".payer)" is not a valid CSS selector (a closing bracket without its opening one)',
+      ],
+    });
+    expect(validateSelectorConfig(config, grammarSelectorCheck)).toEqual({ ok: true, config });
+  });
+
+  it('the grammar check (no DOM) agrees with the browser\'s parser on every selector here', () => {
+    const dom = domSelectorCheck(document);
+    const selectors = [
+      '#note', 'textarea[name=soap]', 'div:not(.x) > p', 'td:nth-child(2n+1)', 'tr:not(:first-child) td.cpt', 'iframe[src*="enc" i]',
+      'a[title="x)"]', 'div.a\\:b', '#\\31 23', 'ul > li + li ~ li', 'div, p', ':scope > div', 'p::before',
+      'div[', 'a >> b', '', 'div,,p', '##x', '.1a', '[1x]', 'a{', 'div)', 'x ~', '"x"', 'td:nth-child(', 'a[b=]',
+    ];
+    for (const selector of selectors) expect(grammarSelectorCheck(selector) === null, selector).toBe(dom(selector) === null);
   });
 });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTENT_SCRIPT_ID } from '../../src/background/activate';
 import { patternCoversOrigin, policyAllowsOrigin, runnableOrigins } from '../../src/background/policy-origins';
 import { createBackground, registerListeners, type Background } from '../../src/background/service';
-import { DEFAULT_SETTINGS, resolveSettings } from '../../src/background/settings';
+import { DEFAULT_SETTINGS, resolveSettings } from '../../src/settings';
 import { parsePolicyState } from '../../src/ui/policy-state';
 import { parseTabState, type TabState } from '../../src/ui/tab-state';
 import type { Snapshot } from '../../src/shared/snapshot';

@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { validateSelectorConfig } from '../../src/adapters/selector';
 import { readingHandlers, saveCorrection, sitePattern } from '../../src/background/reading';
-import { DEFAULT_SETTINGS, resolveSettings } from '../../src/background/settings';
+import { DEFAULT_SETTINGS, resolveSettings } from '../../src/settings';
 import { emptyTabRecord, type TabRecord } from '../../src/background/state';
 import { parseReadingView } from '../../src/shared/reading';
 import { snapshot } from './snapshots';

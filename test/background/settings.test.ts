@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildPolicyState } from '../../src/background/view';
-import { DEFAULT_SETTINGS, LIMITS, resolveSettings, SettingsStore, type Rejection } from '../../src/background/settings';
+import { SettingsStore } from '../../src/background/settings';
+import { DEFAULT_SETTINGS, LIMITS, resolveSettings, type Rejection } from '../../src/settings';
 import { listProfiles, listRules } from '../../src/engine';
 import { PolicyStateSchema } from '../../src/ui/policy-state';
 import { FakeBrowser } from './fake-browser';
@@ -213,7 +214,7 @@ describe('resolveSettings: every rejection path of a bad policy', () => {
 
   it('rejects unknown keys by name, listing the known ones', () => {
     expect(reasonFor({ disableAll: true }, 'disableAll')).toBe(
-      'not a known setting (known: defaultProfile, ruleLevels, ruleOptions, disabledRules, payerMap, selectorAdapters, highlightEnabled, allowedOrigins, lockedSettings, lockReason, lockReasons, lockContact)',
+      'not a known setting (known: defaultProfile, ruleLevels, ruleOptions, disabledRules, payerMap, selectorAdapters, highlightEnabled, allowedOrigins, historyEnabled, historyRetentionDays, lockedSettings, lockReason, lockReasons, lockContact)',
     );
   });
 
@@ -446,6 +447,16 @@ describe('resolveSettings never breaks', () => {
 });
 
 describe('SettingsStore', () => {
+  it('rejects a policy adapter whose CSS selector does not parse, with the reason, though the worker has no DOM', async () => {
+    const browser = new FakeBrowser();
+    await browser.managedArea.set({ selectorAdapters: [ADAPTER, { ...ADAPTER, name: 'Broken', claimRowSelector: 'table.claim tr[' }] });
+    const resolved = await new SettingsStore(browser.storage, { known: () => known }).get();
+    expect(resolved.settings.selectorAdapters?.map((a) => a.name)).toEqual(['Acme EHR']);
+    expect(resolved.rejected).toEqual([
+      { source: 'managed', key: 'selectorAdapters.1', reason: 'claimRowSelector: "table.claim tr[" is not a valid CSS selector (Expected attribute name, at character 15)' },
+    ]);
+  });
+
   it('treats a rejecting managed area (Firefox without policy) as no policy', async () => {
     const browser = new FakeBrowser();
     browser.managedArea.failGet = new Error('Managed storage manifest not found');

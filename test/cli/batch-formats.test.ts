@@ -198,9 +198,11 @@ describe('sarif', () => {
 
     const run = log.runs[0] as { tool: { driver: { rules: Json[] } }; results: SarifResult[]; invocations: Json[] };
     const rules = run.tool.driver.rules as { id: string; help: { text: string; markdown: string }; helpUri: string; shortDescription: { text: string } }[];
-    expect(rules.map((r) => r.id)).toEqual(engine.listRules().map((r) => r.id));
+    // Every rule a result can name: the single-visit rules, then the cross-visit ones.
+    const metas = [...engine.listRules(), ...engine.history.listHistoryRules()];
+    expect(rules.map((r) => r.id)).toEqual(metas.map((r) => r.id));
     for (const [i, rule] of rules.entries()) {
-      const meta = engine.listRules()[i]!;
+      const meta = metas[i]!;
       expect(rule.shortDescription.text).toBe(meta.title);
       expect(rule.helpUri).toBe(meta.citations[0]?.url);
       expect(rule.help.text).toContain(meta.howToFix);

@@ -55,6 +55,15 @@ afterAll(() => {
 });
 
 describe('worker threads give what one thread gives', () => {
+  it('across visits too: the same cross-visit results, in the same order', async () => {
+    writeBatch(join(dir, 'patients'), 200, { seed: 3, patients: 20 });
+    const one = await cli(['check', '--jobs', '1', '--format', 'ndjson', 'patients']);
+    const two = await cli(['check', '--jobs', '2', '--format', 'ndjson', 'patients']);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.code).toBe(one.code);
+    expect(one.stdout.match(/"crossVisit":true/g)?.length ?? 0).toBeGreaterThan(20);
+  });
+
   it.each(['ndjson', 'json', 'csv', 'sarif', 'text'])('--format %s, byte for byte, bad inputs and exit code included', async (format) => {
     const one = await cli(['check', '--jobs', '1', '--format', format, 'batch']);
     const two = await cli(['check', '--jobs', '2', '--format', format, 'batch']);

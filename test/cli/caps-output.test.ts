@@ -86,4 +86,20 @@ describe('check output past the findings caps', () => {
     expect(article?.querySelectorAll('ol.findings > li:not(.more)')).toHaveLength(uncapped.findings.filter((f) => !f.relatedTo).length - MORE);
     expect(article?.querySelector('li.more')?.textContent).toBe(`Error +${MORE} more comfort-wording findings not listed (1,001 in all)`);
   });
+
+  it('across visits: each visit keeps its exact `truncated`, and the cross-visit result follows with its own findings', async () => {
+    // The same capped note twice for one patient: two own results past the caps, then cloned-note.
+    const dated = (date: string) => ({ ...comfortVisit(1001), id: undefined, patient: { id: 'P1' }, dateOfService: date });
+    const series = file('caps/series.json', JSON.stringify([dated('2026-03-02'), dated('2026-03-09')]));
+    const lines = (await check('ndjson', series)).trim().split('\n').map((line) => JSON.parse(line) as { crossVisit?: true; findings: Array<{ ruleId: string }>; truncated?: { rules: Record<string, unknown> } });
+    const own = lines.filter((l) => !l.crossVisit);
+    expect(own).toHaveLength(2);
+    for (const result of own) expect(result.truncated?.rules).toEqual({ 'comfort-wording': { count: 1001, shown: FINDINGS_LIMITS.perRule } });
+    const across = lines.filter((l) => l.crossVisit);
+    expect(across.map((l) => l.findings.map((f) => f.ruleId))).toEqual([['cloned-note']]);
+    expect(across[0]).not.toHaveProperty('truncated');
+    const text = await check('text', series);
+    expect(text.match(/\+951 more comfort-wording findings not listed \(1,001 in all\)/g)).toHaveLength(2);
+    expect(text).toContain('Across visits: 2 visits of 1 patient compared, 1 with cross-visit findings.');
+  });
 });

@@ -119,6 +119,7 @@ describe('Firefox: force-install and managed configuration by policy', () => {
     );
     expect(policy.rejectedPolicy).toEqual([
       { key: 'ruleLevels.no-such-rule', reason: 'no rule "no-such-rule"' },
+      { key: 'ruleLevels.time-totals', reason: '"severe" is not one of off, info, warning, error' },
       { key: 'highlightEnabled', reason: 'expected true or false, got text' },
     ]);
     expect(policy.locked).toEqual(expect.arrayContaining(['allowedOrigins', 'payerMap', 'profile', 'ruleLevels.comfort-wording', 'ruleLevels.units-minutes']));
@@ -195,7 +196,7 @@ describe('Firefox: force-install and managed configuration by policy', () => {
     const units = (state.result?.findings ?? []).filter((f) => f.ruleId === 'units-minutes');
     expect(units.length).toBeGreaterThan(0);
     expect(units.every((f) => f.severity === 'warning')).toBe(true);
-    expect(state.rejectedPolicy?.map((r) => r.key)).toEqual(['ruleLevels.no-such-rule', 'highlightEnabled']);
+    expect(state.rejectedPolicy?.map((r) => r.key)).toEqual(['ruleLevels.no-such-rule', 'ruleLevels.time-totals', 'highlightEnabled']);
 
     // The popup describes the active tab: bring the EHR forward, then render it again.
     await ehr.bringToFront();
@@ -210,6 +211,7 @@ describe('Firefox: force-install and managed configuration by policy', () => {
     expect(header).toEqual({ disabled: true, label: `Payer profile: ${state.result?.profile.name}`, lock: 'Set by your organisation' });
     const notice = await popup.evaluate(() => Array.from(document.querySelectorAll('.notice--warning'), (n) => n.textContent ?? '').join('\n'));
     expect(notice).toContain('ruleLevels.no-such-rule: no rule "no-such-rule"');
+    expect(notice).toContain('ruleLevels.time-totals: "severe" is not one of off, info, warning, error');
     expect(notice).toContain('highlightEnabled: expected true or false, got text');
     expect((await readPopupFindings(popup)).length).toBe(state.result?.findings.length);
     await popup.close();

@@ -28,6 +28,9 @@ export function countTabStops(page) {
       const tabindex = el.getAttribute('tabindex');
       if (tabindex !== null && Number(tabindex) < 0) return false;
       if (el.closest('[hidden], [inert]')) return false;
+      // Inside a closed disclosure only its summary is reachable (the rest is not rendered).
+      const details = el.closest('details');
+      if (details && !details.open && !el.closest('summary')) return false;
       const style = getComputedStyle(el);
       if (style.visibility === 'hidden' || style.display === 'none') return false;
       const rect = el.getBoundingClientRect();
@@ -75,6 +78,9 @@ export async function keyboardWalk(page, { maxSteps = 150 } = {}) {
   const all = await page.evaluate((selector) => {
     const visible = (el) => {
       if (el.closest('[hidden], [inert]')) return false;
+      // Inside a closed disclosure only its summary is reachable (the rest is not rendered).
+      const details = el.closest('details');
+      if (details && !details.open && !el.closest('summary')) return false;
       const rect = el.getBoundingClientRect();
       return rect.width > 0 || rect.height > 0;
     };

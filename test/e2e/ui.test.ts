@@ -125,7 +125,7 @@ afterAll(async () => {
   if (build && !build.reused) rmSync(build.outdir, { recursive: true, force: true });
 });
 
-describe('the popup on the demo page with the most findings', () => {
+describe('the popup on the single-visit demo page with the most findings', () => {
   let page: Page;
   let popup: Page;
   let tabId: number;
@@ -140,11 +140,15 @@ describe('the popup on the demo page with the most findings', () => {
       if (name === 'encounter') ({ popup, tabId, state } = opened);
       if (name === 'encounter') page = demo;
       else {
+        // The Billing Manager lists several encounters (more findings than any one visit): the
+        // list must still show at least 5 rows without scrolling there.
+        if (name === 'claims') expect((await visibleFindings(opened.popup)).identifiableWithoutScrolling).toBeGreaterThanOrEqual(5);
         await opened.popup.close();
         await demo.close();
       }
     }
-    expect(Math.max(...Object.values(counts))).toBe(counts.encounter);
+    // Of the single-visit pages, the encounter has the most findings.
+    expect(counts.encounter).toBeGreaterThanOrEqual(counts.spa ?? 0);
 
     const findings = state.result?.findings ?? [];
     const n = (severity: string) => findings.filter((f) => f.severity === severity).length;
@@ -255,7 +259,7 @@ describe('the popup on the demo page with the most findings', () => {
   it('a row jumps to its evidence (J); the highlight names its finding, and its tip opens the finding in Claim Guard', async () => {
     await popup.reload();
     await waitForPopupRendered(popup);
-    const soap = frameNamed(page, 'enctabs-1');
+    const soap = frameNamed(page, 'enctabs-2');
     const comfort = popup.locator('li[data-rule="comfort-wording"] [data-row-toggle]');
     await comfort.focus();
     await popup.keyboard.press('j');
@@ -272,7 +276,10 @@ describe('the popup on the demo page with the most findings', () => {
       // Keyboard: from the page's last control, Tab reaches the flag; focus opens the tip.
       await page.bringToFront();
       await soap.evaluate(() => {
-        const controls = Array.from(document.querySelectorAll<HTMLElement>('textarea, input, button, select, a[href]'));
+        // The last control a user can Tab to (OpenEMR's form also holds hidden inputs and hidden buttons).
+        const controls = Array.from(document.querySelectorAll<HTMLElement>('textarea, input:not([type=hidden]), button, select, a[href]')).filter(
+          (el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
+        );
         controls[controls.length - 1]?.focus();
       });
       await page.keyboard.press('Tab');
@@ -336,7 +343,7 @@ describe('the side panel', () => {
     await panel.evaluate(() => ((window as { tcgSamePanel?: boolean }).tcgSamePanel = true));
     expect(await panel.locator('li[data-rule="maintenance-language"]').count()).toBe(1);
     await page.bringToFront();
-    const assessment = frameNamed(page, 'enctabs-1').locator('textarea[name="assessment"]');
+    const assessment = frameNamed(page, 'enctabs-2').locator('textarea[name="assessment"]');
     await assessment.click();
     await assessment.press('Control+A');
     await assessment.pressSequentially('Progressing toward goal of sitting 60 min at work; pt requests pampering.', { delay: 5 });

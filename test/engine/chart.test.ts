@@ -31,6 +31,17 @@ describe('sections and sentences', () => {
     const chart = analyzeChart('S: neck pain\nO: palpable spasm\nA: improving\nP: continue\nGoals: drive 30 min');
     expect(chart.sections.map((s) => s.kind)).toEqual(['other', 'subjective', 'objective', 'assessment', 'plan', 'goals']);
   });
+  it('holds an inline history field to its own line and its continuation, then returns to the section before it', () => {
+    const chart = analyzeChart('S: knee pain on stairs\nPSH: R ACL repair 2015,\n  meniscectomy 2018\nToday pain 5/10 (7/10 last week).\nPMH:\nDM2\nHTN');
+    expect(chart.sections.map((s) => [s.kind, chart.text.slice(s.start, s.end).split('\n')[0]])).toEqual([
+      ['other', ''],
+      ['subjective', 'S: knee pain on stairs'],
+      ['history', 'PSH: R ACL repair 2015,'],
+      ['subjective', 'Today pain 5/10 (7/10 last week).'],
+      ['history', 'PMH:'],
+    ]);
+    expect(chart.changes.map((c) => [c.kind, c.from, c.to, c.historical])).toEqual([['pain', 7, 5, false]]);
+  });
   it('does not treat a wrapped lower-case line as a new sentence', () => {
     const chart = analyzeChart('Patient reports pain with\ndriving and turning head. Next sentence.');
     expect(chart.sentences.map((s) => chart.text.slice(s.start, s.end))).toEqual([
@@ -123,6 +134,21 @@ describe('measurements', () => {
   it('ignores dates, temperatures and scar lengths', () => {
     const chart = analyzeChart('Seen 5/10/2026. Temp 98.6 degrees F. Healed 5 cm scar.');
     expect(chart.measurements).toEqual([]);
+  });
+  it('reads "<word>-free" as a qualifier of the motion, not what is measured', () => {
+    const chart = analyzeChart('O: pain-free abduction 110°, flexion 160°.\nPost: abduction pain free to 135°.');
+    expect(chart.changes.map((c) => [c.kind, c.attribute, c.from, c.to, c.since])).toEqual([['rom', 'abduction', 110, 135, 'session']]);
+  });
+  it('reads a patient-specific scale rating an activity, and a score out of its maximum, with the earlier value in brackets', () => {
+    const chart = analyzeChart('PSFS climbing stairs 6/10 (2/10 at IE). NDI 12/50 (20/50 at eval).');
+    expect(chart.changes.map((c) => [c.kind, c.attribute, c.from, c.to, c.direction])).toEqual([
+      ['outcome', 'psfs', 2, 6, 'better'],
+      ['outcome', 'ndi', 20, 12, 'better'],
+    ]);
+  });
+  it('reads "after tx" written after the figure as a value after treatment', () => {
+    const chart = analyzeChart('O: cervical rotation R 50°.\nA: rotation R 62° after tx.');
+    expect(chart.changes.map((c) => [c.from, c.to, c.since])).toEqual([[50, 62, 'session']]);
   });
   it('reads a phase written after the figure', () => {
     const chart = analyzeChart('Pain 6/10 pre-treatment, 3/10 post-treatment.');

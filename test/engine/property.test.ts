@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check, parseVisit, type Visit } from '../../src/engine';
+import { notePartKeys } from '../../src/engine/chart';
 
 const vocabulary = [
   'massage', 'relaxation', 'no', 'not', 'denies', 'palpable', 'spasm', 'guarding', '97124', '97110', '97140', 'GP', 'CQ', '59',
@@ -33,6 +34,13 @@ const visitArb = fc.record({
 });
 
 describe('check() on random visits', () => {
+  it('points evidence at exactly one part when two parts share an id (found by this property)', () => {
+    const visit: Visit = { note: [{ id: 'p', text: 'Goals: none.' }, { id: 'p', text: 'Massage 9m for relaxation.' }], lines: [{ code: '97124' }] };
+    const comfort = check(visit).findings.find((f) => f.ruleId === 'comfort-wording');
+    expect(comfort?.evidence?.part).toBe('p#1');
+    expect(notePartKeys(visit.note)).toEqual(['p', 'p#1']);
+  });
+
   it('never throws and every evidence span points at its text', () => {
     fc.assert(
       fc.property(visitArb, (raw) => {
@@ -43,7 +51,7 @@ describe('check() on random visits', () => {
         for (const f of result.findings) {
           expect(f.message).not.toMatch(/could not run/);
           if (!f.evidence) continue;
-          const parts = typeof visit.note === 'string' ? [{ key: undefined as string | undefined, text: visit.note }] : visit.note.map((p, i) => ({ key: p.id ?? p.label ?? String(i), text: p.text }));
+          const parts = typeof visit.note === 'string' ? [{ key: undefined as string | undefined, text: visit.note }] : visit.note.map((p, i) => ({ key: notePartKeys(visit.note)[i], text: p.text }));
           const part = parts.find((p) => p.key === f.evidence!.part) ?? parts[0]!;
           expect(part.text.slice(f.evidence.start, f.evidence.end)).toBe(f.evidence.text);
         }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { validateSelectorConfig } from '../../src/adapters/selector';
 import type { Catalog } from '../../src/options/catalog';
 import { OptionsPage } from '../../src/options/OptionsPage';
-import { createOptionsClient } from '../../src/ui/client';
+import { createOptionsClient } from '../../src/options/client';
 import { fakeBrowser, type FakeOptions } from '../popup/support/fake-browser';
 import { unnamedControls } from '../popup/support/a11y';
 import { useEnglishInEveryTest } from '../popup/support/english';

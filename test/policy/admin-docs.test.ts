@@ -4,8 +4,8 @@
 // force-install entries are complete and confine the extension to the EHR sites.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ChromeSchema } from '../../src/background/policy-schema';
-import { DEFAULT_SETTINGS, ManagedSettingsSchema, resolveSettings } from '../../src/background/settings';
+import type { ChromeSchema } from '../../src/settings/chrome-schema';
+import { DEFAULT_SETTINGS, ManagedSettingsSchema, resolveSettings } from '../../src/settings';
 import { listProfiles, listRules } from '../../src/engine';
 import { chromeDelivers } from './chrome-schema';
 import { keyAt, parseRegFile, parseRegistryListing, registryToJson } from './registry';

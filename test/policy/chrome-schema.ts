@@ -1,10 +1,9 @@
-// A model of what Chrome/Edge do with an extension's managed policy, for tests: checking a schema
-// against the dialect Chrome accepts (Schema::Parse) and filtering a policy the way
-// SchemaMap::FilterBundle does (each top-level key normalized with SCHEMA_ALLOW_UNKNOWN: unknown
-// properties dropped, anything else that does not fit drops the whole top-level key).
-// Source read: chromium components/policy/core/common/schema.cc and schema_map.cc. The browser
-// e2e test (test/e2e/policy-chromium.test.ts) checks this model against real Chromium.
-import { CHROME_ATTRIBUTES, type ChromeSchema, type ChromeSchemaType } from '../../src/background/policy-schema';
+// Chrome's schema dialect for tests: checking a schema against what Chrome accepts (Schema::Parse;
+// source read: chromium components/policy/core/common/schema.cc). Filtering a policy the way
+// SchemaMap::FilterBundle does is the product's own model (src/settings/chrome-policy.ts, which the
+// options page's policy check uses); the browser e2e test checks that model against real Chromium.
+import { chromeDelivery } from '../../src/settings/chrome-policy';
+import { CHROME_ATTRIBUTES, type ChromeSchema, type ChromeSchemaType } from '../../src/settings/chrome-schema';
 
 const TYPES: readonly string[] = ['object', 'array', 'string', 'boolean', 'integer', 'number'];
 
@@ -50,55 +49,7 @@ export function chromeSchemaProblems(schema: unknown, path = '(root)', top = tru
   return problems;
 }
 
-type Normalized = { ok: true; value: unknown } | { ok: false };
-
-/** Chrome's Schema::Normalize with SCHEMA_ALLOW_UNKNOWN, on a JSON value. */
-export function normalize(schema: ChromeSchema, value: unknown): Normalized {
-  switch (schema.type) {
-    case 'boolean':
-      return typeof value === 'boolean' ? { ok: true, value } : { ok: false };
-    case 'integer':
-      if (typeof value !== 'number' || !Number.isInteger(value)) return { ok: false };
-      return schema.enum && !schema.enum.includes(value) ? { ok: false } : { ok: true, value };
-    case 'number':
-      return typeof value === 'number' ? { ok: true, value } : { ok: false };
-    case 'string':
-      if (typeof value !== 'string') return { ok: false };
-      return schema.enum && !schema.enum.includes(value) ? { ok: false } : { ok: true, value };
-    case 'array': {
-      if (!Array.isArray(value) || !schema.items) return { ok: false };
-      const out: unknown[] = [];
-      for (const item of value) {
-        const result = normalize(schema.items, item);
-        if (!result.ok) return { ok: false };
-        out.push(result.value);
-      }
-      return { ok: true, value: out };
-    }
-    case 'object': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false };
-      const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) {
-        const sub = schema.properties?.[key] ?? schema.additionalProperties;
-        if (!sub) continue; // unknown property: dropped
-        const result = normalize(sub, item);
-        if (!result.ok) return { ok: false };
-        out[key] = result.value;
-      }
-      for (const key of schema.required ?? []) if (!(key in out)) return { ok: false };
-      return { ok: true, value: out };
-    }
-  }
-}
-
-/** What the extension's storage.managed.get() returns in Chrome for this policy. */
+/** What the extension's storage.managed.get() returns in Chrome for this policy (the model in src/settings/chrome-policy.ts). */
 export function chromeDelivers(schema: ChromeSchema, policy: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(policy)) {
-    const sub = schema.properties?.[key];
-    if (!sub) continue; // not in the schema: never delivered
-    const result = normalize(sub, value);
-    if (result.ok) out[key] = result.value;
-  }
-  return out;
+  return chromeDelivery(schema, policy).delivered;
 }

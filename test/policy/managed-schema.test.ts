@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { managedSchemaJson, managedSchemaText, toChromeSchema, type ChromeSchema } from '../../src/background/policy-schema';
-import { RULE_OPTION_SCHEMAS } from '../../src/background/policy-rule-options';
-import { DEFAULT_SETTINGS, ManagedSettingsSchema, POLICY_KEYS, resolveSettings } from '../../src/background/settings';
+import { managedSchemaJson, managedSchemaText, toChromeSchema, type ChromeSchema } from '../../src/settings/chrome-schema';
+import { RULE_OPTION_SCHEMAS } from '../../src/settings/rule-options';
+import { DEFAULT_SETTINGS, ManagedSettingsSchema, POLICY_KEYS, resolveSettings } from '../../src/settings';
 import * as z from '../../src/engine/zod';
 import { listProfiles, listRules } from '../../src/engine';
 import { chromeDelivers, chromeSchemaProblems } from './chrome-schema';
@@ -40,21 +40,29 @@ describe('manifest/managed_schema.json', () => {
     }
   });
 
-  it('types each key as the brief asks: enums for levels, lists, maps, typed adapters', () => {
+  it('types each key by its JSON type only, so Chrome passes meaning errors on to the extension', () => {
     const p = schema.properties ?? {};
-    expect(p.ruleLevels).toMatchObject({ type: 'object', additionalProperties: { type: 'string', enum: ['off', 'info', 'warning', 'error'] } });
+    expect(p.ruleLevels).toMatchObject({ type: 'object', additionalProperties: { type: 'string' } });
     expect(p.disabledRules).toMatchObject({ type: 'array', items: { type: 'string' } });
     expect(p.payerMap).toMatchObject({ type: 'object', additionalProperties: { type: 'string' } });
     expect(p.allowedOrigins).toMatchObject({ type: 'array', items: { type: 'string' } });
     expect(p.lockedSettings).toMatchObject({ type: 'array', items: { type: 'string' } });
     expect(p.highlightEnabled).toMatchObject({ type: 'boolean' });
     expect(p.defaultProfile).toMatchObject({ type: 'string' });
-    expect(p.selectorAdapters?.items?.required).toEqual(['name', 'urlPattern', 'noteSelectors']);
     expect(Object.keys(p.ruleOptions?.properties ?? {})).toEqual(Object.keys(RULE_OPTION_SCHEMAS));
-    expect(p.ruleOptions?.properties?.['ptp-modifier']?.properties?.indicators).toEqual({
-      type: 'object',
-      additionalProperties: { type: 'integer', enum: [0, 1, 9] },
-    });
+    expect(p.ruleOptions?.additionalProperties).toEqual({ type: 'object' });
+    expect(p.ruleOptions?.properties?.['massage-units']?.properties?.maxUnits).toEqual({ type: 'number' });
+    expect(p.ruleOptions?.properties?.['ptp-modifier']?.properties?.indicators).toEqual({ type: 'object', additionalProperties: { type: 'number' } });
+    // Nothing that would make Chrome drop a whole key for one bad entry: no enums, no required
+    // fields, no integer type, no patterns or ranges.
+    const walk = (node: ChromeSchema, path: string): string[] => [
+      ...(['enum', 'required', 'pattern', 'minimum', 'maximum'] as const).filter((a) => a in node).map((a) => `${path}: ${a}`),
+      ...(node.type === 'integer' ? [`${path}: integer`] : []),
+      ...Object.entries(node.properties ?? {}).flatMap(([key, sub]) => walk(sub, `${path}.${key}`)),
+      ...(node.additionalProperties ? walk(node.additionalProperties, `${path}.*`) : []),
+      ...(node.items ? walk(node.items, `${path}[]`) : []),
+    ];
+    expect(walk(schema, '(root)')).toEqual([]);
     // No JSON-in-a-string anywhere: every string in the schema is a leaf.
     const strings = JSON.stringify(schema).match(/"type":"string"/g) ?? [];
     expect(strings.length).toBeGreaterThan(5);
@@ -109,11 +117,11 @@ describe('the schema and the code agree', () => {
   it.each([
     ['defaultProfile', 42],
     ['ruleLevels', '{"comfort-wording":"off"}'],
-    ['ruleLevels', { 'comfort-wording': 'loud' }],
+    ['ruleLevels', { 'comfort-wording': 3 }],
     ['ruleOptions', { 'massage-units': { maxUnits: 'two' } }],
     ['disabledRules', 'comfort-wording'],
     ['payerMap', [['Acme', 'aetna']]],
-    ['selectorAdapters', [{ name: 'x' }]],
+    ['selectorAdapters', [{ name: 7 }]],
     ['highlightEnabled', 'yes'],
     ['allowedOrigins', 'https://ehr.example.org/*'],
     ['lockedSettings', { profile: true }],
@@ -124,11 +132,28 @@ describe('the schema and the code agree', () => {
   });
 
   it('lets meaning errors through Chrome so the extension can report them entry by entry', () => {
-    const policy = { ruleLevels: { 'no-such-rule': 'off', 'comfort-wording': 'info' }, payerMap: { Acme: 'no-such-profile' }, allowedOrigins: ['ftp://x/*'] };
+    const policy = {
+      ruleLevels: { 'no-such-rule': 'off', 'comfort-wording': 'info', 'units-minutes': 'warn' },
+      payerMap: { Acme: 'no-such-profile' },
+      allowedOrigins: ['ftp://x/*'],
+      ruleOptions: { 'massage-units': { maxUnits: 2.5 }, 'ptp-modifier': { indicators: { '97140-97124': 5 } }, 'comfort-wording': {} },
+      selectorAdapters: [{ name: 'no pattern', noteSelectors: [{ selector: '#n' }] }, { name: 'good', urlPattern: 'https://ehr.example.org/*', noteSelectors: [{ selector: '#n' }] }],
+    };
     expect(chromeDelivers(schema, policy)).toEqual(policy);
     const { rejected, settings } = resolveSettings(DEFAULT_SETTINGS, {}, policy, known);
-    expect(rejected.map((r) => r.key)).toEqual(['ruleLevels.no-such-rule', 'payerMap.Acme', 'allowedOrigins.0']);
+    expect(rejected.map((r) => r.key)).toEqual([
+      'ruleLevels.no-such-rule',
+      'ruleLevels.units-minutes',
+      'ruleOptions.massage-units.maxUnits',
+      'ruleOptions.ptp-modifier.indicators',
+      'ruleOptions.comfort-wording',
+      'payerMap.Acme',
+      'selectorAdapters.0',
+      'allowedOrigins.0',
+    ]);
+    expect(rejected.find((r) => r.key === 'ruleLevels.units-minutes')?.reason).toBe('"warn" is not one of off, info, warning, error');
     expect(settings.ruleLevels).toEqual({ 'comfort-wording': 'info' });
+    expect(settings.selectorAdapters?.map((a) => a.name)).toEqual(['good']);
   });
 
   it('drops unknown keys in Chrome before the extension sees them (Firefox passes them on; the code rejects them)', () => {

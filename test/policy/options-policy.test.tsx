@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { validateSelectorConfig } from '../../src/adapters/selector';
 import type { Catalog } from '../../src/options/catalog';
 import { OptionsPage } from '../../src/options/OptionsPage';
-import { createOptionsClient } from '../../src/ui/client';
+import { createOptionsClient } from '../../src/options/client';
 import type { PolicyState } from '../../src/ui/policy-state';
 import { fakeBrowser, type FakeOptions } from '../popup/support/fake-browser';
 import { unnamedControls } from '../popup/support/a11y';
@@ -100,5 +100,29 @@ describe('options: rules, payer mapping and profile set by policy', () => {
   it('names every control', async () => {
     await renderOptions({ policy: { ...policy, sites: [{ pattern: 'https://ehr.example.org/*', granted: false }] } });
     expect(unnamedControls(document)).toEqual([]);
+  });
+});
+
+describe('options: checking a policy file before deploying it', () => {
+  it('lists the wrongly typed key Chrome would drop and the bad level the extension would ignore, per browser', async () => {
+    await renderOptions({ policy: { locked: [], rejectedPolicy: [], values: {} } });
+    const section = screen.getByRole('heading', { name: 'Check a policy file' }).closest('section') as HTMLElement;
+    const check = within(section).getByRole('button', { name: 'Check' }) as HTMLButtonElement;
+    expect(check.disabled).toBe(true);
+    const policy = { ruleLevels: { 'units-minutes': 'warning', 'comfort-wording': 'severe' }, highlightEnabled: 'no' };
+    fireEvent.input(within(section).getByLabelText('Policy JSON'), { target: { value: JSON.stringify({ '3rdparty': { extensions: { someid: policy } } }) } });
+    fireEvent.click(check);
+    const items = within(section).getAllByRole('listitem').map((item) => item.textContent);
+    expect(items).toEqual([
+      'highlightEnabled (Chrome, Edge): Chrome and Edge drop the whole key: expected true/false, got text',
+      'ruleLevels.comfort-wording (all browsers): ignored by the extension: "severe" is not one of off, info, warning, error',
+      'highlightEnabled (Firefox): ignored by the extension: expected true or false, got text',
+    ]);
+    fireEvent.input(within(section).getByLabelText('Policy JSON'), { target: { value: '{"ruleLevels": {"units-minutes": "error"}}' } });
+    fireEvent.click(check);
+    expect(within(section).getByRole('status').textContent).toBe('Every key will be applied, in every browser.');
+    fireEvent.input(within(section).getByLabelText('Policy JSON'), { target: { value: '{"ruleLevels": ' } });
+    fireEvent.click(check);
+    expect(within(section).getByRole('status').textContent).toMatch(/^This policy cannot be read: not valid JSON/);
   });
 });

@@ -4,7 +4,7 @@
 // components/policy/core/common/registry_dict.cc ConvertToJSON/ConvertRegistryValue do:
 // REG_DWORD → boolean/integer by schema, numbered values or subkeys → lists, subkeys → objects,
 // and a REG_SZ holding JSON → a list/object where the schema expects one.
-import type { ChromeSchema } from '../../src/background/policy-schema';
+import type { ChromeSchema } from '../../src/settings/chrome-schema';
 
 export type RegistryValue = { type: 'REG_SZ'; data: string } | { type: 'REG_DWORD'; data: number };
 

@@ -1,11 +1,11 @@
-// The typed rule-option catalog (src/background/policy-rule-options.ts) must list exactly the
+// The typed rule-option catalog (src/settings/rule-options.ts) must list exactly the
 // options the rules read (`options.<name>` in src/engine/rules/<rule>.ts), and policy options
 // must reach the engine and change what it reports.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkOptions } from '../../src/background/analyze';
-import { optionNames, RULE_OPTION_SCHEMAS } from '../../src/background/policy-rule-options';
-import { DEFAULT_SETTINGS, resolveSettings } from '../../src/background/settings';
+import { optionNames, RULE_OPTION_SCHEMAS } from '../../src/settings/rule-options';
+import { DEFAULT_SETTINGS, resolveSettings } from '../../src/settings';
 import { check, listProfiles, listRules } from '../../src/engine';
 import type { TabRecord } from '../../src/background/state';
 

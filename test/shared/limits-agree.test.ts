@@ -2,7 +2,7 @@
 // its limit, the next accepts, and one past it is refused or cut in the same place.
 import { describe, expect, it } from 'vitest';
 import { buildPolicyState, buildTabState } from '../../src/background/view';
-import { DEFAULT_SETTINGS, resolveSettings } from '../../src/background/settings';
+import { DEFAULT_SETTINGS, resolveSettings } from '../../src/settings';
 import { visitPartId } from '../../src/background/frames';
 import { checkAdapterText, MAX_ADAPTERS } from '../../src/options/adapter-json';
 import { ID_LIMITS, MAX_LOCKS, PAGE_CAPS, READING_LIMITS, SETTINGS_LIMITS, TAB_LIMITS, FINDINGS_LIMITS } from '../../src/shared/limits';

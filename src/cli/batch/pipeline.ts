@@ -8,6 +8,7 @@
 // (read but not yet written), the next file is read only when one has been written, and the
 // sink waits for a slow stdout. Only small tallies of each result are kept, for the counts.
 import { version } from '../../../package.json';
+import { listHistoryRules } from '../../engine/history';
 import type { CheckOptions } from '../../engine/types';
 import { type CliContext, InputError } from '../context';
 import { PROGRAM } from '../help';
@@ -21,6 +22,8 @@ import { ReadAhead, rereadItem } from './reader';
 import { type Processor, processTask } from './process';
 import { fileSink, type Sink, Spool, stdoutSink } from './sink';
 import { Summary } from './summary';
+import { CrossVisitBatch } from './cross-visit';
+import type { ClaimTable } from '../claims/join';
 import type { ItemOutput, ProblemEntry, Task, TaskResult, WorkItem } from './types';
 import { BATCH_WORKER_ROLE } from './worker';
 
@@ -38,6 +41,10 @@ export interface BatchRequest {
   /** --jobs was given: use worker threads even for a batch small enough to check on the main thread. */
   jobsGiven: boolean;
   out?: string;
+  /** 837P claims to join to the visits (--claims), read before the batch. */
+  claims?: ClaimTable;
+  /** Run the cross-visit rules over visits that name their patient (default on; --no-history). */
+  history?: boolean;
 }
 
 function problemLines(problem: ProblemEntry): string {
@@ -84,7 +91,7 @@ export async function runBatch(request: BatchRequest, ctx: CliContext): Promise<
 /** Everything between opening the output and closing it; `started` learns the executor, to close it. */
 async function checkAll(request: BatchRequest, ctx: CliContext, out: Sink, spool: Spool | undefined, started: (executor: Executor) => void): Promise<number> {
   const format = FORMATS[request.format];
-  const env: FormatEnv = { cwd: ctx.cwd ?? process.cwd(), rules: ctx.engine.listRules() };
+  const env: FormatEnv = { cwd: ctx.cwd ?? process.cwd(), rules: [...ctx.engine.listRules(), ...listHistoryRules()] };
   const run: RunInfo = { env, tool: { version, data: ctx.engine.DATA_VERSION }, inputs: request.inputs, startedAt: new Date() };
   const body = spool?.sink ?? out;
   const entries = await expandInputs(request.inputs);
@@ -96,7 +103,11 @@ async function checkAll(request: BatchRequest, ctx: CliContext, out: Sink, spool
   const workerScript = ctx.workerScript;
   const threads = request.jobs > 1 && workerScript !== undefined;
   const maxBytes = ctx.maxInputBytes ?? MAX_INPUT_BYTES;
-  const onMainThread: Processor = { engine: ctx.engine, options: request.options, format, env };
+  const history = request.history !== false;
+  const crossVisit = history ? new CrossVisitBatch() : undefined;
+  const claims = request.claims?.byVisit;
+  const claimsJoined = new Set<string>();
+  const onMainThread: Processor = { engine: ctx.engine, options: request.options, history, ...(claims && { claims }), format, env };
   /** A worker's task checked here instead; its files were handed to the worker, so read them again. */
   const fallback = async (task: Task): Promise<TaskResult> => {
     const sources = task.items.map((item) => (item.kind === 'problem' ? item.problem.source : item.source));
@@ -109,7 +120,7 @@ async function checkAll(request: BatchRequest, ctx: CliContext, out: Sink, spool
   /** Decided at the first task: a batch that fits in one task is not worth starting threads for. */
   const executorFor = (moreToCome: boolean): Executor => {
     if (!executor) {
-      const data = { role: BATCH_WORKER_ROLE, format: request.format, ...(request.options && { options: request.options }), env } as const;
+      const data = { role: BATCH_WORKER_ROLE, format: request.format, ...(request.options && { options: request.options }), history, ...(claims && { claims }), env } as const;
       executor = threads && (moreToCome || request.jobsGiven) ? new WorkerPool(workerScript, request.jobs, data, fallback) : new InlineExecutor(onMainThread);
       started(executor);
     }
@@ -120,6 +131,8 @@ async function checkAll(request: BatchRequest, ctx: CliContext, out: Sink, spool
   const writeOutput = async (output: ItemOutput): Promise<void> => {
     for (const warning of output.warnings ?? []) progress.message(`warning: ${warning}\n`);
     if (output.tally) summary.addResult(output.tally);
+    if (output.history) crossVisit?.add(output.history);
+    if (output.claimKey !== undefined) claimsJoined.add(output.claimKey);
     if (output.problem) {
       summary.addProblem(output.problem);
       progress.message(problemLines(output.problem));
@@ -154,6 +167,11 @@ async function checkAll(request: BatchRequest, ctx: CliContext, out: Sink, spool
 
   try {
     if (!spool) await out.write(format.begin(run));
+    // A bad or partial 837 file is reported first, by segment; its good claims and the batch go on.
+    for (const { source, file, message } of request.claims?.problems ?? []) {
+      const problem: ProblemEntry = { kind: 'bad-input', source, file, messages: [message] };
+      await writeOutput({ text: format.problem(problem, env), problem, lastOfFile: false });
+    }
     const warn = (warning: string): void => progress.message(`warning: ${warning}\n`);
     for await (const entryItems of new ReadAhead(entries, warn, maxBytes)) {
       for (const item of entryItems) {
@@ -164,6 +182,22 @@ async function checkAll(request: BatchRequest, ctx: CliContext, out: Sink, spool
     }
     await send(false);
     while (pending.length > 0) await writeNext();
+    for (const claim of request.claims?.claims ?? []) {
+      if (claimsJoined.has(claim.key)) continue;
+      const n = claim.lines.length;
+      const problem: ProblemEntry = { kind: 'no-note', source: claim.from, file: claim.file, messages: [`${n} claim line${n === 1 ? '' : 's'} with no note in this batch (${claim.lines.join(', ')}); no visit has id or file "${claim.key}"`] };
+      await writeOutput({ text: format.problem(problem, env), problem, lastOfFile: false });
+    }
+    if (crossVisit && crossVisit.visits > 0) {
+      summary.crossVisit.visits = crossVisit.visits;
+      summary.crossVisit.patients = crossVisit.patients;
+      for (const { item, tally } of crossVisit.results(request.options, ctx.engine.DATA_VERSION)) {
+        summary.addCrossVisit(tally);
+        await body.write(written === 0 ? format.first : format.between);
+        await body.write(format.result(item, env));
+        written++;
+      }
+    }
   } finally {
     progress.clear();
   }

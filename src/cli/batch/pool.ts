@@ -2,10 +2,10 @@
 // starting threads for), or by a pool of worker threads. Either way run() resolves with the
 // task's outputs; the pipeline awaits them in task order, so results come out in input order
 // whichever worker finishes first.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { type Processor, processTask } from './process';
 import type { Task, TaskResult } from './types';
-import type { BatchWorkerData } from './worker';
+import { BATCH_WORKER_ARG, type BatchWorkerData } from './worker';
 
 /**
  * The file buffers of a task, handed to the worker instead of copied. A buffer shared with other
@@ -106,7 +106,9 @@ export class WorkerPool implements Executor {
   }
 
   private start(): Worker {
+    const { Worker } = process.getBuiltinModule('node:worker_threads');
     const worker = new Worker(this.script, {
+      argv: [BATCH_WORKER_ARG],
       workerData: this.data,
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB },
     });

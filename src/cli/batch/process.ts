@@ -3,6 +3,7 @@
 // --jobs 1, on the main thread, so both give the same bytes.
 import type { CheckOptions, CheckResult, FindingsTruncation } from '../../engine/types';
 import { parseVisit, type Visit } from '../../engine/visit';
+import { type ClaimFields, joinClaim } from '../claims/join';
 import type { CliEngine } from '../context';
 import { decodeFile, describeIssue, describeValue, parseJsonText, withoutPath } from '../input';
 import { FILE_START } from './json-scan';
@@ -16,6 +17,10 @@ const MAX_ISSUES_PER_VISIT = 10;
 export interface Processor {
   engine: Pick<CliEngine, 'check'>;
   options?: CheckOptions;
+  /** 837P claims by visit key (--claims): a joined visit takes its claim's lines, payer and provider. */
+  claims?: Record<string, ClaimFields>;
+  /** Build the cross-visit record of each visit that names its patient (off with --no-history). */
+  history?: boolean;
   format: Format;
   env: FormatEnv;
 }
@@ -104,9 +109,12 @@ export function processItem(given: WorkItem, p: Processor): ItemOutput {
 function checkItem(item: Extract<WorkItem, { kind: 'json' | 'note' }>, p: Processor): ItemOutput {
   const parsed = item.kind === 'json' ? visitFromJson(item) : visitFromNote(item);
   if (!parsed.ok) return problemOutput({ kind: 'bad-input', source: item.source, file: item.file, messages: parsed.messages }, p, item.lastOfFile);
+  const joined = joinClaim(parsed.visit, item.source, p.claims);
+  parsed.visit = joined.visit;
   let result: CheckResult;
+  const withHistory = p.history === true && parsed.visit.patient !== undefined;
   try {
-    result = p.engine.check(parsed.visit, p.options);
+    result = p.engine.check(parsed.visit, withHistory ? { ...p.options, history: true } : p.options);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const problem: ProblemEntry = { kind: 'engine-failure', source: item.source, file: item.file, messages: [`the engine failed on ${item.source}: ${reason}`] };
@@ -114,7 +122,15 @@ function checkItem(item: Extract<WorkItem, { kind: 'json' | 'note' }>, p: Proces
   }
   const checked: CheckedItem = { source: item.source, file: item.file, visit: parsed.visit, result };
   if (p.format.locates) checked.regions = findingRegions(item, parsed.visit, result);
-  return { text: p.format.result(checked, p.env), tally: tallyOf(parsed.visit, result), lastOfFile: item.lastOfFile };
+  const output: ItemOutput = { text: p.format.result(checked, p.env), tally: tallyOf(parsed.visit, result), lastOfFile: item.lastOfFile };
+  if (joined.key !== undefined) output.claimKey = joined.key;
+  if (withHistory && result.history) {
+    const { id, payer, dateOfService, provider } = parsed.visit;
+    const visit = { ...(id !== undefined && { id }), ...(payer !== undefined && { payer }), ...(dateOfService !== undefined && { dateOfService }), ...(provider !== undefined && { provider }) };
+    // The record's label names the visit in other visits' messages: its source, as every report does.
+    output.history = { record: { ...result.history, label: item.source }, ref: { source: item.source, file: item.file, visit, profile: result.profile } };
+  }
+  return output;
 }
 
 export function processTask(task: Task, p: Processor): TaskResult {

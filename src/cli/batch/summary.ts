@@ -24,6 +24,10 @@ export interface GroupCount {
 
 const zero = (): Record<Severity, number> => ({ error: 0, warning: 0, info: 0 });
 
+/** An error-level finding, listed or left out at the caps. */
+const tallyHasError = (tally: Tally): boolean =>
+  tally.findings.some(([, severity]) => severity === 'error') || (tally.omitted ?? []).some(([, severity]) => severity === 'error');
+
 export class Summary {
   visits = 0;
   visitsWithErrors = 0;
@@ -37,19 +41,37 @@ export class Summary {
   readonly byProfile = new Map<string, GroupCount>();
   readonly byProvider = new Map<string, GroupCount>();
   readonly problems: ProblemEntry[] = [];
+  /** Across visits: visits and patients compared, and visits with a cross-visit finding at severity error. */
+  readonly crossVisit = { visits: 0, patients: 0, withFindings: 0, withErrors: 0 };
 
   /** Visits whose findings were not all listed (the engine's caps); their counts here are exact. */
   visitsCut = 0;
 
   addResult(tally: Tally): void {
     this.visits++;
-    const omitted = tally.omitted ?? [];
-    const hasError = tally.findings.some(([, severity]) => severity === 'error') || omitted.some(([, severity]) => severity === 'error');
+    const hasError = tallyHasError(tally);
     if (hasError) this.visitsWithErrors++;
-    if (omitted.length > 0) this.visitsCut++;
+    if ((tally.omitted ?? []).length > 0) this.visitsCut++;
+    const findings = this.countFindings(tally);
+    const count = (map: Map<string, GroupCount>, key: string, name: string): void => {
+      const group = map.get(key) ?? { name, visits: 0, visitsWithErrors: 0, findings: 0 };
+      group.visits++;
+      if (hasError) group.visitsWithErrors++;
+      group.findings += findings;
+      map.set(key, group);
+    };
+    count(this.byProfile, tally.profile.id, tally.profile.name);
+    count(this.byProvider, tally.provider, tally.provider);
+  }
+
+  /**
+   * Findings per severity and per rule (a rule counts a visit once), those left out at the caps
+   * included, each as a root of its own. Returns how many findings the tally stands for.
+   */
+  private countFindings(tally: Tally): number {
+    const omitted = tally.omitted ?? [];
     const firedHere = new Set<string>();
     let findings = tally.findings.length;
-    // Findings left out at the caps count like listed ones, each as a root of its own.
     const entries: Array<[string, Severity, boolean, number]> = [
       ...tally.findings.map(([ruleId, severity, root]): [string, Severity, boolean, number] => [ruleId, severity, root, 1]),
       ...omitted.map(([ruleId, severity, n]): [string, Severity, boolean, number] => [ruleId, severity, true, n]),
@@ -66,15 +88,14 @@ export class Summary {
       this.byRule.set(ruleId, rule);
     }
     for (const [, , n] of omitted) findings += n;
-    const count = (map: Map<string, GroupCount>, key: string, name: string): void => {
-      const group = map.get(key) ?? { name, visits: 0, visitsWithErrors: 0, findings: 0 };
-      group.visits++;
-      if (hasError) group.visitsWithErrors++;
-      group.findings += findings;
-      map.set(key, group);
-    };
-    count(this.byProfile, tally.profile.id, tally.profile.name);
-    count(this.byProvider, tally.provider, tally.provider);
+    return findings;
+  }
+
+  /** A visit's cross-visit findings: counted per rule and severity, but not as another visit. */
+  addCrossVisit(tally: Tally): void {
+    this.crossVisit.withFindings++;
+    if (tallyHasError(tally)) this.crossVisit.withErrors++;
+    this.countFindings(tally);
   }
 
   addProblem(problem: ProblemEntry): void {
@@ -101,6 +122,7 @@ export class Summary {
   exitCode(): number {
     if (this.engineFailures > 0) return EXIT.internal;
     if (this.badInputs > 0) return EXIT.usage;
-    return this.visitsWithErrors > 0 ? EXIT.findings : EXIT.ok;
+    const claimsWithoutNotes = this.problems.some((p) => p.kind === 'no-note');
+    return this.visitsWithErrors > 0 || this.crossVisit.withErrors > 0 || claimsWithoutNotes ? EXIT.findings : EXIT.ok;
   }
 }

@@ -1,5 +1,6 @@
 // The units of work of a batch `check` and what comes back from them. Everything here crosses
 // between threads (structured clone), so it is plain data: no classes, no functions.
+import type { VisitRecord } from '../../engine/history/record';
 import type { Severity } from '../../engine/types';
 import type { Visit } from '../../engine/visit';
 import type { CheckedVisit } from '../output';
@@ -28,7 +29,8 @@ export interface Task {
   items: WorkItem[];
 }
 
-export type ProblemKind = 'bad-input' | 'engine-failure';
+/** no-note: an 837P claim (--claims) that no visit in the batch was joined to. */
+export type ProblemKind = 'bad-input' | 'engine-failure' | 'no-note';
 
 /** An input that yielded no result: why, by name. */
 export interface ProblemEntry {
@@ -62,6 +64,21 @@ export interface ItemOutput {
   tally?: Tally;
   problem?: ProblemEntry;
   lastOfFile: boolean;
+  /**
+   * The visit's cross-visit record (fingerprints and series numbers, no text), when the visit
+   * names its patient: the main thread keeps it for the cross-visit rules (history.ts).
+   */
+  history?: { record: VisitRecord; ref: CrossVisitRef };
+  /** The key of the 837P claim joined to this visit (--claims), so the main thread knows it has a note. */
+  claimKey?: string;
+}
+
+/** What the main thread keeps of a visit to report its cross-visit findings: names, not the note. */
+export interface CrossVisitRef {
+  source: string;
+  file: string;
+  visit: Pick<Visit, 'id' | 'payer' | 'dateOfService' | 'provider'>;
+  profile: CheckedVisit['result']['profile'];
 }
 
 export interface TaskResult {

@@ -1,8 +1,10 @@
-// A worker thread of a batch `check`. Workers start from the command line's own bundle
-// (dist/cli.mjs, see main.ts), recognise themselves by workerData.role, and then answer each task
-// from the main thread with its outputs, formatted, in order.
-import { parentPort } from 'node:worker_threads';
+// A worker thread of a batch `check`. Workers start from the command line's own launcher
+// (dist/cli.mjs, see main.ts) with BATCH_WORKER_ARG as their only argument, check that their
+// workerData says so too, and then answer each task from the main thread with its outputs,
+// formatted, in order. (node:worker_threads is loaded only in workers and by the pool: a plain
+// `check` of one file does not pay for it.)
 import type { CheckOptions } from '../../engine/types';
+import type { ClaimFields } from '../claims/join';
 import type { CliEngine } from '../context';
 import type { FormatEnv } from './formats/format';
 import { FORMATS, type FormatName } from './formats/index';
@@ -10,11 +12,15 @@ import { processTask } from './process';
 import type { Task, TaskResult } from './types';
 
 export const BATCH_WORKER_ROLE = 'therapy-claim-guard/check-worker';
+/** The argument a worker thread is started with (main.ts looks for it before loading anything else). */
+export const BATCH_WORKER_ARG = '--therapy-claim-guard-check-worker';
 
 export interface BatchWorkerData {
   role: typeof BATCH_WORKER_ROLE;
   format: FormatName;
   options?: CheckOptions;
+  history?: boolean;
+  claims?: Record<string, ClaimFields>;
   env: FormatEnv;
 }
 
@@ -43,9 +49,9 @@ function encodeOutputs(result: TaskResult, encoder: TextEncoder): ArrayBuffer | 
 
 /** Serve tasks until the main thread terminates this worker. */
 export function serveBatchWorker(engine: Pick<CliEngine, 'check'>, data: BatchWorkerData): void {
-  const port = parentPort;
+  const port = process.getBuiltinModule('node:worker_threads').parentPort;
   if (!port) throw new Error('serveBatchWorker runs only in a worker thread');
-  const processor = { engine, options: data.options, format: FORMATS[data.format], env: data.env };
+  const processor = { engine, options: data.options, history: data.history === true, ...(data.claims && { claims: data.claims }), format: FORMATS[data.format], env: data.env };
   const encoder = new TextEncoder();
   port.on('message', (task: Task) => {
     const result = processTask(task, processor);

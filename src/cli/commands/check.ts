@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { oneOf, parseCommandArgs } from '../args';
 import { FORMAT_NAMES, EXPLAIN_FORMATS } from '../batch/formats/index';
 import { runBatch } from '../batch/pipeline';
+import { type ClaimTable, loadClaims } from '../claims/join';
 import { type CliContext, EXIT, UsageError } from '../context';
 import { ENGINE_OPTION_ARGS, engineOptions } from '../engine-options';
 import { COMMAND_HELP } from '../help';
@@ -26,6 +27,9 @@ export async function checkCommand(args: string[], ctx: CliContext): Promise<num
     format: { type: 'string' },
     out: { type: 'string' },
     jobs: { type: 'string' },
+    'no-history': { type: 'boolean' },
+    claims: { type: 'string', multiple: true },
+    'claim-map': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -39,6 +43,13 @@ export async function checkCommand(args: string[], ctx: CliContext): Promise<num
   const jobs = jobsValue(values.jobs);
   if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out needs a file name', 'check');
   if (positionals.length === 0) throw new UsageError('no FILE given', 'check');
+  if (values['claim-map'] !== undefined && !values.claims?.length) throw new UsageError('--claim-map needs --claims FILE.837', 'check');
+  let claims: ClaimTable | undefined;
+  if (values.claims?.length) {
+    const loaded = await loadClaims(values.claims, values['claim-map']);
+    if ('usage' in loaded) throw new UsageError(loaded.usage, 'check');
+    claims = loaded;
+  }
   const chosen = await engineOptions('check', ctx, values);
   const options = values.explain ? { ...chosen, explain: true } : chosen;
   return runBatch(
@@ -49,6 +60,8 @@ export async function checkCommand(args: string[], ctx: CliContext): Promise<num
       jobs: jobs ?? availableParallelism(),
       jobsGiven: jobs !== undefined,
       ...(values.out !== undefined && { out: values.out }),
+      history: values['no-history'] !== true,
+      ...(claims && { claims }),
     },
     ctx,
   );

@@ -1,7 +1,9 @@
 // `evaluate [options] DIR|FILE...`: score the engine on labelled visits (docs/evaluate.md).
 // Bad files and cases are reported by name and skipped; the rest are still scored and reported.
 import { oneOf, parseCommandArgs } from '../args';
-import { type CliContext, EngineFailure, EXIT, UsageError } from '../context';
+import { listHistoryRules } from '../../engine/history';
+import { type CliContext, EXIT, UsageError } from '../context';
+import { checkCases } from '../evaluate/check-cases';
 import { ENGINE_OPTION_ARGS, engineOptions } from '../engine-options';
 import { loadCases } from '../evaluate/cases';
 import { checkThresholds, type EvaluateReport, formatReport, type Limits } from '../evaluate/report';
@@ -49,7 +51,8 @@ export async function evaluateCommand(args: string[], ctx: CliContext): Promise<
   if (positionals.length === 0) throw new UsageError('no DIR or FILE given', 'evaluate');
   const options = await engineOptions('evaluate', ctx, values);
 
-  const rules = ctx.engine.listRules().map((rule) => rule.id);
+  // Cross-visit rules are labelled and scored like the others (series cases, docs/evaluate.md).
+  const rules = [...ctx.engine.listRules(), ...listHistoryRules()].map((rule) => rule.id);
   const loaded = await loadCases(positionals, new Set(rules), ctx.maxInputBytes ?? MAX_INPUT_BYTES);
   for (const warning of loaded.warnings) ctx.stderr(`warning: ${warning}\n`);
   for (const problem of loaded.problems) ctx.stderr(`error: ${problem}\n`);
@@ -58,13 +61,7 @@ export async function evaluateCommand(args: string[], ctx: CliContext): Promise<
     return EXIT.usage;
   }
 
-  const scored: ScoredCase[] = loaded.cases.map((labelled) => {
-    try {
-      return { labelled, result: ctx.engine.check(labelled.visit, options) };
-    } catch (error) {
-      throw new EngineFailure(`${labelled.source} (case ${labelled.id})`, error);
-    }
-  });
+  const scored: ScoredCase[] = checkCases(loaded.cases, ctx.engine, options);
   const score = scoreCases(scored, rules);
   const thresholds = checkThresholds(score, limits);
   const report: EvaluateReport = {

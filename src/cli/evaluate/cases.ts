@@ -24,6 +24,11 @@ export interface LabelledCase {
   units?: { method: UnitMethod; expected: Record<string, number> };
   /** Why each `must` rule fires, in the labeller's words (shown with a miss). */
   why: Record<string, string>;
+  /**
+   * Set on a visit of a series case (`{id, series: [{visit, must…}, …]}`): the series it belongs to
+   * and its place there. The cross-visit rules run over each series on its own.
+   */
+  series?: { key: string; index: number };
 }
 
 export interface LoadedCases {
@@ -116,6 +121,28 @@ export function parseCase(value: unknown, source: string, knownRules: ReadonlySe
   return { ok: true, case: labelledCase };
 }
 
+/**
+ * A series case → one labelled case per visit, each with its own labels (cross-visit rules included)
+ * and id `ID#N` (N from 1). A visit that names no patient belongs to the series' own patient.
+ */
+export function parseSeriesCase(value: Record<string, unknown>, source: string, knownRules: ReadonlySet<string>): { ok: true; cases: LabelledCase[] } | { ok: false; problems: string[] } {
+  const id = value.id;
+  if (typeof id !== 'string' || id.trim() === '') return { ok: false, problems: [`${source}: id: ${id === undefined ? 'required field is missing' : `expected text (got ${describeValue(id)})`}`] };
+  const series = value.series;
+  if (!Array.isArray(series) || series.length === 0) return { ok: false, problems: [`${source}: series: expected a list of {visit, must, mustNot…} (got ${describeValue(series)})`] };
+  const cases: LabelledCase[] = [];
+  const problems: string[] = [];
+  series.forEach((member: unknown, index) => {
+    const where = `${source} series.${index}`;
+    if (!isObject(member)) return problems.push(`${where}: expected {visit, must, mustNot…} (got ${describeValue(member)})`);
+    const visit = isObject(member.visit) && member.visit.patient === undefined ? { ...member.visit, patient: { id } } : member.visit;
+    const parsed = parseCase({ ...member, id: `${id}#${index + 1}`, visit, ...(typeof value.about === 'string' && member.about === undefined && { about: value.about }) }, where, knownRules);
+    if (!parsed.ok) return problems.push(...parsed.problems);
+    cases.push({ ...parsed.case, series: { key: `${source}\u0000${id}`, index } });
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, cases };
+}
+
 async function casesFromFile(path: string, knownRules: ReadonlySet<string>, maxBytes: number, out: LoadedCases): Promise<void> {
   out.files++;
   const file = await readTextFile(path, maxBytes);
@@ -136,6 +163,12 @@ async function casesFromFile(path: string, knownRules: ReadonlySet<string>, maxB
   const items = Array.isArray(parsed.data) ? parsed.data.map((value, index) => ({ value, source: `${path}#${index}` })) : [{ value: parsed.data, source: path }];
   if (items.length === 0) out.problems.push(`${path}: the array is empty; expected at least one labelled case`);
   for (const { value, source } of items) {
+    if (isObject(value) && value.series !== undefined) {
+      const result = parseSeriesCase(value, source, knownRules);
+      if (result.ok) out.cases.push(...result.cases);
+      else out.problems.push(...result.problems);
+      continue;
+    }
     const result = parseCase(value, source, knownRules);
     if (result.ok) out.cases.push(result.case);
     else out.problems.push(...result.problems);

@@ -41,15 +41,24 @@ export function findSections(text: string, partStarts: { start: number; end: num
   for (const part of partStarts) {
     open(part.start, part.kind ?? 'other');
     let lineStart = part.start;
+    // An inline history field ("PMH: fracture 2019, healed.") holds its own line and the indented or
+    // lower-case lines that continue it; the next line that starts afresh is back in the section before it.
+    let resume: { kind: SectionKind; heading?: string | undefined } | null = null;
     while (lineStart < part.end) {
       let lineEnd = text.indexOf('\n', lineStart);
       if (lineEnd < 0 || lineEnd > part.end) lineEnd = part.end;
       // Only the first 80 characters of a line can hold a heading: keeps this linear on long lines.
       const m = HEADING_LINE.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 80)));
-      if (m) {
-        const kind = headingKind(m[1]);
-        // Single-letter SOAP headings ("S:", "O:") need the colon to count.
-        if (kind && (m[1]!.length > 1 || m[0].trimEnd().endsWith(':'))) open(lineStart, kind, m[1]);
+      const kind = m ? headingKind(m[1]) : undefined;
+      // Single-letter SOAP headings ("S:", "O:") need the colon to count.
+      if (m && kind && (m[1]!.length > 1 || m[0].trimEnd().endsWith(':'))) {
+        const inlineHistory = kind === 'history' && m[0].trimEnd().endsWith(':') && text.slice(lineStart + m[0].length, lineEnd).trim() !== '';
+        const before = sections[sections.length - 1];
+        resume = inlineHistory ? (resume ?? (before ? { kind: before.kind, heading: before.heading } : null)) : null;
+        open(lineStart, kind, m[1]);
+      } else if (resume && /^[A-Z0-9]/.test(text.slice(lineStart, lineEnd))) {
+        open(lineStart, resume.kind, resume.heading);
+        resume = null;
       }
       lineStart = lineEnd + 1;
     }

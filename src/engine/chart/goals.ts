@@ -32,6 +32,8 @@ const PURPOSE = row('purpose');
 const TRIGGER = row('limitation-trigger');
 const TIMEFRAME = row('timeframe');
 const TARGET = row('target');
+/** Hyphenated words the rows list whole: the lexer splits them at the hyphen. */
+const KNOWN_COMPOUNDS = new Set([...data.rows.flatMap((r) => r.words)].filter((w) => w.includes('-')));
 /** Words skipped after a limitation trigger before its object ("difficulty with the", "unable to"). */
 const LINKING = new Set(['to', 'with', 'the', 'a', 'an', 'her', 'his', 'their', 'by', 'in', 'on', 'at', 'for', 'of', 'and', 'or', 'be', 'is', 'are', 'due', 'still', 'now', 'fully', 'as', 'into']);
 const ITEM_BREAK = new Set([';', '.', '!', '?', ',']);
@@ -86,12 +88,18 @@ function classify(lx: Lexed, phrase: Phrase, inputs: { functional: Uint8Array; i
   let purpose = false;
   const headIsVerb = IMPAIRMENT_VERB.has(head);
   for (let k = i; k < phrase.end; k++) {
-    const t = lx.norm[k]!;
+    let t = lx.norm[k]!;
     if (lx.kind[k] === Kind.Num) {
       hasTarget = true;
       continue;
     }
     if (lx.kind[k] !== Kind.Word) continue;
+    // A hyphenated word the rows list whole ("well-being", "pain-free") is read as one word.
+    const compound = k + 2 < phrase.end && lx.norm[k + 1] === '-' && lx.spaceBefore[k + 1] === 0 && lx.spaceBefore[k + 2] === 0 ? `${t}-${lx.norm[k + 2]}` : null;
+    if (compound !== null && KNOWN_COMPOUNDS.has(compound)) {
+      t = compound;
+      k += 2;
+    }
     if (TIMEFRAME.has(t)) hasTime = true;
     if (TARGET.has(t)) hasTarget = true;
     if (COMFORT.has(t)) comfort = true;

@@ -60,13 +60,42 @@ const CODE_NUMBER = /\b(9[78]\d{3}|G0\d{3})\b/g;
 const BY_SOMEONE = /\b(?:performed|provided|done|administered|delivered|rendered|furnished|given|completed|treated)\s+by\s*$/i;
 const INVOLVEMENT_VERB = /\b(?:by|performed|provided|furnished|administered|delivered|rendered|with|treated)\b/i;
 
-function noteParts(note: Visit['note']): { key: string; label?: string; text: string }[] {
-  if (typeof note === 'string') return [{ key: '', text: note }];
-  return note.map((p, i) => ({ key: p.id ?? p.label ?? String(i), label: p.label, text: p.text }));
+/**
+ * The key each note part's evidence names (`evidence.part`): its id, else its label, else its
+ * position. A key already taken by an earlier part (two parts with the same id or label) gets its
+ * position after a '#', so every finding points at exactly one part.
+ */
+export function notePartKeys(note: Visit['note']): string[] {
+  if (typeof note === 'string') return [''];
+  const seen = new Set<string>();
+  return note.map((p, i) => {
+    let key = p.id ?? p.label ?? String(i);
+    if (seen.has(key)) key = `${key}#${i}`;
+    seen.add(key);
+    return key;
+  });
 }
 
-export function analyzeChart(note: Visit['note']): Chart {
-  // 1. One text with part offsets (evidence maps back to parts later), folded for reading.
+function noteParts(note: Visit['note']): { key: string; label?: string; text: string }[] {
+  if (typeof note === 'string') return [{ key: '', text: note }];
+  const keys = notePartKeys(note);
+  return note.map((p, i) => ({ key: keys[i]!, label: p.label, text: p.text }));
+}
+
+export interface ChartOptions {
+  /**
+   * The codes the claim bills. A time tied to a name that could be several codes ("exercise x 25
+   * min") is that code's when exactly one of them is billed.
+   */
+  billedCodes?: readonly string[];
+}
+
+// analyzeChart is kept short by giving its steps functions of their own: V8's optimizing compiler
+// takes far longer over one long function than over its parts (see time.ts), and a batch worker
+// compiles it again in every thread.
+
+/** One text with part offsets (evidence maps back to parts later), folded for reading. */
+function joinParts(note: Visit['note']): { parts: ChartPart[]; original: string; folded: ReturnType<typeof normalizeText> } {
   const parts: ChartPart[] = [];
   const pieces: string[] = [];
   let offset = 0;
@@ -78,39 +107,20 @@ export function analyzeChart(note: Visit['note']): Chart {
   }
   const original = pieces.join(PART_SEPARATOR);
   const folded = normalizeText(original);
-  const text = folded.text;
   if (!folded.identity) {
     for (const part of parts) {
       part.start = folded.fromOriginal(part.originalStart);
       part.end = folded.fromOriginal(part.originalEnd);
     }
   }
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  return { parts, original, folded };
+}
 
-  // 2. Tokens, structure, vocabulary.
-  const words = new WordTable(text.length);
-  const tokens = tokenize(text, words);
-  const sections = findSections(
-    text,
-    parts.map((p) => ({ start: p.start, end: p.end, kind: headingKind(p.label) })),
-  );
-  const sentences = findSentences(text, sections);
-  const raw = matchLexicons(tokens, COMPILED);
-  const get = (id: string): RawMatch[] => raw.get(id) ?? [];
-  const scopes = computeScopes(text, tokens, sentences, {
-    negPre: get('negation-pre'),
-    negPost: get('negation-post'),
-    terminators: get('scope-terminator'),
-    hypothetical: get('hypothetical'),
-    hypotheticalPost: get('hypothetical-post'),
-    historical: get('historical'),
-    historicalPost: get('historical-post'),
-    home: get('home'),
-    rolePre: get('role-pre'),
-    rolePost: get('role-post'),
-  });
+type Scopes = ReturnType<typeof computeScopes>;
+type Tokens = ReturnType<typeof tokenize>;
 
+/** Where a position or a run of tokens is: section, sentence, and which scopes cover it. */
+function contextReaders(tokens: Tokens, scopes: Scopes, sentences: Chart['sentences'], sections: Chart['sections']) {
   const sectionAt = (pos: number): SectionKind => {
     let lo = 0;
     let hi = sections.length;
@@ -157,10 +167,14 @@ export function analyzeChart(note: Visit['note']): Chart {
     const token = t >= 0 && tokens.ends[t]! > pos ? t : tokenAtOrAfter(tokens, pos);
     return contextOfTokens(token, token + 1, pos);
   };
+  return { sentenceAt, contextOfTokens, contextAt };
+}
 
+/** Every lexicon's matches as mentions, with their context. */
+function mentionsOf(text: string, tokens: Tokens, raw: Map<string, RawMatch[]>, contextOfTokens: (from: number, to: number, pos: number) => MentionContext): Record<string, Mention[]> {
   const mentions: Record<string, Mention[]> = {};
   for (const id of LEXICON_IDS) {
-    mentions[id] = get(id).map((m) => {
+    mentions[id] = (raw.get(id) ?? []).map((m) => {
       const start = tokens.starts[m.firstToken]!;
       const end = tokens.ends[m.endToken - 1]!;
       const ctx = contextOfTokens(m.firstToken, m.endToken, start);
@@ -182,8 +196,11 @@ export function analyzeChart(note: Visit['note']): Chart {
       };
     });
   }
+  return mentions;
+}
 
-  // 4. Time: service mentions are names from the code data plus code numbers written in the note.
+/** Service mentions for time: names from the code data plus code numbers written in the note. */
+function serviceMentions(text: string, mentions: Record<string, Mention[]>): ServiceMention[] {
   const services: ServiceMention[] = [
     ...(mentions.service ?? []).map((m) => ({ start: m.start, end: m.end, code: m.entry })),
     ...(mentions['service-ambiguous'] ?? []).map((m) => ({ start: m.start, end: m.end, code: null, candidates: lookupServiceName(m.text).candidates })),
@@ -197,28 +214,11 @@ export function analyzeChart(note: Visit['note']): Chart {
     if (codeSets.timed.has(m[1]!) || codeSets.untimed.has(m[1]!)) services.push({ start: m.index, end: m.index + m[0].length, code: m[1]!, isCode: true });
   }
   services.sort((a, b) => a.start - b.start);
-  const lx = lex(text, words);
-  const timeItems = parseTimes(lx);
-  const times = findTimes(text, lx, timeItems, services, contextAt);
+  return services;
+}
 
-  // 5. Measures and their changes (the measure rows build on the time grammar's numbers and durations).
-  const { measurements, changes } = findMeasures(text, lx, timeItems.index, mentions['outcome-measures'] ?? [], mentions.phase ?? [], mentions['goal-language'] ?? [], contextAt);
-
-  // 6. Goals and limitations: what activity the treatment serves.
-  const goals = findGoals({
-    lx,
-    text,
-    sentences,
-    goalMentions: mentions['goal-language'] ?? [],
-    functionalMentions: mentions.functional ?? [],
-    instrumentMentions: mentions['outcome-measures'] ?? [],
-    regionMentions: mentions['body-region'] ?? [],
-    contextAt,
-  });
-
-  // 7. Who furnished it: signatures, and assistants or non-therapists named as doing the work.
-  // One lower-cased copy for the label checks of the note-fact patterns.
-  const lower = text.toLowerCase();
+/** Who furnished it: signatures, and assistants or non-therapists named as doing the work. */
+function credentialsOf(text: string, lower: string, sentences: Chart['sentences'], mentions: Record<string, Mention[]>): CredentialMention[] {
   const credentials: CredentialMention[] = findSignatures(text, lower);
   // "performed by Sam Ruiz, LMT": a name with credentials after "by" is who did the work, wherever it is.
   for (const c of [...credentials]) {
@@ -248,6 +248,66 @@ export function analyzeChart(note: Visit['note']): Chart {
     credentials.push({ credential, kind: 'involvement', start: m.start, end: m.end, text: m.text });
   }
   credentials.sort((a, b) => a.start - b.start);
+  return credentials;
+}
+
+export function analyzeChart(note: Visit['note'], options: ChartOptions = {}): Chart {
+  // 1. One text with part offsets, folded for reading.
+  const { parts, original, folded } = joinParts(note);
+  const text = folded.text;
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+
+  // 2. Tokens, structure, vocabulary.
+  const words = new WordTable(text.length);
+  const tokens = tokenize(text, words);
+  const sections = findSections(
+    text,
+    parts.map((p) => ({ start: p.start, end: p.end, kind: headingKind(p.label) })),
+  );
+  const sentences = findSentences(text, sections);
+  const raw = matchLexicons(tokens, COMPILED);
+  const get = (id: string): RawMatch[] => raw.get(id) ?? [];
+  const scopes = computeScopes(text, tokens, sentences, {
+    negPre: get('negation-pre'),
+    negPost: get('negation-post'),
+    terminators: get('scope-terminator'),
+    hypothetical: get('hypothetical'),
+    hypotheticalPost: get('hypothetical-post'),
+    historical: get('historical'),
+    historicalPost: get('historical-post'),
+    home: get('home'),
+    rolePre: get('role-pre'),
+    rolePost: get('role-post'),
+  });
+
+  const { sentenceAt, contextOfTokens, contextAt } = contextReaders(tokens, scopes, sentences, sections);
+  const mentions = mentionsOf(text, tokens, raw, contextOfTokens);
+
+  // 4. Time.
+  const services = serviceMentions(text, mentions);
+  const lx = lex(text, words);
+  const timeItems = parseTimes(lx);
+  const times = findTimes(text, lx, timeItems, services, contextAt, new Set(options.billedCodes ?? []));
+
+  // 5. Measures and their changes (the measure rows build on the time grammar's numbers and durations).
+  const { measurements, changes } = findMeasures(text, lx, timeItems.index, mentions['outcome-measures'] ?? [], mentions.phase ?? [], mentions['goal-language'] ?? [], contextAt);
+
+  // 6. Goals and limitations: what activity the treatment serves.
+  const goals = findGoals({
+    lx,
+    text,
+    sentences,
+    goalMentions: mentions['goal-language'] ?? [],
+    functionalMentions: mentions.functional ?? [],
+    instrumentMentions: mentions['outcome-measures'] ?? [],
+    regionMentions: mentions['body-region'] ?? [],
+    contextAt,
+  });
+
+  // 7. Who furnished it. One lower-cased copy for the label checks of the note-fact patterns.
+  const lower = text.toLowerCase();
+  const credentials = credentialsOf(text, lower, sentences, mentions);
 
   return {
     text,

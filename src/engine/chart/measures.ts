@@ -28,7 +28,9 @@ function attributeOf(lx: Lexed, first: number): { attribute?: string; side?: 'L'
       side = t.startsWith('l') ? 'L' : t.startsWith('r') ? 'R' : 'B';
       if (t === 'l' && lx.norm[i - 1] === '/' && lx.norm[i - 2] === 'b') side = 'B';
     }
-    if (!attribute && ATTRIBUTES.has(t)) attribute = normaliseAttribute(t);
+    // "pain-free abduction 120°", "abduction pain free to 140°": "<word>-free" qualifies the motion, it is not what is measured.
+    const qualifier = lx.norm[i + 1] === 'free' || (lx.norm[i + 1] === '-' && lx.norm[i + 2] === 'free');
+    if (!attribute && ATTRIBUTES.has(t) && !qualifier) attribute = normaliseAttribute(t);
     if (attribute && side) break;
   }
   return { attribute, side };
@@ -55,6 +57,30 @@ function directionOf(kind: MeasurementKind, attribute: string | undefined, instr
   return (to > from) === (better === 'higher') ? 'better' : 'worse';
 }
 
+/** Outcome scores: an instrument from the outcome-measures lexicon, then its number ("ODI 42%", "NDI: 38"). */
+function outcomeItems(lx: Lexed, outcomeMentions: readonly Mention[]): Item[] {
+  const outcomes: Item[] = [];
+  for (const m of outcomeMentions) {
+    const first = lexAt(lx, m.start);
+    let i = lexAt(lx, m.end);
+    // Up to 3 tokens of any kind ("NDI: 38"), or up to 6 words naming the activity a patient-specific
+    // scale rates ("PSFS standing at front desk 5/10").
+    let words = 0;
+    for (let k = 0; k < 7 && i < lx.count && lx.kind[i] !== Kind.Num && lx.kind[i] !== Kind.Newline && lx.norm[i] !== ';'; k++, i++) if (lx.kind[i] === Kind.Word) words++;
+    const gap = i - lexAt(lx, m.end);
+    if (i >= lx.count || lx.kind[i] !== Kind.Num || (gap > 3 && words < gap)) continue;
+    let end = i + 1;
+    if (lx.norm[end] === '%' || lx.norm[end] === 's' || lx.norm[end] === 'sec') end++;
+    // "LEFS 42/80": the score out of the scale's maximum.
+    else if (lx.norm[end] === '/' && lx.kind[end + 1] === Kind.Num && lx.spaceBefore[end] === 0) end += 2;
+    outcomes.push({ kind: 'measure', first, end, rule: 'outcome: <instrument> <score>', value: lx.value[i]!, data: { kind: 'outcome', instrument: m.entry } });
+  }
+  return outcomes;
+}
+
+// findMeasures is split into its passes, each a function of its own, for the reason given in time.ts
+// (one long function is far dearer for V8's optimizing compiler than its parts).
+
 export function findMeasures(
   text: string,
   lx: Lexed,
@@ -66,23 +92,28 @@ export function findMeasures(
 ): MeasureFacts {
   // A duration in a goal ("Goal: drive 30 minutes without pain") is a target, not a measured tolerance.
   const goalSentences = new Set(goalMentions.filter((m) => m.entry === 'goal').map((m) => m.sentence));
-  // Outcome scores: an instrument from the outcome-measures lexicon, then its number ("ODI 42%", "NDI: 38").
-  const outcomes: Item[] = [];
-  for (const m of outcomeMentions) {
-    const first = lexAt(lx, m.start);
-    let i = lexAt(lx, m.end);
-    for (let k = 0; k < 4 && i < lx.count && lx.kind[i] !== Kind.Num && lx.kind[i] !== Kind.Newline && lx.norm[i] !== ';'; k++) i++;
-    if (i >= lx.count || lx.kind[i] !== Kind.Num || i - lexAt(lx, m.end) > 3) continue;
-    let end = i + 1;
-    if (lx.norm[end] === '%' || lx.norm[end] === 's' || lx.norm[end] === 'sec') end++;
-    outcomes.push({ kind: 'measure', first, end, rule: 'outcome: <instrument> <score>', value: lx.value[i]!, data: { kind: 'outcome', instrument: m.entry } });
-  }
-  const { values, comparisons } = parseMeasures(lx, index, outcomes);
+  const { values, comparisons } = parseMeasures(lx, index, outcomeItems(lx, outcomeMentions));
 
   // One value per stretch of text (an outcome score wins over the seconds inside it, an arc over its minus).
   const chosen = selectLongest(values);
   const chosenSet = new Set(chosen);
 
+  const { measurements, byItem } = placeMeasurements(text, lx, chosen, phaseMentions, goalSentences, contextAt);
+  const changes = statedChanges(text, lx, comparisons, chosenSet, byItem, contextAt);
+  pairChanges(measurements, changes.seen, changes.list);
+  changes.list.sort((a, b) => a.start - b.start);
+  return { measurements, changes: changes.list };
+}
+
+/** Each chosen value as a measurement, with its attribute, side, phase and context. */
+function placeMeasurements(
+  text: string,
+  lx: Lexed,
+  chosen: readonly Item[],
+  phaseMentions: readonly Mention[],
+  goalSentences: ReadonlySet<number>,
+  contextAt: (offset: number) => MentionContext,
+): { measurements: Measurement[]; byItem: Map<Item, Measurement> } {
   const phases = [...phaseMentions].sort((a, b) => a.start - b.start);
   const measurements: Measurement[] = [];
   const byItem = new Map<Item, Measurement>();
@@ -125,8 +156,18 @@ export function findMeasures(
     measurements.push(m);
     byItem.set(it, m);
   }
+  return { measurements, byItem };
+}
 
-  // Stated changes, attached to the value they end on.
+/** Stated changes, attached to the value they end on. */
+function statedChanges(
+  text: string,
+  lx: Lexed,
+  comparisons: Item[],
+  chosenSet: ReadonlySet<Item>,
+  byItem: ReadonlyMap<Item, Measurement>,
+  contextAt: (offset: number) => MentionContext,
+): { list: MeasureChange[]; seen: Set<Measurement> } {
   const changes: MeasureChange[] = [];
   const seen = new Set<Measurement>();
   for (const c of selectLongest(comparisons)) {
@@ -157,8 +198,11 @@ export function findMeasures(
       ...ctx,
     });
   }
+  return { list: changes, seen };
+}
 
-  // Pre/post pairs: each value after treatment against the latest earlier value of the same measure.
+/** Pre/post pairs: each value after treatment against the latest earlier value of the same measure. */
+function pairChanges(measurements: readonly Measurement[], seen: ReadonlySet<Measurement>, changes: MeasureChange[]): void {
   for (let i = 0; i < measurements.length; i++) {
     const post = measurements[i]!;
     if (post.phase !== 'post' || seen.has(post) || post.value === undefined) continue;
@@ -192,8 +236,6 @@ export function findMeasures(
       sentence: post.sentence,
     });
   }
-  changes.sort((a, b) => a.start - b.start);
-  return { measurements, changes };
 }
 
 /** Two values measure the same thing: same kind and instrument, and attribute and side agree where both say. */

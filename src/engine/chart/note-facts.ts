@@ -1,4 +1,5 @@
 // Facts the note states outright: claim lines it lists, who signed it, visit number, dates.
+import { caselessRegExp } from './caseless';
 import type { CredentialMention, DateFact, NoteClaimLine, NumberFact } from './types';
 
 const MODIFIER = String.raw`(?:GP|GO|GN|CQ|CO|KX|59|XE|XS|XP|XU|25|52|76|77|GA|GY|GZ|AT|GX)`;
@@ -7,7 +8,7 @@ const CLAIM_CODE = new RegExp(
   String.raw`\b(9[78]\d{3}|G0\d{3})\b((?:[ \t]?[-:,/]?[ \t]?${MODIFIER}\b){0,4})(?:[ \t]{0,2}(?:[x×X][ \t]?(\d{1,2})\b(?![ \t]?(?:weeks?|wks?|days?|months?|visits?|per|times|\/))|\(?(\d{1,2})[ \t]?units?\b\)?|units?:?[ \t]?(\d{1,2})\b))?`,
   'g',
 );
-const MINUTES_NEAR = /^[^\n\d]{0,30}?\(?(\d{1,3})[ \t]?(?:min(?:ute)?s?\b|['’′])/i;
+const MINUTES_NEAR = caselessRegExp(String.raw`^[^\n\d]{0,30}?\(?(\d{1,3})[ \t]?(?:min(?:ute)?s?\b|['’′])`);
 
 export function findNoteClaimLines(text: string, lineStarts: number[]): NoteClaimLine[] {
   const seen = new Map<string, NoteClaimLine>();
@@ -57,9 +58,10 @@ const SIGNATURE = new RegExp(
 // for in the lower-cased note (the patterns fold ASCII case only, so nothing they match is missed).
 const hasAny = (lower: string, words: readonly string[]): boolean => words.some((w) => lower.includes(w));
 const SIGNED_BY_NEEDS = ['signed', 'signature', 'therapist', 'treating', 'provider', 'clinician'];
-const SIGNED_BY = new RegExp(
+// (Case-insensitive patterns here are compiled without the 'i' flag: see caseless.ts.)
+const SIGNED_BY = caselessRegExp(
   String.raw`(?:signed(?:[ \t]+by)?|signature|therapist|treating[ \t]+(?:therapist|clinician)|rendering[ \t]+provider|provider|clinician)[ \t]{0,3}:?[ \t]{0,3}(${NAME})[ \t]{1,3}(${CREDENTIAL})(?![A-Za-z])`,
-  'gi',
+  'g',
 );
 
 const NORMALISED: Record<string, string> = {
@@ -75,7 +77,7 @@ export function normaliseCredential(written: string): string | undefined {
 }
 
 // Someone named in passing, not the signer: "referred by John Roe, MD", "under the care of Dr. Abcd, DC".
-const NOT_THE_SIGNER = /\b(?:referr\w*|referral|pcp|primary[ \t]+care|cc|copy[ \t]+to|care[ \t]+of|seen[ \t]+by|see|sees|saw|seeing|followed[ \t]+by|per|ordered[ \t]+by|consult\w*|physician|surgeon|contact\w*|call\w*|discussed[ \t]+with|spoke[ \t]+with|letter[ \t]+to|dear)\b[^\n]*$/i;
+const NOT_THE_SIGNER = caselessRegExp(/\b(?:referr\w*|referral|pcp|primary[ \t]+care|cc|copy[ \t]+to|care[ \t]+of|seen[ \t]+by|see|sees|saw|seeing|followed[ \t]+by|per|ordered[ \t]+by|consult\w*|physician|surgeon|contact\w*|call\w*|discussed[ \t]+with|spoke[ \t]+with|letter[ \t]+to|dear)\b[^\n]*$/.source);
 // Credentials that are also everyday abbreviations ("DC" = discontinue, "DO" = the verb): a lone
 // capitalised word before them ("Continue, DC") is not a name.
 const AMBIGUOUS_CREDENTIAL = new Set(['DC', 'DO', 'PT', 'OT']);
@@ -142,7 +144,7 @@ export function parseDate(written: string): string | undefined {
 
 // "<label> [date|on|…] [:] <date>"; a label must not be the tail of a longer word or of "re-eval".
 const LABELLED_DATE = (label: string) =>
-  new RegExp(String.raw`(?<![A-Za-z-])(?:${label})[ \t]{0,3}(?:date|dated|on|of|from|start(?:ed)?|began|period)?[ \t]{0,3}[:\-]?[ \t]{0,3}(?:on[ \t])?${DATE}`, 'gi');
+  caselessRegExp(String.raw`(?<![A-Za-z-])(?:${label})[ \t]{0,3}(?:date|dated|on|of|from|start(?:ed)?|began|period)?[ \t]{0,3}[:\-]?[ \t]{0,3}(?:on[ \t])?${DATE}`, 'g');
 const ONSET_NEEDS = ['onset', 'injur', 'doi', 'symptoms began', 'date of surgery', 'dos'];
 const ONSET = LABELLED_DATE(String.raw`onset|date of injury|doi|injury date|date of onset|injured on|symptoms began|injured|date of surgery|dos\s*\(surgery\)`);
 const POC_START_NEEDS = ['plan of care', 'poc', 'cert', 'eval', 'start of care', 'soc'];
@@ -150,9 +152,9 @@ const POC_START = LABELLED_DATE(String.raw`plan of care|poc|certification|cert(?
 const SERVICE_DATE_NEEDS = ['date of service', 'dos', 'service date', 'visit date', 'date of visit', 'treatment date', 'encounter date'];
 const SERVICE_DATE = LABELLED_DATE(String.raw`date of service|dos|service date|visit date|date of visit|treatment date|encounter date`);
 const VISIT_NUMBER_NEEDS = ['visit', 'session', 'treatment', 'tx'];
-const VISIT_NUMBER = /\bvisit[ \t]{0,2}(?:#|no\.?|number)?[ \t]{0,2}:?[ \t]{0,2}(\d{1,3})(?![\d/\-:]|\.\d|[ \t]?(?:min|'|’|units?\b|x\b|days?\b|weeks?\b|hours?\b))(?:[ \t]{0,2}(?:of|\/)[ \t]{0,2}\d{1,3})?|\b(?:session|treatment|tx)[ \t]{0,2}(?:#|no\.|number)[ \t]{0,2}:?[ \t]{0,2}(\d{1,3})\b|\b(\d{1,3})(?:st|nd|rd|th)[ \t]+(?:visit|session|treatment)\b/gi;
+const VISIT_NUMBER = caselessRegExp(/\bvisit[ \t]{0,2}(?:#|no\.?|number)?[ \t]{0,2}:?[ \t]{0,2}(\d{1,3})(?![\d/\-:]|\.\d|[ \t]?(?:min|'|’|units?\b|x\b|days?\b|weeks?\b|hours?\b))(?:[ \t]{0,2}(?:of|\/)[ \t]{0,2}\d{1,3})?|\b(?:session|treatment|tx)[ \t]{0,2}(?:#|no\.|number)[ \t]{0,2}:?[ \t]{0,2}(\d{1,3})\b|\b(\d{1,3})(?:st|nd|rd|th)[ \t]+(?:visit|session|treatment)\b/.source, 'g');
 // A date that is due, planned or next is not when the plan started ("re-eval due 4/1/2026").
-const NOT_A_START = /\b(?:next|due|upcoming|scheduled|planned|follow[ -]?up|expires?|expiring|ends?|through|thru|until)\b[^\n]{0,30}$/i;
+const NOT_A_START = caselessRegExp(/\b(?:next|due|upcoming|scheduled|planned|follow[ -]?up|expires?|expiring|ends?|through|thru|until)\b[^\n]{0,30}$/.source);
 
 function firstDate(text: string, lower: string, needs: readonly string[], re: RegExp, reject?: RegExp): DateFact | undefined {
   if (!hasAny(lower, needs)) return undefined;

@@ -156,6 +156,17 @@ const atomRows: Rule[] = [
   },
   { name: 'units: units: <n>', kind: 'units', pattern: [word('units', 'unit'), opt(punct(':', '=', '-', '#')), opt(X), num(0, 20)], make: (p, lx) => ({ value: tokenValue(lx, p[3]) }) },
   { name: 'count: (<n>)', kind: 'paren', pattern: [punct('('), num(0, 300), punct(')')], make: (p, lx) => ({ value: tokenValue(lx, p[1]) }) },
+  {
+    // Minutes only where the line's label says its figures are minutes ("Tx (min): ther ex — 18 | gait — 10"): time.ts decides.
+    name: 'figure: a bare number closing an entry after a dash or colon ("… — 18 |", "…: 12" at the end of the line)',
+    kind: 'entryfig',
+    pattern: [punct('-', ':', '='), num(1, 180, [1, 3])],
+    make: (p, lx) => {
+      const next = p[1]!.end;
+      if (!(next >= lx.count || lx.kind[next] === Kind.Newline || lx.norm[next] === '|' || lx.norm[next] === ';')) return null;
+      return { value: tokenValue(lx, p[1]), data: { valueFirst: p[1]!.first } };
+    },
+  },
 ];
 
 // Layer 3: what combines atoms.
@@ -275,7 +286,17 @@ const composeRows: Rule[] = [
 const LABEL_ROWS = ['total-lead', 'total-timed', 'total-untimed', 'total-treatment', 'total-noun', 'total-abbreviation-timed', 'total-abbreviation-treatment'] as const;
 const labelKind = new Map<string, (typeof LABEL_ROWS)[number]>();
 for (const id of LABEL_ROWS) for (const w of words(id)) if (!labelKind.has(w)) labelKind.set(w, id);
-const LABEL_WORD: TokenElement = { type: 'token', words: [...labelKind.keys()], test: (lx, i) => lx.kind[i] === Kind.Word && labelKind.has(lx.norm[i]!), repeat: true };
+const isLabelWord = (lx: Lexed, i: number): boolean => lx.kind[i] === Kind.Word && labelKind.has(lx.norm[i]!);
+// A label word may be followed by its abbreviation in brackets: "Total treatment time (TTT) 45 min".
+const LABEL_WORD: TokenElement = {
+  type: 'token',
+  words: [...labelKind.keys()],
+  test: (lx, i) =>
+    isLabelWord(lx, i) ||
+    (lx.norm[i] === '(' && isLabelWord(lx, i - 1) && isLabelWord(lx, i + 1) && lx.norm[i + 2] === ')') ||
+    (lx.norm[i] === ')' && isLabelWord(lx, i - 1) && lx.norm[i - 2] === '(' && isLabelWord(lx, i - 3)),
+  repeat: true,
+};
 const SEPARATOR: Element = opt(many(punct(':', '=', '-', '.', '…', '_', '~')));
 const LINKING = opt(many(word(...words('total-linking'))));
 
@@ -306,7 +327,8 @@ function totalMake(p: readonly (Part | undefined)[], lx: Lexed): { value: number
   return { value: minutes, data: { total: kind, valueFirst: v.first } };
 }
 const totalRows: Rule[] = [
-  ...['duration', 'range'].map<Rule>((kind) => ({
+  // "Timed total (52)": a figure in brackets under a total's label is that total's minutes.
+  ...['duration', 'range', 'paren'].map<Rule>((kind) => ({
     name: `total: <label> <${kind}>`,
     kind: 'total',
     pattern: [LABEL_WORD, SEPARATOR, LINKING, item(kind)],
@@ -340,6 +362,8 @@ export interface TimeItems {
   units: Item[];
   counts: Item[];
   parens: Item[];
+  /** Bare figures closing an entry: minutes only under a label that declares minutes. */
+  entryFigures: Item[];
   totals: Item[];
   /** "until 2:40": the end of a range that starts where the previous one ended. */
   untils: Item[];
@@ -349,5 +373,5 @@ export function parseTimes(lx: Lexed): TimeItems {
   const index = newIndex(lx.count);
   for (const layer of LAYERS) runLayer(lx, index, layer);
   const of = (kind: string) => index.all.filter((it) => it.kind === kind);
-  return { index, durations: of('duration'), ranges: of('range'), units: of('units'), counts: of('times'), parens: [...of('paren'), ...of('codefig')], totals: of('total'), untils: of('until') };
+  return { index, durations: of('duration'), ranges: of('range'), units: of('units'), counts: of('times'), parens: [...of('paren'), ...of('codefig')], entryFigures: of('entryfig'), totals: of('total'), untils: of('until') };
 }

@@ -82,12 +82,19 @@ interface Segment {
 const SENTENCE_PUNCT = new Set(['.', '!', '?']);
 const FREQUENCY_AFTER_SLASH = new Set(['wk', 'wks', 'week', 'weeks', 'day', 'd', 'mo', 'month', 'visit']);
 
+const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'st', 'jr', 'sr', 'vs', 'approx', 'incl']);
+
 function isClauseEnd(lx: Lexed, i: number): boolean {
   const t = lx.norm[i]!;
   if (t === ';') return true;
   if (!SENTENCE_PUNCT.has(t)) return false;
   // A dotted leader ("Ther ex 97110 ........ 25 min") is layout, not a full stop.
   if (t === '.' && ((i > 0 && lx.norm[i - 1] === '.') || lx.norm[i + 1] === '.')) return false;
+  // An initial ("K. Dow") or a title ("Dr. Ruiz") does not end the clause.
+  if (t === '.' && i > 0 && lx.spaceBefore[i] === 0) {
+    if (TITLES.has(lx.norm[i - 1]!)) return false;
+    if (lx.end[i - 1]! - lx.start[i - 1]! === 1 && /[A-Z]/.test(lx.text[lx.start[i - 1]!]!)) return false;
+  }
   // A full stop ends a sentence when a capital or a figure follows (or the line ends): "12 min. Massage".
   const next = i + 1;
   if (next >= lx.count || lx.kind[next] === Kind.Newline) return true;
@@ -96,30 +103,28 @@ function isClauseEnd(lx: Lexed, i: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
-export function findTimes(
-  text: string,
-  lx: Lexed,
-  parsed: TimeItems,
-  mentions: readonly ServiceMention[],
-  contextAt: (offset: number) => MentionContext,
-): TimeFacts {
-  // Services as token ranges. Ambiguous names own their time too (it is not unread), but give no code.
+// findTimes is split into its passes, each a function of its own: as one 300-line function with
+// closures it cost V8's optimizing compiler ~0.3-1 s of CPU per compilation (several per batch, once
+// per worker thread), most of a batch's warm-up; the parts compile in a fraction of that.
+
+/** Services as token ranges, with a code written right beside a name given to the name. */
+function serviceSpans(lx: Lexed, mentions: readonly ServiceMention[], billed: ReadonlySet<string>): Service[] {
+  // Ambiguous names own their time too (it is not unread), but give no code.
   const services: Service[] = mentions
-    .map((m) => ({ first: lexAt(lx, m.start), end: lexAt(lx, m.end), weak: m.weak === true, isCode: m.isCode === true, code: m.code, owner: m.code ?? `?${(m.candidates ?? []).join('/')}`, start: m.start, charEnd: m.end }))
+    .map((m) => {
+      // A name that could be several codes is the one of them the claim bills, when only one is billed.
+      const billedCandidates = m.code === null ? (m.candidates ?? []).filter((c) => billed.has(c)) : [];
+      const code = m.code ?? (billedCandidates.length === 1 ? billedCandidates[0]! : null);
+      return { first: lexAt(lx, m.start), end: lexAt(lx, m.end), weak: m.weak === true, isCode: m.isCode === true, code, owner: code ?? `?${(m.candidates ?? []).join('/')}`, start: m.start, charEnd: m.end };
+    })
     .filter((s) => s.end > s.first)
     .sort((a, b) => a.first - b.first);
   // A name with a code written right beside it is billed as that code: "IASTM (97124)", "97124 - massage",
   // "soft tissue mobilization (IASTM, charged as 97124)". Right to left, so a chain of names follows its code.
-  const BESIDE = new Set(['(', ')', ',', '-', ':', '/', 'billed', 'charged', 'coded', 'as', 'cpt', 'code', 'under', 'using']);
-  const beside = (a: Service, b: Service): boolean => {
-    if (b.first - a.end > 5) return false;
-    for (let i = a.end; i < b.first; i++) if (!BESIDE.has(lx.norm[i]!)) return false;
-    return true;
-  };
   for (let k = services.length - 2; k >= 0; k--) {
     const a = services[k]!;
     const b = services[k + 1]!;
-    if (a.weak || b.weak || !beside(a, b) || a.code === b.code) continue;
+    if (a.weak || b.weak || !beside(lx, a, b) || a.code === b.code) continue;
     // The written code wins; a name next to a name that took a code takes it too.
     if (b.isCode || (b.relabelled && !a.isCode)) {
       if (!a.isCode) {
@@ -133,38 +138,39 @@ export function findTimes(
       b.relabelled = true;
     }
   }
-  const inService = new Uint8Array(lx.count);
-  for (const s of services) if (!s.weak) inService.fill(1, s.first, s.end);
+  return services;
+}
 
-  // One reading per stretch of text: totals, ranges, durations, counts; leftmost-longest wins.
-  const tables = readTables(lx, parsed.index);
-  const chosen = selectLongest([...parsed.totals, ...parsed.ranges, ...parsed.durations, ...tables.minutes, ...parsed.units, ...parsed.counts, ...parsed.parens, ...parsed.untils]);
-  let lastRangeEnd: Item | undefined;
+const BESIDE = new Set(['(', ')', ',', '-', ':', '/', 'billed', 'charged', 'coded', 'as', 'cpt', 'code', 'under', 'using']);
+function beside(lx: Lexed, a: Service, b: Service): boolean {
+  if (b.first - a.end > 5) return false;
+  for (let i = a.end; i < b.first; i++) if (!BESIDE.has(lx.norm[i]!)) return false;
+  return true;
+}
 
-  // Segments: clauses within lines. Figures and services are placed in the segment they start in.
+/** Segments: clauses within lines (a table row is one), each with the services that start in it. */
+function clauseSegments(lx: Lexed, rowLines: Tables['rowLines'], unitTokens: Tables['unitTokens'], inService: Uint8Array, services: readonly Service[]): { segments: Segment[]; segmentOf: Int32Array } {
   const segments: Segment[] = [];
   const segmentOf = new Int32Array(lx.count).fill(-1);
-  {
-    let first = 0;
-    const close = (end: number) => {
-      if (end > first) {
-        segments.push({ first, end, line: lx.line[first]!, services: [], figures: [], hasUnits: false, plansVisits: false });
-        segmentOf.fill(segments.length - 1, first, end);
-      }
-      first = end;
-    };
-    for (let i = 0; i < lx.count; i++) {
-      const kind = lx.kind[i];
-      if (kind === Kind.Newline) {
-        close(i);
-        first = i + 1;
-      } else if (tables.rowLines[lx.line[i]!]) continue; // a table row is one entry
-      else if (kind === Kind.Punct && isClauseEnd(lx, i)) close(i + 1);
-      // "… then ther ex 16 mins", "followed by 25 minutes of therapeutic exercise": a new clause.
-      else if (kind === Kind.Word && !inService[i] && TIME_WORDS.clauseBreak.has(lx.norm[i]!)) close(i);
+  let first = 0;
+  const close = (end: number) => {
+    if (end > first) {
+      segments.push({ first, end, line: lx.line[first]!, services: [], figures: [], hasUnits: false, plansVisits: false });
+      segmentOf.fill(segments.length - 1, first, end);
     }
-    close(lx.count);
+    first = end;
+  };
+  for (let i = 0; i < lx.count; i++) {
+    const kind = lx.kind[i];
+    if (kind === Kind.Newline) {
+      close(i);
+      first = i + 1;
+    } else if (rowLines[lx.line[i]!]) continue; // a table row is one entry
+    else if (kind === Kind.Punct && isClauseEnd(lx, i)) close(i + 1);
+    // "… then ther ex 16 mins", "followed by 25 minutes of therapeutic exercise": a new clause.
+    else if (kind === Kind.Word && !inService[i] && TIME_WORDS.clauseBreak.has(lx.norm[i]!)) close(i);
   }
+  close(lx.count);
   for (let i = 0; i + 2 < lx.count; i++) {
     // "2x/wk", "3x/week", "x/wk", "per week", "weekly", "twice a week": plans future visits.
     const a = lx.norm[i]!;
@@ -178,56 +184,56 @@ export function findTimes(
     if (seg >= 0) segments[seg]!.services.push(s);
   }
   for (const seg of segments) if (seg.services.some((x) => !x.weak)) seg.services = seg.services.filter((x) => !x.weak);
-  for (const t of tables.unitTokens) if (segmentOf[t]! >= 0) segments[segmentOf[t]!]!.hasUnits = true;
+  for (const t of unitTokens) if (segmentOf[t]! >= 0) segments[segmentOf[t]!]!.hasUnits = true;
+  return { segments, segmentOf };
+}
 
+type Tables = ReturnType<typeof readTables>;
+
+const span = (lx: Lexed, it: Item) => ({ start: lx.start[it.first]!, end: lx.end[it.end - 1]! });
+
+function serviceRightAfter(services: readonly Service[], it: Item): boolean {
+  return services.some((s) => s.first >= it.end && s.first <= it.end + 1);
+}
+
+function serviceRightBefore(services: readonly Service[], it: Item): Service | undefined {
+  for (let k = services.length - 1; k >= 0; k--) {
+    const s = services[k]!;
+    if (s.end <= it.first) return it.first - s.end <= 2 ? s : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Each chosen reading placed: totals kept, unit counts marked, figures that are treatment time put in
+ * their segment (what is hypothetical, historical, planned or in a section without treatment time is not).
+ */
+function placeFigures(lx: Lexed, chosen: readonly Item[], segments: Segment[], segmentOf: Int32Array, services: readonly Service[], contextAt: (offset: number) => MentionContext): TimeFacts['totals'] {
   const totals: TimeFacts['totals'] = {};
-  const unresolved: UnresolvedTime[] = [];
-  const attached: (ServiceTime & { section: SectionKind })[] = [];
-  const orphans: { seg: Segment; figure: Figure; ctx: MentionContext }[] = [];
-
-  const span = (it: Item) => ({ start: lx.start[it.first]!, end: lx.end[it.end - 1]! });
-  // A not-treatment word ("rest", "travel", "at home") rules out the figure nearest to it, within a
-  // few tokens either way: "Massage 15 min after waiting 10 min" rules out the 10 minutes only.
-  const excludeNearMarkers = (seg: Segment): void => {
-    if (seg.figures.length === 0) return;
-    const out = new Set<Figure>();
-    for (let i = seg.first; i < seg.end; i++) {
-      if (inService[i] || !TIME_WORDS.notTreatment.has(lx.norm[i]!)) continue;
-      let best: Figure | undefined;
-      let bestDistance = Number.POSITIVE_INFINITY;
-      for (const f of seg.figures) {
-        const before = f.item.first - i; // marker before the figure
-        const after = i - (f.item.end - 1); // marker after the figure
-        const distance = before > 0 ? (before <= MARKER_BEFORE ? before : Number.POSITIVE_INFINITY) : after <= MARKER_AFTER ? after + 0.5 : Number.POSITIVE_INFINITY;
-        if (distance < bestDistance) {
-          bestDistance = distance;
-          best = f;
-        }
-      }
-      if (best) out.add(best);
-    }
-    if (out.size > 0) seg.figures = seg.figures.filter((f) => !out.has(f));
-  };
-  const activityNear = (seg: Segment, it: Item): boolean => {
-    for (let i = Math.max(seg.first, it.first - MARKER_BEFORE); i < Math.min(seg.end, it.end + MARKER_AFTER); i++) {
-      if (TIME_WORDS.activity.has(lx.norm[i]!) || TIME_WORDS.notTreatment.has(lx.norm[i]!)) return true;
-    }
-    return false;
-  };
-  const serviceRightAfter = (it: Item): boolean => services.some((s) => s.first >= it.end && s.first <= it.end + 1);
-  const serviceRightBefore = (it: Item): Service | undefined => {
-    for (let k = services.length - 1; k >= 0; k--) {
-      const s = services[k]!;
-      if (s.end <= it.first) return it.first - s.end <= 2 ? s : undefined;
-    }
-    return undefined;
+  let lastRangeEnd: Item | undefined;
+  // Per line: how many bare bracketed figures, and how many stated times, the line holds.
+  const parensOnLine = new Map<number, number>();
+  const timesOnLine = new Set<number>();
+  for (const it of chosen) {
+    const line = lx.line[it.first]!;
+    if (it.kind === 'paren') parensOnLine.set(line, (parensOnLine.get(line) ?? 0) + 1);
+    else if (it.kind === 'duration' || it.kind === 'range' || it.kind === 'total') timesOnLine.add(line);
+  }
+  // "Ther ex: bridges, side-stepping (25) → 97110 1u": a line's only bare bracketed figure, with no
+  // other time on the line, closing a clause that names a service (before it, or right after an arrow).
+  const parenClosesServiceClause = (it: Item, seg: Segment): boolean => {
+    const line = lx.line[it.first]!;
+    if (seg.services.length === 0 || parensOnLine.get(line) !== 1 || timesOnLine.has(line)) return false;
+    const next = lx.norm[it.end];
+    const arrow = next === '→' || next === '=' || (next === '-' && lx.norm[it.end + 1] === '>');
+    return it.end >= seg.end || lx.kind[it.end] === Kind.Newline || arrow || serviceRightAfter(services, it);
   };
 
   for (const it of chosen) {
     const segIndex = segmentOf[it.first]!;
     if (segIndex < 0) continue;
     const seg = segments[segIndex]!;
-    const { start, end } = span(it);
+    const { start, end } = span(lx, it);
     const ctx = contextAt(start);
     if (it.kind === 'units') {
       seg.hasUnits = true;
@@ -261,9 +267,19 @@ export function findTimes(
       continue;
     }
 
+    if (it.kind === 'entryfig') {
+      // "Tx (min): ther ex 97110 — 18 | … massage 97124 R TFL — 8": the entry's figure, in its label's minutes.
+      const at = it.data!.valueFirst as number;
+      seg.figures.push({ item: { ...it, first: at }, start: lx.start[at]!, end, minutes: it.value, form: 'minutes' });
+      continue;
+    }
     if (it.kind === 'paren' || it.kind === 'codefig') {
       // "massage 97124 (14)", "97124 15": a bare figure right after a service or its code.
-      if (it.kind === 'paren' && !serviceRightBefore(it)) continue;
+      // On a line that states a time, a bracketed figure a word or two after the service counts sets or
+      // repetitions ("lunges (10), step-ups (12), 18 min"); only one right against the service is its time.
+      const before = it.kind === 'paren' ? serviceRightBefore(services, it) : undefined;
+      const against = before !== undefined && (!timesOnLine.has(lx.line[it.first]!) || before.end === it.first);
+      if (it.kind === 'paren' && !against && !parenClosesServiceClause(it, seg)) continue;
       if (it.value >= PAREN_MINUTES_FROM) {
         const at = it.kind === 'codefig' ? (it.data!.valueFirst as number) : it.first;
         const figureItem: Item = { ...it, first: at };
@@ -275,7 +291,7 @@ export function findTimes(
     // Durations and ranges.
     // "6-minute walk test", "15-min rest": a length that names a thing, unless the thing is a service
     // ("15-minute massage") or nothing follows ("Massage: 15-min").
-    if (it.kind === 'duration' && it.data?.adjectival && lx.kind[it.end] === Kind.Word && !serviceRightAfter(it)) continue;
+    if (it.kind === 'duration' && it.data?.adjectival && lx.kind[it.end] === Kind.Word && !serviceRightAfter(services, it)) continue;
     if (!(it.value > 0 && it.value <= 300)) continue;
     // A treatment table is treatment time wherever the note's headings put it.
     if (NO_TREATMENT_TIME.has(ctx.section) && !it.rule.startsWith('table:')) continue;
@@ -290,12 +306,58 @@ export function findTimes(
     if ((ctx.section === 'plan' || ctx.section === 'goals') && seg.plansVisits) continue;
     seg.figures.push({ item: it, start, end, minutes: it.value, form: it.kind === 'range' ? 'range' : 'minutes' });
   }
+  return totals;
+}
 
-  for (const seg of segments) excludeNearMarkers(seg);
+// A not-treatment word ("rest", "travel", "at home") rules out the figure nearest to it, within a
+// few tokens either way: "Massage 15 min after waiting 10 min" rules out the 10 minutes only.
+function excludeNearMarkers(lx: Lexed, inService: Uint8Array, afterCode: Uint8Array, seg: Segment): void {
+  if (seg.figures.length === 0) return;
+  const out = new Set<Figure>();
+  for (let i = seg.first; i < seg.end; i++) {
+    if (inService[i] || !TIME_WORDS.notTreatment.has(lx.norm[i]!)) continue;
+    let best: Figure | undefined;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const f of seg.figures) {
+      // "97530 15 min standing tolerance on foam": a figure written right after a code is that code's time.
+      if (codeRightBefore(lx, afterCode, f.item)) continue;
+      const before = f.item.first - i; // marker before the figure
+      const after = i - (f.item.end - 1); // marker after the figure
+      const distance = before > 0 ? (before <= MARKER_BEFORE ? before : Number.POSITIVE_INFINITY) : after <= MARKER_AFTER ? after + 0.5 : Number.POSITIVE_INFINITY;
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = f;
+      }
+    }
+    if (best) out.add(best);
+  }
+  if (out.size > 0) seg.figures = seg.figures.filter((f) => !out.has(f));
+}
 
-  // Tie figures to services, segment by segment.
+/** Tokens right after a written code (the code's time starts there or one ':'/'-' later). */
+function tokensAfterCodes(lx: Lexed, services: readonly Service[]): Uint8Array {
+  const afterCode = new Uint8Array(lx.count + 1);
+  for (const sv of services) if (sv.isCode) afterCode[sv.end] = 1;
+  return afterCode;
+}
+
+function codeRightBefore(lx: Lexed, afterCode: Uint8Array, it: Item): boolean {
+  return afterCode[it.first] === 1 || (it.first > 0 && afterCode[it.first - 1] === 1 && (lx.norm[it.first - 1] === ':' || lx.norm[it.first - 1] === '-'));
+}
+
+function activityNear(lx: Lexed, seg: Segment, it: Item): boolean {
+  for (let i = Math.max(seg.first, it.first - MARKER_BEFORE); i < Math.min(seg.end, it.end + MARKER_AFTER); i++) {
+    if (TIME_WORDS.activity.has(lx.norm[i]!) || TIME_WORDS.notTreatment.has(lx.norm[i]!)) return true;
+  }
+  return false;
+}
+
+type Orphan = { seg: Segment; figure: Figure; ctx: MentionContext };
+
+/** Figures tied to services, segment by segment; figures with no service are returned as orphans. */
+function tieFigures(lx: Lexed, segments: readonly Segment[], contextAt: (offset: number) => MentionContext, attached: (ServiceTime & { section: SectionKind })[], orphans: Orphan[]): void {
   const layout = lineLayout(lx);
-  let heading: { service: Service; line: number; indent: number; bulleted: boolean; section: SectionKind } | undefined;
+  let heading: { service: Service; line: number; indent: number; bulleted: boolean; colon: boolean; section: SectionKind } | undefined;
   let previous: Segment | undefined;
   for (const seg of segments) {
     // Most clauses name no service and give no figure: with no heading open, nothing here concerns them.
@@ -309,7 +371,10 @@ export function findTimes(
     const line = layout[seg.line]!;
     // A heading's block is the lines under it that are indented or bulleted more than it, in its section;
     // a line naming a service of its own ends it (a stroke named under the heading does not).
-    if (heading && seg.line !== heading.line && (heading.section !== section || named || !(line.indent > heading.indent || (line.bulleted && !heading.bulleted)))) heading = undefined;
+    // A heading that ends in a colon ("Massage (97124):") also holds the unindented lines right under
+    // it, up to the first blank line.
+    const underColon = (h: NonNullable<typeof heading>): boolean => h.colon && !layout.slice(h.line + 1, seg.line).some((l) => l.end === l.first);
+    if (heading && seg.line !== heading.line && (heading.section !== section || named || !(line.indent > heading.indent || (line.bulleted && !heading.bulleted) || underColon(heading)))) heading = undefined;
     if (heading && !named && seg.line !== heading.line) {
       seg.services = [];
       owners.clear();
@@ -318,59 +383,82 @@ export function findTimes(
       const wholeLine = seg.first === line.first && seg.end >= line.end - 1;
       const next = layout[seg.line + 1];
       const opensBlock = line.endsWithColon || (next !== undefined && (next.indent > line.indent || (next.bulleted && !line.bulleted)));
-      if (owners.size === 1 && named && wholeLine && opensBlock) heading = { service: seg.services[0]!, line: seg.line, indent: line.indent, bulleted: line.bulleted, section };
+      if (owners.size === 1 && named && wholeLine && opensBlock) heading = { service: seg.services[0]!, line: seg.line, indent: line.indent, bulleted: line.bulleted, colon: line.endsWithColon, section };
       previous = seg;
       continue;
     }
-    const timeFirst = seg.services.length > 0 && seg.figures[0]!.item.first < seg.services[0]!.first;
-    // Several services in one clause: figures pair with services in order. Service first ("Massage …
-    // same area as the mobilization …, 25 min; ther ex 15 min"), each figure goes to the earliest service
-    // before it that has none yet, else to the last one that had one; time first ("9:00-9:15 massage,
-    // 9:15-9:40 ther ex"), to the next service after it.
-    const waiting: Service[] = [];
-    let lastOwner: Service | undefined;
-    let nextService = 0;
-    const distinct = seg.services.filter((x, k) => k === 0 || x.owner !== seg.services[k - 1]!.owner);
-    for (const figure of seg.figures) {
-      let owner: Service | undefined;
-      if (owners.size === 1) owner = seg.services[0];
-      else if (owners.size > 1 && figure.item.rule.startsWith('table:')) {
-        // A table row belongs to the service in its first cells (the code column), not to one named later in it.
-        owner = seg.services[0];
-      } else if (owners.size > 1) {
-        if (timeFirst) {
-          while (nextService < distinct.length && distinct[nextService]!.first < figure.item.end) nextService++;
-          owner = distinct[nextService] ?? distinct[distinct.length - 1];
-          nextService++;
-        } else {
-          // Services named since the last figure replace any left over from before it (those were
-          // mentions in passing); with none new, the left-overs pair on ("massage and ther ex, 12 and 25 min").
-          const fresh: Service[] = [];
-          while (nextService < distinct.length && distinct[nextService]!.end <= figure.item.first) {
-            if (!fresh.some((w) => w.owner === distinct[nextService]!.owner)) fresh.push(distinct[nextService]!);
-            nextService++;
-          }
-          if (fresh.length > 0) waiting.splice(0, waiting.length, ...fresh);
-          owner = waiting.shift() ?? lastOwner ?? distinct[nextService];
-          lastOwner = owner;
-        }
-      } else if (previous && previous.line === seg.line && new Set(previous.services.map((s) => s.owner)).size === 1 && seg.end - seg.first <= 6 && !activityNear(seg, figure.item)) {
-        // "Massage to R upper trap. 12 min.": the figure finishes the clause before it.
-        owner = previous.services[0];
-      } else if (heading) owner = heading.service;
-      if (!owner) {
-        orphans.push({ seg, figure, ctx: contextAt(figure.start) });
-        continue;
-      }
-      if (owner.code === null) continue; // ambiguous service: its time is read, but gives no code
-      attached.push({ code: owner.code, minutes: figure.minutes, start: figure.start, end: figure.end, form: seg.hasUnits && figure.form === 'minutes' ? 'units' : figure.form, section });
-    }
+    tieSegment(lx, seg, owners, previous, heading?.service, section, contextAt, attached, orphans);
     previous = seg;
   }
+}
 
-  // Figures with no service: outcomes and tests are not unread time; the rest is.
+/** The figures of one segment that has some, each to its service (or to the orphans). */
+function tieSegment(
+  lx: Lexed,
+  seg: Segment,
+  owners: ReadonlySet<string>,
+  previous: Segment | undefined,
+  headingService: Service | undefined,
+  section: SectionKind,
+  contextAt: (offset: number) => MentionContext,
+  attached: (ServiceTime & { section: SectionKind })[],
+  orphans: Orphan[],
+): void {
+  const timeFirst = seg.services.length > 0 && seg.figures[0]!.item.first < seg.services[0]!.first;
+  // Several services in one clause: figures pair with services in order. Service first ("Massage …
+  // same area as the mobilization …, 25 min; ther ex 15 min"), each figure goes to the earliest service
+  // before it that has none yet, else to the last one that had one; time first ("9:00-9:15 massage,
+  // 9:15-9:40 ther ex"), to the next service after it.
+  const waiting: Service[] = [];
+  let lastOwner: Service | undefined;
+  let nextService = 0;
+  const distinct = seg.services.filter((x, k) => k === 0 || x.owner !== seg.services[k - 1]!.owner);
+  // "Ther ex 30 min: quad sets, step-ups, bike 6 min": a time followed by a colon heads a list of
+  // what it covers; figures in that list for the same service are parts of it, not more time.
+  let listHead: string | undefined;
+  for (const figure of seg.figures) {
+    let owner: Service | undefined;
+    if (owners.size === 1) owner = seg.services[0];
+    else if (owners.size > 1 && figure.item.rule.startsWith('table:')) {
+      // A table row belongs to the service in its first cells (the code column), not to one named later in it.
+      owner = seg.services[0];
+    } else if (owners.size > 1) {
+      if (timeFirst) {
+        while (nextService < distinct.length && distinct[nextService]!.first < figure.item.end) nextService++;
+        owner = distinct[nextService] ?? distinct[distinct.length - 1];
+        nextService++;
+      } else {
+        // Services named since the last figure replace any left over from before it (those were
+        // mentions in passing); with none new, the left-overs pair on ("massage and ther ex, 12 and 25 min").
+        const fresh: Service[] = [];
+        while (nextService < distinct.length && distinct[nextService]!.end <= figure.item.first) {
+          if (!fresh.some((w) => w.owner === distinct[nextService]!.owner)) fresh.push(distinct[nextService]!);
+          nextService++;
+        }
+        if (fresh.length > 0) waiting.splice(0, waiting.length, ...fresh);
+        owner = waiting.shift() ?? lastOwner ?? distinct[nextService];
+        lastOwner = owner;
+      }
+    } else if (previous && previous.line === seg.line && new Set(previous.services.map((s) => s.owner)).size === 1 && seg.end - seg.first <= 6 && !activityNear(lx, seg, figure.item)) {
+      // "Massage to R upper trap. 12 min.": the figure finishes the clause before it.
+      owner = previous.services[0];
+    } else if (headingService) owner = headingService;
+    if (!owner) {
+      orphans.push({ seg, figure, ctx: contextAt(figure.start) });
+      continue;
+    }
+    if (owner.code === null) continue; // ambiguous service: its time is read, but gives no code
+    if (listHead === owner.owner) continue;
+    if (lx.norm[figure.item.end] === ':') listHead = owner.owner;
+    attached.push({ code: owner.code, minutes: figure.minutes, start: figure.start, end: figure.end, form: seg.hasUnits && figure.form === 'minutes' ? 'units' : figure.form, section });
+  }
+}
+
+/** Figures with no service: outcomes and tests are not unread time; the rest is. */
+function unreadTimes(lx: Lexed, text: string, orphans: readonly Orphan[], totals: TimeFacts['totals']): UnresolvedTime[] {
+  const unresolved: UnresolvedTime[] = [];
   for (const { seg, figure, ctx } of orphans) {
-    if (activityNear(seg, figure.item)) continue;
+    if (activityNear(lx, seg, figure.item)) continue;
     if (ctx.section === 'plan' || ctx.section === 'assessment' || ctx.section === 'objective') continue;
     // A clock range that restates a total beside it ("Session: 45 min (2:00-2:45)") is the total.
     if (Object.values(totals).some((t) => t && t.minutes === figure.minutes && Math.abs(t.end - figure.start) < 4)) continue;
@@ -379,8 +467,62 @@ export function findTimes(
     const near = text.slice(Math.max(lineStart, figure.start - 40), Math.min(lineEnd < 0 ? text.length : lineEnd, figure.end + 40)).trim();
     unresolved.push({ start: figure.start, end: figure.end, minutes: figure.minutes, text: text.slice(figure.start, figure.end), near });
   }
+  return unresolved;
+}
 
+export function findTimes(
+  text: string,
+  lx: Lexed,
+  parsed: TimeItems,
+  mentions: readonly ServiceMention[],
+  contextAt: (offset: number) => MentionContext,
+  billed: ReadonlySet<string> = new Set(),
+): TimeFacts {
+  const services = serviceSpans(lx, mentions, billed);
+  const inService = new Uint8Array(lx.count);
+  for (const s of services) if (!s.weak) inService.fill(1, s.first, s.end);
+
+  // One reading per stretch of text: totals, ranges, durations, counts; leftmost-longest wins.
+  const tables = readTables(lx, parsed.index);
+  const minuteLines = linesDeclaringMinutes(lx);
+  const entryFigures = parsed.entryFigures.filter((it) => minuteLines.has(lx.line[it.first]!));
+  const chosen = selectLongest([...parsed.totals, ...parsed.ranges, ...parsed.durations, ...tables.minutes, ...parsed.units, ...parsed.counts, ...parsed.parens, ...entryFigures, ...parsed.untils]);
+
+  // Segments: clauses within lines. Figures and services are placed in the segment they start in.
+  const { segments, segmentOf } = clauseSegments(lx, tables.rowLines, tables.unitTokens, inService, services);
+  const totals = placeFigures(lx, chosen, segments, segmentOf, services, contextAt);
+  const afterCode = tokensAfterCodes(lx, services);
+  for (const seg of segments) excludeNearMarkers(lx, inService, afterCode, seg);
+
+  // Tie figures to services, segment by segment.
+  const attached: (ServiceTime & { section: SectionKind })[] = [];
+  const orphans: Orphan[] = [];
+  tieFigures(lx, segments, contextAt, attached, orphans);
+  const unresolved = unreadTimes(lx, text, orphans, totals);
   return { serviceTimes: attached.map(({ section: _s, ...t }) => t), minutesByCode: groupByCode(attached), totals, unresolved };
+}
+
+/** Words that name minutes in a label ("Tx (min):", "Minutes:"). */
+const MINUTE_WORDS = new Set(['min', 'mins', 'minutes', 'minute']);
+
+/**
+ * Lines whose label declares that their figures are minutes: the words before the line's first colon
+ * (at most 6) end in a minutes word, or hold one in brackets ("Tx (min): …", "Treatment minutes: …").
+ */
+function linesDeclaringMinutes(lx: Lexed): Set<number> {
+  const out = new Set<number>();
+  let lineFirst = 0;
+  for (let i = 0; i <= lx.count; i++) {
+    if (i < lx.count && lx.kind[i] !== Kind.Newline) continue;
+    for (let k = lineFirst; k < Math.min(i, lineFirst + 8); k++) {
+      if (lx.norm[k] !== ':') continue;
+      const before = lx.norm[k - 1] === ')' ? k - 2 : k - 1;
+      if (k > lineFirst && MINUTE_WORDS.has(lx.norm[before] ?? '') && (before === k - 1 || lx.norm[before - 1] === '(')) out.add(lx.line[lineFirst]!);
+      break;
+    }
+    lineFirst = i + 1;
+  }
+  return out;
 }
 
 interface LineLayout {

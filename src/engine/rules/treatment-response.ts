@@ -1,6 +1,7 @@
 // treatment-response: a massage visit with no documented response or progress. Counts: a change the
 // chart read (chart.changes: pre/post pairs, "40 → 52°", "52° (40° at eval)", "from 6/10 to 3/10"),
-// or response wording (data/lexicons/response.json). A documented lack of change ("5/10, same as last
+// or response wording (data/lexicons/response.json), or a function the patient performed written under
+// the response ("Post: …"). A documented lack of change ("5/10, same as last
 // week", "45° (45° at initial)") and "tolerated well" (tolerance-only.json) are not a response.
 import type { MeasureChange, Mention } from '../chart';
 import { defineRule } from './define';
@@ -36,6 +37,10 @@ export default defineRule({
       if (m.entry === 'pre-post' && !measuredSentences.has(m.sentence)) continue;
       return;
     }
+
+    // What the patient could do after the treatment, written as the response ("Post: fastened her bra
+    // independently", "Post: stood 10 min at the counter"), is a documented response.
+    if ((chart.mentions.functional ?? []).some((m) => counts(m) && m.section === 'response')) return;
 
     const tolerance = (chart.mentions['tolerance-only'] ?? []).find((m) => !m.hypothetical && !m.historical);
     // The first visit has no earlier visit to compare with: ask for a within-session response, softly.

@@ -28,14 +28,16 @@ export const OTHER_HOST = 'http://localhost/*';
 
 /**
  * The organisation's managed configuration used by both browsers: a payer mapping, a rule
- * switched off, a rule level, the profile locked, the demo EHR pre-allowed, and two bad values —
- * one that only the extension can judge (an unknown rule id) and one of the wrong type (Chrome's
- * schema drops it before the extension sees it; Firefox passes it on and the code rejects it).
+ * switched off, a rule level, the profile locked, the demo EHR pre-allowed, and three bad values —
+ * an unknown rule id and a level that is not a level, both inside ruleLevels (the lenient managed
+ * schema lets them through Chrome, and the extension drops just those entries), and one of the
+ * wrong JSON type (Chrome's schema drops that key before the extension sees it; Firefox passes it
+ * on and the code rejects it; the options page's policy check names it for Chrome).
  */
 export const E2E_POLICY = Object.freeze({
   payerMap: { 'Aetna Choice POS II': 'medicare' },
   disabledRules: ['comfort-wording'],
-  ruleLevels: { 'units-minutes': 'warning', 'no-such-rule': 'off' },
+  ruleLevels: { 'units-minutes': 'warning', 'no-such-rule': 'off', 'time-totals': 'severe' },
   defaultProfile: 'commercial',
   lockedSettings: ['profile'],
   allowedOrigins: [ALLOWED_HOST],

@@ -100,6 +100,14 @@ table('which service a time belongs to', [
   { name: 'space-aligned table', note: 'Code    Service             Time\n97124   Massage             13\n97110   Ther ex             25', minutes: { '97124': 13, '97110': 25 } },
   { name: 'same figure twice in one statement', note: 'Therapeutic massage 9:20-9:45 (25 min): effleurage.', minutes: { '97124': 25 } },
   { name: 'bare count under 8 after a code is units', note: 'Ther ex 97110 (2): rows.', minutes: {} },
+  { name: 'heading with its code and a colon, entry on the unindented line under it', note: 'Massage (97124):\nStripping to the L piriformis, 14 min.\n\nTher ex (97110):\nClamshells and monster walks, 20 min.', minutes: { '97124': 14, '97110': 20 } },
+  { name: 'a blank line ends a colon heading', note: 'Massage (97124):\nStripping to the L piriformis.\n\nWalked 10 min on the treadmill to warm up.', minutes: {} },
+  { name: "a clause's only bracketed figure, before an arrow to its code", note: '- Ther ex: lunges, step-ups (22) -> 97110 1u\n- Massage to R calf (9) \u2192 97124 1u', minutes: { '97110': 22, '97124': 9 } },
+  { name: "figures closing entries under a label that declares minutes", note: 'Interventions (mins): 97140 joint mobs \u2014 11 | 97124 effleurage to L calf, per Dr. J. Ruiz \u2014 9', minutes: { '97140': 11, '97124': 9 } },
+  { name: 'the same figures under a label that declares nothing are not minutes', note: 'Interventions: 97140 joint mobs \u2014 2 | 97124 effleurage to L calf \u2014 1', minutes: {} },
+  { name: 'a figure right after its code, whatever words follow it', note: '97530 12 min sitting tolerance drills at the desk', minutes: { '97530': 12 } },
+  { name: 'a time heading a list: the list is what it covers, not more time', note: 'Ther ex 25 min: wall slides, rows, treadmill 5 min.', minutes: { '97110': 25 } },
+  { name: 'bracketed repetitions beside a stated time are not minutes', note: 'Ther ex: lunges (10), step-ups (12), 18 min.', minutes: { '97110': 18 } },
 ]);
 
 table('totals', [
@@ -117,6 +125,8 @@ table('totals', [
   { name: 'session time', note: 'Session time: 60 min (10:00-11:00).', treatment: 60, unresolved: [] },
   { name: '"Tx:" alone is a heading, not a total', note: 'Tx: 12 min massage to R trap.', treatment: undefined, minutes: { '97124': 12 } },
   { name: 'units are not a total', note: 'Total 3 units billed.', treatment: undefined },
+  { name: 'a total in brackets', note: 'Timed minutes total (41)', timed: 41 },
+  { name: "a label's abbreviation in brackets", note: 'Total timed minutes (TTM) 41', timed: 41 },
   { name: 'a total of one service is that service\u2019s time', note: 'Massage for a total of 20 minutes to the low back.', treatment: undefined, minutes: { '97124': 20 } },
 ]);
 
@@ -146,6 +156,20 @@ table('normalised text', [
   { name: 'no-break space and em dash', note: 'Massage\u00a012\u00a0min \u2014 R trap; NMR 9:00\u20149:13.', minutes: { '97124': 12, '97112': 13 } },
   { name: 'full-width digits', note: 'Massage \uff11\uff12 min to R trap.', minutes: { '97124': 12 } },
 ]);
+
+describe('a name that could be several codes', () => {
+  const minutesOf = (note: string, billedCodes: string[]) =>
+    Object.fromEntries(Object.values(analyzeChart(note, { billedCodes }).minutesByCode).map((c) => [c.code, c.minutes]));
+  const note = 'Massage 12 min to the R calf. Exercise x 24 min: heel raises, step-downs.';
+  it('is the billed one when the claim bills exactly one of its codes', () => {
+    expect(minutesOf(note, ['97124', '97110'])).toEqual({ '97124': 12, '97110': 24 });
+  });
+  it('gives no code when the claim bills none or several of them', () => {
+    expect(minutesOf(note, ['97124'])).toEqual({ '97124': 12 });
+    expect(minutesOf(note, ['97124', '97110', '97113'])).toEqual({ '97124': 12 });
+    expect(analyzeChart(note, { billedCodes: ['97124', '97110', '97113'] }).unresolvedTimes).toEqual([]);
+  });
+});
 
 describe('time grammar rows', () => {
   it('are named and unique', () => {

@@ -37,6 +37,11 @@ ruleTester('functional-goal', {
       errors: [{ noEvidence: true, message: /no functional limitation or functional goal/ }],
     },
     {
+      name: 'goals of well-being and tissue qualities name no activity',
+      visit: { lines: massageLine, note: `${bare}\nGoals: improve overall well-being; improve tissue extensibility.\nTotal timed 15 min.` },
+      errors: [{ message: /no functional/ }],
+    },
+    {
       name: 'negated activity is not a limitation',
       visit: { lines: massageLine, note: `${bare} Denies difficulty with driving.` },
       errors: [{ noEvidence: true }],

@@ -2,6 +2,7 @@
 // switched off, asserting exact findings and exact evidence spans.
 import { describe, expect, it } from 'vitest';
 import { check, listRules, type CheckOptions, type Finding, type Severity, type Visit } from '../../../src/engine';
+import { notePartKeys } from '../../../src/engine/chart';
 
 export type TestVisit = Partial<Visit> & { note: Visit['note'] };
 
@@ -40,7 +41,7 @@ export function runRule(ruleId: string, c: ValidCase): Finding[] {
 
 function partText(visit: TestVisit, part: string | undefined): string {
   if (typeof visit.note === 'string') return visit.note;
-  const idx = visit.note.findIndex((p, i) => (p.id ?? p.label ?? String(i)) === part);
+  const idx = part === undefined ? -1 : notePartKeys(visit.note).indexOf(part);
   return visit.note[idx]?.text ?? '';
 }
 

@@ -26,6 +26,10 @@ ruleTester('treatment-response', {
       visit: { lines: massageLine, note: `${bare} Pt reports less pain with driving since last visit.` },
     },
     {
+      name: 'a function the patient performed, written under the response',
+      visit: { lines: massageLine, note: `${bare}\nPost: buttoned her coat and reached behind back to tuck in shirt.` },
+    },
+    {
       name: 'no massage billed: out of scope',
       visit: { lines: [{ code: '97110', units: 2 }], note: 'Therapeutic exercise. Tolerated well.' },
     },
@@ -40,6 +44,11 @@ ruleTester('treatment-response', {
       name: 'nothing at all: no evidence',
       visit: { lines: massageLine, note: bare },
       errors: [{ noEvidence: true, message: /no response to the massage/ }],
+    },
+    {
+      name: 'a function written as a plan is not a response',
+      visit: { lines: massageLine, note: `${bare}\nPlan: practise buttoning a coat next visit.` },
+      errors: [{ noEvidence: true }],
     },
     {
       name: 'a pre measure without a post measure',

@@ -71,7 +71,7 @@ function findingRows(item: CheckedItem): string {
       const region = item.regions?.[i];
       return csvRow({
         ...common,
-        kind: 'finding',
+        kind: item.crossVisit ? 'cross-visit' : 'finding',
         rule_id: finding.ruleId,
         severity: finding.severity,
         message: finding.message,

@@ -92,6 +92,7 @@ function visitArticle(item: CheckedItem): string {
     `${escapeHtml(result.profile.name)} profile${payer ? ` (payer “${escapeHtml(payer)}”)` : ''}`,
     `provider ${escapeHtml(providerLabel(visit))}`,
     ...(visit.dateOfService ? [`date of service ${escapeHtml(visit.dateOfService)}`] : []),
+    ...(item.crossVisit ? ['across visits'] : []),
   ].join(' · ');
   const roots = result.findings.map((f, i) => [f, item.regions?.[i]] as const).filter(([f]) => !f.relatedTo);
   if (roots.length === 0 && !result.truncated) {

@@ -9,7 +9,6 @@
 // File locations are relative to the working folder (uriBaseId %SRCROOT%), as code scanning wants
 // paths relative to the repository root; files outside it get absolute file: URIs.
 // Written as it goes: the header and rules first, each finding as it is checked, the rest at the end.
-import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuleMeta, Severity } from '../../../engine/types';
@@ -50,6 +49,13 @@ function ruleDescriptor(rule: RuleMeta): Record<string, unknown> {
   };
 }
 
+/** A partial fingerprint: 32 hex digits of the key's SHA-256. */
+function fingerprint(key: string): string {
+  // Loaded here, not imported: node:crypto costs a cold command line ~2 ms, and only SARIF needs it.
+  const { createHash } = process.getBuiltinModule('node:crypto');
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+}
+
 /**
  * A finding's identity across runs: its rule, visit, claim line and evidence text, and how many
  * findings with all of those came before it in the visit (not where the evidence sits, which moves
@@ -61,7 +67,7 @@ function fingerprints(item: CheckedItem): string[] {
     const key = [finding.ruleId, item.source, finding.line ?? '', finding.evidence?.part ?? '', finding.evidence?.text ?? ''].join('\u0000');
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
-    return createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 32);
+    return fingerprint(`${key}\u0000${occurrence}`);
   });
 }
 
@@ -101,7 +107,7 @@ function results(item: CheckedItem, env: FormatEnv): string {
         level: LEVEL[severity],
         message: { text: moreText(rule, rule.omitted[severity]) },
         locations: [{ physicalLocation: { artifactLocation: location, region: { startLine: 1, startColumn: 1 } } }],
-        partialFingerprints: { 'claimGuardFinding/v1': createHash('sha256').update(['omitted', rule.ruleId, item.source, severity].join('\u0000')).digest('hex').slice(0, 32) },
+        partialFingerprints: { 'claimGuardFinding/v1': fingerprint(['omitted', rule.ruleId, item.source, severity].join('\u0000')) },
         properties: { source: item.source, profile: item.result.profile.id, omitted: rule.omitted[severity], count: rule.count, shown: rule.shown },
       };
       return `        ${JSON.stringify(result)}`;

@@ -11,7 +11,9 @@ export const textFormat: Format = {
   result: (item) => visitText(item),
   problem: () => '',
   end(summary) {
-    const line = textSummary(summary.textTotals());
+    const { visits, patients, withFindings } = summary.crossVisit;
+    const across = visits > 0 ? `Across visits: ${visits} visit${visits === 1 ? '' : 's'} of ${patients} patient${patients === 1 ? '' : 's'} compared, ${withFindings} with cross-visit findings.\n` : '';
+    const line = `${across}${textSummary(summary.textTotals())}`;
     const problems = summary.problems.length;
     if (problems === 0) return line;
     return `${line}${problems} input${problems === 1 ? '' : 's'} could not be checked (named on stderr).\n`;

@@ -1,4 +1,4 @@
-// manifest/managed_schema.json is generated from ManagedSettingsSchema (src/background/settings.ts)
+// manifest/managed_schema.json is generated from ManagedSettingsSchema (./policy.ts)
 // by this module (`node scripts/managed-schema.mjs` writes it, `--check` and
 // test/policy/managed-schema.test.ts fail on drift), so the schema Chrome/Edge enforce and the
 // checks the code runs cannot disagree.
@@ -8,15 +8,21 @@
 // additionalProperties (a schema, never `false`), patternProperties, required, items, enum,
 // minimum/maximum (integers), pattern (strings), title, description, id/$ref; no null, no
 // unions; and the top level must be `type: object` without additionalProperties or
-// patternProperties. Chrome checks each top-level key on its own: a value that does not fit drops
-// that whole key (shown as an error at chrome://policy), unknown properties are dropped.
+// patternProperties. Chrome checks each top-level key on its own (SchemaMap::FilterBundle, with
+// Schema::Normalize and SCHEMA_ALLOW_UNKNOWN): a value anywhere inside a key that does not fit
+// drops that whole key (an error at chrome://policy; the extension never sees it), and unknown
+// properties inside objects are removed silently.
 //
-// What goes into the schema: types, required fields and closed enums. What stays out on purpose:
-// string patterns, length and number ranges, rule/profile ids — one typo there would make Chrome
-// drop a whole key (all payer mappings, the whole kill switch); the extension checks them entry
-// by entry instead and lists what it ignored in the popup and options page, in every browser.
+// So the schema is lenient on purpose, and says only the JSON types: no enums (one "warn" in
+// ruleLevels would drop every rule level), no required fields (one adapter without a name would
+// drop every adapter), "number" for whole numbers (2.5 would drop all rule options), no string
+// patterns, lengths, ranges or ids. Everything past the type reaches the extension, which checks
+// each key and each entry on its own (./validate.ts), keeps the valid ones and lists the rest
+// with a reason in the popup and on the options page. What no schema can let through is a value
+// of the wrong JSON type (Chrome has no "any" and no unions): that key never reaches the extension
+// in Chrome and Edge; ./chrome-policy.ts tells an admin so before deployment (options page).
 import * as z from '../engine/zod';
-import { ManagedSettingsSchema } from './settings';
+import { ManagedSettingsSchema } from './policy';
 
 export type ChromeSchemaType = 'object' | 'array' | 'string' | 'boolean' | 'integer' | 'number';
 
@@ -75,6 +81,14 @@ const DESCRIPTIONS: Record<string, { title: string; description: string }> = {
     title: 'Allowed EHR sites',
     description: 'Site patterns such as "https://ehr.example.org/*" or "https://*.example.org/*". The extension runs on its own only on these sites (it still needs host access: see docs/ADMIN.md).',
   },
+  historyEnabled: {
+    title: 'Keep visit history for the cross-visit rules',
+    description: 'false: no fingerprints of notes are kept in the browser, the cross-visit rules (copied notes, templated notes, massage trends) do not run, and any stored history is removed.',
+  },
+  historyRetentionDays: {
+    title: 'Days visit history is kept',
+    description: 'How long the fingerprint of a checked note is kept for the cross-visit rules (default 180; 1 to 3650). Older ones are removed.',
+  },
   lockedSettings: {
     title: 'Locked settings',
     description: 'Settings users may not change even where this policy sets no value: profile, ruleLevels, ruleLevels.<ruleId>, ruleOptions, disabledRules, payerMap, selectorAdapters, highlightEnabled, allowedOrigins; and dismissals (users may not dismiss findings).',
@@ -92,11 +106,6 @@ const DESCRIPTIONS: Record<string, { title: string; description: string }> = {
     description: 'A name, phone number, e-mail address or https link shown with every lock, e.g. "Billing compliance, ext. 4410".',
   },
 };
-
-function isIntegerNumber(schema: z.core.$ZodNumber): boolean {
-  const format = (schema._zod.def as { format?: string }).format;
-  return format === 'safeint' || format === 'int32' || format === 'uint32';
-}
 
 /** The literal values of an enum, a literal or a union of literals; null for anything else. */
 function closedValues(schema: z.core.$ZodType): Array<string | number> | null {
@@ -117,20 +126,20 @@ function closedValues(schema: z.core.$ZodType): Array<string | number> | null {
   return null;
 }
 
-/** Convert one zod schema; throws for types Chrome cannot describe (so nothing slips in untyped). */
+/**
+ * Convert one zod schema to the lenient Chrome schema: JSON types only (see the top of this file).
+ * Throws for types Chrome cannot describe, so nothing slips in untyped.
+ */
 export function toChromeSchema(schema: z.core.$ZodType, path = '(root)'): ChromeSchema {
   if (schema instanceof z.core.$ZodOptional || schema instanceof z.core.$ZodNullable) {
     // Chrome has no null: "not set" is the only way to say "none" in a policy.
     return toChromeSchema(schema._zod.def.innerType, path);
   }
   if (schema instanceof z.core.$ZodObject) {
+    // No `required`: a missing field is the extension's to report, for that one entry.
     const properties: Record<string, ChromeSchema> = {};
-    const required: string[] = [];
-    for (const [key, field] of Object.entries(schema._zod.def.shape)) {
-      properties[key] = toChromeSchema(field, `${path}.${key}`);
-      if (!(field instanceof z.core.$ZodOptional)) required.push(key);
-    }
-    return required.length > 0 ? { type: 'object', properties, required } : { type: 'object', properties };
+    for (const [key, field] of Object.entries(schema._zod.def.shape)) properties[key] = toChromeSchema(field, `${path}.${key}`);
+    return { type: 'object', properties };
   }
   if (schema instanceof z.core.$ZodRecord) {
     return { type: 'object', additionalProperties: toChromeSchema(schema._zod.def.valueType, `${path}.*`) };
@@ -138,15 +147,18 @@ export function toChromeSchema(schema: z.core.$ZodType, path = '(root)'): Chrome
   if (schema instanceof z.core.$ZodArray) {
     return { type: 'array', items: toChromeSchema(schema._zod.def.element, `${path}[]`) };
   }
+  // A closed set of values keeps only its type: a value outside it is the extension's to report.
   const values = closedValues(schema);
   if (values !== null && values.length > 0) {
-    if (values.every((v) => typeof v === 'string')) return { type: 'string', enum: values };
-    if (values.every((v) => typeof v === 'number' && Number.isInteger(v))) return { type: 'integer', enum: values };
+    if (values.every((v) => typeof v === 'string')) return { type: 'string' };
+    if (values.every((v) => typeof v === 'number')) return { type: 'number' };
     throw new Error(`${path}: mixed enum values cannot be expressed in a Chrome schema`);
   }
   if (schema instanceof z.core.$ZodString) return { type: 'string' };
   if (schema instanceof z.core.$ZodBoolean) return { type: 'boolean' };
-  if (schema instanceof z.core.$ZodNumber) return { type: isIntegerNumber(schema) ? 'integer' : 'number' };
+  // "number", also for whole numbers: Chrome accepts an integer where a number is declared, not 2.5
+  // where an integer is, and the extension says "a whole number" itself.
+  if (schema instanceof z.core.$ZodNumber) return { type: 'number' };
   throw new Error(`${path}: zod type "${schema._zod.def.type}" has no Chrome schema equivalent; give it a concrete type`);
 }
 
@@ -155,8 +167,13 @@ export function managedSchemaJson(): ChromeSchema {
   const root = toChromeSchema(ManagedSettingsSchema);
   const properties: Record<string, ChromeSchema> = {};
   for (const [key, schema] of Object.entries(root.properties ?? {})) {
+    if (key === 'ruleOptions') {
+      // Options of a rule that has none (or a mistyped rule id) reach the extension, which names
+      // the rule; without this Chrome would remove them silently as unknown properties.
+      schema.additionalProperties = { type: 'object' };
+    }
     const text = DESCRIPTIONS[key];
-    if (!text) throw new Error(`policy key "${key}" needs a title and description in src/background/policy-schema.ts`);
+    if (!text) throw new Error(`policy key "${key}" needs a title and description in src/settings/chrome-schema.ts`);
     properties[key] = { ...text, ...schema };
   }
   return {

@@ -1,0 +1,19 @@
+// Built-in values (what applies when neither the user nor the policy says otherwise) and the size
+// limits every layer is held to.
+import { SETTINGS_LIMITS } from '../shared/limits';
+import type { Settings } from './model';
+
+/** Size limits: a policy may be big, but never big enough to slow the worker or the popup (src/shared/limits.ts). */
+export const LIMITS = SETTINGS_LIMITS;
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  defaultProfile: null,
+  ruleLevels: {},
+  ruleOptions: {},
+  disabledRules: [],
+  payerMap: {},
+  selectorAdapters: null,
+  highlightEnabled: true,
+  allowedOrigins: [],
+  ruleScopes: { profiles: {}, sites: {} },
+});

@@ -1,0 +1,82 @@
+// dist/cli.mjs starts the command line from the code cache build.mjs writes beside it
+// (src/cli/launch.ts). The cache only saves time: without it, or with one made from another
+// bundle, the command line must give the same bytes and exit code. Built into a private folder,
+// as cli.test.ts does.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const FILES = ['cli.mjs', 'cli-bundle.cjs', 'cli.cache'];
+let dir = '';
+
+function run(dist: string) {
+  const out = spawnSync(process.execPath, [join(dist, 'cli.mjs'), 'check', '--format', 'json', join(root, 'examples/aetna-problems.json'), join(root, 'examples/note-with-codes.txt')], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+/** A copy of the built command line, `change`d. */
+function variant(name: string, change: (dist: string) => void): string {
+  const dist = join(dir, name);
+  mkdirSync(dist);
+  for (const file of FILES) copyFileSync(join(dir, 'dist', file), join(dist, file));
+  change(dist);
+  return dist;
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tcg-launch-'));
+  const build = "const { buildNodeTargets } = await import('./build.mjs'); await buildNodeTargets(process.argv[1]);";
+  execFileSync(process.execPath, ['--input-type=module', '-e', build, join(dir, 'dist')], { cwd: root, stdio: 'pipe' });
+}, 120_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('dist/cli.mjs and its code cache', () => {
+  it('is built with a cache made from the bundle beside it', () => {
+    const cache = readFileSync(join(dir, 'dist', 'cli.cache'));
+    expect(cache.length).toBeGreaterThan(100_000); // the bytecode of what a check runs, not only the top level
+    expect(cache.readUInt32LE(0)).toBe(crc32(readFileSync(join(dir, 'dist', 'cli-bundle.cjs'))));
+  });
+
+  it('gives the same output without the cache, and with a cache made from another bundle', () => {
+    const cached = run(join(dir, 'dist'));
+    expect(cached.code).toBe(1); // the Aetna example has errors
+    expect(JSON.parse(cached.stdout).results).toHaveLength(2);
+    const missing = variant('missing', (dist) => rmSync(join(dist, 'cli.cache')));
+    // Same length, other checksum: V8 alone would accept it (it compares lengths only).
+    const stale = variant('stale', (dist) => {
+      const cache = readFileSync(join(dist, 'cli.cache'));
+      cache.writeUInt32LE((cache.readUInt32LE(0) + 1) >>> 0, 0);
+      writeFileSync(join(dist, 'cli.cache'), cache);
+    });
+    const truncated = variant('truncated', (dist) => writeFileSync(join(dist, 'cli.cache'), Buffer.from([1, 2])));
+    for (const dist of [missing, stale, truncated]) {
+      const out = run(dist);
+      expect(out.stderr).toBe(cached.stderr);
+      expect(out.code).toBe(cached.code);
+      // The JSON report names the time it ran: compare the results.
+      expect(JSON.parse(out.stdout).results).toEqual(JSON.parse(cached.stdout).results);
+    }
+  });
+
+  it('does not run the bytecode of a bundle that was edited since, even at the same length', () => {
+    const edited = variant('edited', (dist) => {
+      const bundle = readFileSync(join(dist, 'cli-bundle.cjs'), 'utf8');
+      const renamed = bundle.replace('var PROGRAM = "therapy-claim-guard";', 'var PROGRAM = "therapy-claim-guarX";');
+      expect(renamed.length).toBe(bundle.length);
+      expect(renamed).not.toBe(bundle);
+      writeFileSync(join(dist, 'cli-bundle.cjs'), renamed);
+    });
+    const out = spawnSync(process.execPath, [join(edited, 'cli.mjs'), '--version'], { encoding: 'utf8', timeout: 30_000 });
+    expect(out.stdout).toMatch(/^therapy-claim-guarX /);
+  });
+});
