@@ -6,9 +6,11 @@
 //
 // Profile choice: the tab's override (popup switch) ?? the payer text on the page (the engine
 // matches it, with the settings' payer map first) ?? the user's/organisation's default profile.
+import { capTotal, omittedOf, truncation, type OmittedByRule } from '../engine/caps';
 import type { CheckOptions, CheckResult, Finding } from '../engine/types';
 import type { Visit } from '../engine/visit';
 import type { Platform } from '../platform/types';
+import { FINDINGS_LIMITS } from '../shared/limits';
 import { badgeState, clearBadge, setBadge, type Translate } from './badge';
 import { findingKeys, type EngineApi } from './engine-api';
 import type { MergedReading } from './frames';
@@ -70,6 +72,8 @@ function checkVisits(
   const lineCodes: string[] = [];
   const lines: LineLabel[] = [];
   const explanations: NonNullable<CheckResult['explanations']> = {};
+  // What each encounter's check left out at the caps, added up; the merged list is capped again.
+  const omitted: OmittedByRule = new Map();
   let offset = 0;
   merged.visits.forEach((v, i) => {
     const checked = results[i] as CheckResult;
@@ -81,6 +85,7 @@ function checkVisits(
       if (named) f.message = `${encounterName(i, merged.visits.length, v.visit.dateOfService)}: ${f.message}`;
       findings.push(f);
     }
+    omittedOf(checked.truncated, omitted);
     for (const [ruleId, list] of Object.entries(checked.explanations ?? {})) (explanations[ruleId] ??= []).push(...list);
     for (const l of v.visit.lines) {
       lineCodes.push([l.code, ...(l.modifiers ?? [])].join(':'));
@@ -89,14 +94,34 @@ function checkVisits(
     offset += v.visit.lines.length;
   });
   const first = results[0] as CheckResult;
-  const result: CheckResult = { ...first, findings };
+  const result = withFindings({ ...first }, capTotal(findings, FINDINGS_LIMITS.total, omitted), omitted);
   if (first.explanations !== undefined) result.explanations = explanations;
   return { result, lineCodes, lines };
+}
+
+/** `result` listing `findings`, with exact counts of what the caps left out (none: no `truncated`). */
+function withFindings(result: CheckResult, findings: Finding[], omitted: OmittedByRule): CheckResult {
+  const out: CheckResult = { ...result, findings };
+  delete out.truncated;
+  const truncated = truncation(findings, omitted);
+  if (truncated) out.truncated = truncated;
+  return out;
+}
+
+/** The result without the findings of rules turned off here, counted ones included. */
+function withoutRules(result: CheckResult, off: ReadonlySet<string>): CheckResult {
+  if (off.size === 0) return result;
+  const omitted = omittedOf(result.truncated);
+  for (const ruleId of off) omitted.delete(ruleId);
+  return withFindings(result, result.findings.filter((f) => !off.has(f.ruleId)), omitted);
 }
 
 /** Re-check one tab record in place. Pure apart from the engine call; never throws. */
 export function analyzeRecord(record: TabRecord, engine: EngineApi, resolved: ResolvedSettings, now: number, extra: Pick<CheckOptions, 'history'> = {}): void {
   record.analyzedAt = now;
+  // This run reads every change stored before it (the store serializes them): the result is current.
+  delete record.pendingSince;
+  delete record.reruns;
   let merged: MergedReading | null;
   try {
     merged = readRecord(record);
@@ -115,7 +140,7 @@ export function analyzeRecord(record: TabRecord, engine: EngineApi, resolved: Re
     // Rules the user turned off for this payer profile or this site (the profile is known only
     // after the check): their findings are dropped here, and the popup lists the rules as "off here".
     const off = scopedOffRules(resolved.settings, checked.profile.id, record.origin);
-    const result = off.size === 0 ? checked : { ...checked, findings: checked.findings.filter((f) => !off.has(f.ruleId)) };
+    const result = withoutRules(checked, off);
     const keys = findingKeys(result.findings, lineCodes);
     record.result = { result, keys, lines, scopedOff: [...off] };
     record.error = null;
@@ -174,7 +199,11 @@ export function openSeverities(record: TabRecord): Array<'error' | 'warning' | '
   if (!record.result) return [];
   const dismissed = new Set(record.dismissals.map((d) => d.findingKey));
   // A finding folded into another one's root counts once, with its root.
-  return record.result.result.findings.filter((f, i) => !f.relatedTo && !dismissed.has(record.result?.keys[i] ?? '')).map((f) => f.severity);
+  const open = record.result.result.findings.filter((f, i) => !f.relatedTo && !dismissed.has(record.result?.keys[i] ?? '')).map((f) => f.severity);
+  // Findings left out at the caps are open too (they cannot be dismissed one by one).
+  const omitted = record.result.result.truncated?.omitted;
+  for (const severity of ['error', 'warning', 'info'] as const) for (let i = 0; i < (omitted?.[severity] ?? 0); i++) open.push(severity);
+  return open;
 }
 
 export async function refreshBadge(action: Platform['action'], record: TabRecord, translate?: Translate): Promise<void> {
@@ -202,6 +231,7 @@ export interface AnalyzerDeps {
 
 export class Analyzer {
   private readonly timers = new Map<number, { timer: ReturnType<typeof setTimeout>; done: Promise<void>; resolve: () => void }>();
+  private readonly running = new Map<number, Promise<void>>();
   private readonly delayMs: number;
   private readonly now: () => number;
   private readonly log: Logger;
@@ -227,6 +257,14 @@ export class Analyzer {
     return done;
   }
 
+  /**
+   * A run is scheduled or running for the tab in this worker: resolves when it is done; null when
+   * none is (a stored "pending" marker then means a stopped worker's run: service.ts re-runs it).
+   */
+  scheduled(tabId: number): Promise<void> | null {
+    return this.timers.get(tabId)?.done ?? this.running.get(tabId) ?? null;
+  }
+
   cancel(tabId: number): void {
     const pending = this.timers.get(tabId);
     if (!pending) return;
@@ -236,7 +274,17 @@ export class Analyzer {
   }
 
   /** Analyze now (popup actions want the answer in their reply). */
-  async run(tabId: number): Promise<TabRecord | null> {
+  run(tabId: number): Promise<TabRecord | null> {
+    const run = this.analyze(tabId);
+    const done = run.then(() => undefined);
+    this.running.set(tabId, done);
+    void done.then(() => {
+      if (this.running.get(tabId) === done) this.running.delete(tabId);
+    });
+    return run;
+  }
+
+  private async analyze(tabId: number): Promise<TabRecord | null> {
     try {
       const resolved = await this.deps.settings.get();
       // A tab closed meanwhile keeps no record: a late run must not bring it back.

@@ -11,6 +11,7 @@
 //   at      epoch milliseconds.
 // storage.local is readable by content scripts and outlives the browser session, so nothing
 // else may ride along; entries are rebuilt field by field on every read and write.
+import { DISMISS_LIMITS } from '../shared/limits';
 import type { StorageAreaLike } from '../platform/types';
 import { decodeDismissReason, isDismissCategory, type DismissCategory } from '../shared/dismiss-reason';
 
@@ -23,7 +24,7 @@ export interface AuditEntry {
 
 export const AUDIT_KEY = 'auditLog';
 /** Oldest entries are dropped past this; the log is a local trail, not an archive. */
-export const AUDIT_MAX = 1000;
+export const AUDIT_MAX = DISMISS_LIMITS.auditEntries;
 
 export function reasonCategory(reason: string): DismissCategory {
   return decodeDismissReason(reason).category;

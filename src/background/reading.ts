@@ -4,6 +4,7 @@
 // selectors built from tag, id, class and name words only (src/content/selector-path.ts): no PHI.
 import { validateSelectorConfig, type SelectorAdapterConfig } from '../adapters/selector';
 import { compileMatchPattern } from '../adapters/selector-adapter';
+import { READING_LIMITS as R, PAGE_CAPS } from '../shared/limits';
 import { FACT_NAMES, type ReadingView, type VisitView } from '../shared/reading';
 import type { BackgroundToContentMessage } from '../shared/messages';
 import type { Platform, StorageAreaLike } from '../platform/types';
@@ -51,10 +52,16 @@ export function buildReadingView(record: TabRecord | null, merged: MergedReading
     const stale = snapshots.some((s) => s.stale === true);
     return { empty: true, visits: [], status: { loading, stale, cut: [], unresolved: [], frames: record?.frames.length ?? 0, framesUsed: 0, duplicates: 0 }, skipped: [], corrections };
   }
-  const visits: VisitView[] = merged.visits.map((v) => {
+  // Past the view's limits the first ones are listed and the rest counted in `cut` (never lost silently).
+  const cut: string[] = [];
+  const listed = <T,>(items: T[], max: number, what: string): T[] => {
+    if (items.length > max) cut.push(`${what} (${max} of ${items.length} listed)`);
+    return items.slice(0, max);
+  };
+  const visits: VisitView[] = listed(merged.visits, R.visits, 'visits').map((v) => {
     const view: VisitView = {
       key: v.key.slice(0, 120),
-      parts: Object.entries(v.parts).map(([id, { frameId, part }]) => ({
+      parts: listed(Object.entries(v.parts), R.partsPerVisit, 'note parts').map(([id, { frameId, part }]) => ({
         id,
         label: (part.label ?? 'Note').slice(0, 300),
         chars: part.text.length,
@@ -64,7 +71,7 @@ export function buildReadingView(record: TabRecord | null, merged: MergedReading
         where: where(frameId, record),
         edit: part.edit,
       })),
-      lines: v.lines.map(({ frameId, read }, i) => {
+      lines: listed(v.lines, R.linesPerVisit, 'claim lines').map(({ frameId, read }, i) => {
         const line = v.visit.lines[i] ?? read.line;
         return {
           code: line.code,
@@ -94,7 +101,7 @@ export function buildReadingView(record: TabRecord | null, merged: MergedReading
     status: {
       loading: merged.loading,
       stale: merged.stale,
-      cut: merged.cut.slice(0, 20),
+      cut: [...new Set([...cut, ...merged.cut])].slice(0, PAGE_CAPS.cutEntries),
       unresolved: merged.unresolved.slice(0, 24),
       frames: record.frames.length,
       framesUsed: merged.frames.length,

@@ -25,7 +25,7 @@ import { policyAwarePermissions, policySites } from './policy-origins';
 import { extensionIdentity, isWebOrigin } from './sender';
 import { isDismissLocked, isRuleLevelLocked, isSettingLocked } from '../settings';
 import { SettingsStore } from './settings';
-import { resetVisit, TabStore, type Logger, type TabRecord } from './state';
+import { markPending, MAX_RERUNS, resetVisit, TabStore, type Logger, type TabRecord } from './state';
 import { buildPolicyState, buildTabState } from './view';
 
 export interface BackgroundDeps {
@@ -56,6 +56,9 @@ export interface Background {
 }
 
 const REQUEST_SNAPSHOT: BackgroundToContentMessage = { type: 'bg:request-snapshot' };
+/** Shown when an analysis stopped the worker MAX_RERUNS times in a row (no PHI). */
+export const INTERRUPTED =
+  'The check of this page was interrupted several times (the browser stopped the extension while it ran; the page may be too large). Rescan to try again.';
 /** How often an open popup's questions may ping the tab's frames (liveness, fresh snapshots). */
 const FRAME_REFRESH_MS = 5000;
 
@@ -150,6 +153,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       record.frames = frames.sort((a, b) => a.frameId - b.frameId);
       record.access = 'injected';
       if (frameId === 0) record.origin = origin;
+      markPending(record, now());
       return topReloaded;
     });
     // A new top document replaced every frame; those that reported before it must report again.
@@ -225,6 +229,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     if (gone.length === 0) return;
     await store.updateExisting(tabId, (rec) => {
       rec.frames = rec.frames.filter((frame) => !gone.includes(frame.frameId));
+      markPending(rec, now());
     });
     await analyzer.schedule(tabId);
   }
@@ -261,6 +266,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     switch (message.type) {
       case 'ui:get-tab-state': {
         await ensureContent(message.tabId);
+        await catchUp(message.tabId);
         return view(message.tabId);
       }
       case 'ui:rescan': {
@@ -400,7 +406,65 @@ export function createBackground(deps: BackgroundDeps): Background {
 
   async function reanalyzeAll(): Promise<void> {
     const ids = await store.tabIds();
-    await Promise.all(ids.map((id) => analyzer.schedule(id)));
+    await Promise.all(
+      ids.map(async (id) => {
+        // Settings changed: every result is stale until re-checked, even if this worker stops first.
+        await store.updateExisting(id, (record) => markPending(record, now()));
+        await analyzer.schedule(id);
+      }),
+    );
+  }
+
+  // ---- interrupted analyses ------------------------------------------------------------------
+  // A change is stored with a "pending since" marker that only the analysis catching up clears.
+  // A marker no run of this worker is working on was left by a stopped worker (MV3 stops idle
+  // workers, and a reload or a crash can stop one mid-run): it is re-run, at worker start and
+  // before the popup is answered, so the popup never shows "not an EHR page" for an EHR page
+  // whose check was cut short. One that stops the worker every time is given up on, and said so.
+
+  const recovering = new Map<number, Promise<void>>();
+
+  /** Re-run the tab's interrupted analysis (once per worker, however many ask). */
+  function recover(tabId: number): Promise<void> {
+    let running = recovering.get(tabId);
+    if (!running) {
+      running = rerun(tabId).finally(() => recovering.delete(tabId));
+      recovering.set(tabId, running);
+    }
+    return running;
+  }
+
+  async function rerun(tabId: number): Promise<void> {
+    const updated = await store.updateExisting(tabId, (record) => {
+      if (record.pendingSince === undefined) return false;
+      const reruns = record.reruns ?? 0;
+      if (reruns >= MAX_RERUNS) {
+        delete record.pendingSince;
+        delete record.reruns;
+        record.result = null;
+        record.error = INTERRUPTED;
+        return false;
+      }
+      record.reruns = reruns + 1;
+      return true;
+    });
+    if (!updated) return;
+    if (updated.value) await analyzer.run(tabId);
+    else await refreshBadge(platform.action, updated.record, translate);
+  }
+
+  /** Before answering the popup: let a scheduled run finish, or re-run an interrupted one. */
+  async function catchUp(tabId: number): Promise<void> {
+    const record = await store.read(tabId);
+    if (record?.pendingSince === undefined) return;
+    await (analyzer.scheduled(tabId) ?? recover(tabId));
+  }
+
+  async function recoverInterrupted(): Promise<void> {
+    for (const tabId of await store.tabIds()) {
+      const record = await store.read(tabId);
+      if (record?.pendingSince !== undefined && analyzer.scheduled(tabId) === null) await recover(tabId);
+    }
   }
 
   async function newVisit(tabId: number): Promise<void> {
@@ -464,6 +528,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       await store.restrictAccess();
       await syncRegistration().catch(swallow('registering content scripts'));
       await recoverLostFrames().catch(swallow('recovering frames'));
+      await recoverInterrupted().catch(swallow('re-running interrupted analyses'));
     },
     store,
     analyzer,

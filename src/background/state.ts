@@ -48,6 +48,22 @@ export interface TabRecord {
   analyzedAt: number | null;
   /** The in-page tip's "open in Claim Guard": the finding the popup or side panel should show. */
   focus?: { findingKey: string; at: number };
+  /**
+   * When the frames (or the settings) changed and the result stopped being current; cleared by the
+   * analysis that catches up. Stored with the change itself, so a worker stopped before or during
+   * the analysis leaves it behind, and the next worker re-runs it (service.ts, recoverInterrupted).
+   */
+  pendingSince?: number;
+  /** Re-runs a woken worker started for an interrupted analysis, so one that kills the worker stops. */
+  reruns?: number;
+}
+
+/** An analysis interrupted this many times in a row (the worker stopped each time) is not re-run. */
+export const MAX_RERUNS = 2;
+
+/** The record changed in a way its result does not reflect yet. */
+export function markPending(record: TabRecord, now: number): void {
+  record.pendingSince ??= now;
 }
 
 export const TAB_KEY_PREFIX = 'tab:';
@@ -81,6 +97,8 @@ export function resetVisit(record: TabRecord): void {
   record.dismissals = [];
   record.analyzedAt = null;
   delete record.focus;
+  delete record.pendingSince;
+  delete record.reruns;
 }
 
 function isTabRecord(value: unknown, tabId: number): value is TabRecord {

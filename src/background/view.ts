@@ -7,6 +7,7 @@ import { policyAllowsOrigin, type PolicySite } from './policy-origins';
 import type { ResolvedSettings } from '../settings';
 import type { TabRecord } from './state';
 import { isWebOrigin } from './sender';
+import { TAB_LIMITS } from '../shared/limits';
 import { snapshotHasContent } from '../shared/snapshot';
 
 type RuleInfo = TabState['rules'][string];
@@ -23,6 +24,9 @@ function status(record: TabRecord | null, resolved: ResolvedSettings): TabState[
     if (record.origin === null || !record.origin.startsWith('https://')) return 'restricted';
     return policyAllowsOrigin(resolved, record.origin) === false ? 'restricted' : 'not-granted';
   }
+  // A change not analyzed yet (its run is due, or a stopped worker's run is being redone): not
+  // known yet, never "not an EHR page".
+  if (record.pendingSince !== undefined) return 'no-data';
   // Frames answered and none shows a note or claim lines (or only lost ones would, or a frame is
   // still loading: the popup's "Read from" says so).
   return record.frames.some((frame) => frame.lost || frame.snapshot?.page.frame.loading) ? 'no-data' : 'not-ehr';
@@ -54,7 +58,9 @@ export function buildTabState(record: TabRecord | null, engine: EngineApi, resol
     rejectedPolicy: policyRejections(resolved),
   };
   if (result) state.result = result;
-  if (record?.result?.lines) state.lines = record.result.lines;
+  // Past the limit a finding's line is named by its number ("line 201"), as the popup does for any
+  // line it has no label for.
+  if (record?.result?.lines) state.lines = record.result.lines.slice(0, TAB_LIMITS.lines);
   if (record?.result?.across) state.across = record.result.across;
   if (scopedOff.length > 0) state.scopedOff = scopedOff;
   const lockInfo = lockInfoOf(resolved);

@@ -1,7 +1,7 @@
 // How `check` results leave the command line: the JSON contract (only the documented fields, in
 // the documented order) and a text report grouped by severity.
 import type { Reading } from '../engine/explain';
-import type { CheckResult, Finding, ProfileChoice, Severity, UnitMethod } from '../engine/types';
+import type { CheckResult, Finding, FindingsTruncation, ProfileChoice, Severity, UnitMethod } from '../engine/types';
 import { readingLines } from './reading-text';
 import { oneLine } from './text';
 
@@ -27,10 +27,20 @@ export interface FindingJson {
   relatedTo?: { ruleId: string; line?: number };
 }
 
+/** Findings left out at the caps (FINDINGS_LIMITS), counted exactly; absent when every one is listed. */
+export interface TruncatedJson {
+  /** Findings the rules reported, and of them the ones in `findings`. */
+  total: number;
+  shown: number;
+  /** Per rule that lost instances: how many it reported, and how many are listed. */
+  rules: Record<string, { count: number; shown: number }>;
+}
+
 export interface ResultJson {
   source: string;
   profile: string;
   findings: FindingJson[];
+  truncated?: TruncatedJson;
   units?: {
     method: UnitMethod;
     totalTimedMinutes: number | null;
@@ -71,11 +81,20 @@ function findingJson(finding: Finding): FindingJson {
 
 /** One visit's result in the documented JSON shape (one element of `results`, one NDJSON line). */
 export function resultJson({ source, result, crossVisit }: CheckedVisit): ResultJson {
-  if (crossVisit) return { source, profile: result.profile.id, crossVisit, findings: result.findings.map(findingJson) };
+  if (crossVisit) {
+    return {
+      source,
+      profile: result.profile.id,
+      crossVisit,
+      findings: result.findings.map(findingJson),
+      ...(result.truncated && { truncated: truncatedJson(result.truncated) }),
+    };
+  }
   return {
     source,
     profile: result.profile.id,
     findings: result.findings.map(findingJson),
+    ...(result.truncated && { truncated: truncatedJson(result.truncated) }),
     units: {
       method: result.units.method,
       totalTimedMinutes: result.units.totalTimedMinutes,
@@ -84,6 +103,43 @@ export function resultJson({ source, result, crossVisit }: CheckedVisit): Result
     },
     ...(result.reading && { reading: result.reading }),
   };
+}
+
+function truncatedJson(truncated: FindingsTruncation): TruncatedJson {
+  const rules: TruncatedJson['rules'] = {};
+  for (const [ruleId, { count, shown }] of Object.entries(truncated.rules)) rules[ruleId] = { count, shown };
+  return { total: truncated.total, shown: truncated.shown, rules };
+}
+
+/** One rule's findings left out at the caps: "+951 more" of `count`, `shown` listed. */
+export interface MoreOfRule {
+  ruleId: string;
+  more: number;
+  count: number;
+  shown: number;
+  /** The worst severity among those left out. */
+  severity: Severity;
+  omitted: Record<Severity, number>;
+}
+
+/** What each rule left out, in the engine's rule order of the result (worst severity first). */
+export function moreOfRules(result: CheckResult): MoreOfRule[] {
+  return Object.entries(result.truncated?.rules ?? {}).map(([ruleId, rule]) => ({
+    ruleId,
+    more: rule.count - rule.shown,
+    count: rule.count,
+    shown: rule.shown,
+    severity: SEVERITIES.find((severity) => rule.omitted[severity] > 0) ?? 'info',
+    omitted: { ...rule.omitted },
+  }));
+}
+
+/**
+ * "+951 more comfort-wording findings not listed (1,001 in all)"; `n`: of one severity only.
+ * `plus: false` for a spreadsheet cell, where a leading "+" reads as a formula.
+ */
+export function moreText(more: MoreOfRule, n = more.more, plus = true): string {
+  return `${plus ? '+' : ''}${n.toLocaleString('en-US')} more ${more.ruleId} finding${n === 1 ? '' : 's'} not listed (${more.count.toLocaleString('en-US')} in all)`;
 }
 
 const METHOD_LABEL: Record<UnitMethod, string> = {
@@ -147,14 +203,19 @@ export function rootFindings(result: CheckResult): Finding[] {
 export function visitText({ source, result, crossVisit }: CheckedVisit): string {
   const out: string[] = [`${source} — ${crossVisit ? 'across visits, ' : ''}${profileLine(result.profile)}`];
   if (result.reading) out.push(...readingLines(result.reading), '  Findings');
-  if (result.findings.length === 0) out.push('  No findings.');
+  if (result.findings.length === 0 && !result.truncated) out.push('  No findings.');
   const roots = rootFindings(result);
+  const omitted = result.truncated?.omitted;
+  const more = moreOfRules(result);
   for (const severity of SEVERITIES) {
     // A finding folded into its root is printed there ("Also …"), not again on its own.
     const group = roots.filter((finding) => finding.severity === severity);
-    if (group.length === 0) continue;
-    out.push(`  ${GROUP_LABEL[severity]} (${group.length})`);
+    const left = omitted?.[severity] ?? 0;
+    if (group.length === 0 && left === 0) continue;
+    // The group's count is exact: the listed findings and those left out at the caps.
+    out.push(`  ${GROUP_LABEL[severity]} (${(group.length + left).toLocaleString('en-US')})`);
     for (const finding of group) out.push(...findingLines(finding));
+    for (const rule of more) if (rule.omitted[severity] > 0) out.push(`    ${moreText(rule, rule.omitted[severity])}`);
   }
   if (!crossVisit) out.push(unitsLine(result));
   out.push('');

@@ -2,6 +2,7 @@
 // (BackgroundToContent, checked with parseMessage) stays the contract; this mirror of it keeps
 // ~25 KB of zod out of the content bundle (40 KB budget), and test/content/inbound.test.ts runs
 // both over the same messages to prove they accept and reject alike.
+import { ID_LIMITS } from '../shared/limits';
 import type { BackgroundToContentMessage } from '../shared/messages';
 
 type Dict = Record<string, unknown>;
@@ -17,12 +18,12 @@ export function parseInbound(input: unknown): BackgroundToContentMessage | null 
   switch (message.type) {
     case 'bg:highlight': {
       const { partId, start, end } = message;
-      if (typeof partId !== 'string' || partId.length > 200 || !isOffset(start) || !isOffset(end)) return null;
+      if (typeof partId !== 'string' || partId.length > ID_LIMITS.anchor || !isOffset(start) || !isOffset(end)) return null;
       return { type: 'bg:highlight', partId, start, end };
     }
     case 'bg:highlight-element': {
       const { anchor } = message;
-      if (typeof anchor !== 'string' || anchor.length > 40) return null;
+      if (typeof anchor !== 'string' || anchor.length > ID_LIMITS.anchor) return null;
       return { type: 'bg:highlight-element', anchor };
     }
     case 'bg:clear-highlight':
@@ -33,7 +34,7 @@ export function parseInbound(input: unknown): BackgroundToContentMessage | null 
       return { type: 'bg:pick' };
     case 'bg:selectors': {
       const { anchors } = message;
-      if (!Array.isArray(anchors) || anchors.length > 40 || !anchors.every((a) => typeof a === 'string' && a.length <= 40)) return null;
+      if (!Array.isArray(anchors) || anchors.length > 40 || !anchors.every((a) => typeof a === 'string' && a.length <= ID_LIMITS.anchor)) return null;
       return { type: 'bg:selectors', anchors: anchors as string[] };
     }
     default:

@@ -1,5 +1,6 @@
 // check(visit, options): the one entry point. Chooses the payer profile, analyses the note once,
 // reconciles claim and note into facts, runs every enabled rule, and returns sorted findings.
+import { capTotal, countOmitted, resolveLimits, truncation, type OmittedByRule } from './caps';
 import { analyzeChart, type Chart } from './chart';
 import dataMeta from './data/meta.json';
 import { buildReading, explainRules } from './explain';
@@ -75,6 +76,9 @@ export function check(visit: Visit, options: CheckOptions = {}): CheckResult {
   const at = new Map<Finding, number>();
   // Findings that follow from another rule's root fact, folded into the root's finding below.
   const dependent = new Map<Finding, { rule: string; line?: number }>();
+  // Past the caps findings are only counted (src/engine/caps.ts): exact "+N more", bounded memory.
+  const limits = resolveLimits(options);
+  const omitted: OmittedByRule = new Map();
 
   for (const rule of RULES) {
     const { meta } = rule;
@@ -83,6 +87,7 @@ export function check(visit: Visit, options: CheckOptions = {}): CheckResult {
     const setting = profile.rules[meta.id];
     const why = setting?.why;
     const seen = new Set<string>();
+    let kept = 0;
     try {
       rule.check({
         visit,
@@ -97,6 +102,11 @@ export function check(visit: Visit, options: CheckOptions = {}): CheckResult {
           seen.add(key);
           // The profile's level is the ceiling a rule may lower (e.g. a softer variant), never raise.
           const severity: Severity = r.severity && SEVERITY_ORDER[r.severity] > SEVERITY_ORDER[level] ? r.severity : level;
+          if (kept >= limits.perRule) {
+            countOmitted(omitted, meta.id, severity);
+            return;
+          }
+          kept += 1;
           const finding: Finding = {
             ruleId: meta.id,
             title: meta.title,
@@ -138,7 +148,10 @@ export function check(visit: Visit, options: CheckOptions = {}): CheckResult {
       localeOrder(a.ruleId, b.ruleId) ||
       (a.line ?? -1) - (b.line ?? -1),
   );
-  const result: CheckResult = { findings, units: facts.units, profile: choice, dataVersion: DATA_VERSION };
+  const listed = capTotal(findings, limits.total, omitted);
+  const result: CheckResult = { findings: listed, units: facts.units, profile: choice, dataVersion: DATA_VERSION };
+  const truncated = truncation(listed, omitted);
+  if (truncated) result.truncated = truncated;
   if (options.history) {
     const salt = typeof options.history === 'object' ? options.history.salt : undefined;
     result.history = buildVisitRecord(visit, chart, facts, { profile: profile.id, ...(salt !== undefined && { salt }) });
@@ -146,7 +159,7 @@ export function check(visit: Visit, options: CheckOptions = {}): CheckResult {
   if (options.explain || options.explainFindings) {
     const reading = buildReading(chart, facts, (span) => toEvidence(chart, span.start, span.end, partsGiven));
     if (options.explain) result.reading = reading;
-    if (options.explainFindings) result.explanations = explainRules(reading, findings.map((f) => f.ruleId));
+    if (options.explainFindings) result.explanations = explainRules(reading, listed.map((f) => f.ruleId));
   }
   return result;
 }

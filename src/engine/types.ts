@@ -165,6 +165,11 @@ export interface CheckOptions {
    */
   readLinesFromNote?: boolean;
   /**
+   * Instances kept per rule and findings kept in all (default FINDINGS_LIMITS, src/shared/limits.ts).
+   * Whatever is left out is counted exactly in CheckResult.truncated.
+   */
+  findingsLimits?: { perRule?: number; total?: number };
+  /**
    * Also return the visit's cross-visit record (`CheckResult.history`, src/engine/history): its
    * fingerprints and series numbers, for the cross-visit rules. `salt` keys the fingerprint hashes.
    */
@@ -183,8 +188,33 @@ export interface DataVersion {
   asOf: string;
 }
 
+/** How many findings of one rule there are, how many `findings` lists, and the rest by severity. */
+export interface RuleTruncation {
+  count: number;
+  shown: number;
+  omitted: Record<Severity, number>;
+}
+
+/**
+ * Present only when findings were left out at a cap (FINDINGS_LIMITS): the exact counts, so every
+ * view says "+N more" with the real N. Findings left out are never folded under a root finding, so
+ * each of them counts as a problem of its own.
+ */
+export interface FindingsTruncation {
+  /** Findings the rules reported. */
+  total: number;
+  /** Of them, the ones in `findings`. */
+  shown: number;
+  /** Left out, by severity (what counts strips and badges add). */
+  omitted: Record<Severity, number>;
+  /** Every rule that lost instances, by id. */
+  rules: Record<string, RuleTruncation>;
+}
+
 export interface CheckResult {
   findings: Finding[];
+  /** Counts of the findings left out at the caps; absent when every finding is listed. */
+  truncated?: FindingsTruncation;
   units: UnitsSummary;
   profile: ProfileChoice;
   dataVersion: DataVersion;

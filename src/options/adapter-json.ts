@@ -1,3 +1,4 @@
+import { SETTINGS_LIMITS } from '../shared/limits';
 import { findJsonSyntaxError, type JsonProblem } from './json-syntax';
 
 // Custom selector adapters are typed as JSON: a list of adapter configs (one bare object is taken
@@ -21,7 +22,8 @@ export type AdapterCheck =
   | { state: 'syntax'; problem: JsonProblem | null; message: string; line: number | null; column: number | null }
   | { state: 'invalid'; errors: AdapterError[] };
 
-export const MAX_ADAPTERS = 20;
+/** The worker's policy reader accepts the same number (src/shared/limits.ts). */
+export const MAX_ADAPTERS = SETTINGS_LIMITS.adapters;
 
 /** 1-based line and column of a character offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {

@@ -4,6 +4,7 @@
 // validators it never uses.
 import * as z from '../engine/zod';
 import { HistoryStateSchema, type HistoryState } from '../shared/across';
+import { DISMISS_LIMITS, ID_LIMITS } from '../shared/limits';
 import { readUserSettings, USER_KEYS, type UserSettings } from '../settings/user';
 import type { UiMessage } from '../shared/messages';
 import type { GetPolicyMessage, UiBrowserApi } from '../ui/client';
@@ -11,12 +12,12 @@ import { parsePolicyState, type PolicyState } from '../ui/policy-state';
 
 /** ui:get-audit: the PHI-free dismissal log (src/background/dismissals.ts). */
 const AuditEntrySchema = z.object({
-  ruleId: z.string().check(z.maxLength(100)),
+  ruleId: z.string().check(z.maxLength(ID_LIMITS.rule)),
   hash: z.string().check(z.maxLength(40)),
   reason: z.string().check(z.maxLength(100)),
   at: z.number(),
 });
-const AuditReplySchema = z.object({ entries: z.array(AuditEntrySchema).check(z.maxLength(5000)) });
+const AuditReplySchema = z.object({ entries: z.array(AuditEntrySchema).check(z.maxLength(DISMISS_LIMITS.auditEntries)) });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 export interface OptionsClient {

@@ -28,10 +28,12 @@ interface Props {
  */
 export function FindingsView({ state, result, headingRef, actions, onUndo, onTurnOn, focusKey, explain }: Props) {
   const instances = useMemo(() => openInstances(state, result), [state, result]);
-  const counts = countBySeverity(instances);
+  const truncated = result.truncated;
+  const counts = countBySeverity(instances, truncated?.omitted);
+  const open = counts.error + counts.warning + counts.info;
   const allRows = useMemo(() => buildRows(state, instances), [state, instances]);
   const [filter, setFilter] = useState<Filter>('all');
-  const rows = filterRows(allRows, filter);
+  const rows = filterRows(allRows, filter, state);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [current, setCurrent] = useState<string | null>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -112,11 +114,16 @@ export function FindingsView({ state, result, headingRef, actions, onUndo, onTur
     <section class="findings" aria-labelledby="findings-heading">
       <div class="findings__bar">
         <h2 id="findings-heading" class="section-heading findings__heading" tabIndex={-1} ref={headingRef}>
-          {instances.length === 0 ? t('findingsNone') : t('findingsHeading', instances.length)}
+          {open === 0 ? t('findingsNone') : t('findingsHeading', open.toLocaleString())}
         </h2>
-        {instances.length > 0 && <CountsStrip counts={counts} filter={filter} onFilter={setFilter} />}
+        {open > 0 && <CountsStrip counts={counts} filter={filter} onFilter={setFilter} />}
       </div>
-      {instances.length === 0 && <p class="findings__clean">{t('findingsNoneBody')}</p>}
+      {truncated && (
+        <p class="findings__cut" role="note" data-findings-cut="">
+          {t('findingsCut', [truncated.shown.toLocaleString(), truncated.total.toLocaleString()])}
+        </p>
+      )}
+      {open === 0 && <p class="findings__clean">{t('findingsNoneBody')}</p>}
       {rows.length > 0 && (
         <ul class="rows" ref={list} aria-label={t('rowsLabel')} onKeyDown={onKeyDown}>
           {rows.map((row) => (
@@ -136,7 +143,7 @@ export function FindingsView({ state, result, headingRef, actions, onUndo, onTur
           ))}
         </ul>
       )}
-      {instances.length > 0 && <p class="rows__keys">{t('rowsKeyboardHint')}</p>}
+      {open > 0 && <p class="rows__keys">{t('rowsKeyboardHint')}</p>}
       <OffHereList scopedOff={state.scopedOff ?? []} rules={state.rules} profileName={actions.profileName} site={actions.site} onTurnOn={onTurnOn} />
       <DismissedList dismissed={state.dismissed} titleOf={titleOf} onUndo={onUndo} />
     </section>

@@ -49,11 +49,20 @@ export function RowDetails({ row, rule, profileName, actions, explain, readBehin
   ];
   return (
     <>
-      <ol class="instances">
-        {row.instances.map((instance) => (
-          <InstanceItem key={instance.key} instance={instance} title={row.title} actions={actions} explain={explain} />
-        ))}
-      </ol>
+      {row.instances.length > 0 && (
+        <ol class="instances">
+          {row.instances.map((instance) => (
+            <InstanceItem key={instance.key} instance={instance} title={row.title} actions={actions} explain={explain} />
+          ))}
+        </ol>
+      )}
+      {row.more > 0 && (
+        <p class="instances__more" data-more={row.more}>
+          {row.instances.length === 0
+            ? t('instancesMoreOnly', row.more.toLocaleString())
+            : t('instancesMore', [`+${row.more.toLocaleString()}`, row.instances.length.toLocaleString()])}
+        </p>
+      )}
       <ReadBehind parts={readBehind} />
       {rule && (
         <dl class="row__explain">

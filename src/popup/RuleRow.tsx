@@ -32,7 +32,8 @@ export interface RuleRowProps {
  */
 export function RuleRow({ row, rule, expanded, current, onToggle, onFocusRow, profileName, actions, explain, readBehind }: RuleRowProps) {
   const id = `row-${row.ruleId}`;
-  const count = row.instances.length;
+  // Exact: the listed instances and those the engine only counted (its caps).
+  const count = row.instances.length + row.more;
   return (
     <li class={`row row--${row.severity}${expanded ? ' row--open' : ''}`} data-rule={row.ruleId} data-severity={row.severity} data-finding-row="">
       <h3 class="row__heading">
@@ -60,9 +61,13 @@ export function RuleRow({ row, rule, expanded, current, onToggle, onFocusRow, pr
           </span>
           <span class="row__line2">
             {row.line !== undefined && <span class="row__claim">{t('rowLine', row.line)}</span>}
-            <span class={row.quoteIsEvidence ? 'row__quote row__quote--evidence' : 'row__quote'}>
-              {row.quoteIsEvidence ? `“${row.quote}”` : row.quote}
-            </span>
+            {row.instances.length === 0 ? (
+              <span class="row__quote">{t('instancesMoreOnly', row.more.toLocaleString())}</span>
+            ) : (
+              <span class={row.quoteIsEvidence ? 'row__quote row__quote--evidence' : 'row__quote'}>
+                {row.quoteIsEvidence ? `“${row.quote}”` : row.quote}
+              </span>
+            )}
           </span>
         </button>
       </h3>

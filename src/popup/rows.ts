@@ -23,6 +23,8 @@ export interface RuleRowModel {
   quote: string;
   /** The quote is evidence from the note (not the message). */
   quoteIsEvidence: boolean;
+  /** Instances the engine counted but did not list (its caps): the row says "+N more". */
+  more: number;
 }
 
 export type Counts = Record<Severity, number>;
@@ -61,11 +63,15 @@ export function openInstances(state: TabState, result: TabResult): Instance[] {
   return out;
 }
 
-export function countBySeverity(instances: readonly Instance[]): Counts {
+/** Open findings per severity; those counted past the caps are open too (`omitted`, exact). */
+export function countBySeverity(instances: readonly Instance[], omitted?: Counts): Counts {
   const counts: Counts = { error: 0, warning: 0, info: 0 };
   for (const { finding } of instances) counts[finding.severity] += 1;
+  if (omitted) for (const severity of SEVERITY_ORDER) counts[severity] += omitted[severity];
   return counts;
 }
+
+const worstOf = (counts: Counts): Severity => SEVERITY_ORDER.find((severity) => counts[severity] > 0) ?? 'info';
 
 /** Rows by rule: worst severity first, then the engine's order of each rule's first finding. */
 export function buildRows(state: TabState, instances: readonly Instance[]): RuleRowModel[] {
@@ -76,6 +82,7 @@ export function buildRows(state: TabState, instances: readonly Instance[]): Rule
     else byRule.set(instance.finding.ruleId, [instance]);
   }
   const rows: RuleRowModel[] = [];
+  const cut = state.result?.truncated?.rules ?? {};
   for (const [ruleId, list] of byRule) {
     const first = list[0] as Instance;
     const severity = list.reduce<Severity>((worst, { finding }) => (RANK[finding.severity] < RANK[worst] ? finding.severity : worst), 'info');
@@ -88,14 +95,30 @@ export function buildRows(state: TabState, instances: readonly Instance[]): Rule
       instances: list,
       quote: shortQuote(evidence ?? first.finding.message),
       quoteIsEvidence: evidence !== undefined,
+      more: 0,
     };
+    const omitted = cut[ruleId]?.omitted;
+    if (omitted) {
+      row.more = omitted.error + omitted.warning + omitted.info;
+      const worst = worstOf(omitted);
+      if (RANK[worst] < RANK[row.severity]) row.severity = worst;
+    }
     if (withLine !== undefined) row.line = lineLabel(state.lines, withLine).text;
     rows.push(row);
+  }
+  // A rule the result's cap left without a listed instance still has its row, with its count.
+  for (const [ruleId, rule] of Object.entries(cut)) {
+    if (byRule.has(ruleId)) continue;
+    const more = rule.omitted.error + rule.omitted.warning + rule.omitted.info;
+    if (more === 0) continue;
+    rows.push({ ruleId, severity: worstOf(rule.omitted), title: state.rules[ruleId]?.title ?? ruleId, instances: [], quote: '', quoteIsEvidence: false, more });
   }
   // Stable sort keeps the engine's order within a severity.
   return rows.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
 }
 
-export function filterRows(rows: readonly RuleRowModel[], filter: Filter): RuleRowModel[] {
-  return filter === 'all' ? [...rows] : rows.filter((row) => row.instances.some((i) => i.finding.severity === filter));
+export function filterRows(rows: readonly RuleRowModel[], filter: Filter, state?: TabState): RuleRowModel[] {
+  if (filter === 'all') return [...rows];
+  const cut = state?.result?.truncated?.rules ?? {};
+  return rows.filter((row) => row.instances.some((i) => i.finding.severity === filter) || (cut[row.ruleId]?.omitted[filter] ?? 0) > 0);
 }

@@ -6,12 +6,13 @@
 // Locks explain themselves: the policy may carry `lockReason` (why settings are locked),
 // `lockReasons` (lock name → reason, for one setting) and `lockContact` (who to ask). They are
 // shown next to every lock in the popup and on the options page (ResolvedSettings.lockInfo).
+import { SETTINGS_LIMITS } from '../shared/limits';
 import * as z from '../engine/zod';
 import { RULE_ID } from './ids';
 import type { ResolvedSettings, SettingKey } from './model';
 
 /** Limits of the lock explanations: one or two sentences, a contact line. */
-export const LOCK_TEXT_MAX = 300;
+export const LOCK_TEXT_MAX = SETTINGS_LIMITS.lockText;
 export const LockTextSchema = z.string().check(z.minLength(1), z.maxLength(LOCK_TEXT_MAX));
 
 /** The lock name the UI knows each setting by (src/ui/locks.ts). */
@@ -39,7 +40,7 @@ export function isKnownLock(name: string): boolean {
 }
 
 export const LockNameSchema = z.string().check(
-  z.maxLength(200),
+  z.maxLength(SETTINGS_LIMITS.lockName),
   z.refine((name) => isKnownLock(name), 'not a setting that can be locked'),
 );
 

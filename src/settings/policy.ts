@@ -26,7 +26,7 @@ export const ManagedSettingsSchema = z.object({
   /** Managed only: why the organisation locks settings, shown next to every lock. */
   lockReason: z.optional(LockTextSchema),
   /** Managed only: lock name → why this one is locked (overrides lockReason for it). */
-  lockReasons: z.optional(z.record(z.string().check(z.maxLength(200)), LockTextSchema)),
+  lockReasons: z.optional(z.record(z.string().check(z.maxLength(LIMITS.lockName)), LockTextSchema)),
   /** Managed only: who to ask about the locks (a name, a phone number, an e-mail or an https link). */
   lockContact: z.optional(LockTextSchema),
 });

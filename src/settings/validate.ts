@@ -227,7 +227,7 @@ export class Resolver {
     for (const [name, profile] of entries) {
       const key = `payerMap.${name}`;
       if (!PayerNameSchema.safeParse(name).success) {
-        this.reject(source, key, 'payer names are 1–100 characters');
+        this.reject(source, key, `payer names are 1–${LIMITS.payerName} characters`);
         continue;
       }
       const id = this.profileId(source, key, profile);

@@ -1,6 +1,7 @@
 // The one catalog of extension messages, named by direction, each with its zod schema.
 // Receivers validate with parseMessage() and drop anything that does not parse (fail closed).
 import * as z from '../engine/zod';
+import { DISMISS_LIMITS, ID_LIMITS as ID, MAX_PARTS } from './limits';
 import { SnapshotSchema } from './snapshot';
 
 const tabId = z.number().check(z.int(), z.nonnegative());
@@ -12,13 +13,13 @@ export const ContentToBackground = {
   /** The frame no longer shows anything to read (navigated inside an SPA, content removed). */
   empty: z.object({ type: z.literal('cs:empty') }),
   /** "Open in Claim Guard" in the in-page tip of a highlight: show this finding in the popup or side panel. */
-  openFinding: z.object({ type: z.literal('cs:open-finding'), findingKey: z.string().check(z.maxLength(500)) }),
+  openFinding: z.object({ type: z.literal('cs:open-finding'), findingKey: z.string().check(z.maxLength(ID.findingKey)) }),
   /** The page changed and the frame reads it again later (it keeps changing): what it sent is stale. */
   pending: z.object({ type: z.literal('cs:pending') }),
   /** The user picked "the note is here" in the page: a selector for the element (PHI-free). */
   picked: z.object({
     type: z.literal('cs:picked'),
-    selector: z.string().check(z.minLength(1), z.maxLength(500)),
+    selector: z.string().check(z.minLength(1), z.maxLength(ID.selector)),
   }),
 } as const;
 
@@ -26,22 +27,22 @@ export const ContentToBackground = {
 export const UiToBackground = {
   getTabState: z.object({ type: z.literal('ui:get-tab-state'), tabId }),
   rescan: z.object({ type: z.literal('ui:rescan'), tabId }),
-  setProfile: z.object({ type: z.literal('ui:set-profile'), tabId, profile: z.nullable(z.string().check(z.maxLength(100))) }),
+  setProfile: z.object({ type: z.literal('ui:set-profile'), tabId, profile: z.nullable(z.string().check(z.maxLength(ID.profile))) }),
   dismiss: z.object({
     type: z.literal('ui:dismiss'),
     tabId,
-    findingKey: z.string().check(z.maxLength(500)),
-    ruleId: z.string().check(z.maxLength(100)),
-    reason: z.string().check(z.minLength(1), z.maxLength(500)),
+    findingKey: z.string().check(z.maxLength(ID.findingKey)),
+    ruleId: z.string().check(z.maxLength(ID.rule)),
+    reason: z.string().check(z.minLength(1), z.maxLength(DISMISS_LIMITS.reasonChars)),
   }),
-  undismiss: z.object({ type: z.literal('ui:undismiss'), tabId, findingKey: z.string().check(z.maxLength(500)) }),
-  showInNote: z.object({ type: z.literal('ui:show-in-note'), tabId, findingKey: z.string().check(z.maxLength(500)) }),
-  ruleLevel: z.object({ type: z.literal('ui:rule-level'), ruleId: z.string().check(z.maxLength(100)), level }),
+  undismiss: z.object({ type: z.literal('ui:undismiss'), tabId, findingKey: z.string().check(z.maxLength(ID.findingKey)) }),
+  showInNote: z.object({ type: z.literal('ui:show-in-note'), tabId, findingKey: z.string().check(z.maxLength(ID.findingKey)) }),
+  ruleLevel: z.object({ type: z.literal('ui:rule-level'), ruleId: z.string().check(z.maxLength(ID.rule)), level }),
   /** Turn a rule off (off: true) or back on for the tab's payer profile or the tab's site. */
   ruleScope: z.object({
     type: z.literal('ui:rule-scope'),
     tabId,
-    ruleId: z.string().check(z.maxLength(100)),
+    ruleId: z.string().check(z.maxLength(ID.rule)),
     scope: z.enum(['profile', 'site']),
     off: z.boolean(),
   }),
@@ -57,7 +58,7 @@ export const UiToBackground = {
     tabId,
     /** not-note: the part is not the note; pick-note: let the user pick the note in the page; forget: drop this site's corrections. */
     action: z.enum(['not-note', 'pick-note', 'forget']),
-    part: z.optional(z.string().check(z.maxLength(300))),
+    part: z.optional(z.string().check(z.maxLength(ID.part))),
   }),
   /** Popup "Forget this patient": the worker reads the tab's patient identifier itself (never sent). */
   forgetPatient: z.object({ type: z.literal('ui:forget-patient'), tabId }),
@@ -68,21 +69,21 @@ export const UiToBackground = {
 
 // background → content script (sent to one frame)
 export const BackgroundToContent = {
-  /** Mark [start, end) of a described text block (`partId` is the block's anchor id). */
+  /** Mark [start, end) of a described text block (`partId` is the block's anchor id, as described). */
   highlight: z.object({
     type: z.literal('bg:highlight'),
-    partId: z.string().check(z.maxLength(200)),
+    partId: z.string().check(z.maxLength(ID.anchor)),
     start: z.number().check(z.int(), z.nonnegative()),
     end: z.number().check(z.int(), z.nonnegative()),
   }),
   /** Mark a claim line's row, card or list item (an anchor id from the frame's description). */
-  highlightElement: z.object({ type: z.literal('bg:highlight-element'), anchor: z.string().check(z.maxLength(40)) }),
+  highlightElement: z.object({ type: z.literal('bg:highlight-element'), anchor: z.string().check(z.maxLength(ID.anchor)) }),
   clearHighlight: z.object({ type: z.literal('bg:clear-highlight') }),
   requestSnapshot: z.object({ type: z.literal('bg:request-snapshot') }),
   /** Let the user pick the note's element in the page (answered with cs:picked). */
   pick: z.object({ type: z.literal('bg:pick') }),
   /** PHI-free CSS selectors for described elements (answered { selectors: (string | null)[] }). */
-  selectors: z.object({ type: z.literal('bg:selectors'), anchors: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(40)) }),
+  selectors: z.object({ type: z.literal('bg:selectors'), anchors: z.array(z.string().check(z.maxLength(ID.anchor))).check(z.maxLength(MAX_PARTS)) }),
 } as const;
 
 export type Catalog = Record<string, z.ZodMiniType>;

@@ -1,13 +1,14 @@
 // The zod schema of a page description (./page.ts), for the worker: a content script's message is
 // validated before anything reads it, and every cap of PAGE_LIMITS is enforced here too.
 import * as z from '../engine/zod';
+import { ID_LIMITS } from './limits';
 import { PAGE_LIMITS as L, type PageDescription } from './page';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
-const id = text(40);
+const id = text(ID_LIMITS.anchor);
 const at = z.number().check(z.int(), z.nonnegative());
 const index = z.number().check(z.int(), z.nonnegative(), z.lte(100_000));
-const hints = z.optional(z.array(text(40)).check(z.maxLength(L.hints + 1)));
+const hints = z.optional(z.array(text(L.hintChars)).check(z.maxLength(L.hints + 1)));
 
 const CellSchema = z.object({
   text: text(L.cellChars),
@@ -95,7 +96,7 @@ export const PageDescriptionSchema = z.object({
       }),
     )
     .check(z.maxLength(L.records)),
-  cut: z.optional(z.array(text(80)).check(z.maxLength(20))),
+  cut: z.optional(z.array(text(L.cutChars)).check(z.maxLength(L.cutEntries))),
 }).check(z.refine((page) => page.blocks.reduce((n, b) => n + b.text.length, 0) <= L.text, 'page text over its cap'));
 
 // Compile-time check: the schema accepts exactly what the describer builds.

@@ -7,28 +7,10 @@
 // Types and caps only: no zod here, because the content script (40 KB budget) imports this file.
 // The worker validates with the schema in ./page-schema.ts.
 
-import { MAX_PART_CHARS } from './limits';
+import { PAGE_CAPS } from './limits';
 
 /** Caps the describer applies (and the schema enforces): a huge or hostile page stays bounded. */
-export const PAGE_LIMITS = {
-  blocks: 1500,
-  /** All block text together. */
-  text: 600_000,
-  blockChars: MAX_PART_CHARS,
-  headings: 400,
-  fields: 400,
-  tables: 80,
-  rows: 200,
-  cells: 40,
-  records: 200,
-  recordParts: 40,
-  cellChars: 400,
-  label: 200,
-  value: 300,
-  title: 300,
-  url: 2000,
-  hints: 12,
-} as const;
+export const PAGE_LIMITS = PAGE_CAPS;
 
 /** Where a field's label came from (Chrome autofill's InferLabelForElement order, then text patterns). */
 export type LabelVia =

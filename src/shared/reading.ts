@@ -3,6 +3,7 @@
 // validates it here (fail closed). It also carries this site's saved reading corrections (selector
 // configurations: PHI-free), so an admin can export them for the policy.
 import * as z from '../engine/zod';
+import { CLAIM_LINE_LIMITS as LINE, ID_LIMITS, PAGE_CAPS, READING_LIMITS as R } from './limits';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 const confidence = z.number().check(z.gte(0), z.lte(1));
@@ -25,7 +26,7 @@ const VisitViewSchema = z.object({
     .array(
       z.object({
         /** The visit note part id (the correction target). */
-        id: text(300),
+        id: text(ID_LIMITS.part),
         label: text(300),
         chars: z.number().check(z.int(), z.nonnegative()),
         preview: text(160),
@@ -35,35 +36,35 @@ const VisitViewSchema = z.object({
         edit: z.boolean(),
       }),
     )
-    .check(z.maxLength(60)),
+    .check(z.maxLength(R.partsPerVisit)),
   lines: z
     .array(
       z.object({
         code: text(5),
-        modifiers: z.array(text(2)).check(z.maxLength(8)),
+        modifiers: z.array(text(2)).check(z.maxLength(LINE.modifiers)),
         units: z.optional(z.number()),
         minutes: z.optional(z.number()),
-        dx: z.array(text(12)).check(z.maxLength(12)),
+        dx: z.array(text(LINE.diagnosisChars)).check(z.maxLength(LINE.diagnoses)),
         confidence,
         reason: text(400),
         where: text(60),
       }),
     )
-    .check(z.maxLength(100)),
+    .check(z.maxLength(R.linesPerVisit)),
   facts: z.partialRecord(z.enum(FACT_NAMES), FactViewSchema),
 });
 
 export const ReadingViewSchema = z.object({
   /** No frame shows a note or claim lines (or the tab was never read). */
   empty: z.boolean(),
-  visits: z.array(VisitViewSchema).check(z.maxLength(50)),
+  visits: z.array(VisitViewSchema).check(z.maxLength(R.visits)),
   status: z.object({
     /** A frame still shows a loading state: the reading may be incomplete. */
     loading: z.boolean(),
     /** A frame said its page changed since it was read (a page that keeps changing). */
     stale: z.boolean(),
     /** Caps the description hit ("table rows (50000)"). */
-    cut: z.array(text(80)).check(z.maxLength(20)),
+    cut: z.array(text(PAGE_CAPS.cutChars)).check(z.maxLength(PAGE_CAPS.cutEntries)),
     /** Diagnosis pointers no diagnosis list on the page resolved. */
     unresolved: z.array(text(4)).check(z.maxLength(24)),
     /** Frames that reported, and frames whose content was read into the visit. */

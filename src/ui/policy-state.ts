@@ -4,6 +4,7 @@
 // Rejections and locks are also part of TabState (popup); the whole of it answers
 // `ui:get-policy` (options page).
 import * as z from '../engine/zod';
+import { ID_LIMITS as ID, MAX_LOCKS, MAX_REJECTIONS_SHOWN, SETTINGS_LIMITS as S } from '../shared/limits';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 const level = z.enum(['off', 'info', 'warning', 'error']);
@@ -17,36 +18,36 @@ export const RejectedPolicyValueSchema = z.object({
 
 /** The policy's explanation of its locks (settings.ts LockInfo): shown next to each lock. */
 export const LockInfoSchema = z.object({
-  reason: z.optional(text(300)),
-  contact: z.optional(text(300)),
-  reasons: z.record(text(200), text(300)),
+  reason: z.optional(text(S.lockText)),
+  contact: z.optional(text(S.lockText)),
+  reasons: z.record(text(S.lockName), text(S.lockText)),
 });
 
 export const PolicySiteSchema = z.object({
   /** A site pattern such as "https://ehr.example.org/*". */
-  pattern: text(300),
+  pattern: text(S.site),
   /** The browser gives the extension access (granted at force-install, or by a user's click). */
   granted: z.boolean(),
 });
 
 export const PolicyStateSchema = z.object({
-  locked: z.array(text(200)).check(z.maxLength(500)),
-  rejectedPolicy: z.array(RejectedPolicyValueSchema).check(z.maxLength(200)),
+  locked: z.array(text(S.lockName)).check(z.maxLength(MAX_LOCKS)),
+  rejectedPolicy: z.array(RejectedPolicyValueSchema).check(z.maxLength(MAX_REJECTIONS_SHOWN)),
   lockInfo: z.optional(LockInfoSchema),
   /** The values policy enforces for locked settings, so the options page can show them. */
   values: z.optional(
     z.object({
-      defaultProfile: z.optional(z.nullable(text(100))),
-      ruleLevels: z.optional(z.record(text(100), level)),
+      defaultProfile: z.optional(z.nullable(text(ID.profile))),
+      ruleLevels: z.optional(z.record(text(ID.rule), level)),
       /** Rules the organisation switched off (kill switch). */
-      disabledRules: z.optional(z.array(text(100)).check(z.maxLength(500))),
+      disabledRules: z.optional(z.array(text(ID.rule)).check(z.maxLength(S.entries))),
       /** Payer name → profile id set by the organisation. */
-      payerMap: z.optional(z.record(text(100), text(100))),
+      payerMap: z.optional(z.record(text(S.payerName), text(ID.profile))),
       highlightEnabled: z.optional(z.boolean()),
     }),
   ),
   /** The organisation's allowed EHR sites; absent when the policy sets none. */
-  sites: z.optional(z.array(PolicySiteSchema).check(z.maxLength(500))),
+  sites: z.optional(z.array(PolicySiteSchema).check(z.maxLength(S.entries))),
 });
 
 export type RejectedPolicyValue = z.infer<typeof RejectedPolicyValueSchema>;

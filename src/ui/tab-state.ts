@@ -5,6 +5,7 @@
 import { AcrossVisitsSchema } from '../shared/across';
 import * as z from '../engine/zod';
 import type { CheckResult } from '../engine/types';
+import { DISMISS_LIMITS, ID_LIMITS as ID, MAX_LOCKS, MAX_REJECTIONS_SHOWN, SETTINGS_LIMITS, TAB_LIMITS } from '../shared/limits';
 import { LockInfoSchema, RejectedPolicyValueSchema } from './policy-state';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
@@ -17,7 +18,7 @@ export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 const CitationSchema = z.object({ title: text(500), url: text(2000) });
 
 const EvidenceSchema = z.object({
-  part: z.optional(text(200)),
+  part: z.optional(text(ID.part)),
   start: offset,
   end: offset,
   text: text(10_000),
@@ -25,7 +26,7 @@ const EvidenceSchema = z.object({
 });
 
 export const FindingSchema = z.object({
-  ruleId: text(100),
+  ruleId: text(ID.rule),
   title: text(300),
   severity: SeveritySchema,
   message: text(4000),
@@ -33,11 +34,11 @@ export const FindingSchema = z.object({
   line: z.optional(offset),
   citations: z.array(CitationSchema).check(z.maxLength(50)),
   suggestion: z.optional(text(4000)),
-  profile: text(100),
+  profile: text(ID.profile),
   /** Findings of other rules folded into this one (one root cause, one finding). */
-  related: z.optional(z.array(z.object({ ruleId: text(100), title: text(300), message: text(4000) })).check(z.maxLength(50))),
+  related: z.optional(z.array(z.object({ ruleId: text(ID.rule), title: text(300), message: text(4000) })).check(z.maxLength(50))),
   /** Set on a finding shown under another one's root. */
-  relatedTo: z.optional(z.object({ ruleId: text(100), line: z.optional(offset) })),
+  relatedTo: z.optional(z.object({ ruleId: text(ID.rule), line: z.optional(offset) })),
 });
 
 /** What the engine read behind one rule's findings (src/engine/explain.ts explainRules). */
@@ -53,26 +54,37 @@ export const UnitsSummarySchema = z.object({
   minutesByCode: perCode,
 });
 
+const bySeverity = z.object({ error: count, warning: count, info: count });
+
+/** CheckResult.truncated: the exact counts behind "+N more" (src/engine/caps.ts). */
+export const TruncationSchema = z.object({
+  total: count,
+  shown: count,
+  omitted: bySeverity,
+  rules: z.record(text(ID.rule), z.object({ count, shown: count, omitted: bySeverity })),
+});
+
 export const CheckResultSchema = z.object({
-  findings: z.array(FindingSchema).check(z.maxLength(1000)),
+  findings: z.array(FindingSchema).check(z.maxLength(TAB_LIMITS.findings)),
+  truncated: z.optional(TruncationSchema),
   units: UnitsSummarySchema,
   profile: z.object({
-    id: text(100),
+    id: text(ID.profile),
     name: text(200),
     matchedBy: z.enum(['option', 'payer-map', 'payer-id', 'payer-name', 'default']),
     payerText: z.optional(text(300)),
   }),
   dataVersion: z.object({ version: text(100), asOf: text(40) }),
-  explanations: z.optional(z.record(text(100), ExplanationSchema)),
+  explanations: z.optional(z.record(text(ID.rule), ExplanationSchema)),
 });
 
 export const RuleInfoSchema = z.object({ title: text(300), rationale: text(4000), howToFix: text(4000) });
 
 export const DismissalSchema = z.object({
-  findingKey: text(500),
-  ruleId: text(100),
+  findingKey: text(ID.findingKey),
+  ruleId: text(ID.rule),
   /** As sent in `ui:dismiss`: see dismiss-reason.ts for the "<category>: <note>" encoding. */
-  reason: text(500),
+  reason: text(DISMISS_LIMITS.reasonChars),
   /** Epoch milliseconds. */
   at: count,
 });
@@ -85,7 +97,7 @@ export const LineLabelSchema = z.object({
 });
 
 /** A rule turned off for this tab's payer profile or site (popup: "turn this rule off for…"). */
-export const ScopedOffSchema = z.object({ ruleId: text(100), scope: z.enum(['profile', 'site']) });
+export const ScopedOffSchema = z.object({ ruleId: text(ID.rule), scope: z.enum(['profile', 'site']) });
 
 export const TAB_STATUSES = ['ok', 'no-data', 'not-granted', 'not-ehr', 'error', 'restricted'] as const;
 
@@ -93,26 +105,27 @@ export const TabStateSchema = z
   .object({
     status: z.enum(TAB_STATUSES),
     /** The tab's origin ("https://ehr.example.org"); needed for "Grant access to this site". */
-    origin: z.optional(text(500)),
+    origin: z.optional(text(ID.origin)),
     result: z.optional(CheckResultSchema),
-    rules: z.record(text(100), RuleInfoSchema),
-    dismissed: z.array(DismissalSchema).check(z.maxLength(1000)),
+    rules: z.record(text(ID.rule), RuleInfoSchema),
+    dismissed: z.array(DismissalSchema).check(z.maxLength(TAB_LIMITS.dismissals)),
     /** One stable key per result.findings entry, same order. */
-    findingKeys: z.array(text(500)).check(z.maxLength(1000)),
-    profiles: z.array(z.object({ id: text(100), name: text(200) })).check(z.maxLength(200)),
+    findingKeys: z.array(text(ID.findingKey)).check(z.maxLength(TAB_LIMITS.findings)),
+    profiles: z.array(z.object({ id: text(ID.profile), name: text(200) })).check(z.maxLength(TAB_LIMITS.profiles)),
     /** The profile the user forced for this tab, null when chosen automatically. */
-    profileOverride: z.nullable(text(100)),
+    profileOverride: z.nullable(text(ID.profile)),
     truncated: z.boolean(),
     frames: z.int().check(z.nonnegative()),
-    locked: z.array(text(200)).check(z.maxLength(500)),
-    rejectedPolicy: z.array(RejectedPolicyValueSchema).check(z.maxLength(200)),
+    locked: z.array(text(SETTINGS_LIMITS.lockName)).check(z.maxLength(MAX_LOCKS)),
+    rejectedPolicy: z.array(RejectedPolicyValueSchema).check(z.maxLength(MAX_REJECTIONS_SHOWN)),
     error: z.optional(text(2000)),
     /** The visit's claim lines, by index. */
-    lines: z.optional(z.array(LineLabelSchema).check(z.maxLength(200))),
-    scopedOff: z.optional(z.array(ScopedOffSchema).check(z.maxLength(500))),
+    lines: z.optional(z.array(LineLabelSchema).check(z.maxLength(TAB_LIMITS.lines))),
+    // A rule may be off for the profile and for the site: two entries per rule at most.
+    scopedOff: z.optional(z.array(ScopedOffSchema).check(z.maxLength(2 * SETTINGS_LIMITS.entries))),
     lockInfo: z.optional(LockInfoSchema),
     /** "Open in Claim Guard" from the page: the finding to show, and when it was asked for. */
-    focus: z.optional(z.object({ findingKey: text(500), at: count })),
+    focus: z.optional(z.object({ findingKey: text(ID.findingKey), at: count })),
     /** The patient's earlier visits, when visit history found the patient (src/shared/across.ts). */
     across: z.optional(AcrossVisitsSchema),
   })

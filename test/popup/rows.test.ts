@@ -47,4 +47,24 @@ describe('rows: the findings list model', () => {
     expect(lineLabel(lines, 1)).toEqual({ code: '97140', text: '97140' });
     expect(lineLabel(undefined, 3)).toEqual({ code: null, text: '4' });
   });
+
+  it('counts findings past the caps: "+N more" on its row, a row for a rule with none listed, and in the counts', () => {
+    const state = structuredClone(okState());
+    state.result!.truncated = {
+      total: 5 + 12 + 4,
+      shown: 5,
+      omitted: { error: 12, warning: 0, info: 4 },
+      rules: {
+        'relaxation-wording': { count: 14, shown: 2, omitted: { error: 12, warning: 0, info: 0 } },
+        'late-rule': { count: 4, shown: 0, omitted: { error: 0, warning: 0, info: 4 } },
+      },
+    };
+    const instances = openInstances(state, state.result!);
+    expect(countBySeverity(instances, state.result!.truncated.omitted)).toEqual({ error: 14, warning: 2, info: 5 });
+    const rows = buildRows(state, instances);
+    expect(rows.find((r) => r.ruleId === 'relaxation-wording')).toMatchObject({ more: 12, severity: 'error' });
+    expect(rows.find((r) => r.ruleId === 'late-rule')).toMatchObject({ more: 4, severity: 'info', instances: [] });
+    expect(filterRows(rows, 'info', state).map((r) => r.ruleId)).toEqual(['maintenance-pattern', 'late-rule']);
+  });
 });
+

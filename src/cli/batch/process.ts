@@ -1,7 +1,7 @@
 // One work item → its output in the chosen format: parse and validate the visit, check it, point
 // its findings into the file, format it. The same function runs in worker threads and, with
 // --jobs 1, on the main thread, so both give the same bytes.
-import type { CheckOptions, CheckResult } from '../../engine/types';
+import type { CheckOptions, CheckResult, FindingsTruncation } from '../../engine/types';
 import { parseVisit, type Visit } from '../../engine/visit';
 import { type ClaimFields, joinClaim } from '../claims/join';
 import type { CliEngine } from '../context';
@@ -63,7 +63,16 @@ function tallyOf(visit: Visit, result: CheckResult): Tally {
     profile: { id: result.profile.id, name: result.profile.name },
     provider: providerLabel(visit),
     findings: result.findings.map((f) => [f.ruleId, f.severity, !f.relatedTo]),
+    ...(result.truncated && { omitted: omittedTally(result.truncated) }),
   };
+}
+
+function omittedTally(truncated: FindingsTruncation): NonNullable<Tally['omitted']> {
+  const out: NonNullable<Tally['omitted']> = [];
+  for (const [ruleId, rule] of Object.entries(truncated.rules)) {
+    for (const severity of ['error', 'warning', 'info'] as const) if (rule.omitted[severity] > 0) out.push([ruleId, severity, rule.omitted[severity]]);
+  }
+  return out;
 }
 
 function problemOutput(problem: ProblemEntry, p: Processor, lastOfFile: boolean): ItemOutput {

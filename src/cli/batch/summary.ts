@@ -24,6 +24,10 @@ export interface GroupCount {
 
 const zero = (): Record<Severity, number> => ({ error: 0, warning: 0, info: 0 });
 
+/** An error-level finding, listed or left out at the caps. */
+const tallyHasError = (tally: Tally): boolean =>
+  tally.findings.some(([, severity]) => severity === 'error') || (tally.omitted ?? []).some(([, severity]) => severity === 'error');
+
 export class Summary {
   visits = 0;
   visitsWithErrors = 0;
@@ -40,42 +44,57 @@ export class Summary {
   /** Across visits: visits and patients compared, and visits with a cross-visit finding at severity error. */
   readonly crossVisit = { visits: 0, patients: 0, withFindings: 0, withErrors: 0 };
 
+  /** Visits whose findings were not all listed (the engine's caps); their counts here are exact. */
+  visitsCut = 0;
+
   addResult(tally: Tally): void {
     this.visits++;
-    const hasError = tally.findings.some(([, severity]) => severity === 'error');
+    const hasError = tallyHasError(tally);
     if (hasError) this.visitsWithErrors++;
-    this.countFindings(tally);
+    if ((tally.omitted ?? []).length > 0) this.visitsCut++;
+    const findings = this.countFindings(tally);
     const count = (map: Map<string, GroupCount>, key: string, name: string): void => {
       const group = map.get(key) ?? { name, visits: 0, visitsWithErrors: 0, findings: 0 };
       group.visits++;
       if (hasError) group.visitsWithErrors++;
-      group.findings += tally.findings.length;
+      group.findings += findings;
       map.set(key, group);
     };
     count(this.byProfile, tally.profile.id, tally.profile.name);
     count(this.byProvider, tally.provider, tally.provider);
   }
 
-  /** Findings per severity and per rule (a rule counts a visit once). */
-  private countFindings(tally: Tally): void {
+  /**
+   * Findings per severity and per rule (a rule counts a visit once), those left out at the caps
+   * included, each as a root of its own. Returns how many findings the tally stands for.
+   */
+  private countFindings(tally: Tally): number {
+    const omitted = tally.omitted ?? [];
     const firedHere = new Set<string>();
-    for (const [ruleId, severity, root] of tally.findings) {
-      this.all[severity]++;
-      if (root) this.roots[severity]++;
+    let findings = tally.findings.length;
+    const entries: Array<[string, Severity, boolean, number]> = [
+      ...tally.findings.map(([ruleId, severity, root]): [string, Severity, boolean, number] => [ruleId, severity, root, 1]),
+      ...omitted.map(([ruleId, severity, n]): [string, Severity, boolean, number] => [ruleId, severity, true, n]),
+    ];
+    for (const [ruleId, severity, root, n] of entries) {
+      this.all[severity] += n;
+      if (root) this.roots[severity] += n;
       const rule = this.byRule.get(ruleId) ?? { error: 0, warning: 0, info: 0, visits: 0 };
-      rule[severity]++;
+      rule[severity] += n;
       if (!firedHere.has(ruleId)) {
         firedHere.add(ruleId);
         rule.visits++;
       }
       this.byRule.set(ruleId, rule);
     }
+    for (const [, , n] of omitted) findings += n;
+    return findings;
   }
 
   /** A visit's cross-visit findings: counted per rule and severity, but not as another visit. */
   addCrossVisit(tally: Tally): void {
     this.crossVisit.withFindings++;
-    if (tally.findings.some(([, severity]) => severity === 'error')) this.crossVisit.withErrors++;
+    if (tallyHasError(tally)) this.crossVisit.withErrors++;
     this.countFindings(tally);
   }
 

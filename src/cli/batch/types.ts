@@ -49,6 +49,8 @@ export interface Tally {
   provider: string;
   /** [ruleId, severity, is a root (not folded under another finding)] for every finding. */
   findings: [string, Severity, boolean][];
+  /** [ruleId, severity, how many] of the findings left out at the caps (each one a root). */
+  omitted?: [string, Severity, number][];
 }
 
 export interface ItemOutput {

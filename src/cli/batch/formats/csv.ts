@@ -5,9 +5,11 @@
 // carriage return) as a formula, and note text can start that way ("- massage 15 min", "=HYPERLINK(…)").
 // Such a cell gets a leading apostrophe, which spreadsheets show as text and do not evaluate.
 //
-// A visit with no findings has no row; an input that gave no result has one row whose kind is
+// A rule whose findings were not all listed (the engine's caps) adds a row of kind `omitted`
+// with the exact count left out. A visit with no findings has no row; an input that gave no result has one row whose kind is
 // bad-input or engine-failure, with its messages in the message column.
 import { type Format } from './format';
+import { moreOfRules, moreText, SEVERITIES } from '../../output';
 import { providerLabel } from '../process';
 import type { CheckedItem, ProblemEntry } from '../types';
 
@@ -58,6 +60,12 @@ function findingRows(item: CheckedItem): string {
     visit_id: visit.id,
     date_of_service: visit.dateOfService,
   };
+  // Findings left out at the engine's caps: one row per rule and severity, with the exact count.
+  const more = moreOfRules(result).flatMap((rule) =>
+    SEVERITIES.filter((severity) => rule.omitted[severity] > 0).map((severity) =>
+      csvRow({ ...common, kind: 'omitted', rule_id: rule.ruleId, severity, message: moreText(rule, rule.omitted[severity], false) }),
+    ),
+  );
   return result.findings
     .map((finding, i) => {
       const region = item.regions?.[i];
@@ -77,6 +85,7 @@ function findingRows(item: CheckedItem): string {
         related_to: finding.relatedTo?.ruleId,
       });
     })
+    .concat(more)
     .join('');
 }
 

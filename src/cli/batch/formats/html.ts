@@ -9,6 +9,7 @@
 // counts are known only at the end, so the visits are spooled and written after them
 // (summaryFirst, see pipeline.ts).
 import type { Evidence, Finding, RuleMeta, Severity } from '../../../engine/types';
+import { moreOfRules, moreText } from '../../output';
 import { providerLabel } from '../process';
 import type { GroupCount, Summary } from '../summary';
 import type { CheckedItem, Region } from '../types';
@@ -94,10 +95,14 @@ function visitArticle(item: CheckedItem): string {
     ...(item.crossVisit ? ['across visits'] : []),
   ].join(' · ');
   const roots = result.findings.map((f, i) => [f, item.regions?.[i]] as const).filter(([f]) => !f.relatedTo);
-  if (roots.length === 0) {
+  if (roots.length === 0 && !result.truncated) {
     return `<article class="clean"><h3>${escapeHtml(item.source)}</h3><div class="meta">${facts} · no findings</div></article>\n`;
   }
-  const list = roots.map(([f, region]) => findingItem(f, region, item.file)).join('');
+  // Findings the engine left out at its caps, counted exactly, after the listed ones.
+  const more = moreOfRules(result)
+    .map((rule) => `<li class="more"><span class="sev ${rule.severity}">${SEVERITY_LABEL[rule.severity]}</span> ${escapeHtml(moreText(rule))}</li>`)
+    .join('');
+  const list = roots.map(([f, region]) => findingItem(f, region, item.file)).join('') + more;
   return `<article><h3>${escapeHtml(item.source)}</h3><div class="meta">${facts}</div><ol class="findings">${list}</ol></article>\n`;
 }
 
@@ -160,6 +165,7 @@ export const htmlFormat: Format = {
       card(summary.all.warning, plural(summary.all.warning, 'warning').replace(/^[\d,]+ /, ''), 'warning'),
       card(summary.all.info, 'info', 'info'),
       ...(summary.problems.length > 0 ? [card(summary.problems.length, 'inputs not checked', 'error')] : []),
+      ...(summary.visitsCut > 0 ? [card(summary.visitsCut, 'visits with findings counted, not all listed')] : []),
     ].join('');
     return [
       `<section id="summary"><h2>Summary</h2><div class="cards">${cards}</div>\n`,

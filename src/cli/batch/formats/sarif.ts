@@ -4,6 +4,7 @@
 //  - results: one per finding, pointing at the file and the line and column of the evidence
 //    (or of the claim line, or of the visit; see regions.ts), with a fingerprint that stays the
 //    same while the finding does, so code scanning does not open it again on every run;
+//  - findings the engine left out at its caps: one result per rule and severity saying how many;
 //  - invocations: each input that gave no result, as an error notification naming it.
 // File locations are relative to the working folder (uriBaseId %SRCROOT%), as code scanning wants
 // paths relative to the repository root; files outside it get absolute file: URIs.
@@ -11,6 +12,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuleMeta, Severity } from '../../../engine/types';
+import { moreOfRules, moreText, SEVERITIES } from '../../output';
 import type { CheckedItem, ProblemEntry } from '../types';
 import type { Format, FormatEnv, RunInfo } from './format';
 
@@ -47,27 +49,32 @@ function ruleDescriptor(rule: RuleMeta): Record<string, unknown> {
   };
 }
 
+/** A partial fingerprint: 32 hex digits of the key's SHA-256. */
+function fingerprint(key: string): string {
+  // Loaded here, not imported: node:crypto costs a cold command line ~2 ms, and only SARIF needs it.
+  const { createHash } = process.getBuiltinModule('node:crypto');
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+}
+
 /**
  * A finding's identity across runs: its rule, visit, claim line and evidence text, and how many
  * findings with all of those came before it in the visit (not where the evidence sits, which moves
  * whenever the note is edited above it).
  */
 function fingerprints(item: CheckedItem): string[] {
-  // Loaded here, not imported: node:crypto costs a cold command line ~2 ms, and only SARIF needs it.
-  const { createHash } = process.getBuiltinModule('node:crypto');
   const seen = new Map<string, number>();
   return item.result.findings.map((finding) => {
     const key = [finding.ruleId, item.source, finding.line ?? '', finding.evidence?.part ?? '', finding.evidence?.text ?? ''].join('\u0000');
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
-    return createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 32);
+    return fingerprint(`${key}\u0000${occurrence}`);
   });
 }
 
 function results(item: CheckedItem, env: FormatEnv): string {
   const location = artifactLocation(item.file, env.cwd);
   const prints = fingerprints(item);
-  return item.result.findings
+  const listed = item.result.findings
     .map((finding, i) => {
       const ruleIndex = env.rules.findIndex((rule) => rule.id === finding.ruleId);
       const region = item.regions?.[i] ?? { startLine: 1, startColumn: 1 };
@@ -88,8 +95,25 @@ function results(item: CheckedItem, env: FormatEnv): string {
         },
       };
       return `        ${JSON.stringify(result)}`;
-    })
-    .join(',\n');
+    });
+  // Findings left out at the engine's caps: one result per rule and severity that says how many,
+  // exactly, so a code scanning view never looks complete when it is not.
+  const more = moreOfRules(item.result).flatMap((rule) =>
+    SEVERITIES.filter((severity) => rule.omitted[severity] > 0).map((severity) => {
+      const ruleIndex = env.rules.findIndex((r) => r.id === rule.ruleId);
+      const result = {
+        ruleId: rule.ruleId,
+        ...(ruleIndex >= 0 && { ruleIndex }),
+        level: LEVEL[severity],
+        message: { text: moreText(rule, rule.omitted[severity]) },
+        locations: [{ physicalLocation: { artifactLocation: location, region: { startLine: 1, startColumn: 1 } } }],
+        partialFingerprints: { 'claimGuardFinding/v1': fingerprint(['omitted', rule.ruleId, item.source, severity].join('\u0000')) },
+        properties: { source: item.source, profile: item.result.profile.id, omitted: rule.omitted[severity], count: rule.count, shown: rule.shown },
+      };
+      return `        ${JSON.stringify(result)}`;
+    }),
+  );
+  return [...listed, ...more].join(',\n');
 }
 
 function notification(problem: ProblemEntry, env: FormatEnv): Record<string, unknown> {
