@@ -227,5 +227,20 @@ export async function judgePage(page, record) {
   return { readRight: problems.length === 0, problems, sameFindings: JSON.stringify(cli) === JSON.stringify(shown), cli, shown };
 }
 
+/**
+ * Judge stored frames (a --dump of the accuracy run) again, without a browser: the visits the
+ * classifier and merge of src/ read now, and the findings the built engine gives on them with the
+ * worker's options (default settings), compared with the command line's.
+ */
+export async function judgeOffline(page, record) {
+  const visits = await visitsOfRecord(record);
+  const problems = pageDifferences(visits, page.expected);
+  const cli = await cliFindings(page.expected);
+  engineModule ??= await import(join(REPO, 'dist/engine.mjs'));
+  // Line indexes run over all visits' lines, as the worker's combined result numbers them.
+  const shown = visits.flatMap((v) => engineModule.check(v, { readLinesFromNote: false }).findings.map((f) => fingerprint(f, v.lines))).sort();
+  return { readRight: problems.length === 0, problems, sameFindings: JSON.stringify(cli) === JSON.stringify(shown), cli, shown };
+}
+
 /** "batch1/grid-cards/v03" */
 export const pageName = (page) => `${setName(page.batch)}/${page.family}/${page.visit}`;

@@ -95,6 +95,17 @@ describe('dates and people', () => {
     expect(datesIn('13/45/2026')).toEqual([]);
   });
 
+  it('reads day-month-name dates of legacy and UK-style pages, and two-digit US years', () => {
+    expect(datesIn('SERVICE DATE 14-DEC-2026').map((d) => d.date)).toEqual(['2026-12-14']);
+    expect(datesIn('03.Feb.2027').map((d) => d.date)).toEqual(['2027-02-03']);
+    expect(datesIn('DOS 14/Dec/26').map((d) => d.date)).toEqual(['2026-12-14']);
+    expect(datesIn('DOS 12/14/26').map((d) => d.date)).toEqual(['2026-12-14']);
+    // A pain score, a fraction run and a month word with no year are not dates.
+    expect(datesIn('pain 4/10, sets 3/10/2')).toEqual([]);
+    expect(datesIn('12 Dec')).toEqual([]);
+    expect(datesIn('14-FOO-2026')).toEqual([]);
+  });
+
   it('tells a person from a placeholder', () => {
     expect(personLike('Jane Doe, PT, DPT')).toBe(true);
     expect(personLike('Lee, Kim')).toBe(true);

@@ -330,6 +330,34 @@ function readFreeText(text: string, pointers: PointerMap, unresolved: string[]):
   return { line, cues, reason: ['code in a list item'] };
 }
 
+/**
+ * Claim lines stated in one sentence list ("Billed services: 97110 with modifier GP, 2 units (30
+ * minutes), for M54.12; 97124 …"): the text cut before each code, each piece read as free text.
+ * A piece counts only with two values beside its code (units, minutes, a modifier, a diagnosis):
+ * a code mentioned in prose is not a line.
+ */
+/** Wording of a claim line stated in a sentence ("with modifiers GP and 59, 2 units (30 minutes), for …"). */
+const SENTENCE_LIST_WORDS: ReadonlySet<string> = new Set(['with', 'modifier', 'modifiers', 'mod', 'mods', 'and', 'for', 'unit', 'units', 'minute', 'minutes', 'min', 'mins', 'diagnosis', 'diagnoses', 'icd', 'linked', 'billed', 'each', 'plus', 'the', 'cpt', 'code', 'at', 'qty', 'time']);
+
+function statedLines(text: string, pointers: PointerMap, unresolved: string[]): Found[] {
+  const hits = procedureCodes(text);
+  if (hits.length < 2 || text.length > 600) return [];
+  const out: Found[] = [];
+  hits.forEach((hit, i) => {
+    const piece = text.slice(hit.start, hits[i + 1]?.start ?? text.length).replace(/[;,.\s]*(?:and|&)?\s*$/i, '');
+    const read = readFreeText(piece, pointers, unresolved);
+    // What is left once the values and their wording are out: a line's description at most, not prose.
+    const rest = piece
+      .slice(5)
+      .replace(/\b[A-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}\b|\b[A-Z0-9]{2}\b|\d+/g, ' ')
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((w) => w.length >= 3 && !SENTENCE_LIST_WORDS.has(w));
+    if (read && read.cues >= 2 && rest.length <= 4) out.push({ ...read, reason: ['a code in a sentence list'] });
+  });
+  return out.length === hits.length ? out : [];
+}
+
 function mergeInto(line: SnapshotClaimLine, extra: Found): void {
   if (!line.modifiers && extra.line.modifiers) line.modifiers = extra.line.modifiers;
   if (line.units === undefined && extra.line.units !== undefined) line.units = extra.line.units;
@@ -495,7 +523,11 @@ export function readLines(page: PageDescription): LinesResult {
     }
     // A table is a claim table when its headers or names say so, or its rows carry line values.
     const valued = found.filter((f) => f.found.cues > 0).length;
-    if (found.length === 0 || (!claimTable && valued === 0)) {
+    // Every row has a tick box, none is ticked and no row carries a value: a superbill nobody
+    // filled in lists the codes the clinic bills, not this visit's lines.
+    const untouched = !table.groups && table.rows.length >= 2 && table.rows.every((r) => ticks(r) !== '') && !table.rows.some((r) => ticks(r).includes('☑'));
+    const filled = found.some(({ found: { line } }) => line.units !== undefined || line.minutes !== undefined || (line.modifiers?.length ?? 0) > 0 || (line.dx?.length ?? 0) > 0);
+    if (found.length === 0 || (!claimTable && valued === 0) || (untouched && !filled)) {
       for (const f of found) skipped.push({ what: 'line', anchor: f.row.id, reason: 'a code with no modifier, units, minutes or diagnosis beside it', text: f.found.line.code });
       return;
     }
@@ -548,8 +580,18 @@ export function readLines(page: PageDescription): LinesResult {
     let read = map.named ? readRow(row, map, pointers, unresolved) : null;
     if (read === 'dx') return;
     if (!read || read.cues === 0) {
-      const free = readFreeText(record.parts.map((p) => (p.label ? `${p.label}: ${p.text}` : p.text)).join(' · '), pointers, unresolved);
+      const joined = record.parts.map((p) => (p.label ? `${p.label}: ${p.text}` : p.text)).join(' · ');
+      const free = readFreeText(joined, pointers, unresolved);
       if (free && (!read || free.cues > read.cues)) read = free;
+      const stated = free || read ? [] : statedLines(joined, pointers, unresolved);
+      if (stated.length > 0 && !record.removed) {
+        claimRecords.add(record.id);
+        for (const f of stated) {
+          groupFor('page').lines.push({ line: cleanLine(f.line), anchor: record.id, confidence: Math.min(0.9, 0.45 + 0.1 * f.cues), reason: `${f.reason.join(', ')} (${f.cues} values beside the code)`, visible: record.visible });
+        }
+        lastRecord = null;
+        return;
+      }
     }
     if (!read) {
       // A part-only record after a line: its values continue that line.

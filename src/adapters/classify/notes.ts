@@ -5,7 +5,7 @@
 // Consecutive note blocks under one heading become one note part.
 import type { PageBlock, PageDescription } from '../../shared/page';
 import type { NotePiece, ReadNotePart, Skipped } from './types';
-import { factOf, isFactLine, SIGNATURE_LINE } from './facts';
+import { factOf, isFactLine, isFactSentence, SIGNATURE_LINE } from './facts';
 import { BOILERPLATE, CHROME_HEADINGS, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
 
 const CLINICAL = new Set(CLINICAL_WORDS);
@@ -16,6 +16,11 @@ const MEASURE = /\b\d{1,3}\s*\/\s*10\b|\b\d{1,3}\s*(?:degrees|deg|°|%|min(?:ute
 
 /** A note part needs this score. */
 const THRESHOLD = 2;
+
+/** A widget's heading: a chrome heading, or one whose last word is ("My tasks", "Today's weather"). */
+function chromeHeading(key: string): boolean {
+  return CHROME_HEADING_SET.has(key) || CHROME_HEADING_SET.has(key.slice(key.lastIndexOf(' ') + 1));
+}
 
 function headingKey(text: string | undefined): string {
   return (text ?? '').toLowerCase().replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
@@ -57,6 +62,10 @@ export function scoreBlock(block: PageBlock, page: PageDescription, claimTables:
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   const factLines = lines.filter(isFactLine).length;
   rule(lines.length >= 2 && factLines >= lines.length / 2, -3, 'header facts (label and value lines)');
+  // A letter's facts in sentences ("Seen on … by …. Coverage: …. This was visit 5 of the plan of care …").
+  const sentences = lines.length < 2 && length <= 600 ? text.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((x) => x.trim()) : [];
+  const factSentences = sentences.filter(isFactSentence).length;
+  rule(factSentences >= 2 && factSentences >= sentences.length * 0.6, -3, 'header facts stated in sentences');
   for (const hint of block.hints ?? []) {
     const down = CHROME_HINT_WEIGHT[hint];
     if (down) rule(true, -down, `inside ${hint}`);
@@ -65,8 +74,8 @@ export function scoreBlock(block: PageBlock, page: PageDescription, claimTables:
   }
   rule(NOTE_HEADING_SET.has(labelKey), 1.5, `labelled "${block.label}"`);
   rule(!labelKey && NOTE_HEADING_SET.has(headKey), 1, `under "${heading?.text}"`);
-  rule(CHROME_HEADING_SET.has(headKey) && !labelKey, -4, `under "${heading?.text}"`);
-  rule(CHROME_HEADING_SET.has(labelKey), -4, `labelled "${block.label}"`);
+  rule(chromeHeading(headKey) && !labelKey, -4, `under "${heading?.text}"`);
+  rule(chromeHeading(labelKey), -4, `labelled "${block.label}"`);
   const words = clinicalWords(text);
   rule(words >= 2, Math.min(words, 8) * 0.35, `${words} clinical words`);
   const measures = Math.min((text.match(MEASURE) ?? []).length, 4);
@@ -189,9 +198,11 @@ export function readNotes(page: PageDescription, claimTables: Set<number>, claim
       // A section, not a stray label: three words at least, and not a header fact.
       // (A closing "Jordan Pike, PTA" right after a section of the note is its signature.)
       const signature = SIGNATURE_LINE.test(s.block.text.trim()) && ordered[i - 1] !== undefined && accepted.has(ordered[i - 1]!.block.id) && ordered[i - 1]!.block.head === s.block.head;
-      if (!signature && (s.block.text.trim().split(/\s+/).length < 3 || !/\b[a-z]{3,}\b/.test(s.block.text) || s.block.text.split('\n').every((l) => !l.trim() || isFactLine(l.trim())))) return;
       const heading = s.block.head !== undefined ? headingKey(page.headings[s.block.head]?.text) : '';
-      if (CHROME_HEADING_SET.has(heading) || CHROME_HEADING_SET.has(headingKey(s.block.label))) return;
+      // A section under its own note heading may be two words ("Goals met.").
+      const sectioned = NOTE_HEADING_SET.has(headingKey(s.block.label)) || (!s.block.label && NOTE_HEADING_SET.has(heading));
+      if (!signature && (s.block.text.trim().split(/\s+/).length < (sectioned ? 2 : 3) || !/\b[a-z]{3,}\b/.test(s.block.text) || s.block.text.split('\n').every((l) => !l.trim() || isFactLine(l.trim())))) return;
+      if (chromeHeading(heading) || chromeHeading(headingKey(s.block.label))) return;
       const prev = ordered[i - 1];
       const next = ordered[i + 1];
       const near = (n: Scored | undefined): boolean => n !== undefined && accepted.has(n.block.id) && !interrupted(Math.min(n.block.at, s.block.at), Math.max(n.block.at, s.block.at)) && n.block.visible === s.block.visible;
@@ -203,6 +214,20 @@ export function readNotes(page: PageDescription, claimTables: Set<number>, claim
       }
     });
     if (!grew) break;
+  }
+
+  // A timeline or feed shows several dated entries: the visit's note is the entry that holds most
+  // of the note; the older entries on the same screen are not part of it.
+  const entryScore = new Map<string, number>();
+  for (const s of ordered) if (s.block.entry && accepted.has(s.block.id) && s.score >= THRESHOLD) entryScore.set(s.block.entry, (entryScore.get(s.block.entry) ?? 0) + s.score);
+  if (entryScore.size > 1) {
+    const best = [...entryScore].sort((a, b) => b[1] - a[1])[0]?.[0];
+    for (const s of ordered) {
+      if (!s.block.entry || s.block.entry === best || s.block.edit) continue;
+      s.score = Math.min(s.score, 0);
+      s.reasons.push('another entry of a timeline (not this visit)');
+      accepted.delete(s.block.id);
+    }
   }
 
   for (const s of ordered) {
