@@ -364,3 +364,52 @@ describe('kinds the third blind batch exposed', () => {
     expect(noteText(visit)).toContain('Goals met.');
   });
 });
+
+describe('kinds the fourth blind batch exposed', () => {
+  it('a two-level charge header: a merged "Modifiers" cell over numbered columns, rowspan cells beside it', () => {
+    const visit = readVisit(`${NOTE}<table><tr><th rowspan="2">Service</th><th colspan="2">Modifiers</th><th rowspan="2">Qty</th><th rowspan="2">Time</th><th rowspan="2">Associated Dx</th></tr>
+      <tr><th>1</th><th>2</th></tr>
+      <tr><td>97140 - MANUAL THERAPY</td><td>GP</td><td>59</td><td>1</td><td>10 min</td><td>M76.31 Iliotibial band syndrome</td></tr></table>`);
+    expect(visit.lines).toEqual([{ code: '97140', modifiers: ['GP', '59'], units: 1, minutes: 10, dx: ['M76.31'] }]);
+  });
+
+  it('modifier check boxes: only the ticked ones apply', () => {
+    const visit = readVisit(`${NOTE}<div class="billing-row"><select name="cpt[0]"><option>97110 - Therapeutic exercise</option><option selected>97124 - Massage therapy</option></select>
+      <label>Units <input type="number" name="units[0]" value="1"></label><label>Minutes <input type="number" name="minutes[0]" value="15"></label>
+      <span class="mods"><label><input type="checkbox" checked> GP</label> <label><input type="checkbox"> 59</label> <label><input type="checkbox"> KX</label></span></div>`);
+    expect(visit.lines).toEqual([{ code: '97124', modifiers: ['GP'], units: 1, minutes: 15 }]);
+  });
+
+  it('numeric pointers into a numbered list of "code - description" items; a plain label cell before its value', () => {
+    const visit = readVisit(`${NOTE}<ol><li>S13.4XXA - Sprain of ligaments of cervical spine</li><li>M62.830 - Muscle spasm of back</li></ol>
+      <table><tr><td>Total Timed Minutes</td><td><input type="number" value="40"></td></tr></table>
+      <div role="treegrid"><div role="row"><div role="columnheader">CPT</div><div role="columnheader">Units</div><div role="columnheader">Dx Ptr</div></div>
+      <div role="row" aria-level="2"><div role="gridcell">97124</div><div role="gridcell">1</div><div role="gridcell">2</div></div></div>`);
+    expect(visit.lines).toEqual([{ code: '97124', units: 1, dx: ['M62.830'] }]);
+    expect(visit.totalTimedMinutes).toBe(40);
+  });
+
+  it('an appointment header: a lone date beside the times, and the provider after "with"', () => {
+    const visit = readVisit(`<div><div>Tue, Jan 5, 2027 · 10:00 AM – 10:45 AM</div><div>Treatment with Teresa Lindgren, PT, DPT</div></div>${NOTE}`);
+    expect([visit.dateOfService, visit.provider?.name, visit.provider?.credentials]).toEqual(['2027-01-05', 'Teresa Lindgren', ['PT', 'DPT']]);
+  });
+
+  it('a PDF text layer: runs placed on one printed line are read as one line, a printed charge table, no page furniture', () => {
+    const run = (left: number, top: number, text: string): string => `<span style="position:absolute;display:block;left:${left}px;top:${top}px">${text}</span>`;
+    const visit = readVisit(`<div class="textLayer">${[
+      run(72, 60, 'DAILY TREATMENT NOTE'),
+      run(72, 80, 'Date of Service:'), run(190, 80, '01/05/2027'), run(400, 80, 'Insurance:'), run(500, 80, 'Blue Cross Blue Shield PPO'),
+      run(72, 100, 'SUBJECTIVE'),
+      run(72, 120, 'Pt reports low back pain 5/10 after prolonged sitting at work, better'), run(72, 136, 'after the home program.'),
+      run(72, 160, 'OBJECTIVE'),
+      run(72, 180, 'Palpable spasm bilateral lumbar paraspinals. Therapeutic massage 12 minutes.'),
+      run(72, 200, 'CPT'), run(140, 200, 'Modifiers'), run(230, 200, 'Units'), run(290, 200, 'Minutes'), run(350, 200, 'Diagnosis'),
+      run(72, 216, '97124'), run(140, 216, ''), run(230, 216, '1'), run(290, 216, '12'), run(350, 216, 'M54.50'),
+      run(72, 240, 'Page 1 of 1'),
+    ].join('')}</div>`);
+    expect(visit.lines).toEqual([{ code: '97124', units: 1, minutes: 12, dx: ['M54.50'] }]);
+    expect([visit.payer, visit.dateOfService]).toEqual(['Blue Cross Blue Shield PPO', '2027-01-05']);
+    expect(noteText(visit).replace(/\s+/g, ' ')).toContain('better after the home program.');
+    expect(noteText(visit)).not.toContain('Page 1 of 1');
+  });
+});

@@ -124,7 +124,7 @@ function splitLabelled(text: string): { label: string; value: string }[] {
 export function isFactLine(line: string): boolean {
   if (line.length > 60 || /^(?:electronically\s+)?signed\s*:/i.test(line)) return false; // a signature closes a note
   // "Seen by …" opening the line is a fact; "Per plan of care. Signed: …" closes a note section.
-  if (SIGNED.exec(line)?.index === 0 || VISIT_OF.test(line) || /^visit\s+\d{1,3}\s*\/\s*\d{1,3}$/i.test(line)) return true;
+  if (SIGNED.exec(line)?.index === 0 || WITH_PERSON.test(line) || VISIT_OF.test(line) || /^visit\s+\d{1,3}\s*\/\s*\d{1,3}$/i.test(line)) return true;
   const colon = /^([^:]{2,40}):/.exec(line);
   if (colon) return factOf(colon[1] as string) !== undefined;
   const words = line.split(/\s+/);
@@ -150,6 +150,8 @@ export function isFactSentence(sentence: string): boolean {
   return fact !== undefined && fact.fact !== null;
 }
 
+/** "Treatment with Teresa Lindgren, PT, DPT" (an appointment header): a person with credentials after "with". */
+const WITH_PERSON = /^[A-Z][A-Za-z ]{0,30}\bwith\s+([A-Z][a-z'-]+(?:\s+[A-Z][A-Za-z'.-]+){1,3}\s*,\s*[A-Z]{2,5}(?:[-/][A-Z]{1,3})?(?:\s*,\s*[A-Z]{2,5})*)\s*$/;
 const SIGNED = /\b(?:[Ee]lectronically\s+)?(?:[Ss]igned\s*:\s*|(?:[Ss]igned|[Ss]een|[Tt]reated|[Pp]erformed)\s+by[:\s]+)([A-Z][^\n;|]{2,80}?)(?:\s+on\s+[\d(]|\s*$|\s*[|·•;\n])/;
 const VISIT_OF = /\bvisit\s*(?:#|no\.?|number)?\s*:?\s*(\d{1,3})\s*(?:of|\/)\s*\d{1,3}\b/i;
 /** A whole line "Label: value", "Label — value" or "LABEL .....: value". */
@@ -189,6 +191,9 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
         const m = LINE_LABEL.exec(line.trim());
         const fact = m ? factOf(m[1] as string)?.fact : undefined;
         if (m && line.length <= 90 && (fact === 'payer' || fact === 'dateOfService' || fact === 'provider' || /\.{2,}\s*:/.test(line))) facts.labelled(m[1] as string, m[2] as string, 'colon', block.id, block.visible, 0.9);
+        // A printed header line: "Label: value" runs set apart by wide gaps (a PDF's text layer joins them with tabs).
+        const pairs = line.includes('\t') || /\S\s{3,}[A-Z][A-Za-z .#/]{1,30}:/.test(line) ? splitLabelled(line) : [];
+        if (pairs.length >= (line.includes('\t') ? 1 : 2)) for (const pair of pairs) facts.labelled(pair.label, pair.value, 'colon', block.id, block.visible, 0.9);
       }
       if (!block.label) continue;
     }
@@ -231,6 +236,9 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
         for (const { label, value } of splitLabelled(cell.text)) facts.labelled(label, value, 'colon', row.id, row.visible && table.visible);
         const column = table.columns[c];
         if (column && table.rows.length <= 2) facts.labelled(column, cell.text, 'col', row.id, row.visible && table.visible);
+        // A plain label cell before its value ("Total Timed Minutes | [40]").
+        const next = row.cells[c + 1];
+        if (next && cell.text.length <= 40 && !column) facts.labelled(cell.text, next.text, 'row', row.id, row.visible && table.visible, 0.9);
       });
     }
   });
@@ -242,8 +250,14 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
   for (const block of page.blocks) {
     const text = block.text.trim();
     if (text.length > 160 || noteBlocks.has(block.id) || block.edit || block.hints?.some((h) => UNLABELLED_SKIP.has(h)) || /\b(?:dob|birth|born|mrn)\b/i.test(text)) continue;
-    const segments = text.split(/\s*(?:[·•|\n]|\s[-–—]\s)\s*/).filter((x) => x && !x.includes(':'));
-    if (segments.length < 2) continue;
+    const pieces = text.split(/\s*(?:[·•|\n]|\s[-–—]\s)\s*/);
+    const segments = pieces.filter((x) => x && !x.includes(':'));
+    if (pieces.length < 2) {
+      // "Treatment with Teresa Lindgren, PT, DPT": a person with credentials after "with".
+      const withWhom = WITH_PERSON.exec(text);
+      if (withWhom) facts.offer('provider', withWhom[1] as string, text, 0.45, `"${text.slice(0, 40)}": a name with credentials`, block.id);
+      continue;
+    }
     for (const segment of segments) {
       if (segment.length > 60) continue;
       if (payerNamed(segment)) facts.offer('payer', segment, text, 0.45, `"${segment}" names a payer (a value without a label)`, block.id);

@@ -38,7 +38,10 @@ export function columnOf(label: string): { column: Column; weight: number } | nu
       }
     }
   }
-  return best ? { column: best.column, weight: best.weight } : null;
+  if (best) return { column: best.column, weight: best.weight };
+  // "Associated Dx", "Billed Units": a qualifier before the column's own word.
+  const last = text.slice(text.lastIndexOf(' ') + 1);
+  return last !== text ? columnOf(last) : null;
 }
 
 function columnOfName(name: string): Column | null {
@@ -171,6 +174,9 @@ export function pointerMap(page: PageDescription): PointerMap {
           label(m[1] as string, m[2] as string);
           note(m[2] as string);
         }
+        // "S13.4XXA - Sprain of …" opening an item of an ordered list: numbered by its place.
+        const opening = /^\s*([A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4})\s+[-–—:]\s+[A-Za-z]/.exec(text);
+        if (opening) note(opening[1] as string);
       }
       return;
     }
@@ -450,7 +456,7 @@ function textTables(block: PageBlock): PageTable[] {
   const lines = block.text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const header = lines[i] as string;
-    const starts = [...header.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ at: m.index ?? 0, name: m[0] }));
+    const starts = [...header.matchAll(/[^\s\t]+(?: [^\s\t]+)*/g)].map((m) => ({ at: m.index ?? 0, name: m[0] }));
     const named = starts.map((h) => columnOf(h.name)?.column);
     if (starts.length < 2 || starts.length > 12 || !named.includes('code') || named.filter(Boolean).length < 2) continue;
     const rows: PageRow[] = [];
@@ -461,7 +467,9 @@ function textTables(block: PageBlock): PageTable[] {
         continue;
       }
       if (procedureCodes(line)[0]?.start !== 0 && procedureCodes(line.trim())[0]?.start !== 0) break;
-      const cells = starts.map((h, k) => ({ text: line.slice(h.at, starts[k + 1]?.at ?? undefined).trim() }));
+      // Runs of a printed line joined with tabs (a PDF text layer) are cells in order; else by position.
+      const runs = header.includes('\t') ? line.split('\t') : [];
+      const cells = runs.length === starts.length ? runs.map((text) => ({ text: text.trim() })) : starts.map((h, k) => ({ text: line.slice(h.at, starts[k + 1]?.at ?? undefined).trim() }));
       rows.push({ id: block.id, cells, visible: block.visible });
     }
     // `at`: where the header line starts in the block's text.
@@ -574,8 +582,12 @@ export function readLines(page: PageDescription): LinesResult {
   }
 
   let lastRecord: { record: PageRecord; line: SnapshotClaimLine; index: number } | null = null;
-  page.records.forEach((record, index) => {
-    if (configured || record.hints?.some((h) => CHROME_RECORD.test(h))) return;
+  page.records.forEach((described, index) => {
+    if (configured || described.hints?.some((h) => CHROME_RECORD.test(h))) return;
+    // Values beside an unticked box ("☐ 59") are choices not taken; a ticked one's mark goes.
+    const record: PageRecord = described.parts.some((p) => /[☑☐]/.test(p.text))
+      ? { ...described, parts: described.parts.map((p) => ({ ...p, text: p.text.replace(/☐\s*[^\s☑☐]*/g, ' ').replace(/☑/g, ' ').replace(/\s+/g, ' ').trim() })).filter((p) => p.text) }
+      : described;
     const { map, row } = recordCells(record);
     let read = map.named ? readRow(row, map, pointers, unresolved) : null;
     if (read === 'dx') return;

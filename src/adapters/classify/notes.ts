@@ -116,6 +116,11 @@ function slicePart(part: ReadNotePart, from: number, to: number, label: string |
 /** "Assessment: …" opening a line, or "Assessment" on a line of its own: a section label. */
 const INLINE_LABEL = /^([A-Z][A-Za-z/&' -]{1,30})(?::[ \t]+(?=\S)|:?[ \t]*\n[ \t]*(?=\S))|^(Subjective|Objective|Assessment|Plan|Treatment)[ \t]+(?=[A-Z])/gm;
 
+/** Text that is only a printed header: titles, "Label: value" lines, runs of a printed line. */
+function headerOnly(text: string): boolean {
+  return text.split('\n').every((l) => !l.trim() || l.includes('\t') || isFactLine(l.trim()) || (l.trim().length <= 40 && !/[.;!?]$/.test(l.trim()) && !/[a-z]{3,} [a-z]{3,} [a-z]{3,}/.test(l)));
+}
+
 /**
  * A part whose lines open with section labels ("Treatment: …\nAssessment: …", a report printed as
  * one cell) is that many parts, each labelled: sections are what the engine reads.
@@ -132,10 +137,13 @@ function splitSections(part: ReadNotePart): ReadNotePart[] {
   if (marks.length === 0) return [part];
   const out: ReadNotePart[] = [];
   const first = marks[0] as { at: number };
-  if (part.text.slice(0, first.at).trim()) out.push(slicePart(part, 0, first.at - 1 >= 0 ? first.at - 1 : 0, part.label, part.id));
+  // Before the first section: text of the note, unless it is only a printed header (titles, "Label: value" lines).
+  if (part.text.slice(0, first.at).trim() && !headerOnly(part.text.slice(0, first.at))) out.push(slicePart(part, 0, first.at - 1 >= 0 ? first.at - 1 : 0, part.label, part.id));
   marks.forEach((m, i) => {
     const next = marks[i + 1];
     const end = next ? next.at - 1 : part.text.length;
+    // A printed form's title ("DAILY TREATMENT NOTE") over its header lines is not a section.
+    if (marks.length > 1 && /\t/.test(part.text.slice(m.body, end)) && headerOnly(part.text.slice(m.body, end))) return;
     out.push(slicePart(part, m.body, Math.max(m.body, end), m.label, i === 0 && out.length === 0 ? part.id : `${part.id}#${i + 1}`));
   });
   return out.filter((p) => p.text.trim().length > 0);
@@ -171,7 +179,8 @@ export function readNotes(page: PageDescription, claimTables: Set<number>, claim
   };
   const scored = [...(configured ? page.blocks.filter((b) => b.hints?.includes('config-note')) : page.blocks).map(rowLabelled), ...sectionFields].map((b) => scoreBlock(b, page, claimTables, claimRecords));
   // Document order: tables and records described between two blocks interrupt a part.
-  const interruptions = [...page.tables.map((t) => t.at), ...page.records.map((r) => r.at)].sort((a, b) => a - b);
+  // (A record interrupts only when it was read as a claim line: a code in a note sentence does not.)
+  const interruptions = [...page.tables.map((t) => t.at), ...page.records.filter((r) => claimRecords.has(r.id)).map((r) => r.at)].sort((a, b) => a - b);
   const interrupted = (from: number, to: number): boolean => interruptions.some((at) => at > from && at < to);
   const parts: ReadNotePart[] = [];
   const skipped: Skipped[] = [];
@@ -254,7 +263,9 @@ export function readNotes(page: PageDescription, claimTables: Set<number>, claim
     const part = (current as unknown as { part: ReadNotePart }).part;
     if (part.text) part.text += '\n';
     // A charge table printed at the end of the block is claim lines, not note text.
-    const text = block.text.slice(0, textTableAt.get(block.id) ?? block.text.length).trimEnd();
+    // … and a printed page's furniture at its end ("Page 1 of 1") is not either.
+    const furniture = /(?:\n[ \t]*page \d+ (?:of|\/) \d+[ \t]*)+$/i.exec(block.text)?.index ?? block.text.length;
+    const text = block.text.slice(0, Math.min(textTableAt.get(block.id) ?? block.text.length, furniture)).trimEnd();
     const piece: NotePiece = { block: block.id, start: part.text.length, blockStart: 0, length: text.length };
     part.text += text;
     part.pieces.push(piece);

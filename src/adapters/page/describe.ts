@@ -295,9 +295,18 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   let preDepth = 0;
   let cellCtx: CellContext | null = null;
   let tableDepth = 0;
+  /** style.top of the last absolutely placed run (see visitInner). */
+  let lastTop = '';
   /** Elements holding a procedure-code-like token outside tables: record candidates. */
   const codeHits: Element[] = [];
+  /** Document order at each code hit: a record sits where its code is (a note part ends there). */
+  const hitAt = new Map<Element, number>();
 
+
+  function hit(el: Element): void {
+    codeHits.push(el);
+    if (!hitAt.has(el)) hitAt.set(el, order++);
+  }
 
   function idOf(el: Element): string {
     return options.ids.of(el);
@@ -374,7 +383,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const before = open.builder.text().length;
     open.builder.append(node, preDepth > 0);
     if (inLink > 0) open.links += open.builder.text().length - before;
-    if (!open.edit && tableDepth === 0 && CODE_TOKEN.test(node.data) && node.parentElement) codeHits.push(node.parentElement);
+    if (!open.edit && tableDepth === 0 && CODE_TOKEN.test(node.data) && node.parentElement) hit(node.parentElement);
   }
 
   function visit(el: Element): void {
@@ -450,8 +459,12 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       // A span laid out as a box (flex/grid item, display:block) is a line of its own; side-by-side
       // spans are separate words at least ("Coverage" + a chip must not read as one word).
       const boxed = !isBlock && open !== undefined && BOXABLE.has(name) && name !== 'a' && name !== 'b' && name !== 'i' && boxedInline(el);
-      if (boxed) open?.builder.lineBreak();
+      // Runs placed at the same top (a PDF viewer's text layer) are one printed line: a wide gap between them.
+      const placed = boxed ? (el as HTMLElement).style.top : '';
+      if (placed && placed === lastTop) open?.builder.literal(' \t ');
+      else if (boxed) open?.builder.lineBreak();
       else if (open && (name === 'span' || name === 'label' || name === 'output' || name === 'time')) open.builder.space();
+      if (boxed) lastTop = placed;
       if (name === 'a') inLink++;
       if (name === 'pre') preDepth++;
       if (cellCtx && (name === 'b' || name === 'strong' || name === 'th')) cellCtx.bold = true;
@@ -461,7 +474,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       if (cellCtx) open?.builder.space();
       if (name === 'a') inLink--;
       if (name === 'pre') preDepth--;
-      if ((isBlock || boxed) && open) open.builder.lineBreak();
+      if ((isBlock || (boxed && !placed)) && open) open.builder.lineBreak();
       else if (open && (name === 'span' || name === 'label' || name === 'output' || name === 'time')) open.builder.space();
     } finally {
       hintStack.pop();
@@ -491,7 +504,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const text = squash(el.textContent ?? '').slice(0, LIMIT_LABEL);
     if (!text) return;
     // A title that carries a code ("<legend>97110 Therapeutic exercise</legend>") heads a record.
-    if (tableDepth === 0 && CODE_TOKEN.test(text)) codeHits.push(el);
+    if (tableDepth === 0 && CODE_TOKEN.test(text)) hit(el);
     if (headings.length >= LIMIT_HEADINGS) {
       cut.add('headings');
       return;
@@ -575,7 +588,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       if (id) sources.set(id, { kind: 'value', element: el as HTMLTextAreaElement });
       return;
     }
-    if (tableDepth === 0 && CODE_TOKEN.test(value)) codeHits.push(el);
+    if (tableDepth === 0 && CODE_TOKEN.test(value)) hit(el);
     const label = inferLabel(el);
     if (!label || !squash(value)) return;
     field(el, label.text, value, label.via, controlName(el));
@@ -687,6 +700,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     if (caption) table.caption = squash(caption.textContent ?? '').slice(0, LIMIT_LABEL);
     tableDepth++;
     const headerRows: PageCell[][] = [];
+    const spanLeft: number[] = [];
     let dataStarted = false;
     // Rows still covered by a rowspan cell of column 0: [rows left, group index].
     let covering: [number, number] | null = null;
@@ -702,7 +716,23 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       const first = cellEls[0] as HTMLTableCellElement;
       // A div grid's first row of labels over rows that carry codes is its header row.
       if (!dataStarted && (isHeaderRow(row, cellEls) || (divRows && r === 0 && !CODE_TOKEN.test(row.textContent ?? '') && cellEls.every((c) => !squash(c.textContent ?? '') || labelLike(squash(c.textContent ?? ''), 40))))) {
-        headerRows.push(cellEls.map((c) => readCell(c, index, -1)));
+        // Merged header cells: a colspan names every column under it; a rowspan cell keeps its
+        // columns in the header rows below ("Modifiers" over "1" "2", "Service" beside them).
+        const out: PageCell[] = [];
+        let c = 0;
+        for (const cellEl of cellEls) {
+          for (; (spanLeft[c] ?? 0) > 0; c++) {
+            spanLeft[c] = (spanLeft[c] as number) - 1;
+            out.push({ text: '' });
+          }
+          const cell = readCell(cellEl, index, -1);
+          const rows = Number((cellEl as HTMLTableCellElement).rowSpan) || 1;
+          for (let n = Math.min(Number((cellEl as HTMLTableCellElement).colSpan) || 1, 8); n > 0; n--, c++) {
+            out.push(cell);
+            if (rows > 1) spanLeft[c] = rows - 1;
+          }
+        }
+        headerRows.push(out);
         continue;
       }
       dataStarted = true;
@@ -877,7 +907,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       seen.add(container);
       const parts = recordParts(container);
       if (parts.length === 0) continue;
-      const record: PageRecord = { id: idOf(container), at: order++, tag: container.localName, parts, visible: visibleSafe(container) };
+      const record: PageRecord = { id: idOf(container), at: hitAt.get(hit) ?? order++, tag: container.localName, parts, visible: visibleSafe(container) };
       const hints: string[] = [];
       for (let a: Element | null = container; a && hints.length < LIMIT_HINTS; a = flatParent(a)) for (const h of hintsOf(a)) if (!hints.includes(h)) hints.push(h);
       withHints(record, hints);
@@ -929,6 +959,11 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
         else if (child.nodeType === 1) {
           const c = child as Element;
           if (skipped(c)) continue;
+          if ((c as HTMLInputElement).type === 'checkbox') {
+            // A tick box beside a value (a modifier to tick): its state, for the classifier.
+            own += (c as HTMLInputElement).checked ? ' ☑ ' : ' ☐ ';
+            continue;
+          }
           if (isValueControl(c)) {
             const label = inferLabel(c);
             const value = squash(controlText(c));
