@@ -376,8 +376,9 @@ describe('kinds the fourth blind batch exposed', () => {
   it('modifier check boxes: only the ticked ones apply', () => {
     const visit = readVisit(`${NOTE}<div class="billing-row"><select name="cpt[0]"><option>97110 - Therapeutic exercise</option><option selected>97124 - Massage therapy</option></select>
       <label>Units <input type="number" name="units[0]" value="1"></label><label>Minutes <input type="number" name="minutes[0]" value="15"></label>
-      <span class="mods"><label><input type="checkbox" checked> GP</label> <label><input type="checkbox"> 59</label> <label><input type="checkbox"> KX</label></span></div>`);
-    expect(visit.lines).toEqual([{ code: '97124', modifiers: ['GP'], units: 1, minutes: 15 }]);
+      <span class="mods"><label><input type="checkbox" checked> GP</label> <label><input type="checkbox"> CQ</label> <label><input type="checkbox" checked> 59</label> <label><input type="checkbox"> KX</label></span>
+      <select name="dx[0]"><option>M54.50 - Low back pain</option><option selected>M62.830 - Muscle spasm of back</option></select></div>`);
+    expect(visit.lines).toEqual([{ code: '97124', modifiers: ['GP', '59'], units: 1, minutes: 15, dx: ['M62.830'] }]);
   });
 
   it('numeric pointers into a numbered list of "code - description" items; a plain label cell before its value', () => {

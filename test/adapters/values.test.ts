@@ -63,6 +63,10 @@ describe('diagnoses', () => {
     expect(diagnosisValues('ICD10|M54.2:', new Map())).toEqual(['M54.2']);
     expect(diagnosisValues('ICD10|M54.2:ICD10|M62.830:', new Map())).toEqual(['M54.2', 'M62.830']);
     expect(diagnosisValues('ICD10', new Map())).toEqual([]);
+    // Pointer letters are capitals: the words of a description ("back": B, A, C, K) are not pointers.
+    const letters = new Map([['A', 'M54.50'], ['B', 'M62.830'], ['C', 'M54.2'], ['K', 'M79.1']]);
+    expect(diagnosisValues('M62.830 - Muscle spasm of back', letters)).toEqual(['M62.830']);
+    expect(diagnosisValues('AB', letters)).toEqual(['M54.50', 'M62.830']);
     expect(diagnosisValues('(M54.50)', new Map())).toEqual(['M54.50']);
   });
 

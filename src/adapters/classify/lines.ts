@@ -585,9 +585,18 @@ export function readLines(page: PageDescription): LinesResult {
   page.records.forEach((described, index) => {
     if (configured || described.hints?.some((h) => CHROME_RECORD.test(h))) return;
     // Values beside an unticked box ("☐ 59") are choices not taken; a ticked one's mark goes.
-    const record: PageRecord = described.parts.some((p) => /[☑☐]/.test(p.text))
-      ? { ...described, parts: described.parts.map((p) => ({ ...p, text: p.text.replace(/☐\s*[^\s☑☐]*/g, ' ').replace(/☑/g, ' ').replace(/\s+/g, ' ').trim() })).filter((p) => p.text) }
-      : described;
+    // Boxes ticked side by side are one choice ("☑ GP" "☐ CQ" "☑ 59" is the modifiers GP 59).
+    let record: PageRecord = described;
+    if (described.parts.some((p) => /[☑☐]/.test(p.text))) {
+      const parts: PageCell[] = [];
+      let ticks: PageCell | null = null;
+      for (const p of described.parts) {
+        const text = p.text.replace(/☐\s*[^\s☑☐]*/g, ' ').replace(/☑/g, ' ').replace(/\s+/g, ' ').trim();
+        if (/[☑☐]/.test(p.text) && ticks) ticks.text = `${ticks.text} ${text}`.trim();
+        else if (text || /[☑☐]/.test(p.text)) parts.push((ticks = /[☑☐]/.test(p.text) ? { ...p, text } : null) ?? { ...p, text });
+      }
+      record = { ...described, parts: parts.filter((p) => p.text) };
+    }
     const { map, row } = recordCells(record);
     let read = map.named ? readRow(row, map, pointers, unresolved) : null;
     if (read === 'dx') return;

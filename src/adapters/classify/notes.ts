@@ -155,7 +155,13 @@ export interface NotesResult {
 }
 
 /** Note parts of one frame. */
-export function readNotes(page: PageDescription, claimTables: Set<number>, claimRecords: ReadonlySet<string> = new Set(), textTableAt: ReadonlyMap<string, number> = new Map()): NotesResult {
+export function readNotes(
+  page: PageDescription,
+  claimTables: Set<number>,
+  claimRecords: ReadonlySet<string> = new Set(),
+  textTableAt: ReadonlyMap<string, number> = new Map(),
+  claimCodes: ReadonlySet<string> = new Set(),
+): NotesResult {
   // Configured note elements (an administrator's selectors, the user's "the note is here") are the note.
   const configured = page.blocks.some((b) => b.hints?.includes('config-note'));
   // A short section the page shows as a label/value pair ("Plan | Continue twice weekly." in a
@@ -177,7 +183,16 @@ export function readNotes(page: PageDescription, claimTables: Set<number>, claim
     const key = page.tables[b.table]?.rows[b.row]?.cells[0]?.text.trim() ?? '';
     return NOTE_HEADING_SET.has(headingKey(key)) && !b.text.startsWith(key) ? { ...b, label: key.replace(/:$/, '') } : b;
   };
-  const scored = [...(configured ? page.blocks.filter((b) => b.hints?.includes('config-note')) : page.blocks).map(rowLabelled), ...sectionFields].map((b) => scoreBlock(b, page, claimTables, claimRecords));
+  const scored = [...(configured ? page.blocks.filter((b) => b.hints?.includes('config-note')) : page.blocks).map(rowLabelled), ...sectionFields].map((b) => {
+    const s = scoreBlock(b, page, claimTables, claimRecords);
+    // A short line opening with a billed code ("97140 Manual therapy techniques") titles a claim line.
+    const code = /^\s*([A-V]?\d{4,5}[FTU]?)\b/.exec(b.text)?.[1];
+    if (code && claimCodes.has(code) && b.text.length <= 80 && !b.edit) {
+      s.score -= 10;
+      s.reasons.push('-10 the title of a claim line');
+    }
+    return s;
+  });
   // Document order: tables and records described between two blocks interrupt a part.
   // (A record interrupts only when it was read as a claim line: a code in a note sentence does not.)
   const interruptions = [...page.tables.map((t) => t.at), ...page.records.filter((r) => claimRecords.has(r.id)).map((r) => r.at)].sort((a, b) => a - b);

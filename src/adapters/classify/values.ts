@@ -121,8 +121,9 @@ export function diagnosisValues(text: string, pointers: PointerMap, unresolved: 
   const add = (code: string): void => {
     if (!out.includes(code) && out.length < 12) out.push(code);
   };
-  for (const raw of text.toUpperCase().split(/[\s,;:()[\]]+/)) {
-    if (!raw) continue;
+  for (const written of text.split(/[\s,;:()[\]]+/)) {
+    if (!written) continue;
+    const raw = written.toUpperCase();
     // "ICD10|M54.2": the code is after the system.
     const token = raw.includes('|') ? (raw.split('|').pop() ?? '') : raw;
     if (!token || DIAGNOSIS_SYSTEMS.test(token)) continue;
@@ -131,7 +132,8 @@ export function diagnosisValues(text: string, pointers: PointerMap, unresolved: 
       continue;
     }
     // Pointers: "A", "AB" (letters run together), "1", "12".
-    if (/^[A-L]{1,4}$/.test(token)) {
+    // (Pointer letters are written in capitals: "back" in a description is not B, A, C, K.)
+    if (/^[A-L]{1,4}$/.test(token) && written === raw) {
       for (const letter of token) {
         const code = pointers.get(letter);
         if (code) add(code);
