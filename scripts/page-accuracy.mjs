@@ -5,16 +5,24 @@
 // overall, per batch (batch 2 was written after the reader was finished: the honest figure) and
 // per family, with the reason for every page that failed.
 //
-//   node scripts/page-accuracy.mjs [--batch 1|2|3|4|openemr] [--family <name>] [--format text|json] [--no-build] [--verbose]
+//   node scripts/page-accuracy.mjs [--batch 1|2|3|4|5|openemr] [--family <name>] [--format text|json] [--no-build] [--verbose]
+//                                  [--dump <dir>] [--from <dir>]
+//
+// --dump <dir> keeps what the worker stored for each page (its frames' page descriptions) as JSON;
+// --from <dir> judges those stored descriptions again without a browser, with the classifier and
+// merge of src/ as they are now (a classifier change measured in seconds; a describer change needs
+// a browser run). Offline, "same findings" checks the read visits with the built engine the way the
+// worker does (dist/engine.mjs, default settings), not the popup's stored result.
 //
 // Without --batch: batches 1 to 4 and the demo's OpenEMR pages ("openemr"), each reported apart.
 //
 // Run it under the machine's browser lock (flock /tmp/tcg-e2e.lock …): policy tests of other
 // worktrees write machine-wide browser policy that would reach this browser.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildDemoExtension, launchChromium } from '../test/e2e/harness.mjs';
-import { corpusPages, corpusServers, judgePage, pageName, REPO, setName, settledRecord } from './page-corpus.mjs';
+import { corpusPages, corpusServers, judgePage, judgeOffline, pageName, REPO, setName, settledRecord } from './page-corpus.mjs';
 
 const argv = process.argv.slice(2);
 const option = (name) => {
@@ -23,9 +31,27 @@ const option = (name) => {
 };
 const format = option('--format') ?? 'text';
 const batchOption = option('--batch');
-const batches = batchOption ? [/^\d+$/.test(batchOption) ? Number(batchOption) : batchOption] : [1, 2, 3, 4, 'openemr'];
+const batches = batchOption ? [/^\d+$/.test(batchOption) ? Number(batchOption) : batchOption] : [1, 2, 3, 4, 5, 'openemr'];
 const families = option('--family') ? [option('--family')] : null;
 const verbose = argv.includes('--verbose');
+const dumpDir = option('--dump');
+const fromDir = option('--from');
+const recordFile = (dir, page) => join(dir, `${pageName(page).replace(/\//g, '__')}.json`);
+
+/** Judge stored page descriptions again with the classifier as it is now (no browser). */
+async function measureOffline() {
+  const pages = corpusPages({ batches, families });
+  const results = [];
+  for (const page of pages) {
+    const file = recordFile(fromDir, page);
+    if (!existsSync(file)) {
+      results.push({ ...page, readRight: false, problems: ['not in the dump'], sameFindings: false, cli: [], shown: [] });
+      continue;
+    }
+    results.push({ ...page, ...(await judgeOffline(page, JSON.parse(readFileSync(file, 'utf8')))) });
+  }
+  return results;
+}
 
 async function measure() {
   const pages = corpusPages({ batches, families });
@@ -47,6 +73,10 @@ async function measure() {
         const tabId = await ext.tabIdOf(tab);
         const record = await settledRecord(() => ext.evalWorker((key) => chrome.storage.session.get(key).then((all) => all[key] ?? null), `tab:${tabId}`), page.expected.settleMs ?? 0);
         result = { ...page, ...(await judgePage(page, record)) };
+        if (dumpDir) {
+          mkdirSync(dumpDir, { recursive: true });
+          writeFileSync(recordFile(dumpDir, page), JSON.stringify({ frames: (record?.frames ?? []).map((f) => ({ frameId: f.frameId, snapshot: f.snapshot })) }));
+        }
       } catch (error) {
         result = { ...page, readRight: false, problems: [`error: ${error instanceof Error ? error.message : String(error)}`], sameFindings: false, cli: [], shown: [] };
       } finally {
@@ -74,7 +104,7 @@ function summary(results) {
   return { ...count(results), byBatch, byFamily };
 }
 
-const results = await measure();
+const results = fromDir ? await measureOffline() : await measure();
 const totals = summary(results);
 if (format === 'json') {
   const failures = results

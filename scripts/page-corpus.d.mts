@@ -42,3 +42,4 @@ export function corpusPages(options?: { batches?: PageSet[]; families?: string[]
 export function corpusServers(): Promise<{ urlOf(page: CorpusPage): string; close(): Promise<void> }>;
 export function settledRecord<R>(readRecord: () => Promise<R>, settleMs?: number, timeout?: number): Promise<R>;
 export function judgePage(page: CorpusPage, record: unknown): Promise<PageJudgement>;
+export function judgeOffline(page: CorpusPage, record: unknown): Promise<PageJudgement>;

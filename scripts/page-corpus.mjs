@@ -18,7 +18,7 @@ export const setName = (batch) => (typeof batch === 'number' ? `batch${batch}` :
  * ("corpus" or "demo"), expected }. Sets: 1 and 2 (the corpus batches), "openemr" (the demo's OpenEMR
  * pages, expected visits in corpus/openemr/<page>/expected.json, served from demo/).
  */
-export function corpusPages({ batches = [1, 2, 3, 4], families = null } = {}) {
+export function corpusPages({ batches = [1, 2, 3, 4, 5], families = null } = {}) {
   const pages = [];
   for (const batch of batches) {
     if (batch === 'openemr') {
@@ -227,6 +227,21 @@ export async function judgePage(page, record) {
   const problems = pageDifferences(visits, page.expected);
   const cli = await cliFindings(page.expected);
   const shown = extensionFindings(record, visits);
+  return { readRight: problems.length === 0, problems, sameFindings: JSON.stringify(cli) === JSON.stringify(shown), cli, shown };
+}
+
+/**
+ * Judge stored frames (a --dump of the accuracy run) again, without a browser: the visits the
+ * classifier and merge of src/ read now, and the findings the built engine gives on them with the
+ * worker's options (default settings), compared with the command line's.
+ */
+export async function judgeOffline(page, record) {
+  const visits = await visitsOfRecord(record);
+  const problems = pageDifferences(visits, page.expected);
+  const cli = await cliFindings(page.expected);
+  engineModule ??= await import(join(REPO, 'dist/engine.mjs'));
+  // Line indexes run over all visits' lines, as the worker's combined result numbers them.
+  const shown = visits.flatMap((v) => engineModule.check(v, { readLinesFromNote: false }).findings.map((f) => fingerprint(f, v.lines))).sort();
   return { readRight: problems.length === 0, problems, sameFindings: JSON.stringify(cli) === JSON.stringify(shown), cli, shown };
 }
 

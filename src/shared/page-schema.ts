@@ -35,6 +35,7 @@ export const PageDescriptionSchema = z.object({
         links: z.optional(index),
         table: z.optional(index),
         row: z.optional(index),
+        entry: z.optional(id),
       }),
     )
     .check(z.maxLength(L.blocks)),

@@ -64,6 +64,8 @@ export interface PageBlock {
   /** The block is a cell of tables[table], row `row`. */
   table?: number;
   row?: number;
+  /** Anchor id of the dated entry (a timeline or feed item: an article with a time stamp) holding the block. */
+  entry?: string;
 }
 
 export interface PageField {

@@ -2,7 +2,7 @@
 // The kinds of markup the page reader must handle (issue 10, "what fails, by kind"), each as a
 // small page read end to end: description (content script) → classifier → frame merge (worker).
 import { afterEach, describe, expect, it } from 'vitest';
-import { noteText, readVisit } from './pages';
+import { noteText, readVisit, readVisits } from './pages';
 
 afterEach(() => {
   document.head.replaceChildren();
@@ -285,3 +285,132 @@ describe('note sections', () => {
   });
 });
 
+
+describe('kinds the third blind batch exposed', () => {
+  it('tab panels hidden with `hidden` that hold the charges and the facts belong to the visit', () => {
+    const visit = readVisit(`<div role="tablist"><button role="tab" aria-selected="true">Note</button><button role="tab">Charges</button></div>
+      <div role="tabpanel">${NOTE}</div>
+      <div role="tabpanel" hidden><table><thead><tr><th>Procedure</th><th>Modifier</th><th>Units</th></tr></thead><tbody><tr><td>97124</td><td>GP</td><td>1</td></tr></tbody></table></div>
+      <div role="tabpanel" hidden><p><label for="o1">Payer</label><output id="o1">Aetna Choice POS II</output></p></div>
+      <template><p>Pt reports a template that never shows.</p></template>
+      <div hidden><table><tr><th>Code</th><th>Units</th></tr><tr><td>97110</td><td>2</td></tr></table></div>`);
+    expect(visit.lines).toEqual([{ code: '97124', modifiers: ['GP'], units: 1 }]);
+    expect(visit.payer).toBe('Aetna Choice POS II');
+  });
+
+  it('facts as caption and value divs alternating in one grid, with labels no phrase names', () => {
+    const visit = readVisit(`<div class="grid2"><div class="cap">Coverage</div><div class="val">Cigna Open Access Plus</div><div class="cap">Visit date</div><div class="val">Dec 15, 2026</div>
+      <div class="cap">Therapist</div><div class="val">Omari Wells, PTA</div><div class="cap">Plan of care began</div><div class="val">Nov 20, 2026</div></div>${NOTE}`);
+    expect([visit.payer, visit.dateOfService, visit.provider?.name, visit.episode?.planOfCareStart]).toEqual(['Cigna Open Access Plus', '2026-12-15', 'Omari Wells', '2026-11-20']);
+  });
+
+  it('a letter: facts and claim lines stated in sentences, bold run-in sections ending in a period', () => {
+    const visit = readVisit(`<p>Seen on December 14, 2026 by Hannah Brooks, PT. Coverage: Medicare Part B. This was visit 5 of the plan of care that began on November 24, 2026. Total timed minutes: 39.</p>
+      <p><b>Subjective.</b> Pt reports low back pain 5/10 after prolonged sitting at work.</p>
+      <p><b>Plan.</b> Continue per plan of care.</p>
+      <p>Billed services: 97110 with modifier GP, 2 units (30 minutes), for M54.12; 97124 with modifiers CQ and GP, 1 unit (9 minutes), for M62.830.</p>`);
+    expect(visit.lines).toEqual([
+      { code: '97110', modifiers: ['GP'], units: 2, minutes: 30, dx: ['M54.12'] },
+      { code: '97124', modifiers: ['CQ', 'GP'], units: 1, minutes: 9, dx: ['M62.830'] },
+    ]);
+    expect([visit.payer, visit.dateOfService, visit.provider?.name, visit.episode?.visitNumber, visit.episode?.planOfCareStart, visit.totalTimedMinutes]).toEqual(['Medicare Part B', '2026-12-14', 'Hannah Brooks', 5, '2026-11-24', 39]);
+    expect(typeof visit.note === 'string' ? [] : visit.note.map((p) => p.label)).toEqual(['Subjective', 'Plan']);
+    expect(noteText(visit)).not.toContain('Coverage');
+  });
+
+  it('a grid of custom elements or divs (rows of small cells, a label row over them), even with one line', () => {
+    const visit = readVisit(`${NOTE}<mat-table><mat-header-row><mat-header-cell>CPT</mat-header-cell><mat-header-cell>Modifiers</mat-header-cell><mat-header-cell>Units</mat-header-cell><mat-header-cell>Minutes</mat-header-cell><mat-header-cell>Diagnoses</mat-header-cell></mat-header-row>
+      <mat-row><mat-cell>97124</mat-cell><mat-cell></mat-cell><mat-cell>4</mat-cell><mat-cell>60</mat-cell><mat-cell>M79.1</mat-cell></mat-row></mat-table>
+      <div class="addr"><div><em>Insurer</em><address><strong>Aetna Choice POS II</strong><br>151 Main St<br>Hartford CT, 06156</address></div><div><em>Subscriber</em><address><strong>Self</strong></address></div></div>`);
+    expect(visit.lines).toEqual([{ code: '97124', units: 4, minutes: 60, dx: ['M79.1'] }]);
+  });
+
+  it('a code mentioned in prose twice is not a claim line', () => {
+    const { visits } = readVisits(`${NOTE}<p>Discussed with the patient why 97124 and 97140 are not billed together on the same region today.</p>`);
+    expect(visits[0]?.lines).toEqual([]);
+  });
+
+  it('DD-MON-YYYY dates in capital label cells', () => {
+    const visit = readVisit(`<table><tr><td><b>SERVICE DATE&nbsp;&nbsp;</b></td><td>14-DEC-2026</td></tr><tr><td><b>POC START&nbsp;</b></td><td>24-NOV-2026</td></tr></table>${NOTE}`);
+    expect([visit.dateOfService, visit.episode?.planOfCareStart]).toEqual(['2026-12-14', '2026-11-24']);
+  });
+
+  it('older timeline entries on the same screen are not the visit\'s note', () => {
+    const visit = readVisit(`<main class="timeline">
+      <article><time datetime="2026-12-14">Dec 14, 2026</time><h3>Treatment visit</h3>
+        <p><strong>Subjective:</strong> Pt reports low back pain 5/10 after prolonged sitting at work.</p>
+        <p><strong>Objective:</strong> Palpable spasm bilateral lumbar paraspinals; therapeutic massage 12 minutes.</p></article>
+      <article><time>Earlier</time><p>Previous visit summary: home exercise program reviewed, patient reported doing exercises three times a week.</p></article>
+    </main>`);
+    expect(noteText(visit)).toContain('Palpable spasm');
+    expect(noteText(visit)).not.toContain('Previous visit summary');
+  });
+
+  it('dashboard widgets after a short note ("My tasks", "Weather") and a letter\'s closing are not note', () => {
+    const visit = readVisit(`<div class="card"><h5>Subjective</h5><p>Neck pain 2/10; back at work full time.</p></div>
+      <div class="card"><h5>Plan</h5><p>Discharge; call if symptoms return.</p></div>
+      <div class="card"><h5>My tasks</h5><ul><li>Sign 3 notes</li><li>Call back the referring office</li></ul></div>
+      <div class="card"><h5>Weather</h5><p>Light rain, 8°C this afternoon.</p></div>
+      <p>This summary was generated for the patient's records. Please call with any questions.</p>`);
+    expect(noteText(visit)).toContain('Discharge; call if symptoms return.');
+    for (const chrome of ['Sign 3 notes', 'Call back', 'Light rain', 'generated for']) expect(noteText(visit)).not.toContain(chrome);
+  });
+
+  it('a superbill nobody ticked lists codes, not lines; a short section under its own heading is note', () => {
+    const visit = readVisit(`<h3>Subjective</h3><p>Neck pain 2/10; back at work full time.</p><h3>Assessment</h3><p>Goals met.</p>
+      <table><tr><td><b>Bill</b></td><td><b>Code</b></td><td><b>Units</b></td></tr>
+      <tr><td><input type="checkbox"></td><td>97110</td><td><input value=""></td></tr><tr><td><input type="checkbox"></td><td>97124</td><td><input value=""></td></tr></table>`);
+    expect(visit.lines).toEqual([]);
+    expect(noteText(visit)).toContain('Goals met.');
+  });
+});
+
+describe('kinds the fourth blind batch exposed', () => {
+  it('a two-level charge header: a merged "Modifiers" cell over numbered columns, rowspan cells beside it', () => {
+    const visit = readVisit(`${NOTE}<table><tr><th rowspan="2">Service</th><th colspan="2">Modifiers</th><th rowspan="2">Qty</th><th rowspan="2">Time</th><th rowspan="2">Associated Dx</th></tr>
+      <tr><th>1</th><th>2</th></tr>
+      <tr><td>97140 - MANUAL THERAPY</td><td>GP</td><td>59</td><td>1</td><td>10 min</td><td>M76.31 Iliotibial band syndrome</td></tr></table>`);
+    expect(visit.lines).toEqual([{ code: '97140', modifiers: ['GP', '59'], units: 1, minutes: 10, dx: ['M76.31'] }]);
+  });
+
+  it('modifier check boxes: only the ticked ones apply', () => {
+    const visit = readVisit(`${NOTE}<div class="billing-row"><select name="cpt[0]"><option>97110 - Therapeutic exercise</option><option selected>97124 - Massage therapy</option></select>
+      <label>Units <input type="number" name="units[0]" value="1"></label><label>Minutes <input type="number" name="minutes[0]" value="15"></label>
+      <span class="mods"><label><input type="checkbox" checked> GP</label> <label><input type="checkbox"> CQ</label> <label><input type="checkbox" checked> 59</label> <label><input type="checkbox"> KX</label></span>
+      <select name="dx[0]"><option>M54.50 - Low back pain</option><option selected>M62.830 - Muscle spasm of back</option></select></div>`);
+    expect(visit.lines).toEqual([{ code: '97124', modifiers: ['GP', '59'], units: 1, minutes: 15, dx: ['M62.830'] }]);
+  });
+
+  it('numeric pointers into a numbered list of "code - description" items; a plain label cell before its value', () => {
+    const visit = readVisit(`${NOTE}<ol><li>S13.4XXA - Sprain of ligaments of cervical spine</li><li>M62.830 - Muscle spasm of back</li></ol>
+      <table><tr><td>Total Timed Minutes</td><td><input type="number" value="40"></td></tr></table>
+      <div role="treegrid"><div role="row"><div role="columnheader">CPT</div><div role="columnheader">Units</div><div role="columnheader">Dx Ptr</div></div>
+      <div role="row" aria-level="2"><div role="gridcell">97124</div><div role="gridcell">1</div><div role="gridcell">2</div></div></div>`);
+    expect(visit.lines).toEqual([{ code: '97124', units: 1, dx: ['M62.830'] }]);
+    expect(visit.totalTimedMinutes).toBe(40);
+  });
+
+  it('an appointment header: a lone date beside the times, and the provider after "with"', () => {
+    const visit = readVisit(`<div><div>Tue, Jan 5, 2027 · 10:00 AM – 10:45 AM</div><div>Treatment with Teresa Lindgren, PT, DPT</div></div>${NOTE}`);
+    expect([visit.dateOfService, visit.provider?.name, visit.provider?.credentials]).toEqual(['2027-01-05', 'Teresa Lindgren', ['PT', 'DPT']]);
+  });
+
+  it('a PDF text layer: runs placed on one printed line are read as one line, a printed charge table, no page furniture', () => {
+    const run = (left: number, top: number, text: string): string => `<span style="position:absolute;display:block;left:${left}px;top:${top}px">${text}</span>`;
+    const visit = readVisit(`<div class="textLayer">${[
+      run(72, 60, 'DAILY TREATMENT NOTE'),
+      run(72, 80, 'Date of Service:'), run(190, 80, '01/05/2027'), run(400, 80, 'Insurance:'), run(500, 80, 'Blue Cross Blue Shield PPO'),
+      run(72, 100, 'SUBJECTIVE'),
+      run(72, 120, 'Pt reports low back pain 5/10 after prolonged sitting at work, better'), run(72, 136, 'after the home program.'),
+      run(72, 160, 'OBJECTIVE'),
+      run(72, 180, 'Palpable spasm bilateral lumbar paraspinals. Therapeutic massage 12 minutes.'),
+      run(72, 200, 'CPT'), run(140, 200, 'Modifiers'), run(230, 200, 'Units'), run(290, 200, 'Minutes'), run(350, 200, 'Diagnosis'),
+      run(72, 216, '97124'), run(140, 216, ''), run(230, 216, '1'), run(290, 216, '12'), run(350, 216, 'M54.50'),
+      run(72, 240, 'Page 1 of 1'),
+    ].join('')}</div>`);
+    expect(visit.lines).toEqual([{ code: '97124', units: 1, minutes: 12, dx: ['M54.50'] }]);
+    expect([visit.payer, visit.dateOfService]).toEqual(['Blue Cross Blue Shield PPO', '2027-01-05']);
+    expect(noteText(visit).replace(/\s+/g, ' ')).toContain('better after the home program.');
+    expect(noteText(visit)).not.toContain('Page 1 of 1');
+  });
+});

@@ -63,6 +63,10 @@ describe('diagnoses', () => {
     expect(diagnosisValues('ICD10|M54.2:', new Map())).toEqual(['M54.2']);
     expect(diagnosisValues('ICD10|M54.2:ICD10|M62.830:', new Map())).toEqual(['M54.2', 'M62.830']);
     expect(diagnosisValues('ICD10', new Map())).toEqual([]);
+    // Pointer letters are capitals: the words of a description ("back": B, A, C, K) are not pointers.
+    const letters = new Map([['A', 'M54.50'], ['B', 'M62.830'], ['C', 'M54.2'], ['K', 'M79.1']]);
+    expect(diagnosisValues('M62.830 - Muscle spasm of back', letters)).toEqual(['M62.830']);
+    expect(diagnosisValues('AB', letters)).toEqual(['M54.50', 'M62.830']);
     expect(diagnosisValues('(M54.50)', new Map())).toEqual(['M54.50']);
   });
 
@@ -93,6 +97,17 @@ describe('dates and people', () => {
     expect(datesIn('Visit — Nov 19, 2026').map((d) => d.date)).toEqual(['2026-11-19']);
     expect(datesIn('19 November 2026').map((d) => d.date)).toEqual(['2026-11-19']);
     expect(datesIn('13/45/2026')).toEqual([]);
+  });
+
+  it('reads day-month-name dates of legacy and UK-style pages, and two-digit US years', () => {
+    expect(datesIn('SERVICE DATE 14-DEC-2026').map((d) => d.date)).toEqual(['2026-12-14']);
+    expect(datesIn('03.Feb.2027').map((d) => d.date)).toEqual(['2027-02-03']);
+    expect(datesIn('DOS 14/Dec/26').map((d) => d.date)).toEqual(['2026-12-14']);
+    expect(datesIn('DOS 12/14/26').map((d) => d.date)).toEqual(['2026-12-14']);
+    // A pain score, a fraction run and a month word with no year are not dates.
+    expect(datesIn('pain 4/10, sets 3/10/2')).toEqual([]);
+    expect(datesIn('12 Dec')).toEqual([]);
+    expect(datesIn('14-FOO-2026')).toEqual([]);
   });
 
   it('tells a person from a placeholder', () => {

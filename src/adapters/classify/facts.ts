@@ -7,7 +7,7 @@ import type { PageDescription } from '../../shared/page';
 import type { ReadFact, ReadFacts } from './types';
 import { datesIn, firstDate, personLike } from './values';
 import { PROFILE_DATA } from '../../engine/payers/index';
-import { FACT_RULES, type Fact } from './vocab';
+import { FACT_PATTERNS, FACT_RULES, type Fact } from './vocab';
 
 interface PhraseRule {
   fact: Fact | null;
@@ -30,6 +30,7 @@ export function factOf(label: string): { fact: Fact | null; exact: boolean } | u
   for (const { fact, phrase } of PHRASES) {
     if (k.startsWith(`${phrase} `) || k.endsWith(` ${phrase}`)) return { fact, exact: false };
   }
+  if (k.split(' ').length <= 6) for (const rule of FACT_PATTERNS) if (rule.pattern.test(k) && !rule.not?.test(k)) return { fact: rule.fact, exact: false };
   return undefined;
 }
 
@@ -46,6 +47,9 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
       // "primary: Aetna …" (a claim's payer select); an insurer's address after its name is not the payer.
       const cleaned = value
         .replace(/^(?:primary|secondary|tertiary)\s*[:\-]\s*/i, '')
+        // In prose the value ends with its sentence ("Coverage: Medicare Part B. This was visit 5 …").
+        .replace(/\.\s+(?=[A-Z][a-z]+\s+[a-z]).*$/, '')
+        .replace(/(?<![A-Z]\.[A-Z]|\b(?:Inc|Co|Corp|Ltd))\.$/, '')
         .replace(/\s+(?:P\.?\s?O\.?\s+Box\b|\d{1,6}(?:\s+[A-Z][A-Za-z.]*){1,3}\s+(?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|Way|Ln|Lane|Pkwy|Parkway|Plaza|Suite|Ste)\b).*$/, '')
         .trim();
       return /[A-Za-z]{2}/.test(cleaned) && cleaned.length <= 120 && !PLACEHOLDER.test(cleaned) ? cleaned : undefined;
@@ -119,7 +123,8 @@ function splitLabelled(text: string): { label: string; value: string }[] {
 /** A line that states a header fact ("Coverage Medicare Part B", "Seen by …", "Visit 11/12", "DOB: …"). */
 export function isFactLine(line: string): boolean {
   if (line.length > 60 || /^(?:electronically\s+)?signed\s*:/i.test(line)) return false; // a signature closes a note
-  if (SIGNED.test(line) || VISIT_OF.test(line) || /^visit\s+\d{1,3}\s*\/\s*\d{1,3}$/i.test(line)) return true;
+  // "Seen by …" opening the line is a fact; "Per plan of care. Signed: …" closes a note section.
+  if (SIGNED.exec(line)?.index === 0 || WITH_PERSON.test(line) || VISIT_OF.test(line) || /^visit\s+\d{1,3}\s*\/\s*\d{1,3}$/i.test(line)) return true;
   const colon = /^([^:]{2,40}):/.exec(line);
   if (colon) return factOf(colon[1] as string) !== undefined;
   const words = line.split(/\s+/);
@@ -130,6 +135,23 @@ export function isFactLine(line: string): boolean {
   return /\b(?:mrn|acct|dob)\b|·\s*mr-?\d|\d{1,2}\/\d{1,2}\/\d{4}/i.test(line) && line.length < 45;
 }
 
+/** Facts stated in sentences ("Seen on December 14, 2026 by Hannah Brooks, PT."; "This was visit 5 of the plan of care that began on …"). */
+const SEEN_ON = /\b(?:[Ss]een|[Tt]reated|[Ee]valuated|[Vv]isited|[Ss]ervices?\s+(?:were\s+|was\s+)?(?:provided|rendered)|[Tt]reatment\s+(?:was\s+)?(?:provided|given))\s+(?:on|dated)\s+([^.;]{0,30}?(?:\d{4}|\d{1,2}\/\d{1,2}\/\d{2}))\b/;
+const SEEN_BY = /\b(?:[Ss]een|[Tt]reated|[Ee]valuated|[Pp]rovided|[Rr]endered)\b[^.;]{0,50}?\bby\s+([A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]*){0,3}(?:\s*,\s*[A-Z]{2,5}(?:[-/][A-Z]{1,3})?)*)/;
+const VISIT_OF_PLAN = /\b(?:visit|session|treatment)\s*(?:#|no\.?|number)?\s*(\d{1,3})\s+(?:of|in|under)\s+(?:the|this|her|his|their|a|an)?\s*(?:current\s+)?(?:plan of care|poc|episode|certification|authori[sz]ation)\b/i;
+
+/** A sentence that states a header fact (not clinical prose): the note classifier leaves such blocks to the facts. */
+export function isFactSentence(sentence: string): boolean {
+  const s = sentence.trim();
+  if (!s || s.length > 160) return false;
+  if (SEEN_ON.test(s) || VISIT_OF_PLAN.test(s)) return true;
+  const label = /^([A-Za-z][A-Za-z .#/()]{1,40}?)\s*:\s*\S/.exec(s);
+  const fact = label ? factOf(label[1] as string) : undefined;
+  return fact !== undefined && fact.fact !== null;
+}
+
+/** "Treatment with Teresa Lindgren, PT, DPT" (an appointment header): a person with credentials after "with". */
+const WITH_PERSON = /^[A-Z][A-Za-z ]{0,30}\bwith\s+([A-Z][a-z'-]+(?:\s+[A-Z][A-Za-z'.-]+){1,3}\s*,\s*[A-Z]{2,5}(?:[-/][A-Z]{1,3})?(?:\s*,\s*[A-Z]{2,5})*)\s*$/;
 const SIGNED = /\b(?:[Ee]lectronically\s+)?(?:[Ss]igned\s*:\s*|(?:[Ss]igned|[Ss]een|[Tt]reated|[Pp]erformed)\s+by[:\s]+)([A-Z][^\n;|]{2,80}?)(?:\s+on\s+[\d(]|\s*$|\s*[|·•;\n])/;
 const VISIT_OF = /\bvisit\s*(?:#|no\.?|number)?\s*:?\s*(\d{1,3})\s*(?:of|\/)\s*\d{1,3}\b/i;
 /** A whole line "Label: value", "Label — value" or "LABEL .....: value". */
@@ -169,6 +191,9 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
         const m = LINE_LABEL.exec(line.trim());
         const fact = m ? factOf(m[1] as string)?.fact : undefined;
         if (m && line.length <= 90 && (fact === 'payer' || fact === 'dateOfService' || fact === 'provider' || /\.{2,}\s*:/.test(line))) facts.labelled(m[1] as string, m[2] as string, 'colon', block.id, block.visible, 0.9);
+        // A printed header line: "Label: value" runs set apart by wide gaps (a PDF's text layer joins them with tabs).
+        const pairs = line.includes('\t') || /\S\s{3,}[A-Z][A-Za-z .#/]{1,30}:/.test(line) ? splitLabelled(line) : [];
+        if (pairs.length >= (line.includes('\t') ? 1 : 2)) for (const pair of pairs) facts.labelled(pair.label, pair.value, 'colon', block.id, block.visible, 0.9);
       }
       if (!block.label) continue;
     }
@@ -188,6 +213,13 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
         const d = datesIn(line.slice(poc.index));
         if (d[0]) facts.offer('planOfCareStart', d[0].date, line, 0.7, `"${poc[0].trim()}" with dates`, block.id);
       }
+      const seenOn = SEEN_ON.exec(line);
+      const seenDate = seenOn ? firstDate(seenOn[1] as string) : undefined;
+      if (seenOn && seenDate) facts.offer('dateOfService', seenDate, line, 0.7 * (block.visible ? 1 : 0.9), `"${seenOn[0].slice(0, 50)}"`, block.id);
+      const seenBy = inNote ? null : SEEN_BY.exec(line);
+      if (seenBy && personLike(seenBy[1] as string)) facts.offer('provider', (seenBy[1] as string).replace(/\.$/, '').trim(), line, 0.7 * (block.visible ? 1 : 0.9), `"${seenBy[0].slice(0, 50)}"`, block.id);
+      const visitOfPlan = VISIT_OF_PLAN.exec(line);
+      if (visitOfPlan) facts.offer('visitNumber', Number(visitOfPlan[1]), line, 0.68, `"${visitOfPlan[0]}"`, block.id);
       const timed = /\b(?:total\s+)?timed\s+(?:code\s+)?minutes?\s*[:=]?\s*(\d{1,3})\b/i.exec(line);
       if (timed) facts.offer('totalTimedMinutes', Number(timed[1]), line, 0.72, `"${timed[0]}"`, block.id);
       const chip = /^visit\s+(\d{1,3})\s*\/\s*\d{1,3}$/i.exec(line.trim());
@@ -204,6 +236,9 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
         for (const { label, value } of splitLabelled(cell.text)) facts.labelled(label, value, 'colon', row.id, row.visible && table.visible);
         const column = table.columns[c];
         if (column && table.rows.length <= 2) facts.labelled(column, cell.text, 'col', row.id, row.visible && table.visible);
+        // A plain label cell before its value ("Total Timed Minutes | [40]").
+        const next = row.cells[c + 1];
+        if (next && cell.text.length <= 40 && !column) facts.labelled(cell.text, next.text, 'row', row.id, row.visible && table.visible, 0.9);
       });
     }
   });
@@ -215,8 +250,14 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
   for (const block of page.blocks) {
     const text = block.text.trim();
     if (text.length > 160 || noteBlocks.has(block.id) || block.edit || block.hints?.some((h) => UNLABELLED_SKIP.has(h)) || /\b(?:dob|birth|born|mrn)\b/i.test(text)) continue;
-    const segments = text.split(/\s*(?:[·•|\n]|\s[-–—]\s)\s*/).filter((x) => x && !x.includes(':'));
-    if (segments.length < 2) continue;
+    const pieces = text.split(/\s*(?:[·•|\n]|\s[-–—]\s)\s*/);
+    const segments = pieces.filter((x) => x && !x.includes(':'));
+    if (pieces.length < 2) {
+      // "Treatment with Teresa Lindgren, PT, DPT": a person with credentials after "with".
+      const withWhom = WITH_PERSON.exec(text);
+      if (withWhom) facts.offer('provider', withWhom[1] as string, text, 0.45, `"${text.slice(0, 40)}": a name with credentials`, block.id);
+      continue;
+    }
     for (const segment of segments) {
       if (segment.length > 60) continue;
       if (payerNamed(segment)) facts.offer('payer', segment, text, 0.45, `"${segment}" names a payer (a value without a label)`, block.id);

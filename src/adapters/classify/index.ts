@@ -11,7 +11,7 @@ export type { FrameReading, NotePiece, ReadFact, ReadFacts, ReadGroup, ReadLine,
 
 export function classifyFrame(page: PageDescription): FrameReading {
   const lines = readLines(page);
-  const notes = readNotes(page, lines.claimTables, lines.claimRecords, lines.textTableAt);
+  const notes = readNotes(page, lines.claimTables, lines.claimRecords, lines.textTableAt, new Set(lines.groups.flatMap((g) => g.lines.map((l) => l.line.code))));
   const noteBlocks = new Set(notes.parts.flatMap((p) => p.pieces.map((piece) => piece.block)));
   const facts = readFacts(page, noteBlocks, lines.claimTables);
   return {

@@ -38,7 +38,10 @@ export function columnOf(label: string): { column: Column; weight: number } | nu
       }
     }
   }
-  return best ? { column: best.column, weight: best.weight } : null;
+  if (best) return { column: best.column, weight: best.weight };
+  // "Associated Dx", "Billed Units": a qualifier before the column's own word.
+  const last = text.slice(text.lastIndexOf(' ') + 1);
+  return last !== text ? columnOf(last) : null;
 }
 
 function columnOfName(name: string): Column | null {
@@ -171,6 +174,9 @@ export function pointerMap(page: PageDescription): PointerMap {
           label(m[1] as string, m[2] as string);
           note(m[2] as string);
         }
+        // "S13.4XXA - Sprain of …" opening an item of an ordered list: numbered by its place.
+        const opening = /^\s*([A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4})\s+[-–—:]\s+[A-Za-z]/.exec(text);
+        if (opening) note(opening[1] as string);
       }
       return;
     }
@@ -330,6 +336,34 @@ function readFreeText(text: string, pointers: PointerMap, unresolved: string[]):
   return { line, cues, reason: ['code in a list item'] };
 }
 
+/**
+ * Claim lines stated in one sentence list ("Billed services: 97110 with modifier GP, 2 units (30
+ * minutes), for M54.12; 97124 …"): the text cut before each code, each piece read as free text.
+ * A piece counts only with two values beside its code (units, minutes, a modifier, a diagnosis):
+ * a code mentioned in prose is not a line.
+ */
+/** Wording of a claim line stated in a sentence ("with modifiers GP and 59, 2 units (30 minutes), for …"). */
+const SENTENCE_LIST_WORDS: ReadonlySet<string> = new Set(['with', 'modifier', 'modifiers', 'mod', 'mods', 'and', 'for', 'unit', 'units', 'minute', 'minutes', 'min', 'mins', 'diagnosis', 'diagnoses', 'icd', 'linked', 'billed', 'each', 'plus', 'the', 'cpt', 'code', 'at', 'qty', 'time']);
+
+function statedLines(text: string, pointers: PointerMap, unresolved: string[]): Found[] {
+  const hits = procedureCodes(text);
+  if (hits.length < 2 || text.length > 600) return [];
+  const out: Found[] = [];
+  hits.forEach((hit, i) => {
+    const piece = text.slice(hit.start, hits[i + 1]?.start ?? text.length).replace(/[;,.\s]*(?:and|&)?\s*$/i, '');
+    const read = readFreeText(piece, pointers, unresolved);
+    // What is left once the values and their wording are out: a line's description at most, not prose.
+    const rest = piece
+      .slice(5)
+      .replace(/\b[A-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}\b|\b[A-Z0-9]{2}\b|\d+/g, ' ')
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((w) => w.length >= 3 && !SENTENCE_LIST_WORDS.has(w));
+    if (read && read.cues >= 2 && rest.length <= 4) out.push({ ...read, reason: ['a code in a sentence list'] });
+  });
+  return out.length === hits.length ? out : [];
+}
+
 function mergeInto(line: SnapshotClaimLine, extra: Found): void {
   if (!line.modifiers && extra.line.modifiers) line.modifiers = extra.line.modifiers;
   if (line.units === undefined && extra.line.units !== undefined) line.units = extra.line.units;
@@ -422,7 +456,7 @@ function textTables(block: PageBlock): PageTable[] {
   const lines = block.text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const header = lines[i] as string;
-    const starts = [...header.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ at: m.index ?? 0, name: m[0] }));
+    const starts = [...header.matchAll(/[^\s\t]+(?: [^\s\t]+)*/g)].map((m) => ({ at: m.index ?? 0, name: m[0] }));
     const named = starts.map((h) => columnOf(h.name)?.column);
     if (starts.length < 2 || starts.length > 12 || !named.includes('code') || named.filter(Boolean).length < 2) continue;
     const rows: PageRow[] = [];
@@ -433,7 +467,9 @@ function textTables(block: PageBlock): PageTable[] {
         continue;
       }
       if (procedureCodes(line)[0]?.start !== 0 && procedureCodes(line.trim())[0]?.start !== 0) break;
-      const cells = starts.map((h, k) => ({ text: line.slice(h.at, starts[k + 1]?.at ?? undefined).trim() }));
+      // Runs of a printed line joined with tabs (a PDF text layer) are cells in order; else by position.
+      const runs = header.includes('\t') ? line.split('\t') : [];
+      const cells = runs.length === starts.length ? runs.map((text) => ({ text: text.trim() })) : starts.map((h, k) => ({ text: line.slice(h.at, starts[k + 1]?.at ?? undefined).trim() }));
       rows.push({ id: block.id, cells, visible: block.visible });
     }
     // `at`: where the header line starts in the block's text.
@@ -495,7 +531,11 @@ export function readLines(page: PageDescription): LinesResult {
     }
     // A table is a claim table when its headers or names say so, or its rows carry line values.
     const valued = found.filter((f) => f.found.cues > 0).length;
-    if (found.length === 0 || (!claimTable && valued === 0)) {
+    // Every row has a tick box, none is ticked and no row carries a value: a superbill nobody
+    // filled in lists the codes the clinic bills, not this visit's lines.
+    const untouched = !table.groups && table.rows.length >= 2 && table.rows.every((r) => ticks(r) !== '') && !table.rows.some((r) => ticks(r).includes('☑'));
+    const filled = found.some(({ found: { line } }) => line.units !== undefined || line.minutes !== undefined || (line.modifiers?.length ?? 0) > 0 || (line.dx?.length ?? 0) > 0);
+    if (found.length === 0 || (!claimTable && valued === 0) || (untouched && !filled)) {
       for (const f of found) skipped.push({ what: 'line', anchor: f.row.id, reason: 'a code with no modifier, units, minutes or diagnosis beside it', text: f.found.line.code });
       return;
     }
@@ -542,14 +582,37 @@ export function readLines(page: PageDescription): LinesResult {
   }
 
   let lastRecord: { record: PageRecord; line: SnapshotClaimLine; index: number } | null = null;
-  page.records.forEach((record, index) => {
-    if (configured || record.hints?.some((h) => CHROME_RECORD.test(h))) return;
+  page.records.forEach((described, index) => {
+    if (configured || described.hints?.some((h) => CHROME_RECORD.test(h))) return;
+    // Values beside an unticked box ("☐ 59") are choices not taken; a ticked one's mark goes.
+    // Boxes ticked side by side are one choice ("☑ GP" "☐ CQ" "☑ 59" is the modifiers GP 59).
+    let record: PageRecord = described;
+    if (described.parts.some((p) => /[☑☐]/.test(p.text))) {
+      const parts: PageCell[] = [];
+      let ticks: PageCell | null = null;
+      for (const p of described.parts) {
+        const text = p.text.replace(/☐\s*[^\s☑☐]*/g, ' ').replace(/☑/g, ' ').replace(/\s+/g, ' ').trim();
+        if (/[☑☐]/.test(p.text) && ticks) ticks.text = `${ticks.text} ${text}`.trim();
+        else if (text || /[☑☐]/.test(p.text)) parts.push((ticks = /[☑☐]/.test(p.text) ? { ...p, text } : null) ?? { ...p, text });
+      }
+      record = { ...described, parts: parts.filter((p) => p.text) };
+    }
     const { map, row } = recordCells(record);
     let read = map.named ? readRow(row, map, pointers, unresolved) : null;
     if (read === 'dx') return;
     if (!read || read.cues === 0) {
-      const free = readFreeText(record.parts.map((p) => (p.label ? `${p.label}: ${p.text}` : p.text)).join(' · '), pointers, unresolved);
+      const joined = record.parts.map((p) => (p.label ? `${p.label}: ${p.text}` : p.text)).join(' · ');
+      const free = readFreeText(joined, pointers, unresolved);
       if (free && (!read || free.cues > read.cues)) read = free;
+      const stated = free || read ? [] : statedLines(joined, pointers, unresolved);
+      if (stated.length > 0 && !record.removed) {
+        claimRecords.add(record.id);
+        for (const f of stated) {
+          groupFor('page').lines.push({ line: cleanLine(f.line), anchor: record.id, confidence: Math.min(0.9, 0.45 + 0.1 * f.cues), reason: `${f.reason.join(', ')} (${f.cues} values beside the code)`, visible: record.visible });
+        }
+        lastRecord = null;
+        return;
+      }
     }
     if (!read) {
       // A part-only record after a line: its values continue that line.

@@ -5,7 +5,7 @@
 // Consecutive note blocks under one heading become one note part.
 import type { PageBlock, PageDescription } from '../../shared/page';
 import type { NotePiece, ReadNotePart, Skipped } from './types';
-import { factOf, isFactLine, SIGNATURE_LINE } from './facts';
+import { factOf, isFactLine, isFactSentence, SIGNATURE_LINE } from './facts';
 import { BOILERPLATE, CHROME_HEADINGS, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
 
 const CLINICAL = new Set(CLINICAL_WORDS);
@@ -16,6 +16,11 @@ const MEASURE = /\b\d{1,3}\s*\/\s*10\b|\b\d{1,3}\s*(?:degrees|deg|°|%|min(?:ute
 
 /** A note part needs this score. */
 const THRESHOLD = 2;
+
+/** A widget's heading: a chrome heading, or one whose last word is ("My tasks", "Today's weather"). */
+function chromeHeading(key: string): boolean {
+  return CHROME_HEADING_SET.has(key) || CHROME_HEADING_SET.has(key.slice(key.lastIndexOf(' ') + 1));
+}
 
 function headingKey(text: string | undefined): string {
   return (text ?? '').toLowerCase().replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
@@ -57,6 +62,10 @@ export function scoreBlock(block: PageBlock, page: PageDescription, claimTables:
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   const factLines = lines.filter(isFactLine).length;
   rule(lines.length >= 2 && factLines >= lines.length / 2, -3, 'header facts (label and value lines)');
+  // A letter's facts in sentences ("Seen on … by …. Coverage: …. This was visit 5 of the plan of care …").
+  const sentences = lines.length < 2 && length <= 600 ? text.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((x) => x.trim()) : [];
+  const factSentences = sentences.filter(isFactSentence).length;
+  rule(factSentences >= 2 && factSentences >= sentences.length * 0.6, -3, 'header facts stated in sentences');
   for (const hint of block.hints ?? []) {
     const down = CHROME_HINT_WEIGHT[hint];
     if (down) rule(true, -down, `inside ${hint}`);
@@ -65,8 +74,8 @@ export function scoreBlock(block: PageBlock, page: PageDescription, claimTables:
   }
   rule(NOTE_HEADING_SET.has(labelKey), 1.5, `labelled "${block.label}"`);
   rule(!labelKey && NOTE_HEADING_SET.has(headKey), 1, `under "${heading?.text}"`);
-  rule(CHROME_HEADING_SET.has(headKey) && !labelKey, -4, `under "${heading?.text}"`);
-  rule(CHROME_HEADING_SET.has(labelKey), -4, `labelled "${block.label}"`);
+  rule(chromeHeading(headKey) && !labelKey, -4, `under "${heading?.text}"`);
+  rule(chromeHeading(labelKey), -4, `labelled "${block.label}"`);
   const words = clinicalWords(text);
   rule(words >= 2, Math.min(words, 8) * 0.35, `${words} clinical words`);
   const measures = Math.min((text.match(MEASURE) ?? []).length, 4);
@@ -107,6 +116,11 @@ function slicePart(part: ReadNotePart, from: number, to: number, label: string |
 /** "Assessment: …" opening a line, or "Assessment" on a line of its own: a section label. */
 const INLINE_LABEL = /^([A-Z][A-Za-z/&' -]{1,30})(?::[ \t]+(?=\S)|:?[ \t]*\n[ \t]*(?=\S))|^(Subjective|Objective|Assessment|Plan|Treatment)[ \t]+(?=[A-Z])/gm;
 
+/** Text that is only a printed header: titles, "Label: value" lines, runs of a printed line. */
+function headerOnly(text: string): boolean {
+  return text.split('\n').every((l) => !l.trim() || l.includes('\t') || isFactLine(l.trim()) || (l.trim().length <= 40 && !/[.;!?]$/.test(l.trim()) && !/[a-z]{3,} [a-z]{3,} [a-z]{3,}/.test(l)));
+}
+
 /**
  * A part whose lines open with section labels ("Treatment: …\nAssessment: …", a report printed as
  * one cell) is that many parts, each labelled: sections are what the engine reads.
@@ -123,10 +137,13 @@ function splitSections(part: ReadNotePart): ReadNotePart[] {
   if (marks.length === 0) return [part];
   const out: ReadNotePart[] = [];
   const first = marks[0] as { at: number };
-  if (part.text.slice(0, first.at).trim()) out.push(slicePart(part, 0, first.at - 1 >= 0 ? first.at - 1 : 0, part.label, part.id));
+  // Before the first section: text of the note, unless it is only a printed header (titles, "Label: value" lines).
+  if (part.text.slice(0, first.at).trim() && !headerOnly(part.text.slice(0, first.at))) out.push(slicePart(part, 0, first.at - 1 >= 0 ? first.at - 1 : 0, part.label, part.id));
   marks.forEach((m, i) => {
     const next = marks[i + 1];
     const end = next ? next.at - 1 : part.text.length;
+    // A printed form's title ("DAILY TREATMENT NOTE") over its header lines is not a section.
+    if (marks.length > 1 && /\t/.test(part.text.slice(m.body, end)) && headerOnly(part.text.slice(m.body, end))) return;
     out.push(slicePart(part, m.body, Math.max(m.body, end), m.label, i === 0 && out.length === 0 ? part.id : `${part.id}#${i + 1}`));
   });
   return out.filter((p) => p.text.trim().length > 0);
@@ -138,7 +155,13 @@ export interface NotesResult {
 }
 
 /** Note parts of one frame. */
-export function readNotes(page: PageDescription, claimTables: Set<number>, claimRecords: ReadonlySet<string> = new Set(), textTableAt: ReadonlyMap<string, number> = new Map()): NotesResult {
+export function readNotes(
+  page: PageDescription,
+  claimTables: Set<number>,
+  claimRecords: ReadonlySet<string> = new Set(),
+  textTableAt: ReadonlyMap<string, number> = new Map(),
+  claimCodes: ReadonlySet<string> = new Set(),
+): NotesResult {
   // Configured note elements (an administrator's selectors, the user's "the note is here") are the note.
   const configured = page.blocks.some((b) => b.hints?.includes('config-note'));
   // A short section the page shows as a label/value pair ("Plan | Continue twice weekly." in a
@@ -160,9 +183,19 @@ export function readNotes(page: PageDescription, claimTables: Set<number>, claim
     const key = page.tables[b.table]?.rows[b.row]?.cells[0]?.text.trim() ?? '';
     return NOTE_HEADING_SET.has(headingKey(key)) && !b.text.startsWith(key) ? { ...b, label: key.replace(/:$/, '') } : b;
   };
-  const scored = [...(configured ? page.blocks.filter((b) => b.hints?.includes('config-note')) : page.blocks).map(rowLabelled), ...sectionFields].map((b) => scoreBlock(b, page, claimTables, claimRecords));
+  const scored = [...(configured ? page.blocks.filter((b) => b.hints?.includes('config-note')) : page.blocks).map(rowLabelled), ...sectionFields].map((b) => {
+    const s = scoreBlock(b, page, claimTables, claimRecords);
+    // A short line opening with a billed code ("97140 Manual therapy techniques") titles a claim line.
+    const code = /^\s*([A-V]?\d{4,5}[FTU]?)\b/.exec(b.text)?.[1];
+    if (code && claimCodes.has(code) && b.text.length <= 80 && !b.edit) {
+      s.score -= 10;
+      s.reasons.push('-10 the title of a claim line');
+    }
+    return s;
+  });
   // Document order: tables and records described between two blocks interrupt a part.
-  const interruptions = [...page.tables.map((t) => t.at), ...page.records.map((r) => r.at)].sort((a, b) => a - b);
+  // (A record interrupts only when it was read as a claim line: a code in a note sentence does not.)
+  const interruptions = [...page.tables.map((t) => t.at), ...page.records.filter((r) => claimRecords.has(r.id)).map((r) => r.at)].sort((a, b) => a - b);
   const interrupted = (from: number, to: number): boolean => interruptions.some((at) => at > from && at < to);
   const parts: ReadNotePart[] = [];
   const skipped: Skipped[] = [];
@@ -189,9 +222,11 @@ export function readNotes(page: PageDescription, claimTables: Set<number>, claim
       // A section, not a stray label: three words at least, and not a header fact.
       // (A closing "Jordan Pike, PTA" right after a section of the note is its signature.)
       const signature = SIGNATURE_LINE.test(s.block.text.trim()) && ordered[i - 1] !== undefined && accepted.has(ordered[i - 1]!.block.id) && ordered[i - 1]!.block.head === s.block.head;
-      if (!signature && (s.block.text.trim().split(/\s+/).length < 3 || !/\b[a-z]{3,}\b/.test(s.block.text) || s.block.text.split('\n').every((l) => !l.trim() || isFactLine(l.trim())))) return;
       const heading = s.block.head !== undefined ? headingKey(page.headings[s.block.head]?.text) : '';
-      if (CHROME_HEADING_SET.has(heading) || CHROME_HEADING_SET.has(headingKey(s.block.label))) return;
+      // A section under its own note heading may be two words ("Goals met.").
+      const sectioned = NOTE_HEADING_SET.has(headingKey(s.block.label)) || (!s.block.label && NOTE_HEADING_SET.has(heading));
+      if (!signature && (s.block.text.trim().split(/\s+/).length < (sectioned ? 2 : 3) || !/\b[a-z]{3,}\b/.test(s.block.text) || s.block.text.split('\n').every((l) => !l.trim() || isFactLine(l.trim())))) return;
+      if (chromeHeading(heading) || chromeHeading(headingKey(s.block.label))) return;
       const prev = ordered[i - 1];
       const next = ordered[i + 1];
       const near = (n: Scored | undefined): boolean => n !== undefined && accepted.has(n.block.id) && !interrupted(Math.min(n.block.at, s.block.at), Math.max(n.block.at, s.block.at)) && n.block.visible === s.block.visible;
@@ -203,6 +238,20 @@ export function readNotes(page: PageDescription, claimTables: Set<number>, claim
       }
     });
     if (!grew) break;
+  }
+
+  // A timeline or feed shows several dated entries: the visit's note is the entry that holds most
+  // of the note; the older entries on the same screen are not part of it.
+  const entryScore = new Map<string, number>();
+  for (const s of ordered) if (s.block.entry && accepted.has(s.block.id) && s.score >= THRESHOLD) entryScore.set(s.block.entry, (entryScore.get(s.block.entry) ?? 0) + s.score);
+  if (entryScore.size > 1) {
+    const best = [...entryScore].sort((a, b) => b[1] - a[1])[0]?.[0];
+    for (const s of ordered) {
+      if (!s.block.entry || s.block.entry === best || s.block.edit) continue;
+      s.score = Math.min(s.score, 0);
+      s.reasons.push('another entry of a timeline (not this visit)');
+      accepted.delete(s.block.id);
+    }
   }
 
   for (const s of ordered) {
@@ -229,7 +278,9 @@ export function readNotes(page: PageDescription, claimTables: Set<number>, claim
     const part = (current as unknown as { part: ReadNotePart }).part;
     if (part.text) part.text += '\n';
     // A charge table printed at the end of the block is claim lines, not note text.
-    const text = block.text.slice(0, textTableAt.get(block.id) ?? block.text.length).trimEnd();
+    // … and a printed page's furniture at its end ("Page 1 of 1") is not either.
+    const furniture = /(?:\n[ \t]*page \d+ (?:of|\/) \d+[ \t]*)+$/i.exec(block.text)?.index ?? block.text.length;
+    const text = block.text.slice(0, Math.min(textTableAt.get(block.id) ?? block.text.length, furniture)).trimEnd();
     const piece: NotePiece = { block: block.id, start: part.text.length, blockStart: 0, length: text.length };
     part.text += text;
     part.pieces.push(piece);

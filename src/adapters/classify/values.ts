@@ -121,8 +121,9 @@ export function diagnosisValues(text: string, pointers: PointerMap, unresolved: 
   const add = (code: string): void => {
     if (!out.includes(code) && out.length < 12) out.push(code);
   };
-  for (const raw of text.toUpperCase().split(/[\s,;:()[\]]+/)) {
-    if (!raw) continue;
+  for (const written of text.split(/[\s,;:()[\]]+/)) {
+    if (!written) continue;
+    const raw = written.toUpperCase();
     // "ICD10|M54.2": the code is after the system.
     const token = raw.includes('|') ? (raw.split('|').pop() ?? '') : raw;
     if (!token || DIAGNOSIS_SYSTEMS.test(token)) continue;
@@ -131,7 +132,8 @@ export function diagnosisValues(text: string, pointers: PointerMap, unresolved: 
       continue;
     }
     // Pointers: "A", "AB" (letters run together), "1", "12".
-    if (/^[A-L]{1,4}$/.test(token)) {
+    // (Pointer letters are written in capitals: "back" in a description is not B, A, C, K.)
+    if (/^[A-L]{1,4}$/.test(token) && written === raw) {
       for (const letter of token) {
         const code = pointers.get(letter);
         if (code) add(code);
@@ -162,7 +164,7 @@ export interface DateHit {
   index: number;
 }
 
-/** Dates in a text, in order: ISO, US (11/20/2026, 11-20-2026), "Nov 20, 2026", "20 Nov 2026". */
+/** Dates in a text, in order: ISO, US (11/20/2026, 11-20-2026), "Nov 20, 2026", "20 Nov 2026", "20-NOV-2026". */
 export function datesIn(text: string): DateHit[] {
   const out: DateHit[] = [];
   const push = (date: string | undefined, index: number): void => {
@@ -170,13 +172,19 @@ export function datesIn(text: string): DateHit[] {
   };
   for (const m of text.matchAll(/(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/g)) push(iso(Number(m[1]), Number(m[2]), Number(m[3])), m.index ?? 0);
   for (const m of text.matchAll(/(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)/g)) push(iso(Number(m[3]), Number(m[1]), Number(m[2])), m.index ?? 0);
+  // "12/14/26": a two-digit year only with slashes, and never inside a longer run ("1/2/26/4").
+  for (const m of text.matchAll(/(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\d/])/g)) push(iso(2000 + Number(m[3]), Number(m[1]), Number(m[2])), m.index ?? 0);
   for (const m of text.matchAll(/\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/g)) {
     const month = MONTHS[(m[1] as string).toLowerCase().slice(0, 4)] ?? MONTHS[(m[1] as string).toLowerCase().slice(0, 3)];
     if (month) push(iso(Number(m[3]), month, Number(m[2])), m.index ?? 0);
   }
-  for (const m of text.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/g)) {
-    const month = MONTHS[(m[2] as string).toLowerCase().slice(0, 4)] ?? MONTHS[(m[2] as string).toLowerCase().slice(0, 3)];
-    if (month) push(iso(Number(m[3]), month, Number(m[1])), m.index ?? 0);
+  // "14 Dec 2026", "14-DEC-2026", "14.Dec.2026", "14/Dec/26" (day, month name, year: legacy and UK-style pages).
+  for (const m of text.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})|([-/.])([A-Za-z]{3,9})\4(\d{4}|\d{2}))\b/g)) {
+    const name = ((m[2] ?? m[5]) as string).toLowerCase();
+    const month = MONTHS[name.slice(0, 4)] ?? MONTHS[name.slice(0, 3)];
+    const y = (m[3] ?? m[6]) as string;
+    const year = y.length === 2 ? 2000 + Number(y) : Number(y);
+    if (month) push(iso(year, month, Number(m[1])), m.index ?? 0);
   }
   return out.sort((a, b) => a.index - b.index);
 }

@@ -210,6 +210,42 @@ function boxedInline(el: Element): boolean {
   }
 }
 
+/**
+ * Rows of a table built from divs or custom elements (React/Angular grids: "<mat-row>" of
+ * "<mat-cell>", "div.tr" of "div.td"): most children are rows of the same number (2–16) of small
+ * cells, and a row carries a procedure code. null when the element is not such a grid.
+ */
+function divGridRows(el: Element): Element[] | null {
+  const kids = el.children;
+  if (kids.length < 2 || kids.length > 400) return null;
+  let width = 0;
+  const rows: Element[] = [];
+  for (let i = 0; i < kids.length; i++) {
+    const kid = kids[i] as Element;
+    const n = kid.childElementCount;
+    if (n < 2) continue;
+    if (n > 16 || (width && n !== width) || SKIP.has(kid.localName) || /^(?:p|ul|ol|dl|table|form|section|article|fieldset|h[1-6])$/.test(kid.localName)) return null;
+    width = n;
+    for (let c = 0; c < n; c++) if (((kid.children[c] as Element).childElementCount ?? 0) > 2) return null;
+    rows.push(kid);
+  }
+  if (rows.length < 2 || rows.length < kids.length * 0.6) return null;
+  // A cell opens with the code ("97124", "CPT 97124"): a ZIP code inside an address is not one.
+  const coded = (c: Element): boolean => {
+    const text = squash(c.textContent ?? '');
+    const hit = CODE_TOKEN.exec(text);
+    return hit !== null && hit.index <= 6 && text.length <= 80;
+  };
+  return rows.some((r) => Array.from(r.children).some(coded)) ? rows : null;
+}
+
+/** A dated entry of a timeline or feed: an article (or feed item) that carries a time stamp. */
+function isEntry(el: Element, name: string): boolean {
+  const role = el.getAttribute('role');
+  if (name !== 'article' && role !== 'article' && flatParent(el)?.getAttribute('role') !== 'feed') return false;
+  return el.querySelector('time, [datetime]') !== null;
+}
+
 /** A title standing alone: short, no digits or sentence punctuation, capitalised like a heading. */
 function pseudoHeading(text: string, tag: string): boolean {
   const t = text.trim();
@@ -253,13 +289,24 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   let textTotal = 0;
   const stack: OpenBlock[] = [];
   const hintStack: string[][] = [];
+  /** Ids of the dated entries (timeline or feed items) the walk is inside. */
+  const entryStack: string[] = [];
   let inLink = 0;
   let preDepth = 0;
   let cellCtx: CellContext | null = null;
   let tableDepth = 0;
+  /** style.top of the last absolutely placed run (see visitInner). */
+  let lastTop = '';
   /** Elements holding a procedure-code-like token outside tables: record candidates. */
   const codeHits: Element[] = [];
+  /** Document order at each code hit: a record sits where its code is (a note part ends there). */
+  const hitAt = new Map<Element, number>();
 
+
+  function hit(el: Element): void {
+    codeHits.push(el);
+    if (!hitAt.has(el)) hitAt.set(el, order++);
+  }
 
   function idOf(el: Element): string {
     return options.ids.of(el);
@@ -336,12 +383,13 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const before = open.builder.text().length;
     open.builder.append(node, preDepth > 0);
     if (inLink > 0) open.links += open.builder.text().length - before;
-    if (!open.edit && tableDepth === 0 && CODE_TOKEN.test(node.data) && node.parentElement) codeHits.push(node.parentElement);
+    if (!open.edit && tableDepth === 0 && CODE_TOKEN.test(node.data) && node.parentElement) hit(node.parentElement);
   }
 
   function visit(el: Element): void {
     const name = el.localName;
-    if (skipped(el) || (el.hasAttribute('hidden') && name !== 'details')) return;
+    // A tab panel hidden until its tab is clicked still belongs to the page (its charges, its facts).
+    if (skipped(el) || (el.hasAttribute('hidden') && name !== 'details' && el.getAttribute('role') !== 'tabpanel')) return;
     if (name === 'br') {
       stack[stack.length - 1]?.builder.lineBreak();
       return;
@@ -368,6 +416,8 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     }
     const hints = hintsOf(el);
     hintStack.push(hints);
+    const entry = isEntry(el, name);
+    if (entry) entryStack.push(idOf(el));
     try {
       const configLabel = options.config?.note.get(el);
       if (options.config?.note.has(el) && !top()?.flat) {
@@ -382,6 +432,11 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       }
       if (tableDepth === 0 && !top()?.flat && ((name === 'table' && !isLayoutTable(el)) || (role && GRID_ROLES.has(role)))) {
         table(el);
+        return;
+      }
+      const divRows = tableDepth === 0 && !top()?.flat && !role && name !== 'table' ? divGridRows(el) : null;
+      if (divRows) {
+        table(el, divRows);
         return;
       }
       if (isEditorRoot(el) && !top()?.edit) {
@@ -404,8 +459,12 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       // A span laid out as a box (flex/grid item, display:block) is a line of its own; side-by-side
       // spans are separate words at least ("Coverage" + a chip must not read as one word).
       const boxed = !isBlock && open !== undefined && BOXABLE.has(name) && name !== 'a' && name !== 'b' && name !== 'i' && boxedInline(el);
-      if (boxed) open?.builder.lineBreak();
+      // Runs placed at the same top (a PDF viewer's text layer) are one printed line: a wide gap between them.
+      const placed = boxed ? (el as HTMLElement).style.top : '';
+      if (placed && placed === lastTop) open?.builder.literal(' \t ');
+      else if (boxed) open?.builder.lineBreak();
       else if (open && (name === 'span' || name === 'label' || name === 'output' || name === 'time')) open.builder.space();
+      if (boxed) lastTop = placed;
       if (name === 'a') inLink++;
       if (name === 'pre') preDepth++;
       if (cellCtx && (name === 'b' || name === 'strong' || name === 'th')) cellCtx.bold = true;
@@ -415,10 +474,11 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       if (cellCtx) open?.builder.space();
       if (name === 'a') inLink--;
       if (name === 'pre') preDepth--;
-      if ((isBlock || boxed) && open) open.builder.lineBreak();
+      if ((isBlock || (boxed && !placed)) && open) open.builder.lineBreak();
       else if (open && (name === 'span' || name === 'label' || name === 'output' || name === 'time')) open.builder.space();
     } finally {
       hintStack.pop();
+      if (entry) entryStack.pop();
     }
   }
 
@@ -432,10 +492,11 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     if (!labelLike(text, 60)) return false;
     let next = el.nextSibling;
     while (next && next.nodeType === 3 && !(next as Text).data.trim()) next = next.nextSibling;
-    const endsWithColon = /[:：]\s*$/.test(text);
+    // A run-in head ends in a colon, a line break, or a period after one to three words ("<b>Plan.</b> …").
+    const endsWithColon = /[:：]\s*$/.test(text) || /^[A-Z][A-Za-z/&' -]{1,30}\.$/.test(text) && text.split(' ').length <= 3;
     const breakAfter = next !== null && next.nodeType === 1 && ((next as Element).localName === 'br' || BLOCK_TAGS.has((next as Element).localName));
     if (!endsWithColon && !breakAfter) return false;
-    open.label = cleanLabel(text);
+    open.label = cleanLabel(text).replace(/\.$/, '');
     return true;
   }
 
@@ -443,7 +504,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const text = squash(el.textContent ?? '').slice(0, LIMIT_LABEL);
     if (!text) return;
     // A title that carries a code ("<legend>97110 Therapeutic exercise</legend>") heads a record.
-    if (tableDepth === 0 && CODE_TOKEN.test(text)) codeHits.push(el);
+    if (tableDepth === 0 && CODE_TOKEN.test(text)) hit(el);
     if (headings.length >= LIMIT_HEADINGS) {
       cut.add('headings');
       return;
@@ -486,6 +547,8 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const hints = extra.hints ?? currentHints();
     if (open.configNote) hints.unshift('config-note');
     const block: PageBlock = { id, at, text, tag: open.el.localName, visible: visibleSafe(open.el), ...extra };
+    const entry = entryStack[entryStack.length - 1];
+    if (entry) block.entry = entry;
     if (open.edit || open.configNote) block.edit = true;
     if (open.label) block.label = open.label;
     else if (open.edit) {
@@ -525,7 +588,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       if (id) sources.set(id, { kind: 'value', element: el as HTMLTextAreaElement });
       return;
     }
-    if (tableDepth === 0 && CODE_TOKEN.test(value)) codeHits.push(el);
+    if (tableDepth === 0 && CODE_TOKEN.test(value)) hit(el);
     const label = inferLabel(el);
     if (!label || !squash(value)) return;
     field(el, label.text, value, label.via, controlName(el));
@@ -569,6 +632,10 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const nodes = Array.from(childNodes(el)).filter(
       (n) => (n.nodeType === 3 && (n as Text).data.trim() !== '') || (n.nodeType === 1 && !SKIP.has((n as Element).localName) && (n as Element).localName !== 'br'),
     );
+    if (nodes.length >= 4) {
+      alternatingPairs(nodes);
+      return;
+    }
     if (nodes.length !== 2) return;
     const [first, second] = nodes as [Node, Node];
     if (second.nodeType !== 1) return;
@@ -586,9 +653,35 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     pairValues.set(valueEl, label);
   }
 
+  /**
+   * Caption and value elements alternating in one grid ("<div class=cap>Coverage</div><div
+   * class=val>Aetna</div>…"): each caption labels the value after it. The two kinds differ in tag
+   * or class, and every caption reads as a label.
+   */
+  function alternatingPairs(nodes: Node[]): void {
+    if (nodes.length % 2 !== 0 || nodes.length > 80 || nodes.some((n) => n.nodeType !== 1)) return;
+    const els = nodes as Element[];
+    const kind = (e: Element): string => `${e.localName}.${e.getAttribute('class') ?? ''}`;
+    if (kind(els[0] as Element) === kind(els[1] as Element)) return;
+    for (let i = 0; i < els.length; i++) if (kind(els[i] as Element) !== kind(els[i % 2] as Element) || (els[i] as Element).childElementCount > 2) return;
+    const pairs: [Element, string, Element][] = [];
+    for (let i = 0; i < els.length; i += 2) {
+      const label = cleanLabel(elementText(els[i] as Element, 100));
+      if (!labelLike(label, 40) || /^\d/.test(label)) return;
+      pairs.push([els[i] as Element, label, els[i + 1] as Element]);
+    }
+    for (const [labelEl, label, valueEl] of pairs) {
+      const value = elementText(valueEl, LIMIT_VALUE);
+      if (!value) continue;
+      field(valueEl, label, value, 'prev');
+      pairLabels.add(labelEl);
+      pairValues.set(valueEl, label);
+    }
+  }
+
   // ---- tables --------------------------------------------------------------------------------
 
-  function table(el: Element): void {
+  function table(el: Element, divRows?: Element[]): void {
     if (tables.length >= LIMIT_TABLES) {
       cut.add('tables');
       tableDepth++;
@@ -601,12 +694,13 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     tables.push(table);
     withHead(table);
     withHints(table);
-    const rows = rowsOf(el);
+    const rows = divRows ?? rowsOf(el);
     table.total = rows.length;
     const caption = el.localName === 'table' ? (el as HTMLTableElement).caption : null;
     if (caption) table.caption = squash(caption.textContent ?? '').slice(0, LIMIT_LABEL);
     tableDepth++;
     const headerRows: PageCell[][] = [];
+    const spanLeft: number[] = [];
     let dataStarted = false;
     // Rows still covered by a rowspan cell of column 0: [rows left, group index].
     let covering: [number, number] | null = null;
@@ -620,8 +714,25 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       if (cellEls.length === 0) continue;
       let groupIndex: number | undefined;
       const first = cellEls[0] as HTMLTableCellElement;
-      if (!dataStarted && isHeaderRow(row, cellEls)) {
-        headerRows.push(cellEls.map((c) => readCell(c, index, -1)));
+      // A div grid's first row of labels over rows that carry codes is its header row.
+      if (!dataStarted && (isHeaderRow(row, cellEls) || (divRows && r === 0 && !CODE_TOKEN.test(row.textContent ?? '') && cellEls.every((c) => !squash(c.textContent ?? '') || labelLike(squash(c.textContent ?? ''), 40))))) {
+        // Merged header cells: a colspan names every column under it; a rowspan cell keeps its
+        // columns in the header rows below ("Modifiers" over "1" "2", "Service" beside them).
+        const out: PageCell[] = [];
+        let c = 0;
+        for (const cellEl of cellEls) {
+          for (; (spanLeft[c] ?? 0) > 0; c++) {
+            spanLeft[c] = (spanLeft[c] as number) - 1;
+            out.push({ text: '' });
+          }
+          const cell = readCell(cellEl, index, -1);
+          const rows = Number((cellEl as HTMLTableCellElement).rowSpan) || 1;
+          for (let n = Math.min(Number((cellEl as HTMLTableCellElement).colSpan) || 1, 8); n > 0; n--, c++) {
+            out.push(cell);
+            if (rows > 1) spanLeft[c] = rows - 1;
+          }
+        }
+        headerRows.push(out);
         continue;
       }
       dataStarted = true;
@@ -796,7 +907,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       seen.add(container);
       const parts = recordParts(container);
       if (parts.length === 0) continue;
-      const record: PageRecord = { id: idOf(container), at: order++, tag: container.localName, parts, visible: visibleSafe(container) };
+      const record: PageRecord = { id: idOf(container), at: hitAt.get(hit) ?? order++, tag: container.localName, parts, visible: visibleSafe(container) };
       const hints: string[] = [];
       for (let a: Element | null = container; a && hints.length < LIMIT_HINTS; a = flatParent(a)) for (const h of hintsOf(a)) if (!hints.includes(h)) hints.push(h);
       withHints(record, hints);
@@ -848,6 +959,11 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
         else if (child.nodeType === 1) {
           const c = child as Element;
           if (skipped(c)) continue;
+          if ((c as HTMLInputElement).type === 'checkbox') {
+            // A tick box beside a value (a modifier to tick): its state, for the classifier.
+            own += (c as HTMLInputElement).checked ? ' ☑ ' : ' ☐ ';
+            continue;
+          }
           if (isValueControl(c)) {
             const label = inferLabel(c);
             const value = squash(controlText(c));
