@@ -79,10 +79,23 @@ describe('Firefox: the demo encounter', () => {
   let state: TabStateReply;
 
   const reloadPopup = async (): Promise<void> => {
-    await popup.evaluate(() => location.reload());
-    await popup.waitForFunction(
-      () => document.querySelector('#findings-heading, #status-heading') !== null && document.querySelector('[aria-busy="true"]') === null,
-      { timeout: 15_000 },
+    // The old document is marked, so the wait below sees only the new one.
+    await popup.evaluate(() => {
+      (window as { tcgBeforeReload?: boolean }).tcgBeforeReload = true;
+      location.reload();
+    });
+    // Polled one evaluate at a time (see policy-firefox.test.ts `rendered`): a waitForFunction
+    // started during the reload stays bound to the old document under WebDriver BiDi.
+    await waitFor(
+      () =>
+        popup.evaluate(
+          () =>
+          !('tcgBeforeReload' in window) &&
+          document.readyState === 'complete' &&
+          document.querySelector('#findings-heading, #status-heading') !== null &&
+          document.querySelector('[aria-busy="true"]') === null,
+        ),
+      { timeout: 15_000, what: 'the popup rendered' },
     );
   };
 

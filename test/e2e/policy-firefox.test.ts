@@ -59,10 +59,22 @@ async function openExtensionPage(page: Page, file: 'popup.html' | 'options.html'
   });
 }
 
+/**
+ * The popup has rendered its answer. Polled from here, one evaluate at a time: a waitForFunction
+ * started while the page reloads stays bound to the old document under WebDriver BiDi and times
+ * out (the flaky 15 s wait); an evaluate that meets the reload just fails and is tried again.
+ */
 async function rendered(popup: Page): Promise<void> {
-  await popup.waitForFunction(
-    () => document.querySelector('#findings-heading, #status-heading') !== null && document.querySelector('[aria-busy="true"]') === null,
-    { timeout: 15_000 },
+  await waitFor(
+    () =>
+      popup.evaluate(
+        () =>
+          !('tcgBeforeReload' in window) &&
+          document.readyState === 'complete' &&
+          document.querySelector('#findings-heading, #status-heading') !== null &&
+          document.querySelector('[aria-busy="true"]') === null,
+      ),
+    { timeout: 15_000, what: 'the popup rendered' },
   );
 }
 
@@ -200,7 +212,11 @@ describe('Firefox: force-install and managed configuration by policy', () => {
 
     // The popup describes the active tab: bring the EHR forward, then render it again.
     await ehr.bringToFront();
-    await popup.evaluate(() => location.reload());
+    // The old document is marked, so the wait below sees only the new one.
+    await popup.evaluate(() => {
+      (window as { tcgBeforeReload?: boolean }).tcgBeforeReload = true;
+      location.reload();
+    });
     await rendered(popup);
     // The profile menu button shows the profile policy put in force, disabled, with the lock note.
     const header = await popup.evaluate(() => {
