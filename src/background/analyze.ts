@@ -66,10 +66,9 @@ function checkVisits(
   merged: MergedReading,
   engine: EngineApi,
   options: CheckOptions,
-): { result: CheckResult; lineCodes: string[]; lines: LineLabel[] } {
+): { result: CheckResult; lines: LineLabel[] } {
   const results = merged.visits.map((v) => engine.check(v.visit, options));
   const findings: Finding[] = [];
-  const lineCodes: string[] = [];
   const lines: LineLabel[] = [];
   const explanations: NonNullable<CheckResult['explanations']> = {};
   // What each encounter's check left out at the caps, added up; the merged list is capped again.
@@ -87,16 +86,13 @@ function checkVisits(
     }
     omittedOf(checked.truncated, omitted);
     for (const [ruleId, list] of Object.entries(checked.explanations ?? {})) (explanations[ruleId] ??= []).push(...list);
-    for (const l of v.visit.lines) {
-      lineCodes.push([l.code, ...(l.modifiers ?? [])].join(':'));
-      lines.push(lineLabel(l));
-    }
+    for (const l of v.visit.lines) lines.push(lineLabel(l));
     offset += v.visit.lines.length;
   });
   const first = results[0] as CheckResult;
   const result = withFindings({ ...first }, capTotal(findings, FINDINGS_LIMITS.total, omitted), omitted);
   if (first.explanations !== undefined) result.explanations = explanations;
-  return { result, lineCodes, lines };
+  return { result, lines };
 }
 
 /** `result` listing `findings`, with exact counts of what the caps left out (none: no `truncated`). */
@@ -136,12 +132,13 @@ export function analyzeRecord(record: TabRecord, engine: EngineApi, resolved: Re
     return;
   }
   try {
-    const { result: checked, lineCodes, lines } = checkVisits(merged, engine, { ...checkOptions(record, resolved), ...extra });
+    const { result: checked, lines } = checkVisits(merged, engine, { ...checkOptions(record, resolved), ...extra });
     // Rules the user turned off for this payer profile or this site (the profile is known only
     // after the check): their findings are dropped here, and the popup lists the rules as "off here".
     const off = scopedOffRules(resolved.settings, checked.profile.id, record.origin);
     const result = withoutRules(checked, off);
-    const keys = findingKeys(result.findings, lineCodes);
+    // A line's key part is its code and modifiers ("97124:GP:59"), from the labels the popup gets too.
+    const keys = findingKeys(result.findings, lines.map((l) => [l.code, ...l.modifiers].join(':')));
     record.result = { result, keys, lines, scopedOff: [...off] };
     record.error = null;
     const current = new Set(keys);
