@@ -8,6 +8,10 @@ export interface Tokens {
   ends: Int32Array;
   /** Lowercased token text. */
   norms: string[];
+  /** Id of each token's lower-cased word (see WordTable; -1 for a word outside ASCII), for work done once per word. */
+  ids: Int32Array;
+  /** Ids are below this. */
+  idCount: number;
   /**
    * joinable[i]: token i and i+1 may be read as one phrase (only spaces, a single line break,
    * hyphens, slashes or apostrophes between them — no sentence punctuation).
@@ -73,6 +77,7 @@ export function tokenize(text: string, words: WordTable = new WordTable(text.len
   const n = text.length;
   let starts = new Int32Array(Math.max(16, n >> 3));
   let ends = new Int32Array(starts.length);
+  let ids = new Int32Array(starts.length);
   const norms: string[] = [];
   let count = 0;
   let i = 0;
@@ -92,10 +97,15 @@ export function tokenize(text: string, words: WordTable = new WordTable(text.len
       const grownEnds = new Int32Array(count * 2);
       grownEnds.set(ends);
       ends = grownEnds;
+      const grownIds = new Int32Array(count * 2);
+      grownIds.set(ids);
+      ids = grownIds;
     }
     starts[count] = start;
     ends[count] = i;
-    norms.push(words.lower(text, start, i));
+    const id = words.id(text, start, i);
+    ids[count] = id;
+    norms.push(id >= 0 ? words.word(id) : text.slice(start, i).toLowerCase());
     count++;
   }
   const joinable = new Uint8Array(count);
@@ -107,7 +117,7 @@ export function tokenize(text: string, words: WordTable = new WordTable(text.len
     // An abbreviation's full stop joins too ("Ther. ex.", "Neuro. re-ed"): a short word, a dot, a space.
     else if (ends[t]! - starts[t]! <= 4 && abbreviationDot(text, gapStart, gapEnd)) joinable[t] = 1;
   }
-  return { count, starts: starts.slice(0, count), ends: ends.slice(0, count), norms, joinable };
+  return { count, starts: starts.slice(0, count), ends: ends.slice(0, count), norms, ids: ids.slice(0, count), idCount: words.size, joinable };
 }
 
 /** Index of the first token whose start is >= offset (count when none). */
