@@ -127,9 +127,21 @@ function tokenKeys(lx: Lexed, index: ItemIndex): { keys: Uint16Array; active: Ui
   if (!index.keys || !index.active || index.keysVersion !== KEYS.size) {
     const keys = new Uint16Array(lx.count);
     const active = new Uint8Array(lx.count);
+    // Looked up once per distinct word (-1: not yet), not once per token.
+    const keyOfId = new Int32Array(lx.idCount).fill(-1);
     for (let i = 0; i < lx.count; i++) {
-      if (lx.kind[i] === Kind.Num) active[i] = 1;
-      else if ((keys[i] = KEYS.get(lx.norm[i]!) ?? 0) !== 0) active[i] = 1;
+      if (lx.kind[i] === Kind.Num) {
+        active[i] = 1;
+        continue;
+      }
+      const id = lx.ids[i]!;
+      let key = id >= 0 ? keyOfId[id]! : -1;
+      if (key < 0) {
+        key = KEYS.get(lx.norm[i]!) ?? 0;
+        if (id >= 0) keyOfId[id] = key;
+      }
+      keys[i] = key;
+      if (key !== 0) active[i] = 1;
     }
     index.keys = keys;
     index.active = active;
@@ -149,19 +161,26 @@ function tokenKeys(lx: Lexed, index: ItemIndex): { keys: Uint16Array; active: Ui
  */
 interface StartSet {
   num: boolean;
-  keys: number[];
+  /** hasKey[key] = 1 for every key it can start with (keys made later are past its end: none of them). */
+  hasKey: Uint8Array;
   items: string[];
 }
 
 function startSet(pattern: readonly Element[], from: number): StartSet | null {
-  const set: StartSet = { num: false, keys: [], items: [] };
+  const keys: number[] = [];
+  const items: string[] = [];
+  let num = false;
   for (let p = from; p < pattern.length; p++) {
     const e = pattern[p]!;
-    if (e.type === 'item') set.items.push(e.kind);
-    else if (e.words) for (const w of e.words) set.keys.push(keyFor(w));
-    else if (e.tokenKind === Kind.Num) set.num = true;
+    if (e.type === 'item') items.push(e.kind);
+    else if (e.words) for (const w of e.words) keys.push(keyFor(w));
+    else if (e.tokenKind === Kind.Num) num = true;
     else return null;
-    if (!e.optional) return set;
+    if (!e.optional) {
+      const hasKey = new Uint8Array(Math.max(0, ...keys) + 1);
+      for (const key of keys) hasKey[key] = 1;
+      return { num, hasKey, items };
+    }
   }
   return null;
 }
@@ -171,7 +190,7 @@ function canStart(set: StartSet, lx: Lexed, keys: Uint16Array, index: ItemIndex,
   if (t >= lx.count) return false;
   if (lx.kind[t] === Kind.Num) {
     if (set.num) return true;
-  } else if (keys[t] !== 0 && set.keys.includes(keys[t]!)) return true;
+  } else if (set.hasKey[keys[t]!] === 1) return true;
   if (set.items.length > 0) {
     const here = index.at[t];
     if (here) for (const it of here) if (set.items.includes(it.kind)) return true;

@@ -19,6 +19,10 @@ export interface Lexed {
   end: Int32Array;
   /** Lower-cased text of words and punctuation; the digits as written for numbers ("05"). */
   norm: string[];
+  /** Id of each token's norm in the analysis' WordTable (-1 for text outside ASCII), for work done once per word. */
+  ids: Int32Array;
+  /** Ids are below this. */
+  idCount: number;
   /** Numeric value of number tokens (NaN otherwise). */
   value: Float64Array;
   /** Spaces (not line breaks) before the token: layout tells cells and columns apart. */
@@ -49,6 +53,7 @@ class Columns {
   kind: Uint8Array;
   start: Int32Array;
   end: Int32Array;
+  id: Int32Array;
   value: Float64Array;
   spaceBefore: Uint16Array;
   tabBefore: Uint8Array;
@@ -57,6 +62,7 @@ class Columns {
     this.kind = new Uint8Array(capacity);
     this.start = new Int32Array(capacity);
     this.end = new Int32Array(capacity);
+    this.id = new Int32Array(capacity);
     this.value = new Float64Array(capacity);
     this.spaceBefore = new Uint16Array(capacity);
     this.tabBefore = new Uint8Array(capacity);
@@ -67,6 +73,7 @@ class Columns {
     bigger.kind.set(this.kind);
     bigger.start.set(this.start);
     bigger.end.set(this.end);
+    bigger.id.set(this.id);
     bigger.value.set(this.value);
     bigger.spaceBefore.set(this.spaceBefore);
     bigger.tabBefore.set(this.tabBefore);
@@ -120,13 +127,17 @@ export function lex(text: string, words: WordTable = new WordTable(text.length))
     cols.spaceBefore[count] = Math.min(spaces, 65535);
     cols.tabBefore[count] = tab;
     cols.line[count] = lineNo;
+    // Words, numbers and ASCII marks are made once per distinct text (lower-casing leaves digits and
+    // marks as they are); other marks are kept exactly as written.
+    const id = k !== Kind.Punct || c < 128 ? words.id(text, i, j) : -1;
+    cols.id[count] = id;
     if (k === Kind.Num) {
-      const digits = words.lower(text, i, j);
+      const digits = words.word(id);
       cols.value[count] = Number(digits);
       norm[count] = digits;
     } else {
       cols.value[count] = Number.NaN;
-      norm[count] = k === Kind.Word ? words.lower(text, i, j) : text.slice(i, j);
+      norm[count] = id >= 0 ? words.word(id) : k === Kind.Word ? text.slice(i, j).toLowerCase() : text.slice(i, j);
     }
     if (k === Kind.Newline) lineNo++;
     spaces = 0;
@@ -142,6 +153,8 @@ export function lex(text: string, words: WordTable = new WordTable(text.length))
     start: cols.start.subarray(0, count),
     end: cols.end.subarray(0, count),
     norm,
+    ids: cols.id.subarray(0, count),
+    idCount: words.size,
     value: cols.value.subarray(0, count),
     spaceBefore: cols.spaceBefore.subarray(0, count),
     tabBefore: cols.tabBefore.subarray(0, count),
