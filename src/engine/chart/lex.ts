@@ -162,6 +162,27 @@ export function lex(text: string, words: WordTable = new WordTable(text.length))
   };
 }
 
+/**
+ * Marks the tokens whose norm is in `words` (numbers never are): each distinct word is looked up once,
+ * by its id, instead of once per token.
+ */
+export function tokensIn(lx: Lexed, words: ReadonlySet<string>): Uint8Array {
+  const marks = new Uint8Array(lx.count);
+  // Per id: 0 not looked up yet, 1 in the set, 2 not.
+  const known = new Uint8Array(lx.idCount);
+  for (let i = 0; i < lx.count; i++) {
+    if (lx.kind[i] === Kind.Num) continue;
+    const id = lx.ids[i]!;
+    let answer = id >= 0 ? known[id]! : 0;
+    if (answer === 0) {
+      answer = words.has(lx.norm[i]!) ? 1 : 2;
+      if (id >= 0) known[id] = answer;
+    }
+    if (answer === 1) marks[i] = 1;
+  }
+  return marks;
+}
+
 /** Index of the first token starting at or after `offset` (count when none). */
 export function lexAt(lx: Lexed, offset: number): number {
   let lo = 0;
