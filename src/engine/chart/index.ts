@@ -293,7 +293,7 @@ export function analyzeChart(note: Visit['note'], options: ChartOptions = {}): C
 
   // 4. Time.
   const services = serviceMentions(text, mentions);
-  const lx = lex(text, words);
+  const lx = lex(text, words, tokens);
   const timeItems = parseTimes(lx);
   const times = findTimes(text, lx, timeItems, services, contextAt, new Set(options.billedCodes ?? []));
 

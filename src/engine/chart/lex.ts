@@ -2,6 +2,7 @@
 // Unlike the word tokens used for vocabulary (tokens.ts), digits and letters are split ("15m" is
 // 15 + m, "1h05m" is 1 + h + 05 + m) and punctuation is kept, because notations are made of them.
 // One linear pass; typed arrays keep it cheap.
+import type { Tokens } from './tokens';
 import { WordTable } from './words';
 
 export const enum Kind {
@@ -82,7 +83,11 @@ class Columns {
   }
 }
 
-export function lex(text: string, words: WordTable = new WordTable(text.length)): Lexed {
+/**
+ * `tokens`: the word tokens of the same text made with the same table, when the caller has them: a
+ * word that is a whole word token too ("massage", not "15m"'s "m") takes its id from there, unhashed.
+ */
+export function lex(text: string, words: WordTable = new WordTable(text.length), tokens?: Tokens): Lexed {
   const n = text.length;
   const cols = new Columns(Math.max(16, (n >> 2) + 16));
   // Sized like the columns (growing a pushed array copied it again and again); trimmed at the end.
@@ -92,6 +97,8 @@ export function lex(text: string, words: WordTable = new WordTable(text.length))
   let spaces = 0;
   let tab = 0;
   let i = 0;
+  // The word token at or after the current one (tokens are in text order, as lexed tokens are).
+  let t = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
@@ -129,7 +136,11 @@ export function lex(text: string, words: WordTable = new WordTable(text.length))
     cols.line[count] = lineNo;
     // Words, numbers and ASCII marks are made once per distinct text (lower-casing leaves digits and
     // marks as they are); other marks are kept exactly as written.
-    const id = k !== Kind.Punct || c < 128 ? words.id(text, i, j) : -1;
+    let id: number;
+    if (k === Kind.Word && tokens) {
+      while (t < tokens.count && tokens.starts[t]! < i) t++;
+      id = t < tokens.count && tokens.starts[t] === i && tokens.ends[t] === j ? tokens.ids[t]! : words.id(text, i, j);
+    } else id = k !== Kind.Punct || c < 128 ? words.id(text, i, j) : -1;
     cols.id[count] = id;
     if (k === Kind.Num) {
       const digits = words.word(id);
