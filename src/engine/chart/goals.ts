@@ -11,7 +11,7 @@
 //
 // Limitations are the same phrase after a trigger: "limits typing to 15 min", "difficulty with zippers".
 import data from '../data/grammar/goals.json';
-import { Kind, type Lexed, lexAt } from './lex';
+import { Kind, type Lexed, lexAt, tokensIn } from './lex';
 import type { GoalStatement, Mention, MentionContext, Sentence } from './types';
 
 const rows = new Map(data.rows.map((r) => [r.id, new Set(r.words)]));
@@ -181,12 +181,13 @@ export function findGoals(inputs: GoalInputs): GoalStatement[] {
     push({ first, end }, 'purpose');
   }
   // 4. Limitations: the phrase after a trigger word, to the end of its clause.
+  const trigger = tokensIn(lx, TRIGGER);
   for (let i = 0; i < lx.count; i++) {
     if (lx.kind[i] !== Kind.Word) continue;
     // "can't" and "won't" are three tokens (can ' t); "not able to" is two words.
     const contracted = (lx.norm[i] === 'can' || lx.norm[i] === 'couldn') && lx.norm[i + 1] === "'" && lx.norm[i + 2] === 't';
     const notAble = lx.norm[i] === 'not' && lx.norm[i + 1] === 'able';
-    if (!TRIGGER.has(lx.norm[i]!) && !contracted && !notAble) continue;
+    if (!trigger[i] && !contracted && !notAble) continue;
     let end = i + 1;
     while (end < lx.count && end - i <= 10 && lx.kind[end] !== Kind.Newline && !ITEM_BREAK.has(lx.norm[end]!) && lx.norm[end] !== '(') end++;
     if (end > i + 1) push({ first: i, end }, 'limitation');

@@ -127,9 +127,21 @@ function tokenKeys(lx: Lexed, index: ItemIndex): { keys: Uint16Array; active: Ui
   if (!index.keys || !index.active || index.keysVersion !== KEYS.size) {
     const keys = new Uint16Array(lx.count);
     const active = new Uint8Array(lx.count);
+    // Looked up once per distinct word (-1: not yet), not once per token.
+    const keyOfId = new Int32Array(lx.idCount).fill(-1);
     for (let i = 0; i < lx.count; i++) {
-      if (lx.kind[i] === Kind.Num) active[i] = 1;
-      else if ((keys[i] = KEYS.get(lx.norm[i]!) ?? 0) !== 0) active[i] = 1;
+      if (lx.kind[i] === Kind.Num) {
+        active[i] = 1;
+        continue;
+      }
+      const id = lx.ids[i]!;
+      let key = id >= 0 ? keyOfId[id]! : -1;
+      if (key < 0) {
+        key = KEYS.get(lx.norm[i]!) ?? 0;
+        if (id >= 0) keyOfId[id] = key;
+      }
+      keys[i] = key;
+      if (key !== 0) active[i] = 1;
     }
     index.keys = keys;
     index.active = active;
@@ -149,19 +161,26 @@ function tokenKeys(lx: Lexed, index: ItemIndex): { keys: Uint16Array; active: Ui
  */
 interface StartSet {
   num: boolean;
-  keys: number[];
+  /** hasKey[key] = 1 for every key it can start with (keys made later are past its end: none of them). */
+  hasKey: Uint8Array;
   items: string[];
 }
 
 function startSet(pattern: readonly Element[], from: number): StartSet | null {
-  const set: StartSet = { num: false, keys: [], items: [] };
+  const keys: number[] = [];
+  const items: string[] = [];
+  let num = false;
   for (let p = from; p < pattern.length; p++) {
     const e = pattern[p]!;
-    if (e.type === 'item') set.items.push(e.kind);
-    else if (e.words) for (const w of e.words) set.keys.push(keyFor(w));
-    else if (e.tokenKind === Kind.Num) set.num = true;
+    if (e.type === 'item') items.push(e.kind);
+    else if (e.words) for (const w of e.words) keys.push(keyFor(w));
+    else if (e.tokenKind === Kind.Num) num = true;
     else return null;
-    if (!e.optional) return set;
+    if (!e.optional) {
+      const hasKey = new Uint8Array(Math.max(0, ...keys) + 1);
+      for (const key of keys) hasKey[key] = 1;
+      return { num, hasKey, items };
+    }
   }
   return null;
 }
@@ -171,7 +190,7 @@ function canStart(set: StartSet, lx: Lexed, keys: Uint16Array, index: ItemIndex,
   if (t >= lx.count) return false;
   if (lx.kind[t] === Kind.Num) {
     if (set.num) return true;
-  } else if (keys[t] !== 0 && set.keys.includes(keys[t]!)) return true;
+  } else if (set.hasKey[keys[t]!] === 1) return true;
   if (set.items.length > 0) {
     const here = index.at[t];
     if (here) for (const it of here) if (set.items.includes(it.kind)) return true;
@@ -232,20 +251,56 @@ function matchOne(lx: Lexed, index: ItemIndex, c: CompiledRule, p: number, i: nu
   return false;
 }
 
+/**
+ * Rules that start alike, in row order, with which of them (bit r: rules[r]) can go on with what
+ * follows: a number, a word or mark by its key, an item by its kind; `anyNext` holds the rules with no
+ * second-element start set. Only the rules whose second element can begin after the first are tried,
+ * still in row order. (Null masks: too many rules for one bit each; every rule is tried.)
+ */
+interface Bucket {
+  rules: CompiledRule[];
+  masks: { anyNext: number; num: number; byKey: Int32Array; byItem: Map<string, number> } | null;
+}
+const MAX_MASKED_RULES = 31;
+
 /** Rules grouped by what their first element can start with, so each token tries only a few rows. */
 interface Dispatch {
   /** Rules by the key (see KEYS) of the word or mark they start with. */
-  byKey: (CompiledRule[] | undefined)[];
-  byNum: CompiledRule[];
-  byItem: Map<string, CompiledRule[]>;
-  /** Rules whose first element is optional or a free predicate: tried everywhere. */
-  always: CompiledRule[];
+  byKey: (Bucket | undefined)[];
+  byNum: Bucket;
+  byItem: Map<string, Bucket>;
+  /**
+   * Rules whose first element is optional or a free predicate: tried everywhere (their masks are
+   * of what the rule can start with, its guard, not of what follows).
+   */
+  always: Bucket;
   /** Some rule may start at any token (no start set to guard it): no token is skipped. */
   everywhere: boolean;
 }
 
+/** The masks of a bucket from each rule's start set of what is tested (`next`, or `guard` for `always`). */
+function bucketMasks(rules: readonly CompiledRule[], setOf: (c: CompiledRule) => StartSet | null): Bucket['masks'] {
+  if (rules.length > MAX_MASKED_RULES) return null;
+  const byKey = new Int32Array(Math.max(0, ...rules.map((c) => setOf(c)?.hasKey.length ?? 0)));
+  const masks = { anyNext: 0, num: 0, byKey, byItem: new Map<string, number>() };
+  rules.forEach((c, r) => {
+    const bit = 1 << r;
+    const set = setOf(c);
+    if (!set) {
+      masks.anyNext |= bit;
+      return;
+    }
+    if (set.num) masks.num |= bit;
+    for (let k = 0; k < set.hasKey.length; k++) if (set.hasKey[k]) byKey[k]! |= bit;
+    for (const kind of set.items) masks.byItem.set(kind, (masks.byItem.get(kind) ?? 0) | bit);
+  });
+  return masks;
+}
+
+const newBucket = (): Bucket => ({ rules: [], masks: null });
+
 export function compileLayer(rules: readonly Rule[]): Dispatch {
-  const d: Dispatch = { byKey: [], byNum: [], byItem: new Map(), always: [], everywhere: false };
+  const d: Dispatch = { byKey: [], byNum: newBucket(), byItem: new Map(), always: newBucket(), everywhere: false };
   for (const rule of rules) {
     const first = rule.pattern[0]!;
     const c: CompiledRule = {
@@ -256,17 +311,19 @@ export function compileLayer(rules: readonly Rule[]): Dispatch {
       // Only after a first element of known length: one token, or an item (its candidates' ends).
       next: !first.optional && !(first.type === 'token' && first.repeat) ? startSet(rule.pattern, 1) : null,
     };
-    if (first.optional) d.always.push(c);
+    if (first.optional) d.always.rules.push(c);
     else if (first.type === 'item') {
-      const list = d.byItem.get(first.kind) ?? [];
-      list.push(c);
-      d.byItem.set(first.kind, list);
+      const bucket = d.byItem.get(first.kind) ?? newBucket();
+      bucket.rules.push(c);
+      d.byItem.set(first.kind, bucket);
     } else if (first.words) {
-      for (const w of first.words) (d.byKey[keyFor(w)] ??= []).push(c);
-    } else if (first.tokenKind === Kind.Num) d.byNum.push(c);
-    else d.always.push(c);
+      for (const w of first.words) (d.byKey[keyFor(w)] ??= newBucket()).rules.push(c);
+    } else if (first.tokenKind === Kind.Num) d.byNum.rules.push(c);
+    else d.always.rules.push(c);
   }
-  d.everywhere = d.always.some((c) => c.guard === null);
+  for (const bucket of [d.byNum, ...d.byKey, ...d.byItem.values()]) if (bucket) bucket.masks = bucketMasks(bucket.rules, (c) => c.next);
+  d.always.masks = bucketMasks(d.always.rules, (c) => c.guard);
+  d.everywhere = d.always.rules.some((c) => c.guard === null);
   return d;
 }
 
@@ -298,14 +355,40 @@ export function runLayer(lx: Lexed, index: ItemIndex, layer: Dispatch): Item[] {
     if (!made) return;
     found.push({ kind: made.kind ?? c.rule.kind, first, end, rule: c.rule.name, value: made.value, data: made.data });
   };
+  /** The bucket's rules (as bits) whose second element can begin at token t. */
+  const fitsAt = (masks: NonNullable<Bucket['masks']>, t: number): number => {
+    if (t >= lx.count) return 0;
+    let fit = 0;
+    if (lx.kind[t] === Kind.Num) fit |= masks.num;
+    else fit |= masks.byKey[keys[t]!] ?? 0;
+    const here = index.at[t];
+    if (here && masks.byItem.size > 0) for (const it of here) fit |= masks.byItem.get(it.kind) ?? 0;
+    return fit;
+  };
+  /**
+   * Try the bucket's rules that may match at i, in row order (`itemKind`: they start with such an
+   * item; `guarded`: the `always` bucket, whose masks are of token i itself).
+   */
+  const tryBucket = (bucket: Bucket, i: number, itemKind?: string, guarded = false) => {
+    const { rules, masks } = bucket;
+    if (!masks) {
+      for (let r = 0; r < rules.length; r++) tryRule(rules[r]!, i);
+      return;
+    }
+    let fit = masks.anyNext;
+    if (guarded) fit |= fitsAt(masks, i);
+    else if (itemKind === undefined) fit |= fitsAt(masks, i + 1);
+    else for (const it of index.at[i]!) if (it.kind === itemKind) fit |= fitsAt(masks, it.end);
+    for (let r = 0; fit !== 0 && r < rules.length; r++, fit >>>= 1) if (fit & 1) tryRule(rules[r]!, i);
+  };
   const { byNum, byKey, byItem, always, everywhere } = layer;
   for (let i = 0; i < lx.count; i++) {
     if (!everywhere && active[i] === 0) continue;
     if (lx.kind[i] === Kind.Num) {
-      for (let r = 0; r < byNum.length; r++) tryRule(byNum[r]!, i);
+      tryBucket(byNum, i);
     } else if (keys[i] !== 0) {
       const byWord = byKey[keys[i]!];
-      if (byWord) for (let r = 0; r < byWord.length; r++) tryRule(byWord[r]!, i);
+      if (byWord) tryBucket(byWord, i);
     }
     const here = index.at[i];
     if (here) {
@@ -315,11 +398,11 @@ export function runLayer(lx: Lexed, index: ItemIndex, layer: Dispatch): Item[] {
         let repeated = false;
         for (let m = 0; m < k && !repeated; m++) repeated = here[m]!.kind === kind;
         if (repeated) continue;
-        const rules = byItem.get(kind);
-        if (rules) for (let r = 0; r < rules.length; r++) tryRule(rules[r]!, i);
+        const bucket = byItem.get(kind);
+        if (bucket) tryBucket(bucket, i, kind);
       }
     }
-    for (let r = 0; r < always.length; r++) tryRule(always[r]!, i);
+    if (always.rules.length > 0) tryBucket(always, i, undefined, true);
   }
   for (const it of found) {
     const list = index.at[it.first];

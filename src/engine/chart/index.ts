@@ -201,9 +201,16 @@ function mentionsOf(text: string, tokens: Tokens, raw: Map<string, RawMatch[]>, 
 
 /** Service mentions for time: names from the code data plus code numbers written in the note. */
 function serviceMentions(text: string, mentions: Record<string, Mention[]>): ServiceMention[] {
+  // The same few names recur all through a long note: each is looked up once.
+  const candidatesOf = new Map<string, readonly string[]>();
+  const candidates = (written: string): readonly string[] => {
+    let known = candidatesOf.get(written);
+    if (!known) candidatesOf.set(written, (known = lookupServiceName(written).candidates));
+    return known;
+  };
   const services: ServiceMention[] = [
     ...(mentions.service ?? []).map((m) => ({ start: m.start, end: m.end, code: m.entry })),
-    ...(mentions['service-ambiguous'] ?? []).map((m) => ({ start: m.start, end: m.end, code: null, candidates: lookupServiceName(m.text).candidates })),
+    ...(mentions['service-ambiguous'] ?? []).map((m) => ({ start: m.start, end: m.end, code: null, candidates: candidates(m.text) })),
   ];
   // A massage stroke named on its own ("Effleurage, petrissage and stripping x 12'") implies massage,
   // but only where no service is named (time.ts drops weak services beside a named one).
@@ -286,7 +293,7 @@ export function analyzeChart(note: Visit['note'], options: ChartOptions = {}): C
 
   // 4. Time.
   const services = serviceMentions(text, mentions);
-  const lx = lex(text, words);
+  const lx = lex(text, words, tokens);
   const timeItems = parseTimes(lx);
   const times = findTimes(text, lx, timeItems, services, contextAt, new Set(options.billedCodes ?? []));
 

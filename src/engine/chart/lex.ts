@@ -2,6 +2,7 @@
 // Unlike the word tokens used for vocabulary (tokens.ts), digits and letters are split ("15m" is
 // 15 + m, "1h05m" is 1 + h + 05 + m) and punctuation is kept, because notations are made of them.
 // One linear pass; typed arrays keep it cheap.
+import type { Tokens } from './tokens';
 import { WordTable } from './words';
 
 export const enum Kind {
@@ -19,6 +20,10 @@ export interface Lexed {
   end: Int32Array;
   /** Lower-cased text of words and punctuation; the digits as written for numbers ("05"). */
   norm: string[];
+  /** Id of each token's norm in the analysis' WordTable (-1 for text outside ASCII), for work done once per word. */
+  ids: Int32Array;
+  /** Ids are below this. */
+  idCount: number;
   /** Numeric value of number tokens (NaN otherwise). */
   value: Float64Array;
   /** Spaces (not line breaks) before the token: layout tells cells and columns apart. */
@@ -49,6 +54,7 @@ class Columns {
   kind: Uint8Array;
   start: Int32Array;
   end: Int32Array;
+  id: Int32Array;
   value: Float64Array;
   spaceBefore: Uint16Array;
   tabBefore: Uint8Array;
@@ -57,6 +63,7 @@ class Columns {
     this.kind = new Uint8Array(capacity);
     this.start = new Int32Array(capacity);
     this.end = new Int32Array(capacity);
+    this.id = new Int32Array(capacity);
     this.value = new Float64Array(capacity);
     this.spaceBefore = new Uint16Array(capacity);
     this.tabBefore = new Uint8Array(capacity);
@@ -67,6 +74,7 @@ class Columns {
     bigger.kind.set(this.kind);
     bigger.start.set(this.start);
     bigger.end.set(this.end);
+    bigger.id.set(this.id);
     bigger.value.set(this.value);
     bigger.spaceBefore.set(this.spaceBefore);
     bigger.tabBefore.set(this.tabBefore);
@@ -75,7 +83,11 @@ class Columns {
   }
 }
 
-export function lex(text: string, words: WordTable = new WordTable(text.length)): Lexed {
+/**
+ * `tokens`: the word tokens of the same text made with the same table, when the caller has them: a
+ * word that is a whole word token too ("massage", not "15m"'s "m") takes its id from there, unhashed.
+ */
+export function lex(text: string, words: WordTable = new WordTable(text.length), tokens?: Tokens): Lexed {
   const n = text.length;
   const cols = new Columns(Math.max(16, (n >> 2) + 16));
   // Sized like the columns (growing a pushed array copied it again and again); trimmed at the end.
@@ -85,6 +97,8 @@ export function lex(text: string, words: WordTable = new WordTable(text.length))
   let spaces = 0;
   let tab = 0;
   let i = 0;
+  // The word token at or after the current one (tokens are in text order, as lexed tokens are).
+  let t = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
@@ -120,13 +134,21 @@ export function lex(text: string, words: WordTable = new WordTable(text.length))
     cols.spaceBefore[count] = Math.min(spaces, 65535);
     cols.tabBefore[count] = tab;
     cols.line[count] = lineNo;
+    // Words, numbers and ASCII marks are made once per distinct text (lower-casing leaves digits and
+    // marks as they are); other marks are kept exactly as written.
+    let id: number;
+    if (k === Kind.Word && tokens) {
+      while (t < tokens.count && tokens.starts[t]! < i) t++;
+      id = t < tokens.count && tokens.starts[t] === i && tokens.ends[t] === j ? tokens.ids[t]! : words.id(text, i, j);
+    } else id = k !== Kind.Punct || c < 128 ? words.id(text, i, j) : -1;
+    cols.id[count] = id;
     if (k === Kind.Num) {
-      const digits = words.lower(text, i, j);
+      const digits = words.word(id);
       cols.value[count] = Number(digits);
       norm[count] = digits;
     } else {
       cols.value[count] = Number.NaN;
-      norm[count] = k === Kind.Word ? words.lower(text, i, j) : text.slice(i, j);
+      norm[count] = id >= 0 ? words.word(id) : k === Kind.Word ? text.slice(i, j).toLowerCase() : text.slice(i, j);
     }
     if (k === Kind.Newline) lineNo++;
     spaces = 0;
@@ -142,11 +164,34 @@ export function lex(text: string, words: WordTable = new WordTable(text.length))
     start: cols.start.subarray(0, count),
     end: cols.end.subarray(0, count),
     norm,
+    ids: cols.id.subarray(0, count),
+    idCount: words.size,
     value: cols.value.subarray(0, count),
     spaceBefore: cols.spaceBefore.subarray(0, count),
     tabBefore: cols.tabBefore.subarray(0, count),
     line: cols.line.subarray(0, count),
   };
+}
+
+/**
+ * Marks the tokens whose norm is in `words` (numbers never are): each distinct word is looked up once,
+ * by its id, instead of once per token.
+ */
+export function tokensIn(lx: Lexed, words: ReadonlySet<string>): Uint8Array {
+  const marks = new Uint8Array(lx.count);
+  // Per id: 0 not looked up yet, 1 in the set, 2 not.
+  const known = new Uint8Array(lx.idCount);
+  for (let i = 0; i < lx.count; i++) {
+    if (lx.kind[i] === Kind.Num) continue;
+    const id = lx.ids[i]!;
+    let answer = id >= 0 ? known[id]! : 0;
+    if (answer === 0) {
+      answer = words.has(lx.norm[i]!) ? 1 : 2;
+      if (id >= 0) known[id] = answer;
+    }
+    if (answer === 1) marks[i] = 1;
+  }
+  return marks;
 }
 
 /** Index of the first token starting at or after `offset` (count when none). */

@@ -245,8 +245,25 @@ export function matchLexicons(tokens: Tokens, compiled: CompiledLexicons): Map<s
     }
   };
 
+  // Out of the root, only words and prefixes lead anywhere (a phrase starts with a word), and where
+  // they lead depends on the word alone: worked out once per distinct word, since most words repeat.
+  const root = compiled.root;
+  const rootByWord = !root.any && !root.gaps;
+  const rootSteps = new Array<readonly State[] | undefined>(tokens.idCount);
+  const wordIds = tokens.ids;
+
   for (from = 0; from < count; from++) {
-    steps(compiled.root, from);
+    if (!rootByWord) {
+      steps(root, from);
+    } else {
+      const id = wordIds[from]!;
+      let targets = id >= 0 ? rootSteps[id] : undefined;
+      if (!targets) {
+        targets = wordSteps(root, norms[from]!);
+        if (id >= 0) rootSteps[id] = targets;
+      }
+      for (let k = 0; k < targets.length; k++) walk(targets[k]!, from + 1);
+    }
     for (let k = 0; k < touchedCount; k++) {
       const l = touched[k]!;
       const list = found[l]!;
@@ -261,6 +278,24 @@ export function matchLexicons(tokens: Tokens, compiled: CompiledLexicons): Map<s
   const out = new Map<string, RawMatch[]>();
   ids.forEach((id, l) => out.set(id, excuse(found[l]!, excused[l]!)));
   return out;
+}
+
+const NO_STATES: readonly State[] = [];
+
+/** The states a word leads to from `state` by its word and prefix steps, in the order matching tries them. */
+function wordSteps(state: State, norm: string): readonly State[] {
+  let out: State[] | undefined;
+  const next = state.words?.get(norm);
+  if (next) out = [next];
+  if (state.prefixes) {
+    let node: PrefixNode | undefined = state.prefixes;
+    for (let k = 0; k < norm.length; k++) {
+      node = prefixChild(node, norm.charCodeAt(k));
+      if (!node) break;
+      if (node.state) (out ??= []).push(node.state);
+    }
+  }
+  return out ?? NO_STATES;
 }
 
 /** Drop the matches an exception span overlaps (of every entry, or of the entries it names). */

@@ -42,6 +42,9 @@ const LOOKALIKE = new Map<number, string>(Object.entries(LOOKALIKES).map(([from,
 // Anything that might need folding; most notes have none, and then the text is returned as it is.
 const NEEDS_FOLDING = new RegExp(`[${FOLD_ROWS.map((r) => r.chars).join('')}${Object.keys(LOOKALIKES).join('')}\\r\\uff01-\\uff5e]`);
 const LETTER = /\p{L}/u;
+/** The characters the scan stops at: CR, the backtick and everything outside ASCII. */
+const MAY_FOLD = /[\r`\u0080-\uffff]/g;
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 /** Letters are tested one UTF-16 unit at a time (a lone surrogate is no letter); answers are kept per unit. */
 let letterCache: Uint8Array | undefined;
@@ -104,39 +107,37 @@ export function normalizeText(original: string): Normalized {
     }
     return j;
   };
-  // ASCII letters need nothing unless the word they are in holds something else, so a word is only
-  // looked at as a whole from its start (`word`) when a character outside ASCII turns up in it.
-  let word = -1;
+  // Plain ASCII needs nothing: the scan jumps from one character that may need folding (CR, the
+  // backtick, anything outside ASCII) to the next. ASCII letters need nothing unless the word they are
+  // in holds something else, so a word is only looked at as a whole from its start (`word`: the run
+  // of ASCII letters just before, back to where the scan last stopped) when such a character turns up in it.
   let i = 0;
-  while (i < n) {
-    const c = original.charCodeAt(i);
+  for (;;) {
+    MAY_FOLD.lastIndex = i;
+    if (!MAY_FOLD.test(original)) break;
+    const at = MAY_FOLD.lastIndex - 1;
+    const c = original.charCodeAt(at);
     if (c < 128) {
-      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
-        if (word < 0) word = i;
-        i++;
-        continue;
-      }
-      word = -1;
       if (c === 13) {
         // CRLF → LF; a lone CR is a line break.
-        replace(i, original.charCodeAt(i + 1) === 10 ? '' : '\n');
-      } else if (c === 0x60) replace(i, FOLD.get(c)!);
-      i++;
+        replace(at, original.charCodeAt(at + 1) === 10 ? '' : '\n');
+      } else replace(at, FOLD.get(c)!);
+      i = at + 1;
       continue;
     }
-    if (isLetter(c) || (word >= 0 && isInvisible(c))) {
-      i = foldWordAt(word >= 0 ? word : i);
-      word = -1;
+    let word = at;
+    while (word > i && isAsciiLetter(original.charCodeAt(word - 1))) word--;
+    if (isLetter(c) || (word < at && isInvisible(c))) {
+      i = foldWordAt(word);
       continue;
     }
-    word = -1;
     if (c >= 0xff01 && c <= 0xff5e) {
-      replace(i, String.fromCharCode(c - 0xfee0));
+      replace(at, String.fromCharCode(c - 0xfee0));
     } else {
       const folded = FOLD.get(c);
-      if (folded !== undefined) replace(i, folded);
+      if (folded !== undefined) replace(at, folded);
     }
-    i++;
+    i = at + 1;
   }
   if (copied < n) pieces.push(original.slice(copied));
   const text = pieces.join('');

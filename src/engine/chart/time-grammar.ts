@@ -372,6 +372,13 @@ export interface TimeItems {
 export function parseTimes(lx: Lexed): TimeItems {
   const index = newIndex(lx.count);
   for (const layer of LAYERS) runLayer(lx, index, layer);
-  const of = (kind: string) => index.all.filter((it) => it.kind === kind);
+  // The items by kind, in one pass (each list in the order the items were found).
+  const byKind = new Map<string, Item[]>();
+  for (const it of index.all) {
+    const list = byKind.get(it.kind);
+    if (list) list.push(it);
+    else byKind.set(it.kind, [it]);
+  }
+  const of = (kind: string): Item[] => byKind.get(kind) ?? [];
   return { index, durations: of('duration'), ranges: of('range'), units: of('units'), counts: of('times'), parens: [...of('paren'), ...of('codefig')], entryFigures: of('entryfig'), totals: of('total'), untils: of('until') };
 }

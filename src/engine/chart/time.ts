@@ -12,7 +12,7 @@
 // Time-like text that could not be tied to a code is kept as unresolved, so a rule can say
 // "could not read" instead of "missing".
 import { type Item, selectLongest } from './grammar';
-import { Kind, type Lexed, lexAt } from './lex';
+import { Kind, type Lexed, lexAt, tokensIn } from './lex';
 import { clockGap, TIME_WORDS, type TimeItems, type TotalKind, totalLabelKind } from './time-grammar';
 import { readTables } from './time-table';
 import type { CodeMinutes, MentionContext, SectionKind, ServiceTime, TotalTime, UnresolvedTime } from './types';
@@ -153,6 +153,7 @@ function clauseSegments(lx: Lexed, rowLines: Tables['rowLines'], unitTokens: Tab
   const segments: Segment[] = [];
   const segmentOf = new Int32Array(lx.count).fill(-1);
   let first = 0;
+  const breaksClause = tokensIn(lx, TIME_WORDS.clauseBreak);
   const close = (end: number) => {
     if (end > first) {
       segments.push({ first, end, line: lx.line[first]!, services: [], figures: [], hasUnits: false, plansVisits: false });
@@ -168,7 +169,7 @@ function clauseSegments(lx: Lexed, rowLines: Tables['rowLines'], unitTokens: Tab
     } else if (rowLines[lx.line[i]!]) continue; // a table row is one entry
     else if (kind === Kind.Punct && isClauseEnd(lx, i)) close(i + 1);
     // "… then ther ex 16 mins", "followed by 25 minutes of therapeutic exercise": a new clause.
-    else if (kind === Kind.Word && !inService[i] && TIME_WORDS.clauseBreak.has(lx.norm[i]!)) close(i);
+    else if (kind === Kind.Word && !inService[i] && breaksClause[i]) close(i);
   }
   close(lx.count);
   for (let i = 0; i + 2 < lx.count; i++) {

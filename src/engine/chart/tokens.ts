@@ -8,6 +8,10 @@ export interface Tokens {
   ends: Int32Array;
   /** Lowercased token text. */
   norms: string[];
+  /** Id of each token's lower-cased word (see WordTable; -1 for a word outside ASCII), for work done once per word. */
+  ids: Int32Array;
+  /** Ids are below this. */
+  idCount: number;
   /**
    * joinable[i]: token i and i+1 may be read as one phrase (only spaces, a single line break,
    * hyphens, slashes or apostrophes between them — no sentence punctuation).
@@ -71,9 +75,12 @@ const abbreviationDot = (text: string, a: number, b: number): boolean =>
 
 export function tokenize(text: string, words: WordTable = new WordTable(text.length)): Tokens {
   const n = text.length;
-  let starts = new Int32Array(Math.max(16, n >> 3));
+  // Sized for a word per four characters (real notes have about one per five), so the columns are
+  // rarely grown, and handed out as views instead of trimmed copies.
+  let starts = new Int32Array(Math.max(16, (n >> 2) + 16));
   let ends = new Int32Array(starts.length);
-  const norms: string[] = [];
+  let ids = new Int32Array(starts.length);
+  const norms: string[] = new Array<string>(starts.length);
   let count = 0;
   let i = 0;
   while (i < n) {
@@ -92,12 +99,18 @@ export function tokenize(text: string, words: WordTable = new WordTable(text.len
       const grownEnds = new Int32Array(count * 2);
       grownEnds.set(ends);
       ends = grownEnds;
+      const grownIds = new Int32Array(count * 2);
+      grownIds.set(ids);
+      ids = grownIds;
     }
     starts[count] = start;
     ends[count] = i;
-    norms.push(words.lower(text, start, i));
+    const id = words.id(text, start, i);
+    ids[count] = id;
+    norms[count] = id >= 0 ? words.word(id) : text.slice(start, i).toLowerCase();
     count++;
   }
+  norms.length = count;
   const joinable = new Uint8Array(count);
   for (let t = 0; t + 1 < count; t++) {
     const gapStart = ends[t]!;
@@ -107,7 +120,7 @@ export function tokenize(text: string, words: WordTable = new WordTable(text.len
     // An abbreviation's full stop joins too ("Ther. ex.", "Neuro. re-ed"): a short word, a dot, a space.
     else if (ends[t]! - starts[t]! <= 4 && abbreviationDot(text, gapStart, gapEnd)) joinable[t] = 1;
   }
-  return { count, starts: starts.slice(0, count), ends: ends.slice(0, count), norms, joinable };
+  return { count, starts: starts.subarray(0, count), ends: ends.subarray(0, count), norms, ids: ids.subarray(0, count), idCount: words.size, joinable };
 }
 
 /** Index of the first token whose start is >= offset (count when none). */
