@@ -121,7 +121,7 @@ async function checkAll(request: BatchRequest, ctx: CliContext, out: Sink, spool
   const executorFor = (moreToCome: boolean): Executor => {
     if (!executor) {
       const data = { role: BATCH_WORKER_ROLE, format: request.format, ...(request.options && { options: request.options }), history, ...(claims && { claims }), env } as const;
-      executor = threads && (moreToCome || request.jobsGiven) ? new WorkerPool(workerScript, request.jobs, data, fallback) : new InlineExecutor(onMainThread);
+      executor = threads && (moreToCome || request.jobsGiven) ? new WorkerPool(workerScript, request.jobs, data, onMainThread, fallback) : new InlineExecutor(onMainThread);
       started(executor);
     }
     return executor;
