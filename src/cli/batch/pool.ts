@@ -133,6 +133,7 @@ export class WorkerPool implements Executor {
     for (const item of task.items) {
       await new Promise((resolve) => setImmediate(resolve));
       if (this.failure) throw this.failure;
+      if (this.closing) throw new Error('the batch was stopped');
       outputs.push(processItem(item, this.onMainThread));
     }
     return { id: task.id, outputs };
