@@ -27,6 +27,8 @@ export interface Executor {
   close(): Promise<void>;
   /** Tasks allowed in flight (queued, running or done but not yet written): the memory bound. */
   readonly window: number;
+  /** Start every thread now rather than at the first tasks (a batch known to need them all). */
+  prestart?(): void;
 }
 
 export class InlineExecutor implements Executor {
@@ -105,6 +107,10 @@ export class WorkerPool implements Executor {
       this.queue.push({ task, resolve, reject });
       this.pump();
     });
+  }
+
+  prestart(): void {
+    while (this.workers.length < this.size - 1) this.idle.push(this.start());
   }
 
   /** Threads start on demand, so a batch of two tasks never starts eight threads. */
