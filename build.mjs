@@ -84,10 +84,18 @@ export async function buildNodeTargets(outdir = 'dist') {
   const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
   const built = [];
   if (existsSync('src/cli/main.ts')) {
-    // The command line: the bundle (CommonJS, so it can be compiled from a V8 code cache), the
-    // launcher users run (dist/cli.mjs, src/cli/launch.ts) and the cache, written by one
+    // The command line: the bundle (CommonJS, so it can be compiled from a V8 code cache; written
+    // as the CommonJS wrapper function itself, so the launcher compiles the file's text as it is),
+    // the launcher users run (dist/cli.mjs, src/cli/launch.ts) and the cache, written by one
     // representative run. See launch.ts.
-    await esbuild.build({ ...common, format: 'cjs', entryPoints: ['src/cli/main.ts'], outfile: join(outdir, 'cli-bundle.cjs') });
+    await esbuild.build({
+      ...common,
+      format: 'cjs',
+      entryPoints: ['src/cli/main.ts'],
+      outfile: join(outdir, 'cli-bundle.cjs'),
+      banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
+      footer: { js: '})' },
+    });
     await esbuild.build({ ...common, format: 'esm', entryPoints: ['src/cli/launch.ts'], outfile: join(outdir, 'cli.mjs'), banner: { js: '#!/usr/bin/env node' } });
     writeCliCodeCache(outdir);
     built.push(join(outdir, 'cli.mjs'));

@@ -27,8 +27,8 @@ ${ENGINE_OPTION_HELP}
                     sarif           SARIF 2.1.0 for code scanning tools
                     html            one self-contained report with counts per rule, payer, provider
   --out FILE        write the output to FILE (complete or not at all) instead of stdout
-  --jobs N          worker threads (default: the machine's available parallelism); 1 checks on
-                    the main thread
+  --jobs N          threads that check: N - 1 worker threads and the main thread (default: the
+                    machine's available parallelism); 1 checks on the main thread only
   --claims FILE     an X12 837P claim file (repeatable): each claim (CLM) is joined to the visit
                     whose id, or file, is its patient control number (CLM01), and gives it its
                     lines, modifiers, units, diagnoses, payer and rendering provider; claim lines

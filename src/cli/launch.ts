@@ -2,59 +2,64 @@
 // compile ~700 KB of JavaScript again on every run. (Node 20 has no module compile cache:
 // module.enableCompileCache came in Node 22.)
 //
-//   dist/cli-bundle.cjs  the command line itself (src/cli/main.ts, bundled as CommonJS)
-//   dist/cli.cache       V8's bytecode for it, written by build.mjs after a representative run, so
-//                        it holds the functions a check runs, not only the top level
+//   dist/cli-bundle.cjs  the command line itself (src/cli/main.ts, bundled as CommonJS and written
+//                        as the body of the CommonJS wrapper function, so its text is the script
+//                        compiled here, with no second copy made to wrap it)
+//   dist/cli.cache       [u32 LE length of the bundle][the bundle's bytes][V8's bytecode for it],
+//                        written by build.mjs after a representative run, so it holds the
+//                        functions a check runs, not only the top level
 //
-// The cache starts with the CRC-32 of the bundle it was made from. V8 itself checks only the
-// source's length (plus its own version and flags), so a cache from another build of the same
-// length would otherwise be accepted. A missing, stale or rejected cache costs time, never
-// correctness: V8 then compiles the source as usual.
+// The cache is used only when its copy of the bundle is byte for byte the bundle beside it. V8
+// itself checks only the source's length (plus its own version and flags), so a cache from
+// another build of the same length would otherwise be accepted. Comparing bytes costs less than a
+// checksum would: zlib's crc32 alone takes longer to load than the comparison. A missing, stale or
+// rejected cache costs time, never correctness: V8 then compiles the source as usual.
 //
 // Worker threads of a batch `check` start from this file too (main.ts tells them apart), so each
 // of them also skips the compile.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+//
+// No `import` statements on purpose: an ES module's import of a built-in builds the module's ESM
+// facade, and node:fs's reads every export, loading the stream modules for fs.ReadStream. A cold
+// check needs none of that; process.getBuiltinModule hands over the CommonJS module as it is.
+const { readFileSync, writeFileSync } = process.getBuiltinModule('node:fs');
+const { createRequire } = process.getBuiltinModule('node:module');
+const { join } = process.getBuiltinModule('node:path');
+const { Script } = process.getBuiltinModule('node:vm');
 
 /** Set by build.mjs only: run the command, then write the code cache of everything it compiled. */
 const WRITE_CACHE_ENV = 'THERAPY_CLAIM_GUARD_WRITE_CODE_CACHE';
 const HEADER_BYTES = 4;
 
-const bundleUrl = new URL('./cli-bundle.cjs', import.meta.url);
-const cacheUrl = new URL('./cli.cache', import.meta.url);
-const filename = fileURLToPath(bundleUrl);
-const sourceBytes = readFileSync(bundleUrl);
-const { crc32 } = process.getBuiltinModule('node:zlib');
-const checksum = crc32(sourceBytes);
+const dir = import.meta.dirname;
+const filename = join(dir, 'cli-bundle.cjs');
+const cachePath = join(dir, 'cli.cache');
+const sourceBytes = readFileSync(filename);
 const writing = process.env[WRITE_CACHE_ENV] === '1';
 
 function cachedBytecode(): Buffer | undefined {
   if (writing) return undefined;
   let cache: Buffer;
   try {
-    cache = readFileSync(cacheUrl);
+    cache = readFileSync(cachePath);
   } catch {
     return undefined; // not built (a bundle copied alone): compile as usual
   }
-  if (cache.length <= HEADER_BYTES || cache.readUInt32LE(0) !== checksum) return undefined;
-  return cache.subarray(HEADER_BYTES);
+  const bytecodeStart = HEADER_BYTES + sourceBytes.length;
+  if (cache.length <= bytecodeStart || cache.readUInt32LE(0) !== sourceBytes.length) return undefined;
+  if (!cache.subarray(HEADER_BYTES, bytecodeStart).equals(sourceBytes)) return undefined;
+  return cache.subarray(bytecodeStart);
 }
 
-// The CommonJS wrapper Node itself would use, so the bundle sees require, module and __dirname.
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${sourceBytes.toString('utf8')}\n})`, {
-  filename,
-  cachedData: cachedBytecode(),
-});
+const script = new Script(sourceBytes.toString('utf8'), { filename, cachedData: cachedBytecode() });
+const wrapper = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, __filename: string, __dirname: string) => void;
 const bundle: { exports: { main?: (script: URL) => Promise<void> } } = { exports: {} };
-script.runInThisContext()(bundle.exports, createRequire(bundleUrl), bundle, filename, fileURLToPath(new URL('.', bundleUrl)));
+wrapper(bundle.exports, createRequire(filename), bundle, filename, dir);
 if (typeof bundle.exports.main !== 'function') throw new Error(`${filename} does not export main()`);
 const done = bundle.exports.main(new URL(import.meta.url));
 
 if (writing) {
   await done;
   const header = Buffer.alloc(HEADER_BYTES);
-  header.writeUInt32LE(checksum, 0);
-  writeFileSync(cacheUrl, Buffer.concat([header, script.createCachedData()]));
+  header.writeUInt32LE(sourceBytes.length, 0);
+  writeFileSync(cachePath, Buffer.concat([header, sourceBytes, script.createCachedData()]));
 }

@@ -105,7 +105,8 @@ describe('a worker that runs out of memory', () => {
     for (let i = 0; i < 40; i++) writeFileSync(join(dir, `oom-${String(i).padStart(2, '0')}.txt`), `${line} visit ${i}`);
     const inputs = join(dir, 'oom-*.txt');
     const one = await cli(['check', '--jobs', '1', '--format', 'ndjson', inputs]);
-    const two = await cli(['check', '--jobs', '2', '--format', 'ndjson', inputs], [], { THERAPY_CLAIM_GUARD_WORKER_HEAP_MB: '16' });
+    // --jobs 3: two worker threads besides the main thread, so the task holding the big file goes to a worker.
+    const two = await cli(['check', '--jobs', '3', '--format', 'ndjson', inputs], [], { THERAPY_CLAIM_GUARD_WORKER_HEAP_MB: '16' });
     expect(two.stderr).toContain('warning: a worker thread ran out of memory; ');
     expect(two.stderr).toContain(' checked on the main thread instead');
     expect(two.stdout).toBe(one.stdout);

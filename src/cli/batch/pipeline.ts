@@ -121,11 +121,14 @@ async function checkAll(request: BatchRequest, ctx: CliContext, out: Sink, spool
   const executorFor = (moreToCome: boolean): Executor => {
     if (!executor) {
       const data = { role: BATCH_WORKER_ROLE, format: request.format, ...(request.options && { options: request.options }), history, ...(claims && { claims }), env } as const;
-      executor = threads && (moreToCome || request.jobsGiven) ? new WorkerPool(workerScript, request.jobs, data, fallback) : new InlineExecutor(onMainThread);
+      executor = threads && (moreToCome || request.jobsGiven) ? new WorkerPool(workerScript, request.jobs, data, onMainThread, fallback) : new InlineExecutor(onMainThread);
       started(executor);
     }
     return executor;
   };
+  // More files than one task holds: threads will be used, so start them now, and their start-up
+  // (a V8 isolate each, the code cache, the engine's set-up) overlaps with reading the first files.
+  if (threads && entries.length > TASK_ITEMS) executorFor(true).prestart?.();
 
   const pending: Promise<TaskResult>[] = [];
   const writeOutput = async (output: ItemOutput): Promise<void> => {

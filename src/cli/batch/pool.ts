@@ -1,10 +1,10 @@
 // Where tasks are processed: on the main thread (--jobs 1, or a batch too small to be worth
-// starting threads for), or by a pool of worker threads. Either way run() resolves with the
-// task's outputs; the pipeline awaits them in task order, so results come out in input order
-// whichever worker finishes first.
+// starting threads for), or by a pool of N threads: N - 1 worker threads and the main thread
+// itself. Either way run() resolves with the task's outputs; the pipeline awaits them in task
+// order, so results come out in input order whichever thread finishes first.
 import type { Worker } from 'node:worker_threads';
-import { type Processor, processTask } from './process';
-import type { Task, TaskResult } from './types';
+import { type Processor, processItem, processTask } from './process';
+import type { ItemOutput, Task, TaskResult } from './types';
 import { BATCH_WORKER_ARG, type BatchWorkerData } from './worker';
 
 /**
@@ -27,6 +27,8 @@ export interface Executor {
   close(): Promise<void>;
   /** Tasks allowed in flight (queued, running or done but not yet written): the memory bound. */
   readonly window: number;
+  /** Start every thread now rather than at the first tasks (a batch known to need them all). */
+  prestart?(): void;
 }
 
 export class InlineExecutor implements Executor {
@@ -62,6 +64,15 @@ interface Job {
   reject(error: Error): void;
 }
 
+/**
+ * N threads check: N - 1 worker threads and the main thread. The main thread is one of them because
+ * every thread that checks pays V8's warm-up once (each isolate compiles the engine's hot functions
+ * with TurboFan again, on V8's helper threads: about a second of CPU), and on a machine with N
+ * cores a main thread that only reads and writes would leave a core to that warm-up and to
+ * waiting. Workers are served first; the main thread takes a task when none is free, and checks it
+ * one visit at a time, returning to its event loop between visits, so reading files, writing
+ * results and handing tasks to workers are never held up by more than one visit.
+ */
 export class WorkerPool implements Executor {
   readonly window: number;
   private readonly workers: Worker[] = [];
@@ -70,8 +81,12 @@ export class WorkerPool implements Executor {
   private readonly queue: Job[] = [];
   private failure: Error | undefined;
   private closing = false;
+  /** The main thread is checking a task (at most one at a time). */
+  private mainBusy = false;
 
   /**
+   * @param size threads that check, the main thread among them (at least 2)
+   * @param onMainThread how the main thread processes a task (the same as a worker's: same bytes)
    * @param fallback processes a task on the main thread: for the task of a worker that ran out of
    * memory (its file bytes were handed to that worker, so the fallback reads them again).
    */
@@ -79,9 +94,10 @@ export class WorkerPool implements Executor {
     private readonly script: URL,
     private readonly size: number,
     private readonly data: BatchWorkerData,
+    private readonly onMainThread: Processor,
     private readonly fallback: (task: Task) => Promise<TaskResult>,
   ) {
-    // Each worker has one task running and up to three waiting or done, ready to write.
+    // Each thread has one task running and up to three waiting or done, ready to write.
     this.window = size * 4;
   }
 
@@ -93,16 +109,40 @@ export class WorkerPool implements Executor {
     });
   }
 
+  prestart(): void {
+    while (this.workers.length < this.size - 1) this.idle.push(this.start());
+  }
+
   /** Threads start on demand, so a batch of two tasks never starts eight threads. */
   private pump(): void {
     while (this.queue.length > 0) {
       let worker = this.idle.pop();
-      if (!worker && this.workers.length < this.size) worker = this.start();
-      if (!worker) return;
+      if (!worker && this.workers.length < this.size - 1) worker = this.start();
+      if (!worker) break;
       const job = this.queue.shift() as Job;
       this.running.set(worker, job);
       worker.postMessage(job.task, transferables(job.task));
     }
+    if (this.queue.length > 0 && !this.mainBusy) {
+      this.mainBusy = true;
+      const job = this.queue.shift() as Job;
+      this.checkHere(job.task).then(job.resolve, job.reject).finally(() => {
+        this.mainBusy = false;
+        this.pump();
+      });
+    }
+  }
+
+  /** A task checked on the main thread, a visit at a time between turns of the event loop. */
+  private async checkHere(task: Task): Promise<TaskResult> {
+    const outputs: ItemOutput[] = [];
+    for (const item of task.items) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.failure) throw this.failure;
+      if (this.closing) throw new Error('the batch was stopped');
+      outputs.push(processItem(item, this.onMainThread));
+    }
+    return { id: task.id, outputs };
   }
 
   private start(): Worker {
