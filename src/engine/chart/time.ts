@@ -455,6 +455,21 @@ function tieSegment(
   }
 }
 
+/**
+ * Up to 40 characters either side of a figure, on its own line. The newline search stays inside that
+ * window: searching the whole text for the line's ends made a one-line note of many clock ranges
+ * quadratic (1 MB took minutes).
+ */
+function nearWindow(text: string, start: number, end: number): [number, number] {
+  const lo = Math.max(0, start - 40);
+  const hi = Math.min(text.length, end + 40);
+  let from = lo;
+  for (let i = start - 1; i >= lo; i--) if (text.charCodeAt(i) === 10) { from = i + 1; break; }
+  let to = hi;
+  for (let i = end; i < hi; i++) if (text.charCodeAt(i) === 10) { to = i; break; }
+  return [from, to];
+}
+
 /** Figures with no service: outcomes and tests are not unread time; the rest is. */
 function unreadTimes(lx: Lexed, text: string, orphans: readonly Orphan[], totals: TimeFacts['totals']): UnresolvedTime[] {
   const unresolved: UnresolvedTime[] = [];
@@ -463,9 +478,7 @@ function unreadTimes(lx: Lexed, text: string, orphans: readonly Orphan[], totals
     if (ctx.section === 'plan' || ctx.section === 'assessment' || ctx.section === 'objective') continue;
     // A clock range that restates a total beside it ("Session: 45 min (2:00-2:45)") is the total.
     if (Object.values(totals).some((t) => t && t.minutes === figure.minutes && Math.abs(t.end - figure.start) < 4)) continue;
-    const lineStart = text.lastIndexOf('\n', figure.start - 1) + 1;
-    const lineEnd = text.indexOf('\n', figure.end);
-    const near = text.slice(Math.max(lineStart, figure.start - 40), Math.min(lineEnd < 0 ? text.length : lineEnd, figure.end + 40)).trim();
+    const near = text.slice(...nearWindow(text, figure.start, figure.end)).trim();
     unresolved.push({ start: figure.start, end: figure.end, minutes: figure.minutes, text: text.slice(figure.start, figure.end), near });
   }
   return unresolved;
