@@ -359,17 +359,18 @@ export function createBackground(deps: BackgroundDeps): Background {
   }
 
   /**
-   * The highlight's accessible flag and in-page tip (src/content/tip.ts): loaded into the frame
-   * only now, then given the finding's label (rule title, severity, key; nothing from the note)
-   * as data. A frame we may not script still gets the highlight, without the tip.
+   * The highlighter (src/content/highlight.ts) and the highlight's accessible flag and in-page tip
+   * (src/content/tip.ts): loaded into the frame only now (the content script stays small), then the
+   * tip is given the finding's label (rule title, severity, key; nothing from the note) as data.
+   * A frame that cannot be scripted answers the highlight request with ok: false.
    */
-  async function prepareTip(tabId: number, frameId: number, label: TipLabel): Promise<void> {
+  async function loadHighlighter(tabId: number, frameId: number, label: TipLabel): Promise<void> {
     const target = { tabId, frameIds: [frameId] };
     try {
-      await platform.scripting.executeScript({ target, files: ['tip.js'] });
+      await platform.scripting.executeScript({ target, files: ['highlight.js', 'tip.js'] });
       await platform.scripting.executeScript({ target, func: prepareTipInPage, args: [label] });
     } catch (error) {
-      log('preparing the highlight tip', error);
+      log('loading the highlighter', error);
     }
   }
 
@@ -386,7 +387,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       target.kind === 'text'
         ? { type: 'bg:highlight', partId: target.block, start: target.start, end: target.end }
         : { type: 'bg:highlight-element', anchor: target.anchor };
-    await prepareTip(tabId, target.frameId, { findingKey, title: finding.title.slice(0, 300), severity: finding.severity });
+    await loadHighlighter(tabId, target.frameId, { findingKey, title: finding.title.slice(0, 300), severity: finding.severity });
     // One highlight per tab: clear any left in the tab's other frames (they may be gone; ignore).
     const clear: BackgroundToContentMessage = { type: 'bg:clear-highlight' };
     await Promise.all(
@@ -394,12 +395,14 @@ export function createBackground(deps: BackgroundDeps): Background {
         .filter((frame) => frame.frameId !== target.frameId)
         .map((frame) => platform.tabs.sendMessage(tabId, clear, { frameId: frame.frameId }).catch(() => undefined)),
     );
+    let reply: unknown;
     try {
-      await platform.tabs.sendMessage(tabId, highlight, { frameId: target.frameId });
-      return { ok: true };
+      reply = await platform.tabs.sendMessage(tabId, highlight, { frameId: target.frameId });
     } catch {
       return fail('frame-gone');
     }
+    // The frame answers { ok: false } when the text is no longer there (or highlight.js could not be loaded).
+    return (reply as { ok?: unknown } | undefined)?.ok === false ? fail('no-evidence') : { ok: true };
   }
 
   // ---- browser events ------------------------------------------------------------------------
