@@ -86,7 +86,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     }
   };
   const reading = readingHandlers({ store, settings, sync: platform.storage.sync, tabs: platform.tabs, scripting: platform.scripting, now });
-  const history = new HistoryHook({ local: platform.storage.local, managed: platform.storage.managed, tabs: store, now, log });
+  const history = new HistoryHook({ local: platform.storage.local, tabs: store, now, log });
   const analyzer = new Analyzer({ store, engine, settings, action: platform.action, translate, delayMs: deps.analyzeDelayMs ?? 60, now, log, history });
   const audit = new AuditLog(platform.storage.local);
   // The registrar sees the origins we may run on: with a site policy, its sites we hold access to.
@@ -350,11 +350,11 @@ export function createBackground(deps: BackgroundDeps): Background {
         return view(message.tabId, await analyzer.run(message.tabId));
       }
       case 'ui:get-history':
-        return historyState(history);
+        return historyState(history, await settings.get());
       case 'ui:forget-history':
         await history.forgetAll();
         await reanalyzeAll();
-        return historyState(history);
+        return historyState(history, await settings.get());
     }
   }
 

@@ -170,7 +170,8 @@ describe('visit history in the worker', () => {
     const h = setup();
     await h.open(1, visitPage('11/18/2026', first));
     expect(h.patientKeys()).toHaveLength(1);
-    h.browser.managedArea.data.set('historyEnabled', false);
+    // A policy change reaches the worker as storage.onChanged('managed'); the settings re-resolve.
+    h.browser.managedArea.replaceAll({ historyEnabled: false });
     await h.open(1, visitPage('11/20/2026', copied));
     expect(rules(await h.state(1))).not.toContain('cloned-note');
     expect(h.patientKeys()).toEqual([]);
@@ -185,6 +186,33 @@ describe('visit history in the worker', () => {
     await h.open(1, visitPage('11/20/2026', copied));
     expect(rules(await h.state(1))).not.toContain('cloned-note');
     expect(HistoryStateSchema.parse(await h.ui({ type: 'ui:get-history' })).history).toMatchObject({ retentionDays: 7, policy: { retentionDays: true } });
+  });
+});
+
+describe('visit history follows the resolved settings', () => {
+  it('a policy value the settings model rejects leaves history on, and is listed with the reason', async () => {
+    const h = setup({ historyEnabled: 'off', historyRetentionDays: 0 });
+    await h.open(1, visitPage('11/18/2026', first));
+    await h.open(1, visitPage('11/20/2026', copied));
+    expect(rules(await h.state(1))).toContain('cloned-note');
+    expect(HistoryStateSchema.parse(await h.ui({ type: 'ui:get-history' })).history).toMatchObject({ enabled: true, retentionDays: 180, policy: { enabled: false, retentionDays: false } });
+    const policy = (await h.ui({ type: 'ui:get-policy' })) as { rejectedPolicy: { key: string; reason: string }[] };
+    expect(policy.rejectedPolicy.map((r) => r.key)).toEqual(['historyEnabled', 'historyRetentionDays']);
+  });
+
+  it('the hook reads no policy of its own: every managed read is the settings store\'s', async () => {
+    const h = setup({ historyRetentionDays: 7 });
+    const reads: unknown[] = [];
+    const get = h.browser.managedArea.get.bind(h.browser.managedArea);
+    h.browser.managedArea.get = async (keys) => {
+      reads.push(keys ?? null);
+      return get(keys);
+    };
+    h.browser.managedArea.replaceAll({ historyRetentionDays: 7 });
+    await h.open(1, visitPage('11/18/2026', first));
+    await h.ui({ type: 'ui:get-history' });
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.every((keys) => keys === null)).toBe(true);
   });
 });
 
