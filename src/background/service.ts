@@ -69,7 +69,7 @@ export function createBackground(deps: BackgroundDeps): Background {
   const store = new TabStore(platform.storage.session, log);
   const settings = new SettingsStore(platform.storage, {
     known: () => ({
-      rules: new Set(engine.listRules().map((rule) => rule.id)),
+      rules: new Set(engine.listAllRules().map((rule) => rule.id)),
       profiles: new Set(engine.listProfiles().map((profile) => profile.id)),
     }),
     ...(deps.managedTimeoutMs !== undefined ? { managedTimeoutMs: deps.managedTimeoutMs } : {}),
@@ -319,7 +319,9 @@ export function createBackground(deps: BackgroundDeps): Background {
       }
       case 'ui:rule-scope': {
         const { tabId, ruleId, scope, off } = message;
-        if (!engine.listRules().some((rule) => rule.id === ruleId)) return fail('unknown-rule');
+        // Turned off per payer or site: the visit's own rules (analyze.ts drops their findings after the
+        // check); the cross-visit rules follow the levels and disabled rules only.
+        if (!engine.listAllRules().some((rule) => rule.id === ruleId && !rule.acrossVisits)) return fail('unknown-rule');
         const record = await store.read(tabId);
         const value = scope === 'profile' ? (record?.result?.result.profile.id ?? null) : (record?.origin ?? null);
         if (value === null || (scope === 'site' && !isWebOrigin(value))) return fail(scope === 'site' ? 'no-site' : 'unknown-profile');
@@ -332,7 +334,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       case 'ui:show-in-note':
         return showInNote(message.tabId, message.findingKey);
       case 'ui:rule-level': {
-        if (!engine.listRules().some((rule) => rule.id === message.ruleId)) return fail('unknown-rule');
+        if (!engine.listAllRules().some((rule) => rule.id === message.ruleId)) return fail('unknown-rule');
         if (isRuleLevelLocked(await settings.get(), message.ruleId)) return fail('locked');
         const outcome = await settings.setRuleLevel(message.ruleId, message.level);
         return outcome === 'ok' ? { ok: true } : fail('locked');

@@ -3,7 +3,7 @@
 // a new visit, "forget this patient" and "forget all" clear it, the policy turns it off, and neither
 // the identifier nor any word of the note reaches storage.local or the popup's state.
 import { describe, expect, it } from 'vitest';
-import { check, DATA_VERSION, listProfiles, listRules } from '../../src/engine';
+import { check, DATA_VERSION, listAllRules, listProfiles } from '../../src/engine';
 import { words } from '../../src/engine/history';
 import { createBackground, registerListeners } from '../../src/background/service';
 import { acrossVisits, tabPatient } from '../../src/background/history-hook';
@@ -31,7 +31,7 @@ function setup(managed: Record<string, unknown> = {}) {
   const browser = new FakeBrowser();
   for (const [k, v] of Object.entries(managed)) browser.managedArea.data.set(k, v);
   let clock = Date.UTC(2026, 10, 30);
-  const bg = createBackground({ platform: browser, engine: { check, listProfiles, listRules, dataVersion: DATA_VERSION }, analyzeDelayMs: 0, now: () => clock });
+  const bg = createBackground({ platform: browser, engine: { check, listProfiles, listAllRules, dataVersion: DATA_VERSION }, analyzeDelayMs: 0, now: () => clock });
   registerListeners(browser, bg);
   let doc = 0;
   return {
@@ -190,6 +190,15 @@ describe('visit history in the worker', () => {
 });
 
 describe('visit history follows the resolved settings', () => {
+  it('a user level for a cross-visit rule applies (the settings model knows the cross-visit rules)', async () => {
+    const h = setup();
+    await h.browser.syncArea.set({ ruleLevels: { 'cloned-note': 'off' } });
+    await h.open(1, visitPage('11/18/2026', first));
+    await h.open(1, visitPage('11/20/2026', copied));
+    expect(rules(await h.state(1))).not.toContain('cloned-note');
+    expect((await h.bg.settings.get()).rejected).toEqual([]);
+  });
+
   it('a policy value the settings model rejects leaves history on, and is listed with the reason', async () => {
     const h = setup({ historyEnabled: 'off', historyRetentionDays: 0 });
     await h.open(1, visitPage('11/18/2026', first));

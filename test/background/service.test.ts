@@ -420,6 +420,12 @@ describe('worker: show in note, rule levels, policy', () => {
     expect(h.engine.calls.at(-1)?.options.ruleLevels).toEqual({ 'missing-gp': 'off' });
     expect((await h.state(1)).result?.findings.map((f) => f.ruleId)).toEqual(['units-note']);
     await expect(h.ui({ type: 'ui:rule-level', ruleId: 'no-such-rule', level: 'off' })).resolves.toEqual({ ok: false, error: 'unknown-rule' });
+    // A cross-visit rule takes a level like any other (the history hook passes the levels on) …
+    await expect(h.ui({ type: 'ui:rule-level', ruleId: 'cloned-note', level: 'info' })).resolves.toEqual({ ok: true });
+    expect(h.browser.syncArea.data.get('ruleLevels')).toEqual({ 'missing-gp': 'off', 'cloned-note': 'info' });
+    expect((await h.bg.settings.get()).settings.ruleLevels).toEqual({ 'missing-gp': 'off', 'cloned-note': 'info' });
+    // … but is not turned off per payer or site: its findings are not the visit check's.
+    await expect(h.ui({ type: 'ui:rule-scope', tabId: 1, ruleId: 'cloned-note', scope: 'site', off: true })).resolves.toEqual({ ok: false, error: 'unknown-rule' });
   });
 
   it('answers the options page with the policy view, including rejected values', async () => {
