@@ -221,8 +221,9 @@ function esbuildOptions(entries, format, outdir, flavour) {
     logLevel: 'warning',
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    // Preact's dev-only code paths are dropped from the production build.
-    define: { 'process.env.NODE_ENV': '"production"' },
+    // Preact's dev-only code paths are dropped from the production build. __TCG_PERF__: the content
+    // script times its own work in the demo build only (src/content/perf.ts, bench/extension.bench.mjs).
+    define: { 'process.env.NODE_ENV': '"production"', __TCG_PERF__: flavour === 'demo' ? 'true' : 'false' },
   };
 }
 

@@ -17,6 +17,7 @@ import { hashString } from './hash';
 import { highlightHook, type Highlighter } from './highlight-hook';
 import { highlightElement } from './highlight-element';
 import { parseInbound } from './inbound';
+import { timed } from './perf';
 import { correctionsHook, type Picker } from './corrections-hook';
 import { createScheduler } from './scheduler';
 import { createWatcher } from './watch';
@@ -81,7 +82,8 @@ export function main(options: ContentOptions = {}): ContentController | null {
   let highlighter: Highlighter | null = null;
   const ensureHighlighter = (): Highlighter | null => (highlighter ??= highlightHook()?.create(doc) ?? null);
   let picker: Picker | null = null;
-  const scheduler = createScheduler(() => readNow(false), options.debounceMs ?? 200);
+  // Timed in the demo build only (./perf.ts): the typing benchmark's per-keystroke figure.
+  const scheduler = createScheduler(timed('read', () => readNow(false)), options.debounceMs ?? 200);
   const watcher = createWatcher(
     (change) => {
       if (change.structural) structural = true;
@@ -177,7 +179,7 @@ export function main(options: ContentOptions = {}): ContentController | null {
   // pause reaches this script. The read still waits for the scheduler's quiet period after the last
   // poke, so it runs after the burst; the focused editor is always re-read then.
   let paused: ReturnType<typeof setTimeout> | undefined;
-  const onInput = (event: Event): void => {
+  const onInput = timed('input', (event: Event): void => {
     if (highlighter?.isOverlaid(event.target)) highlighter.clear();
     const target = event.target as Element | null;
     if (target && target.nodeType === 1) {
@@ -190,17 +192,17 @@ export function main(options: ContentOptions = {}): ContentController | null {
       paused = undefined;
       if (!stopped) doc.addEventListener('input', onInput, { capture: true, passive: true });
     }, TYPING_PAUSE_MS);
-  };
+  });
   doc.addEventListener('input', onInput, { capture: true, passive: true });
   cleanups.push(() => {
     if (paused !== undefined) clearTimeout(paused);
     doc.removeEventListener('input', onInput, { capture: true });
   });
-  const onChange = (event: Event): void => {
+  const onChange = timed('change', (event: Event): void => {
     if (highlighter?.isOverlaid(event.target)) highlighter.clear();
     structural = true;
     poke(false);
-  };
+  });
   doc.addEventListener('change', onChange, { capture: true, passive: true });
   cleanups.push(() => doc.removeEventListener('change', onChange, { capture: true }));
 
