@@ -52,10 +52,9 @@ export const DEMO_ORIGIN = 'http://127.0.0.1/*';
  * hold preact (~14 KB), zod mini with its English messages (~27 KB) and the views; 88 KB since the
  * "Read from" panel (80.4 KB when it was added).
  */
-// content.js: the target is 40 KB (issue 10). After the page reader's round 5 and the limits and
-// history merges it is 41.7 KB: the budget stands at 42 KB until the highlighter moves into an
-// on-demand bundle like tip.js and corrections.js (about 5 KB); say so wherever the size is reported.
-export const BUDGETS = { 'content.js': 42 * 1024, 'tip.js': 8 * 1024, 'corrections.js': 8 * 1024, 'popup.js': 88 * 1024, 'sidepanel.js': 88 * 1024, 'options.js': 100 * 1024 };
+// content.js: 40 KB (issue 10). It runs in every frame of every EHR page; what only a user's request
+// needs (the highlighter, its tip, the reading corrections' tools) is in bundles the worker injects then.
+export const BUDGETS = { 'content.js': 40 * 1024, 'highlight.js': 8 * 1024, 'tip.js': 8 * 1024, 'corrections.js': 8 * 1024, 'popup.js': 88 * 1024, 'sidepanel.js': 88 * 1024, 'options.js': 100 * 1024 };
 
 /**
  * Extension entry points. Content scripts are classic scripts, so the content bundle is an IIFE
@@ -65,6 +64,8 @@ export const BUDGETS = { 'content.js': 42 * 1024, 'tip.js': 8 * 1024, 'correctio
 export const ENTRIES = [
   // src/content/entry.ts calls main() (main.ts only exports it, so tests can import it).
   { name: 'content', source: ['src/content/entry.ts', 'src/content/main.ts'], format: 'iife' },
+  // The evidence highlighter, injected by the worker into a frame only when a highlight is asked for there.
+  { name: 'highlight', source: 'src/content/highlight-bundle.ts', format: 'iife' },
   // The in-page tip of a labelled highlight, injected by the worker only when a highlight is shown.
   { name: 'tip', source: 'src/content/tip.ts', format: 'iife' },
   // The reading corrections' picker and selector builder, injected by the worker only when the user corrects a reading.
@@ -228,8 +229,9 @@ function esbuildOptions(entries, format, outdir, flavour) {
     logLevel: 'warning',
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    // Preact's dev-only code paths are dropped from the production build.
-    define: { 'process.env.NODE_ENV': '"production"' },
+    // Preact's dev-only code paths are dropped from the production build. __TCG_PERF__: the content
+    // script times its own work in the demo build only (src/content/perf.ts, bench/extension.bench.mjs).
+    define: { 'process.env.NODE_ENV': '"production"', __TCG_PERF__: flavour === 'demo' ? 'true' : 'false' },
   };
 }
 

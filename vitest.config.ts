@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 // end-to-end tests one file at a time, because the policy tests write machine-wide browser
 // policy (/etc/chromium, /etc/firefox) that would reach any browser another file had open.
 export default defineConfig({
+  // The content script's demo-build timing (src/content/perf.ts) is off in tests, as in release builds.
+  define: { __TCG_PERF__: 'false' },
   test: {
     testTimeout: 20_000,
     projects: [

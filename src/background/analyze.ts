@@ -286,7 +286,7 @@ export class Analyzer {
       const resolved = await this.deps.settings.get();
       // A tab closed meanwhile keeps no record: a late run must not bring it back.
       const { history } = this.deps;
-      const extra = history ? await history.checkOptions() : {};
+      const extra = history ? await history.checkOptions(resolved) : {};
       const updated = await this.deps.store.updateExisting(tabId, (rec) => {
         analyzeRecord(rec, this.deps.engine, resolved, this.now(), extra);
         history?.prepare(rec);

@@ -1,6 +1,7 @@
 // The engine as the worker sees it. main.ts passes the real module (src/engine/index.ts); tests
 // pass a fake, so the worker's logic is tested without the rule set and vice versa.
-import type { CheckOptions, CheckResult, DataVersion, Finding, RuleMeta } from '../engine/types';
+import type { ListedRule } from '../engine/index';
+import type { CheckOptions, CheckResult, DataVersion, Finding } from '../engine/types';
 import type { Visit } from '../engine/visit';
 
 export interface ProfileSummary {
@@ -11,7 +12,8 @@ export interface ProfileSummary {
 export interface EngineApi {
   check(visit: Visit, options: CheckOptions): CheckResult;
   listProfiles(): readonly ProfileSummary[];
-  listRules(): readonly RuleMeta[];
+  /** Every rule, the cross-visit ones (visit history) included: src/engine listAllRules(). */
+  listAllRules(): readonly ListedRule[];
   dataVersion: DataVersion;
 }
 

@@ -19,20 +19,11 @@ import { ACROSS_MAX_MEASURES, ACROSS_MAX_VISITS, type AcrossVisits, type History
 import type { StoredResult } from './api';
 import { classify as classifySnapshot, readRecord } from './tab-reading';
 import { findingKeys } from './engine-api';
-import { historyPolicy, HistoryStore, HISTORY_PATIENT_PREFIX } from './history-store';
+import { HistoryStore, HISTORY_PATIENT_PREFIX } from './history-store';
 import type { ResolvedSettings } from '../settings';
 import type { Logger, TabRecord, TabStore } from './state';
 
 const HISTORY_RULE_IDS: ReadonlySet<string> = new Set(HISTORY_RULES.map((rule) => rule.meta.id));
-/** A first storage.managed answer can be slow on a fresh profile: go on with the defaults after this. */
-const MANAGED_TIMEOUT_MS = 1000;
-
-export interface HistoryPolicyState {
-  enabled: boolean;
-  retentionDays: number;
-  /** Which of the two the organisation's policy sets (the options page shows them locked). */
-  policy: { enabled: boolean; retentionDays: boolean };
-}
 
 /**
  * The one identifier a tab's frames show: the best kind any frame shows (a record identifier before
@@ -92,9 +83,12 @@ function withHistory(stored: StoredResult, findings: readonly Finding[], across:
   return next;
 }
 
+/**
+ * Whether history is on and for how long comes from the resolved settings (src/settings: the policy's
+ * historyEnabled and historyRetentionDays, validated there with the other keys), passed to each call.
+ */
 export interface HistoryHookDeps {
   local: StorageAreaLike;
-  managed: Pick<StorageAreaLike, 'get'>;
   tabs: TabStore;
   now?: () => number;
   log?: Logger;
@@ -116,29 +110,9 @@ export class HistoryHook {
     this.log = deps.log ?? (() => undefined);
   }
 
-  /** What the organisation's policy says (historyEnabled, historyRetentionDays); defaults without one. */
-  async policy(): Promise<HistoryPolicyState> {
-    let managed: Record<string, unknown> = {};
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      const read = this.deps.managed.get(['historyEnabled', 'historyRetentionDays']);
-      const timeout = new Promise<Record<string, unknown>>((resolve) => (timer = setTimeout(() => resolve({}), MANAGED_TIMEOUT_MS)));
-      managed = (await Promise.race([read, timeout])) ?? {};
-    } catch {
-      // Firefox rejects without a policy: no policy.
-    } finally {
-      clearTimeout(timer);
-    }
-    const enabled = typeof managed.historyEnabled === 'boolean' ? managed.historyEnabled : undefined;
-    const days = typeof managed.historyRetentionDays === 'number' ? managed.historyRetentionDays : undefined;
-    const resolved = historyPolicy({ ...(enabled !== undefined ? { historyEnabled: enabled } : {}), ...(days !== undefined ? { historyRetentionDays: days } : {}) });
-    return { ...resolved, policy: { enabled: enabled !== undefined, retentionDays: days !== undefined && resolved.retentionDays === days } };
-  }
-
   /** The engine options a check needs for history: its record, fingerprinted with this install's salt. */
-  async checkOptions(): Promise<Pick<CheckOptions, 'history'>> {
-    const policy = await this.policy();
-    if (!policy.enabled) {
+  async checkOptions(resolved: ResolvedSettings): Promise<Pick<CheckOptions, 'history'>> {
+    if (!resolved.history.enabled) {
       await this.clearOnce().catch(() => this.log('removing visit history failed'));
       return {};
     }
@@ -173,7 +147,7 @@ export class HistoryHook {
     this.pending.delete(record.tabId);
     if (!pending || record.result !== pending.result) return record;
     try {
-      const policy = await this.policy();
+      const policy = resolved.history;
       if (!policy.enabled) {
         await this.clearOnce();
         return await this.apply(record, pending.result, [], undefined);
@@ -250,7 +224,7 @@ export class HistoryHook {
 }
 
 /** The options page's view of visit history: on or off, retention, how many patients (never who). */
-export async function historyState(hook: HistoryHook): Promise<HistoryState> {
-  const { enabled, retentionDays, policy } = await hook.policy();
+export async function historyState(hook: HistoryHook, resolved: ResolvedSettings): Promise<HistoryState> {
+  const { enabled, retentionDays, policy } = resolved.history;
   return { history: { enabled, retentionDays, policy, patients: enabled ? await hook.patientCount() : 0 } };
 }

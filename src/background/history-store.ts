@@ -18,6 +18,7 @@ import { TemplateIndex } from '../engine/history/template-index';
 import { thresholdsFor } from '../engine/history/thresholds';
 import type { CheckOptions, Finding } from '../engine/types';
 import type { StorageAreaLike } from '../platform/types';
+import { DEFAULT_HISTORY_RETENTION_DAYS } from '../settings/defaults';
 
 export interface HistoryCheckOptions {
   retentionDays?: number;
@@ -26,21 +27,11 @@ export interface HistoryCheckOptions {
 
 export const HISTORY_SALT_KEY = 'history.salt';
 export const HISTORY_PATIENT_PREFIX = 'history.p.';
-/** Default retention when policy sets none: long enough for an episode of care and its audit window. */
-export const DEFAULT_RETENTION_DAYS = 180;
 /** Visits kept per patient; older ones go first. */
 export const MAX_VISITS_PER_PATIENT = 60;
 
 const DAY_MS = 86_400_000;
 
-/** What the organisation's policy says about history (managed keys historyEnabled, historyRetentionDays). */
-export function historyPolicy(managed: { historyEnabled?: boolean; historyRetentionDays?: number } | undefined): { enabled: boolean; retentionDays: number } {
-  const days = managed?.historyRetentionDays;
-  return {
-    enabled: managed?.historyEnabled !== false,
-    retentionDays: typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= 3650 ? days : DEFAULT_RETENTION_DAYS,
-  };
-}
 const HEX = /^[0-9a-f]+$/;
 
 interface StoredPatient {
@@ -105,7 +96,7 @@ export class HistoryStore {
   }
 
   /** The patient's stored records (oldest first, within retention), keyed as `patient`. */
-  async series(identifier: string, retentionDays = DEFAULT_RETENTION_DAYS): Promise<VisitRecord[]> {
+  async series(identifier: string, retentionDays = DEFAULT_HISTORY_RETENTION_DAYS): Promise<VisitRecord[]> {
     const key = await this.patientKey(identifier);
     return (await this.readPatient(key, retentionDays)).map((e) => decodeRecord(e.rec, key)!);
   }
@@ -114,7 +105,7 @@ export class HistoryStore {
    * Keep this visit's record for the patient. A visit of the same date and episode replaces the one
    * stored (checking a note again must not make it its own "previous visit").
    */
-  remember(identifier: string, record: VisitRecord, retentionDays = DEFAULT_RETENTION_DAYS): Promise<void> {
+  remember(identifier: string, record: VisitRecord, retentionDays = DEFAULT_HISTORY_RETENTION_DAYS): Promise<void> {
     return this.serial(async () => {
       const key = await this.patientKey(identifier);
       const rec = encodeRecord(record);
@@ -126,7 +117,7 @@ export class HistoryStore {
   }
 
   /** Every other patient's records, for templated-note (oldest first per patient). */
-  async others(identifier: string, retentionDays = DEFAULT_RETENTION_DAYS): Promise<VisitRecord[]> {
+  async others(identifier: string, retentionDays = DEFAULT_HISTORY_RETENTION_DAYS): Promise<VisitRecord[]> {
     const own = await this.patientKey(identifier);
     const all = await this.area.get(null);
     const out: VisitRecord[] = [];
@@ -143,7 +134,7 @@ export class HistoryStore {
    * this install's fingerprint salt (check(visit, { history: { salt: await store.fingerprintSalt() } })).
    */
   async checkAndRemember(identifier: string, record: VisitRecord, options: HistoryCheckOptions = {}): Promise<Finding[]> {
-    const retention = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
+    const retention = options.retentionDays ?? DEFAULT_HISTORY_RETENTION_DAYS;
     const key = await this.patientKey(identifier);
     // The current record as it will be stored (episode ids hashed): compared like with like.
     const current = decodeRecord(encodeRecord(record), key)!;
@@ -170,7 +161,7 @@ export class HistoryStore {
   }
 
   /** Drop every record older than the retention days, for all patients. */
-  prune(retentionDays = DEFAULT_RETENTION_DAYS): Promise<void> {
+  prune(retentionDays = DEFAULT_HISTORY_RETENTION_DAYS): Promise<void> {
     return this.serial(async () => {
       const all = await this.area.get(null);
       for (const key of Object.keys(all)) {

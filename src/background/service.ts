@@ -69,7 +69,7 @@ export function createBackground(deps: BackgroundDeps): Background {
   const store = new TabStore(platform.storage.session, log);
   const settings = new SettingsStore(platform.storage, {
     known: () => ({
-      rules: new Set(engine.listRules().map((rule) => rule.id)),
+      rules: new Set(engine.listAllRules().map((rule) => rule.id)),
       profiles: new Set(engine.listProfiles().map((profile) => profile.id)),
     }),
     ...(deps.managedTimeoutMs !== undefined ? { managedTimeoutMs: deps.managedTimeoutMs } : {}),
@@ -86,7 +86,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     }
   };
   const reading = readingHandlers({ store, settings, sync: platform.storage.sync, tabs: platform.tabs, scripting: platform.scripting, now });
-  const history = new HistoryHook({ local: platform.storage.local, managed: platform.storage.managed, tabs: store, now, log });
+  const history = new HistoryHook({ local: platform.storage.local, tabs: store, now, log });
   const analyzer = new Analyzer({ store, engine, settings, action: platform.action, translate, delayMs: deps.analyzeDelayMs ?? 60, now, log, history });
   const audit = new AuditLog(platform.storage.local);
   // The registrar sees the origins we may run on: with a site policy, its sites we hold access to.
@@ -319,7 +319,9 @@ export function createBackground(deps: BackgroundDeps): Background {
       }
       case 'ui:rule-scope': {
         const { tabId, ruleId, scope, off } = message;
-        if (!engine.listRules().some((rule) => rule.id === ruleId)) return fail('unknown-rule');
+        // Turned off per payer or site: the visit's own rules (analyze.ts drops their findings after the
+        // check); the cross-visit rules follow the levels and disabled rules only.
+        if (!engine.listAllRules().some((rule) => rule.id === ruleId && !rule.acrossVisits)) return fail('unknown-rule');
         const record = await store.read(tabId);
         const value = scope === 'profile' ? (record?.result?.result.profile.id ?? null) : (record?.origin ?? null);
         if (value === null || (scope === 'site' && !isWebOrigin(value))) return fail(scope === 'site' ? 'no-site' : 'unknown-profile');
@@ -332,7 +334,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       case 'ui:show-in-note':
         return showInNote(message.tabId, message.findingKey);
       case 'ui:rule-level': {
-        if (!engine.listRules().some((rule) => rule.id === message.ruleId)) return fail('unknown-rule');
+        if (!engine.listAllRules().some((rule) => rule.id === message.ruleId)) return fail('unknown-rule');
         if (isRuleLevelLocked(await settings.get(), message.ruleId)) return fail('locked');
         const outcome = await settings.setRuleLevel(message.ruleId, message.level);
         return outcome === 'ok' ? { ok: true } : fail('locked');
@@ -350,26 +352,27 @@ export function createBackground(deps: BackgroundDeps): Background {
         return view(message.tabId, await analyzer.run(message.tabId));
       }
       case 'ui:get-history':
-        return historyState(history);
+        return historyState(history, await settings.get());
       case 'ui:forget-history':
         await history.forgetAll();
         await reanalyzeAll();
-        return historyState(history);
+        return historyState(history, await settings.get());
     }
   }
 
   /**
-   * The highlight's accessible flag and in-page tip (src/content/tip.ts): loaded into the frame
-   * only now, then given the finding's label (rule title, severity, key; nothing from the note)
-   * as data. A frame we may not script still gets the highlight, without the tip.
+   * The highlighter (src/content/highlight.ts) and the highlight's accessible flag and in-page tip
+   * (src/content/tip.ts): loaded into the frame only now (the content script stays small), then the
+   * tip is given the finding's label (rule title, severity, key; nothing from the note) as data.
+   * A frame that cannot be scripted answers the highlight request with ok: false.
    */
-  async function prepareTip(tabId: number, frameId: number, label: TipLabel): Promise<void> {
+  async function loadHighlighter(tabId: number, frameId: number, label: TipLabel): Promise<void> {
     const target = { tabId, frameIds: [frameId] };
     try {
-      await platform.scripting.executeScript({ target, files: ['tip.js'] });
+      await platform.scripting.executeScript({ target, files: ['highlight.js', 'tip.js'] });
       await platform.scripting.executeScript({ target, func: prepareTipInPage, args: [label] });
     } catch (error) {
-      log('preparing the highlight tip', error);
+      log('loading the highlighter', error);
     }
   }
 
@@ -386,7 +389,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       target.kind === 'text'
         ? { type: 'bg:highlight', partId: target.block, start: target.start, end: target.end }
         : { type: 'bg:highlight-element', anchor: target.anchor };
-    await prepareTip(tabId, target.frameId, { findingKey, title: finding.title.slice(0, 300), severity: finding.severity });
+    await loadHighlighter(tabId, target.frameId, { findingKey, title: finding.title.slice(0, 300), severity: finding.severity });
     // One highlight per tab: clear any left in the tab's other frames (they may be gone; ignore).
     const clear: BackgroundToContentMessage = { type: 'bg:clear-highlight' };
     await Promise.all(
@@ -394,12 +397,14 @@ export function createBackground(deps: BackgroundDeps): Background {
         .filter((frame) => frame.frameId !== target.frameId)
         .map((frame) => platform.tabs.sendMessage(tabId, clear, { frameId: frame.frameId }).catch(() => undefined)),
     );
+    let reply: unknown;
     try {
-      await platform.tabs.sendMessage(tabId, highlight, { frameId: target.frameId });
-      return { ok: true };
+      reply = await platform.tabs.sendMessage(tabId, highlight, { frameId: target.frameId });
     } catch {
       return fail('frame-gone');
     }
+    // The frame answers { ok: false } when the text is no longer there (or highlight.js could not be loaded).
+    return (reply as { ok?: unknown } | undefined)?.ok === false ? fail('no-evidence') : { ok: true };
   }
 
   // ---- browser events ------------------------------------------------------------------------

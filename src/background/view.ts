@@ -2,7 +2,6 @@
 // about policy (PolicyState) from the worker's records. The popup never loads the engine, so rule
 // meta and profile names travel here.
 import type { PolicyState, TabState } from './api';
-import { listHistoryRules } from '../engine/history';
 import type { EngineApi } from './engine-api';
 import { policyAllowsOrigin, type PolicySite } from './policy-origins';
 import type { ResolvedSettings } from '../settings';
@@ -39,7 +38,7 @@ export function buildTabState(record: TabRecord | null, engine: EngineApi, resol
   const scopedOff = scopedOffOf(record, resolved);
   if (result) {
     // The cross-visit rules (visit history) explain themselves like the visit's own rules.
-    const meta = new Map([...engine.listRules(), ...listHistoryRules()].map((rule) => [rule.id, rule]));
+    const meta = new Map(engine.listAllRules().map((rule) => [rule.id, rule]));
     // Rule meta for every finding, and for the rules turned off here (listed with "turn back on").
     for (const id of [...result.findings.map((f) => f.ruleId), ...scopedOff.map((s) => s.ruleId)]) {
       const rule = meta.get(id);

@@ -1,6 +1,7 @@
 // What a command needs from the outside world, passed in so the commands are testable without
 // spawning a process or building the bundle.
-import type { CheckOptions, CheckResult, DataVersion, Level, RuleMeta, UnitMethod } from '../engine/types';
+import type { ListedRule } from '../engine/index';
+import type { CheckOptions, CheckResult, DataVersion, Level, UnitMethod } from '../engine/types';
 import type { Visit } from '../engine/visit';
 
 export interface ProfileSummary {
@@ -19,7 +20,8 @@ export interface ProfileLevels {
 /** The engine API the command line uses (src/engine/index.ts satisfies it). */
 export interface CliEngine {
   check(visit: Visit, options?: CheckOptions): CheckResult;
-  listRules(): RuleMeta[];
+  /** Every rule, the cross-visit ones included (src/engine listAllRules). */
+  listAllRules(): ListedRule[];
   listProfiles(): ProfileSummary[];
   resolveProfile(id: string): ProfileLevels | undefined;
   DATA_VERSION: DataVersion;

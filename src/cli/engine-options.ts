@@ -42,7 +42,7 @@ function ruleLevel(command: string, ctx: CliContext, arg: string): [string, Leve
   if (!match) throw new UsageError(`--rule "${arg}" is not ID=LEVEL (e.g. functional-goal=off)`, command);
   const id = (match[1] ?? '').trim();
   const level = (match[2] ?? '').trim().toLowerCase();
-  if (!ctx.engine.listRules().some((rule) => rule.id === id)) {
+  if (!ctx.engine.listAllRules().some((rule) => rule.id === id)) {
     throw new UsageError(`--rule: no rule "${id}" (see "therapy-claim-guard rules")`, command);
   }
   if (!(LEVELS as readonly string[]).includes(level)) throw new UsageError(`--rule ${id}: level must be ${LEVELS.join(', ')} (got "${match[2]}")`, command);
@@ -60,7 +60,7 @@ async function policyOptions(ctx: CliContext, path: string): Promise<CheckOption
     throw new InputError([`--policy ${path}: expected an object of policy keys (got ${describeValue(data)})`]);
   }
   const known = {
-    rules: new Set(ctx.engine.listRules().map((rule) => rule.id)),
+    rules: new Set(ctx.engine.listAllRules().map((rule) => rule.id)),
     profiles: new Set(ctx.engine.listProfiles().map((profile) => profile.id)),
   };
   const { settings, rejected } = resolveSettings(DEFAULT_SETTINGS, {}, data as Record<string, unknown>, known);

@@ -1,9 +1,9 @@
 // "Show in page" for a claim line: mark the row, card or list item the line was read from, with the
-// same highlighter as evidence in the note (./highlight.ts: the CSS Custom Highlight API, or an
-// overlay in a closed shadow root). The element's text is marked as one range; a row made only of
+// same highlighter as evidence in the note (./highlight.ts, the on-demand highlight.js: the CSS
+// Custom Highlight API, or an overlay in a closed shadow root). The element's text is marked as one range; a row made only of
 // form controls (an unbilled fee sheet line) marks its first text control's value instead.
 import { elementTextSource } from '../adapters/page/describe';
-import type { Highlighter } from './highlight';
+import type { Highlighter } from './highlight-hook';
 
 /** Scroll to and mark an element; false when it has nothing that can be marked. */
 export function highlightElement(highlighter: Highlighter, el: Element): boolean {

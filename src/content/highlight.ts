@@ -5,49 +5,23 @@
 //   overlay drawn in a closed shadow root under one host element, the only node we ever add.
 // All overlay styling goes through CSSOM (`style.setProperty`), which page CSPs do not block.
 //
+// This module is not in the content script: it is the highlight.js bundle (./highlight-bundle.ts),
+// which the worker injects into a frame only when a highlight is asked for there (the content
+// script has a 40 KB budget); the content script finds it through ./highlight-hook.ts.
+//
 // A highlight belongs to a finding: it gets an accessible flag and, on click or focus, a small
 // tip (rule title, severity, "open in Claim Guard"). That code lives in tip.ts, a separate bundle
-// the worker injects with the finding's label only when a highlight is shown (the content script
-// has a 40 KB budget); it registers itself under TIP_HOOK and draws in this highlighter's closed
-// shadow root, on its own layer, so the page never gets a second element or plain nodes.
+// the worker injects with the finding's label right after this one; it registers itself under
+// TIP_HOOK and draws in this highlighter's closed shadow root, on its own layer, so the page never
+// gets a second element or plain nodes.
 import { OWN_UI_TAG } from '../adapters/dom';
 import { rangeForText } from '../adapters/text';
 import type { PartSource } from '../adapters/types';
-
-/** What a highlight is about (bg:highlight `label`): no note text, only the rule and the finding's key. */
-export interface HighlightLabel {
-  findingKey: string;
-  title: string;
-  severity: 'error' | 'warning' | 'info';
-}
-
-/** What the tip is given while a highlight is shown. */
-export interface TipTarget {
-  /** The tip's own layer in the closed shadow root. */
-  layer: HTMLElement;
-  /** Where the evidence is now, in viewport coordinates. */
-  rects(): DOMRect[];
-}
-
-export interface TipHook {
-  /** The worker's label for the highlight it is about to ask for (scripting.executeScript args). */
-  prepare(label: HighlightLabel): void;
-  /** A highlight is shown: draw the prepared label's flag (nothing without one). */
-  attach(target: TipTarget): void;
-  /** The evidence moved (scroll, resize): reposition. */
-  moved(): void;
-  detach(): void;
-}
-
-/** Where tip.ts registers itself in this isolated world (shared by every script we inject). */
-export const TIP_HOOK = Symbol.for('therapy-claim-guard.tip');
-
-function tipHook(): TipHook | undefined {
-  return (globalThis as { [TIP_HOOK]?: TipHook })[TIP_HOOK];
-}
+import { tipHook, type Highlighter, type HighlightState } from './highlight-hook';
 
 /**
- * The highlight's registry name, random per page load. CSS.highlights and adopted stylesheets are
+ * The highlight's registry name, random per page load (made when highlight.js is first loaded into
+ * the frame; later injections keep the first registration, hence this name). CSS.highlights and adopted stylesheets are
  * shared with the page's own scripts: a fixed name would let any page (or a script it loads) detect
  * the extension by name. What a page can still see while a highlight is shown is a Range over its
  * own text (nothing it does not already hold); see README, Privacy and security.
@@ -56,22 +30,6 @@ export const HIGHLIGHT_NAME = `h${Array.from(crypto.getRandomValues(new Uint8Arr
 const HIGHLIGHT_RULE = `::highlight(${HIGHLIGHT_NAME}) { background-color: rgba(255, 196, 0, 0.55); color: inherit; }`;
 const MARK_COLOR = 'rgba(255, 196, 0, 0.45)';
 const MARK_OUTLINE = '2px solid rgba(214, 120, 0, 0.9)';
-
-export type HighlightState =
-  | { kind: 'range'; range: Range; via: 'highlight-api' | 'overlay' }
-  | { kind: 'value'; element: HTMLTextAreaElement | HTMLInputElement; start: number; end: number; marked: string };
-
-export interface Highlighter {
-  /** Scroll to and mark [start, end) of a part; false when the text is no longer in the page. */
-  show(source: PartSource, start: number, end: number): boolean;
-  clear(): void;
-  current(): HighlightState | null;
-  /** The overlay host while an overlay is shown. */
-  host(): Element | null;
-  /** True when `target` is the control whose value is overlaid (its edits make the mark stale). */
-  isOverlaid(target: EventTarget | null): boolean;
-  destroy(): void;
-}
 
 /** Properties that decide where text wraps inside a textarea, copied onto the mirror. */
 const MIRROR_PROPERTIES = [

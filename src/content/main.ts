@@ -1,7 +1,8 @@
 // The content script, one instance per frame: describe the page (src/adapters), send the description
 // when it changed, re-read after DOM changes (debounced, at idle time), and answer the worker's
-// highlight, pick and selector requests (the pick and selector tools come from corrections.js, which
-// the worker injects on demand). Nothing runs at import time; the bundle entry calls main().
+// highlight, pick and selector requests. The highlighter (highlight.js) and the pick and selector
+// tools (corrections.js) are not in this bundle: the worker injects them into a frame just before
+// it asks for them. Nothing runs at import time; the bundle entry calls main().
 //
 // Per keystroke the script does O(1) work (it records which editor changed and pokes the scheduler).
 // After a typing burst only the typed-in editors are read again; the whole page is described again
@@ -13,9 +14,10 @@ import type { SelectorAdapterConfig } from '../adapters/selector';
 import type { ContentMessage } from '../shared/messages';
 import { extensionApi, type ExtensionApi } from './browser';
 import { hashString } from './hash';
-import { createHighlighter, type Highlighter } from './highlight';
+import { highlightHook, type Highlighter } from './highlight-hook';
 import { highlightElement } from './highlight-element';
 import { parseInbound } from './inbound';
+import { timed } from './perf';
 import { correctionsHook, type Picker } from './corrections-hook';
 import { createScheduler } from './scheduler';
 import { createWatcher } from './watch';
@@ -37,7 +39,8 @@ export interface ContentOptions {
 export interface ContentController {
   /** Read now; with `force`, send even when the snapshot did not change. */
   readNow(force?: boolean): void;
-  highlighter: Highlighter;
+  /** The frame's highlighter, once the worker loaded highlight.js and a highlight was asked for. */
+  highlighter(): Highlighter | null;
   stop(): void;
 }
 
@@ -75,9 +78,12 @@ export function main(options: ContentOptions = {}): ContentController | null {
   const cleanups: (() => void)[] = [];
   const top = win === win.top;
 
-  const highlighter = createHighlighter(doc);
+  // Made on the first highlight request, from highlight.js (the worker injects it first).
+  let highlighter: Highlighter | null = null;
+  const ensureHighlighter = (): Highlighter | null => (highlighter ??= highlightHook()?.create(doc) ?? null);
   let picker: Picker | null = null;
-  const scheduler = createScheduler(() => readNow(false), options.debounceMs ?? 200);
+  // Timed in the demo build only (./perf.ts): the typing benchmark's per-keystroke figure.
+  const scheduler = createScheduler(timed('read', () => readNow(false)), options.debounceMs ?? 200);
   const watcher = createWatcher(
     (change) => {
       if (change.structural) structural = true;
@@ -93,7 +99,7 @@ export function main(options: ContentOptions = {}): ContentController | null {
     scheduler.cancel();
     watcher.disconnect();
     for (const cleanup of cleanups.splice(0)) cleanup();
-    highlighter.destroy();
+    highlighter?.destroy();
     picker?.cancel();
     delete flags[RUNNING];
   }
@@ -156,13 +162,15 @@ export function main(options: ContentOptions = {}): ContentController | null {
   }
 
   function highlight(blockId: string, start: number, end: number): boolean {
+    const marker = ensureHighlighter();
+    if (!marker) return false;
     let source = last?.sources.get(blockId);
     if (!source || !sourceConnected(source)) {
       structural = true;
       readNow(false);
       source = last?.sources.get(blockId);
     }
-    return source ? highlighter.show(source, start, end) : false;
+    return source ? marker.show(source, start, end) : false;
   }
 
   // Keystrokes only record their target and poke the scheduler: O(1), no DOM reads. During a
@@ -171,8 +179,8 @@ export function main(options: ContentOptions = {}): ContentController | null {
   // pause reaches this script. The read still waits for the scheduler's quiet period after the last
   // poke, so it runs after the burst; the focused editor is always re-read then.
   let paused: ReturnType<typeof setTimeout> | undefined;
-  const onInput = (event: Event): void => {
-    if (highlighter.isOverlaid(event.target)) highlighter.clear();
+  const onInput = timed('input', (event: Event): void => {
+    if (highlighter?.isOverlaid(event.target)) highlighter.clear();
     const target = event.target as Element | null;
     if (target && target.nodeType === 1) {
       if (last?.editors.has(target)) dirty.add(target);
@@ -184,17 +192,17 @@ export function main(options: ContentOptions = {}): ContentController | null {
       paused = undefined;
       if (!stopped) doc.addEventListener('input', onInput, { capture: true, passive: true });
     }, TYPING_PAUSE_MS);
-  };
+  });
   doc.addEventListener('input', onInput, { capture: true, passive: true });
   cleanups.push(() => {
     if (paused !== undefined) clearTimeout(paused);
     doc.removeEventListener('input', onInput, { capture: true });
   });
-  const onChange = (event: Event): void => {
-    if (highlighter.isOverlaid(event.target)) highlighter.clear();
+  const onChange = timed('change', (event: Event): void => {
+    if (highlighter?.isOverlaid(event.target)) highlighter.clear();
     structural = true;
     poke(false);
-  };
+  });
   doc.addEventListener('change', onChange, { capture: true, passive: true });
   cleanups.push(() => doc.removeEventListener('change', onChange, { capture: true }));
 
@@ -211,10 +219,11 @@ export function main(options: ContentOptions = {}): ContentController | null {
           return Promise.resolve({ ok: highlight(parsed.partId, parsed.start, parsed.end) });
         case 'bg:highlight-element': {
           const el = ids.element(parsed.anchor);
-          return Promise.resolve({ ok: el ? highlightElement(highlighter, el) : false });
+          const marker = ensureHighlighter();
+          return Promise.resolve({ ok: el && marker ? highlightElement(marker, el) : false });
         }
         case 'bg:clear-highlight':
-          highlighter.clear();
+          highlighter?.clear();
           return undefined;
         case 'bg:request-snapshot':
           readNow(true);
@@ -272,5 +281,5 @@ export function main(options: ContentOptions = {}): ContentController | null {
   loadConfigs();
 
   scheduler.soon();
-  return { readNow, highlighter, stop };
+  return { readNow, highlighter: () => highlighter, stop };
 }

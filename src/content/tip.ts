@@ -7,7 +7,7 @@
 // and registers under TIP_HOOK; highlight.ts hands it a layer inside its closed shadow root, so
 // the page's DOM tree never holds our elements as plain nodes. Text goes in as text nodes only;
 // styles through CSSOM.
-import { TIP_HOOK, type HighlightLabel, type TipHook, type TipTarget } from './highlight';
+import { TIP_HOOK, type HighlightLabel, type TipHook, type TipTarget } from './highlight-hook';
 
 interface ExtensionLike {
   runtime?: { sendMessage(message: unknown): Promise<unknown> };

@@ -4,6 +4,7 @@
 // again. Anything else (elements added or removed, attributes that show or hide content, text
 // outside editors) is structural: the page is described again.
 import { OWN_UI_TAG } from '../adapters/dom';
+import { timed } from './perf';
 
 /** Attribute changes that can show, hide or change what the describer reads. */
 const ATTRIBUTES = ['hidden', 'style', 'class', 'value', 'checked', 'selected', 'open', 'contenteditable', 'aria-selected', 'aria-valuenow', 'aria-busy', 'aria-expanded'];
@@ -44,7 +45,7 @@ export function createWatcher(onChange: (change: Change) => void, editorOf: (nod
   let observed: readonly Node[] = [];
   let observer: MutationObserver | undefined;
 
-  const callback = (records: MutationRecord[]): void => {
+  const callback = timed('mutations', (records: MutationRecord[]): void => {
     let relevant = false;
     let structural = false;
     const editors = new Set<Element>();
@@ -62,7 +63,7 @@ export function createWatcher(onChange: (change: Change) => void, editorOf: (nod
       break;
     }
     if (relevant) onChange({ structural, editors: structural ? [] : [...editors] });
-  };
+  });
 
   return {
     observe(roots: readonly Node[]): void {

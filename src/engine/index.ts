@@ -1,5 +1,6 @@
 // The engine's public surface: pure TypeScript, no DOM, no browser API. Shared by the extension's
 // worker, the command line, the benchmarks and the tests.
+import { HISTORY_RULES } from './history/rules';
 import { RULES } from './rules';
 import type { RuleMeta } from './types';
 
@@ -13,6 +14,19 @@ export type { Visit, ClaimLine, NotePart, VisitIssue, ParseVisitResult } from '.
 export type * from './types';
 export * as history from './history';
 
+/** The visit rules: what check() runs on one visit. */
 export function listRules(): RuleMeta[] {
   return RULES.map((r) => r.meta);
+}
+
+/** A rule as listAllRules() gives it: its meta, and whether it compares visits (./history). */
+export type ListedRule = RuleMeta & { acrossVisits: boolean };
+
+/**
+ * Every rule a finding, a level, a kill switch or a view may name: the visit rules, then the
+ * cross-visit rules (cloned-note, templated-note, massage-trend), which run on the visit history
+ * and honour the same levels and disabled rules. Ids are unique across both (test/history/registry.test.ts).
+ */
+export function listAllRules(): ListedRule[] {
+  return [...RULES.map((r) => ({ ...r.meta, acrossVisits: false })), ...HISTORY_RULES.map((r) => ({ ...r.meta, acrossVisits: true }))];
 }

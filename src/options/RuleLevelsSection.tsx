@@ -78,6 +78,18 @@ function RuleRow({ rule, level, locked, tableLockId, onChange }: RowProps) {
 export function RuleLevelsSection({ allLocked, rules, levels, isLocked, onChange }: Props) {
   const id = useId();
   const tableLockId = allLocked ? `${id}-lock` : null;
+  const row = (rule: RuleSummary) => (
+    <RuleRow
+      key={rule.id}
+      rule={rule}
+      level={levels[rule.id]}
+      locked={isLocked(rule.id)}
+      tableLockId={tableLockId}
+      onChange={(level) => onChange(rule.id, level)}
+    />
+  );
+  // The cross-visit rules (visit history) take levels like the others, in a group of their own.
+  const across = rules.filter((rule) => rule.acrossVisits);
   return (
     <section class="card" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('optionsRulesHeading')}</h2>
@@ -90,18 +102,18 @@ export function RuleLevelsSection({ allLocked, rules, levels, isLocked, onChange
             <th scope="col">{t('optionsLevelColumn')}</th>
           </tr>
         </thead>
-        <tbody>
-          {rules.map((rule) => (
-            <RuleRow
-              key={rule.id}
-              rule={rule}
-              level={levels[rule.id]}
-              locked={isLocked(rule.id)}
-              tableLockId={tableLockId}
-              onChange={(level) => onChange(rule.id, level)}
-            />
-          ))}
-        </tbody>
+        <tbody>{rules.filter((rule) => !rule.acrossVisits).map(row)}</tbody>
+        {across.length > 0 && (
+          <tbody data-rule-group="across-visits">
+            <tr>
+              <th scope="rowgroup" colSpan={2} class="rules-table__group">
+                {t('optionsRulesAcrossHeading')}
+                <span class="rule-row__meta">{t('optionsRulesAcrossHint')}</span>
+              </th>
+            </tr>
+            {across.map(row)}
+          </tbody>
+        )}
       </table>
     </section>
   );

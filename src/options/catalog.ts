@@ -9,6 +9,8 @@ export interface RuleSummary {
   id: string;
   title: string;
   defaultSeverity: Severity;
+  /** A cross-visit rule: it compares the note with the patient's earlier visits (visit history). */
+  acrossVisits: boolean;
 }
 
 export interface ProfileSummary {
@@ -25,18 +27,21 @@ export interface Catalog {
 
 /** The slice of the engine the catalogue is made from (src/engine/index.ts). */
 export interface CatalogSource {
-  listRules(): ReadonlyArray<{ id: string; title: string; defaultSeverity: Severity }>;
+  listAllRules(): ReadonlyArray<{ id: string; title: string; defaultSeverity: Severity; acrossVisits: boolean }>;
   listProfiles(): ReadonlyArray<{ id: string; name: string }>;
   DEFAULT_PROFILE: string;
 }
 
-/** Rules sorted by title, profiles in the engine's order: what build.mjs writes. */
+/**
+ * Every rule (the visit's own, then the cross-visit rules, each sorted by title; their levels are
+ * set alike) and the profiles in the engine's order: what build.mjs writes.
+ */
 export function buildCatalog(engine: CatalogSource): Catalog {
   return {
     rules: engine
-      .listRules()
-      .map(({ id, title, defaultSeverity }) => ({ id, title, defaultSeverity }))
-      .sort((a, b) => a.title.localeCompare(b.title, 'en')),
+      .listAllRules()
+      .map(({ id, title, defaultSeverity, acrossVisits }) => ({ id, title, defaultSeverity, acrossVisits }))
+      .sort((a, b) => Number(a.acrossVisits) - Number(b.acrossVisits) || a.title.localeCompare(b.title, 'en')),
     profiles: engine.listProfiles().map(({ id, name }) => ({ id, name })),
     builtInProfile: engine.DEFAULT_PROFILE,
   };

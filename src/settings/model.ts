@@ -72,8 +72,21 @@ export interface Rejection {
   reason: string;
 }
 
+/**
+ * Visit history (cross-visit rules), set by policy only (historyEnabled, historyRetentionDays); the
+ * worker's history hook (src/background/history-hook.ts) and the options page follow it.
+ */
+export interface HistorySettings {
+  enabled: boolean;
+  /** Days a visit's fingerprint is kept and compared (1 to 3650). */
+  retentionDays: number;
+  /** Which of the two the organisation's policy sets (the options page shows them locked). */
+  policy: { enabled: boolean; retentionDays: boolean };
+}
+
 export interface ResolvedSettings {
   settings: Settings;
+  history: HistorySettings;
   rejected: Rejection[];
   /** Lock names, sorted. */
   locked: string[];

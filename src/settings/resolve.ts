@@ -2,8 +2,9 @@
 // choices (storage.sync) ← the organisation's policy (storage.managed, which wins and locks).
 // resolveSettings() is pure, so the whole merge, including every rejection path, is unit-tested
 // without a browser.
+import { DEFAULT_HISTORY } from './defaults';
 import { LOCK_NAME, isSettingLocked } from './locks';
-import type { KnownIds, LockInfo, ResolvedSettings, SettingKey, Settings } from './model';
+import type { HistorySettings, KnownIds, LockInfo, ResolvedSettings, SettingKey, Settings } from './model';
 import { POLICY_KEYS } from './policy';
 import { describeValue, RESERVED_KEYS, Resolver, type Source } from './validate';
 
@@ -135,21 +136,29 @@ export function resolveSettings(
   }
   if (has(managed, 'lockReasons') && r.sized('managed', 'lockReasons', managed.lockReasons)) lockInfo.reasons = r.lockReasons(managed.lockReasons);
 
-  // Visit history (read by the worker's history hook straight from the policy): checked here so a
-  // wrong value is listed with the other rejected keys and ignored there.
-  if (has(managed, 'historyEnabled') && typeof managed.historyEnabled !== 'boolean') {
-    r.reject('managed', 'historyEnabled', `expected true or false, got ${describeValue(managed.historyEnabled)}`);
+  // Visit history: policy only. A wrong value is listed with the other rejected keys and ignored.
+  const history: HistorySettings = { ...DEFAULT_HISTORY, policy: { ...DEFAULT_HISTORY.policy } };
+  if (has(managed, 'historyEnabled')) {
+    if (typeof managed.historyEnabled === 'boolean') {
+      history.enabled = managed.historyEnabled;
+      history.policy.enabled = true;
+    } else {
+      r.reject('managed', 'historyEnabled', `expected true or false, got ${describeValue(managed.historyEnabled)}`);
+    }
   }
   if (has(managed, 'historyRetentionDays')) {
     const days = managed.historyRetentionDays;
-    if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 3650) {
+    if (typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= 3650) {
+      history.retentionDays = days;
+      history.policy.retentionDays = true;
+    } else {
       r.reject('managed', 'historyRetentionDays', `expected a whole number of days from 1 to 3650, got ${describeValue(days)}`);
     }
   }
 
   // The per-rule locks of a policy-locked rule table are implied; keep the list short.
   const locked = [...r.locked].filter((name) => !(name.startsWith('ruleLevels.') && r.locked.has('ruleLevels'))).sort();
-  return { settings, rejected: r.finish(), locked, lockInfo };
+  return { settings, history, rejected: r.finish(), locked, lockInfo };
 }
 
 

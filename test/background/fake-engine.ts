@@ -3,6 +3,7 @@
 import type { CheckOptions, CheckResult, Finding, RuleMeta } from '../../src/engine/types';
 import type { Visit } from '../../src/engine/visit';
 import type { EngineApi } from '../../src/background/engine-api';
+import { listHistoryRules } from '../../src/engine/history';
 
 const rule = (id: string, title: string, severity: RuleMeta['defaultSeverity']): RuleMeta => ({
   id,
@@ -35,7 +36,8 @@ export function createFakeEngine(): FakeEngine {
       { id: 'medicare', name: 'Medicare' },
       { id: 'aetna', name: 'Aetna' },
     ],
-    listRules: () => FAKE_RULES,
+    // The cross-visit rules are the real ones: the worker's history hook runs src/engine/history itself.
+    listAllRules: () => [...FAKE_RULES.map((r) => ({ ...r, acrossVisits: false })), ...listHistoryRules().map((r) => ({ ...r, acrossVisits: true }))],
     check(visit: Visit, options: CheckOptions): CheckResult {
       engine.calls.push({ visit: structuredClone(visit), options: structuredClone(options) });
       if (engine.throwNext) {

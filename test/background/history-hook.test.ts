@@ -3,7 +3,7 @@
 // a new visit, "forget this patient" and "forget all" clear it, the policy turns it off, and neither
 // the identifier nor any word of the note reaches storage.local or the popup's state.
 import { describe, expect, it } from 'vitest';
-import { check, DATA_VERSION, listProfiles, listRules } from '../../src/engine';
+import { check, DATA_VERSION, listAllRules, listProfiles } from '../../src/engine';
 import { words } from '../../src/engine/history';
 import { createBackground, registerListeners } from '../../src/background/service';
 import { acrossVisits, tabPatient } from '../../src/background/history-hook';
@@ -31,7 +31,7 @@ function setup(managed: Record<string, unknown> = {}) {
   const browser = new FakeBrowser();
   for (const [k, v] of Object.entries(managed)) browser.managedArea.data.set(k, v);
   let clock = Date.UTC(2026, 10, 30);
-  const bg = createBackground({ platform: browser, engine: { check, listProfiles, listRules, dataVersion: DATA_VERSION }, analyzeDelayMs: 0, now: () => clock });
+  const bg = createBackground({ platform: browser, engine: { check, listProfiles, listAllRules, dataVersion: DATA_VERSION }, analyzeDelayMs: 0, now: () => clock });
   registerListeners(browser, bg);
   let doc = 0;
   return {
@@ -170,7 +170,8 @@ describe('visit history in the worker', () => {
     const h = setup();
     await h.open(1, visitPage('11/18/2026', first));
     expect(h.patientKeys()).toHaveLength(1);
-    h.browser.managedArea.data.set('historyEnabled', false);
+    // A policy change reaches the worker as storage.onChanged('managed'); the settings re-resolve.
+    h.browser.managedArea.replaceAll({ historyEnabled: false });
     await h.open(1, visitPage('11/20/2026', copied));
     expect(rules(await h.state(1))).not.toContain('cloned-note');
     expect(h.patientKeys()).toEqual([]);
@@ -185,6 +186,42 @@ describe('visit history in the worker', () => {
     await h.open(1, visitPage('11/20/2026', copied));
     expect(rules(await h.state(1))).not.toContain('cloned-note');
     expect(HistoryStateSchema.parse(await h.ui({ type: 'ui:get-history' })).history).toMatchObject({ retentionDays: 7, policy: { retentionDays: true } });
+  });
+});
+
+describe('visit history follows the resolved settings', () => {
+  it('a user level for a cross-visit rule applies (the settings model knows the cross-visit rules)', async () => {
+    const h = setup();
+    await h.browser.syncArea.set({ ruleLevels: { 'cloned-note': 'off' } });
+    await h.open(1, visitPage('11/18/2026', first));
+    await h.open(1, visitPage('11/20/2026', copied));
+    expect(rules(await h.state(1))).not.toContain('cloned-note');
+    expect((await h.bg.settings.get()).rejected).toEqual([]);
+  });
+
+  it('a policy value the settings model rejects leaves history on, and is listed with the reason', async () => {
+    const h = setup({ historyEnabled: 'off', historyRetentionDays: 0 });
+    await h.open(1, visitPage('11/18/2026', first));
+    await h.open(1, visitPage('11/20/2026', copied));
+    expect(rules(await h.state(1))).toContain('cloned-note');
+    expect(HistoryStateSchema.parse(await h.ui({ type: 'ui:get-history' })).history).toMatchObject({ enabled: true, retentionDays: 180, policy: { enabled: false, retentionDays: false } });
+    const policy = (await h.ui({ type: 'ui:get-policy' })) as { rejectedPolicy: { key: string; reason: string }[] };
+    expect(policy.rejectedPolicy.map((r) => r.key)).toEqual(['historyEnabled', 'historyRetentionDays']);
+  });
+
+  it('the hook reads no policy of its own: every managed read is the settings store\'s', async () => {
+    const h = setup({ historyRetentionDays: 7 });
+    const reads: unknown[] = [];
+    const get = h.browser.managedArea.get.bind(h.browser.managedArea);
+    h.browser.managedArea.get = async (keys) => {
+      reads.push(keys ?? null);
+      return get(keys);
+    };
+    h.browser.managedArea.replaceAll({ historyRetentionDays: 7 });
+    await h.open(1, visitPage('11/18/2026', first));
+    await h.ui({ type: 'ui:get-history' });
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.every((keys) => keys === null)).toBe(true);
   });
 });
 

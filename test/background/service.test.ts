@@ -6,7 +6,7 @@ import { CONTENT_SCRIPT_ID } from '../../src/background/activate';
 import { parseTabState, type TabState } from '../../src/ui/tab-state';
 import { parsePolicyState } from '../../src/ui/policy-state';
 import type { Snapshot } from '../../src/shared/snapshot';
-import { contentSender, FakeBrowser, popupSender } from './fake-browser';
+import { contentSender, FakeBrowser, popupSender, type FrameReceiver } from './fake-browser';
 import { createFakeEngine, type FakeEngine } from './fake-engine';
 import { snapshot } from './snapshots';
 
@@ -355,12 +355,23 @@ describe('worker: show in note, rule levels, policy', () => {
     await expect(h.ui({ type: 'ui:show-in-note', tabId: 1, findingKey: key })).resolves.toEqual({ ok: true });
     const at = NOTE.indexOf('relaxation');
     expect(h.browser.sent.at(-1)).toEqual({ tabId: 1, frameId: 3, message: { type: 'bg:highlight', partId: 'e7', start: at, end: at + 10 } });
-    // The flag and tip are loaded into that frame first, then given the label as data: the rule's
-    // title and severity and the finding's key, nothing from the note.
+    // The highlighter, its flag and tip are loaded into that frame first (the content script does
+    // not carry them), then the tip is given the label as data: the rule's title and severity and
+    // the finding's key, nothing from the note.
     const injected = h.browser.executed.slice(-2);
-    expect(injected[0]).toEqual({ target: { tabId: 1, frameIds: [3] }, files: ['tip.js'] });
+    expect(injected[0]).toEqual({ target: { tabId: 1, frameIds: [3] }, files: ['highlight.js', 'tip.js'] });
     expect(injected[1]).toMatchObject({ target: { tabId: 1, frameIds: [3] }, args: [{ findingKey: key, title: 'Relaxation is not a skilled indication', severity: 'error' }] });
     expect(typeof (injected[1] as { func?: unknown }).func).toBe('function');
+  });
+
+  it('says the evidence is gone when the frame cannot mark it (text gone, or highlight.js not loaded there)', async () => {
+    const h = harness();
+    h.browser.addTab({ id: 1, url: 'https://ehr.example.org/interface/main.php', frames: new Map<number, FrameReceiver>([[0, () => undefined], [3, () => Promise.resolve({ ok: false })]]) });
+    await h.report(1, 3, noteFrame, 'doc-3');
+    const key = (await h.state(1)).findingKeys[0] ?? '';
+    await expect(h.ui({ type: 'ui:show-in-note', tabId: 1, findingKey: key })).resolves.toEqual({ ok: false, error: 'no-evidence' });
+    h.browser.tabsById.get(1)?.frames.set(3, () => Promise.resolve({ ok: true }));
+    await expect(h.ui({ type: 'ui:show-in-note', tabId: 1, findingKey: key })).resolves.toEqual({ ok: true });
   });
 
   it('clears a highlight left in the tab\'s other frames before drawing the new one', async () => {
@@ -409,6 +420,12 @@ describe('worker: show in note, rule levels, policy', () => {
     expect(h.engine.calls.at(-1)?.options.ruleLevels).toEqual({ 'missing-gp': 'off' });
     expect((await h.state(1)).result?.findings.map((f) => f.ruleId)).toEqual(['units-note']);
     await expect(h.ui({ type: 'ui:rule-level', ruleId: 'no-such-rule', level: 'off' })).resolves.toEqual({ ok: false, error: 'unknown-rule' });
+    // A cross-visit rule takes a level like any other (the history hook passes the levels on) …
+    await expect(h.ui({ type: 'ui:rule-level', ruleId: 'cloned-note', level: 'info' })).resolves.toEqual({ ok: true });
+    expect(h.browser.syncArea.data.get('ruleLevels')).toEqual({ 'missing-gp': 'off', 'cloned-note': 'info' });
+    expect((await h.bg.settings.get()).settings.ruleLevels).toEqual({ 'missing-gp': 'off', 'cloned-note': 'info' });
+    // … but is not turned off per payer or site: its findings are not the visit check's.
+    await expect(h.ui({ type: 'ui:rule-scope', tabId: 1, ruleId: 'cloned-note', scope: 'site', off: true })).resolves.toEqual({ ok: false, error: 'unknown-rule' });
   });
 
   it('answers the options page with the policy view, including rejected values', async () => {

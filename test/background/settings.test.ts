@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildPolicyState } from '../../src/background/view';
 import { SettingsStore } from '../../src/background/settings';
-import { DEFAULT_SETTINGS, LIMITS, resolveSettings, type Rejection } from '../../src/settings';
+import { DEFAULT_HISTORY, DEFAULT_HISTORY_RETENTION_DAYS, DEFAULT_SETTINGS, LIMITS, resolveSettings, type Rejection } from '../../src/settings';
 import { listProfiles, listRules } from '../../src/engine';
 import { PolicyStateSchema } from '../../src/ui/policy-state';
 import { FakeBrowser } from './fake-browser';
@@ -31,7 +31,7 @@ function reasonFor(managed: Record<string, unknown>, key: string): string | unde
 
 describe('resolveSettings: merge order and locks', () => {
   it('gives the defaults for empty areas, with nothing rejected or locked', () => {
-    expect(resolveSettings(DEFAULT_SETTINGS, {}, {}, known)).toEqual({ settings: DEFAULT_SETTINGS, rejected: [], locked: [], lockInfo: { reasons: {} } });
+    expect(resolveSettings(DEFAULT_SETTINGS, {}, {}, known)).toEqual({ settings: DEFAULT_SETTINGS, history: DEFAULT_HISTORY, rejected: [], locked: [], lockInfo: { reasons: {} } });
   });
 
   it('applies valid user values', () => {
@@ -340,6 +340,26 @@ describe('resolveSettings: every rejection path of a bad policy', () => {
 
   it('makes control characters in names visible instead of passing them to the UI', () => {
     expect(rejectedFor({ 'bad\u0000key\nname': 1 })[0]?.key).toBe('bad?key?name');
+  });
+});
+
+describe('resolveSettings: visit history (policy only)', () => {
+  it('is on with the default retention unless the policy says otherwise, and says which the policy set', () => {
+    expect(resolveSettings(DEFAULT_SETTINGS, {}, {}, known).history).toEqual({ enabled: true, retentionDays: DEFAULT_HISTORY_RETENTION_DAYS, policy: { enabled: false, retentionDays: false } });
+    expect(resolveSettings(DEFAULT_SETTINGS, {}, { historyEnabled: false, historyRetentionDays: 30 }, known).history).toEqual({ enabled: false, retentionDays: 30, policy: { enabled: true, retentionDays: true } });
+    expect(resolveSettings(DEFAULT_SETTINGS, {}, { historyRetentionDays: 3650 }, known).history).toMatchObject({ enabled: true, retentionDays: 3650, policy: { enabled: false, retentionDays: true } });
+  });
+
+  it('ignores a user value (history is not a user setting) and rejects bad policy values with a reason, keeping the defaults', () => {
+    expect(resolveSettings(DEFAULT_SETTINGS, { historyEnabled: false, historyRetentionDays: 5 }, {}, known).history).toEqual(DEFAULT_HISTORY);
+    for (const days of [0, 12.5, 3651, '30', null]) {
+      const resolved = resolveSettings(DEFAULT_SETTINGS, {}, { historyEnabled: false, historyRetentionDays: days }, known);
+      expect(resolved.history, String(days)).toEqual({ enabled: false, retentionDays: DEFAULT_HISTORY_RETENTION_DAYS, policy: { enabled: true, retentionDays: false } });
+      expect(resolved.rejected.map((r) => r.key)).toEqual(['historyRetentionDays']);
+    }
+    const resolved = resolveSettings(DEFAULT_SETTINGS, {}, { historyEnabled: 'no' }, known);
+    expect(resolved.history).toEqual(DEFAULT_HISTORY);
+    expect(resolved.rejected).toEqual([{ source: 'managed', key: 'historyEnabled', reason: 'expected true or false, got text' }]);
   });
 });
 

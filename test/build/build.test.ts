@@ -186,6 +186,13 @@ describe('demo flavour', () => {
     expect(manifest('chrome-demo').web_accessible_resources).toBeUndefined();
   });
 
+  it('times the content script\'s own work (src/content/perf.ts) in the demo build only', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      expect(readFileSync(join(out, `${browser}-demo`, 'content.js'), 'utf8'), `${browser}-demo`).toContain('therapy-claim-guard.perf');
+      expect(readFileSync(join(out, browser, 'content.js'), 'utf8'), browser).not.toContain('therapy-claim-guard.perf');
+    }
+  });
+
   it('refuses to package demo builds', () => {
     const run = spawnSync(process.execPath, ['build.mjs', '--extension-only', '--outdir', out, '--flavour', 'demo', '--zip'], { cwd: ROOT, encoding: 'utf8' });
     expect(run.status).toBe(1);

@@ -199,7 +199,7 @@ describe('sarif', () => {
     const run = log.runs[0] as { tool: { driver: { rules: Json[] } }; results: SarifResult[]; invocations: Json[] };
     const rules = run.tool.driver.rules as { id: string; help: { text: string; markdown: string }; helpUri: string; shortDescription: { text: string } }[];
     // Every rule a result can name: the single-visit rules, then the cross-visit ones.
-    const metas = [...engine.listRules(), ...engine.history.listHistoryRules()];
+    const metas = engine.listAllRules();
     expect(rules.map((r) => r.id)).toEqual(metas.map((r) => r.id));
     for (const [i, rule] of rules.entries()) {
       const meta = metas[i]!;

@@ -110,6 +110,14 @@ describe('--rule ID=LEVEL and --payer', () => {
     expect(ruleIds(after.stdout)).not.toContain('comfort-wording');
   });
 
+  it('takes levels for the cross-visit rules too, from --rule and from --policy (docs/history.md)', async () => {
+    const policy = file('across.json', JSON.stringify({ ruleLevels: { 'massage-trend': 'info' } }));
+    const { code, calls, stderr } = await cli(['check', '--format', 'json', '--policy', policy, '--rule', 'cloned-note=off', visitPath]);
+    expect(stderr).toBe('');
+    expect(code).not.toBe(2);
+    expect(calls[0]).toEqual({ ruleLevels: { 'massage-trend': 'info', 'cloned-note': 'off' } });
+  });
+
   it('wins over the policy, kill switch included', async () => {
     const policy = file('kill.json', JSON.stringify({ disabledRules: ['comfort-wording', 'functional-goal'], ruleLevels: { 'comfort-wording': 'info' } }));
     const { calls, stdout } = await cli(['check', '--format', 'json', '--policy', policy, '--rule', 'comfort-wording=warning', visitPath]);

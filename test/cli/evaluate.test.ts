@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliEngine } from '../../src/cli/context';
 import { run } from '../../src/cli/run';
+import { listHistoryRules } from '../../src/engine/history';
 import type { CheckOptions, CheckResult, Finding, RuleMeta, Severity } from '../../src/engine/types';
 import type { Visit } from '../../src/engine/visit';
 
@@ -18,7 +19,7 @@ function markerEngine(): CliEngine & { calls: { visit: Visit; options?: CheckOpt
   return {
     calls,
     DATA_VERSION: { version: 'test', asOf: '2026-01-01' },
-    listRules: () => RULES,
+    listAllRules: () => [...RULES.map((r) => ({ ...r, acrossVisits: false })), ...listHistoryRules().map((r) => ({ ...r, acrossVisits: true }))],
     listProfiles: () => [
       { id: 'medicare', name: 'Medicare', description: '' },
       { id: 'commercial', name: 'Commercial', description: '' },

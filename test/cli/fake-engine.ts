@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { afterAll } from 'vitest';
 import type { CliContext, CliEngine, ProfileLevels } from '../../src/cli/context';
 import { run } from '../../src/cli/run';
+import { listHistoryRules } from '../../src/engine/history';
 import type { CheckOptions, CheckResult, Evidence, Finding, RuleMeta } from '../../src/engine/types';
 import type { Visit } from '../../src/engine/visit';
 
@@ -44,7 +45,7 @@ export function fakeEngine(): FakeEngine {
   return {
     calls,
     DATA_VERSION: { version: '2026.11.1', asOf: '2026-11-27' },
-    listRules: () => RULES,
+    listAllRules: () => [...RULES.map((r) => ({ ...r, acrossVisits: false })), ...listHistoryRules().map((r) => ({ ...r, acrossVisits: true }))],
     listProfiles: () => [
       { id: 'medicare', name: 'Medicare Part B', description: 'CMS rules' },
       { id: 'commercial', name: 'Commercial', description: 'default' },

@@ -336,14 +336,20 @@ describe('rules', () => {
 
   it('prints the same as JSON', async () => {
     const { stdout } = await cli(['rules', '--format', 'json']);
-    const report = JSON.parse(stdout) as { profiles: { id: string; unitMethod: string }[]; rules: { id: string; levels: Record<string, string> }[] };
+    const report = JSON.parse(stdout) as { profiles: { id: string; unitMethod: string }[]; rules: { id: string; acrossVisits: boolean; levels: Record<string, string> }[] };
     expect(report.profiles.map((p) => [p.id, p.unitMethod])).toEqual([
       ['medicare', 'cms'],
       ['commercial', 'per-code'],
     ]);
-    expect(report.rules).toEqual([
-      expect.objectContaining({ id: 'comfort-wording', title: 'Comfort wording', levels: { medicare: 'info', commercial: 'warning' }, citations: [citation] }),
-      expect.objectContaining({ id: 'units-minutes', levels: { medicare: 'error', commercial: 'off' } }),
+    expect(report.rules.slice(0, 2)).toEqual([
+      expect.objectContaining({ id: 'comfort-wording', title: 'Comfort wording', acrossVisits: false, levels: { medicare: 'info', commercial: 'warning' }, citations: [citation] }),
+      expect.objectContaining({ id: 'units-minutes', acrossVisits: false, levels: { medicare: 'error', commercial: 'off' } }),
+    ]);
+    // Every rule, the cross-visit ones last (listAllRules).
+    expect(report.rules.slice(2).map((r) => [r.id, r.acrossVisits]).sort()).toEqual([
+      ['cloned-note', true],
+      ['massage-trend', true],
+      ['templated-note', true],
     ]);
   });
 

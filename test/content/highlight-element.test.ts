@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // "Show in page" for a claim line: the row, card or list item it was read from is marked.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createHighlighter, type Highlighter } from '../../src/content/highlight';
+import { createHighlighter } from '../../src/content/highlight';
+import type { Highlighter } from '../../src/content/highlight-hook';
 import { highlightElement } from '../../src/content/highlight-element';
 
 let highlighter: Highlighter | undefined;

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ElementIds, readFrame, type PartSource } from '../../src/adapters/index';
-import { createHighlighter, HIGHLIGHT_NAME, type Highlighter } from '../../src/content/highlight';
+import { createHighlighter, HIGHLIGHT_NAME } from '../../src/content/highlight';
+import type { Highlighter } from '../../src/content/highlight-hook';
 import { at, mountPage, URLS } from '../adapters/pages';
 
 /** A stand-in for the CSS Custom Highlight API, which jsdom does not have. */

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { classifyFrame } from '../../src/adapters/classify/index';
 import { ElementIds } from '../../src/adapters/index';
 import { CORRECTIONS_HOOK } from '../../src/content/corrections-hook';
+import { HIGHLIGHT_HOOK } from '../../src/content/highlight-hook';
 import { main, type ContentController } from '../../src/content/main';
 import type { ContentMessage } from '../../src/shared/messages';
 import type { Snapshot } from '../../src/shared/snapshot';
@@ -23,6 +24,12 @@ afterEach(() => {
   document.head.replaceChildren();
   document.body.replaceChildren();
 });
+
+/** What the worker's scripting.executeScript(files: ['highlight.js', …]) does in a frame before a highlight. */
+async function loadHighlighter(): Promise<void> {
+  vi.resetModules();
+  await import('../../src/content/highlight-bundle');
+}
 
 /** What the worker's scripting.executeScript(files: ['corrections.js']) does in a frame. */
 async function loadCorrections(): Promise<void> {
@@ -236,6 +243,7 @@ describe('content script: a page that never stops changing', () => {
 
 describe('content script: inbound messages', () => {
   it('rejects messages from other senders and messages that do not parse', async () => {
+    await loadHighlighter();
     mountPage('openemr-soap-edit.html');
     const fake = fakeApi();
     controller = main({ api: fake.api });
@@ -257,13 +265,14 @@ describe('content script: inbound messages', () => {
     ]) {
       expect(fake.deliver(bad)).toBeUndefined();
     }
-    expect(controller?.highlighter.current()).toBeNull();
+    expect(controller?.highlighter()).toBeNull(); // nothing reached the highlighter
     expect(fake.sent).toHaveLength(1);
     await expect(fake.deliver(good)).resolves.toEqual({ ok: true });
-    expect(controller?.highlighter.current()).toMatchObject({ kind: 'value', marked: 'Treatment:' });
+    expect(controller?.highlighter()?.current()).toMatchObject({ kind: 'value', marked: 'Treatment:' });
   });
 
   it('highlights by block id, answers ok:false for unknown blocks, and clears on request or on edit', async () => {
+    await loadHighlighter();
     mountPage('openemr-soap-edit.html');
     const fake = fakeApi();
     controller = main({ api: fake.api });
@@ -284,6 +293,7 @@ describe('content script: inbound messages', () => {
   });
 
   it('marks the element a claim line was read from (bg:highlight-element)', async () => {
+    await loadHighlighter();
     mountPage('openemr-fee-sheet-billed.html');
     const fake = fakeApi();
     controller = main({ api: fake.api });
@@ -291,8 +301,31 @@ describe('content script: inbound messages', () => {
     const line = classifyFrame(snapshots(fake.sent)[0]!.page).groups[0]?.lines[0];
     expect(line?.line.code).toBe('97124');
     await expect(fake.deliver({ type: 'bg:highlight-element', anchor: line!.anchor })).resolves.toEqual({ ok: true });
-    expect(controller?.highlighter.current()).not.toBeNull();
+    expect(controller?.highlighter()?.current()).not.toBeNull();
     await expect(fake.deliver({ type: 'bg:highlight-element', anchor: 'e99999' })).resolves.toEqual({ ok: false });
+  });
+
+  it('has no highlighter until the worker loads highlight.js into the frame, and keeps the one it made then', async () => {
+    delete (globalThis as { [HIGHLIGHT_HOOK]?: unknown })[HIGHLIGHT_HOOK];
+    mountPage('openemr-soap-edit.html');
+    const fake = fakeApi();
+    controller = main({ api: fake.api });
+    await settle();
+    const id = blockId(snapshots(fake.sent)[0], 'Objective');
+    await expect(fake.deliver({ type: 'bg:highlight', partId: id, start: 0, end: 10 })).resolves.toEqual({ ok: false });
+    expect(controller?.highlighter()).toBeNull();
+    expect(fake.deliver({ type: 'bg:clear-highlight' })).toBeUndefined(); // nothing to clear, no error
+    await loadHighlighter();
+    await expect(fake.deliver({ type: 'bg:highlight', partId: id, start: 0, end: 10 })).resolves.toEqual({ ok: true });
+    const first = controller?.highlighter();
+    expect(first?.current()).toMatchObject({ kind: 'value', marked: 'Treatment:' });
+    // The worker injects highlight.js before every highlight: the frame keeps its first registration
+    // (and with it its random highlight name).
+    const hook = (globalThis as { [HIGHLIGHT_HOOK]?: unknown })[HIGHLIGHT_HOOK];
+    await loadHighlighter();
+    expect((globalThis as { [HIGHLIGHT_HOOK]?: unknown })[HIGHLIGHT_HOOK]).toBe(hook);
+    await expect(fake.deliver({ type: 'bg:highlight', partId: id, start: 0, end: 10 })).resolves.toEqual({ ok: true });
+    expect(controller?.highlighter()).toBe(first);
   });
 
   it('has no picker and names no element until the worker loads corrections.js into the frame', async () => {

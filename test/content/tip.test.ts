@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ElementIds, readFrame, type PartSource } from '../../src/adapters/index';
-import { createHighlighter, TIP_HOOK, type HighlightLabel, type TipHook, type TipTarget } from '../../src/content/highlight';
+import { createHighlighter } from '../../src/content/highlight';
+import { TIP_HOOK, type HighlightLabel, type TipHook, type TipTarget } from '../../src/content/highlight-hook';
 import { createTip } from '../../src/content/tip';
 import { at, mountPage, URLS } from '../adapters/pages';
 

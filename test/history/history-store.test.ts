@@ -2,7 +2,7 @@
 // salted hash of the patient identifier, holding fingerprints and numbers only, with retention,
 // "forget this patient" and "forget all".
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETENTION_DAYS, historyPolicy, HistoryStore, HISTORY_PATIENT_PREFIX, HISTORY_SALT_KEY, normaliseIdentifier } from '../../src/background/history-store';
+import { HistoryStore, HISTORY_PATIENT_PREFIX, HISTORY_SALT_KEY, normaliseIdentifier } from '../../src/background/history-store';
 import { check, type Visit } from '../../src/engine';
 import { words } from '../../src/engine/history';
 import type { StorageAreaLike } from '../../src/platform/types';
@@ -135,11 +135,3 @@ describe('HistoryStore', () => {
   });
 });
 
-describe('historyPolicy', () => {
-  it('is on with the default retention unless the policy says otherwise', () => {
-    expect(historyPolicy(undefined)).toEqual({ enabled: true, retentionDays: DEFAULT_RETENTION_DAYS });
-    expect(historyPolicy({ historyEnabled: false, historyRetentionDays: 30 })).toEqual({ enabled: false, retentionDays: 30 });
-    expect(historyPolicy({ historyRetentionDays: 0 }).retentionDays).toBe(DEFAULT_RETENTION_DAYS);
-    expect(historyPolicy({ historyRetentionDays: 12.5 }).retentionDays).toBe(DEFAULT_RETENTION_DAYS);
-  });
-});

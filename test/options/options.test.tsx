@@ -13,8 +13,9 @@ useEnglishInEveryTest();
 
 const catalog: Catalog = {
   rules: [
-    { id: 'missing-gp', title: 'GP modifier missing', defaultSeverity: 'warning' },
-    { id: 'relaxation-wording', title: 'Massage documented for relaxation', defaultSeverity: 'error' },
+    { id: 'missing-gp', title: 'GP modifier missing', defaultSeverity: 'warning', acrossVisits: false },
+    { id: 'relaxation-wording', title: 'Massage documented for relaxation', defaultSeverity: 'error', acrossVisits: false },
+    { id: 'cloned-note', title: 'Note copied from an earlier visit', defaultSeverity: 'warning', acrossVisits: true },
   ],
   profiles: [
     { id: 'commercial', name: 'Commercial (base)' },
@@ -78,6 +79,18 @@ describe('options: loading', () => {
 });
 
 describe('options: saving', () => {
+  it('lists the cross-visit rules in a group of their own and saves their level like any other', async () => {
+    const fake = await renderOptions({});
+    const group = document.querySelector('tbody[data-rule-group="across-visits"]') as HTMLElement;
+    expect(group.querySelector('th[scope="rowgroup"]')?.textContent).toContain('Across visits');
+    expect([...group.querySelectorAll('tr[data-rule]')].map((row) => row.getAttribute('data-rule'))).toEqual(['cloned-note']);
+    expect(document.querySelector('tbody:not([data-rule-group]) tr[data-rule="cloned-note"]')).toBeNull();
+    fireEvent.change(levelSelect('Note copied from an earlier visit'), { target: { value: 'off' } });
+    save();
+    await waitFor(() => expect(fake.api.storage.sync.set).toHaveBeenCalledTimes(1));
+    expect(fake.api.storage.sync.set.mock.calls[0]?.[0]).toMatchObject({ ruleLevels: { 'cloned-note': 'off' } });
+  });
+
   it('writes the documented sync keys', async () => {
     const fake = await renderOptions({ sync: { ruleLevels: { 'gone-rule': 'off' } } });
     fireEvent.change(screen.getByLabelText('Profile when the page shows no payer'), { target: { value: 'medicare' } });

@@ -17,8 +17,8 @@ useEnglishInEveryTest();
 
 const catalog: Catalog = {
   rules: [
-    { id: 'comfort-wording', title: 'Comfort wording', defaultSeverity: 'error' },
-    { id: 'units-minutes', title: 'Units and minutes', defaultSeverity: 'error' },
+    { id: 'comfort-wording', title: 'Comfort wording', defaultSeverity: 'error', acrossVisits: false },
+    { id: 'units-minutes', title: 'Units and minutes', defaultSeverity: 'error', acrossVisits: false },
   ],
   profiles: [
     { id: 'commercial', name: 'Commercial' },

@@ -8,7 +8,6 @@
 // (read but not yet written), the next file is read only when one has been written, and the
 // sink waits for a slow stdout. Only small tallies of each result are kept, for the counts.
 import { version } from '../../../package.json';
-import { listHistoryRules } from '../../engine/history';
 import type { CheckOptions } from '../../engine/types';
 import { type CliContext, InputError } from '../context';
 import { PROGRAM } from '../help';
@@ -91,7 +90,7 @@ export async function runBatch(request: BatchRequest, ctx: CliContext): Promise<
 /** Everything between opening the output and closing it; `started` learns the executor, to close it. */
 async function checkAll(request: BatchRequest, ctx: CliContext, out: Sink, spool: Spool | undefined, started: (executor: Executor) => void): Promise<number> {
   const format = FORMATS[request.format];
-  const env: FormatEnv = { cwd: ctx.cwd ?? process.cwd(), rules: [...ctx.engine.listRules(), ...listHistoryRules()] };
+  const env: FormatEnv = { cwd: ctx.cwd ?? process.cwd(), rules: ctx.engine.listAllRules() };
   const run: RunInfo = { env, tool: { version, data: ctx.engine.DATA_VERSION }, inputs: request.inputs, startedAt: new Date() };
   const body = spool?.sink ?? out;
   const entries = await expandInputs(request.inputs);

@@ -1,7 +1,6 @@
 // `evaluate [options] DIR|FILE...`: score the engine on labelled visits (docs/evaluate.md).
 // Bad files and cases are reported by name and skipped; the rest are still scored and reported.
 import { oneOf, parseCommandArgs } from '../args';
-import { listHistoryRules } from '../../engine/history';
 import { type CliContext, EXIT, UsageError } from '../context';
 import { checkCases } from '../evaluate/check-cases';
 import { ENGINE_OPTION_ARGS, engineOptions } from '../engine-options';
@@ -52,7 +51,7 @@ export async function evaluateCommand(args: string[], ctx: CliContext): Promise<
   const options = await engineOptions('evaluate', ctx, values);
 
   // Cross-visit rules are labelled and scored like the others (series cases, docs/evaluate.md).
-  const rules = [...ctx.engine.listRules(), ...listHistoryRules()].map((rule) => rule.id);
+  const rules = ctx.engine.listAllRules().map((rule) => rule.id);
   const loaded = await loadCases(positionals, new Set(rules), ctx.maxInputBytes ?? MAX_INPUT_BYTES);
   for (const warning of loaded.warnings) ctx.stderr(`warning: ${warning}\n`);
   for (const problem of loaded.problems) ctx.stderr(`error: ${problem}\n`);

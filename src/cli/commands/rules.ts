@@ -7,7 +7,7 @@ import { pad } from '../text';
 
 interface RulesReport {
   profiles: { id: string; name: string; description: string; unitMethod: UnitMethod }[];
-  rules: (Pick<RuleMeta, 'id' | 'title' | 'defaultSeverity' | 'scope'> & { levels: Record<string, Level>; citations: Citation[] })[];
+  rules: (Pick<RuleMeta, 'id' | 'title' | 'defaultSeverity' | 'scope'> & { acrossVisits: boolean; levels: Record<string, Level>; citations: Citation[] })[];
 }
 
 function buildReport(ctx: CliContext): RulesReport {
@@ -22,11 +22,12 @@ function buildReport(ctx: CliContext): RulesReport {
       description: summary.description,
       unitMethod: resolved.unitMethod,
     })),
-    rules: ctx.engine.listRules().map((rule) => ({
+    rules: ctx.engine.listAllRules().map((rule) => ({
       id: rule.id,
       title: rule.title,
       defaultSeverity: rule.defaultSeverity,
       scope: rule.scope,
+      acrossVisits: rule.acrossVisits,
       // A profile that does not mention a rule runs it at its default severity.
       levels: Object.fromEntries(profiles.map(({ summary, resolved }) => [summary.id, resolved.rules[rule.id]?.level ?? rule.defaultSeverity])),
       citations: rule.citations.map(({ title, url }) => ({ title, url })),
@@ -45,7 +46,7 @@ function formatTable(report: RulesReport): string {
   for (const rule of report.rules) lines.push(row(rule.id, ids.map((id) => rule.levels[id] ?? '')));
   lines.push('', 'Unit method: ' + report.profiles.map((p) => `${p.id} ${p.unitMethod}`).join(', '), '');
   for (const rule of report.rules) {
-    lines.push(`${rule.id}: ${rule.title}`, `  default ${rule.defaultSeverity}, scope ${rule.scope}`);
+    lines.push(`${rule.id}: ${rule.title}`, `  default ${rule.defaultSeverity}, scope ${rule.scope}${rule.acrossVisits ? ', across visits (compares with the patient\'s earlier visits)' : ''}`);
     for (const citation of rule.citations) lines.push(`  ${citation.title} <${citation.url}>`);
   }
   return `${lines.join('\n')}\n`;

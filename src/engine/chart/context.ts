@@ -1,5 +1,6 @@
 // Sections, sentences and NegEx/ConText-style scopes. All per token, computed once.
 import headings from '../data/headings.json';
+import { SENTENCE_ABBREVIATIONS } from './abbreviations';
 import type { RawMatch } from './lexicon';
 import type { Section, SectionKind, Sentence } from './types';
 import { tokenAtOrAfter, type Tokens } from './tokens';
@@ -66,8 +67,11 @@ export function findSections(text: string, partStarts: { start: number; end: num
   return sections;
 }
 
-// A full stop after an initial ("J. Ortiz") or a title ("Dr.", "Pt.") does not end the sentence.
-const SENTENCE_END = /(?<!(?:^|[\s(])(?:[A-Z]|Dr|Mr|Mrs|Ms|Pt|St|vs|approx|incl|Jr|Sr))[.!?](?=[\s"')\]]|$)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*•▪◦]|\d{1,2}[.)][ \t]|[A-Z0-9]))|[:;]\s*\n|\n(?=[ \t]*[A-Za-z][A-Za-z /]{0,30}:)/g;
+// A full stop after an initial ("J. Ortiz") or a title ("Dr.", "Pt.", ./abbreviations.ts) does not end the sentence.
+const SENTENCE_END = new RegExp(
+  `(?<!(?:^|[\\s(])(?:[A-Z]|${SENTENCE_ABBREVIATIONS.join('|')}))[.!?](?=[\\s"')\\]]|$)|\\n[ \\t]*\\n|\\n(?=[ \\t]*(?:[-*•▪◦]|\\d{1,2}[.)][ \\t]|[A-Z0-9]))|[:;]\\s*\\n|\\n(?=[ \\t]*[A-Za-z][A-Za-z /]{0,30}:)`,
+  'g',
+);
 
 /** Sentences: split at sentence punctuation, blank lines, list items and capitalised new lines. */
 export function findSentences(text: string, sections: Section[]): Sentence[] {

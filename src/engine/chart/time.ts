@@ -11,6 +11,7 @@
 // documentation, tolerances, tests named by their length ("6-minute walk test"), plans and goals.
 // Time-like text that could not be tied to a code is kept as unresolved, so a rule can say
 // "could not read" instead of "missing".
+import { CLAUSE_ABBREVIATIONS } from './abbreviations';
 import { type Item, selectLongest } from './grammar';
 import { Kind, type Lexed, lexAt, tokensIn } from './lex';
 import { clockGap, TIME_WORDS, type TimeItems, type TotalKind, totalLabelKind } from './time-grammar';
@@ -82,8 +83,6 @@ interface Segment {
 const SENTENCE_PUNCT = new Set(['.', '!', '?']);
 const FREQUENCY_AFTER_SLASH = new Set(['wk', 'wks', 'week', 'weeks', 'day', 'd', 'mo', 'month', 'visit']);
 
-const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'st', 'jr', 'sr', 'vs', 'approx', 'incl']);
-
 function isClauseEnd(lx: Lexed, i: number): boolean {
   const t = lx.norm[i]!;
   if (t === ';') return true;
@@ -92,7 +91,7 @@ function isClauseEnd(lx: Lexed, i: number): boolean {
   if (t === '.' && ((i > 0 && lx.norm[i - 1] === '.') || lx.norm[i + 1] === '.')) return false;
   // An initial ("K. Dow") or a title ("Dr. Ruiz") does not end the clause.
   if (t === '.' && i > 0 && lx.spaceBefore[i] === 0) {
-    if (TITLES.has(lx.norm[i - 1]!)) return false;
+    if (CLAUSE_ABBREVIATIONS.has(lx.norm[i - 1]!)) return false;
     if (lx.end[i - 1]! - lx.start[i - 1]! === 1 && /[A-Z]/.test(lx.text[lx.start[i - 1]!]!)) return false;
   }
   // A full stop ends a sentence when a capital or a figure follows (or the line ends): "12 min. Massage".

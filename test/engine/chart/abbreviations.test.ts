@@ -1,0 +1,31 @@
+// The one table of abbreviations whose full stop ends nothing (src/engine/chart/abbreviations.ts),
+// as the sentence splitter and the clause splitter of treatment time use it.
+import { describe, expect, it } from 'vitest';
+import { analyzeChart } from '../../../src/engine/chart';
+import { CLAUSE_ABBREVIATIONS, SENTENCE_ABBREVIATIONS } from '../../../src/engine/chart/abbreviations';
+
+const sentences = (note: string) => {
+  const chart = analyzeChart(note);
+  return chart.sentences.map((s) => chart.text.slice(s.start, s.end));
+};
+const minutes = (note: string) => Object.fromEntries(Object.values(analyzeChart(note).minutesByCode).map((c) => [c.code, c.minutes]));
+
+describe('abbreviations: one table for sentences and clauses', () => {
+  it('every clause abbreviation is a sentence abbreviation; only "Pt" may end a clause', () => {
+    const sentenceWords = new Set(SENTENCE_ABBREVIATIONS.map((w) => w.toLowerCase()));
+    for (const word of CLAUSE_ABBREVIATIONS) expect(sentenceWords.has(word), word).toBe(true);
+    expect([...sentenceWords].filter((w) => !CLAUSE_ABBREVIATIONS.has(w))).toEqual(['pt']);
+  });
+
+  it('a title or an abbreviation from the table does not end the sentence', () => {
+    for (const word of SENTENCE_ABBREVIATIONS) {
+      expect(sentences(`Seen with ${word}. Ruiz today`), word).toEqual([`Seen with ${word}. Ruiz today`]);
+    }
+    expect(sentences('Seen with pt. Ruiz today')).toEqual(['Seen with pt.', 'Ruiz today']);
+  });
+
+  it('a title keeps the clause, so the minutes stay with their service; "pt." ends it', () => {
+    expect(minutes('97124 massage per Dr. Ruiz 15 min.')).toEqual({ '97124': 15 });
+    expect(minutes('Ther ex 97110 with pt. Massage 97124 15 min to R upper trap.')).toEqual({ '97124': 15 });
+  });
+});
