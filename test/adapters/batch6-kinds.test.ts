@@ -4,7 +4,7 @@
 // notation, a payer under a caption, episode facts in header strips and charge-table footers, and
 // note sections under headings of their own whatever they hold.
 import { afterEach, describe, expect, it } from 'vitest';
-import { readVisit } from './pages';
+import { noteText, readVisit } from './pages';
 
 afterEach(() => {
   document.head.replaceChildren();
@@ -73,5 +73,63 @@ describe('diagnosis pointers in any notation', () => {
     const visit = readVisit(`${NOTE}<ol><li>Low back pain - M54.50</li></ol>
       <table><tr><th>Code</th><th>Units</th><th>Dx</th></tr><tr><td>97124</td><td>1</td><td>ICD-10: M62.830</td></tr></table>`);
     expect(visit.lines?.[0]?.dx).toEqual(['M62.830']);
+  });
+});
+
+const LINES = `<table><tr><th>Code</th><th>Mod</th><th>Units</th><th>Min</th></tr><tr><td>97124</td><td>GP</td><td>1</td><td>12</td></tr></table>`;
+
+describe('a payer under a caption', () => {
+  it('"Primary" over a link with a network badge, in a billing card', () => {
+    const visit = readVisit(`${NOTE}
+      <section class="billing"><h3>Billing</h3>
+        <div class="coverage"><div class="cap">Primary</div><a href="#">Aetna Choice POS II</a> <span class="badge">In-network</span><div>Member ID 889201</div></div>
+        ${LINES}</section>`);
+    expect(visit.payer).toBe('Aetna Choice POS II');
+  });
+
+  it('"Primary insurance" over a badge, and "Insurance" as a heading over a line', () => {
+    const badge = readVisit(`${NOTE}<div><div>Primary insurance</div><div><span class="badge">Cigna Open Access Plus</span> <span>Verified</span></div></div>${LINES}`);
+    expect(badge.payer).toBe('Cigna Open Access Plus');
+    const heading = readVisit(`${NOTE}<h4>Insurance</h4><p>Blue Cross Blue Shield PPO</p>${LINES}`);
+    expect(heading.payer).toBe('Blue Cross Blue Shield PPO');
+  });
+
+  it('"Plan" over a plan name in an insurance card', () => {
+    const visit = readVisit(`${NOTE}<h3>Insurance</h3><div><div>Plan</div><a href="#">Humana Gold Plus HMO</a><div>Group 4410</div></div>${LINES}`);
+    expect(visit.payer).toBe('Humana Gold Plus HMO');
+  });
+
+  it('the note\'s own "Plan" section is never the payer', () => {
+    const visit = readVisit(`${NOTE}<h3>Plan</h3><p>Continue Plus program twice weekly.</p><h3>Billing</h3>${LINES}`);
+    expect(visit.payer).toBeUndefined();
+  });
+});
+
+describe('episode facts in header strips and charge-table footers', () => {
+  it('"Visit 6 of 20 · POC: 1/18/27–3/31/27 · Total timed: 53 min" in one strip, left out of the note', () => {
+    const visit = readVisit(`${NOTE}<div class="strip">Visit 6 of 20 · POC: 1/18/27–3/31/27 · Total timed: 53 min</div>${LINES}`);
+    expect(visit.episode).toEqual({ visitNumber: 6, planOfCareStart: '2027-01-18' });
+    expect(visit.totalTimedMinutes).toBe(53);
+    expect(noteText(visit)).not.toContain('Visit 6 of 20');
+  });
+
+  it('"Auth Visit 4 of 20 authorized · Plan of care start 01/18/2027" right after the note sections', () => {
+    const visit = readVisit(`${NOTE}<h3>Billing</h3><div>Auth Visit 4 of 20 authorized · Plan of care start 01/18/2027</div>${LINES}`);
+    expect(visit.episode).toEqual({ visitNumber: 4, planOfCareStart: '2027-01-18' });
+    expect(noteText(visit)).not.toContain('authorized');
+  });
+
+  it('"Visit #: 3 | Cert period: 12/22/2026 - 03/31/2027" with pipes', () => {
+    const visit = readVisit(`${NOTE}<p>Visit #: 3 | Cert period: 12/22/2026 - 03/31/2027 | Location: Main clinic</p>${LINES}`);
+    expect(visit.episode).toEqual({ visitNumber: 3, planOfCareStart: '2026-12-22' });
+  });
+
+  it('total timed minutes in the footer row of the charge table, its value under the minutes column', () => {
+    const visit = readVisit(`${NOTE}
+      <table><thead><tr><th>Procedure</th><th>Modifiers</th><th>Units</th><th>Min</th></tr></thead>
+      <tbody><tr><td>97124</td><td>GP</td><td>1</td><td>12</td></tr><tr><td>97110</td><td>GP</td><td>2</td><td>28</td></tr></tbody>
+      <tfoot><tr><td>Total timed minutes</td><td></td><td></td><td>40</td></tr></tfoot></table>`);
+    expect(visit.totalTimedMinutes).toBe(40);
+    expect(visit.lines).toHaveLength(2);
   });
 });
