@@ -133,3 +133,35 @@ describe('episode facts in header strips and charge-table footers', () => {
     expect(visit.lines).toHaveLength(2);
   });
 });
+
+describe('note sections under headings of their own, whatever they hold', () => {
+  const section = (title: string, body: string): string => `<div class="sec"><h2>${title}</h2><div class="body">${body}</div></div>`;
+
+  it('a "Diagnosis" section of code lines before the first narrative section, a "Time" section after the last', () => {
+    const visit = readVisit(`<div class="note">
+      ${section('Diagnosis', '<p>M54.2 Cervicalgia</p><p>M62.838 Other muscle spasm</p>')}
+      ${section('Subjective', '<p>Neck pain 4/10 with headaches at the end of the workday.</p>')}
+      ${section('Objective', '<p>Upper trapezius tender and hypertonic. Massage 10 minutes, kneading to the left upper trapezius.</p>')}
+      ${section('Time', '<p>Timed code treatment minutes: 10</p>')}</div>
+      <p class="sig">Electronically signed by Ingrid Castellanos, PT</p>${LINES}`);
+    const text = noteText(visit);
+    expect(text).toContain('M54.2 Cervicalgia');
+    expect(text).toContain('M62.838 Other muscle spasm');
+    expect(text).toContain('Timed code treatment minutes: 10');
+    expect(visit.totalTimedMinutes).toBe(10);
+  });
+
+  it('a section labelled "Patient Report" (a look-alike of a header label) is note text', () => {
+    const visit = readVisit(`<div class="note"><p><b>Patient Report:</b> Works at a desk; neck pain 4/10 with headaches toward evening.</p>
+      <p><b>Findings:</b> Left upper trapezius tender and hypertonic. Massage 10 minutes.</p></div>${LINES}`);
+    expect(noteText(visit)).toContain('Works at a desk');
+  });
+
+  it('header facts above the sections stay out of the note', () => {
+    const visit = readVisit(`<div class="note"><div class="hdr"><div><b>Visit #:</b> 4</div><div><b>Location:</b> Northgate clinic</div></div>
+      ${section('Subjective', '<p>Neck pain 4/10 with headaches at the end of the workday.</p>')}
+      ${section('Objective', '<p>Upper trapezius tender and hypertonic. Massage 10 minutes, kneading to the left upper trapezius.</p>')}</div>${LINES}`);
+    expect(noteText(visit)).not.toContain('Northgate');
+    expect(visit.episode?.visitNumber).toBe(4);
+  });
+});
