@@ -3,11 +3,11 @@
 // the text before, th|td, dt|dd), "Label: value" text, a bold label opening a line, "Seen by …",
 // and the page title or a heading that carries the date. Each candidate is scored by how the label
 // was found and how sure the label match is; the best one per fact wins.
-import type { PageDescription } from '../../shared/page';
+import type { PageCell, PageDescription } from '../../shared/page';
 import type { ReadFact, ReadFacts } from './types';
 import { datesIn, firstDate, personLike, procedureCodes } from './values';
 import { PROFILE_DATA } from '../../engine/payers/index';
-import { FACT_PATTERNS, FACT_RULES, type Fact } from './vocab';
+import { FACT_PATTERNS, FACT_RULES, INSURANCE_CONTEXT, PAYER_BADGE, PLAN_WORDS, WEAK_PAYER_CAPTION, type Fact } from './vocab';
 
 interface PhraseRule {
   fact: Fact | null;
@@ -171,13 +171,6 @@ const payerNamed = (text: string): boolean => {
 const VISIT_WORD = /\b(?:encounter|visit|service|session|appointment|treatment|note|dos)\b/i;
 const POC_RANGE = /\b(?:plan of care|poc|cert(?:ification)?\.? period)\b[^\d]{0,20}/i;
 
-/** A caption that may stand for the payer alone ("Primary", "Plan"): only with insurance around it. */
-const WEAK_PAYER_CAPTION = /^(?:primary|plan|primary plan|current plan)$/i;
-const INSURANCE_CONTEXT = /\b(?:billing|insurance|coverage|payers?|payors?|claims?|financial|benefits?|eligibility)\b/i;
-const PLAN_WORDS = /\b(?:plan|plus|ppo|hmo|pos|epo|medicare|medicaid|advantage|health|healthcare|insurance|choice|blue|select|part [a-d])\b/i;
-/** Status badges beside a payer's name ("Medicare Part B  In-network"). */
-const PAYER_BADGE = /\s+(?:in[- ]network|out[- ]of[- ]network|verified|unverified|eligible|ineligible|active|inactive)$/i;
-
 /**
  * A payer under a caption: "Primary" or "Insurance" on a line of its own (a heading or a caption
  * div) and the plan in the next element (a link, a badge, a line), which the describer gives as the
@@ -275,7 +268,8 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
       // A claim table's footer ("Total timed minutes | | | 53"): a label cell, its value further along the row.
       for (const row of table.rows) {
         const filled = row.cells.filter((c) => c.text.trim());
-        if (filled.length === 2 && procedureCodes(row.cells.map((c) => c.text).join(' ')).length === 0) facts.labelled((filled[0] as { text: string }).text, (filled[1] as { text: string }).text, 'row', row.id, row.visible && table.visible, 0.9);
+        const [label, value] = filled as [PageCell, PageCell];
+        if (filled.length === 2 && procedureCodes(row.cells.map((c) => c.text).join(' ')).length === 0) facts.labelled(label.text, value.text, 'row', row.id, row.visible && table.visible, 0.9);
       }
       return;
     }

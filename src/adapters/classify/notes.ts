@@ -6,16 +6,13 @@
 import type { PageBlock, PageDescription } from '../../shared/page';
 import type { NotePiece, ReadNotePart, Skipped } from './types';
 import { factOf, isFactLine, isFactSentence, SIGNATURE_LINE } from './facts';
-import { BOILERPLATE, CHROME_HEADINGS, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
+import { BILLING_HEADING, BOILERPLATE, CHROME_HEADINGS, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
 
 const CLINICAL = new Set(CLINICAL_WORDS);
 const NOTE_HEADING_SET = new Set(NOTE_HEADINGS);
 const CHROME_HEADING_SET = new Set(CHROME_HEADINGS);
 /** Measurements clinical notes are full of: pain scores, degrees, minutes, reps, percentages. */
 const MEASURE = /\b\d{1,3}\s*\/\s*10\b|\b\d{1,3}\s*(?:degrees|deg|°|%|min(?:utes)?|reps?|sets?|lbs?|kg|cm|in|ft|x\d+)\b|\b\d+x\d+\b|\bgrade\s+[IV1-5]+\b/gi;
-
-/** Headings of a page's billing side: a section under one is never the note's own. */
-const BILLING_HEADING = /\b(?:billing|charges?|claims?|fees?|superbill|insurance|coverage|payments?|ledger|codes|authori[sz]ations?|services?)\b/;
 
 /** A note part needs this score. */
 const THRESHOLD = 2;
