@@ -249,10 +249,10 @@ export function readNotes(
       };
       // …not a billing or insurance section, and not a header strip ("Visit 4 of 20 · POC start …").
       const lines = s.block.text.split('\n').filter((l) => l.trim());
-      const strip = lines.every((l) => isFactLine(l.trim())) && (lines.length > 1 || /\s[·•|]\s/.test(s.block.text));
+      const factsOnly = lines.every((l) => isFactLine(l.trim()));
+      const strip = factsOnly && (lines.length > 1 || /\s[·•|]\s/.test(s.block.text));
       const section = !strip && !BILLING_HEADING.test(heading) && (sibling(prev, false) || sibling(next, false));
       const sectionLine = !section && (sibling(prev, true) || sibling(next, true));
-      const factsOnly = s.block.text.split('\n').every((l) => !l.trim() || isFactLine(l.trim()));
       if (!signature && !section && !(sectionLine && !factsOnly) && (s.block.text.trim().split(/\s+/).length < (sectioned ? 2 : 3) || !/\b[a-z]{3,}\b/.test(s.block.text) || factsOnly)) return;
       if (near(prev) || near(next)) {
         accepted.add(s.block.id);
