@@ -69,6 +69,12 @@ describe('diagnosis pointers in any notation', () => {
     }
   });
 
+  it('a note sentence that ends with a code does not renumber the list', () => {
+    const visit = readVisit(`${NOTE}<p>Massage today for the spasm (M62.830)</p>${numbered}
+      <table><tr><th>CPT</th><th>Units</th><th>ICD</th></tr><tr><td>97124</td><td>1</td><td>1</td></tr></table>`);
+    expect(visit.lines?.[0]?.dx).toEqual(['M54.50']);
+  });
+
   it('a system name with a number is not a pointer ("ICD-10: M62.830")', () => {
     const visit = readVisit(`${NOTE}<ol><li>Low back pain - M54.50</li></ol>
       <table><tr><th>Code</th><th>Units</th><th>Dx</th></tr><tr><td>97124</td><td>1</td><td>ICD-10: M62.830</td></tr></table>`);

@@ -166,7 +166,7 @@ export function pointerMap(page: PageDescription): PointerMap {
     const k = key.toUpperCase().replace(/[.)\]:]+$/, '').trim();
     if (/^(?:[A-L]|\d{1,2})$/.test(k) && !map.has(k)) map.set(k, code);
   };
-  const scan = (cells: string[]): void => {
+  const scan = (cells: string[], listItem = false): void => {
     const codeAt = cells.findIndex((c) => isDiagnosisCode(c.replace(/^ICD-?10\|/i, '').trim()));
     if (codeAt < 0) {
       // "A. M54.50 Low back pain", "B M62.830 …", "2) M54.2" in one cell or list item
@@ -177,9 +177,10 @@ export function pointerMap(page: PageDescription): PointerMap {
           note(m[2] as string);
         }
         // One diagnosis per item of a list, numbered by its place: "S13.4XXA - Sprain of …" opening
-        // it, or "Stiffness of right knee - M25.661" / "Cervicalgia (M54.2)" closing it.
+        // it, or "Stiffness of right knee - M25.661" / "Cervicalgia (M54.2)" closing a list item
+        // (a sentence of the note that ends with a code is not an item of the list).
         const opening = /^\s*([A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4})\s+[-–—:]\s+[A-Za-z]/.exec(text);
-        const closing = text.length <= 160 ? /^[A-Za-z][^\n]{2,140}?(?:\s[-–—:]|\()\s*([A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4})\)?\s*$/.exec(text) : null;
+        const closing = listItem && text.length <= 160 ? /^[A-Za-z][^\n]{2,140}?(?:\s[-–—:]|\()\s*([A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4})\)?\s*$/.exec(text) : null;
         const one = opening ?? (closing && diagnosisCodes(text).length === 1 ? closing : null);
         if (one) note(one[1] as string);
       }
@@ -192,7 +193,7 @@ export function pointerMap(page: PageDescription): PointerMap {
     if (key) label(key, code);
   };
   for (const table of page.tables) for (const row of table.rows) scan(row.cells.map((c) => c.text));
-  for (const block of page.blocks) if (block.text.length < 600) scan(block.text.split('\n'));
+  for (const block of page.blocks) if (block.text.length < 600) scan(block.text.split('\n'), block.tag === 'li');
   for (const record of page.records) scan(record.parts.map((p) => p.text));
   // Lists ("<ol><li>M54.50</li>…"): blocks in order; an unlabelled list numbers from 1.
   if (map.size === 0) {
