@@ -15,10 +15,10 @@ export const setName = (batch) => (typeof batch === 'number' ? `batch${batch}` :
 
 /**
  * Every page of the given sets: { batch, family, visit, dir, path (URL path on its server), server
- * ("corpus" or "demo"), expected }. Sets: 1 and 2 (the corpus batches), "openemr" (the demo's OpenEMR
+ * ("corpus" or "demo"), expected }. Sets: 1 to 6 (the corpus batches), "openemr" (the demo's OpenEMR
  * pages, expected visits in corpus/openemr/<page>/expected.json, served from demo/).
  */
-export function corpusPages({ batches = [1, 2, 3, 4, 5], families = null } = {}) {
+export function corpusPages({ batches = [1, 2, 3, 4, 5, 6], families = null } = {}) {
   const pages = [];
   for (const batch of batches) {
     if (batch === 'openemr') {

@@ -3,11 +3,11 @@
 // the text before, th|td, dt|dd), "Label: value" text, a bold label opening a line, "Seen by …",
 // and the page title or a heading that carries the date. Each candidate is scored by how the label
 // was found and how sure the label match is; the best one per fact wins.
-import type { PageDescription } from '../../shared/page';
+import type { PageCell, PageDescription } from '../../shared/page';
 import type { ReadFact, ReadFacts } from './types';
-import { datesIn, firstDate, personLike } from './values';
+import { datesIn, firstDate, personLike, procedureCodes } from './values';
 import { PROFILE_DATA } from '../../engine/payers/index';
-import { FACT_PATTERNS, FACT_RULES, type Fact } from './vocab';
+import { FACT_PATTERNS, FACT_RULES, INSURANCE_CONTEXT, PAYER_BADGE, PLAN_WORDS, WEAK_PAYER_CAPTION, type Fact } from './vocab';
 
 interface PhraseRule {
   fact: Fact | null;
@@ -50,6 +50,7 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
         // In prose the value ends with its sentence ("Coverage: Medicare Part B. This was visit 5 …").
         .replace(/\.\s+(?=[A-Z][a-z]+\s+[a-z]).*$/, '')
         .replace(/(?<![A-Z]\.[A-Z]|\b(?:Inc|Co|Corp|Ltd))\.$/, '')
+        .replace(PAYER_BADGE, '')
         .replace(/\s+(?:P\.?\s?O\.?\s+Box\b|\d{1,6}(?:\s+[A-Z][A-Za-z.]*){1,3}\s+(?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|Way|Ln|Lane|Pkwy|Parkway|Plaza|Suite|Ste)\b).*$/, '')
         .trim();
       return /[A-Za-z]{2}/.test(cleaned) && cleaned.length <= 120 && !PLACEHOLDER.test(cleaned) ? cleaned : undefined;
@@ -122,6 +123,9 @@ function splitLabelled(text: string): { label: string; value: string }[] {
 
 /** A line that states a header fact ("Coverage Medicare Part B", "Seen by …", "Visit 11/12", "DOB: …"). */
 export function isFactLine(line: string): boolean {
+  // A header strip: "Auth Visit 4 of 20 · Plan of care start 01/18/2027 · Total timed 53 min".
+  const segments = line.length > 60 ? line.split(/\s+[·•|]\s+/) : [];
+  if (segments.length >= 2) return segments.filter((s) => s.length <= 60 && isFactLine(s.trim())).length >= Math.max(2, segments.length / 2);
   if (line.length > 60 || /^(?:electronically\s+)?signed\s*:/i.test(line)) return false; // a signature closes a note
   // "Seen by …" opening the line is a fact; "Per plan of care. Signed: …" closes a note section.
   if (SIGNED.exec(line)?.index === 0 || WITH_PERSON.test(line) || VISIT_OF.test(line) || /^visit\s+\d{1,3}\s*\/\s*\d{1,3}$/i.test(line)) return true;
@@ -167,6 +171,35 @@ const payerNamed = (text: string): boolean => {
 const VISIT_WORD = /\b(?:encounter|visit|service|session|appointment|treatment|note|dos)\b/i;
 const POC_RANGE = /\b(?:plan of care|poc|cert(?:ification)?\.? period)\b[^\d]{0,20}/i;
 
+/**
+ * A payer under a caption: "Primary" or "Insurance" on a line of its own (a heading or a caption
+ * div) and the plan in the next element (a link, a badge, a line), which the describer gives as the
+ * next heading or a block under the caption. A weak caption ("Primary", "Plan") counts only
+ * under a billing or insurance heading and with a value that reads as a plan.
+ */
+function captionedPayer(page: PageDescription, facts: Facts): void {
+  page.headings.forEach((heading, i) => {
+    const caption = heading.text.replace(/[:：]\s*$/, '').trim();
+    const strong = factOf(caption)?.fact === 'payer' && factOf(caption)?.exact === true;
+    if (!strong && !WEAK_PAYER_CAPTION.test(caption)) return;
+    const above = page.headings.slice(0, i).reverse().find((h) => h.level < heading.level);
+    const context = INSURANCE_CONTEXT.test(above?.text ?? '') || page.blocks.some((b) => b.head === i && b.hints?.some((h) => h === 'billing' || h === 'claim'));
+    const under = page.blocks.filter((b) => b.head === i && !b.edit).map((b) => ({ text: b.text, id: b.id, visible: b.visible }));
+    const next = page.headings[i + 1];
+    // The next heading only when it is a short line of its own (level 7), not a section title.
+    const candidates = next && next.level === 7 ? [...under, { text: next.text, id: next.id, visible: true }] : under;
+    for (const candidate of candidates.slice(0, 4)) {
+      const line = (candidate.text.split('\n')[0] ?? '').trim();
+      if (!line || line.length > 80 || isFactLine(line) || factOf(line) !== undefined || WEAK_PAYER_CAPTION.test(line) || /[.;!?]\s|\d{1,2}\/\d{1,2}\//.test(line)) continue;
+      const value = valueFor('payer', line);
+      if (typeof value !== 'string') continue;
+      if (!strong && !(context && (payerNamed(value) || PLAN_WORDS.test(value)))) break;
+      facts.offer('payer', value, line, strong ? 0.6 : 0.55, `"${caption}" above it`, candidate.id);
+      break;
+    }
+  });
+}
+
 /** Facts of one frame. `skipText(id)` hides blocks the note classifier took (a note is not a banner). */
 export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimTables: Set<number> = new Set()): ReadFacts {
   const facts = new Facts();
@@ -186,11 +219,13 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
       else if (SIGNATURE_LINE.test(last)) facts.offer('provider', last, last, 0.55, 'signature line closing the note', block.id);
       // A printed report's header lines inside the same block ("PAYER ......: Medicare Part B"). The
       // figures the engine reads from note text itself (timed minutes, visit number, …) stay in the
-      // note, where its findings can quote them, unless a dotted leader marks a report header.
+      // note, where its findings can quote them, and are also read as facts when a whole line
+      // states one ("Timed code treatment minutes: 53"), below any header's.
       for (const line of text.split('\n', 60)) {
         const m = LINE_LABEL.exec(line.trim());
         const fact = m ? factOf(m[1] as string)?.fact : undefined;
         if (m && line.length <= 90 && (fact === 'payer' || fact === 'dateOfService' || fact === 'provider' || /\.{2,}\s*:/.test(line))) facts.labelled(m[1] as string, m[2] as string, 'colon', block.id, block.visible, 0.9);
+        else if (m && line.length <= 60 && (fact === 'totalTimedMinutes' || fact === 'visitNumber' || fact === 'planOfCareStart')) facts.labelled(m[1] as string, m[2] as string, 'colon', block.id, block.visible, 0.75);
         // A printed header line: "Label: value" runs set apart by wide gaps (a PDF's text layer joins them with tabs).
         const pairs = line.includes('\t') || /\S\s{3,}[A-Z][A-Za-z .#/]{1,30}:/.test(line) ? splitLabelled(line) : [];
         if (pairs.length >= (line.includes('\t') ? 1 : 2)) for (const pair of pairs) facts.labelled(pair.label, pair.value, 'colon', block.id, block.visible, 0.9);
@@ -229,7 +264,15 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
   // Short cells of other tables ("Ins: Medicare Part B" in a banner table), and a header row of
   // labels over one or two rows of values (a banner laid out as a table).
   page.tables.forEach((table, index) => {
-    if (claimTables.has(index)) return;
+    if (claimTables.has(index)) {
+      // A claim table's footer ("Total timed minutes | | | 53"): a label cell, its value further along the row.
+      for (const row of table.rows) {
+        const filled = row.cells.filter((c) => c.text.trim());
+        const [label, value] = filled as [PageCell, PageCell];
+        if (filled.length === 2 && procedureCodes(row.cells.map((c) => c.text).join(' ')).length === 0) facts.labelled(label.text, value.text, 'row', row.id, row.visible && table.visible, 0.9);
+      }
+      return;
+    }
     for (const row of table.rows) {
       row.cells.forEach((cell, c) => {
         if (cell.text.length > 200) return;
@@ -242,6 +285,7 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
       });
     }
   });
+  captionedPayer(page, facts);
   // The title or a heading that carries the date: "11/20/2026 Encounter", "Visit — Nov 19, 2026",
   // "Fee Sheet for … for Encounter on 11/20/2026". Never a date of birth.
   const dated = [{ text: page.frame.title, via: 'title', anchor: undefined as string | undefined }, ...page.headings.map((h) => ({ text: h.text, via: 'heading', anchor: h.id }))];

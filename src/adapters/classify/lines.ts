@@ -68,6 +68,8 @@ function kindOf(text: string): Kind {
   if (DIAGNOSIS_SYSTEMS.test(t) || PROCEDURE_SYSTEMS.test(t) || NON_SERVICE_SYSTEMS.test(t) || /^CPT-?4$|^HCPCS$|^ICD-?10$/i.test(t)) return 'codeType';
   const codes = procedureCodes(t);
   if (codes.length > 0 && codes[0]!.start <= 12) return 'code';
+  // "2.00", "1 UN", "3 units": units however a column writes them (a fee has cents or a $: "41.00", "$9.00").
+  if (/^\d(?:\.0{1,2})?$|^\d{1,2}(?:\.0{1,2})?\s*(?:u|un|units?)$/i.test(t)) return 'units';
   if (/^\$?\s?\d{1,5}\.\d{2}$/.test(t)) return 'fee';
   if (/^\d{1,3}\s*(?:min|mins|minutes|')$/i.test(t)) return 'minutes';
   if (datesIn(t).length > 0 && t.length <= 20) return 'date';
@@ -164,19 +166,23 @@ export function pointerMap(page: PageDescription): PointerMap {
     const k = key.toUpperCase().replace(/[.)\]:]+$/, '').trim();
     if (/^(?:[A-L]|\d{1,2})$/.test(k) && !map.has(k)) map.set(k, code);
   };
-  const scan = (cells: string[]): void => {
+  const scan = (cells: string[], listItem = false): void => {
     const codeAt = cells.findIndex((c) => isDiagnosisCode(c.replace(/^ICD-?10\|/i, '').trim()));
     if (codeAt < 0) {
-      // "A. M54.50 Low back pain" in one cell or list item
+      // "A. M54.50 Low back pain", "B M62.830 …", "2) M54.2" in one cell or list item
       for (const text of cells) {
-        const m = /^\s*([A-L]|\d{1,2})[.):\]]\s+([A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)\b/.exec(text);
-        if (m) {
+        const m = /^\s*([A-L]|\d{1,2})(?:[.):\]]\s*|\s+)([A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)\b/.exec(text);
+        if (m && isDiagnosisCode(m[2] as string)) {
           label(m[1] as string, m[2] as string);
           note(m[2] as string);
         }
-        // "S13.4XXA - Sprain of …" opening an item of an ordered list: numbered by its place.
+        // One diagnosis per item of a list, numbered by its place: "S13.4XXA - Sprain of …" opening
+        // it, or "Stiffness of right knee - M25.661" / "Cervicalgia (M54.2)" closing a list item
+        // (a sentence of the note that ends with a code is not an item of the list).
         const opening = /^\s*([A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4})\s+[-–—:]\s+[A-Za-z]/.exec(text);
-        if (opening) note(opening[1] as string);
+        const closing = listItem && text.length <= 160 ? /^[A-Za-z][^\n]{2,140}?(?:\s[-–—:]|\()\s*([A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4})\)?\s*$/.exec(text) : null;
+        const one = opening ?? (closing && diagnosisCodes(text).length === 1 ? closing : null);
+        if (one) note(one[1] as string);
       }
       return;
     }
@@ -187,7 +193,7 @@ export function pointerMap(page: PageDescription): PointerMap {
     if (key) label(key, code);
   };
   for (const table of page.tables) for (const row of table.rows) scan(row.cells.map((c) => c.text));
-  for (const block of page.blocks) if (block.text.length < 600) scan(block.text.split('\n'));
+  for (const block of page.blocks) if (block.text.length < 600) scan(block.text.split('\n'), block.tag === 'li');
   for (const record of page.records) scan(record.parts.map((p) => p.text));
   // Lists ("<ol><li>M54.50</li>…"): blocks in order; an unlabelled list numbers from 1.
   if (map.size === 0) {

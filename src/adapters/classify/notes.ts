@@ -6,7 +6,7 @@
 import type { PageBlock, PageDescription } from '../../shared/page';
 import type { NotePiece, ReadNotePart, Skipped } from './types';
 import { factOf, isFactLine, isFactSentence, SIGNATURE_LINE } from './facts';
-import { BOILERPLATE, CHROME_HEADINGS, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
+import { BILLING_HEADING, BOILERPLATE, CHROME_HEADINGS, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
 
 const CLINICAL = new Set(CLINICAL_WORDS);
 const NOTE_HEADING_SET = new Set(NOTE_HEADINGS);
@@ -90,7 +90,9 @@ export function scoreBlock(block: PageBlock, page: PageDescription, claimTables:
   // Text the user cannot see on a page they can (a collapsed template, a hidden draft); a hidden
   // frame (a background tab) is judged by the merge, visible copies first.
   rule(!block.visible && page.frame.visible && !block.edit, -3, 'hidden on a shown page');
-  rule(factOf(block.label ?? '')?.fact !== undefined && !NOTE_HEADING_SET.has(labelKey), -2, `labelled "${block.label}" (a header fact)`);
+  // A header fact's label; a look-alike ("Patient", "DOB") only as the whole label: "Patient Report" names a section.
+  const labelFact = factOf(block.label ?? '');
+  rule(labelFact !== undefined && (labelFact.fact !== null || labelFact.exact) && !NOTE_HEADING_SET.has(labelKey), -2, `labelled "${block.label}" (a header fact)`);
   return { block, score, reasons };
 }
 
@@ -216,6 +218,12 @@ export function readNotes(
   const accepted = new Set(ordered.filter((s) => s.score >= THRESHOLD).map((s) => s.block.id));
   for (let pass = 0; pass < 3; pass++) {
     let grew = false;
+    // Headings with note text under them, and the kinds of container (hint words) that text sits in.
+    const noteHeads = new Map<number, Set<string>>();
+    for (const s of ordered) {
+      if (s.block.head === undefined || !accepted.has(s.block.id)) continue;
+      noteHeads.set(s.block.head, (noteHeads.get(s.block.head) ?? new Set<string>()).add((s.block.hints ?? []).join()));
+    }
     ordered.forEach((s, i) => {
       // Never chrome (a hint, a widget heading, boilerplate, links) and never a claim line.
       if (accepted.has(s.block.id) || !/[a-z]{3}/.test(s.block.text) || s.reasons.some((r) => r.startsWith('-') && !r.includes('too short') && !r.includes('a label and a value'))) return;
@@ -225,11 +233,27 @@ export function readNotes(
       const heading = s.block.head !== undefined ? headingKey(page.headings[s.block.head]?.text) : '';
       // A section under its own note heading may be two words ("Goals met.").
       const sectioned = NOTE_HEADING_SET.has(headingKey(s.block.label)) || (!s.block.label && NOTE_HEADING_SET.has(heading));
-      if (!signature && (s.block.text.trim().split(/\s+/).length < (sectioned ? 2 : 3) || !/\b[a-z]{3,}\b/.test(s.block.text) || s.block.text.split('\n').every((l) => !l.trim() || isFactLine(l.trim())))) return;
       if (chromeHeading(heading) || chromeHeading(headingKey(s.block.label))) return;
       const prev = ordered[i - 1];
       const next = ordered[i + 1];
       const near = (n: Scored | undefined): boolean => n !== undefined && accepted.has(n.block.id) && !interrupted(Math.min(n.block.at, s.block.at), Math.max(n.block.at, s.block.at)) && n.block.visible === s.block.visible;
+      // A section of the note's own, whatever it holds (a "Diagnosis" list of codes, a "Time" line):
+      // under the heading next to a note section's, at its level, in the same kind of container.
+      const hints = (s.block.hints ?? []).join();
+      const noteHead = (h: number): boolean => page.headings[h]?.level === page.headings[s.block.head ?? -1]?.level && (noteHeads.get(h)?.has(hints) ?? false);
+      // (Another short line of such a section, under the same heading, needs only not to be a header fact.)
+      const sibling = (n: Scored | undefined, same: boolean): boolean => {
+        const [a, b] = [s.block.head, n?.block.head];
+        if (!n || !near(n) || a === undefined || b === undefined || s.block.label !== undefined || hints !== (n.block.hints ?? []).join()) return false;
+        return same ? a === b && (noteHead(a - 1) || noteHead(a + 1)) : Math.abs(a - b) === 1 && noteHead(b) && !noteHeads.has(a);
+      };
+      // …not a billing or insurance section, and not a header strip ("Visit 4 of 20 · POC start …").
+      const lines = s.block.text.split('\n').filter((l) => l.trim());
+      const factsOnly = lines.every((l) => isFactLine(l.trim()));
+      const strip = factsOnly && (lines.length > 1 || /\s[·•|]\s/.test(s.block.text));
+      const section = !strip && !BILLING_HEADING.test(heading) && (sibling(prev, false) || sibling(next, false));
+      const sectionLine = !section && (sibling(prev, true) || sibling(next, true));
+      if (!signature && !section && !(sectionLine && !factsOnly) && (s.block.text.trim().split(/\s+/).length < (sectioned ? 2 : 3) || !/\b[a-z]{3,}\b/.test(s.block.text) || factsOnly)) return;
       if (near(prev) || near(next)) {
         accepted.add(s.block.id);
         s.reasons.push('+ between or after note sections');

@@ -78,9 +78,9 @@ export function trailingModifiers(rest: string): string[] {
   return out;
 }
 
-/** A whole number from a units cell ("2", "Units:2", "x2", "2 u"). */
+/** A whole number from a units cell ("2", "Units:2", "x2", "2 u", "2.00", "2.0 UN"); never a fraction ("1.5"). */
 export function unitsValue(text: string): number | undefined {
-  const m = /(?:^|[^\d.])(\d{1,3})(?![\d.])/.exec(text.replace(/×/g, 'x'));
+  const m = /(?:^|[^\d.])(\d{1,3})(?:[.,]0{1,3})?(?![\d.,])/.exec(text.replace(/×/g, 'x'));
   if (!m) return undefined;
   const value = Number(m[1]);
   return value <= 999 ? value : undefined;
@@ -101,7 +101,7 @@ export function inlineQuantities(text: string): { units?: number; minutes?: numb
   const out: { units?: number; minutes?: number } = {};
   const units =
     /\b(?:units?|qty|uos)\s*[:=#]?\s*(\d{1,3})(?!\d)/i.exec(text) ??
-    /(?<![\dA-Za-z.])(\d{1,3})\s*(?:units?|u)\b/i.exec(text) ??
+    /(?<![\dA-Za-z.])(\d{1,3})(?:\.0{1,3})?\s*(?:units?|u)\b/i.exec(text) ??
     /(?<![A-Za-z])[x×]\s?(\d{1,2})(?!\d)/i.exec(text);
   if (units) out.units = Number(units[1]);
   const minutes = /(?<![\d.])(\d{1,3})\s*(?:minutes?|mins?\b|min\b|['′])/i.exec(text) ?? /\b(?:minutes|mins?|time)\s*[:=]?\s*(\d{1,3})(?!\d)/i.exec(text);
@@ -112,16 +112,24 @@ export function inlineQuantities(text: string): { units?: number; minutes?: numb
 export type PointerMap = Map<string, string>;
 
 /**
- * Diagnoses from a dx cell: codes ("M62.830:", "ICD10|M54.2", "(M54.50)"), or pointers (letters
- * A–L, numbers 1–12) resolved through `pointers`. Code-system names alone are never a diagnosis.
- * `unresolved` collects pointers the map does not know.
+ * Diagnoses from a dx cell: codes ("M62.830:", "ICD10|M54.2", "(M54.50)"), or pointers resolved
+ * through `pointers`, in any notation: "1,2", "1 2", "1-2", "1/2", "A,B", "AB", "12" (the twelfth
+ * when the page lists twelve, else 1 and 2), a lone "a". Code-system names alone are never a
+ * diagnosis. `unresolved` collects pointers the map does not know.
  */
 export function diagnosisValues(text: string, pointers: PointerMap, unresolved: string[] = []): string[] {
   const out: string[] = [];
   const add = (code: string): void => {
     if (!out.includes(code) && out.length < 12) out.push(code);
   };
-  for (const written of text.split(/[\s,;:()[\]]+/)) {
+  const resolve = (key: string): void => {
+    const code = pointers.get(key);
+    if (code) add(code);
+    else unresolved.push(key);
+  };
+  // A system name with a number ("ICD-10", "ICD 9") is not pointer 10 or 9.
+  const cleaned = text.replace(/\bICD[-\s]?(?:10|9)(?:-?CM)?\b/gi, ' ');
+  for (const written of cleaned.split(/[\s,;:()[\]/&+\-–]+/)) {
     if (!written) continue;
     const raw = written.toUpperCase();
     // "ICD10|M54.2": the code is after the system.
@@ -131,20 +139,18 @@ export function diagnosisValues(text: string, pointers: PointerMap, unresolved: 
       add(token);
       continue;
     }
-    // Pointers: "A", "AB" (letters run together), "1", "12".
-    // (Pointer letters are written in capitals: "back" in a description is not B, A, C, K.)
-    if (/^[A-L]{1,4}$/.test(token) && written === raw) {
-      for (const letter of token) {
-        const code = pointers.get(letter);
-        if (code) add(code);
-        else unresolved.push(letter);
-      }
+    // Letters: "A", "AB" (run together). Capitals only, or one lowercase letter alone
+    // ("back" in a description is not B, A, C, K).
+    if (/^[A-L]{1,4}$/.test(token) && (written === raw || written.length === 1)) {
+      for (const letter of token) resolve(letter);
       continue;
     }
-    if (/^\d{1,2}$/.test(token) && Number(token) >= 1 && Number(token) <= 12) {
-      const code = pointers.get(token);
-      if (code) add(code);
-      else unresolved.push(token);
+    if (/^\d{1,4}$/.test(token)) {
+      const n = Number(token);
+      // "12": pointer 12 when the page lists that many, else 1 and 2 run together ("1234" on old claim forms).
+      if (token.length <= 2 && n >= 1 && n <= 12 && pointers.has(token)) resolve(token);
+      else if (token.length >= 2 && /^[1-9]+$/.test(token) && [...token].every((d) => pointers.has(d))) for (const d of token) resolve(d);
+      else if (token.length <= 2 && n >= 1 && n <= 12) resolve(token);
     }
   }
   return out;

@@ -98,6 +98,17 @@ export const FACT_PATTERNS: readonly { fact: Fact; pattern: RegExp; not?: RegExp
   { fact: 'provider', pattern: /\b(?:provider|therapist|clinician|practitioner|physician|treating)\b/, not: /\b(?:referring|ordering|supervising|primary care|pcp|npi|id|no|number|phone|fax|type|taxonomy)\b/ },
 ];
 
+/** A caption that may stand for the payer alone ("Primary", "Plan"): only with insurance around it (facts.ts). */
+export const WEAK_PAYER_CAPTION = /^(?:primary|plan|primary plan|current plan)$/i;
+/** Headings above such a caption that say insurance is around it. */
+export const INSURANCE_CONTEXT = /\b(?:billing|insurance|coverage|payers?|payors?|claims?|financial|benefits?|eligibility)\b/i;
+/** Words a plan's name carries when no payer profile names it ("Humana Gold Plus", "… Choice POS II"). */
+export const PLAN_WORDS = /\b(?:plan|plus|ppo|hmo|pos|epo|medicare|medicaid|advantage|health|healthcare|insurance|choice|blue|select|part [a-d])\b/i;
+/** Status badges beside a payer's name ("Medicare Part B  In-network"): never part of it. */
+export const PAYER_BADGE = /\s+(?:in[- ]network|out[- ]of[- ]network|verified|unverified|eligible|ineligible|active|inactive)$/i;
+/** Headings of a page's billing side (lower case): a section under one is never the note's own. */
+export const BILLING_HEADING = /\b(?:billing|charges?|claims?|fees?|superbill|insurance|coverage|payments?|ledger|codes|authori[sz]ations?|services?)\b/;
+
 /** Section headings notes use. Unknown headings are fine (prose decides); these add confidence. */
 export const NOTE_HEADINGS: readonly string[] = [
   'subjective', 'objective', 'assessment', 'plan', 'plan of care', 'treatment', 'treatment provided', 'treatment notes', 'interventions',
