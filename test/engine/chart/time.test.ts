@@ -149,6 +149,16 @@ table('unread time is kept', [
   { name: 'a stroke beside a named service does not take its time', note: 'Ther ex 15 min incl. kneading of the calf.', minutes: { '97110': 15 } },
 ]);
 
+table('manual-therapy work named on its own stands for 97140', [
+  { name: 'short form of joint mobilisation with a grade and direction', note: 'Jt mob L GH grade II inf glides x 8 min.', minutes: { '97140': 8 } },
+  { name: 'graded glides with no service word', note: 'Grade III-IV ant glides R talocrural - 11 min; ther ex 20 min.', minutes: { '97140': 11, '97110': 20 } },
+  { name: 'a named approach and its abbreviation', note: 'Maitland central PAs L3-5, 9 min.', minutes: { '97140': 9 } },
+  { name: 'mobilisation with movement at the ankle', note: 'Mulligan MWM R ankle DF 10 min.', minutes: { '97140': 10 } },
+  { name: 'a massage entry beside it keeps its own time', note: 'Caudal glides R hip 9 min.\nMassage R glute med with kneading 12 min.', minutes: { '97140': 9, '97124': 12 } },
+  { name: 'tendon glides are exercise, not mobilisation', note: 'Ther ex 14 min: tendon glides, putty.', minutes: { '97110': 14 } },
+  { name: 'a work word inside a named service does not change its code', note: 'IASTM (97124) to L calf with Graston tools, 10 min.', minutes: { '97124': 10 } },
+]);
+
 table('normalised text', [
   { name: 'zero-width space inside a word', note: 'Mas\u200bsage 12 min to R trap.', minutes: { '97124': 12 } },
   { name: 'soft hyphen', note: 'Ther\u00adapeutic massage 12 min.', minutes: { '97124': 12 } },
