@@ -127,6 +127,10 @@ table('totals', [
   { name: 'units are not a total', note: 'Total 3 units billed.', treatment: undefined },
   { name: 'a total in brackets', note: 'Timed minutes total (41)', timed: 41 },
   { name: "a label's abbreviation in brackets", note: 'Total timed minutes (TTM) 41', timed: 41 },
+  { name: 'whom the time was spent with, after the label', note: 'Timed treatment was twenty minutes; total time with the patient thirty minutes.', timed: 20, treatment: 30 },
+  { name: '"spent with pt" and a colon', note: 'Total time spent with pt: 48 min', treatment: 48 },
+  { name: 'face-to-face time with the client', note: 'Total face-to-face time with the client was 40 minutes.', treatment: 40 },
+  { name: 'spent with the patient today, no colon', note: 'Total time spent with patient today 52 minutes', treatment: 52 },
   { name: 'a total of one service is that service\u2019s time', note: 'Massage for a total of 20 minutes to the low back.', treatment: undefined, minutes: { '97124': 20 } },
 ]);
 
