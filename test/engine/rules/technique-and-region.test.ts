@@ -37,6 +37,22 @@ ruleTester('technique-and-region', {
     },
   ],
   invalid: [
+    // Another service's entry names its own region, not the massage's.
+    {
+      name: 'the joint named for a mobilisation is not the region of the massage under it',
+      visit: { lines: massageLine, note: 'Joint mob: inf glides R GH joint 10 min.\nMassage: kneading and effleurage 12 min.' },
+      errors: [{ evidence: 'Massage', message: /does not name the body region/ }],
+    },
+    {
+      name: 'the region of an exercise entry just above is not the massage region',
+      visit: { lines: massageLine, note: 'Ther ex 20 min: R hip abduction, bridges.\nMassage 12 min, stripping and kneading.' },
+      errors: [{ evidence: 'Massage', message: /does not name the body region/ }],
+    },
+    {
+      name: 'soft tissue work with no stroke still gives its region (only the technique is missing)',
+      visit: { lines: massageLine, note: 'Massage 97124: STM and MFR to R UT 15 min.' },
+      errors: [{ message: /names no massage technique/ }],
+    },
     // Positioning and table equipment name where the patient rests, not the region treated.
     {
       name: 'prone in the face cradle is not the face',
