@@ -31,6 +31,28 @@ ruleTester('functional-goal', {
     },
   ],
   invalid: [
+    // Muscle short forms and sides are where, not an activity: an impairment goal written with them
+    // is still only an impairment goal.
+    {
+      name: 'reduce hypertonicity with muscle short forms',
+      visit: { lines: massageLine, note: `${bare}\nGoals: reduce hypertonicity L UT and lev scap.` },
+      errors: [{ message: /no functional/ }],
+    },
+    {
+      name: 'normalise tone on both sides with a time frame',
+      visit: { lines: massageLine, note: `${bare}\nLTG: normalize muscle tone bilat QL in 4 wks.` },
+      errors: [{ message: /no functional/ }],
+    },
+    {
+      name: 'a joint abbreviation and a muscle joined by a slash',
+      visit: { lines: massageLine, note: `${bare}\nGoal: decrease spasm R GH/pec minor.` },
+      errors: [{ message: /no functional/ }],
+    },
+    {
+      name: 'hamstrings and gluteus medius written short',
+      visit: { lines: massageLine, note: `${bare}\nSTG: improve tissue extensibility B hams; decrease TTP L glut med.` },
+      errors: [{ message: /no functional/ }],
+    },
     {
       name: 'nothing functional at all',
       visit: { lines: massageLine, note: bare },
