@@ -293,6 +293,8 @@ function placeFigures(lx: Lexed, chosen: readonly Item[], segments: Segment[], s
     // ("15-minute massage") or nothing follows ("Massage: 15-min").
     if (it.kind === 'duration' && it.data?.adjectival && lx.kind[it.end] === Kind.Word && !serviceRightAfter(services, it)) continue;
     if (!(it.value > 0 && it.value <= 300)) continue;
+    // "q4h", "q.6h", "q3-4h", "every 2 hours": how often (a dose, a home routine), never how long.
+    if (it.kind === 'duration' && isFrequency(lx, it.first)) continue;
     // A treatment table is treatment time wherever the note's headings put it.
     if (NO_TREATMENT_TIME.has(ctx.section) && !it.rule.startsWith('table:')) continue;
     // "97124 16 min, 97110 22 min = 38 min": a sum of the figures before it, not a service's own time.
@@ -307,6 +309,14 @@ function placeFigures(lx: Lexed, chosen: readonly Item[], segments: Segment[], s
     seg.figures.push({ item: it, start, end, minutes: it.value, form: it.kind === 'range' ? 'range' : 'minutes' });
   }
   return totals;
+}
+
+/** A duration written as a frequency: after "q" / "q." / "every" / "times", or the upper end of "q3-4h". */
+function isFrequency(lx: Lexed, first: number): boolean {
+  let i = first - 1;
+  if (lx.norm[i] === '-' && lx.kind[i - 1] === Kind.Num) i -= 2;
+  if (lx.norm[i] === '.') i--;
+  return lx.norm[i] === 'q' || lx.norm[i] === 'every' || lx.norm[i] === 'times';
 }
 
 // A not-treatment word ("rest", "travel", "at home") rules out the figure nearest to it, within a

@@ -145,6 +145,13 @@ table('time that is not treatment', [
   { name: 'untimed codes take their own minutes', note: 'Hot pack 15 min. Massage 12 min.', minutes: { '97010': 15, '97124': 12 } },
   { name: 'goals speak of the future', note: 'Goals: sit 45 min at work; walk 20 min.', minutes: {}, unresolved: [] },
   { name: 'an evaluation is an (untimed) service', note: 'Evaluation: 35 minutes.', minutes: {}, unresolved: [] },
+  { name: 'a dosing frequency is not a duration', note: 'Meds: tramadol 50 mg PO q.6h. p.r.n.; ibuprofen q4h.', minutes: {}, unresolved: [] },
+  { name: 'a frequency range ("q3-4h")', note: 'Plan: oxycodone 5 mg q3-4h as needed.', minutes: {}, unresolved: [] },
+  { name: '"every 2 hours" beside a service is how often, not its time', note: 'Massage 12 min to R calf. Ice every 2 hours.', minutes: { '97124': 12 }, unresolved: [] },
+  { name: '"10 times an hour" is how often', note: 'Incentive spirometer 10 times an hour while awake.', minutes: {}, unresolved: [] },
+  { name: 'what the patient is able to do', note: 'She is able to do 25 minutes on the stationary bike now.', minutes: {}, unresolved: [] },
+  { name: 'how long a symptom lasts', note: 'Reports morning stiffness lasting about 45 minutes.', minutes: {}, unresolved: [] },
+  { name: 'observation after a procedure and tourniquet time', note: 'Patient was observed for 20 minutes after the injection. Tourniquet time: 35 minutes.', minutes: {}, unresolved: [] },
 ]);
 
 table('unread time is kept', [
