@@ -509,7 +509,10 @@ export function findTimes(
   const orphans: Orphan[] = [];
   tieFigures(lx, segments, contextAt, attached, orphans);
   const unresolved = unreadTimes(lx, text, orphans, totals);
-  return { serviceTimes: attached.map(({ section: _s, ...t }) => t), minutesByCode: groupByCode(attached), totals, unresolved };
+  // A flowsheet row and a narrative sentence about the same service are two statements of its time
+  // (compared, like two sections), not two parts of it.
+  const placed = attached.map((t) => (tables.rowLines[lx.line[lexAt(lx, t.start)]!] ? { ...t, section: `${t.section} table` } : t));
+  return { serviceTimes: attached.map(({ section: _s, ...t }) => t), minutesByCode: groupByCode(placed), totals, unresolved };
 }
 
 /** Words that name minutes in a label ("Tx (min):", "Minutes:"). */

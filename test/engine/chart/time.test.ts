@@ -110,6 +110,12 @@ table('which service a time belongs to', [
   { name: 'bracketed repetitions beside a stated time are not minutes', note: 'Ther ex: lunges (10), step-ups (12), 18 min.', minutes: { '97110': 18 } },
 ]);
 
+table('a flowsheet row and a narrative about the same service', [
+  { name: 'the same figure in both is one statement', note: 'Service | Min\nTherapeutic massage R UT | 10\nNarrative: massage to R UT with kneading x 10 min.', minutes: { '97124': 10 } },
+  { name: 'two flowsheet rows of one service add up', note: 'Service | Region | Min\nMassage | cervical | 8\nMassage | lumbar | 7', minutes: { '97124': 15 } },
+  { name: 'two narrative entries of one service add up', note: 'Massage to the neck 8 min. Later, massage to the low back 7 min.', minutes: { '97124': 15 } },
+]);
+
 table('totals', [
   { name: 'Total timed minutes: 38', note: 'Total timed minutes: 38', timed: 38 },
   { name: 'Total treatment time 45 min', note: 'Total treatment time 45 min', treatment: 45 },

@@ -81,6 +81,21 @@ ruleTester('time-totals', {
   ],
   invalid: [
     {
+      name: 'a pipe flowsheet and the narrative give the massage different times',
+      visit: { lines, note: "Service | Min\nMassage L QL (kneading) | 10'\nTher ex | 25'\nNarrative: massage to L QL x 16 min with stripping, then ther ex." },
+      errors: [{ message: /97124 is documented as 10 minutes in one place and 16 in another/ }],
+    },
+    {
+      name: 'an exercise flowsheet that lists the massage, and the narrative',
+      visit: { lines, note: "Exercise | Sets | Min\nTherapeutic massage R UT | - | 11'\nRows | 3x12 | 20'\nA: massage to the R UT x 15 min with kneading." },
+      errors: [{ message: /97124 is documented as 11 minutes in one place and 15 in another/ }],
+    },
+    {
+      name: 'a tab-separated flowsheet and a dictated sentence disagree',
+      visit: { lines, note: 'CPT\tService\tMinutes\n97124\tMassage\t14\n97110\tTher ex\t24\nI performed massage to the calf for twenty minutes before exercise.' },
+      errors: [{ message: /97124 is documented as 14 minutes in one place and 20 in another/ }],
+    },
+    {
       name: 'hands-on time under another name still counts once against a smaller total',
       visit: {
         lines: [{ code: '97124', units: 2, minutes: 25 }, { code: '97110', units: 1, minutes: 15 }],
