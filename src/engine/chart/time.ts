@@ -365,9 +365,17 @@ function activityNear(lx: Lexed, seg: Segment, it: Item): boolean {
 type Orphan = { seg: Segment; figure: Figure; ctx: MentionContext };
 
 /** Figures tied to services, segment by segment; figures with no service are returned as orphans. */
-function tieFigures(lx: Lexed, segments: readonly Segment[], contextAt: (offset: number) => MentionContext, attached: (ServiceTime & { section: SectionKind })[], orphans: Orphan[]): void {
+function tieFigures(
+  lx: Lexed,
+  segments: readonly Segment[],
+  contextAt: (offset: number) => MentionContext,
+  attached: (ServiceTime & { section: SectionKind })[],
+  orphans: Orphan[],
+  rowLines: Uint8Array,
+): void {
   const layout = lineLayout(lx);
-  let heading: { service: Service; line: number; indent: number; bulleted: boolean; colon: boolean; section: SectionKind } | undefined;
+  // A table header that names a service ("Exercise | Sets | Min") heads its rows like a heading heads a list.
+  let heading: { service: Service; line: number; indent: number; bulleted: boolean; colon: boolean; section: SectionKind; table?: boolean } | undefined;
   let previous: Segment | undefined;
   for (const seg of segments) {
     // Most clauses name no service and give no figure: with no heading open, nothing here concerns them.
@@ -384,8 +392,9 @@ function tieFigures(lx: Lexed, segments: readonly Segment[], contextAt: (offset:
     // A heading that ends in a colon ("Massage (97124):") also holds the unindented lines right under
     // it, up to the first blank line.
     const underColon = (h: NonNullable<typeof heading>): boolean => h.colon && !layout.slice(h.line + 1, seg.line).some((l) => l.end === l.first);
-    if (heading && seg.line !== heading.line && (heading.section !== section || named || !(line.indent > heading.indent || (line.bulleted && !heading.bulleted) || underColon(heading)))) heading = undefined;
-    if (heading && !named && seg.line !== heading.line) {
+    const underTable = (h: NonNullable<typeof heading>): boolean => h.table === true && rowLines[seg.line] === 1;
+    if (heading && seg.line !== heading.line && !underTable(heading) && (heading.section !== section || named || !(line.indent > heading.indent || (line.bulleted && !heading.bulleted) || underColon(heading)))) heading = undefined;
+    if (heading && !named && seg.line !== heading.line && !(heading.table && seg.services.length > 0)) {
       seg.services = [];
       owners.clear();
     }
@@ -393,7 +402,8 @@ function tieFigures(lx: Lexed, segments: readonly Segment[], contextAt: (offset:
       const wholeLine = seg.first === line.first && seg.end >= line.end - 1;
       const next = layout[seg.line + 1];
       const opensBlock = line.endsWithColon || (next !== undefined && (next.indent > line.indent || (next.bulleted && !line.bulleted)));
-      if (owners.size === 1 && named && wholeLine && opensBlock) heading = { service: seg.services[0]!, line: seg.line, indent: line.indent, bulleted: line.bulleted, colon: line.endsWithColon, section };
+      const headsTable = rowLines[seg.line] !== 1 && rowLines[seg.line + 1] === 1;
+      if (owners.size === 1 && wholeLine && ((named && opensBlock) || headsTable)) heading = { service: seg.services[0]!, line: seg.line, indent: line.indent, bulleted: line.bulleted, colon: line.endsWithColon, section, table: headsTable };
       previous = seg;
       continue;
     }
@@ -507,7 +517,7 @@ export function findTimes(
   // Tie figures to services, segment by segment.
   const attached: (ServiceTime & { section: SectionKind })[] = [];
   const orphans: Orphan[] = [];
-  tieFigures(lx, segments, contextAt, attached, orphans);
+  tieFigures(lx, segments, contextAt, attached, orphans, tables.rowLines);
   const unresolved = unreadTimes(lx, text, orphans, totals);
   // A flowsheet row and a narrative sentence about the same service are two statements of its time
   // (compared, like two sections), not two parts of it.

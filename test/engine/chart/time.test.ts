@@ -198,6 +198,23 @@ describe('a name that could be several codes', () => {
   });
 });
 
+describe('a table header that names the service heads its rows', () => {
+  // "Exercise" could be 97110, 97113 or 97150: it is 97110 on a claim that bills only that one.
+  const read = (note: string) => {
+    const chart = analyzeChart(note, { billedCodes: ['97110', '97124', '97140'] });
+    return { minutes: Object.fromEntries(Object.values(chart.minutesByCode).map((c) => [c.code, c.minutes])), unresolved: chart.unresolvedTimes.map((u) => u.text) };
+  };
+  it('rows that name no service take the header\u2019s', () => {
+    expect(read("Exercise | Sets | Min\nBridges / dead bug | 3x10 | 14'\nRows | 3x12 | 9'")).toEqual({ minutes: { '97110': 23 }, unresolved: [] });
+  });
+  it('a row naming its own service keeps it', () => {
+    expect(read('Exercise | Region | Min\nMassage | L QL | 12\nPA glides | L4-5 | 8\nClamshells | hip | 10').minutes).toEqual({ '97124': 12, '97140': 8, '97110': 10 });
+  });
+  it('the table ends at a line that is not a row', () => {
+    expect(read('Exercise | Min\nRows | 10\n\nWalked 10 min to the car.')).toEqual({ minutes: { '97110': 10 }, unresolved: [] });
+  });
+});
+
 describe('time grammar rows', () => {
   it('are named and unique', () => {
     expect(TIME_RULE_NAMES.length).toBeGreaterThan(15);
