@@ -35,6 +35,22 @@ ruleTester('functional-goal', {
     },
   ],
   invalid: [
+    // Symptom frequency and intensity, circulation to a region, tenderness on palpation: impairments.
+    {
+      name: 'fewer and milder headaches',
+      visit: { lines: massageLine, note: `${bare}\nGoals: reduce headache frequency and intensity; decrease neck soreness.` },
+      errors: [{ message: /no functional/ }],
+    },
+    {
+      name: 'circulation to a region within a time frame',
+      visit: { lines: massageLine, note: `${bare}\nGoal: improve circulation to the R calf within 3 weeks.` },
+      errors: [{ message: /no functional/ }],
+    },
+    {
+      name: 'tenderness decreased on palpation is no limitation',
+      visit: { lines: massageLine, note: `${bare}\nPost: tenderness decreased on palpation.` },
+      errors: [{ message: /no functional/ }],
+    },
     // A target written "from A to B" is still an impairment target.
     {
       name: 'pain from one score to another in a time frame',
