@@ -2,7 +2,7 @@
 // Structured fields win; the note fills what they leave out, and every figure says where it came from.
 import type { Chart, Mention, Span } from './chart';
 import { normaliseCredential } from './chart/note-facts';
-import { isMassage, isTimed, isUntimed, normalizeCode } from './codes';
+import { isManualTherapy, isMassage, isTimed, isUntimed, normalizeCode } from './codes';
 import type { UnitMethod, UnitsSummary } from './base-types';
 import { calculateUnits, unitsForMinutes } from './units';
 import type { Visit } from './visit';
@@ -55,6 +55,12 @@ export interface VisitFacts {
   };
   units: UnitsSummary;
   massage: MassageScope;
+  /**
+   * Hands-on time the note gives under another name: the claim bills one hands-on code (massage or
+   * manual therapy) that the note gives no time, and the note's only hands-on time is the other,
+   * unbilled one ("STM 14 min" on a 97124 claim). It is the billed line's time, counted once.
+   */
+  renamedTime?: { noteCode: string; lineCode: string };
 }
 
 export interface MassageScope {
@@ -118,6 +124,17 @@ export function buildFacts(visit: Visit, chart: Chart, method: UnitMethod, readL
       line.minutes = documented.minutes;
       line.minutesSource = 'note';
       line.minutesSpan = { start: first.start, end: first.end };
+    }
+  }
+
+  const renamedTime = renamedHandsOnTime(lines, chart);
+  if (renamedTime) {
+    const documented = chart.minutesByCode[renamedTime.noteCode]!;
+    for (const line of lines) {
+      if (line.code !== renamedTime.lineCode || line.minutes !== undefined) continue;
+      line.minutes = documented.minutes;
+      line.minutesSource = 'note';
+      line.minutesSpan = { start: documented.evidence[0]!.start, end: documented.evidence[0]!.end };
     }
   }
 
@@ -192,9 +209,21 @@ export function buildFacts(visit: Visit, chart: Chart, method: UnitMethod, readL
     assistants,
     discipline,
     episode,
-    units: summariseUnits(lines, chart, method, totalTimedMinutes?.value),
+    units: summariseUnits(lines, chart, method, totalTimedMinutes?.value, renamedTime?.noteCode),
     massage: massageScope(lines, chart),
+    ...(renamedTime ? { renamedTime } : {}),
   };
+}
+
+const isHandsOn = (code: string): boolean => isTimed(code) && (isMassage(code) || isManualTherapy(code));
+
+/** See VisitFacts.renamedTime: exactly one billed hands-on code without note time, one unbilled with it. */
+function renamedHandsOnTime(lines: readonly FactLine[], chart: Chart): VisitFacts['renamedTime'] {
+  const billed = new Set(lines.map((l) => l.code));
+  const untimedInNote = [...new Set(lines.filter((l) => isHandsOn(l.code) && !chart.minutesByCode[l.code]).map((l) => l.code))];
+  const unbilledInNote = Object.keys(chart.minutesByCode).filter((c) => isHandsOn(c) && !billed.has(c));
+  if (untimedInNote.length !== 1 || unbilledInNote.length !== 1) return undefined;
+  return { noteCode: unbilledInNote[0]!, lineCode: untimedInNote[0]! };
 }
 
 function massageScope(lines: FactLine[], chart: Chart): MassageScope {
@@ -208,7 +237,7 @@ function massageScope(lines: FactLine[], chart: Chart): MassageScope {
  * leaves out still take their share of a CMS total (CMS example 4's ultrasound), so they are part
  * of the allocation and appear in `expected` (with nothing billed).
  */
-function summariseUnits(lines: FactLine[], chart: Chart, method: UnitMethod, totalTimed: number | undefined): UnitsSummary {
+function summariseUnits(lines: FactLine[], chart: Chart, method: UnitMethod, totalTimed: number | undefined, renamedCode?: string): UnitsSummary {
   const billed: Record<string, number> = {};
   const minutesByCode: Record<string, number> = {};
   // Minutes the note gives for a code belong to the code, not to each of its lines ("97124 ×3" and
@@ -226,7 +255,8 @@ function summariseUnits(lines: FactLine[], chart: Chart, method: UnitMethod, tot
   const claimTimed = [...new Set(lines.filter((l) => isTimed(l.code)).map((l) => l.code))];
   const untimed = [...new Set(lines.filter((l) => isUntimed(l.code)).map((l) => l.code))];
   const perCodeKnown = claimTimed.length > 0 && claimTimed.every((c) => minutesByCode[c] !== undefined);
-  const documentedOnly = Object.values(chart.minutesByCode).filter((c) => isTimed(c.code) && !claimTimed.includes(c.code));
+  // (Hands-on time written under another name is the billed line's, not a second service: renamedTime.)
+  const documentedOnly = Object.values(chart.minutesByCode).filter((c) => isTimed(c.code) && !claimTimed.includes(c.code) && c.code !== renamedCode);
   for (const c of documentedOnly) minutesByCode[c.code] = c.minutes;
   const timedCodes = [...claimTimed, ...documentedOnly.map((c) => c.code)];
 

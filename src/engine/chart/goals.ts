@@ -60,7 +60,7 @@ interface Phrase {
 }
 
 /** Classify the words of one goal item or limitation object. */
-const SIDE = new Set(['l', 'r', 'left', 'right', 'b', 'bilateral', 'bil', 'lt', 'rt', 'upper', 'lower', 'mid']);
+const SIDE = row('side');
 
 function classify(lx: Lexed, phrase: Phrase, inputs: { functional: Uint8Array; instrument: Uint8Array; region: Uint8Array }, source: GoalStatement['source']): Klass | null {
   const limitation = source === 'limitation';

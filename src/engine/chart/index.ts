@@ -56,6 +56,12 @@ const ALL_LEXICONS: readonly LexiconData[] = [...LEXICONS, ...serviceLexicons()]
 const COMPILED = compileLexicons(ALL_LEXICONS);
 export const LEXICON_IDS: readonly string[] = ALL_LEXICONS.map((l) => l.id);
 
+/** Work vocabularies that imply a service when no service is named beside a time. */
+const WEAK_SERVICE_LEXICONS: readonly (readonly [string, string])[] = [
+  ['massage-technique', '97124'],
+  ['manual-therapy', '97140'],
+];
+
 const CODE_NUMBER = /\b(9[78]\d{3}|G0\d{3})\b/g;
 const BY_SOMEONE = /\b(?:performed|provided|done|administered|delivered|rendered|furnished|given|completed|treated)\s+by\s*$/i;
 const INVOLVEMENT_VERB = /\b(?:by|performed|provided|furnished|administered|delivered|rendered|with|treated)\b/i;
@@ -214,14 +220,20 @@ function serviceMentions(text: string, mentions: Record<string, Mention[]>): Ser
   ];
   // A massage stroke named on its own ("Effleurage, petrissage and stripping x 12'") implies massage,
   // but only where no service is named (time.ts drops weak services beside a named one).
-  for (const m of mentions['massage-technique'] ?? []) {
-    if (!m.negated && !m.hypothetical && !m.historical) services.push({ start: m.start, end: m.end, code: '97124', weak: true });
+  // So does manual-therapy work named on its own ("Jt mob R GH grade III glides - 10 min"): 97140.
+  for (const [lexicon, code] of WEAK_SERVICE_LEXICONS) {
+    for (const m of mentions[lexicon] ?? []) {
+      if (!m.negated && !m.hypothetical && !m.historical) services.push({ start: m.start, end: m.end, code, weak: true });
+    }
   }
   for (const m of text.matchAll(CODE_NUMBER)) {
     if (codeSets.timed.has(m[1]!) || codeSets.untimed.has(m[1]!)) services.push({ start: m.index, end: m.index + m[0].length, code: m[1]!, isCode: true });
   }
-  services.sort((a, b) => a.start - b.start);
-  return services;
+  // A work word that is also (part of) a service's name ("IASTM", "myofascial release") is that service.
+  const named = services.filter((s) => !s.weak);
+  const kept = services.filter((s) => !s.weak || !named.some((n) => n.start < s.end && s.start < n.end));
+  kept.sort((a, b) => a.start - b.start);
+  return kept;
 }
 
 /** Who furnished it: signatures, and assistants or non-therapists named as doing the work. */

@@ -282,15 +282,33 @@ const composeRows: Rule[] = [
 ];
 
 // Layer 4: totals. The label is a run of label words in any order ("total timed code minutes",
-// "Tx time", "TTT"); the value follows after punctuation or a dotted leader.
+// "Tx time", "TTT"); the value follows after punctuation or a dotted leader, and after linking words
+// ("was", "spent with the patient") with punctuation before or after them.
 const LABEL_ROWS = ['total-lead', 'total-timed', 'total-untimed', 'total-treatment', 'total-noun', 'total-abbreviation-timed', 'total-abbreviation-treatment'] as const;
 const labelKind = new Map<string, (typeof LABEL_ROWS)[number]>();
 for (const id of LABEL_ROWS) for (const w of words(id)) if (!labelKind.has(w)) labelKind.set(w, id);
-const isLabelWord = (lx: Lexed, i: number): boolean => lx.kind[i] === Kind.Word && labelKind.has(lx.norm[i]!);
+// A hyphenated label the rows list whole ("face-to-face", "non-timed"): the lexer splits it at its hyphens.
+const HYPHENATED_LABELS = [...labelKind.keys()].filter((w) => w.includes('-')).map((w) => w.split('-'));
+function inHyphenatedLabel(lx: Lexed, i: number): boolean {
+  if (lx.norm[i] !== '-' && lx.norm[i - 1] !== '-' && lx.norm[i + 1] !== '-') return false;
+  for (const parts of HYPHENATED_LABELS) {
+    const n = parts.length * 2 - 1;
+    for (let first = Math.max(0, i - n + 1); first <= i; first++) {
+      let whole = first + n <= lx.count;
+      for (let k = 0; whole && k < n; k++) {
+        const t = first + k;
+        whole = k % 2 === 0 ? lx.norm[t] === parts[k / 2] : lx.norm[t] === '-' && lx.spaceBefore[t] === 0 && lx.spaceBefore[t + 1] === 0;
+      }
+      if (whole) return true;
+    }
+  }
+  return false;
+}
+const isLabelWord = (lx: Lexed, i: number): boolean => (lx.kind[i] === Kind.Word && labelKind.has(lx.norm[i]!)) || inHyphenatedLabel(lx, i);
 // A label word may be followed by its abbreviation in brackets: "Total treatment time (TTT) 45 min".
 const LABEL_WORD: TokenElement = {
   type: 'token',
-  words: [...labelKind.keys()],
+  words: [...labelKind.keys(), ...HYPHENATED_LABELS.map((parts) => parts[0]!)],
   test: (lx, i) =>
     isLabelWord(lx, i) ||
     (lx.norm[i] === '(' && isLabelWord(lx, i - 1) && isLabelWord(lx, i + 1) && lx.norm[i + 2] === ')') ||
@@ -321,7 +339,7 @@ function totalMake(p: readonly (Part | undefined)[], lx: Lexed): { value: number
   for (let i = label.first; i < label.end; i++) labelWords.push(lx.norm[i]!);
   const kind = totalLabelKind(labelWords);
   if (!kind) return null;
-  const v = p[3]!;
+  const v = p[p.length - 1]!;
   const minutes = v.item ? v.item.value : tokenValue(lx, v);
   if (!(minutes > 0 && minutes <= 600)) return null;
   return { value: minutes, data: { total: kind, valueFirst: v.first } };
@@ -331,15 +349,15 @@ const totalRows: Rule[] = [
   ...['duration', 'range', 'paren'].map<Rule>((kind) => ({
     name: `total: <label> <${kind}>`,
     kind: 'total',
-    pattern: [LABEL_WORD, SEPARATOR, LINKING, item(kind)],
+    pattern: [LABEL_WORD, SEPARATOR, LINKING, SEPARATOR, item(kind)],
     make: totalMake,
   })),
   {
     name: 'total: <label> <n> (a bare number, digits or spelled: "Total timed minutes: 38", "… : forty")',
     kind: 'total',
-    pattern: [LABEL_WORD, SEPARATOR, LINKING, item('number')],
+    pattern: [LABEL_WORD, SEPARATOR, LINKING, SEPARATOR, item('number')],
     make: (p, lx) => {
-      const after = p[3]!.end;
+      const after = p[4]!.end;
       // "Total: 8:05-8:45" is the range row's; "Total 3 units", "a total of 5 mL" are not time (a
       // figure with minutes after it is the duration row's).
       if (lx.norm[after] === ':' || lx.norm[after] === '%' || (lx.norm[after] === '/' && lx.kind[after + 1] === Kind.Num)) return null;

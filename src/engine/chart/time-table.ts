@@ -11,7 +11,7 @@ const UNITS_HEADERS = new Set(['units', 'unit', 'qty', 'quantity', 'u']);
 const START_HEADERS = new Set(['start', 'begin', 'began', 'in', 'from']);
 const STOP_HEADERS = new Set(['stop', 'end', 'ended', 'out', 'to', 'finish']);
 const CLOCKS = new Set(['clock', 'hhmm', 'dotclock']);
-const SERVICE_HEADERS = new Set(['code', 'codes', 'cpt', 'hcpcs', 'service', 'services', 'procedure', 'procedures', 'description', 'intervention', 'interventions', 'treatment', 'modality', 'activity']);
+const SERVICE_HEADERS = new Set(['code', 'codes', 'cpt', 'hcpcs', 'service', 'services', 'procedure', 'procedures', 'description', 'intervention', 'interventions', 'treatment', 'modality', 'activity', 'exercise', 'exercises']);
 
 type Separator = 'pipe' | 'tab' | 'spaces';
 

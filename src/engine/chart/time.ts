@@ -293,6 +293,8 @@ function placeFigures(lx: Lexed, chosen: readonly Item[], segments: Segment[], s
     // ("15-minute massage") or nothing follows ("Massage: 15-min").
     if (it.kind === 'duration' && it.data?.adjectival && lx.kind[it.end] === Kind.Word && !serviceRightAfter(services, it)) continue;
     if (!(it.value > 0 && it.value <= 300)) continue;
+    // "q4h", "q.6h", "q3-4h", "every 2 hours": how often (a dose, a home routine), never how long.
+    if (it.kind === 'duration' && isFrequency(lx, it.first)) continue;
     // A treatment table is treatment time wherever the note's headings put it.
     if (NO_TREATMENT_TIME.has(ctx.section) && !it.rule.startsWith('table:')) continue;
     // "97124 16 min, 97110 22 min = 38 min": a sum of the figures before it, not a service's own time.
@@ -307,6 +309,14 @@ function placeFigures(lx: Lexed, chosen: readonly Item[], segments: Segment[], s
     seg.figures.push({ item: it, start, end, minutes: it.value, form: it.kind === 'range' ? 'range' : 'minutes' });
   }
   return totals;
+}
+
+/** A duration written as a frequency: after "q" / "q." / "every" / "times", or the upper end of "q3-4h". */
+function isFrequency(lx: Lexed, first: number): boolean {
+  let i = first - 1;
+  if (lx.norm[i] === '-' && lx.kind[i - 1] === Kind.Num) i -= 2;
+  if (lx.norm[i] === '.') i--;
+  return lx.norm[i] === 'q' || lx.norm[i] === 'every' || lx.norm[i] === 'times';
 }
 
 // A not-treatment word ("rest", "travel", "at home") rules out the figure nearest to it, within a
@@ -355,9 +365,17 @@ function activityNear(lx: Lexed, seg: Segment, it: Item): boolean {
 type Orphan = { seg: Segment; figure: Figure; ctx: MentionContext };
 
 /** Figures tied to services, segment by segment; figures with no service are returned as orphans. */
-function tieFigures(lx: Lexed, segments: readonly Segment[], contextAt: (offset: number) => MentionContext, attached: (ServiceTime & { section: SectionKind })[], orphans: Orphan[]): void {
+function tieFigures(
+  lx: Lexed,
+  segments: readonly Segment[],
+  contextAt: (offset: number) => MentionContext,
+  attached: (ServiceTime & { section: SectionKind })[],
+  orphans: Orphan[],
+  rowLines: Uint8Array,
+): void {
   const layout = lineLayout(lx);
-  let heading: { service: Service; line: number; indent: number; bulleted: boolean; colon: boolean; section: SectionKind } | undefined;
+  // A table header that names a service ("Exercise | Sets | Min") heads its rows like a heading heads a list.
+  let heading: { service: Service; line: number; indent: number; bulleted: boolean; colon: boolean; section: SectionKind; table?: boolean } | undefined;
   let previous: Segment | undefined;
   for (const seg of segments) {
     // Most clauses name no service and give no figure: with no heading open, nothing here concerns them.
@@ -374,8 +392,9 @@ function tieFigures(lx: Lexed, segments: readonly Segment[], contextAt: (offset:
     // A heading that ends in a colon ("Massage (97124):") also holds the unindented lines right under
     // it, up to the first blank line.
     const underColon = (h: NonNullable<typeof heading>): boolean => h.colon && !layout.slice(h.line + 1, seg.line).some((l) => l.end === l.first);
-    if (heading && seg.line !== heading.line && (heading.section !== section || named || !(line.indent > heading.indent || (line.bulleted && !heading.bulleted) || underColon(heading)))) heading = undefined;
-    if (heading && !named && seg.line !== heading.line) {
+    const underTable = (h: NonNullable<typeof heading>): boolean => h.table === true && rowLines[seg.line] === 1;
+    if (heading && seg.line !== heading.line && !underTable(heading) && (heading.section !== section || named || !(line.indent > heading.indent || (line.bulleted && !heading.bulleted) || underColon(heading)))) heading = undefined;
+    if (heading && !named && seg.line !== heading.line && !(heading.table && seg.services.length > 0)) {
       seg.services = [];
       owners.clear();
     }
@@ -383,7 +402,8 @@ function tieFigures(lx: Lexed, segments: readonly Segment[], contextAt: (offset:
       const wholeLine = seg.first === line.first && seg.end >= line.end - 1;
       const next = layout[seg.line + 1];
       const opensBlock = line.endsWithColon || (next !== undefined && (next.indent > line.indent || (next.bulleted && !line.bulleted)));
-      if (owners.size === 1 && named && wholeLine && opensBlock) heading = { service: seg.services[0]!, line: seg.line, indent: line.indent, bulleted: line.bulleted, colon: line.endsWithColon, section };
+      const headsTable = rowLines[seg.line] !== 1 && rowLines[seg.line + 1] === 1;
+      if (owners.size === 1 && wholeLine && ((named && opensBlock) || headsTable)) heading = { service: seg.services[0]!, line: seg.line, indent: line.indent, bulleted: line.bulleted, colon: line.endsWithColon, section, table: headsTable };
       previous = seg;
       continue;
     }
@@ -510,9 +530,12 @@ export function findTimes(
   // Tie figures to services, segment by segment.
   const attached: (ServiceTime & { section: SectionKind })[] = [];
   const orphans: Orphan[] = [];
-  tieFigures(lx, segments, contextAt, attached, orphans);
+  tieFigures(lx, segments, contextAt, attached, orphans, tables.rowLines);
   const unresolved = unreadTimes(lx, text, orphans, totals);
-  return { serviceTimes: attached.map(({ section: _s, ...t }) => t), minutesByCode: groupByCode(attached), totals, unresolved };
+  // A flowsheet row and a narrative sentence about the same service are two statements of its time
+  // (compared, like two sections), not two parts of it.
+  const placed = attached.map((t) => (tables.rowLines[lx.line[lexAt(lx, t.start)]!] ? { ...t, section: `${t.section} table` } : t));
+  return { serviceTimes: attached.map(({ section: _s, ...t }) => t), minutesByCode: groupByCode(placed), totals, unresolved };
 }
 
 /** Words that name minutes in a label ("Tx (min):", "Minutes:"). */

@@ -1,6 +1,7 @@
 // technique-and-region: 97124 without a named massage technique, or without the body region it was
 // applied to: two distinct findings. Vocabulary: data/lexicons/massage-technique.json, body-region.json.
 import type { Mention } from '../chart';
+import { isMassage } from '../codes';
 import { defineRule } from './define';
 
 /** Documentation of what was done today: not negated, hypothetical, historical or the home program. */
@@ -35,12 +36,22 @@ export default defineRule({
     // A region counts where hands-on work is described: that sentence, or a neighbour in the same
     // section ("Massage 15 min with effleurage.\nBilateral lumbar paraspinals.").
     const workSentences = new Set<number>();
-    for (const m of [...services.filter(describesWork), ...techniques, ...(chart.mentions['manual-therapy'] ?? []).filter(performed)]) workSentences.add(m.sentence);
+    // Manual-therapy work stands for the hands-on entry only when no massage stroke is named: a region
+    // written for the joint mobilisation ("posterior glides, R glenohumeral joint") is that service's.
+    const manual = techniques.length > 0 ? [] : (chart.mentions['manual-therapy'] ?? []).filter(performed);
+    for (const m of [...services.filter(describesWork), ...techniques, ...manual]) workSentences.add(m.sentence);
     const sameSection = (a: number, b: number) => chart.sentences[a]?.section === chart.sentences[b]?.section;
+    // A neighbour's region is the massage's only when the neighbour is no other service's entry:
+    // "Grade III glides, R GH joint" just above "Massage (97124):" names the mobilisation's joint.
+    const otherService = new Set<number>();
+    for (const m of chart.mentions.service ?? []) if (!isMassage(m.entry)) otherService.add(m.sentence);
+    for (const id of ['manual-therapy', 'active-therapy']) for (const m of chart.mentions[id] ?? []) otherService.add(m.sentence);
+    for (const s of workSentences) otherService.delete(s);
+    const neighbour = (s: number, work: number) => workSentences.has(work) && sameSection(s, work) && !otherService.has(s);
     const region = (chart.mentions['body-region'] ?? []).some((m) => {
       if (m.negated || m.historical) return false;
       const s = m.sentence;
-      return workSentences.has(s) || (workSentences.has(s - 1) && sameSection(s, s - 1)) || (workSentences.has(s + 1) && sameSection(s, s + 1));
+      return workSentences.has(s) || neighbour(s, s - 1) || neighbour(s, s + 1);
     });
     if (techniques.length > 0 && region) return;
 

@@ -82,6 +82,8 @@ export default defineRule({
     // In note order (object keys that look like numbers would come out sorted).
     const noted = Object.values(chart.minutesByCode).sort((a, b) => (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0));
     for (const cm of noted) {
+      // Hands-on time written under another name ("STM 14 min" on a 97124 line) is the billed line's: counted once.
+      if (cm.code === facts.renamedTime?.noteCode) continue;
       if (isTimed(cm.code)) timedMinutes.set(cm.code, cm.minutes);
       else if (isUntimed(cm.code)) untimedMinutes.set(cm.code, cm.minutes);
     }

@@ -110,6 +110,12 @@ table('which service a time belongs to', [
   { name: 'bracketed repetitions beside a stated time are not minutes', note: 'Ther ex: lunges (10), step-ups (12), 18 min.', minutes: { '97110': 18 } },
 ]);
 
+table('a flowsheet row and a narrative about the same service', [
+  { name: 'the same figure in both is one statement', note: 'Service | Min\nTherapeutic massage R UT | 10\nNarrative: massage to R UT with kneading x 10 min.', minutes: { '97124': 10 } },
+  { name: 'two flowsheet rows of one service add up', note: 'Service | Region | Min\nMassage | cervical | 8\nMassage | lumbar | 7', minutes: { '97124': 15 } },
+  { name: 'two narrative entries of one service add up', note: 'Massage to the neck 8 min. Later, massage to the low back 7 min.', minutes: { '97124': 15 } },
+]);
+
 table('totals', [
   { name: 'Total timed minutes: 38', note: 'Total timed minutes: 38', timed: 38 },
   { name: 'Total treatment time 45 min', note: 'Total treatment time 45 min', treatment: 45 },
@@ -127,6 +133,10 @@ table('totals', [
   { name: 'units are not a total', note: 'Total 3 units billed.', treatment: undefined },
   { name: 'a total in brackets', note: 'Timed minutes total (41)', timed: 41 },
   { name: "a label's abbreviation in brackets", note: 'Total timed minutes (TTM) 41', timed: 41 },
+  { name: 'whom the time was spent with, after the label', note: 'Timed treatment was twenty minutes; total time with the patient thirty minutes.', timed: 20, treatment: 30 },
+  { name: '"spent with pt" and a colon', note: 'Total time spent with pt: 48 min', treatment: 48 },
+  { name: 'face-to-face time with the client', note: 'Total face-to-face time with the client was 40 minutes.', treatment: 40 },
+  { name: 'spent with the patient today, no colon', note: 'Total time spent with patient today 52 minutes', treatment: 52 },
   { name: 'a total of one service is that service\u2019s time', note: 'Massage for a total of 20 minutes to the low back.', treatment: undefined, minutes: { '97124': 20 } },
 ]);
 
@@ -141,12 +151,29 @@ table('time that is not treatment', [
   { name: 'untimed codes take their own minutes', note: 'Hot pack 15 min. Massage 12 min.', minutes: { '97010': 15, '97124': 12 } },
   { name: 'goals speak of the future', note: 'Goals: sit 45 min at work; walk 20 min.', minutes: {}, unresolved: [] },
   { name: 'an evaluation is an (untimed) service', note: 'Evaluation: 35 minutes.', minutes: {}, unresolved: [] },
+  { name: 'a dosing frequency is not a duration', note: 'Meds: tramadol 50 mg PO q.6h. p.r.n.; ibuprofen q4h.', minutes: {}, unresolved: [] },
+  { name: 'a frequency range ("q3-4h")', note: 'Plan: oxycodone 5 mg q3-4h as needed.', minutes: {}, unresolved: [] },
+  { name: '"every 2 hours" beside a service is how often, not its time', note: 'Massage 12 min to R calf. Ice every 2 hours.', minutes: { '97124': 12 }, unresolved: [] },
+  { name: '"10 times an hour" is how often', note: 'Incentive spirometer 10 times an hour while awake.', minutes: {}, unresolved: [] },
+  { name: 'what the patient is able to do', note: 'She is able to do 25 minutes on the stationary bike now.', minutes: {}, unresolved: [] },
+  { name: 'how long a symptom lasts', note: 'Reports morning stiffness lasting about 45 minutes.', minutes: {}, unresolved: [] },
+  { name: 'observation after a procedure and tourniquet time', note: 'Patient was observed for 20 minutes after the injection. Tourniquet time: 35 minutes.', minutes: {}, unresolved: [] },
 ]);
 
 table('unread time is kept', [
   { name: 'a treatment figure with no service', note: 'Treatment:\n- 30 min to the low back.', unresolved: ['30 min'] },
   { name: 'a massage stroke stands for massage when no service is named', note: "Effleurage, petrissage and stripping x 12'.", minutes: { '97124': 12 } },
   { name: 'a stroke beside a named service does not take its time', note: 'Ther ex 15 min incl. kneading of the calf.', minutes: { '97110': 15 } },
+]);
+
+table('manual-therapy work named on its own stands for 97140', [
+  { name: 'short form of joint mobilisation with a grade and direction', note: 'Jt mob L GH grade II inf glides x 8 min.', minutes: { '97140': 8 } },
+  { name: 'graded glides with no service word', note: 'Grade III-IV ant glides R talocrural - 11 min; ther ex 20 min.', minutes: { '97140': 11, '97110': 20 } },
+  { name: 'a named approach and its abbreviation', note: 'Maitland central PAs L3-5, 9 min.', minutes: { '97140': 9 } },
+  { name: 'mobilisation with movement at the ankle', note: 'Mulligan MWM R ankle DF 10 min.', minutes: { '97140': 10 } },
+  { name: 'a massage entry beside it keeps its own time', note: 'Caudal glides R hip 9 min.\nMassage R glute med with kneading 12 min.', minutes: { '97140': 9, '97124': 12 } },
+  { name: 'tendon glides are exercise, not mobilisation', note: 'Ther ex 14 min: tendon glides, putty.', minutes: { '97110': 14 } },
+  { name: 'a work word inside a named service does not change its code', note: 'IASTM (97124) to L calf with Graston tools, 10 min.', minutes: { '97124': 10 } },
 ]);
 
 table('normalised text', [
@@ -168,6 +195,23 @@ describe('a name that could be several codes', () => {
     expect(minutesOf(note, ['97124'])).toEqual({ '97124': 12 });
     expect(minutesOf(note, ['97124', '97110', '97113'])).toEqual({ '97124': 12 });
     expect(analyzeChart(note, { billedCodes: ['97124', '97110', '97113'] }).unresolvedTimes).toEqual([]);
+  });
+});
+
+describe('a table header that names the service heads its rows', () => {
+  // "Exercise" could be 97110, 97113 or 97150: it is 97110 on a claim that bills only that one.
+  const read = (note: string) => {
+    const chart = analyzeChart(note, { billedCodes: ['97110', '97124', '97140'] });
+    return { minutes: Object.fromEntries(Object.values(chart.minutesByCode).map((c) => [c.code, c.minutes])), unresolved: chart.unresolvedTimes.map((u) => u.text) };
+  };
+  it('rows that name no service take the header\u2019s', () => {
+    expect(read("Exercise | Sets | Min\nBridges / dead bug | 3x10 | 14'\nRows | 3x12 | 9'")).toEqual({ minutes: { '97110': 23 }, unresolved: [] });
+  });
+  it('a row naming its own service keeps it', () => {
+    expect(read('Exercise | Region | Min\nMassage | L QL | 12\nPA glides | L4-5 | 8\nClamshells | hip | 10').minutes).toEqual({ '97124': 12, '97140': 8, '97110': 10 });
+  });
+  it('the table ends at a line that is not a row', () => {
+    expect(read('Exercise | Min\nRows | 10\n\nWalked 10 min to the car.')).toEqual({ minutes: { '97110': 10 }, unresolved: [] });
   });
 });
 

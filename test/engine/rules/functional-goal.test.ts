@@ -6,6 +6,10 @@ const bare = 'Therapeutic massage 15 min to R upper trapezius with effleurage an
 ruleTester('functional-goal', {
   valid: [
     {
+      name: 'a lifting target from one load to another names an activity',
+      visit: { lines: massageLine, note: `${bare}\nGoal: increase lifting from 10 to 30 lb to return to warehouse work.` },
+    },
+    {
       name: 'functional limitation named',
       visit: { lines: massageLine, note: `${bare} Limited cervical rotation makes driving difficult.` },
     },
@@ -31,6 +35,60 @@ ruleTester('functional-goal', {
     },
   ],
   invalid: [
+    // Symptom frequency and intensity, circulation to a region, tenderness on palpation: impairments.
+    {
+      name: 'fewer and milder headaches',
+      visit: { lines: massageLine, note: `${bare}\nGoals: reduce headache frequency and intensity; decrease neck soreness.` },
+      errors: [{ message: /no functional/ }],
+    },
+    {
+      name: 'circulation to a region within a time frame',
+      visit: { lines: massageLine, note: `${bare}\nGoal: improve circulation to the R calf within 3 weeks.` },
+      errors: [{ message: /no functional/ }],
+    },
+    {
+      name: 'tenderness decreased on palpation is no limitation',
+      visit: { lines: massageLine, note: `${bare}\nPost: tenderness decreased on palpation.` },
+      errors: [{ message: /no functional/ }],
+    },
+    // A target written "from A to B" is still an impairment target.
+    {
+      name: 'pain from one score to another in a time frame',
+      visit: { lines: massageLine, note: `${bare}\nGoal: reduce pain from 6/10 to 2/10 in 4 wks.` },
+      errors: [{ message: /no functional/ }],
+    },
+    {
+      name: 'rotation from one angle to another by discharge',
+      visit: { lines: massageLine, note: `${bare}\nSTG: improve cervical rotation from 45 to 70 deg by discharge.` },
+      errors: [{ message: /no functional/ }],
+    },
+    {
+      name: 'spasm from one grade to another',
+      visit: { lines: massageLine, note: `${bare}\nLTG: decrease spasm from grade 3 to grade 1.` },
+      errors: [{ message: /no functional/ }],
+    },
+    // Muscle short forms and sides are where, not an activity: an impairment goal written with them
+    // is still only an impairment goal.
+    {
+      name: 'reduce hypertonicity with muscle short forms',
+      visit: { lines: massageLine, note: `${bare}\nGoals: reduce hypertonicity L UT and lev scap.` },
+      errors: [{ message: /no functional/ }],
+    },
+    {
+      name: 'normalise tone on both sides with a time frame',
+      visit: { lines: massageLine, note: `${bare}\nLTG: normalize muscle tone bilat QL in 4 wks.` },
+      errors: [{ message: /no functional/ }],
+    },
+    {
+      name: 'a joint abbreviation and a muscle joined by a slash',
+      visit: { lines: massageLine, note: `${bare}\nGoal: decrease spasm R GH/pec minor.` },
+      errors: [{ message: /no functional/ }],
+    },
+    {
+      name: 'hamstrings and gluteus medius written short',
+      visit: { lines: massageLine, note: `${bare}\nSTG: improve tissue extensibility B hams; decrease TTP L glut med.` },
+      errors: [{ message: /no functional/ }],
+    },
     {
       name: 'nothing functional at all',
       visit: { lines: massageLine, note: bare },

@@ -5,6 +5,14 @@ const massageLine = [{ code: '97124', modifiers: ['GP'], units: 1, minutes: 15 }
 ruleTester('technique-and-region', {
   valid: [
     {
+      name: 'the treated region beside the positioning still counts',
+      visit: { lines: massageLine, note: 'Massage to R popliteal fossa and posterior knee, effleurage 10 min; prone with bolster under the ankles.' },
+    },
+    {
+      name: 'massage of the face itself',
+      visit: { lines: massageLine, note: 'Massage to the face and jaw (masseter, temporalis) with gentle effleurage, 10 min.' },
+    },
+    {
       name: 'technique and region in the massage entry (seed example)',
       visit: {
         lines: massageLine,
@@ -29,6 +37,43 @@ ruleTester('technique-and-region', {
     },
   ],
   invalid: [
+    // Another service's entry names its own region, not the massage's.
+    {
+      name: 'the joint named for a mobilisation is not the region of the massage under it',
+      visit: { lines: massageLine, note: 'Joint mob: inf glides R GH joint 10 min.\nMassage: kneading and effleurage 12 min.' },
+      errors: [{ evidence: 'Massage', message: /does not name the body region/ }],
+    },
+    {
+      name: 'the region of an exercise entry just above is not the massage region',
+      visit: { lines: massageLine, note: 'Ther ex 20 min: R hip abduction, bridges.\nMassage 12 min, stripping and kneading.' },
+      errors: [{ evidence: 'Massage', message: /does not name the body region/ }],
+    },
+    {
+      name: 'soft tissue work with no stroke still gives its region (only the technique is missing)',
+      visit: { lines: massageLine, note: 'Massage 97124: STM and MFR to R UT 15 min.' },
+      errors: [{ message: /names no massage technique/ }],
+    },
+    // Positioning and table equipment name where the patient rests, not the region treated.
+    {
+      name: 'prone in the face cradle is not the face',
+      visit: { lines: massageLine, note: "S: neck stiffness.\n\nTreatment:\nMassage: effleurage, kneading x 15'. Pt prone in face cradle." },
+      errors: [{ evidence: 'Massage', message: /does not name the body region/ }],
+    },
+    {
+      name: 'a pillow under the knees is not the knee',
+      visit: { lines: massageLine, note: 'Therapeutic massage with petrissage and stripping 12 min, supine with pillow under knees.' },
+      errors: [{ evidence: 'Therapeutic massage', message: /does not name the body region/ }],
+    },
+    {
+      name: 'sidelying with a pillow between the knees and a head rest',
+      visit: { lines: massageLine, note: 'Massage 15 min, effleurage and compression; sidelying, pillow between the knees, head rest.' },
+      errors: [{ evidence: 'Massage', message: /does not name the body region/ }],
+    },
+    {
+      name: 'face down with a bolster under the ankles',
+      visit: { lines: massageLine, note: 'Massage 14 min with kneading; pt face down on the table, bolster under the ankles.' },
+      errors: [{ evidence: 'Massage', message: /does not name the body region/ }],
+    },
     {
       name: 'no technique: evidence is the massage entry',
       visit: { lines: massageLine, note: 'Therapeutic massage 15 min to R upper trapezius for palpable hypertonicity.' },

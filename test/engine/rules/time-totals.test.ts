@@ -47,8 +47,62 @@ ruleTester('time-totals', {
       name: 'no totals at all: nothing to compare',
       visit: { lines, note: 'Massage 15 min. Ther ex 23 min.' },
     },
+    // Hands-on time written under another name: the claim's massage line and the note's manual-therapy
+    // entry are the same minutes, counted once (code-selection reports the name/code mismatch).
+    {
+      name: 'soft tissue mobilisation time on a massage line with the claim minutes (assistant note)',
+      profile: 'medicare',
+      visit: {
+        lines: [{ code: '97124', modifiers: ['GP', 'CQ'], units: 1, minutes: 14 }, { code: '97110', units: 1, minutes: 20 }, { code: '97112', units: 1, minutes: 14 }],
+        note: 'Seen by PTA per POC.\nSTM to L lumbar paraspinals and QL 14 min.\nTher ex 20 min: bridges, bird dogs.\nNMR 14 min: single-leg stance on foam.\nTotal timed 48 min.\nR. Okafor, PTA',
+      },
+    },
+    {
+      name: 'myofascial release time on a massage line, against the total treatment time',
+      visit: {
+        lines: [{ code: '97124', units: 1, minutes: 20 }, { code: '97110', units: 1, minutes: 15 }],
+        note: 'MFR to R pec minor and anterior deltoid, supine, 20 min.\nTher ex 15 min: wall angels, rows.\nTotal treatment time: 35 min',
+      },
+    },
+    {
+      name: 'massage strokes on a manual-therapy line',
+      visit: {
+        lines: [{ code: '97140', units: 1, minutes: 12 }, { code: '97110', units: 1, minutes: 18 }],
+        note: 'Effleurage and kneading to R gastroc/soleus 12 min. Ther ex 18 min: calf raises, step-downs. Total timed minutes: 30',
+      },
+    },
+    {
+      name: 'no minutes on the claim: the renamed entry is the billed line\u2019s time',
+      visit: {
+        lines: [{ code: '97124', units: 1 }, { code: '97110', units: 1 }],
+        note: 'IASTM R ITB 11 min; ther ex 20 min.\nTotal timed: 31 min. Session time 31 min.',
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'a pipe flowsheet and the narrative give the massage different times',
+      visit: { lines, note: "Service | Min\nMassage L QL (kneading) | 10'\nTher ex | 25'\nNarrative: massage to L QL x 16 min with stripping, then ther ex." },
+      errors: [{ message: /97124 is documented as 10 minutes in one place and 16 in another/ }],
+    },
+    {
+      name: 'an exercise flowsheet that lists the massage, and the narrative',
+      visit: { lines, note: "Exercise | Sets | Min\nTherapeutic massage R UT | - | 11'\nRows | 3x12 | 20'\nA: massage to the R UT x 15 min with kneading." },
+      errors: [{ message: /97124 is documented as 11 minutes in one place and 15 in another/ }],
+    },
+    {
+      name: 'a tab-separated flowsheet and a dictated sentence disagree',
+      visit: { lines, note: 'CPT\tService\tMinutes\n97124\tMassage\t14\n97110\tTher ex\t24\nI performed massage to the calf for twenty minutes before exercise.' },
+      errors: [{ message: /97124 is documented as 14 minutes in one place and 20 in another/ }],
+    },
+    {
+      name: 'hands-on time under another name still counts once against a smaller total',
+      visit: {
+        lines: [{ code: '97124', units: 2, minutes: 25 }, { code: '97110', units: 1, minutes: 15 }],
+        note: 'MFR to R ITB 25 min. Ther ex 15 min: clamshells. Total treatment time: 30 min',
+      },
+      errors: [{ message: /timed minutes \(40\) exceed the total treatment time \(30\)/, evidence: 'Total treatment time: 30 min' }],
+    },
     {
       name: 'per-code minutes do not add up to the total timed minutes',
       visit: { lines, note: 'Treatment:\nMassage 15 min\nTher ex 23 min\nTotal timed minutes: 45' },

@@ -6,6 +6,10 @@ const bare = 'Therapeutic massage 15 min to R upper trapezius with effleurage an
 ruleTester('treatment-response', {
   valid: [
     {
+      name: 'a change that names a deficit word after it is still a change',
+      visit: { lines: massageLine, note: `${bare} Afterward pain decreased to 2/10 with gripping a mug.` },
+    },
+    {
       name: 'pre and post measures of the same kind (seed example)',
       visit: { lines: massageLine, note: `${bare} Pre: pain 6/10; rotation 40 degrees. Post: pain 3/10; rotation 52 degrees. Patient tolerated well.` },
     },
@@ -35,6 +39,27 @@ ruleTester('treatment-response', {
     },
   ],
   invalid: [
+    // A deficit listed as the problem is not a change after treatment.
+    {
+      name: 'deficits in the diagnosis line are not a response',
+      visit: { lines: massageLine, note: `Dx: L distal radius fx s/p ORIF; decreased grip and pinch.\n${bare}\nPt tolerated session well.` },
+      errors: [{ evidence: 'Pt tolerated session well' }],
+    },
+    {
+      name: 'an impairment list with decreased endurance and balance',
+      visit: { lines: massageLine, note: `Impairments: decreased endurance, decreased balance, decreased flexibility.\n${bare}` },
+      errors: [{ noEvidence: true }],
+    },
+    {
+      name: 'reduced dexterity and grip strength in the assessment',
+      visit: { lines: massageLine, note: `${bare}\nA: reduced R hand dexterity and reduced grip strength persist. Tolerated tx without complaint.` },
+      errors: [{ evidence: 'Tolerated tx without complaint' }],
+    },
+    {
+      name: 'diminished proprioception and coordination',
+      visit: { lines: massageLine, note: `O: diminished proprioception L ankle; diminished coordination with heel-shin.\n${bare}` },
+      errors: [{ noEvidence: true }],
+    },
     {
       name: '"tolerated well" alone is not a response: evidence is the phrase',
       visit: { lines: massageLine, note: `${bare} Patient tolerated treatment well.` },
