@@ -5,7 +5,7 @@
 // was found and how sure the label match is; the best one per fact wins.
 import type { PageDescription } from '../../shared/page';
 import type { ReadFact, ReadFacts } from './types';
-import { datesIn, firstDate, personLike } from './values';
+import { datesIn, firstDate, personLike, undecorate } from './values';
 import { PROFILE_DATA } from '../../engine/payers/index';
 import { FACT_PATTERNS, FACT_RULES, type Fact } from './vocab';
 
@@ -17,7 +17,7 @@ interface PhraseRule {
 const PHRASES: PhraseRule[] = FACT_RULES.flatMap((r) => r.phrases.map((phrase) => ({ fact: r.fact, phrase }))).sort((a, b) => b.phrase.length - a.phrase.length);
 
 function key(text: string): string {
-  return text.toLowerCase().replace(/[#.]/g, (c) => (c === '#' ? ' #' : '')).replace(/[^a-z0-9# ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return undecorate(text).toLowerCase().replace(/[#.]/g, (c) => (c === '#' ? ' #' : '')).replace(/[^a-z0-9# ]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** The fact a label names (longest phrase first), null for look-alikes, undefined for none. */
@@ -47,6 +47,10 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
       // "primary: Aetna …" (a claim's payer select); an insurer's address after its name is not the payer.
       const cleaned = value
         .replace(/^(?:primary|secondary|tertiary)\s*[:\-]\s*/i, '')
+        // The payer's rank and the member's id beside its name ("Aetna PPO (Primary)", "Aetna PPO · ID W123456789").
+        .replace(/\s*\((?:primary|secondary|tertiary|pri|sec)\)/i, '')
+        .replace(/\s*(?:[·•|,;]|\s[-–—])\s*(?:member\s*|subscriber\s*|policy\s*|group\s*|grp\s*)?(?:id|#|no\.?|number)\b.*$/i, '')
+        .replace(/\s+(?:member\s+)?id\s*[:#]?\s*[A-Z0-9-]*\d[A-Z0-9-]{4,}.*$/i, '')
         // In prose the value ends with its sentence ("Coverage: Medicare Part B. This was visit 5 …").
         .replace(/\.\s+(?=[A-Z][a-z]+\s+[a-z]).*$/, '')
         .replace(/(?<![A-Z]\.[A-Z]|\b(?:Inc|Co|Corp|Ltd))\.$/, '')
@@ -74,6 +78,14 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
   }
 }
 
+/** A person's name words: not credentials (written in capitals), not a title. */
+function personWords(text: string): string[] {
+  return text
+    .split(/[\s,;()]+/)
+    .filter((w) => /[a-z]/.test(w) && !/^(?:dr|mr|mrs|ms|miss|prof)\.?$/i.test(w))
+    .map((w) => w.toLowerCase().replace(/[^a-z'-]/g, ''));
+}
+
 class Facts {
   readonly out: ReadFacts = {};
 
@@ -81,10 +93,19 @@ class Facts {
     if (value === undefined) return;
     const current = this.out[fact] as ReadFact | undefined;
     if (current && typeof current.value === 'string' && typeof value === 'string' && fact === 'provider') {
-      // "Omar Haddad" (Author) and "Omar Haddad, PT" (the signature): one person, with credentials.
+      // "Omar Haddad" (Author) and "Omar Haddad, PT" or "Haddad, Omar PT" (the signature): one
+      // person; the surer reading's place, the text that carries the credentials.
       const [short, long] = current.value.length < value.length ? [current.value, value] : [value, current.value];
-      if (long.startsWith(`${short},`)) {
+      const a = personWords(short);
+      const b = personWords(long);
+      if (a.length > 0 && a.length === b.length && a.every((w) => b.includes(w))) {
+        if (confidence > current.confidence) {
+          current.confidence = Math.round(confidence * 100) / 100;
+          current.reason = reason;
+          if (anchor) current.anchor = anchor;
+        }
         current.value = long;
+        current.shown = long.slice(0, 300);
         return;
       }
     }
@@ -187,7 +208,7 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
       // A printed report's header lines inside the same block ("PAYER ......: Medicare Part B"). The
       // figures the engine reads from note text itself (timed minutes, visit number, …) stay in the
       // note, where its findings can quote them, unless a dotted leader marks a report header.
-      for (const line of text.split('\n', 60)) {
+      for (const line of text.split('\n', 60).map(undecorate)) {
         const m = LINE_LABEL.exec(line.trim());
         const fact = m ? factOf(m[1] as string)?.fact : undefined;
         if (m && line.length <= 90 && (fact === 'payer' || fact === 'dateOfService' || fact === 'provider' || /\.{2,}\s*:/.test(line))) facts.labelled(m[1] as string, m[2] as string, 'colon', block.id, block.visible, 0.9);
@@ -199,7 +220,7 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
     }
     if (text.length > 400) continue;
     if (block.label && !noteBlocks.has(block.id)) facts.labelled(block.label, text.split('\n')[0] ?? '', 'colon', block.id, block.visible);
-    for (const line of text.split('\n')) {
+    for (const line of text.split('\n').map(undecorate)) {
       for (const { label, value } of splitLabelled(line)) facts.labelled(label, value, 'colon', block.id, block.visible);
       // Lines that are a whole "label: value" pair, whatever the case or separator ("payer: …", "Insurance — …").
       const whole = line.length <= 120 ? LINE_LABEL.exec(line.trim()) : null;
@@ -233,7 +254,9 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
     for (const row of table.rows) {
       row.cells.forEach((cell, c) => {
         if (cell.text.length > 200) return;
-        for (const { label, value } of splitLabelled(cell.text)) facts.labelled(label, value, 'colon', row.id, row.visible && table.visible);
+        for (const { label, value } of splitLabelled(undecorate(cell.text))) facts.labelled(label, value, 'colon', row.id, row.visible && table.visible);
+        // A cell that holds a caption and its value ("<span>Insurance</span><span>Aetna</span>").
+        if (cell.label) facts.labelled(cell.label, cell.text.replace(cell.label, ''), 'prev', row.id, row.visible && table.visible);
         const column = table.columns[c];
         if (column && table.rows.length <= 2) facts.labelled(column, cell.text, 'col', row.id, row.visible && table.visible);
         // A plain label cell before its value ("Total Timed Minutes | [40]").

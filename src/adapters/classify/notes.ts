@@ -6,6 +6,7 @@
 import type { PageBlock, PageDescription } from '../../shared/page';
 import type { NotePiece, ReadNotePart, Skipped } from './types';
 import { factOf, isFactLine, isFactSentence, SIGNATURE_LINE } from './facts';
+import { undecorate } from './values';
 import { BOILERPLATE, CHROME_HEADINGS, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
 
 const CLINICAL = new Set(CLINICAL_WORDS);
@@ -87,6 +88,8 @@ export function scoreBlock(block: PageBlock, page: PageDescription, claimTables:
   rule(BOILERPLATE.test(text) && length < 400, -3, 'boilerplate');
   rule(length < 120 && /^[^:]{2,40}:\s*\S/.test(text) && !block.edit && !/[.;]\s+\S/.test(text), -1, 'a label and a value');
   rule(!/[a-z]{3}/i.test(text), -3, 'no words');
+  // "M62.838 Other muscle spasm", "2. M54.2 Cervicalgia": an entry of a diagnosis list.
+  rule(length < 120 && /^\s*(?:(?:[A-L]|\d{1,2})[.)]\s+)?[A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}\b/.test(text), -3, 'a diagnosis list entry');
   // Text the user cannot see on a page they can (a collapsed template, a hidden draft); a hidden
   // frame (a background tab) is judged by the merge, visible copies first.
   rule(!block.visible && page.frame.visible && !block.edit, -3, 'hidden on a shown page');
@@ -177,13 +180,29 @@ export function readNotes(
     : page.fields
         .filter((f) => NOTE_HEADING_SET.has(headingKey(f.label)) && f.value.length >= 15 && /[a-z]{3}\s+[a-z]{2}/i.test(f.value) && !covered(f.value))
         .map((f) => ({ id: f.id, at: f.at, text: f.value, label: f.label, tag: 'field', visible: f.visible, ...(f.head !== undefined ? { head: f.head } : {}), ...(f.hints ? { hints: f.hints } : {}) }));
+  // A "Section | text" row of a table that holds no claim lines, its text too short to be a block of
+  // its own (cells under CELL_BLOCK_CHARS are only cells): a note section all the same.
+  const celled = new Set(page.blocks.filter((b) => b.table !== undefined).map((b) => `${b.table}:${b.row}`));
+  const sectionRows: PageBlock[] = configured
+    ? []
+    : page.tables.flatMap((t, ti) =>
+        claimTables.has(ti)
+          ? []
+          : t.rows.flatMap((r, ri) => {
+              const [head, body] = r.cells;
+              const label = undecorate(head?.text ?? '').replace(/:$/, '').trim();
+              // (A row whose value is a field already — a th|td row — is read as that field.)
+              if (r.cells.length !== 2 || !body || celled.has(`${ti}:${ri}`) || page.fields.some((f) => f.value === body.text) || !NOTE_HEADING_SET.has(headingKey(label)) || !/[a-z]{3}\s+[a-z]{2}/i.test(body.text)) return [];
+              return [{ id: r.id, at: t.at + (ri + 1) / 1000, text: body.text, label, tag: 'td', visible: r.visible && t.visible, ...(t.head !== undefined ? { head: t.head } : {}), ...(t.hints ? { hints: t.hints } : {}) }];
+            }),
+      );
   // A cell block of a "Section | text" row takes the row's first cell as its label.
   const rowLabelled = (b: PageBlock): PageBlock => {
     if (b.label !== undefined || b.table === undefined || b.row === undefined) return b;
     const key = page.tables[b.table]?.rows[b.row]?.cells[0]?.text.trim() ?? '';
-    return NOTE_HEADING_SET.has(headingKey(key)) && !b.text.startsWith(key) ? { ...b, label: key.replace(/:$/, '') } : b;
+    return NOTE_HEADING_SET.has(headingKey(key)) && !b.text.startsWith(key) ? { ...b, label: undecorate(key).replace(/:$/, '').trim() } : b;
   };
-  const scored = [...(configured ? page.blocks.filter((b) => b.hints?.includes('config-note')) : page.blocks).map(rowLabelled), ...sectionFields].map((b) => {
+  const scored = [...(configured ? page.blocks.filter((b) => b.hints?.includes('config-note')) : page.blocks).map(rowLabelled), ...sectionFields, ...sectionRows].map((b) => {
     const s = scoreBlock(b, page, claimTables, claimRecords);
     // A short line opening with a billed code ("97140 Manual therapy techniques") titles a claim line.
     const code = /^\s*([A-V]?\d{4,5}[FTU]?)\b/.exec(b.text)?.[1];
@@ -227,8 +246,14 @@ export function readNotes(
       const sectioned = NOTE_HEADING_SET.has(headingKey(s.block.label)) || (!s.block.label && NOTE_HEADING_SET.has(heading));
       if (!signature && (s.block.text.trim().split(/\s+/).length < (sectioned ? 2 : 3) || !/\b[a-z]{3,}\b/.test(s.block.text) || s.block.text.split('\n').every((l) => !l.trim() || isFactLine(l.trim())))) return;
       if (chromeHeading(heading) || chromeHeading(headingKey(s.block.label))) return;
-      const prev = ordered[i - 1];
-      const next = ordered[i + 1];
+      // Neighbours past short chrome between sections (help text under a field, a status line).
+      const skip = (n: Scored | undefined): boolean => n !== undefined && n.score < 0 && n.block.text.length < 80 && !accepted.has(n.block.id);
+      let p = i - 1;
+      while (p > i - 3 && skip(ordered[p])) p--;
+      let q = i + 1;
+      while (q < i + 3 && skip(ordered[q])) q++;
+      const prev = ordered[p];
+      const next = ordered[q];
       const near = (n: Scored | undefined): boolean => n !== undefined && accepted.has(n.block.id) && !interrupted(Math.min(n.block.at, s.block.at), Math.max(n.block.at, s.block.at)) && n.block.visible === s.block.visible;
       if (near(prev) || near(next)) {
         accepted.add(s.block.id);

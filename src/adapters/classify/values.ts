@@ -78,9 +78,9 @@ export function trailingModifiers(rest: string): string[] {
   return out;
 }
 
-/** A whole number from a units cell ("2", "Units:2", "x2", "2 u"). */
+/** A whole number from a units cell ("2", "Units:2", "x2", "2 u", "2.00" as billing systems print units). */
 export function unitsValue(text: string): number | undefined {
-  const m = /(?:^|[^\d.])(\d{1,3})(?![\d.])/.exec(text.replace(/×/g, 'x'));
+  const m = /(?:^|[^\d.])(\d{1,3})(?:\.0{1,3})?(?![\d.])/.exec(text.replace(/×/g, 'x'));
   if (!m) return undefined;
   const value = Number(m[1]);
   return value <= 999 ? value : undefined;
@@ -107,6 +107,14 @@ export function inlineQuantities(text: string): { units?: number; minutes?: numb
   const minutes = /(?<![\d.])(\d{1,3})\s*(?:minutes?|mins?\b|min\b|['′])/i.exec(text) ?? /\b(?:minutes|mins?|time)\s*[:=]?\s*(\d{1,3})(?!\d)/i.exec(text);
   if (minutes && Number(minutes[1]) <= 1440) out.minutes = Number(minutes[1]);
   return out;
+}
+
+/**
+ * A label without what forms print around it: a required mark ("Payer *"), "(optional)",
+ * "(required)", an info glyph ("Insurance ⓘ").
+ */
+export function undecorate(text: string): string {
+  return text.replace(/\s*(?:\((?:optional|required)\)|[*ⓘℹ🛈])/gi, '');
 }
 
 export type PointerMap = Map<string, string>;
