@@ -14,11 +14,11 @@ import { check } from '../../src/engine/index';
 import type { Visit } from '../../src/engine/visit';
 import { readVisits } from './pages';
 
-/** Seeds of the sample (not the seeds 1–700 the reader was studied on). */
+/** Seeds of the sample (the reader was studied on seeds 1–700). */
 const FIRST_SEED = 5001;
 const PAGES = 50;
 /** Pages of the sample read right and with the CLI's findings, on the reader of this commit. */
-const FLOOR = { readRight: 48, sameFindings: 48 };
+const FLOOR = { readRight: 49, sameFindings: 50 };
 
 afterEach(() => {
   document.head.replaceChildren();
@@ -41,7 +41,7 @@ describe('page shapes (generated pages)', () => {
         seen.get(dim)?.add(value);
       }
     }
-    for (const [dim, values] of Object.entries(DIMENSIONS)) expect([...(seen.get(dim) ?? [])].sort(), dim).toEqual([...values].sort());
+    for (const [dim, values] of Object.entries(DIMENSIONS)) expect([...(seen.get(dim) ?? [])].sort(), dim).toEqual([...new Set(values)].sort());
   });
 
   it(`reads at least ${FLOOR.readRight} of ${PAGES} pages right and ${FLOOR.sameFindings} with the CLI's findings`, () => {

@@ -48,7 +48,7 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
       const cleaned = value
         .replace(/^(?:primary|secondary|tertiary)\s*[:\-]\s*/i, '')
         // The payer's rank and the member's id beside its name ("Aetna PPO (Primary)", "Aetna PPO · ID W123456789").
-        .replace(/\s*\((?:primary|secondary|tertiary|pri|sec)\)/i, '')
+        .replace(/\s*[([](?:primary|secondary|tertiary|pri|sec)[)\]]/i, '')
         .replace(/\s*(?:[·•|,;]|\s[-–—])\s*(?:member\s*|subscriber\s*|policy\s*|group\s*|grp\s*)?(?:id|#|no\.?|number)\b.*$/i, '')
         .replace(/\s+(?:member\s+)?id\s*[:#]?\s*[A-Z0-9-]*\d[A-Z0-9-]{4,}.*$/i, '')
         // In prose the value ends with its sentence ("Coverage: Medicare Part B. This was visit 5 …").
@@ -63,8 +63,11 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
       return firstDate(value);
     case 'planOfCareStart':
       return firstDate(value);
-    case 'provider':
-      return personLike(value.replace(/\s+on\s+\d.*$/i, '')) ? value.replace(/\s+on\s+\d.*$/i, '').slice(0, 120) : undefined;
+    case 'provider': {
+      // "… on 12/01/2026" (a signature's date), "(NPI 1234567890)" and other ids after the person.
+      const person = value.replace(/\s+on\s+\d.*$/i, '').replace(/[\s,]*[([]?\s*(?:npi|id|provider id|license|lic)\b[\s:#.]*\d[\d-]*\s*[)\]]?/gi, '').trim();
+      return personLike(person) ? person.slice(0, 120) : undefined;
+    }
     case 'visitNumber': {
       const m = /^(?:#\s*)?(\d{1,3})(?:\s*(?:of|\/)\s*\d{1,3})?\b/.exec(value);
       const n = m ? Number(m[1]) : NaN;
@@ -185,6 +188,7 @@ const payerNamed = (text: string): boolean => {
   const words = ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
   return PAYER_WORDS.some((w) => words.includes(w));
 };
+const INSURANCE_HEADING = /\b(?:insurance|coverage|payers?|payors?|carriers?|plans?)\b/i;
 const VISIT_WORD = /\b(?:encounter|visit|service|session|appointment|treatment|note|dos)\b/i;
 const POC_RANGE = /\b(?:plan of care|poc|cert(?:ification)?\.? period)\b[^\d]{0,20}/i;
 
@@ -211,7 +215,7 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
       for (const line of text.split('\n', 60).map(undecorate)) {
         const m = LINE_LABEL.exec(line.trim());
         const fact = m ? factOf(m[1] as string)?.fact : undefined;
-        if (m && line.length <= 90 && (fact === 'payer' || fact === 'dateOfService' || fact === 'provider' || /\.{2,}\s*:/.test(line))) facts.labelled(m[1] as string, m[2] as string, 'colon', block.id, block.visible, 0.9);
+        if (m && line.length <= 90 && (fact === 'payer' || fact === 'dateOfService' || fact === 'provider' || fact === 'totalTimedMinutes' || /\.{2,}\s*:/.test(line))) facts.labelled(m[1] as string, m[2] as string, 'colon', block.id, block.visible, 0.9);
         // A printed header line: "Label: value" runs set apart by wide gaps (a PDF's text layer joins them with tabs).
         const pairs = line.includes('\t') || /\S\s{3,}[A-Z][A-Za-z .#/]{1,30}:/.test(line) ? splitLabelled(line) : [];
         if (pairs.length >= (line.includes('\t') ? 1 : 2)) for (const pair of pairs) facts.labelled(pair.label, pair.value, 'colon', block.id, block.visible, 0.9);
@@ -264,6 +268,28 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
         if (next && cell.text.length <= 40 && !column) facts.labelled(cell.text, next.text, 'row', row.id, row.visible && table.visible, 0.9);
       });
     }
+  });
+  // Insurance listed by rank ("Primary | Aetna PPO | policy…", "Secondary | …"): the primary row's
+  // payer, its column named as a payer or, under an insurance heading, as a plan or name.
+  page.tables.forEach((table, index) => {
+    if (claimTables.has(index)) return;
+    const rankAt = (re: RegExp): number => table.rows.findIndex((r) => r.cells.some((c) => re.test(c.text.trim())));
+    const primary = rankAt(/^(?:primary|pri|1st|1)$/i);
+    if (primary < 0 || rankAt(/^(?:secondary|sec|2nd|2|tertiary)$/i) < 0) return;
+    const insured = INSURANCE_HEADING.test(`${table.head !== undefined ? page.headings[table.head]?.text : ''} ${table.caption ?? ''}`);
+    const column = table.columns.findIndex((c) => factOf(c)?.fact === 'payer' || (insured && /^(?:plan|plan name|name|carrier|company|insurance company)$/i.test(undecorate(c).trim())));
+    const row = table.rows[primary];
+    if (column >= 0 && row) facts.offer('payer', valueFor('payer', row.cells[column]?.text ?? ''), row.cells[column]?.text ?? '', 0.9, `"${table.columns[column]}" of the primary insurance row`, row.id);
+  });
+  // The payer as the first line under an insurance heading ("Insurance" over "Aetna PPO", "Member ID: …"):
+  // the line may be a block, or a short title the describer took for a heading of its own.
+  page.headings.forEach((heading, i) => {
+    if (!/^(?:primary\s+|current\s+)?(?:insurance|coverage|payers?|payors?|insurance plan)s?$/i.test(undecorate(heading.text).trim())) return;
+    const block = page.blocks.find((b) => b.head === i && !noteBlocks.has(b.id));
+    const next = page.headings[i + 1];
+    const first = next && next.level === 7 && (!block || next.at < block.at) ? next : block;
+    const text = first?.text.trim() ?? '';
+    if (first && text.length <= 80 && !text.includes('\n') && !text.includes(':')) facts.offer('payer', valueFor('payer', text), text, 0.55, `the line under "${heading.text}"`, first.id);
   });
   // The title or a heading that carries the date: "11/20/2026 Encounter", "Visit — Nov 19, 2026",
   // "Fee Sheet for … for Encounter on 11/20/2026". Never a date of birth.

@@ -181,6 +181,12 @@ export function pointerMap(page: PageDescription): PointerMap {
           label(m[1] as string, m[2] as string);
           note(m[2] as string);
         }
+        // "1. Low back pain - M54.50 (Primary)", "2. Cervicalgia (M54.2)": the number, then the description, then its code.
+        const named = /^\s*([A-L]|\d{1,2})[.):\]]\s+[A-Za-z][^\n]{0,120}?[\s(-]([A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4})\b/.exec(text);
+        if (!m && named && diagnosisCodes(text).length === 1) {
+          label(named[1] as string, named[2] as string);
+          note(named[2] as string);
+        }
         // "S13.4XXA - Sprain of …" opening an item of an ordered list: numbered by its place.
         const opening = /^\s*([A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4})\s+[-–—:]\s+[A-Za-z]/.exec(text);
         if (opening) note(opening[1] as string);
@@ -219,6 +225,8 @@ function leadingCode(text: string): { code: string; rest: string } | null {
   const hits = procedureCodes(text);
   const first = hits[0];
   if (!first) return null;
+  // "Massage therapy (97124)", "Therapeutic exercise (97110-GP)": the code in brackets after its description.
+  if (hits.length === 1 && /^[A-Za-z][^()]{2,60}\(\s*$/.test(text.slice(0, first.start)) && /^(?:[-:\s][A-Z0-9]{2})*\s*\)\s*$/i.test(text.slice(first.end))) return { code: first.code, rest: text.slice(first.end).replace(/\s*\)\s*$/, '') };
   const before = text.slice(0, first.start).trim().replace(/[:#\s]+$/, '');
   if (before && !PROCEDURE_SYSTEMS.test(before) && !/^(?:cpt|hcpcs|proc|code|service|svc|cpt\s*code|procedure\s*code)$/i.test(before) && before.length > 3) return null;
   return { code: first.code, rest: text.slice(first.end).replace(/^®/, '') };
@@ -455,7 +463,9 @@ function transposed(table: PageTable): PageTable | null {
   if (!columns.includes('code') || columns.length < 2 || new Set(once).size !== once.length) return null;
   const width = Math.max(...table.rows.map((r) => r.cells.length));
   const rows: PageRow[] = [];
-  for (let c = 1; c < width; c++) rows.push({ id: table.id, cells: table.rows.map((r) => r.cells[c] ?? { text: '' }), visible: table.visible });
+  // A struck code field strikes its line (a voided card).
+  const removed = table.rows.some((r) => r.removed && columnOf(r.cells[0]?.text ?? '')?.column === 'code');
+  for (let c = 1; c < width; c++) rows.push({ id: table.id, cells: table.rows.map((r) => r.cells[c] ?? { text: '' }), visible: table.visible, ...(removed ? { removed } : {}) });
   return { ...table, columns: names, rows, total: rows.length };
 }
 
@@ -480,7 +490,10 @@ function captionedColumns(table: PageTable): PageTable {
     const caption = (x: PageCell): string | undefined => x.label ?? (x.text.length <= 60 ? CELL_CAPTION.exec(x.text)?.[1] : undefined);
     // (A form may caption only its first row: the other rows' cells carry no caption at all.)
     const first = cells.map(caption).find((x) => x !== undefined);
-    const shared = !columns[c] && first !== undefined && columnOf(first) !== null && cells.every((x) => caption(x) === first || (caption(x) === undefined && !x.label));
+    // A caption no column rule knows counts when every row repeats it ("NDC", "Status"): data differs row to row.
+    // (… or when only the first row's cell shows it, as a caption element: a form captions its first row.)
+    const known = first !== undefined && (columnOf(first) !== null || (cells.length >= 2 && cells.every((x) => caption(x) === first)) || (cells[0]?.label === first && cells.slice(1).every((x) => caption(x) === undefined)));
+    const shared = !columns[c] && known && cells.every((x) => caption(x) === first || (caption(x) === undefined && !x.label));
     if (!shared) continue;
     for (const x of cells) if (caption(x) === first) x.text = x.label ? x.text.replace(x.label, '').trim() : x.text.replace(CELL_CAPTION, '$2');
     changed = true;

@@ -60,7 +60,8 @@ export function scoreBlock(block: PageBlock, page: PageDescription, claimTables:
   rule(block.edit === true, 2.5, 'typed in an editor');
   rule(/[a-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}/i.test(block.text), 0.3, 'prose');
   rule((block.table !== undefined && claimTables.has(block.table)) || claimRecords.has(block.id), -10, 'a claim line');
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  // Lines, and the runs of a line set apart by "·", "|", "•" (a summary bar: "Visit 4 of 20 · POC: … · Timed minutes: 53").
+  const lines = text.split(/\n|\s[·•|]\s/).map((l) => l.trim()).filter(Boolean);
   const factLines = lines.filter(isFactLine).length;
   rule(lines.length >= 2 && factLines >= lines.length / 2, -3, 'header facts (label and value lines)');
   // A letter's facts in sentences ("Seen on … by …. Coverage: …. This was visit 5 of the plan of care …").
@@ -88,8 +89,6 @@ export function scoreBlock(block: PageBlock, page: PageDescription, claimTables:
   rule(BOILERPLATE.test(text) && length < 400, -3, 'boilerplate');
   rule(length < 120 && /^[^:]{2,40}:\s*\S/.test(text) && !block.edit && !/[.;]\s+\S/.test(text), -1, 'a label and a value');
   rule(!/[a-z]{3}/i.test(text), -3, 'no words');
-  // "M62.838 Other muscle spasm", "2. M54.2 Cervicalgia": an entry of a diagnosis list.
-  rule(length < 120 && /^\s*(?:(?:[A-L]|\d{1,2})[.)]\s+)?[A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}\b/.test(text), -3, 'a diagnosis list entry');
   // Text the user cannot see on a page they can (a collapsed template, a hidden draft); a hidden
   // frame (a background tab) is judged by the merge, visible copies first.
   rule(!block.visible && page.frame.visible && !block.edit, -3, 'hidden on a shown page');
@@ -244,7 +243,8 @@ export function readNotes(
       const heading = s.block.head !== undefined ? headingKey(page.headings[s.block.head]?.text) : '';
       // A section under its own note heading may be two words ("Goals met.").
       const sectioned = NOTE_HEADING_SET.has(headingKey(s.block.label)) || (!s.block.label && NOTE_HEADING_SET.has(heading));
-      if (!signature && (s.block.text.trim().split(/\s+/).length < (sectioned ? 2 : 3) || !/\b[a-z]{3,}\b/.test(s.block.text) || s.block.text.split('\n').every((l) => !l.trim() || isFactLine(l.trim())))) return;
+      // (A figure the note states, "Timed code treatment minutes: 53", stays with its note: the engine reads it there.)
+      if (!signature && (s.block.text.trim().split(/\s+/).length < (sectioned ? 2 : 3) || !/\b[a-z]{3,}\b/.test(s.block.text) || s.block.text.split('\n').every((l) => !l.trim() || (isFactLine(l.trim()) && !/\btimed\b.*\bmin/i.test(l))))) return;
       if (chromeHeading(heading) || chromeHeading(headingKey(s.block.label))) return;
       // Neighbours past short chrome between sections (help text under a field, a status line).
       const skip = (n: Scored | undefined): boolean => n !== undefined && n.score < 0 && n.block.text.length < 80 && !accepted.has(n.block.id);

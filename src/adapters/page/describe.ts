@@ -159,7 +159,7 @@ function isLayoutTable(el: Element): boolean {
   const nested = el.querySelectorAll('table');
   if (nested.length === 0) return false;
   if (nested.length > 1) return true;
-  return squash(nested[0]?.textContent ?? '').length > 200;
+  return textOf(nested[0]).length > 200;
 }
 
 function isEditorRoot(el: Element): boolean {
@@ -191,7 +191,7 @@ function emphasisedChain(el: Element): boolean {
   for (let depth = 0; node && depth < 4; depth++) {
     if (emphasised(node)) return true;
     const only: Element | null = node.children.length === 1 ? (node.children[0] as Element) : null;
-    if (!only || squash(only.textContent ?? '') !== squash(node.textContent ?? '')) return false;
+    if (!only || textOf(only) !== textOf(node)) return false;
     node = only;
   }
   return false;
@@ -225,17 +225,17 @@ function divGridRows(el: Element): Element[] | null {
     const kid = kids[i] as Element;
     const n = kid.childElementCount;
     if (n < 2) continue;
-    if (n > 16 || (width && n !== width) || SKIP.has(kid.localName) || /^(?:p|ul|ol|dl|table|form|section|article|fieldset|h[1-6])$/.test(kid.localName)) return null;
+    if (n > 24 || (width && n !== width) || SKIP.has(kid.localName) || /^(?:p|ul|ol|dl|table|form|section|article|fieldset|h[1-6])$/.test(kid.localName)) return null;
     width = n;
-    for (let c = 0; c < n; c++) if (((kid.children[c] as Element).childElementCount ?? 0) > 2) return null;
+    for (let c = 0; c < n; c++) if (((kid.children[c] as Element).childElementCount ?? 0) > 4) return null;
     rows.push(kid);
   }
   if (rows.length < 2 || rows.length < kids.length * 0.6) return null;
   // A cell opens with the code ("97124", "CPT 97124"): a ZIP code inside an address is not one.
   const coded = (c: Element): boolean => {
-    const text = squash(c.textContent ?? '');
+    const text = textOf(c);
     const hit = CODE_TOKEN.exec(text);
-    return hit !== null && hit.index <= 6 && text.length <= 80;
+    return hit !== null && (hit.index <= 6 || text[hit.index - 1] === '(') && text.length <= 80;
   };
   return rows.some((r) => Array.from(r.children).some(coded)) ? rows : null;
 }
@@ -250,6 +250,9 @@ function isEntry(el: Element, name: string): boolean {
 /** Native value controls (a selector). */
 const CONTROLS = 'input, select, textarea';
 const isRecord = (e: Element): boolean => RECORD_TAGS.has(e.localName) || RECORD_ROLES.has(e.getAttribute('role') ?? '');
+
+/** An element's text, whitespace collapsed. */
+const textOf = (e: Node | null | undefined): string => squash(e?.textContent ?? '');
 
 /** Tag and class: two elements of one kind are peers (chips), of two kinds a caption and a value. */
 const kind = (e: Element): string => `${e.localName}.${e.getAttribute('class') ?? ''}`;
@@ -497,7 +500,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
 
   /** A short emphasised run that opens a block and ends in ":" or a line break is the block's label. */
   function leadLabel(el: Element, open: OpenBlock): boolean {
-    const text = squash(el.textContent ?? '');
+    const text = textOf(el);
     // A <label> wrapping its control is a field, not a run-in head.
     if (!labelLike(text, 60) || el.querySelector(CONTROLS)) return false;
     let next = el.nextSibling;
@@ -511,7 +514,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   }
 
   function addHeading(el: Element, level: number): void {
-    const text = squash(el.textContent ?? '').slice(0, LIMIT_LABEL);
+    const text = textOf(el).slice(0, LIMIT_LABEL);
     if (!text) return;
     // A title that carries a code ("<legend>97110 Therapeutic exercise</legend>") heads a record.
     if (tableDepth === 0 && CODE_TOKEN.test(text)) hit(el);
@@ -628,7 +631,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     let term: string | null = null;
     for (const child of Array.from(dl.children)) {
       if (child.localName === 'dt') {
-        term = squash(child.textContent ?? '');
+        term = textOf(child);
         pairLabels.add(child);
       } else if (child.localName === 'dd' && term) {
         const control = child.querySelector(CONTROLS);
@@ -711,7 +714,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const rows = divRows ?? rowsOf(el);
     table.total = rows.length;
     const caption = el.localName === 'table' ? (el as HTMLTableElement).caption : null;
-    if (caption) table.caption = squash(caption.textContent ?? '').slice(0, LIMIT_LABEL);
+    if (caption) table.caption = textOf(caption).slice(0, LIMIT_LABEL);
     tableDepth++;
     const headerRows: PageCell[][] = [];
     const spanLeft: number[] = [];
@@ -754,7 +757,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       if (el.localName === 'table' && (first.rowSpan ?? 1) > 1 && cellEls.length > 1) {
         table.groups ??= [];
         groupIndex = table.groups.length;
-        table.groups.push({ id: idOf(first), text: squash(first.textContent ?? '').slice(0, LIMIT_VALUE) });
+        table.groups.push({ id: idOf(first), text: textOf(first).slice(0, LIMIT_VALUE) });
         covering = [first.rowSpan - 1, groupIndex];
         groupCell(first, index, groupIndex);
         own = cellEls.slice(1);
@@ -773,7 +776,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       if (cells.every((c) => !c.text.trim())) continue;
       const pageRow: PageRow = { id: idOf(row), cells, visible: visibleSafe(row) };
       if (groupIndex !== undefined) pageRow.group = groupIndex;
-      if (removed(row, cellEls, headerRows)) pageRow.removed = true;
+      if (removed(row, cellEls, headerRows) || REMOVED_CLASS.test(el.getAttribute('class') ?? '')) pageRow.removed = true;
       keyValueFields(own, index);
       table.rows.push(pageRow);
     }
@@ -810,11 +813,11 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   function isHeaderRow(row: Element, cells: Element[]): boolean {
     if (row.parentElement?.localName === 'thead') return true;
     if (cells.every((c) => c.localName === 'th' || c.getAttribute('role') === 'columnheader')) return cells.length > 1 || row.parentElement?.localName !== 'tbody';
-    const texts = cells.map((c) => squash(c.textContent ?? ''));
+    const texts = cells.map((c) => textOf(c));
     const filled = cells.filter((_, i) => texts[i] !== '');
     if (filled.length < 2) return false;
     return filled.every((c) => {
-      const text = squash(c.textContent ?? '');
+      const text = textOf(c);
       if (!labelLike(text, 40) || CODE_TOKEN.test(text) || c.querySelector(CONTROLS)) return false;
       return emphasisedChain(c) || (c.children.length === 1 && emphasisedChain(c.children[0] as Element));
     });
@@ -838,7 +841,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     if (context.bold || cellEl.localName === 'th') cell.bold = true;
     // A caption and its value as two unlike elements ("<span class=k>Units</span><span class=v>2</span>").
     const [k, v] = cellEl.children;
-    const caption = squash(k?.textContent ?? '');
+    const caption = textOf(k);
     if (v && !cellEl.children[2] && kind(k as Element) !== kind(v) && !k?.childElementCount && labelLike(caption, 30) && !CODE_TOKEN.test(caption)) cell.label = caption;
     if (text.length >= CELL_BLOCK_CHARS && rowIndex >= 0) {
       // Prose in a table (a report printed as rows): offer it to the note classifier too.
@@ -852,7 +855,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   function leadLabelFromCell(cellEl: Element, open: OpenBlock): void {
     const first = cellEl.firstElementChild;
     if (!first || !emphasised(first)) return;
-    const label = squash(first.textContent ?? '');
+    const label = textOf(first);
     if (!labelLike(label, 60) || !/[:：]\s*$/.test(label)) return;
     open.label = cleanLabel(label);
     // Drop the label's characters from the block text (they open it).
@@ -873,8 +876,8 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     if (REMOVED_CLASS.test(row.getAttribute('class') ?? '')) return true;
     if (row.querySelector('del, s, strike')) {
       // The line itself is struck (not a word in a comment cell): most of its text is inside.
-      const struck = Array.from(row.querySelectorAll('del, s, strike')).reduce((n, d) => n + squash(d.textContent ?? '').length, 0);
-      if (struck >= squash(row.textContent ?? '').length / 3) return true;
+      const struck = Array.from(row.querySelectorAll('del, s, strike')).reduce((n, d) => n + textOf(d).length, 0);
+      if (struck >= textOf(row).length / 3) return true;
     }
     const header = headerRows[headerRows.length - 1] ?? [];
     for (let i = 0; i < cells.length; i++) {
@@ -890,7 +893,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     for (let i = 0; i + 1 < cells.length; i++) {
       const key = cells[i] as Element;
       const value = cells[i + 1] as Element;
-      const label = squash(key.textContent ?? '');
+      const label = textOf(key);
       const isKey = key.localName === 'th' || /[:：]$/.test(label) || emphasisedChain(key);
       if (!isKey || !labelLike(cleanLabel(label), 40) || value.localName === 'th') continue;
       const control = value.querySelector(CONTROLS);
@@ -945,7 +948,8 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       // The parent holds much more than the record (the rest of the page): the record ends here,
       // unless the parent is a list item or row (a line's code is one part of it).
       const size = elementText(parent, 701).length;
-      if (size > 700 || (size > 200 && size > 3 * elementText(container, 701).length && !isRecord(parent))) break;
+      // (A card of short fields is one record however many fields it shows.)
+      if (size > 700 || (size > 200 && size > 3 * elementText(container, 701).length && !isRecord(parent) && Array.from(parent.children).some((k) => elementText(k, 81).length > 80))) break;
       container = parent;
     }
     // Prose: a code inside a long paragraph is a mention, not a line.
@@ -969,7 +973,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
         const control = isValueControl(second);
         const label = cleanLabel(first.nodeType === 3 ? (first as Text).data : ((first as Element).textContent ?? ''));
         const value = control ? squash(controlText(second)) : elementText(second, LIMIT_CELLCHARS);
-        if (labelLike(label, 30) && !CODE_TOKEN.test(label) && (value || control) && !(first.nodeType === 1 && isValueControl(first as Element))) {
+        if (labelLike(label, 30) && !CODE_TOKEN.test(label) && (value || control) && !(first.nodeType === 1 && (isValueControl(first as Element) || kind(first as Element) === kind(second)))) {
           add({ label, text: value.slice(0, LIMIT_CELLCHARS), ...(control ? { name: controlName(second) } : {}) });
           return;
         }
@@ -991,9 +995,9 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
             if (value) add({ text: value.slice(0, LIMIT_CELLCHARS), ...(label && !CODE_TOKEN.test(label.text) ? { label: label.text } : {}), name: controlName(c) });
             continue;
           }
-          const label = c.children.length === 0 ? c.getAttribute('data-label') : null;
+          const label = c.getAttribute(c.children.length ? 'aria-label' : 'data-label');
           if (label) {
-            // A responsive table's cell: its column name is the data-label.
+            // A responsive table's cell: its column name is the data-label; a group of chips: its aria-label.
             if (squash(own)) add({ text: squash(own).slice(0, LIMIT_CELLCHARS) });
             own = '';
             add({ text: elementText(c, LIMIT_CELLCHARS), label });
