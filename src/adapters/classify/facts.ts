@@ -146,7 +146,8 @@ function splitLabelled(text: string): { label: string; value: string }[] {
 
 /** A line that states a header fact ("Coverage Medicare Part B", "Seen by …", "Visit 11/12", "DOB: …"). */
 export function isFactLine(line: string): boolean {
-  if (line.length > 60 || /^(?:electronically\s+)?signed\s*:/i.test(line)) return false; // a signature closes a note
+  // (Longer lines are prose unless they carry a date: "Plan of care Tuesday, September 29, 2026 – …".)
+  if (line.length > 90 || (line.length > 60 && datesIn(line).length === 0) || /^(?:electronically\s+)?signed\s*:/i.test(line)) return false; // a signature closes a note
   // "Seen by …" opening the line is a fact; "Per plan of care. Signed: …" closes a note section.
   if (SIGNED.exec(line)?.index === 0 || WITH_PERSON.test(line) || VISIT_OF.test(line) || /^visit\s+\d{1,3}\s*\/\s*\d{1,3}$/i.test(line)) return true;
   const colon = /^([^:]{2,40}):/.exec(line);

@@ -247,7 +247,7 @@ export function readNotes(
       if (!signature && (s.block.text.trim().split(/\s+/).length < (sectioned ? 2 : 3) || !/\b[a-z]{3,}\b/.test(s.block.text) || s.block.text.split('\n').every((l) => !l.trim() || (isFactLine(l.trim()) && !/\btimed\b.*\bmin/i.test(l))))) return;
       if (chromeHeading(heading) || chromeHeading(headingKey(s.block.label))) return;
       // Neighbours past short chrome between sections (help text under a field, a status line).
-      const skip = (n: Scored | undefined): boolean => n !== undefined && n.score < 0 && n.block.text.length < 80 && !accepted.has(n.block.id);
+      const skip = (n: Scored | undefined): boolean => n !== undefined && n.block.text.length < 80 && !accepted.has(n.block.id) && (n.score < 0 || (n.block.hints ?? []).some((h) => CHROME_HINT_WEIGHT[h]));
       let p = i - 1;
       while (p > i - 3 && skip(ordered[p])) p--;
       let q = i + 1;

@@ -104,7 +104,7 @@ export const NOTE_HEADINGS: readonly string[] = [
   'intervention', 'procedures', 'procedures performed', 'soap', 'soap note', 'note', 'notes', 'progress note', 'daily note', 'daily treatment note',
   'visit note', 'treatment note', 'clinical note', 'clinical notes', 'therapy note', 'narrative', 'history', 'hpi', 'chief complaint', 'findings',
   'impression', 'goals', 'response', 'patient response', 'exercises', 'manual therapy', 'massage', 'therapeutic massage', 'education', 'home program',
-  'session summary', 'session note', 'summary', 'progress',
+  'session summary', 'session note', 'summary', 'progress', 'diagnosis', 'diagnoses', 'diagnosis codes',
 ];
 
 /** Headings of widgets that are never the note (page chrome with clinical-sounding text). */
