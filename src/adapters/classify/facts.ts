@@ -285,7 +285,8 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
   // The payer as the first line under an insurance heading ("Insurance" over "Aetna PPO", "Member ID: …"):
   // the line may be a block, or a short title the describer took for a heading of its own.
   page.headings.forEach((heading, i) => {
-    if (!/^(?:primary\s+|current\s+)?(?:insurance|coverage|payers?|payors?|insurance plan)s?$/i.test(undecorate(heading.text).trim())) return;
+    const words = undecorate(heading.text).trim();
+    if (words.split(/\s+/).length > 4 || !/\b(?:insurance|coverage|payers?|payors?)\b/i.test(words) || /\b(?:secondary|tertiary|eligib\w*|auth\w*|claims?|balance)\b/i.test(words)) return;
     const block = page.blocks.find((b) => b.head === i && !noteBlocks.has(b.id));
     const next = page.headings[i + 1];
     const first = next && next.level === 7 && (!block || next.at < block.at) ? next : block;

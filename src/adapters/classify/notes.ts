@@ -10,6 +10,7 @@ import { undecorate } from './values';
 import { BOILERPLATE, CHROME_HEADINGS, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
 
 const CLINICAL = new Set(CLINICAL_WORDS);
+const SOAP_LETTERS: Readonly<Record<string, string>> = { S: 'Subjective', O: 'Objective', A: 'Assessment', P: 'Plan' };
 const NOTE_HEADING_SET = new Set(NOTE_HEADINGS);
 const CHROME_HEADING_SET = new Set(CHROME_HEADINGS);
 /** Measurements clinical notes are full of: pain scores, degrees, minutes, reps, percentages. */
@@ -293,7 +294,9 @@ export function readNotes(
     if (startsPart) {
       close();
       const heading = block.head !== undefined ? page.headings[block.head]?.text : undefined;
-      const label = block.label ?? heading;
+      // "S:", "O:", "A:", "P:": a SOAP note's sections by their letters.
+      const raw = block.label ?? heading;
+      const label = raw !== undefined ? (SOAP_LETTERS[raw.trim().toUpperCase()] ?? raw) : undefined;
       current = {
         part: { id: block.id, text: '', pieces: [], confidence: 0, reason: s.reasons.slice(0, 4).join('; '), visible: block.visible, edit: block.edit === true, ...(label ? { label } : {}) },
         head: block.head,

@@ -105,6 +105,7 @@ export const NOTE_HEADINGS: readonly string[] = [
   'visit note', 'treatment note', 'clinical note', 'clinical notes', 'therapy note', 'narrative', 'history', 'hpi', 'chief complaint', 'findings',
   'impression', 'goals', 'response', 'patient response', 'exercises', 'manual therapy', 'massage', 'therapeutic massage', 'education', 'home program',
   'session summary', 'session note', 'summary', 'progress', 'diagnosis', 'diagnoses', 'diagnosis codes',
+  'reason for visit', 'reason for referral', 'history of present illness', 'chief complaints', 'presenting complaint',
 ];
 
 /** Headings of widgets that are never the note (page chrome with clinical-sounding text). */
