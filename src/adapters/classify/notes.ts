@@ -21,7 +21,8 @@ const THRESHOLD = 2;
 
 /** A widget's heading: a chrome heading, or one whose last word is ("My tasks", "Today's weather"). */
 function chromeHeading(key: string): boolean {
-  return CHROME_HEADING_SET.has(key) || CHROME_HEADING_SET.has(key.slice(key.lastIndexOf(' ') + 1));
+  // (… or whose first two words are: "Previous visit · Nov 3, 2026".)
+  return CHROME_HEADING_SET.has(key) || CHROME_HEADING_SET.has(key.slice(key.lastIndexOf(' ') + 1)) || CHROME_HEADING_SET.has(key.split(' ').slice(0, 2).join(' '));
 }
 
 function headingKey(text: string | undefined): string {

@@ -114,6 +114,8 @@ export const CHROME_HEADINGS: readonly string[] = [
   'recent activity', 'activity', 'upcoming appointments', 'appointments', 'schedule', 'my schedule', 'worklist', 'quick links', 'links', 'menu',
   'navigation', 'settings', 'support', 'about', 'documents', 'recent patients', 'what\'s new', 'release notes', 'disclaimer',
   'weather', 'forecast', 'bookmarks', 'favorites', 'favourites', 'shortcuts', 'calendar', 'chat', 'updates', 'feed', 'queue',
+  // Earlier visits shown beside this one.
+  'previous visit', 'previous visits', 'prior visit', 'prior visits', 'last visit', 'previous note', 'prior note', 'last note', 'previous encounter', 'visit history',
 ];
 
 /** Hint words that mark page chrome (from the describer's HINT_WORDS.chrome), weighted. */
