@@ -43,3 +43,4 @@ export function corpusServers(): Promise<{ urlOf(page: CorpusPage): string; clos
 export function settledRecord<R>(readRecord: () => Promise<R>, settleMs?: number, timeout?: number): Promise<R>;
 export function judgePage(page: CorpusPage, record: unknown): Promise<PageJudgement>;
 export function judgeOffline(page: CorpusPage, record: unknown): Promise<PageJudgement>;
+export { fingerprint, pageDifferences, visitDifferences } from './page-judge.mjs';

@@ -106,7 +106,8 @@ function asCredential(token: string): string | null {
   return CREDENTIALS.has(upper) ? upper : null;
 }
 
-const nameWords = (name: string): string[] => name.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 1);
+/** A name's words without a title ("Dr. Dana Whitfield" and "Dana Whitfield" are one person). */
+const nameWords = (name: string): string[] => name.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 1 && !/^(?:dr|mr|mrs|ms|miss|prof)$/.test(w));
 const sameWords = (a: string[], b: string[]): boolean => a.length === b.length && a.every((w) => b.includes(w));
 
 /** "Signed: Jane Doe, PT, DPT" → { name: "Jane Doe", credentials: ["PT", "DPT"] }; "Doe, Jane" → "Jane Doe". */

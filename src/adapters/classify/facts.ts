@@ -5,7 +5,7 @@
 // was found and how sure the label match is; the best one per fact wins.
 import type { PageCell, PageDescription } from '../../shared/page';
 import type { ReadFact, ReadFacts } from './types';
-import { datesIn, firstDate, personLike, procedureCodes } from './values';
+import { datesIn, firstDate, personLike, procedureCodes, undecorate } from './values';
 import { PROFILE_DATA } from '../../engine/payers/index';
 import { FACT_PATTERNS, FACT_RULES, INSURANCE_CONTEXT, PAYER_BADGE, PLAN_WORDS, WEAK_PAYER_CAPTION, type Fact } from './vocab';
 
@@ -17,7 +17,7 @@ interface PhraseRule {
 const PHRASES: PhraseRule[] = FACT_RULES.flatMap((r) => r.phrases.map((phrase) => ({ fact: r.fact, phrase }))).sort((a, b) => b.phrase.length - a.phrase.length);
 
 function key(text: string): string {
-  return text.toLowerCase().replace(/[#.]/g, (c) => (c === '#' ? ' #' : '')).replace(/[^a-z0-9# ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return undecorate(text).toLowerCase().replace(/[#.]/g, (c) => (c === '#' ? ' #' : '')).replace(/[^a-z0-9# ]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** The fact a label names (longest phrase first), null for look-alikes, undefined for none. */
@@ -47,6 +47,10 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
       // "primary: Aetna …" (a claim's payer select); an insurer's address after its name is not the payer.
       const cleaned = value
         .replace(/^(?:primary|secondary|tertiary)\s*[:\-]\s*/i, '')
+        // The payer's rank and the member's id beside its name ("Aetna PPO (Primary)", "Aetna PPO · ID W123456789").
+        .replace(/\s*[([](?:primary|secondary|tertiary|pri|sec)[)\]]/i, '')
+        .replace(/\s*(?:[·•|,;]|\s[-–—])\s*(?:member\s*|subscriber\s*|policy\s*|group\s*|grp\s*)?(?:id|#|no\.?|number)\b.*$/i, '')
+        .replace(/\s+(?:member\s+)?id\s*[:#]?\s*[A-Z0-9-]*\d[A-Z0-9-]{4,}.*$/i, '')
         // In prose the value ends with its sentence ("Coverage: Medicare Part B. This was visit 5 …").
         .replace(/\.\s+(?=[A-Z][a-z]+\s+[a-z]).*$/, '')
         .replace(/(?<![A-Z]\.[A-Z]|\b(?:Inc|Co|Corp|Ltd))\.$/, '')
@@ -60,8 +64,11 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
       return firstDate(value);
     case 'planOfCareStart':
       return firstDate(value);
-    case 'provider':
-      return personLike(value.replace(/\s+on\s+\d.*$/i, '')) ? value.replace(/\s+on\s+\d.*$/i, '').slice(0, 120) : undefined;
+    case 'provider': {
+      // "… on 12/01/2026" (a signature's date), "(NPI 1234567890)" and other ids after the person.
+      const person = value.replace(/\s+on\s+\d.*$/i, '').replace(/[\s,]*[([]?\s*(?:npi|id|provider id|license|lic)\b[\s:#.]*\d[\d-]*\s*[)\]]?/gi, '').trim();
+      return personLike(person) ? person.slice(0, 120) : undefined;
+    }
     case 'visitNumber': {
       const m = /^(?:#\s*)?(\d{1,3})(?:\s*(?:of|\/)\s*\d{1,3})?\b/.exec(value);
       const n = m ? Number(m[1]) : NaN;
@@ -75,6 +82,14 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
   }
 }
 
+/** A person's name words: not credentials (written in capitals), not a title. */
+function personWords(text: string): string[] {
+  return text
+    .split(/[\s,;()]+/)
+    .filter((w) => /[a-z]/.test(w) && !/^(?:dr|mr|mrs|ms|miss|prof)\.?$/i.test(w))
+    .map((w) => w.toLowerCase().replace(/[^a-z'-]/g, ''));
+}
+
 class Facts {
   readonly out: ReadFacts = {};
 
@@ -82,10 +97,19 @@ class Facts {
     if (value === undefined) return;
     const current = this.out[fact] as ReadFact | undefined;
     if (current && typeof current.value === 'string' && typeof value === 'string' && fact === 'provider') {
-      // "Omar Haddad" (Author) and "Omar Haddad, PT" (the signature): one person, with credentials.
+      // "Omar Haddad" (Author) and "Omar Haddad, PT" or "Haddad, Omar PT" (the signature): one
+      // person; the surer reading's place, the text that carries the credentials.
       const [short, long] = current.value.length < value.length ? [current.value, value] : [value, current.value];
-      if (long.startsWith(`${short},`)) {
+      const a = personWords(short);
+      const b = personWords(long);
+      if (a.length > 0 && a.length === b.length && a.every((w) => b.includes(w))) {
+        if (confidence > current.confidence) {
+          current.confidence = Math.round(confidence * 100) / 100;
+          current.reason = reason;
+          if (anchor) current.anchor = anchor;
+        }
         current.value = long;
+        current.shown = long.slice(0, 300);
         return;
       }
     }
@@ -126,7 +150,8 @@ export function isFactLine(line: string): boolean {
   // A header strip: "Auth Visit 4 of 20 · Plan of care start 01/18/2027 · Total timed 53 min".
   const segments = line.length > 60 ? line.split(/\s+[·•|]\s+/) : [];
   if (segments.length >= 2) return segments.filter((s) => s.length <= 60 && isFactLine(s.trim())).length >= Math.max(2, segments.length / 2);
-  if (line.length > 60 || /^(?:electronically\s+)?signed\s*:/i.test(line)) return false; // a signature closes a note
+  // (Longer lines are prose unless they carry a date: "Plan of care Tuesday, September 29, 2026 – …".)
+  if (line.length > 90 || (line.length > 60 && datesIn(line).length === 0) || /^(?:electronically\s+)?signed\s*:/i.test(line)) return false; // a signature closes a note
   // "Seen by …" opening the line is a fact; "Per plan of care. Signed: …" closes a note section.
   if (SIGNED.exec(line)?.index === 0 || WITH_PERSON.test(line) || VISIT_OF.test(line) || /^visit\s+\d{1,3}\s*\/\s*\d{1,3}$/i.test(line)) return true;
   const colon = /^([^:]{2,40}):/.exec(line);
@@ -168,6 +193,7 @@ const payerNamed = (text: string): boolean => {
   const words = ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
   return PAYER_WORDS.some((w) => words.includes(w));
 };
+const INSURANCE_HEADING = /\b(?:insurance|coverage|payers?|payors?|carriers?|plans?)\b/i;
 const VISIT_WORD = /\b(?:encounter|visit|service|session|appointment|treatment|note|dos)\b/i;
 const POC_RANGE = /\b(?:plan of care|poc|cert(?:ification)?\.? period)\b[^\d]{0,20}/i;
 
@@ -221,11 +247,11 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
       // figures the engine reads from note text itself (timed minutes, visit number, …) stay in the
       // note, where its findings can quote them, and are also read as facts when a whole line
       // states one ("Timed code treatment minutes: 53"), below any header's.
-      for (const line of text.split('\n', 60)) {
+      for (const line of text.split('\n', 60).map(undecorate)) {
         const m = LINE_LABEL.exec(line.trim());
         const fact = m ? factOf(m[1] as string)?.fact : undefined;
         if (m && line.length <= 90 && (fact === 'payer' || fact === 'dateOfService' || fact === 'provider' || /\.{2,}\s*:/.test(line))) facts.labelled(m[1] as string, m[2] as string, 'colon', block.id, block.visible, 0.9);
-        else if (m && line.length <= 60 && (fact === 'totalTimedMinutes' || fact === 'visitNumber' || fact === 'planOfCareStart')) facts.labelled(m[1] as string, m[2] as string, 'colon', block.id, block.visible, 0.75);
+        else if (m && line.length <= 90 && (fact === 'totalTimedMinutes' || fact === 'visitNumber' || fact === 'planOfCareStart')) facts.labelled(m[1] as string, m[2] as string, 'colon', block.id, block.visible, 0.75);
         // A printed header line: "Label: value" runs set apart by wide gaps (a PDF's text layer joins them with tabs).
         const pairs = line.includes('\t') || /\S\s{3,}[A-Z][A-Za-z .#/]{1,30}:/.test(line) ? splitLabelled(line) : [];
         if (pairs.length >= (line.includes('\t') ? 1 : 2)) for (const pair of pairs) facts.labelled(pair.label, pair.value, 'colon', block.id, block.visible, 0.9);
@@ -234,7 +260,7 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
     }
     if (text.length > 400) continue;
     if (block.label && !noteBlocks.has(block.id)) facts.labelled(block.label, text.split('\n')[0] ?? '', 'colon', block.id, block.visible);
-    for (const line of text.split('\n')) {
+    for (const line of text.split('\n').map(undecorate)) {
       for (const { label, value } of splitLabelled(line)) facts.labelled(label, value, 'colon', block.id, block.visible);
       // Lines that are a whole "label: value" pair, whatever the case or separator ("payer: …", "Insurance — …").
       const whole = line.length <= 120 ? LINE_LABEL.exec(line.trim()) : null;
@@ -276,7 +302,9 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
     for (const row of table.rows) {
       row.cells.forEach((cell, c) => {
         if (cell.text.length > 200) return;
-        for (const { label, value } of splitLabelled(cell.text)) facts.labelled(label, value, 'colon', row.id, row.visible && table.visible);
+        for (const { label, value } of splitLabelled(undecorate(cell.text))) facts.labelled(label, value, 'colon', row.id, row.visible && table.visible);
+        // A cell that holds a caption and its value ("<span>Insurance</span><span>Aetna</span>").
+        if (cell.label) facts.labelled(cell.label, cell.text.replace(cell.label, ''), 'prev', row.id, row.visible && table.visible);
         const column = table.columns[c];
         if (column && table.rows.length <= 2) facts.labelled(column, cell.text, 'col', row.id, row.visible && table.visible);
         // A plain label cell before its value ("Total Timed Minutes | [40]").
@@ -286,6 +314,29 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
     }
   });
   captionedPayer(page, facts);
+  // Insurance listed by rank ("Primary | Aetna PPO | policy…", "Secondary | …"): the primary row's
+  // payer, its column named as a payer or, under an insurance heading, as a plan or name.
+  page.tables.forEach((table, index) => {
+    if (claimTables.has(index)) return;
+    const rankAt = (re: RegExp): number => table.rows.findIndex((r) => r.cells.some((c) => re.test(c.text.trim())));
+    const primary = rankAt(/^(?:primary|pri|1st|1)$/i);
+    if (primary < 0 || rankAt(/^(?:secondary|sec|2nd|2|tertiary)$/i) < 0) return;
+    const insured = INSURANCE_HEADING.test(`${table.head !== undefined ? page.headings[table.head]?.text : ''} ${table.caption ?? ''}`);
+    const column = table.columns.findIndex((c) => factOf(c)?.fact === 'payer' || (insured && /^(?:plan|plan name|name|carrier|company|insurance company)$/i.test(undecorate(c).trim())));
+    const row = table.rows[primary];
+    if (column >= 0 && row) facts.offer('payer', valueFor('payer', row.cells[column]?.text ?? ''), row.cells[column]?.text ?? '', 0.9, `"${table.columns[column]}" of the primary insurance row`, row.id);
+  });
+  // The payer as the first line under an insurance heading ("Insurance" over "Aetna PPO", "Member ID: …"):
+  // the line may be a block, or a short title the describer took for a heading of its own.
+  page.headings.forEach((heading, i) => {
+    const words = undecorate(heading.text).trim();
+    if (words.split(/\s+/).length > 4 || !/\b(?:insurance|coverage|payers?|payors?)\b/i.test(words) || /\b(?:secondary|tertiary|eligib\w*|auth\w*|claims?|balance)\b/i.test(words)) return;
+    const block = page.blocks.find((b) => b.head === i && !noteBlocks.has(b.id));
+    const next = page.headings[i + 1];
+    const first = next && next.level === 7 && (!block || next.at < block.at) ? next : block;
+    const text = first?.text.trim() ?? '';
+    if (first && text.length <= 80 && !text.includes('\n') && !text.includes(':')) facts.offer('payer', valueFor('payer', text), text, 0.55, `the line under "${heading.text}"`, first.id);
+  });
   // The title or a heading that carries the date: "11/20/2026 Encounter", "Visit — Nov 19, 2026",
   // "Fee Sheet for … for Encounter on 11/20/2026". Never a date of birth.
   const dated = [{ text: page.frame.title, via: 'title', anchor: undefined as string | undefined }, ...page.headings.map((h) => ({ text: h.text, via: 'heading', anchor: h.id }))];

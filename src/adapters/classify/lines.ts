@@ -16,13 +16,14 @@ import {
   personLike,
   procedureCodes,
   trailingModifiers,
+  undecorate,
   unitsValue,
   type PointerMap,
 } from './values';
 import { CLINICAL_WORDS, COLUMN_RULES, DIAGNOSIS_SYSTEMS, NAME_RULES, NON_SERVICE_SYSTEMS, PROCEDURE_SYSTEMS, type Column } from './vocab';
 
 function normalise(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9®#$/ -]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return undecorate(text).toLowerCase().replace(/[^a-z0-9®#$/ -]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** The column a header or label names, with the rule's weight; null when none does. */
@@ -89,6 +90,8 @@ interface ColumnMap {
   units?: number;
   minutes?: number;
   dx?: number;
+  /** Every diagnosis column ("Dx 1" … "Dx 4"); `dx` is the first. */
+  dxs: number[];
   date?: number;
   provider?: number;
   remove?: number;
@@ -99,11 +102,15 @@ interface ColumnMap {
 /** Resolve column roles: header words first, then control names, then what the cells hold. */
 function resolveColumns(table: PageTable): ColumnMap {
   const width = Math.max(table.columns.length, ...table.rows.map((r) => r.cells.length));
-  const map: ColumnMap = { modifiers: [], named: false };
+  const map: ColumnMap = { modifiers: [], dxs: [], named: false };
   const taken = new Set<number>();
   const assign = (column: Column, index: number): void => {
     if (column === 'modifiers') {
       if (!map.modifiers.includes(index)) map.modifiers.push(index);
+    } else if (column === 'dx' && (map.dx === undefined || /\d\s*$/.test(table.columns[index] ?? ''))) {
+      // Several numbered diagnosis columns ("Dx 1" … "Dx 4") are one list.
+      if (map.dx === undefined) map.dx = index;
+      if (!map.dxs.includes(index)) map.dxs.push(index);
     } else if (column !== 'description' && column !== 'fee' && column !== 'other' && map[column] === undefined) {
       (map as unknown as Record<string, number>)[column] = index;
     } else return;
@@ -176,6 +183,12 @@ export function pointerMap(page: PageDescription): PointerMap {
           label(m[1] as string, m[2] as string);
           note(m[2] as string);
         }
+        // "1. Low back pain - M54.50 (Primary)", "2. Cervicalgia (M54.2)": the number, then the description, then its code.
+        const named = /^\s*([A-L]|\d{1,2})[.):\]]\s+[A-Za-z][^\n]{0,120}?[\s(-]([A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4})\b/.exec(text);
+        if (!m && named && diagnosisCodes(text).length === 1) {
+          label(named[1] as string, named[2] as string);
+          note(named[2] as string);
+        }
         // One diagnosis per item of a list, numbered by its place: "S13.4XXA - Sprain of …" opening
         // it, or "Stiffness of right knee - M25.661" / "Cervicalgia (M54.2)" closing a list item
         // (a sentence of the note that ends with a code is not an item of the list).
@@ -218,6 +231,8 @@ function leadingCode(text: string): { code: string; rest: string } | null {
   const hits = procedureCodes(text);
   const first = hits[0];
   if (!first) return null;
+  // "Massage therapy (97124)", "Therapeutic exercise (97110-GP)": the code in brackets after its description.
+  if (hits.length === 1 && /^[A-Za-z][^()]{2,60}\(\s*$/.test(text.slice(0, first.start)) && /^(?:[-:\s][A-Z0-9]{2})*\s*\)\s*$/i.test(text.slice(first.end))) return { code: first.code, rest: text.slice(first.end).replace(/\s*\)\s*$/, '') };
   const before = text.slice(0, first.start).trim().replace(/[:#\s]+$/, '');
   if (before && !PROCEDURE_SYSTEMS.test(before) && !/^(?:cpt|hcpcs|proc|code|service|svc|cpt\s*code|procedure\s*code)$/i.test(before) && before.length > 3) return null;
   return { code: first.code, rest: text.slice(first.end).replace(/^®/, '') };
@@ -253,7 +268,7 @@ function readRow(row: PageRow, map: ColumnMap, pointers: PointerMap, unresolved:
   }
   if (!code) {
     for (let i = 0; i < row.cells.length; i++) {
-      if (map.modifiers.includes(i) || i === map.dx || i === map.units || i === map.minutes) continue;
+      if (map.modifiers.includes(i) || map.dxs.includes(i) || i === map.units || i === map.minutes) continue;
       const found = leadingCode((row.cells[i] as PageCell).text);
       if (found) {
         code = found.code;
@@ -287,8 +302,8 @@ function readRow(row: PageRow, map: ColumnMap, pointers: PointerMap, unresolved:
     line.minutes = minutes;
     cues++;
   }
-  const dxCell = cell(map.dx);
-  let dx = dxCell ? diagnosisValues(dxCell.text, pointers, unresolved) : [];
+  const dxText = map.dxs.map((i) => cell(i)?.text ?? '').join(' ');
+  let dx = map.dxs.length > 0 ? diagnosisValues(dxText, pointers, unresolved) : [];
   if (dx.length === 0 && codeCellIndex !== undefined) dx = diagnosisCodes((row.cells[codeCellIndex] as PageCell).text);
   if (dx.length === 0) {
     const labelled = /\b(?:dx|diagnos[ie]s|icd(?:-?10)?)\s*[:#]?\s*((?:[A-Z0-9.|]+[\s,;]*){1,6})/i.exec(rowText);
@@ -304,7 +319,7 @@ function readRow(row: PageRow, map: ColumnMap, pointers: PointerMap, unresolved:
 function recordCells(record: PageRecord): { map: ColumnMap; row: PageRow } {
   // A record is a one-row table whose columns are its parts' labels.
   const columns = record.parts.map((p) => p.label ?? '');
-  const table: PageTable = { id: record.id, at: record.at, kind: 'table', columns, rows: [{ id: record.id, cells: record.parts, visible: record.visible }], total: 1, visible: record.visible };
+  const table = captionedColumns({ id: record.id, at: record.at, kind: 'table', columns, rows: [{ id: record.id, cells: record.parts, visible: record.visible }], total: 1, visible: record.visible });
   return { map: resolveColumns(table), row: table.rows[0] as PageRow };
 }
 
@@ -445,15 +460,52 @@ const CHROME_RECORD = /^(?:nav|menu|menubar|footer|banner|toolbar|search|breadcr
  * each further column is one claim line. Returned turned upright, or null.
  */
 function transposed(table: PageTable): PageTable | null {
-  if (table.rows.length > 8 || table.columns.some((c) => columnOf(c)?.column === 'code')) return null;
+  if (table.rows.length > 16 || table.columns.some((c) => columnOf(c)?.column === 'code')) return null;
   const names = table.rows.map((r) => r.cells[0]?.text ?? '');
   const columns = names.map((n) => columnOf(n)?.column).filter((c): c is Column => c !== undefined && c !== 'other' && c !== 'description');
-  // Field names, each once: "Service", "Modifier(s)", "Qty" (not a column of "CPT4"/"ICD10" values).
-  if (!columns.includes('code') || columns.length < 2 || new Set(columns).size !== columns.length) return null;
+  // Field names, each once but for numbered modifier and diagnosis fields ("Mod 1", "Mod 2", "Dx 1"…):
+  // "Service", "Modifier(s)", "Qty" (not a column of "CPT4"/"ICD10" values).
+  const once = columns.filter((c) => c !== 'modifiers' && c !== 'dx');
+  if (!columns.includes('code') || columns.length < 2 || new Set(once).size !== once.length) return null;
   const width = Math.max(...table.rows.map((r) => r.cells.length));
   const rows: PageRow[] = [];
-  for (let c = 1; c < width; c++) rows.push({ id: table.id, cells: table.rows.map((r) => r.cells[c] ?? { text: '' }), visible: table.visible });
+  // A struck code field strikes its line (a voided card).
+  const removed = table.rows.some((r) => r.removed && columnOf(r.cells[0]?.text ?? '')?.column === 'code');
+  for (let c = 1; c < width; c++) rows.push({ id: table.id, cells: table.rows.map((r) => r.cells[c] ?? { text: '' }), visible: table.visible, ...(removed ? { removed } : {}) });
   return { ...table, columns: names, rows, total: rows.length };
+}
+
+/** "Units: 2" → ["Units", "2"] (a caption written into the cell before its value). */
+const CELL_CAPTION = /^([A-Za-z][A-Za-z0-9 ./#()*-]{0,28}?)\s*[:：]\s*(.*)$/;
+
+/**
+ * Columns without a header whose cells carry their own caption (cards and list items laid out as
+ * grids: "<span>Units</span><span>2</span>" or "Units: 2" in every cell): the caption the cells of
+ * a column share names it, and the value is what follows. A caption no column rule knows is put back
+ * before the value (a first name beside a surname is not a caption).
+ */
+function captionedColumns(table: PageTable): PageTable {
+  const width = Math.max(0, ...table.rows.map((r) => r.cells.length));
+  const columns = [...table.columns];
+  let changed = false;
+  const rows = table.rows.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c })) }));
+  for (let c = 0; c < width; c++) {
+    const cells = rows.map((r) => r.cells[c]).filter((x): x is PageCell => x !== undefined && (x.text.trim() !== '' || x.label !== undefined));
+    if (cells.length === 0) continue;
+    // (A short cell: "Billed services: 97110 with modifier GP, …" is a sentence, not a caption and a value.)
+    const caption = (x: PageCell): string | undefined => x.label ?? (x.text.length <= 60 ? CELL_CAPTION.exec(x.text)?.[1] : undefined);
+    // (A form may caption only its first row: the other rows' cells carry no caption at all.)
+    const first = cells.map(caption).find((x) => x !== undefined);
+    // A caption no column rule knows counts when every row repeats it ("NDC", "Status"): data differs row to row.
+    // (… or when only the first row's cell shows it, as a caption element: a form captions its first row.)
+    const known = first !== undefined && (columnOf(first) !== null || (cells.length >= 2 && cells.every((x) => caption(x) === first)) || (cells[0]?.label === first && cells.slice(1).every((x) => caption(x) === undefined)));
+    const shared = !columns[c] && known && cells.every((x) => caption(x) === first || (caption(x) === undefined && !x.label));
+    if (!shared) continue;
+    for (const x of cells) if (caption(x) === first) x.text = x.label ? x.text.replace(x.label, '').trim() : x.text.replace(CELL_CAPTION, '$2');
+    changed = true;
+    if (shared) columns[c] = first as string;
+  }
+  return changed ? { ...table, columns, rows } : table;
 }
 
 /** Fixed-width text tables in a block: a header line naming ≥ 2 columns (one the code), then lines opening with a code. */
@@ -506,7 +558,7 @@ export function readLines(page: PageDescription): LinesResult {
   const configured = page.tables.some((t) => t.hints?.includes('config-lines'));
   page.tables.forEach((original, index) => {
     if (original.rows.length === 0 || (configured && !original.hints?.includes('config-lines'))) return;
-    const table = transposed(original) ?? original;
+    const table = captionedColumns(transposed(original) ?? original);
     const map = resolveColumns(table);
     const claimTable = map.named && (map.code !== undefined || map.modifiers.length > 0 || map.units !== undefined);
     const found: { row: PageRow; found: Found }[] = [];

@@ -6,9 +6,11 @@
 import type { PageBlock, PageDescription } from '../../shared/page';
 import type { NotePiece, ReadNotePart, Skipped } from './types';
 import { factOf, isFactLine, isFactSentence, SIGNATURE_LINE } from './facts';
+import { undecorate } from './values';
 import { BILLING_HEADING, BOILERPLATE, CHROME_HEADINGS, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
 
 const CLINICAL = new Set(CLINICAL_WORDS);
+const SOAP_LETTERS: Readonly<Record<string, string>> = { S: 'Subjective', O: 'Objective', A: 'Assessment', P: 'Plan' };
 const NOTE_HEADING_SET = new Set(NOTE_HEADINGS);
 const CHROME_HEADING_SET = new Set(CHROME_HEADINGS);
 /** Measurements clinical notes are full of: pain scores, degrees, minutes, reps, percentages. */
@@ -19,7 +21,8 @@ const THRESHOLD = 2;
 
 /** A widget's heading: a chrome heading, or one whose last word is ("My tasks", "Today's weather"). */
 function chromeHeading(key: string): boolean {
-  return CHROME_HEADING_SET.has(key) || CHROME_HEADING_SET.has(key.slice(key.lastIndexOf(' ') + 1));
+  // (… or whose first two words are: "Previous visit · Nov 3, 2026".)
+  return CHROME_HEADING_SET.has(key) || CHROME_HEADING_SET.has(key.slice(key.lastIndexOf(' ') + 1)) || CHROME_HEADING_SET.has(key.split(' ').slice(0, 2).join(' '));
 }
 
 function headingKey(text: string | undefined): string {
@@ -59,7 +62,8 @@ export function scoreBlock(block: PageBlock, page: PageDescription, claimTables:
   rule(block.edit === true, 2.5, 'typed in an editor');
   rule(/[a-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}/i.test(block.text), 0.3, 'prose');
   rule((block.table !== undefined && claimTables.has(block.table)) || claimRecords.has(block.id), -10, 'a claim line');
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  // Lines, and the runs of a line set apart by "·", "|", "•" (a summary bar: "Visit 4 of 20 · POC: … · Timed minutes: 53").
+  const lines = text.split(/\n|\s[·•|]\s/).map((l) => l.trim()).filter(Boolean);
   const factLines = lines.filter(isFactLine).length;
   rule(lines.length >= 2 && factLines >= lines.length / 2, -3, 'header facts (label and value lines)');
   // A letter's facts in sentences ("Seen on … by …. Coverage: …. This was visit 5 of the plan of care …").
@@ -179,13 +183,29 @@ export function readNotes(
     : page.fields
         .filter((f) => NOTE_HEADING_SET.has(headingKey(f.label)) && f.value.length >= 15 && /[a-z]{3}\s+[a-z]{2}/i.test(f.value) && !covered(f.value))
         .map((f) => ({ id: f.id, at: f.at, text: f.value, label: f.label, tag: 'field', visible: f.visible, ...(f.head !== undefined ? { head: f.head } : {}), ...(f.hints ? { hints: f.hints } : {}) }));
+  // A "Section | text" row of a table that holds no claim lines, its text too short to be a block of
+  // its own (cells under CELL_BLOCK_CHARS are only cells): a note section all the same.
+  const celled = new Set(page.blocks.filter((b) => b.table !== undefined).map((b) => `${b.table}:${b.row}`));
+  const sectionRows: PageBlock[] = configured
+    ? []
+    : page.tables.flatMap((t, ti) =>
+        claimTables.has(ti)
+          ? []
+          : t.rows.flatMap((r, ri) => {
+              const [head, body] = r.cells;
+              const label = undecorate(head?.text ?? '').replace(/:$/, '').trim();
+              // (A row whose value is a field already — a th|td row — is read as that field.)
+              if (r.cells.length !== 2 || !body || celled.has(`${ti}:${ri}`) || page.fields.some((f) => f.value === body.text) || !NOTE_HEADING_SET.has(headingKey(label)) || !/[a-z]{3}\s+[a-z]{2}/i.test(body.text)) return [];
+              return [{ id: r.id, at: t.at + (ri + 1) / 1000, text: body.text, label, tag: 'td', visible: r.visible && t.visible, ...(t.head !== undefined ? { head: t.head } : {}), ...(t.hints ? { hints: t.hints } : {}) }];
+            }),
+      );
   // A cell block of a "Section | text" row takes the row's first cell as its label.
   const rowLabelled = (b: PageBlock): PageBlock => {
     if (b.label !== undefined || b.table === undefined || b.row === undefined) return b;
     const key = page.tables[b.table]?.rows[b.row]?.cells[0]?.text.trim() ?? '';
-    return NOTE_HEADING_SET.has(headingKey(key)) && !b.text.startsWith(key) ? { ...b, label: key.replace(/:$/, '') } : b;
+    return NOTE_HEADING_SET.has(headingKey(key)) && !b.text.startsWith(key) ? { ...b, label: undecorate(key).replace(/:$/, '').trim() } : b;
   };
-  const scored = [...(configured ? page.blocks.filter((b) => b.hints?.includes('config-note')) : page.blocks).map(rowLabelled), ...sectionFields].map((b) => {
+  const scored = [...(configured ? page.blocks.filter((b) => b.hints?.includes('config-note')) : page.blocks).map(rowLabelled), ...sectionFields, ...sectionRows].map((b) => {
     const s = scoreBlock(b, page, claimTables, claimRecords);
     // A short line opening with a billed code ("97140 Manual therapy techniques") titles a claim line.
     const code = /^\s*([A-V]?\d{4,5}[FTU]?)\b/.exec(b.text)?.[1];
@@ -234,8 +254,14 @@ export function readNotes(
       // A section under its own note heading may be two words ("Goals met.").
       const sectioned = NOTE_HEADING_SET.has(headingKey(s.block.label)) || (!s.block.label && NOTE_HEADING_SET.has(heading));
       if (chromeHeading(heading) || chromeHeading(headingKey(s.block.label))) return;
-      const prev = ordered[i - 1];
-      const next = ordered[i + 1];
+      // Neighbours past short chrome between sections (help text under a field, a status line).
+      const skip = (n: Scored | undefined): boolean => n !== undefined && n.block.text.length < 80 && !accepted.has(n.block.id) && (n.score < 0 || (n.block.hints ?? []).some((h) => CHROME_HINT_WEIGHT[h]));
+      let p = i - 1;
+      while (p > i - 3 && skip(ordered[p])) p--;
+      let q = i + 1;
+      while (q < i + 3 && skip(ordered[q])) q++;
+      const prev = ordered[p];
+      const next = ordered[q];
       const near = (n: Scored | undefined): boolean => n !== undefined && accepted.has(n.block.id) && !interrupted(Math.min(n.block.at, s.block.at), Math.max(n.block.at, s.block.at)) && n.block.visible === s.block.visible;
       // A section of the note's own, whatever it holds (a "Diagnosis" list of codes, a "Time" line):
       // under the heading next to a note section's, at its level, in the same kind of container.
@@ -253,7 +279,9 @@ export function readNotes(
       const strip = factsOnly && (lines.length > 1 || /\s[·•|]\s/.test(s.block.text));
       const section = !strip && !BILLING_HEADING.test(heading) && (sibling(prev, false) || sibling(next, false));
       const sectionLine = !section && (sibling(prev, true) || sibling(next, true));
-      if (!signature && !section && !(sectionLine && !factsOnly) && (s.block.text.trim().split(/\s+/).length < (sectioned ? 2 : 3) || !/\b[a-z]{3,}\b/.test(s.block.text) || factsOnly)) return;
+      // (A figure the note states, "Timed code treatment minutes: 53", stays with its note: the engine reads it there.)
+      const factsOnlyUntimed = factsOnly && lines.every((l) => !/\btimed\b.*\bmin/i.test(l));
+      if (!signature && !section && !(sectionLine && !factsOnly) && (s.block.text.trim().split(/\s+/).length < (sectioned ? 2 : 3) || !/\b[a-z]{3,}\b/.test(s.block.text) || factsOnlyUntimed)) return;
       if (near(prev) || near(next)) {
         accepted.add(s.block.id);
         s.reasons.push('+ between or after note sections');
@@ -292,7 +320,9 @@ export function readNotes(
     if (startsPart) {
       close();
       const heading = block.head !== undefined ? page.headings[block.head]?.text : undefined;
-      const label = block.label ?? heading;
+      // "S:", "O:", "A:", "P:": a SOAP note's sections by their letters.
+      const raw = block.label ?? heading;
+      const label = raw !== undefined ? (SOAP_LETTERS[raw.trim().toUpperCase()] ?? raw) : undefined;
       current = {
         part: { id: block.id, text: '', pieces: [], confidence: 0, reason: s.reasons.slice(0, 4).join('; '), visible: block.visible, edit: block.edit === true, ...(label ? { label } : {}) },
         head: block.head,

@@ -109,6 +109,14 @@ export function inlineQuantities(text: string): { units?: number; minutes?: numb
   return out;
 }
 
+/**
+ * A label without what forms print around it: a required mark ("Payer *"), "(optional)",
+ * "(required)", an info glyph ("Insurance ⓘ").
+ */
+export function undecorate(text: string): string {
+  return text.replace(/\s*(?:\((?:optional|required)\)|[*ⓘℹ🛈])/gi, '');
+}
+
 export type PointerMap = Map<string, string>;
 
 /**

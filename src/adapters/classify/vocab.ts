@@ -115,7 +115,8 @@ export const NOTE_HEADINGS: readonly string[] = [
   'intervention', 'procedures', 'procedures performed', 'soap', 'soap note', 'note', 'notes', 'progress note', 'daily note', 'daily treatment note',
   'visit note', 'treatment note', 'clinical note', 'clinical notes', 'therapy note', 'narrative', 'history', 'hpi', 'chief complaint', 'findings',
   'impression', 'goals', 'response', 'patient response', 'exercises', 'manual therapy', 'massage', 'therapeutic massage', 'education', 'home program',
-  'session summary', 'session note', 'summary', 'progress',
+  'session summary', 'session note', 'summary', 'progress', 'diagnosis', 'diagnoses', 'diagnosis codes',
+  'reason for visit', 'reason for referral', 'history of present illness', 'chief complaints', 'presenting complaint',
 ];
 
 /** Headings of widgets that are never the note (page chrome with clinical-sounding text). */
@@ -124,6 +125,8 @@ export const CHROME_HEADINGS: readonly string[] = [
   'recent activity', 'activity', 'upcoming appointments', 'appointments', 'schedule', 'my schedule', 'worklist', 'quick links', 'links', 'menu',
   'navigation', 'settings', 'support', 'about', 'documents', 'recent patients', 'what\'s new', 'release notes', 'disclaimer',
   'weather', 'forecast', 'bookmarks', 'favorites', 'favourites', 'shortcuts', 'calendar', 'chat', 'updates', 'feed', 'queue',
+  // Earlier visits shown beside this one.
+  'previous visit', 'previous visits', 'prior visit', 'prior visits', 'last visit', 'previous note', 'prior note', 'last note', 'previous encounter', 'visit history',
 ];
 
 /** Hint words that mark page chrome (from the describer's HINT_WORDS.chrome), weighted. */

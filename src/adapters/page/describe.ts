@@ -43,7 +43,8 @@ const EMPHASIS: ReadonlySet<string> = new Set(['b', 'strong', 'u', 'label', 'em'
 const RECORD_TAGS: ReadonlySet<string> = new Set(['li', 'article', 'tr', 'dd', 'fieldset', 'details']);
 const RECORD_ROLES: ReadonlySet<string> = new Set(['listitem', 'row', 'article', 'option']);
 const GRID_ROLES: ReadonlySet<string> = new Set(['grid', 'table', 'treegrid']);
-const HINT_SET: ReadonlySet<string> = new Set([...HINT_WORDS.chrome, ...HINT_WORDS.note, ...HINT_WORDS.billing]);
+const CHROME_SET: ReadonlySet<string> = new Set(HINT_WORDS.chrome);
+const HINT_SET: ReadonlySet<string> = new Set([...CHROME_SET, ...HINT_WORDS.note, ...HINT_WORDS.billing]);
 /** A procedure code as a page prints it (CPT, CPT II/III, HCPCS level II); loose: the classifier checks. */
 const CODE_TOKEN = /(?<![\w.$\/-])(?:\d{4}[0-9FTU]|[A-V]\d{4})(?![\w.\/]|-\d)/;
 const REMOVED_CLASS = /\b(?:deleted|voided|removed|struck|strike|cancell?ed)\b/i;
@@ -158,7 +159,7 @@ function isLayoutTable(el: Element): boolean {
   const nested = el.querySelectorAll('table');
   if (nested.length === 0) return false;
   if (nested.length > 1) return true;
-  return squash(nested[0]?.textContent ?? '').length > 200;
+  return textOf(nested[0]).length > 200;
 }
 
 function isEditorRoot(el: Element): boolean {
@@ -190,7 +191,7 @@ function emphasisedChain(el: Element): boolean {
   for (let depth = 0; node && depth < 4; depth++) {
     if (emphasised(node)) return true;
     const only: Element | null = node.children.length === 1 ? (node.children[0] as Element) : null;
-    if (!only || squash(only.textContent ?? '') !== squash(node.textContent ?? '')) return false;
+    if (!only || textOf(only) !== textOf(node)) return false;
     node = only;
   }
   return false;
@@ -224,17 +225,17 @@ function divGridRows(el: Element): Element[] | null {
     const kid = kids[i] as Element;
     const n = kid.childElementCount;
     if (n < 2) continue;
-    if (n > 16 || (width && n !== width) || SKIP.has(kid.localName) || /^(?:p|ul|ol|dl|table|form|section|article|fieldset|h[1-6])$/.test(kid.localName)) return null;
+    if (n > 24 || (width && n !== width) || SKIP.has(kid.localName) || /^(?:p|ul|ol|dl|table|form|section|article|fieldset|h[1-6])$/.test(kid.localName)) return null;
     width = n;
-    for (let c = 0; c < n; c++) if (((kid.children[c] as Element).childElementCount ?? 0) > 2) return null;
+    for (let c = 0; c < n; c++) if (((kid.children[c] as Element).childElementCount ?? 0) > 4) return null;
     rows.push(kid);
   }
   if (rows.length < 2 || rows.length < kids.length * 0.6) return null;
   // A cell opens with the code ("97124", "CPT 97124"): a ZIP code inside an address is not one.
   const coded = (c: Element): boolean => {
-    const text = squash(c.textContent ?? '');
+    const text = textOf(c);
     const hit = CODE_TOKEN.exec(text);
-    return hit !== null && hit.index <= 6 && text.length <= 80;
+    return hit !== null && (hit.index <= 6 || text[hit.index - 1] === '(') && text.length <= 80;
   };
   return rows.some((r) => Array.from(r.children).some(coded)) ? rows : null;
 }
@@ -245,6 +246,16 @@ function isEntry(el: Element, name: string): boolean {
   if (name !== 'article' && role !== 'article' && flatParent(el)?.getAttribute('role') !== 'feed') return false;
   return el.querySelector('time, [datetime]') !== null;
 }
+
+/** Native value controls (a selector). */
+const CONTROLS = 'input, select, textarea';
+const isRecord = (e: Element): boolean => RECORD_TAGS.has(e.localName) || RECORD_ROLES.has(e.getAttribute('role') ?? '');
+
+/** An element's text, whitespace collapsed. */
+const textOf = (e: Node | null | undefined): string => squash(e?.textContent ?? '');
+
+/** Tag and class: two elements of one kind are peers (chips), of two kinds a caption and a value. */
+const kind = (e: Element): string => `${e.localName}.${e.getAttribute('class') ?? ''}`;
 
 /** A title standing alone: short, no digits or sentence punctuation, capitalised like a heading. */
 function pseudoHeading(text: string, tag: string): boolean {
@@ -449,7 +460,8 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       const aria = el.getAttribute('aria-label') ?? el.getAttribute('data-label');
       if (aria && !role && el.children.length === 0 && tableDepth === 0) field(el, aria, el.textContent ?? '', 'aria');
       const open = top();
-      const isBlock = BLOCK_TAGS.has(name) || EXTRA_BLOCKS.has(name) || name.includes('-') || (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot !== null;
+      // An inline element marked as chrome (help text, a tooltip, a status line) is a block of its own, so its hint counts.
+      const isBlock = BLOCK_TAGS.has(name) || EXTRA_BLOCKS.has(name) || name.includes('-') || (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot !== null || hints.some((h) => CHROME_SET.has(h));
       if (isBlock && !open?.flat) {
         block(el, { flat: false, edit: false });
         return;
@@ -488,8 +500,9 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
 
   /** A short emphasised run that opens a block and ends in ":" or a line break is the block's label. */
   function leadLabel(el: Element, open: OpenBlock): boolean {
-    const text = squash(el.textContent ?? '');
-    if (!labelLike(text, 60)) return false;
+    const text = textOf(el);
+    // A <label> wrapping its control is a field, not a run-in head.
+    if (!labelLike(text, 60) || el.querySelector(CONTROLS)) return false;
     let next = el.nextSibling;
     while (next && next.nodeType === 3 && !(next as Text).data.trim()) next = next.nextSibling;
     // A run-in head ends in a colon, a line break, or a period after one to three words ("<b>Plan.</b> …").
@@ -501,7 +514,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   }
 
   function addHeading(el: Element, level: number): void {
-    const text = squash(el.textContent ?? '').slice(0, LIMIT_LABEL);
+    const text = textOf(el).slice(0, LIMIT_LABEL);
     if (!text) return;
     // A title that carries a code ("<legend>97110 Therapeutic exercise</legend>") heads a record.
     if (tableDepth === 0 && CODE_TOKEN.test(text)) hit(el);
@@ -530,8 +543,13 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const { text, segments, truncated } = open.builder.result();
     if (!text.trim()) return undefined;
     if (pairLabels.has(open.el)) return undefined;
-    const pairLabel = pairValues.get(open.el);
-    if (pairLabel !== undefined && open.label === undefined) open.label = pairLabel;
+    // The label of a value element goes to its first block (a section body of one block per line).
+    let e: Element | null = open.el;
+    for (let d = 0; e && d < 3 && !pairValues.has(e); d++) e = flatParent(e);
+    if (e && pairValues.has(e)) {
+      open.label ??= pairValues.get(e);
+      pairValues.delete(e);
+    }
     if (!open.edit && !open.configNote && open.label === undefined && extra.table === undefined && pseudoHeading(text, open.el.localName)) {
       // A short title on a line of its own ("Reminders", "Clinical findings"): a heading.
       if (headings.length < LIMIT_HEADINGS) headings.push({ id: idOf(open.el), at, level: 7, text: squash(text).replace(/:$/, '') });
@@ -597,7 +615,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   function field(el: Element, label: string, value: string, via: PageField['via'], name?: string, extra: Partial<PageField> = {}): void {
     const v = squash(value).slice(0, LIMIT_VALUE);
     const l = cleanLabel(label).slice(0, LIMIT_LABEL);
-    if (!v || !l) return;
+    if (!/[A-Za-z0-9]/.test(v) || !l) return;
     if (fields.length >= LIMIT_FIELDS) {
       cut.add('fields');
       return;
@@ -613,10 +631,10 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     let term: string | null = null;
     for (const child of Array.from(dl.children)) {
       if (child.localName === 'dt') {
-        term = squash(child.textContent ?? '');
+        term = textOf(child);
         pairLabels.add(child);
       } else if (child.localName === 'dd' && term) {
-        const control = child.querySelector('input, select, textarea');
+        const control = child.querySelector(CONTROLS);
         field(child, term, control ? controlText(control) : (child.textContent ?? ''), 'dl');
         // The <dd>'s text block is labelled by its <dt> (a note section, or a header fact).
         pairValues.set(child, cleanLabel(term).slice(0, LIMIT_LABEL));
@@ -645,7 +663,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     // A label is only a label ("Payer: Medicare" already says both); a value is one value, not a table or list.
     if (!labelLike(label, 40) || /^\d|\d{2}|[:：]\s*\S/.test(label) || /^(?:li|table|ul|ol|dl|form|fieldset|section|article)$/.test(valueEl.localName)) return;
     // Controls report their own label (and a textarea's text is its block, read again as it is typed).
-    if (isValueControl(valueEl) || valueEl.querySelector('textarea, input, select')) return;
+    if (isValueControl(valueEl) || valueEl.querySelector(CONTROLS)) return;
     const value = elementText(valueEl, LIMIT_VALUE + 1);
     if (!value || value.length > LIMIT_VALUE || value === label) return;
     field(valueEl, label, value, 'prev');
@@ -661,7 +679,6 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   function alternatingPairs(nodes: Node[]): void {
     if (nodes.length % 2 !== 0 || nodes.length > 80 || nodes.some((n) => n.nodeType !== 1)) return;
     const els = nodes as Element[];
-    const kind = (e: Element): string => `${e.localName}.${e.getAttribute('class') ?? ''}`;
     if (kind(els[0] as Element) === kind(els[1] as Element)) return;
     for (let i = 0; i < els.length; i++) if (kind(els[i] as Element) !== kind(els[i % 2] as Element) || (els[i] as Element).childElementCount > 2) return;
     const pairs: [Element, string, Element][] = [];
@@ -697,7 +714,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const rows = divRows ?? rowsOf(el);
     table.total = rows.length;
     const caption = el.localName === 'table' ? (el as HTMLTableElement).caption : null;
-    if (caption) table.caption = squash(caption.textContent ?? '').slice(0, LIMIT_LABEL);
+    if (caption) table.caption = textOf(caption).slice(0, LIMIT_LABEL);
     tableDepth++;
     const headerRows: PageCell[][] = [];
     const spanLeft: number[] = [];
@@ -715,7 +732,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       let groupIndex: number | undefined;
       const first = cellEls[0] as HTMLTableCellElement;
       // A div grid's first row of labels over rows that carry codes is its header row.
-      if (!dataStarted && (isHeaderRow(row, cellEls) || (divRows && r === 0 && !CODE_TOKEN.test(row.textContent ?? '') && cellEls.every((c) => !squash(c.textContent ?? '') || labelLike(squash(c.textContent ?? ''), 40))))) {
+      if (!dataStarted && (isHeaderRow(row, cellEls) || (divRows && r === 0 && !CODE_TOKEN.test(elementText(row)) && cellEls.every((c) => !elementText(c) || labelLike(elementText(c), 40))))) {
         // Merged header cells: a colspan names every column under it; a rowspan cell keeps its
         // columns in the header rows below ("Modifiers" over "1" "2", "Service" beside them).
         const out: PageCell[] = [];
@@ -740,7 +757,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       if (el.localName === 'table' && (first.rowSpan ?? 1) > 1 && cellEls.length > 1) {
         table.groups ??= [];
         groupIndex = table.groups.length;
-        table.groups.push({ id: idOf(first), text: squash(first.textContent ?? '').slice(0, LIMIT_VALUE) });
+        table.groups.push({ id: idOf(first), text: textOf(first).slice(0, LIMIT_VALUE) });
         covering = [first.rowSpan - 1, groupIndex];
         groupCell(first, index, groupIndex);
         own = cellEls.slice(1);
@@ -759,7 +776,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       if (cells.every((c) => !c.text.trim())) continue;
       const pageRow: PageRow = { id: idOf(row), cells, visible: visibleSafe(row) };
       if (groupIndex !== undefined) pageRow.group = groupIndex;
-      if (removed(row, cellEls, headerRows)) pageRow.removed = true;
+      if (removed(row, cellEls, headerRows) || REMOVED_CLASS.test(el.getAttribute('class') ?? '')) pageRow.removed = true;
       keyValueFields(own, index);
       table.rows.push(pageRow);
     }
@@ -796,12 +813,12 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   function isHeaderRow(row: Element, cells: Element[]): boolean {
     if (row.parentElement?.localName === 'thead') return true;
     if (cells.every((c) => c.localName === 'th' || c.getAttribute('role') === 'columnheader')) return cells.length > 1 || row.parentElement?.localName !== 'tbody';
-    const texts = cells.map((c) => squash(c.textContent ?? ''));
+    const texts = cells.map((c) => textOf(c));
     const filled = cells.filter((_, i) => texts[i] !== '');
     if (filled.length < 2) return false;
     return filled.every((c) => {
-      const text = squash(c.textContent ?? '');
-      if (!labelLike(text, 40) || CODE_TOKEN.test(text) || c.querySelector('input, select, textarea')) return false;
+      const text = textOf(c);
+      if (!labelLike(text, 40) || CODE_TOKEN.test(text) || c.querySelector(CONTROLS)) return false;
       return emphasisedChain(c) || (c.children.length === 1 && emphasisedChain(c.children[0] as Element));
     });
   }
@@ -822,6 +839,10 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const cell: PageCell = { text: squash(text).slice(0, LIMIT_CELLCHARS) };
     if (context.names.length > 0) cell.name = context.names.join(' ').slice(0, LIMIT_LABEL);
     if (context.bold || cellEl.localName === 'th') cell.bold = true;
+    // A caption and its value as two unlike elements ("<span class=k>Units</span><span class=v>2</span>").
+    const [k, v] = cellEl.children;
+    const caption = textOf(k);
+    if (v && !cellEl.children[2] && kind(k as Element) !== kind(v) && !k?.childElementCount && labelLike(caption, 30) && !CODE_TOKEN.test(caption)) cell.label = caption;
     if (text.length >= CELL_BLOCK_CHARS && rowIndex >= 0) {
       // Prose in a table (a report printed as rows): offer it to the note classifier too.
       leadLabelFromCell(cellEl, open);
@@ -834,7 +855,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   function leadLabelFromCell(cellEl: Element, open: OpenBlock): void {
     const first = cellEl.firstElementChild;
     if (!first || !emphasised(first)) return;
-    const label = squash(first.textContent ?? '');
+    const label = textOf(first);
     if (!labelLike(label, 60) || !/[:：]\s*$/.test(label)) return;
     open.label = cleanLabel(label);
     // Drop the label's characters from the block text (they open it).
@@ -843,7 +864,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
 
   /** The rowspan cell heading a group of rows (an encounter in a claim list): its controls are fields. */
   function groupCell(cell: Element, tableIndex: number, groupIndex: number): void {
-    for (const control of Array.from(cell.querySelectorAll('select, input, textarea'))) {
+    for (const control of Array.from(cell.querySelectorAll(CONTROLS))) {
       if (!isValueControl(control)) continue;
       const label = inferLabel(control);
       const value = controlText(control);
@@ -855,8 +876,8 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     if (REMOVED_CLASS.test(row.getAttribute('class') ?? '')) return true;
     if (row.querySelector('del, s, strike')) {
       // The line itself is struck (not a word in a comment cell): most of its text is inside.
-      const struck = Array.from(row.querySelectorAll('del, s, strike')).reduce((n, d) => n + squash(d.textContent ?? '').length, 0);
-      if (struck >= squash(row.textContent ?? '').length / 3) return true;
+      const struck = Array.from(row.querySelectorAll('del, s, strike')).reduce((n, d) => n + textOf(d).length, 0);
+      if (struck >= textOf(row).length / 3) return true;
     }
     const header = headerRows[headerRows.length - 1] ?? [];
     for (let i = 0; i < cells.length; i++) {
@@ -872,10 +893,10 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     for (let i = 0; i + 1 < cells.length; i++) {
       const key = cells[i] as Element;
       const value = cells[i + 1] as Element;
-      const label = squash(key.textContent ?? '');
+      const label = textOf(key);
       const isKey = key.localName === 'th' || /[:：]$/.test(label) || emphasisedChain(key);
       if (!isKey || !labelLike(cleanLabel(label), 40) || value.localName === 'th') continue;
-      const control = value.querySelector('select, input, textarea');
+      const control = value.querySelector(CONTROLS);
       const text = control && isValueControl(control) ? controlText(control) : (value.textContent ?? '');
       if (!squash(text)) continue;
       field(value, label, text, 'row', control ? controlName(control) : undefined, { table: tableIndex });
@@ -920,13 +941,15 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const others = codeHits.filter((h) => h !== hit && !composedContains(hit, h));
     let container = hit;
     for (let depth = 0; depth < 8; depth++) {
-      if (RECORD_TAGS.has(container.localName) || RECORD_ROLES.has(container.getAttribute('role') ?? '')) break;
+      if (isRecord(container)) break;
       const parent = flatParent(container);
       if (!parent || /^(?:body|html|main|form)$/.test(parent.localName)) break;
       if (others.some((o) => composedContains(parent, o) && !composedContains(container, o))) break;
-      // The parent holds much more than the record (the rest of the page): the record ends here.
+      // The parent holds much more than the record (the rest of the page): the record ends here,
+      // unless the parent is a list item or row (a line's code is one part of it).
       const size = elementText(parent, 701).length;
-      if (size > 700 || (size > 200 && size > 3 * elementText(container, 701).length)) break;
+      // (A card of short fields is one record however many fields it shows.)
+      if (size > 700 || (size > 200 && size > 3 * elementText(container, 701).length && !isRecord(parent) && Array.from(parent.children).some((k) => elementText(k, 81).length > 80))) break;
       container = parent;
     }
     // Prose: a code inside a long paragraph is a mention, not a line.
@@ -943,13 +966,15 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const walk = (el: Element): void => {
       const children = Array.from(childNodes(el));
       const meaningful = children.filter((n) => (n.nodeType === 3 && (n as Text).data.trim() !== '') || (n.nodeType === 1 && !skipped(n as Element)));
-      // label + value pair
-      if (meaningful.length === 2 && meaningful[1]?.nodeType === 1 && !isValueControl(meaningful[1] as Element)) {
+      // label + value pair (the value an element or a control: "<label><span>Units</span><input></label>")
+      if (meaningful.length === 2 && meaningful[1]?.nodeType === 1) {
         const first = meaningful[0] as Node;
+        const second = meaningful[1] as Element;
+        const control = isValueControl(second);
         const label = cleanLabel(first.nodeType === 3 ? (first as Text).data : ((first as Element).textContent ?? ''));
-        const value = elementText(meaningful[1] as Element, LIMIT_CELLCHARS);
-        if (labelLike(label, 30) && !CODE_TOKEN.test(label) && value && !(first.nodeType === 1 && isValueControl(first as Element))) {
-          add({ label, text: value.slice(0, LIMIT_CELLCHARS) });
+        const value = control ? squash(controlText(second)) : elementText(second, LIMIT_CELLCHARS);
+        if (labelLike(label, 30) && !CODE_TOKEN.test(label) && (value || control) && !(first.nodeType === 1 && (isValueControl(first as Element) || kind(first as Element) === kind(second)))) {
+          add({ label, text: value.slice(0, LIMIT_CELLCHARS), ...(control ? { name: controlName(second) } : {}) });
           return;
         }
       }
@@ -970,9 +995,9 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
             if (value) add({ text: value.slice(0, LIMIT_CELLCHARS), ...(label && !CODE_TOKEN.test(label.text) ? { label: label.text } : {}), name: controlName(c) });
             continue;
           }
-          const label = c.children.length === 0 ? c.getAttribute('data-label') : null;
+          const label = c.getAttribute(c.children.length ? 'aria-label' : 'data-label');
           if (label) {
-            // A responsive table's cell: its column name is the data-label.
+            // A responsive table's cell: its column name is the data-label; a group of chips: its aria-label.
             if (squash(own)) add({ text: squash(own).slice(0, LIMIT_CELLCHARS) });
             own = '';
             add({ text: elementText(c, LIMIT_CELLCHARS), label });

@@ -5,10 +5,10 @@
 import type { LabelVia } from '../../shared/page';
 import { squash } from '../dom';
 
-/** Text that can be a label: short, has letters, is not a sentence. */
+/** Text that can be a label: short, has letters (or is "#", a line-number column), is not a sentence. */
 export function labelLike(text: string, max = 60): boolean {
   const words = text.split(' ').length;
-  return text.length > 0 && text.length <= max && /[A-Za-z]/.test(text) && !/[a-z]{3,}[.!?]\s+\S+\s+\S/.test(text) && words <= 8 && !(words > 3 && /[a-z]{2}[.!?]$/.test(text));
+  return text.length > 0 && text.length <= max && /[A-Za-z]|^#$/.test(text) && !/[a-z]{3,}[.!?]\s+\S+\s+\S/.test(text) && words <= 8 && !(words > 3 && /[a-z]{2}[.!?]$/.test(text));
 }
 
 /** "Payer:" → "Payer" */
