@@ -499,7 +499,9 @@ function captionedColumns(table: PageTable): PageTable {
     // A caption no column rule knows counts when every row repeats it ("NDC", "Status"): data differs row to row.
     // (… or when only the first row's cell shows it, as a caption element: a form captions its first row.)
     const known = first !== undefined && (columnOf(first) !== null || (cells.length >= 2 && cells.every((x) => caption(x) === first)) || (cells[0]?.label === first && cells.slice(1).every((x) => caption(x) === undefined)));
-    const shared = !columns[c] && known && cells.every((x) => caption(x) === first || (caption(x) === undefined && !x.label));
+    // (Uncaptioned cells only below a captioned first row: a detail row's "Modifiers: GP · …" under an
+    // uncaptioned code cell does not caption the code column.)
+    const shared = !columns[c] && known && (cells.every((x) => caption(x) === first) || (caption(cells[0] as PageCell) === first && cells.every((x) => caption(x) === first || (caption(x) === undefined && !x.label))));
     if (!shared) continue;
     for (const x of cells) if (caption(x) === first) x.text = x.label ? x.text.replace(x.label, '').trim() : x.text.replace(CELL_CAPTION, '$2');
     changed = true;
