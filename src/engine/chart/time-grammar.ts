@@ -22,6 +22,7 @@ export const TIME_WORDS = {
   notTreatment: new Set(words('not-treatment')),
   activity: new Set(words('activity')),
   goalLead: new Set(words('goal-lead')),
+  actualTime: words('actual-time').map((w) => w.split('-')),
   distance: new Set(words('distance-context')),
 };
 const SPELLED: Record<string, number> = timeData.spelledNumbers.values;

@@ -585,11 +585,104 @@ export function findTimes(
   const attached: (ServiceTime & { section: SectionKind })[] = [];
   const orphans: Orphan[] = [];
   tieFigures(lx, segments, contextAt, attached, orphans, tables.rowLines);
+  actualTimeWins(lx, attached, orphans);
   const unresolved = unreadTimes(lx, text, orphans, totals);
   // A flowsheet row and a narrative sentence about the same service are two statements of its time
   // (compared, like two sections), not two parts of it.
   const placed = attached.map((t) => (tables.rowLines[lx.line[lexAt(lx, t.start)]!] ? { ...t, section: `${t.section} table` } : t));
   return { serviceTimes: attached.map(({ section: _s, ...t }) => t), minutesByCode: groupByCode(placed), totals, unresolved };
+}
+
+const ACTUAL_BEFORE = 3;
+const ACTUAL_AFTER = 5;
+/** "15 min of actual hands-on time", "actual time 15 min", "net 15 min": a figure stated as a service's actual minutes. */
+function statesActualTime(lx: Lexed, first: number, end: number): boolean {
+  const from = Math.max(0, first - ACTUAL_BEFORE);
+  const to = Math.min(lx.count, end + ACTUAL_AFTER);
+  for (let i = from; i < to; i++) {
+    if (i >= first && i < end) continue;
+    if (lx.kind[i] === Kind.Newline) {
+      if (i >= end) break;
+      continue;
+    }
+    for (const phrase of TIME_WORDS.actualTime) {
+      // "hands-on" is three tokens: hands, '-', on (or two, written "hands on").
+      let k = i;
+      let ok = true;
+      for (const [n, w] of phrase.entries()) {
+        if (n > 0 && lx.norm[k] === '-') k++;
+        if (lx.norm[k] !== w) {
+          ok = false;
+          break;
+        }
+        k++;
+      }
+      if (ok) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * "1010-1030 effleurage …; 15 min of actual hands-on time (paused 5 min …)": minutes stated as the actual
+ * time of a service, on the line of its clock range, replace the range (which only says when it started
+ * and ended). The figure may be tied to the range's service or to none (a clause that names no service).
+ */
+function actualTimeWins(lx: Lexed, attached: (ServiceTime & { section: SectionKind })[], orphans: Orphan[]): void {
+  const lineOf = (offset: number) => lx.line[lexAt(lx, offset)]!;
+  // attached is in text order: the range, if any, is the nearest earlier entry on the figure's line.
+  const rangeBefore = (from: number, start: number, code: string | null): number => {
+    const line = lineOf(start);
+    for (let k = from; k >= 0; k--) {
+      const t = attached[k]!;
+      if (t.start >= start) continue;
+      if (lineOf(t.start) !== line) return -1;
+      return t.form === 'range' && (code === null || t.code === code) ? k : -1;
+    }
+    return -1;
+  };
+  /** The last attached entry starting before `start` (binary search). */
+  const lastBefore = (start: number): number => {
+    let lo = 0;
+    let hi = attached.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (attached[mid]!.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
+  const usedOrphans = new Set<Orphan>();
+  for (const orphan of orphans) {
+    const { figure } = orphan;
+    if (figure.form !== 'minutes' || !statesActualTime(lx, figure.item.first, figure.item.end)) continue;
+    const k = rangeBefore(lastBefore(figure.start), figure.start, null);
+    if (k < 0) continue;
+    attached[k] = { ...attached[k]!, minutes: figure.minutes, start: figure.start, end: figure.end, form: 'minutes' };
+    usedOrphans.add(orphan);
+  }
+  const replaced = new Set<number>();
+  for (let a = 0; a < attached.length; a++) {
+    const t = attached[a]!;
+    if (t.form !== 'minutes') continue;
+    const first = lexAt(lx, t.start);
+    let end = first + 1;
+    while (end < lx.count && lx.start[end]! < t.end) end++;
+    if (!statesActualTime(lx, first, end)) continue;
+    const k = rangeBefore(a - 1, t.start, t.code);
+    if (k < 0 || replaced.has(k)) continue;
+    attached[k] = { ...attached[k]!, minutes: t.minutes, start: t.start, end: t.end, form: 'minutes' };
+    replaced.add(a);
+  }
+  // (Filtered in place without spreading: a hostile note can hold more entries than a call takes arguments.)
+  if (usedOrphans.size > 0) keepOnly(orphans, (o) => !usedOrphans.has(o));
+  if (replaced.size > 0) keepOnly(attached, (_, k) => !replaced.has(k));
+}
+
+function keepOnly<T>(list: T[], keep: (item: T, index: number) => boolean): void {
+  let n = 0;
+  for (let k = 0; k < list.length; k++) if (keep(list[k]!, k)) list[n++] = list[k]!;
+  list.length = n;
 }
 
 /** Words that name minutes in a label ("Tx (min):", "Minutes:"). */

@@ -161,6 +161,15 @@ table('time in run-on treatment lines', [
   { name: 'an STG clause after a semicolon', note: 'ther ex 20 min step-ups; STG stand 10 min at the sink.', minutes: { '97110': 20 } },
 ]);
 
+// A clock range says when a service started and ended; minutes stated as its actual time are its time.
+table('actual minutes inside a clock range', [
+  { name: 'actual minutes in the next clause, with a pause', note: 'Massage 0900-0925 to L QL, kneading; 18 min of actual hands-on time (paused 7 min for a phone call).', minutes: { '97124': 18 }, unresolved: [] },
+  { name: 'actual minutes in the same clause as the service', note: 'Gait training 2:00-2:30 pm, actual time 24 min with rollator.', minutes: { '97116': 24 } },
+  { name: 'net minutes after the range', note: 'Ther ex 1310-1340, net 26 min over four sets of rows.', minutes: { '97110': 26 } },
+  { name: '"hands on" written without a hyphen', note: 'NMR 8:10-8:35 balance on foam; 21 min hands on, pt needed a break.', minutes: { '97112': 21 } },
+  { name: 'actual minutes on another line leave the range alone', note: 'Massage 0900-0925 to L QL.\nTher ex 12 min, actual time.', minutes: { '97124': 25, '97110': 12 } },
+]);
+
 table('time that is not treatment', [
   { name: 'home program minutes', note: 'Massage 12 min. HEP: stretches 10 min daily at home.', minutes: { '97124': 12 } },
   { name: 'ice at home', note: 'Tx: massage 12 min. Uses ice 15 min at home.', minutes: { '97124': 12 } },
