@@ -104,7 +104,8 @@ function classify(lx: Lexed, phrase: Phrase, inputs: { functional: Uint8Array; i
     if (TARGET.has(t)) hasTarget = true;
     if (COMFORT.has(t)) comfort = true;
     // "… to allow", "so that", "in order to", "for cooking", "to open jars": a purpose names the activity.
-    if (PURPOSE.has(t) || (t === 'to' && lx.kind[k + 1] === Kind.Word && !IMPAIRMENT_NOUN.has(lx.norm[k + 1]!) && !FILLER.has(lx.norm[k + 1]!) && !IMPAIRMENT_VERB.has(lx.norm[k + 1]!))) {
+    // ("to cervical musculature", "to R calf": a body region or side after "to" is where, not a purpose.)
+    if (PURPOSE.has(t) || (t === 'to' && lx.kind[k + 1] === Kind.Word && !IMPAIRMENT_NOUN.has(lx.norm[k + 1]!) && !FILLER.has(lx.norm[k + 1]!) && !IMPAIRMENT_VERB.has(lx.norm[k + 1]!) && !inputs.region[k + 1] && !SIDE.has(lx.norm[k + 1]!))) {
       const next = lx.norm[k + 1];
       if (next && !TIMEFRAME.has(next) && !TARGET.has(next) && lx.kind[k + 1] === Kind.Word) purpose = true;
     }

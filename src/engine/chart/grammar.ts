@@ -406,8 +406,14 @@ export function runLayer(lx: Lexed, index: ItemIndex, layer: Dispatch): Item[] {
   }
   for (const it of found) {
     const list = index.at[it.first];
-    if (list) list.push(it);
-    else index.at[it.first] = [it];
+    if (!list) index.at[it.first] = [it];
+    else {
+      // Kept shortest to longest (stable among equal ends), so "try the longest first" in matchOne holds
+      // whatever order the rows that made them ran in ("thirty-eight" before its "thirty").
+      let at = list.length;
+      while (at > 0 && list[at - 1]!.end > it.end) at--;
+      list.splice(at, 0, it);
+    }
     index.all.push(it);
   }
   return found;

@@ -99,6 +99,24 @@ const valueRows: Rule[] = [
     // "98.6 degrees F" is a temperature.
     make: (p, lx) => (/^[fc]$/.test(lx.norm[p[2]!.end] ?? '') ? null : measure('rom', (p[0] ? -1 : 1) * tokenValue(lx, p[1]))),
   },
+  // Dictated notes spell the figures out ("fifty-two degrees", "six out of ten"): the number items of the
+  // time grammar read them whole. Digits are the rows above's.
+  {
+    name: 'range of motion: <spelled n> deg ("fifty-two degrees")',
+    kind: 'measure',
+    pattern: [VALUE, DEG],
+    make: (p, lx) => (lx.kind[p[0]!.first] === Kind.Word && p[0]!.item!.value <= 360 && !/^[fc]$/.test(lx.norm[p[1]!.end] ?? '') ? measure('rom', p[0]!.item!.value) : null),
+  },
+  {
+    name: 'pain: <spelled n> out of ten ("six out of ten")',
+    kind: 'measure',
+    pattern: [VALUE, word('out'), word('of'), VALUE],
+    make: (p, lx) => {
+      const score = p[0]!.item!.value;
+      const spelled = lx.kind[p[0]!.first] === Kind.Word || lx.kind[p[3]!.first] === Kind.Word;
+      return spelled && p[3]!.item!.value === 10 && score >= 0 && score <= 10 ? measure('pain', score) : null;
+    },
+  },
   {
     name: 'range of motion arc: <n>-<n> deg',
     kind: 'measure',

@@ -1,7 +1,7 @@
 // The time grammar: how notes write durations, clock ranges, units and totals, as rows (grammar.ts).
 // Vocabulary comes from data/grammar/time.json; the rows say how the words combine.
 //
-//   number     12 | twelve | twenty-five
+//   number     12 | twelve | twenty-five | forty five | one hundred and five
 //   duration   12 min | 12 mins | 12m | 12' | 12-minute | 1 hr | 1h05m | 1.5 hrs | half an hour | x12' | x 12 min
 //   clock      8:05 | 8:05am | 2:00p | 14:00 | 2 pm          hhmm  0915 | 1400
 //   range      8:05-8:20 | 0915-0930 | 2:00p-2:15p | 1:30-1:42 pm | from 2 to 2:15
@@ -21,6 +21,8 @@ export const TIME_WORDS = {
   clauseBreak: new Set(words('clause-break')),
   notTreatment: new Set(words('not-treatment')),
   activity: new Set(words('activity')),
+  goalLead: new Set(words('goal-lead')),
+  actualTime: words('actual-time').map((w) => w.split('-')),
   distance: new Set(words('distance-context')),
 };
 const SPELLED: Record<string, number> = timeData.spelledNumbers.values;
@@ -51,6 +53,22 @@ const numberRows: Rule[] = [
       const tens = SPELLED[lx.norm[p[0]!.first]!]!;
       const ones = SPELLED[lx.norm[p[2]!.first]!]!;
       return tens >= 20 && tens % 10 === 0 && ones < 10 ? { value: tens + ones } : null;
+    },
+  },
+  {
+    name: 'number: spelled hundreds ("one hundred and five", "a hundred twenty-five")',
+    kind: 'number',
+    pattern: [word('a', ...Object.keys(SPELLED).filter((w) => SPELLED[w]! < 10)), word('hundred'), opt(word('and')), opt(SPELLED_WORD), opt(punct('-')), opt(SPELLED_WORD)],
+    make: (p, lx) => {
+      const spelled = (part: Part | undefined): number => (part ? SPELLED[lx.norm[part.first]!]! : 0);
+      const hundreds = lx.norm[p[0]!.first] === 'a' ? 1 : spelled(p[0]);
+      const tens = spelled(p[3]);
+      const ones = spelled(p[5]);
+      // "and" with nothing after it ends the number at the hundreds ("one hundred and ten" needs its ten).
+      if (p[2] && !p[3]) return null;
+      // Two words after the hundred must be tens then ones ("twenty-five", never "five-twenty").
+      if (p[5] && !(tens >= 20 && tens % 10 === 0 && ones < 10)) return null;
+      return { value: hundreds * 100 + tens + ones };
     },
   },
   { name: 'number: spelled', kind: 'number', pattern: [SPELLED_WORD], make: (p, lx) => ({ value: SPELLED[lx.norm[p[0]!.first]!]! }) },

@@ -143,8 +143,14 @@ function serviceSpans(lx: Lexed, mentions: readonly ServiceMention[], billed: Re
 const BESIDE = new Set(['(', ')', ',', '-', ':', '/', 'billed', 'charged', 'coded', 'as', 'cpt', 'code', 'under', 'using']);
 function beside(lx: Lexed, a: Service, b: Service): boolean {
   if (b.first - a.end > 5) return false;
-  for (let i = a.end; i < b.first; i++) if (!BESIDE.has(lx.norm[i]!)) return false;
-  return true;
+  let comma = false;
+  for (let i = a.end; i < b.first; i++) {
+    if (!BESIDE.has(lx.norm[i]!)) return false;
+    if (lx.norm[i] === ',') comma = true;
+  }
+  // "adjusted T4-T6 (98940), therapeutic massage 13 min": a code whose bracket closes before a comma
+  // labels what came before it; the name after the comma starts the next item of a list.
+  return !(a.isCode && comma && lx.norm[a.end] === ')');
 }
 
 /** Segments: clauses within lines (a table row is one), each with the services that start in it. */
@@ -306,9 +312,24 @@ function placeFigures(lx: Lexed, chosen: readonly Item[], segments: Segment[], s
       continue;
     }
     if ((ctx.section === 'plan' || ctx.section === 'goals') && seg.plansVisits) continue;
+    if (goalClause(lx, seg, it.first)) continue;
     seg.figures.push({ item: it, start, end, minutes: it.value, form: it.kind === 'range' ? 'range' : 'minutes' });
   }
   return totals;
+}
+
+const GOAL_LOOKBACK = 10;
+/**
+ * "…, goal lift and carry child 15 min without pain": the figure's clause (back to a ',' or ';', at
+ * most GOAL_LOOKBACK tokens, so a long clause of figures stays linear) opens with a goal word.
+ */
+function goalClause(lx: Lexed, seg: Segment, first: number): boolean {
+  const from = Math.max(seg.first, first - GOAL_LOOKBACK);
+  for (let i = first - 1; i >= from; i--) {
+    if (TIME_WORDS.goalLead.has(lx.norm[i]!)) return i === seg.first || lx.norm[i - 1] === ',' || lx.norm[i - 1] === ';';
+    if (lx.norm[i] === ',' || lx.norm[i] === ';') return false;
+  }
+  return false;
 }
 
 /** A duration written as a frequency: after "q" / "q." / "every" / "times", or the upper end of "q3-4h". */
@@ -334,6 +355,9 @@ function excludeNearMarkers(lx: Lexed, inService: Uint8Array, afterCode: Uint8Ar
       const before = f.item.first - i; // marker before the figure
       const after = i - (f.item.end - 1); // marker after the figure
       const distance = before > 0 ? (before <= MARKER_BEFORE ? before : Number.POSITIVE_INFINITY) : after <= MARKER_AFTER ? after + 0.5 : Number.POSITIVE_INFINITY;
+      // "Ther ex 20 min - HEP review and progression": a figure right after its service's name, with the
+      // marker past a dash or colon, is that service's time; what follows the dash says what was done.
+      if (distance < bestDistance && before <= 0 && describedAfter(lx, seg, f.item, i)) continue;
       if (distance < bestDistance) {
         bestDistance = distance;
         best = f;
@@ -342,6 +366,14 @@ function excludeNearMarkers(lx: Lexed, inService: Uint8Array, afterCode: Uint8Ar
     if (best) out.add(best);
   }
   if (out.size > 0) seg.figures = seg.figures.filter((f) => !out.has(f));
+}
+
+/** The figure follows a service name (at most one ':' or '-' between) and a '-' or ':' stands between it and token `marker`. */
+function describedAfter(lx: Lexed, seg: Segment, it: Item, marker: number): boolean {
+  const named = seg.services.some((s) => s.end <= it.first && (s.end === it.first || (it.first - s.end === 1 && (lx.norm[s.end] === ':' || lx.norm[s.end] === '-'))));
+  if (!named) return false;
+  for (let k = it.end; k < marker; k++) if (lx.norm[k] === '-' || lx.norm[k] === ':' || lx.norm[k] === '\u2013') return true;
+  return false;
 }
 
 /** Tokens right after a written code (the code's time starts there or one ':'/'-' later). */
@@ -436,7 +468,8 @@ function tieSegment(
   // "Ther ex 30 min: quad sets, step-ups, bike 6 min": a time followed by a colon heads a list of
   // what it covers; figures in that list for the same service are parts of it, not more time.
   let listHead: string | undefined;
-  for (const figure of seg.figures) {
+  for (let f = 0; f < seg.figures.length; f++) {
+    const figure = seg.figures[f]!;
     let owner: Service | undefined;
     if (owners.size === 1) owner = seg.services[0];
     else if (owners.size > 1 && figure.item.rule.startsWith('table:')) {
@@ -456,6 +489,14 @@ function tieSegment(
           nextService++;
         }
         if (fresh.length > 0) waiting.splice(0, waiting.length, ...fresh);
+        // "adjusted T4-T6 (98940), massage 13 min …, ther ex 12 min": a figure written right after a
+        // name is that name's, when a service is named again before the next figure; the names before it
+        // were listed without time. (Figures in a row with no name between pair on: "massage, ther ex 12 and 25 min".)
+        const right = fresh.length > 1 ? distinct[nextService - 1] : undefined;
+        if (right && figure.item.first - right.end <= 2 && nameBeforeNextFigure(distinct, nextService, figure, seg.figures[f + 1])) {
+          const at = waiting.findIndex((w) => w.owner === right.owner);
+          if (at > 0 && listedApart(lx, waiting[at - 1]!, waiting[at]!)) waiting.splice(0, at);
+        }
         owner = waiting.shift() ?? lastOwner ?? distinct[nextService];
         lastOwner = owner;
       }
@@ -472,6 +513,19 @@ function tieSegment(
     if (lx.norm[figure.item.end] === ':') listHead = owner.owner;
     attached.push({ code: owner.code, minutes: figure.minutes, start: figure.start, end: figure.end, form: seg.hasUnits && figure.form === 'minutes' ? 'units' : figure.form, section });
   }
+}
+
+/** A service (from distinct[from] on) starts after the figure and before the next one (or there is no next one). */
+function nameBeforeNextFigure(distinct: readonly Service[], from: number, figure: Figure, next: Figure | undefined): boolean {
+  if (!next) return true;
+  for (let k = from; k < distinct.length && distinct[k]!.first < next.item.first; k++) if (distinct[k]!.first >= figure.item.end) return true;
+  return false;
+}
+
+/** A ',' or ';' between two names: separate items of a list, not one name inside or beside another. */
+function listedApart(lx: Lexed, a: Service, b: Service): boolean {
+  for (let i = a.end; i < b.first; i++) if (lx.norm[i] === ',' || lx.norm[i] === ';') return true;
+  return false;
 }
 
 /**
@@ -531,11 +585,104 @@ export function findTimes(
   const attached: (ServiceTime & { section: SectionKind })[] = [];
   const orphans: Orphan[] = [];
   tieFigures(lx, segments, contextAt, attached, orphans, tables.rowLines);
+  actualTimeWins(lx, attached, orphans);
   const unresolved = unreadTimes(lx, text, orphans, totals);
   // A flowsheet row and a narrative sentence about the same service are two statements of its time
   // (compared, like two sections), not two parts of it.
   const placed = attached.map((t) => (tables.rowLines[lx.line[lexAt(lx, t.start)]!] ? { ...t, section: `${t.section} table` } : t));
   return { serviceTimes: attached.map(({ section: _s, ...t }) => t), minutesByCode: groupByCode(placed), totals, unresolved };
+}
+
+const ACTUAL_BEFORE = 3;
+const ACTUAL_AFTER = 5;
+/** "15 min of actual hands-on time", "actual time 15 min", "net 15 min": a figure stated as a service's actual minutes. */
+function statesActualTime(lx: Lexed, first: number, end: number): boolean {
+  const from = Math.max(0, first - ACTUAL_BEFORE);
+  const to = Math.min(lx.count, end + ACTUAL_AFTER);
+  for (let i = from; i < to; i++) {
+    if (i >= first && i < end) continue;
+    if (lx.kind[i] === Kind.Newline) {
+      if (i >= end) break;
+      continue;
+    }
+    for (const phrase of TIME_WORDS.actualTime) {
+      // "hands-on" is three tokens: hands, '-', on (or two, written "hands on").
+      let k = i;
+      let ok = true;
+      for (const [n, w] of phrase.entries()) {
+        if (n > 0 && lx.norm[k] === '-') k++;
+        if (lx.norm[k] !== w) {
+          ok = false;
+          break;
+        }
+        k++;
+      }
+      if (ok) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * "1010-1030 effleurage …; 15 min of actual hands-on time (paused 5 min …)": minutes stated as the actual
+ * time of a service, on the line of its clock range, replace the range (which only says when it started
+ * and ended). The figure may be tied to the range's service or to none (a clause that names no service).
+ */
+function actualTimeWins(lx: Lexed, attached: (ServiceTime & { section: SectionKind })[], orphans: Orphan[]): void {
+  const lineOf = (offset: number) => lx.line[lexAt(lx, offset)]!;
+  // attached is in text order: the range, if any, is the nearest earlier entry on the figure's line.
+  const rangeBefore = (from: number, start: number, code: string | null): number => {
+    const line = lineOf(start);
+    for (let k = from; k >= 0; k--) {
+      const t = attached[k]!;
+      if (t.start >= start) continue;
+      if (lineOf(t.start) !== line) return -1;
+      return t.form === 'range' && (code === null || t.code === code) ? k : -1;
+    }
+    return -1;
+  };
+  /** The last attached entry starting before `start` (binary search). */
+  const lastBefore = (start: number): number => {
+    let lo = 0;
+    let hi = attached.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (attached[mid]!.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
+  const usedOrphans = new Set<Orphan>();
+  for (const orphan of orphans) {
+    const { figure } = orphan;
+    if (figure.form !== 'minutes' || !statesActualTime(lx, figure.item.first, figure.item.end)) continue;
+    const k = rangeBefore(lastBefore(figure.start), figure.start, null);
+    if (k < 0) continue;
+    attached[k] = { ...attached[k]!, minutes: figure.minutes, start: figure.start, end: figure.end, form: 'minutes' };
+    usedOrphans.add(orphan);
+  }
+  const replaced = new Set<number>();
+  for (let a = 0; a < attached.length; a++) {
+    const t = attached[a]!;
+    if (t.form !== 'minutes') continue;
+    const first = lexAt(lx, t.start);
+    let end = first + 1;
+    while (end < lx.count && lx.start[end]! < t.end) end++;
+    if (!statesActualTime(lx, first, end)) continue;
+    const k = rangeBefore(a - 1, t.start, t.code);
+    if (k < 0 || replaced.has(k)) continue;
+    attached[k] = { ...attached[k]!, minutes: t.minutes, start: t.start, end: t.end, form: 'minutes' };
+    replaced.add(a);
+  }
+  // (Filtered in place without spreading: a hostile note can hold more entries than a call takes arguments.)
+  if (usedOrphans.size > 0) keepOnly(orphans, (o) => !usedOrphans.has(o));
+  if (replaced.size > 0) keepOnly(attached, (_, k) => !replaced.has(k));
+}
+
+function keepOnly<T>(list: T[], keep: (item: T, index: number) => boolean): void {
+  let n = 0;
+  for (let k = 0; k < list.length; k++) if (keep(list[k]!, k)) list[n++] = list[k]!;
+  list.length = n;
 }
 
 /** Words that name minutes in a label ("Tx (min):", "Minutes:"). */

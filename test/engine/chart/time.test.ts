@@ -140,6 +140,36 @@ table('totals', [
   { name: 'a total of one service is that service\u2019s time', note: 'Massage for a total of 20 minutes to the low back.', treatment: undefined, minutes: { '97124': 20 } },
 ]);
 
+// A spelled number is read whole wherever a number is read: as a total's bare figure, a duration, a measure.
+table('spelled compound numbers', [
+  { name: 'a hyphenated compound as a bare total', note: 'Total timed minutes fifty-two.', timed: 52 },
+  { name: 'a spaced compound after a colon', note: 'Timed total: forty six', timed: 46 },
+  { name: 'a compound total with its minutes word', note: 'Total treatment time sixty-one minutes.', treatment: 61 },
+  { name: 'hundreds with "and"', note: 'Session length one hundred and five minutes.', treatment: 105 },
+  { name: 'a hundred and a compound, as a duration', note: 'Gait training for a hundred twenty-two minutes with the walker.', minutes: { '97116': 122 } },
+]);
+
+// Run-on and SOAP treatment lines: each figure to the service named right before it.
+table('time in run-on treatment lines', [
+  { name: 'a dash then home-program words describing the service', note: 'Tx: massage 9 min R trap; ther ex 18 min - home program review and progression: rows, bridges.', minutes: { '97124': 9, '97110': 18 } },
+  { name: 'a colon then HEP words', note: 'Ther ex 22 min: HEP update with band rows and wall slides.', minutes: { '97110': 22 } },
+  { name: 'home-program time with no dash is still not treatment', note: 'Massage 12 min. Pt does ther ex 20 min at home daily.', minutes: { '97124': 12 } },
+  { name: 'a bracketed code closed by a comma labels what came before it', note: 'manipulated C5-C6 (98940), therapeutic massage 11 min to L trap, ther ex 16 min rows.', minutes: { '97124': 11, '97110': 16 } },
+  { name: 'a name listed without time does not take the next name\u2019s', note: 'hot pack to low back, gait training 14 min with cane, ther ex 9 min bridges.', minutes: { '97116': 14, '97110': 9 } },
+  { name: 'two names with one figure each, comma-listed', note: 'massage 8 min to L QL, ther ex 14 min, NMR 10 min balance.', minutes: { '97124': 8, '97110': 14, '97112': 10 } },
+  { name: 'minutes in a goal clause are the goal\u2019s', note: 'massage 10 min to R calf, ther ex 15 min, goal walk 30 min without cramping.', minutes: { '97124': 10, '97110': 15 } },
+  { name: 'an STG clause after a semicolon', note: 'ther ex 20 min step-ups; STG stand 10 min at the sink.', minutes: { '97110': 20 } },
+]);
+
+// A clock range says when a service started and ended; minutes stated as its actual time are its time.
+table('actual minutes inside a clock range', [
+  { name: 'actual minutes in the next clause, with a pause', note: 'Massage 0900-0925 to L QL, kneading; 18 min of actual hands-on time (paused 7 min for a phone call).', minutes: { '97124': 18 }, unresolved: [] },
+  { name: 'actual minutes in the same clause as the service', note: 'Gait training 2:00-2:30 pm, actual time 24 min with rollator.', minutes: { '97116': 24 } },
+  { name: 'net minutes after the range', note: 'Ther ex 1310-1340, net 26 min over four sets of rows.', minutes: { '97110': 26 } },
+  { name: '"hands on" written without a hyphen', note: 'NMR 8:10-8:35 balance on foam; 21 min hands on, pt needed a break.', minutes: { '97112': 21 } },
+  { name: 'actual minutes on another line leave the range alone', note: 'Massage 0900-0925 to L QL.\nTher ex 12 min, actual time.', minutes: { '97124': 25, '97110': 12 } },
+]);
+
 table('time that is not treatment', [
   { name: 'home program minutes', note: 'Massage 12 min. HEP: stretches 10 min daily at home.', minutes: { '97124': 12 } },
   { name: 'ice at home', note: 'Tx: massage 12 min. Uses ice 15 min at home.', minutes: { '97124': 12 } },

@@ -31,8 +31,30 @@ ruleTester('comfort-wording', {
         note: 'Social history: retired teacher, values her general well-being.\n\nObjective: palpable spasm L QL.\n\nTreatment: massage 15 min L QL with kneading.',
       },
     },
+    // A cue to relax during a test, transfer or positioning is what staff asked of the patient, not the massage's purpose.
+    {
+      name: 'cued to relax during a special test',
+      visit: { lines: massageLine, note: 'Neer test negative; pt was cued to relax the arm for passive ROM. Massage 15 min R infraspinatus for trigger points limiting reaching.' },
+    },
+    {
+      name: 'instructed to relax during a sit-to-stand transfer',
+      visit: { lines: massageLine, note: 'Sit-to-stand transfer with min A; pt instructed to relax her legs before the pivot. Massage 12 min L hamstrings for guarding limiting gait.' },
+    },
+    {
+      name: 'verbal cues to relax while positioned prone',
+      visit: { lines: massageLine, note: 'Positioned prone with verbal cues to relax into the table. Massage 15 min lumbar paraspinals for spasm limiting bending.' },
+    },
+    {
+      name: 'reminded to relax the jaw during cervical ROM',
+      visit: { lines: massageLine, note: 'Cervical rotation measured after pt was reminded to relax the jaw. Massage 10 min L SCM and scalenes for hypertonicity limiting turning to drive.' },
+    },
   ],
   invalid: [
+    {
+      name: 'a cue word elsewhere does not excuse relaxation as the purpose',
+      visit: { lines: massageLine, note: 'Cues for posture given during ther ex. Massage 15 min to neck for relaxation.' },
+      errors: [{ evidence: 'relaxation', message: /comfort care/ }],
+    },
     {
       name: 'relaxation as the purpose',
       visit: { lines: massageLine, note: 'Massage 15 min to neck and shoulders for relaxation.' },

@@ -33,8 +33,37 @@ ruleTester('functional-goal', {
       name: 'no massage billed: out of scope',
       visit: { lines: [{ code: '97140', units: 1 }], note: 'Joint mobilization to the R shoulder.' },
     },
+    // Turning the head to check traffic and crossing the street are what the patient does (driving, walking).
+    {
+      name: 'checking traffic with a head turn, reported as better',
+      visit: { lines: massageLine, note: `${bare}\nPt says she can turn the head far enough to check traffic before merging.` },
+    },
+    {
+      name: 'crossing the street named as the limitation',
+      visit: { lines: massageLine, note: `${bare}\nCalf cramping still stops him when he crosses the street at the light.` },
+    },
+    {
+      name: 'checking mirrors as the goal',
+      visit: { lines: massageLine, note: `${bare}\nGoal: checks both mirrors without neck pain in 4 wks.` },
+    },
   ],
   invalid: [
+    // A body region after "to" says where the impairment is, not what it is for.
+    {
+      name: 'pain and circulation to a region\u2019s musculature',
+      visit: { lines: massageLine, note: `${bare}\nGoals: reduce pain and improve circulation to lumbar musculature.` },
+      errors: [{ message: /no functional/ }],
+    },
+    {
+      name: 'blood flow to one side\u2019s muscles',
+      visit: { lines: massageLine, note: `${bare}\nGoal: increase blood flow to L forearm musculature and decrease spasm.` },
+      errors: [{ message: /no functional/ }],
+    },
+    {
+      name: 'tone to a named side',
+      visit: { lines: massageLine, note: `${bare}\nSTG: normalize tone to R paraspinals in 3 wks.` },
+      errors: [{ message: /no functional/ }],
+    },
     // Symptom frequency and intensity, circulation to a region, tenderness on palpation: impairments.
     {
       name: 'fewer and milder headaches',
