@@ -35,6 +35,15 @@ export interface Figure<T> {
 
 export type Discipline = 'PT' | 'OT';
 
+/**
+ * A figure sent with the claim (or read from the page beside the note). When the note states the
+ * same figure, its statement is the evidence a finding quotes: a reader that also takes the note's
+ * "Total timed: 45 min" line as the visit's figure must not cost the finding its quote.
+ */
+function claimFigure(value: number, noted: { minutes: number; start: number; end: number } | undefined): Figure<number> {
+  return noted && noted.minutes === value ? { value, source: 'claim', span: noted } : { value, source: 'claim' };
+}
+
 export interface VisitFacts {
   lines: FactLine[];
   linesFromNote: boolean;
@@ -160,7 +169,7 @@ export function buildFacts(visit: Visit, chart: Chart, method: UnitMethod, readL
   const sumOfCodes = perCodeKnown ? timedLines.reduce((s, l) => s + (l.minutes ?? 0), 0) : undefined;
   const totalTimedMinutes: Figure<number> | undefined =
     visit.totalTimedMinutes !== undefined
-      ? { value: visit.totalTimedMinutes, source: 'claim' }
+      ? claimFigure(visit.totalTimedMinutes, chart.totals.timed)
       : chart.totals.timed
         ? { value: chart.totals.timed.minutes, source: 'note', span: chart.totals.timed }
         : sumOfCodes !== undefined
@@ -168,7 +177,7 @@ export function buildFacts(visit: Visit, chart: Chart, method: UnitMethod, readL
           : undefined;
   const totalTreatmentMinutes: Figure<number> | undefined =
     visit.totalTreatmentMinutes !== undefined
-      ? { value: visit.totalTreatmentMinutes, source: 'claim' }
+      ? claimFigure(visit.totalTreatmentMinutes, chart.totals.treatment)
       : chart.totals.treatment
         ? { value: chart.totals.treatment.minutes, source: 'note', span: chart.totals.treatment }
         : undefined;

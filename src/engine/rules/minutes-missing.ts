@@ -100,7 +100,7 @@ export default defineRule({
         // Only timed services billed: the session total is very likely the timed total, but say so.
         r = {
           message: `The note states a total treatment time (${treatment.value} min) but not the total timed code minutes`,
-          span: treatment.source === 'note' ? treatment.span : undefined,
+          span: treatment.span,
           suggestion: `If every minute was timed treatment, add "Total timed minutes: ${treatment.value}".`,
           severity: 'warning',
         };

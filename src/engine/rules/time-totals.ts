@@ -76,7 +76,7 @@ export default defineRule({
 
     // 4. Per-code timed minutes vs the documented total timed minutes.
     const total = facts.totalTimedMinutes;
-    const totalSpan = total?.source === 'note' ? spanOf(total.span) : undefined;
+    const totalSpan = total?.span ? spanOf(total.span) : undefined;
     const timedMinutes = new Map<string, number>();
     const untimedMinutes = new Map<string, number>();
     // In note order (object keys that look like numbers would come out sorted).
@@ -121,7 +121,7 @@ export default defineRule({
     const treatment = facts.totalTreatmentMinutes;
     const timedTotal = total && total.source !== 'sum' ? total.value : complete && timedMinutes.size > 0 ? sum : undefined;
     if (treatment && timedTotal !== undefined) {
-      const treatmentSpan = treatment.source === 'note' ? spanOf(treatment.span) : undefined;
+      const treatmentSpan = treatment.span ? spanOf(treatment.span) : undefined;
       if (timedTotal > treatment.value + tolerance) {
         report({
           message: `The timed minutes (${timedTotal}) exceed the total treatment time (${treatment.value})`,

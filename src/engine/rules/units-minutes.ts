@@ -48,7 +48,7 @@ export default defineRule({
       return line?.minutesSpan;
     };
     const total = facts.totalTimedMinutes;
-    const totalSpan = total?.source === 'note' ? total.span : undefined;
+    const totalSpan = total?.span;
 
     // 1. Untimed (service-based) codes are one unit per visit whatever the minutes.
     for (const [code, billed] of Object.entries(units.billed)) {

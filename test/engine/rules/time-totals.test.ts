@@ -96,6 +96,11 @@ ruleTester('time-totals', {
       errors: [{ message: /97124 is documented as 14 minutes in one place and 20 in another/ }],
     },
     {
+      name: 'a total the page also read into the visit still quotes the note that states it',
+      visit: { lines, totalTimedMinutes: 44, note: 'Massage to L rhomboids 12 min.\nTher ex 25 min: rows, wall slides.\nTimed minutes total - 44' },
+      errors: [{ message: /add up to 37, but the total timed minutes are 44/, evidence: 'Timed minutes total - 44' }],
+    },
+    {
       name: 'hands-on time under another name still counts once against a smaller total',
       visit: {
         lines: [{ code: '97124', units: 2, minutes: 25 }, { code: '97110', units: 1, minutes: 15 }],
