@@ -5,7 +5,7 @@
 // was found and how sure the label match is; the best one per fact wins.
 import type { PageCell, PageDescription } from '../../shared/page';
 import type { ReadFact, ReadFacts } from './types';
-import { datesIn, firstDate, personLike, procedureCodes, undecorate } from './values';
+import { datesIn, firstDate, personInReadingOrder, personLike, procedureCodes, undecorate } from './values';
 import { PROFILE_DATA } from '../../engine/payers/index';
 import { FACT_PATTERNS, FACT_RULES, INSURANCE_CONTEXT, PAYER_BADGE, PLAN_WORDS, WEAK_PAYER_CAPTION, type Fact } from './vocab';
 
@@ -66,7 +66,8 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
       return firstDate(value);
     case 'provider': {
       // "… on 12/01/2026" (a signature's date), "(NPI 1234567890)" and other ids after the person.
-      const person = value.replace(/\s+on\s+\d.*$/i, '').replace(/[\s,]*[([]?\s*(?:npi|id|provider id|license|lic)\b[\s:#.]*\d[\d-]*\s*[)\]]?/gi, '').trim();
+      // "Raman PT, DPT, Priya" (surname, credentials, given name) reads as "Priya Raman, PT, DPT".
+      const person = personInReadingOrder(value.replace(/\s+on\s+\d.*$/i, '').replace(/[\s,]*[([]?\s*(?:npi|id|provider id|license|lic)\b[\s:#.]*\d[\d-]*\s*[)\]]?/gi, '').trim());
       return personLike(person) ? person.slice(0, 120) : undefined;
     }
     case 'visitNumber': {

@@ -1,0 +1,38 @@
+// @vitest-environment jsdom
+// Kinds of markup the seventh blind page batch exposed (issue 10), each in several invented variants
+// read end to end (description → classifier → frame merge): providers written surname first with
+// their credentials.
+import { afterEach, describe, expect, it } from 'vitest';
+import { readVisit } from './pages';
+
+afterEach(() => {
+  document.head.replaceChildren();
+  document.body.replaceChildren();
+});
+
+const NOTE = `
+  <h3>Treatment note</h3>
+  <p>Pt reports neck stiffness 4/10 after a long drive on the weekend.</p>
+  <p>Tender upper trapezius bilaterally. Therapeutic massage, kneading and stroking, 13 minutes.</p>`;
+const LINES = `<table><tr><th>Code</th><th>Mod</th><th>Units</th><th>Min</th></tr><tr><td>97124</td><td>GP</td><td>1</td><td>13</td></tr></table>`;
+
+describe('providers written surname first with credentials', () => {
+  for (const [written, name, credentials] of [
+    ['Okafor PT, DPT, Nneka', 'Nneka Okafor', ['PT', 'DPT']],
+    ['Lindqvist OTR/L, Tove', 'Tove Lindqvist', ['OTR/L']],
+    ['Baptiste-Moreau LMT, Celine', 'Celine Baptiste-Moreau', ['LMT']],
+    ['Okafor, Nneka PT, DPT', 'Nneka Okafor', ['PT', 'DPT']],
+    ['Lindqvist, Tove, OTR/L', 'Tove Lindqvist', ['OTR/L']],
+  ] as const) {
+    it(`"${written}" in a provider cell reads as ${name}`, () => {
+      const visit = readVisit(`${NOTE}<table><tr><th>Performed By</th><td>${written}</td></tr></table>${LINES}`);
+      expect(visit.provider?.name).toBe(name);
+      expect(visit.provider?.credentials).toEqual([...credentials]);
+    });
+  }
+
+  it('a plain "Surname, Given" stays one person, and a name without credentials is left as written', () => {
+    expect(readVisit(`${NOTE}<dl><dt>Rendering provider</dt><dd>Okafor, Nneka</dd></dl>${LINES}`).provider?.name).toBe('Nneka Okafor');
+    expect(readVisit(`${NOTE}<dl><dt>Rendering provider</dt><dd>Nneka Okafor, PT</dd></dl>${LINES}`).provider).toEqual({ name: 'Nneka Okafor', credentials: ['PT'] });
+  });
+});
