@@ -36,3 +36,20 @@ describe('providers written surname first with credentials', () => {
     expect(readVisit(`${NOTE}<dl><dt>Rendering provider</dt><dd>Nneka Okafor, PT</dd></dl>${LINES}`).provider).toEqual({ name: 'Nneka Okafor', credentials: ['PT'] });
   });
 });
+
+describe('a payer value that carries its rank as a prefix', () => {
+  for (const [markup, payer] of [
+    ['<div><h4>Insurance</h4><div>Primary Humana Gold Plus HMO</div></div>', 'Humana Gold Plus HMO'],
+    ['<table><tr><th>Payer</th><td>Secondary: Tricare East</td></tr></table>', 'Tricare East'],
+    ['<dl><dt>Coverage</dt><dd>PRIMARY Blue Shield of California PPO</dd></dl>', 'Blue Shield of California PPO'],
+    ['<table><tr><th>Payer</th><td>Tertiary Insurance Oscar Bronze EPO</td></tr></table>', 'Oscar Bronze EPO'],
+  ] as const) {
+    it(`"${markup.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()}" reads as ${payer}`, () => {
+      expect(readVisit(`${NOTE}${markup}${LINES}`).payer).toBe(payer);
+    });
+  }
+
+  it('a payer named for primary care keeps its whole name', () => {
+    expect(readVisit(`${NOTE}<table><tr><th>Payer</th><td>Primary Health Partners PPO</td></tr></table>${LINES}`).payer).toBe('Primary Health Partners PPO');
+  });
+});

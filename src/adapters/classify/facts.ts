@@ -47,6 +47,9 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
       // "primary: Aetna …" (a claim's payer select); an insurer's address after its name is not the payer.
       const cleaned = value
         .replace(/^(?:primary|secondary|tertiary)\s*[:\-]\s*/i, '')
+        // The rank as a plain prefix ("Primary Medicare Part B", "Secondary Insurance Aetna PPO"); a
+        // payer named for primary care ("Primary Care Network", "Primary Health …") keeps its name.
+        .replace(/^(?:Primary|Secondary|Tertiary|PRIMARY|SECONDARY|TERTIARY)(?:\s+(?:[Ii]nsurance|[Pp]ayer|[Cc]overage|[Pp]lan))?\s+(?!(?:Care|Health|CARE|HEALTH)\b)(?=[A-Z0-9])/, '')
         // The payer's rank and the member's id beside its name ("Aetna PPO (Primary)", "Aetna PPO · ID W123456789").
         .replace(/\s*[([](?:primary|secondary|tertiary|pri|sec)[)\]]/i, '')
         .replace(/\s*(?:[·•|,;]|\s[-–—])\s*(?:member\s*|subscriber\s*|policy\s*|group\s*|grp\s*)?(?:id|#|no\.?|number)\b.*$/i, '')
