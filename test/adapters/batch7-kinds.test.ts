@@ -53,3 +53,25 @@ describe('a payer value that carries its rank as a prefix', () => {
     expect(readVisit(`${NOTE}<table><tr><th>Payer</th><td>Primary Health Partners PPO</td></tr></table>${LINES}`).payer).toBe('Primary Health Partners PPO');
   });
 });
+
+describe('the date of service on a calendar tile, never a plan-of-care badge', () => {
+  const badge = '<div class="badges"><span>Visit 7</span><br><span>POC 2/2/27 – 4/30/27</span></div>';
+  for (const [tile, date] of [
+    ['<div class="date-tile"><span>MAR</span><br><span>9</span><br><span>2027</span></div>', '2027-03-09'],
+    ['<div class="date-picker"><span>Tue</span><br><span>9</span><br><span>Mar</span><br><span>2027</span></div>', '2027-03-09'],
+    ['<div class="cal"><b>9</b><br><span>March</span><br><small>2027</small></div>', '2027-03-09'],
+  ] as const) {
+    it(`${tile.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()} beside a visit badge and a plan-of-care range`, () => {
+      const visit = readVisit(`<header>${tile}${badge}</header>${NOTE}${LINES}`);
+      expect(visit.dateOfService).toBe(date);
+      expect(visit.episode?.visitNumber).toBe(7);
+      expect(visit.episode?.planOfCareStart).toBe('2027-02-02');
+    });
+  }
+
+  it('a plan-of-care or authorisation line alone gives no date of service', () => {
+    const visit = readVisit(`<header><div><span>Visit #4</span><br><span>Auth thru 5/31/27</span></div></header>${NOTE}${LINES}`);
+    expect(visit.dateOfService).toBeUndefined();
+    expect(visit.episode?.visitNumber).toBe(4);
+  });
+});
