@@ -3,7 +3,7 @@
 // read end to end (description → classifier → frame merge): providers written surname first with
 // their credentials.
 import { afterEach, describe, expect, it } from 'vitest';
-import { readVisit } from './pages';
+import { noteText, readVisit } from './pages';
 
 afterEach(() => {
   document.head.replaceChildren();
@@ -73,5 +73,22 @@ describe('the date of service on a calendar tile, never a plan-of-care badge', (
     const visit = readVisit(`<header><div><span>Visit #4</span><br><span>Auth thru 5/31/27</span></div></header>${NOTE}${LINES}`);
     expect(visit.dateOfService).toBeUndefined();
     expect(visit.episode?.visitNumber).toBe(4);
+  });
+});
+
+describe('an empty section\'s placeholder is page chrome, not note', () => {
+  const objective = '<h4>Objective</h4><div>Tender upper trapezius bilaterally, guarding with cervical rotation. Therapeutic massage, kneading and stroking, 13 minutes.</div>';
+  for (const placeholder of ['Nothing recorded', 'No data entered.', 'Not documented', '(Click to add subjective)', 'No notes yet']) {
+    it(`"${placeholder}" under a section heading`, () => {
+      const visit = readVisit(`<h4>Subjective</h4><div class="section-body empty">${placeholder}</div>${objective}<h4>Plan</h4><div>${placeholder}</div>${LINES}`);
+      const note = noteText(visit);
+      expect(note).toContain('Tender upper trapezius');
+      expect(note).not.toContain(placeholder);
+    });
+  }
+
+  it('a short clinical statement in a section stays note text', () => {
+    const visit = readVisit(`<h4>Subjective</h4><div>No complaints of pain today, sleeping better.</div>${objective}${LINES}`);
+    expect(noteText(visit)).toContain('No complaints of pain today');
   });
 });
