@@ -92,3 +92,26 @@ describe('an empty section\'s placeholder is page chrome, not note', () => {
     expect(noteText(visit)).toContain('No complaints of pain today');
   });
 });
+
+describe('SOAP sections titled by their initials', () => {
+  const subjective = 'No falls this week. Walked to the corner store twice with a cane.';
+  const objective = 'Berg 44/56. Tandem stance 8 sec each side.';
+  const assessment = 'Balance steady compared with last week.';
+  const plan = 'Continue twice weekly, add foam stance next time.';
+  for (const [name, markup] of [
+    ['letters in bold before each section', `<p><b>S:</b> ${subjective}</p><p><b>O:</b> ${objective}</p><p><b>A:</b> ${assessment}</p><p><b>P:</b> ${plan}</p>`],
+    ['letters in a label column', `<table class="note"><tr><td><label>S</label></td><td><span>${subjective}</span></td></tr><tr><td><label>O</label></td><td><span>${objective}</span></td></tr><tr><td><label>A</label></td><td><span>${assessment}</span></td></tr></table>`],
+    ['three of the four letters, mixed forms', `<p><b>S:</b> ${subjective}</p><div><strong>O</strong></div><div>${objective}</div><p><b>P:</b> ${plan}</p>`],
+  ] as const) {
+    it(`${name}: the short sections are note text`, () => {
+      const note = noteText(readVisit(`<h3>PT Daily Note</h3>${markup}${LINES}`));
+      expect(note).toContain(subjective);
+      expect(note).toContain(objective);
+    });
+  }
+
+  it('one or two lone letters are no section titles', () => {
+    const visit = readVisit(`<h3>Visit</h3><p><b>A:</b> Balance steady today.</p><div><b>P</b></div><div>Grade 2</div>${LINES}`);
+    expect(noteText(visit)).not.toContain('Grade 2');
+  });
+});

@@ -162,13 +162,31 @@ export interface NotesResult {
 }
 
 /** Note parts of one frame. */
+// A SOAP note's sections titled by their initials ("S", "O", "A", "P"): a letter alone names a
+// section only when the page shows at least three of the four as labels or headings.
+const SOAP_INITIALS: Readonly<Record<string, string>> = { s: 'Subjective', o: 'Objective', a: 'Assessment', p: 'Plan' };
+
+/** The page with SOAP initials spelled out as the section names they stand for (ids unchanged). */
+function soapInitialsSpelled(page: PageDescription): PageDescription {
+  const initial = (text: string | undefined): string | undefined => SOAP_INITIALS[headingKey(text)] && /^\s*[SOAP]\s*:?\s*$/.test(text ?? '') ? SOAP_INITIALS[headingKey(text)] : undefined;
+  const seen = new Set([...page.headings.map((h) => h.text), ...page.blocks.map((b) => b.label), ...page.fields.map((f) => f.label)].map(initial).filter(Boolean));
+  if (seen.size < 3) return page;
+  return {
+    ...page,
+    headings: page.headings.map((h) => ({ ...h, text: initial(h.text) ?? h.text })),
+    blocks: page.blocks.map((b) => (b.label !== undefined && initial(b.label) ? { ...b, label: initial(b.label) as string } : b)),
+    fields: page.fields.map((f) => ({ ...f, label: initial(f.label) ?? f.label })),
+  };
+}
+
 export function readNotes(
-  page: PageDescription,
+  described: PageDescription,
   claimTables: Set<number>,
   claimRecords: ReadonlySet<string> = new Set(),
   textTableAt: ReadonlyMap<string, number> = new Map(),
   claimCodes: ReadonlySet<string> = new Set(),
 ): NotesResult {
+  const page = soapInitialsSpelled(described);
   // Configured note elements (an administrator's selectors, the user's "the note is here") are the note.
   const configured = page.blocks.some((b) => b.hints?.includes('config-note'));
   // A short section the page shows as a label/value pair ("Plan | Continue twice weekly." in a
