@@ -47,7 +47,7 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
       // "primary: Aetna …" (a claim's payer select); an insurer's address after its name is not the payer.
       const cleaned = value
         .replace(/^(?:primary|secondary|tertiary)\s*[:\-]\s*/i, '')
-        // The rank as a plain prefix ("Primary Medicare Part B", "Secondary Insurance Aetna PPO"); a
+        // The rank as a plain prefix ("Primary Humana Gold Plus HMO", "Secondary Insurance Aetna PPO"); a
         // payer named for primary care ("Primary Care Network", "Primary Health …") keeps its name.
         .replace(/^(?:Primary|Secondary|Tertiary|PRIMARY|SECONDARY|TERTIARY)(?:\s+(?:[Ii]nsurance|[Pp]ayer|[Cc]overage|[Pp]lan))?\s+(?!(?:Care|Health|CARE|HEALTH)\b)(?=[A-Z0-9])/, '')
         // The payer's rank and the member's id beside its name ("Aetna PPO (Primary)", "Aetna PPO · ID W123456789").
@@ -69,7 +69,7 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
       return firstDate(value);
     case 'provider': {
       // "… on 12/01/2026" (a signature's date), "(NPI 1234567890)" and other ids after the person.
-      // "Raman PT, DPT, Priya" (surname, credentials, given name) reads as "Priya Raman, PT, DPT".
+      // "Lindqvist PT, DPT, Tove" (surname, credentials, given name) reads as "Tove Lindqvist, PT, DPT".
       const person = personInReadingOrder(value.replace(/\s+on\s+\d.*$/i, '').replace(/[\s,]*[([]?\s*(?:npi|id|provider id|license|lic)\b[\s:#.]*\d[\d-]*\s*[)\]]?/gi, '').trim());
       return personLike(person) ? person.slice(0, 120) : undefined;
     }

@@ -213,14 +213,14 @@ const CREDENTIAL = String.raw`(?:[A-Z]{2,6}(?:[/-][A-Z]{1,4})?|Ph\.?D\.?)`;
 const CREDENTIALS = String.raw`${CREDENTIAL}(?:\s*,\s*${CREDENTIAL}|\s+${CREDENTIAL})*`;
 const SURNAME = String.raw`[A-Z][a-z'A-Z]*[a-z][a-z'A-Z]*(?:[- ][A-Z][a-z'A-Z]*[a-z][a-z'A-Z]*)?`;
 const GIVEN = String.raw`[A-Z][a-z'-]+(?:\s+[A-Z](?:\.|[a-z'-]+))?`;
-// "Raman PT, DPT, Priya" (surname, credentials, then given name: Cerner-style provider lists).
+// "Lindqvist PT, DPT, Tove" (surname, credentials, then given name: Cerner-style provider lists).
 const SURNAME_CREDS_GIVEN = new RegExp(String.raw`^(${SURNAME})\s*,?\s+(${CREDENTIALS})\s*,\s*(${GIVEN})$`);
-// "Raman, Priya PT, DPT" and "Raman, Priya, PT" (surname first, credentials last).
+// "Lindqvist, Tove PT, DPT" and "Lindqvist, Tove, OTR/L" (surname first, credentials last).
 const SURNAME_GIVEN_CREDS = new RegExp(String.raw`^(${SURNAME}),\s*(${GIVEN})\s*,?\s+(${CREDENTIALS})$`);
 
 /**
- * A provider written surname first with credentials, put in reading order: "Raman PT, DPT, Priya"
- * and "Raman, Priya PT, DPT" → "Priya Raman, PT, DPT". Anything else comes back as it was.
+ * A provider written surname first with credentials, put in reading order: "Lindqvist PT, DPT, Tove"
+ * and "Lindqvist, Tove PT, DPT" → "Tove Lindqvist, PT, DPT". Anything else comes back as it was.
  */
 export function personInReadingOrder(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
