@@ -5,7 +5,7 @@
 // was found and how sure the label match is; the best one per fact wins.
 import type { PageCell, PageDescription } from '../../shared/page';
 import type { ReadFact, ReadFacts } from './types';
-import { datesIn, firstDate, personLike, procedureCodes, undecorate } from './values';
+import { datesIn, firstDate, personInReadingOrder, personLike, procedureCodes, undecorate } from './values';
 import { PROFILE_DATA } from '../../engine/payers/index';
 import { FACT_PATTERNS, FACT_RULES, INSURANCE_CONTEXT, PAYER_BADGE, PLAN_WORDS, WEAK_PAYER_CAPTION, type Fact } from './vocab';
 
@@ -47,6 +47,9 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
       // "primary: Aetna …" (a claim's payer select); an insurer's address after its name is not the payer.
       const cleaned = value
         .replace(/^(?:primary|secondary|tertiary)\s*[:\-]\s*/i, '')
+        // The rank as a plain prefix ("Primary Humana Gold Plus HMO", "Secondary Insurance Aetna PPO"); a
+        // payer named for primary care ("Primary Care Network", "Primary Health …") keeps its name.
+        .replace(/^(?:Primary|Secondary|Tertiary|PRIMARY|SECONDARY|TERTIARY)(?:\s+(?:[Ii]nsurance|[Pp]ayer|[Cc]overage|[Pp]lan))?\s+(?!(?:Care|Health|CARE|HEALTH)\b)(?=[A-Z0-9])/, '')
         // The payer's rank and the member's id beside its name ("Aetna PPO (Primary)", "Aetna PPO · ID W123456789").
         .replace(/\s*[([](?:primary|secondary|tertiary|pri|sec)[)\]]/i, '')
         .replace(/\s*(?:[·•|,;]|\s[-–—])\s*(?:member\s*|subscriber\s*|policy\s*|group\s*|grp\s*)?(?:id|#|no\.?|number)\b.*$/i, '')
@@ -66,7 +69,8 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
       return firstDate(value);
     case 'provider': {
       // "… on 12/01/2026" (a signature's date), "(NPI 1234567890)" and other ids after the person.
-      const person = value.replace(/\s+on\s+\d.*$/i, '').replace(/[\s,]*[([]?\s*(?:npi|id|provider id|license|lic)\b[\s:#.]*\d[\d-]*\s*[)\]]?/gi, '').trim();
+      // "Lindqvist PT, DPT, Tove" (surname, credentials, given name) reads as "Tove Lindqvist, PT, DPT".
+      const person = personInReadingOrder(value.replace(/\s+on\s+\d.*$/i, '').replace(/[\s,]*[([]?\s*(?:npi|id|provider id|license|lic)\b[\s:#.]*\d[\d-]*\s*[)\]]?/gi, '').trim());
       return personLike(person) ? person.slice(0, 120) : undefined;
     }
     case 'visitNumber': {
@@ -182,6 +186,10 @@ export function isFactSentence(sentence: string): boolean {
 /** "Treatment with Teresa Lindgren, PT, DPT" (an appointment header): a person with credentials after "with". */
 const WITH_PERSON = /^[A-Z][A-Za-z ]{0,30}\bwith\s+([A-Z][a-z'-]+(?:\s+[A-Z][A-Za-z'.-]+){1,3}\s*,\s*[A-Z]{2,5}(?:[-/][A-Z]{1,3})?(?:\s*,\s*[A-Z]{2,5})*)\s*$/;
 const SIGNED = /\b(?:[Ee]lectronically\s+)?(?:[Ss]igned\s*:\s*|(?:[Ss]igned|[Ss]een|[Tt]reated|[Pp]erformed)\s+by[:\s]+)([A-Z][^\n;|]{2,80}?)(?:\s+on\s+[\d(]|\s*$|\s*[|·•;\n])/;
+// One line of a calendar tile: a weekday, a month name, a day of the month or a year.
+const CALENDAR_PART = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|\d{1,2}|\d{4})$/i;
+// A line about the episode or its authorisation rather than the visit: its dates are never the date of service.
+const EPISODE_LINE = /\b(?:poc|plan\s+of\s+care|cert(?:ification|\.)?|cert\s+period|auth(?:ori[sz]ation|ori[sz]ed)?|episode|valid|thru|through|onset|re-?eval\w*|due|next)\b/i;
 const VISIT_OF = /\bvisit\s*(?:#|no\.?|number)?\s*:?\s*(\d{1,3})\s*(?:of|\/)\s*\d{1,3}\b/i;
 /** A whole line "Label: value", "Label — value" or "LABEL .....: value". */
 const LINE_LABEL = /^([A-Za-z][A-Za-z .#/()]{1,40}?)\s*(?:\.{2,}\s*)?(?::|\s[—–]\s)\s*(\S.*)$/;
@@ -285,6 +293,9 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
       if (timed) facts.offer('totalTimedMinutes', Number(timed[1]), line, 0.72, `"${timed[0]}"`, block.id);
       const chip = /^visit\s+(\d{1,3})\s*\/\s*\d{1,3}$/i.exec(line.trim());
       if (chip) facts.offer('visitNumber', Number(chip[1]), line, 0.7, `"${line.trim()}"`, block.id);
+      // A badge that is the visit's number alone ("Visit 5", "Visit #12"), outside the note.
+      const badge = inNote ? null : /^visit\s*#?\s*(\d{1,3})$/i.exec(line.trim());
+      if (badge) facts.offer('visitNumber', Number(badge[1]), line, 0.6, `"${line.trim()}": a visit badge`, block.id);
     }
   }
   // Short cells of other tables ("Ins: Medicare Part B" in a banner table), and a header row of
@@ -345,8 +356,18 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
   for (const block of page.blocks) {
     const text = block.text.trim();
     if (text.length > 160 || noteBlocks.has(block.id) || block.edit || block.hints?.some((h) => UNLABELLED_SKIP.has(h)) || /\b(?:dob|birth|born|mrn)\b/i.test(text)) continue;
+    // A calendar tile or date-picker face: month, day and year each on a line of its own ("FEB / 3 /
+    // 2027", "Tue / 3 / Feb / 2027"), nothing else in the block.
+    const tile = text.split('\n').map((l) => l.trim().replace(/[.,]$/, '')).filter(Boolean);
+    if (tile.length >= 3 && tile.length <= 4 && tile.every((l) => CALENDAR_PART.test(l)) && tile.some((l) => /^\d{4}$/.test(l))) {
+      const date = firstDate(tile.join(' '));
+      if (date) facts.offer('dateOfService', date, text, 0.5, `"${tile.join(' ')}": a calendar tile (a value without a label)`, block.id);
+      continue;
+    }
     const pieces = text.split(/\s*(?:[·•|\n]|\s[-–—]\s)\s*/);
     const segments = pieces.filter((x) => x && !x.includes(':'));
+    // Dates on an episode line ("POC 1/18/27 – 3/31/27", "Auth thru 3/31") are never the visit's own.
+    const episodeDates = new Set(text.split('\n').filter((l) => EPISODE_LINE.test(l)).flatMap((l) => l.split(/\s*(?:[·•|]|\s[-–—]\s)\s*/)));
     if (pieces.length < 2) {
       // "Treatment with Teresa Lindgren, PT, DPT": a person with credentials after "with".
       const withWhom = WITH_PERSON.exec(text);
@@ -358,7 +379,7 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
       if (payerNamed(segment)) facts.offer('payer', segment, text, 0.45, `"${segment}" names a payer (a value without a label)`, block.id);
       else if (/,\s*[A-Z]{2,5}\b/.test(segment) && personLike(segment.split(',')[0] as string)) facts.offer('provider', segment, text, 0.45, `"${segment}": a name with credentials (a value without a label)`, block.id);
       else {
-        const date = segment.length <= 20 && !/[a-z]{5}/i.test(segment.replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/gi, '')) ? datesIn(segment)[0] : undefined;
+        const date = segment.length <= 20 && !episodeDates.has(segment) && !/[a-z]{5}/i.test(segment.replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/gi, '')) ? datesIn(segment)[0] : undefined;
         if (date) facts.offer('dateOfService', date.date, text, 0.35, `"${segment}": a date alone (a value without a label)`, block.id);
       }
     }

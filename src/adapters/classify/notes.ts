@@ -7,7 +7,7 @@ import type { PageBlock, PageDescription } from '../../shared/page';
 import type { NotePiece, ReadNotePart, Skipped } from './types';
 import { factOf, isFactLine, isFactSentence, SIGNATURE_LINE } from './facts';
 import { undecorate } from './values';
-import { BILLING_HEADING, BOILERPLATE, CHROME_HEADINGS, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
+import { BILLING_HEADING, BOILERPLATE, CHROME_HEADINGS, EMPTY_SECTION, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
 
 const CLINICAL = new Set(CLINICAL_WORDS);
 const SOAP_LETTERS: Readonly<Record<string, string>> = { S: 'Subjective', O: 'Objective', A: 'Assessment', P: 'Plan' };
@@ -91,6 +91,7 @@ export function scoreBlock(block: PageBlock, page: PageDescription, claimTables:
   rule(BOILERPLATE.test(text) && length < 400, -3, 'boilerplate');
   rule(length < 120 && /^[^:]{2,40}:\s*\S/.test(text) && !block.edit && !/[.;]\s+\S/.test(text), -1, 'a label and a value');
   rule(!/[a-z]{3}/i.test(text), -3, 'no words');
+  rule(EMPTY_SECTION.test(text), -10, "an empty section's placeholder");
   // Text the user cannot see on a page they can (a collapsed template, a hidden draft); a hidden
   // frame (a background tab) is judged by the merge, visible copies first.
   rule(!block.visible && page.frame.visible && !block.edit, -3, 'hidden on a shown page');
@@ -161,13 +162,31 @@ export interface NotesResult {
 }
 
 /** Note parts of one frame. */
+// A SOAP note's sections titled by their initials ("S", "O", "A", "P"): a letter alone names a
+// section only when the page shows at least three of the four as labels or headings.
+const SOAP_INITIALS: Readonly<Record<string, string>> = { s: 'Subjective', o: 'Objective', a: 'Assessment', p: 'Plan' };
+
+/** The page with SOAP initials spelled out as the section names they stand for (ids unchanged). */
+function soapInitialsSpelled(page: PageDescription): PageDescription {
+  const initial = (text: string | undefined): string | undefined => SOAP_INITIALS[headingKey(text)] && /^\s*[SOAP]\s*:?\s*$/.test(text ?? '') ? SOAP_INITIALS[headingKey(text)] : undefined;
+  const seen = new Set([...page.headings.map((h) => h.text), ...page.blocks.map((b) => b.label), ...page.fields.map((f) => f.label)].map(initial).filter(Boolean));
+  if (seen.size < 3) return page;
+  return {
+    ...page,
+    headings: page.headings.map((h) => ({ ...h, text: initial(h.text) ?? h.text })),
+    blocks: page.blocks.map((b) => (b.label !== undefined && initial(b.label) ? { ...b, label: initial(b.label) as string } : b)),
+    fields: page.fields.map((f) => ({ ...f, label: initial(f.label) ?? f.label })),
+  };
+}
+
 export function readNotes(
-  page: PageDescription,
+  described: PageDescription,
   claimTables: Set<number>,
   claimRecords: ReadonlySet<string> = new Set(),
   textTableAt: ReadonlyMap<string, number> = new Map(),
   claimCodes: ReadonlySet<string> = new Set(),
 ): NotesResult {
+  const page = soapInitialsSpelled(described);
   // Configured note elements (an administrator's selectors, the user's "the note is here") are the note.
   const configured = page.blocks.some((b) => b.hints?.includes('config-note'));
   // A short section the page shows as a label/value pair ("Plan | Continue twice weekly." in a

@@ -207,6 +207,31 @@ export function firstDate(text: string): string | undefined {
   return datesIn(text)[0]?.date;
 }
 
+// A credential as pages print it after or inside a name: capitals, maybe with a slash or hyphen
+// ("PT", "DPT", "OTR/L", "PA-C", "CCC-SLP"), or "PhD". A name written in mixed case never matches.
+const CREDENTIAL = String.raw`(?:[A-Z]{2,6}(?:[/-][A-Z]{1,4})?|Ph\.?D\.?)`;
+const CREDENTIALS = String.raw`${CREDENTIAL}(?:\s*,\s*${CREDENTIAL}|\s+${CREDENTIAL})*`;
+const SURNAME = String.raw`[A-Z][a-z'A-Z]*[a-z][a-z'A-Z]*(?:[- ][A-Z][a-z'A-Z]*[a-z][a-z'A-Z]*)?`;
+const GIVEN = String.raw`[A-Z][a-z'-]+(?:\s+[A-Z](?:\.|[a-z'-]+))?`;
+// "Lindqvist PT, DPT, Tove" (surname, credentials, then given name: Cerner-style provider lists).
+const SURNAME_CREDS_GIVEN = new RegExp(String.raw`^(${SURNAME})\s*,?\s+(${CREDENTIALS})\s*,\s*(${GIVEN})$`);
+// "Lindqvist, Tove PT, DPT" and "Lindqvist, Tove, OTR/L" (surname first, credentials last).
+const SURNAME_GIVEN_CREDS = new RegExp(String.raw`^(${SURNAME}),\s*(${GIVEN})\s*,?\s+(${CREDENTIALS})$`);
+
+/**
+ * A provider written surname first with credentials, put in reading order: "Lindqvist PT, DPT, Tove"
+ * and "Lindqvist, Tove PT, DPT" → "Tove Lindqvist, PT, DPT". Anything else comes back as it was.
+ */
+export function personInReadingOrder(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  const tidy = (creds: string): string => creds.split(/\s*,\s*|\s+/).filter(Boolean).join(', ');
+  const a = SURNAME_CREDS_GIVEN.exec(t);
+  if (a) return `${a[3]} ${a[1]}, ${tidy(a[2] as string)}`;
+  const b = SURNAME_GIVEN_CREDS.exec(t);
+  if (b) return `${b[2]} ${b[1]}, ${tidy(b[3] as string)}`;
+  return t;
+}
+
 /** A person as a page prints one: "Jane Doe, PT, DPT", "Doe, Jane", "Dr. Sam Lee". */
 export function personLike(text: string): boolean {
   const t = text.trim();

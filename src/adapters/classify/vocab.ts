@@ -157,6 +157,13 @@ export const CLINICAL_WORDS: readonly string[] = [
 /** Boilerplate of page chrome (footers, legal lines, session notices). */
 export const BOILERPLATE = /(?:©|\bcopyright\b|\ball rights reserved\b|\bunauthori[sz]ed\b|\bconfidential\b|\bsession (?:times? out|expires?)\b|\bterms of (?:use|service)\b|\bprivacy policy\b|\bpowered by\b|\bgenerated (?:by|for)\b|\bwith any questions\b|\bif you have any questions\b|\bversion \d|\bv\d+(?:\.\d+)+\b)/i;
 
+/**
+ * What an EHR prints in a section nobody wrote in ("Nothing recorded", "No data entered", "Not
+ * documented", "Click to add"): page chrome, never note text. Whole-text only: "No complaints" is a
+ * clinical statement and stays.
+ */
+export const EMPTY_SECTION = /^[\s([]*(?:nothing\s+(?:recorded|entered|documented|charted|to\s+show)|no\s+(?:data|information|info|entries|entry|content|text|notes?|details?)(?:\s+(?:recorded|entered|documented|charted|available|yet|added))?|not\s+(?:recorded|documented|entered|charted)|none\s+(?:recorded|entered|charted)|(?:click|tap)\s+(?:here\s+)?to\s+(?:add|enter|edit)\b[^.]{0,30}|empty)[\s.)\]]*$/i;
+
 /** Therapy and common claim modifiers: what may stand alone in free text as a modifier. */
 export const KNOWN_MODIFIERS: ReadonlySet<string> = new Set([
   'GP', 'GO', 'GN', 'CQ', 'CO', 'KX', '59', 'XE', 'XS', 'XP', 'XU', '25', '76', '77', '91', '51', '52', '53', 'LT', 'RT', 'GA', 'GY', 'GZ', 'AT', '95',
