@@ -14,7 +14,7 @@
 // a browser run). Offline, "same findings" checks the read visits with the built engine the way the
 // worker does (dist/engine.mjs, default settings), not the popup's stored result.
 //
-// Without --batch: batches 1 to 6 and the demo's OpenEMR pages ("openemr"), each reported apart.
+// Without --batch: batches 1 to 7 and the demo's OpenEMR pages ("openemr"), each reported apart.
 //
 // Run it under the machine's browser lock (flock /tmp/tcg-e2e.lock …): policy tests of other
 // worktrees write machine-wide browser policy that would reach this browser.
@@ -31,7 +31,7 @@ const option = (name) => {
 };
 const format = option('--format') ?? 'text';
 const batchOption = option('--batch');
-const batches = batchOption ? [/^\d+$/.test(batchOption) ? Number(batchOption) : batchOption] : [1, 2, 3, 4, 5, 6, 'openemr'];
+const batches = batchOption ? [/^\d+$/.test(batchOption) ? Number(batchOption) : batchOption] : [1, 2, 3, 4, 5, 6, 7, 'openemr'];
 const families = option('--family') ? [option('--family')] : null;
 const verbose = argv.includes('--verbose');
 const dumpDir = option('--dump');

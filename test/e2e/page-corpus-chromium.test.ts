@@ -49,8 +49,8 @@ function failures(results: [CorpusPage, PageJudgement][]): string[] {
 
 const KNOWN_MISSES = (JSON.parse(readFileSync(join(CORPUS_ROOT, 'known-misses.json'), 'utf8')) as { pages: Record<string, string> }).pages;
 
-describe('Chromium: every corpus page (batches 1–6, the demo\'s OpenEMR pages) is read right, with the CLI\'s findings', () => {
-  for (const page of corpusPages({ batches: [1, 2, 3, 4, 5, 6, 'openemr'] })) {
+describe('Chromium: every corpus page (batches 1–7, the demo\'s OpenEMR pages) is read right, with the CLI\'s findings', () => {
+  for (const page of corpusPages({ batches: [1, 2, 3, 4, 5, 6, 7, 'openemr'] })) {
     const name = pageName(page);
     // A page on the known-misses list is not read right today (scripts/page-accuracy.mjs reports it);
     // every other page must pass, so a page can leave the list but never join it.
