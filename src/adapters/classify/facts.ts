@@ -47,7 +47,7 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
       // "primary: Aetna …" (a claim's payer select); an insurer's address after its name is not the payer.
       const cleaned = value
         .replace(/^(?:primary|secondary|tertiary)\s*[:\-]\s*/i, '')
-        // The rank as a plain prefix ("Primary Humana Gold Plus HMO", "Secondary Insurance Aetna PPO"); a
+        // The rank as a plain prefix ("Primary Acme Silver Plus HMO", "Secondary Insurance Aetna PPO"); a
         // payer named for primary care ("Primary Care Network", "Primary Health …") keeps its name.
         .replace(/^(?:Primary|Secondary|Tertiary|PRIMARY|SECONDARY|TERTIARY)(?:\s+(?:[Ii]nsurance|[Pp]ayer|[Cc]overage|[Pp]lan))?\s+(?!(?:Care|Health|CARE|HEALTH)\b)(?=[A-Z0-9])/, '')
         // The payer's rank and the member's id beside its name ("Aetna PPO (Primary)", "Aetna PPO · ID W123456789").

@@ -149,7 +149,7 @@ function splitSections(part: ReadNotePart): ReadNotePart[] {
   marks.forEach((m, i) => {
     const next = marks[i + 1];
     const end = next ? next.at - 1 : part.text.length;
-    // A printed form's title ("DAILY TREATMENT NOTE") over its header lines is not a section.
+    // A printed form's title ("OUTPATIENT VISIT RECORD") over its header lines is not a section.
     if (marks.length > 1 && /\t/.test(part.text.slice(m.body, end)) && headerOnly(part.text.slice(m.body, end))) return;
     out.push(slicePart(part, m.body, Math.max(m.body, end), m.label, i === 0 && out.length === 0 ? part.id : `${part.id}#${i + 1}`));
   });

@@ -102,7 +102,7 @@ export const FACT_PATTERNS: readonly { fact: Fact; pattern: RegExp; not?: RegExp
 export const WEAK_PAYER_CAPTION = /^(?:primary|plan|primary plan|current plan)$/i;
 /** Headings above such a caption that say insurance is around it. */
 export const INSURANCE_CONTEXT = /\b(?:billing|insurance|coverage|payers?|payors?|claims?|financial|benefits?|eligibility)\b/i;
-/** Words a plan's name carries when no payer profile names it ("Humana Gold Plus", "… Choice POS II"). */
+/** Words a plan's name carries when no payer profile names it ("Acme Silver Plus", "… Choice POS II"). */
 export const PLAN_WORDS = /\b(?:plan|plus|ppo|hmo|pos|epo|medicare|medicaid|advantage|health|healthcare|insurance|choice|blue|select|part [a-d])\b/i;
 /** Status badges beside a payer's name ("Medicare Part B  In-network"): never part of it. */
 export const PAYER_BADGE = /\s+(?:in[- ]network|out[- ]of[- ]network|verified|unverified|eligible|ineligible|active|inactive)$/i;

@@ -421,7 +421,7 @@ function tieFigures(
     const line = layout[seg.line]!;
     // A heading's block is the lines under it that are indented or bulleted more than it, in its section;
     // a line naming a service of its own ends it (a stroke named under the heading does not).
-    // A heading that ends in a colon ("Massage (97124):") also holds the unindented lines right under
+    // A heading that ends in a colon ("Soft tissue work, 97124:") also holds the unindented lines right under
     // it, up to the first blank line.
     const underColon = (h: NonNullable<typeof heading>): boolean => h.colon && !layout.slice(h.line + 1, seg.line).some((l) => l.end === l.first);
     const underTable = (h: NonNullable<typeof heading>): boolean => h.table === true && rowLines[seg.line] === 1;

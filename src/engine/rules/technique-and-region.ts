@@ -42,7 +42,7 @@ export default defineRule({
     for (const m of [...services.filter(describesWork), ...techniques, ...manual]) workSentences.add(m.sentence);
     const sameSection = (a: number, b: number) => chart.sentences[a]?.section === chart.sentences[b]?.section;
     // A neighbour's region is the massage's only when the neighbour is no other service's entry:
-    // "Grade III glides, R GH joint" just above "Massage (97124):" names the mobilisation's joint.
+    // "Grade III glides, R GH joint" just above "STM (97124) -" names the mobilisation's joint.
     const otherService = new Set<number>();
     for (const m of chart.mentions.service ?? []) if (!isMassage(m.entry)) otherService.add(m.sentence);
     for (const id of ['manual-therapy', 'active-therapy']) for (const m of chart.mentions[id] ?? []) otherService.add(m.sentence);
