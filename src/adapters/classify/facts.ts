@@ -205,23 +205,29 @@ const INSURANCE_HEADING = /\b(?:insurance|coverage|payers?|payors?|carriers?|pla
 const VISIT_WORD = /\b(?:encounter|visit|service|session|appointment|treatment|note|dos)\b/i;
 const POC_RANGE = /\b(?:plan of care|poc|cert(?:ification)?\.? period)\b[^\d]{0,20}/i;
 
+const INSURANCE_CAPTION = /\b(?:insurance|coverage|payers?|payors?)\b/i;
+const NOT_THE_PAYER_CAPTION = /\b(?:secondary|tertiary|eligib\w*|auth\w*|claims?|balance)\b/i;
+
 /**
  * A payer under a caption: "Primary" or "Insurance" on a line of its own (a heading or a caption
  * div) and the plan in the next element (a link, a badge, a line), which the describer gives as the
  * next heading or a block under the caption. A weak caption ("Primary", "Plan") counts only
  * under a billing or insurance heading and with a value that reads as a plan.
  */
-function captionedPayer(page: PageDescription, facts: Facts): void {
+function captionedPayer(page: PageDescription, facts: Facts, noteBlocks: Set<string>): void {
   page.headings.forEach((heading, i) => {
-    const caption = heading.text.replace(/[:：]\s*$/, '').trim();
-    const strong = factOf(caption)?.fact === 'payer' && factOf(caption)?.exact === true;
+    const caption = undecorate(heading.text).replace(/[:：]\s*$/, '').trim();
+    // A payer caption, or an insurance heading of a few words ("Insurance information", "Coverage")
+    // that is not about a secondary plan, eligibility, an authorisation or a balance.
+    const insuranceHeading = caption.split(/\s+/).length <= 4 && INSURANCE_CAPTION.test(caption) && !NOT_THE_PAYER_CAPTION.test(caption);
+    const strong = (factOf(caption)?.fact === 'payer' && factOf(caption)?.exact === true) || insuranceHeading;
     if (!strong && !WEAK_PAYER_CAPTION.test(caption)) return;
     const above = page.headings.slice(0, i).reverse().find((h) => h.level < heading.level);
     const context = INSURANCE_CONTEXT.test(above?.text ?? '') || page.blocks.some((b) => b.head === i && b.hints?.some((h) => h === 'billing' || h === 'claim'));
-    const under = page.blocks.filter((b) => b.head === i && !b.edit).map((b) => ({ text: b.text, id: b.id, visible: b.visible }));
+    const under = page.blocks.filter((b) => b.head === i && !b.edit && !noteBlocks.has(b.id)).map((b) => ({ text: b.text, id: b.id, at: b.at }));
     const next = page.headings[i + 1];
-    // The next heading only when it is a short line of its own (level 7), not a section title.
-    const candidates = next && next.level === 7 ? [...under, { text: next.text, id: next.id, visible: true }] : under;
+    // The next heading only when it is a short line of its own (level 7), not a section title; in page order.
+    const candidates = (next && next.level === 7 ? [...under, { text: next.text, id: next.id, at: next.at }] : under).sort((a, b) => a.at - b.at);
     for (const candidate of candidates.slice(0, 4)) {
       const line = (candidate.text.split('\n')[0] ?? '').trim();
       if (!line || line.length > 80 || isFactLine(line) || factOf(line) !== undefined || WEAK_PAYER_CAPTION.test(line) || /[.;!?]\s|\d{1,2}\/\d{1,2}\//.test(line)) continue;
@@ -324,7 +330,7 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
       });
     }
   });
-  captionedPayer(page, facts);
+  captionedPayer(page, facts, noteBlocks);
   // Insurance listed by rank ("Primary | Aetna PPO | policy…", "Secondary | …"): the primary row's
   // payer, its column named as a payer or, under an insurance heading, as a plan or name.
   page.tables.forEach((table, index) => {
@@ -336,17 +342,6 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
     const column = table.columns.findIndex((c) => factOf(c)?.fact === 'payer' || (insured && /^(?:plan|plan name|name|carrier|company|insurance company)$/i.test(undecorate(c).trim())));
     const row = table.rows[primary];
     if (column >= 0 && row) facts.offer('payer', valueFor('payer', row.cells[column]?.text ?? ''), row.cells[column]?.text ?? '', 0.9, `"${table.columns[column]}" of the primary insurance row`, row.id);
-  });
-  // The payer as the first line under an insurance heading ("Insurance" over "Aetna PPO", "Member ID: …"):
-  // the line may be a block, or a short title the describer took for a heading of its own.
-  page.headings.forEach((heading, i) => {
-    const words = undecorate(heading.text).trim();
-    if (words.split(/\s+/).length > 4 || !/\b(?:insurance|coverage|payers?|payors?)\b/i.test(words) || /\b(?:secondary|tertiary|eligib\w*|auth\w*|claims?|balance)\b/i.test(words)) return;
-    const block = page.blocks.find((b) => b.head === i && !noteBlocks.has(b.id));
-    const next = page.headings[i + 1];
-    const first = next && next.level === 7 && (!block || next.at < block.at) ? next : block;
-    const text = first?.text.trim() ?? '';
-    if (first && text.length <= 80 && !text.includes('\n') && !text.includes(':')) facts.offer('payer', valueFor('payer', text), text, 0.55, `the line under "${heading.text}"`, first.id);
   });
   // The title or a heading that carries the date: "11/20/2026 Encounter", "Visit — Nov 19, 2026",
   // "Fee Sheet for … for Encounter on 11/20/2026". Never a date of birth.
