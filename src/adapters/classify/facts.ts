@@ -7,7 +7,7 @@ import type { PageCell, PageDescription } from '../../shared/page';
 import type { ReadFact, ReadFacts } from './types';
 import { datesIn, firstDate, personInReadingOrder, personLike, procedureCodes, undecorate } from './values';
 import { PROFILE_DATA } from '../../engine/payers/index';
-import { FACT_PATTERNS, FACT_RULES, INSURANCE_CONTEXT, PAYER_BADGE, PLAN_WORDS, WEAK_PAYER_CAPTION, type Fact } from './vocab';
+import { FACT_PATTERNS, FACT_RULES, INSURANCE_CAPTION, INSURANCE_CONTEXT, INSURANCE_TABLE_HEADING, NOT_THE_PAYER_CAPTION, PAYER_BADGE, PLAN_WORDS, WEAK_PAYER_CAPTION, type Fact } from './vocab';
 
 interface PhraseRule {
   fact: Fact | null;
@@ -201,12 +201,8 @@ const payerNamed = (text: string): boolean => {
   const words = ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
   return PAYER_WORDS.some((w) => words.includes(w));
 };
-const INSURANCE_HEADING = /\b(?:insurance|coverage|payers?|payors?|carriers?|plans?)\b/i;
 const VISIT_WORD = /\b(?:encounter|visit|service|session|appointment|treatment|note|dos)\b/i;
 const POC_RANGE = /\b(?:plan of care|poc|cert(?:ification)?\.? period)\b[^\d]{0,20}/i;
-
-const INSURANCE_CAPTION = /\b(?:insurance|coverage|payers?|payors?)\b/i;
-const NOT_THE_PAYER_CAPTION = /\b(?:secondary|tertiary|eligib\w*|auth\w*|claims?|balance)\b/i;
 
 /**
  * A payer under a caption: "Primary" or "Insurance" on a line of its own (a heading or a caption
@@ -338,7 +334,7 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
     const rankAt = (re: RegExp): number => table.rows.findIndex((r) => r.cells.some((c) => re.test(c.text.trim())));
     const primary = rankAt(/^(?:primary|pri|1st|1)$/i);
     if (primary < 0 || rankAt(/^(?:secondary|sec|2nd|2|tertiary)$/i) < 0) return;
-    const insured = INSURANCE_HEADING.test(`${table.head !== undefined ? page.headings[table.head]?.text : ''} ${table.caption ?? ''}`);
+    const insured = INSURANCE_TABLE_HEADING.test(`${table.head !== undefined ? page.headings[table.head]?.text : ''} ${table.caption ?? ''}`);
     const column = table.columns.findIndex((c) => factOf(c)?.fact === 'payer' || (insured && /^(?:plan|plan name|name|carrier|company|insurance company)$/i.test(undecorate(c).trim())));
     const row = table.rows[primary];
     if (column >= 0 && row) facts.offer('payer', valueFor('payer', row.cells[column]?.text ?? ''), row.cells[column]?.text ?? '', 0.9, `"${table.columns[column]}" of the primary insurance row`, row.id);

@@ -102,6 +102,12 @@ export const FACT_PATTERNS: readonly { fact: Fact; pattern: RegExp; not?: RegExp
 export const WEAK_PAYER_CAPTION = /^(?:primary|plan|primary plan|current plan)$/i;
 /** Headings above such a caption that say insurance is around it. */
 export const INSURANCE_CONTEXT = /\b(?:billing|insurance|coverage|payers?|payors?|claims?|financial|benefits?|eligibility)\b/i;
+/** A heading that captions the payer under it ("Insurance", "Coverage information"): no "plan" (a note has a Plan section). */
+export const INSURANCE_CAPTION = /\b(?:insurance|coverage|payers?|payors?)\b/i;
+/** …unless it is about another plan or about money and permissions ("Secondary insurance", "Eligibility", "Authorizations"). */
+export const NOT_THE_PAYER_CAPTION = /\b(?:secondary|tertiary|eligib\w*|auth\w*|claims?|balance)\b/i;
+/** A heading or caption over a table of insurances ranked primary/secondary, where "Plan" or "Name" columns name the payer. */
+export const INSURANCE_TABLE_HEADING = /\b(?:insurance|coverage|payers?|payors?|carriers?|plans?)\b/i;
 /** Words a plan's name carries when no payer profile names it ("Acme Silver Plus", "… Choice POS II"). */
 export const PLAN_WORDS = /\b(?:plan|plus|ppo|hmo|pos|epo|medicare|medicaid|advantage|health|healthcare|insurance|choice|blue|select|part [a-d])\b/i;
 /** Status badges beside a payer's name ("Medicare Part B  In-network"): never part of it. */
