@@ -186,13 +186,13 @@ function figureEvidence(figure: Figure<unknown> | undefined, evidenceOf: Evidenc
 }
 
 /** Minutes per code: what the claim says, else what the note documents, with every place the note gives them. */
-function readTimes({ chart, facts, evidenceOf }: Input): ReadingSection<TimeItem> {
+function readTimes({ facts, evidenceOf }: Input): ReadingSection<TimeItem> {
   const items: TimeItem[] = [];
   const seen = new Set<string>();
   const add = (code: string, minutes: number | null, from: Source | undefined): void => {
     if (seen.has(code)) return;
     seen.add(code);
-    const documented = chart.minutesByCode[code];
+    const documented = facts.noteMinutes[code];
     const forms = [...new Set((documented?.evidence ?? []).map((t) => t.form))];
     const conflicting = documented?.conflicting ?? [];
     let says = minutes === null ? `${code}: no minutes found` : `${code}: ${minutesText(minutes)} ${from ? FROM[from] : ''}`.trimEnd();
@@ -208,7 +208,7 @@ function readTimes({ chart, facts, evidenceOf }: Input): ReadingSection<TimeItem
     else if (isTimed(line.code)) add(line.code, null, undefined);
   }
   // Codes only the note documents still share a CMS total (facts.ts), so they are shown too.
-  for (const documented of Object.values(chart.minutesByCode)) add(documented.code, documented.minutes, 'note');
+  for (const documented of Object.values(facts.noteMinutes)) add(documented.code, documented.minutes, 'note');
   return section('Minutes per code', 'No minutes were tied to any code.', items);
 }
 

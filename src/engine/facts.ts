@@ -1,6 +1,6 @@
 // VisitFacts: the claim and the note reconciled once, so every rule reads the same figures.
 // Structured fields win; the note fills what they leave out, and every figure says where it came from.
-import type { Chart, Mention, Span } from './chart';
+import type { Chart, CodeMinutes, Mention, Span } from './chart';
 import { normaliseCredential } from './chart/note-facts';
 import { isManualTherapy, isMassage, isTimed, isUntimed, normalizeCode } from './codes';
 import type { UnitMethod, UnitsSummary } from './base-types';
@@ -70,6 +70,12 @@ export interface VisitFacts {
    * unbilled one ("STM 14 min" on a 97124 claim). It is the billed line's time, counted once.
    */
   renamedTime?: { noteCode: string; lineCode: string };
+  /**
+   * The note's minutes per code as the claim's codes see them: the chart's minutesByCode with renamed
+   * hands-on time (renamedTime) filed under the billed code, so it is counted once by every rule.
+   * Rules read minutes from here, not from chart.minutesByCode.
+   */
+  noteMinutes: Record<string, CodeMinutes>;
 }
 
 export interface MassageScope {
@@ -124,26 +130,17 @@ export function buildFacts(visit: Visit, chart: Chart, method: UnitMethod, readL
         dx: (l.dx ?? []).map((d) => d.trim().toUpperCase()),
         fromNote: false,
       }));
+  const renamedTime = renamedHandsOnTime(lines, chart);
+  const noteMinutes = noteMinutesAsBilled(chart, renamedTime);
   // Minutes the claim does not give come from the note's per-code documentation.
   for (const line of lines) {
-    const documented = chart.minutesByCode[line.code];
+    const documented = noteMinutes[line.code];
     if (!documented) continue;
     const first = documented.evidence[0]!;
     if (line.minutes === undefined || line.minutesSource === 'note') {
       line.minutes = documented.minutes;
       line.minutesSource = 'note';
       line.minutesSpan = { start: first.start, end: first.end };
-    }
-  }
-
-  const renamedTime = renamedHandsOnTime(lines, chart);
-  if (renamedTime) {
-    const documented = chart.minutesByCode[renamedTime.noteCode]!;
-    for (const line of lines) {
-      if (line.code !== renamedTime.lineCode || line.minutes !== undefined) continue;
-      line.minutes = documented.minutes;
-      line.minutesSource = 'note';
-      line.minutesSpan = { start: documented.evidence[0]!.start, end: documented.evidence[0]!.end };
     }
   }
 
@@ -218,9 +215,10 @@ export function buildFacts(visit: Visit, chart: Chart, method: UnitMethod, readL
     assistants,
     discipline,
     episode,
-    units: summariseUnits(lines, chart, method, totalTimedMinutes?.value, renamedTime?.noteCode),
+    units: summariseUnits(lines, noteMinutes, method, totalTimedMinutes?.value),
     massage: massageScope(lines, chart),
     ...(renamedTime ? { renamedTime } : {}),
+    noteMinutes,
   };
 }
 
@@ -235,6 +233,17 @@ function renamedHandsOnTime(lines: readonly FactLine[], chart: Chart): VisitFact
   return { noteCode: unbilledInNote[0]!, lineCode: untimedInNote[0]! };
 }
 
+/** chart.minutesByCode with the renamed hands-on time moved to the billed code (see VisitFacts.noteMinutes). */
+function noteMinutesAsBilled(chart: Chart, renamed: VisitFacts['renamedTime']): Record<string, CodeMinutes> {
+  if (!renamed) return chart.minutesByCode;
+  const moved: Record<string, CodeMinutes> = {};
+  for (const [code, minutes] of Object.entries(chart.minutesByCode)) {
+    if (code === renamed.noteCode) moved[renamed.lineCode] = { ...minutes, code: renamed.lineCode };
+    else moved[code] = minutes;
+  }
+  return moved;
+}
+
 function massageScope(lines: FactLine[], chart: Chart): MassageScope {
   const massageLines = lines.filter((l) => isMassage(l.code));
   const performedToday = massagePerformedToday(chart);
@@ -246,7 +255,7 @@ function massageScope(lines: FactLine[], chart: Chart): MassageScope {
  * leaves out still take their share of a CMS total (CMS example 4's ultrasound), so they are part
  * of the allocation and appear in `expected` (with nothing billed).
  */
-function summariseUnits(lines: FactLine[], chart: Chart, method: UnitMethod, totalTimed: number | undefined, renamedCode?: string): UnitsSummary {
+function summariseUnits(lines: FactLine[], noteMinutes: Record<string, CodeMinutes>, method: UnitMethod, totalTimed: number | undefined): UnitsSummary {
   const billed: Record<string, number> = {};
   const minutesByCode: Record<string, number> = {};
   // Minutes the note gives for a code belong to the code, not to each of its lines ("97124 ×3" and
@@ -264,8 +273,7 @@ function summariseUnits(lines: FactLine[], chart: Chart, method: UnitMethod, tot
   const claimTimed = [...new Set(lines.filter((l) => isTimed(l.code)).map((l) => l.code))];
   const untimed = [...new Set(lines.filter((l) => isUntimed(l.code)).map((l) => l.code))];
   const perCodeKnown = claimTimed.length > 0 && claimTimed.every((c) => minutesByCode[c] !== undefined);
-  // (Hands-on time written under another name is the billed line's, not a second service: renamedTime.)
-  const documentedOnly = Object.values(chart.minutesByCode).filter((c) => isTimed(c.code) && !claimTimed.includes(c.code) && c.code !== renamedCode);
+  const documentedOnly = Object.values(noteMinutes).filter((c) => isTimed(c.code) && !claimTimed.includes(c.code));
   for (const c of documentedOnly) minutesByCode[c.code] = c.minutes;
   const timedCodes = [...claimTimed, ...documentedOnly.map((c) => c.code)];
 

@@ -237,7 +237,7 @@ function checkPair(ctx: RuleContext, line: FactLine, modifier: string, pair: Cod
   // A code with no minutes at all is minutes-missing's root fact: said here, folded there when it fires.
   let onlyMinutes: number | undefined;
   for (const code of [line.code, partner]) {
-    if (isTimed(code) && !ctx.chart.minutesByCode[code]) {
+    if (isTimed(code) && !ctx.facts.noteMinutes[code]) {
       missing.push(`separate minutes for ${code}`);
       fixes.push(`record the minutes of ${code} on their own (e.g. "${code} — 10 min")`);
       const owner = ctx.facts.lines.find((l) => l.code === code);

@@ -34,7 +34,7 @@ export default defineRule({
     const differ = (a: number, b: number) => Math.abs(a - b) > tolerance;
 
     // 1. One code, two different times in the note (a treatment entry vs a billing summary).
-    for (const [code, cm] of Object.entries(chart.minutesByCode)) {
+    for (const [code, cm] of Object.entries(facts.noteMinutes)) {
       if (cm.conflicting.length === 0) continue;
       const other = cm.evidence.find((e) => cm.conflicting.includes(e.minutes)) ?? cm.evidence[cm.evidence.length - 1]!;
       report({
@@ -50,7 +50,7 @@ export default defineRule({
       if (l.minutesSource === 'claim' && l.minutes !== undefined) claimMinutes.set(l.code, (claimMinutes.get(l.code) ?? 0) + l.minutes);
     }
     for (const [code, minutes] of claimMinutes) {
-      const noted = chart.minutesByCode[code];
+      const noted = facts.noteMinutes[code];
       if (!noted || !differ(noted.minutes, minutes)) continue;
       report({
         message: `${code}: the claim line gives ${minutes} minutes but the note documents ${noted.minutes}`,
@@ -80,10 +80,8 @@ export default defineRule({
     const timedMinutes = new Map<string, number>();
     const untimedMinutes = new Map<string, number>();
     // In note order (object keys that look like numbers would come out sorted).
-    const noted = Object.values(chart.minutesByCode).sort((a, b) => (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0));
+    const noted = Object.values(facts.noteMinutes).sort((a, b) => (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0));
     for (const cm of noted) {
-      // Hands-on time written under another name ("STM 14 min" on a 97124 line) is the billed line's: counted once.
-      if (cm.code === facts.renamedTime?.noteCode) continue;
       if (isTimed(cm.code)) timedMinutes.set(cm.code, cm.minutes);
       else if (isUntimed(cm.code)) untimedMinutes.set(cm.code, cm.minutes);
     }
