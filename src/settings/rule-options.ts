@@ -8,6 +8,8 @@ import * as z from '../engine/zod';
 
 const flag = z.boolean();
 const count = (max: number) => z.int().check(z.minimum(0), z.maximum(max));
+/** A number in a range (similarities 0–1, pain points, degrees). */
+const amount = (max: number) => z.number().check(z.minimum(0), z.maximum(max));
 const list = (item: z.ZodMiniType<string>, max = 50) => z.array(item).check(z.maxLength(max));
 /** CPT/HCPCS codes and modifiers as claim lines carry them ("97124", "59", "XU"). */
 const code = z.string().check(z.regex(/^[A-Za-z0-9]{2,5}$/));
@@ -44,6 +46,17 @@ export const RULE_OPTION_SCHEMAS = {
     indicators: z.optional(z.record(pairId, z.union([z.literal(0), z.literal(1), z.literal(9)]))),
   }),
   'time-totals': z.strictObject({ toleranceMinutes: z.optional(count(60)) }),
+  // Cross-visit rules (src/engine/history/rules/): their options are the thresholds of
+  // src/engine/data/history.json they read (threshold('<name>')), overriding the profile's value.
+  'cloned-note': z.strictObject({ cloneSimilarity: z.optional(amount(1)), minShingles: z.optional(count(1000)) }),
+  'templated-note': z.strictObject({ templateSimilarity: z.optional(amount(1)), minShingles: z.optional(count(1000)) }),
+  'massage-trend': z.strictObject({
+    massageVisits: z.optional(count(366)),
+    massageDays: z.optional(count(3660)),
+    painImprovement: z.optional(amount(10)),
+    romImprovement: z.optional(amount(180)),
+    otherImprovement: z.optional(amount(1)),
+  }),
 } as const;
 
 export type RuleWithOptions = keyof typeof RULE_OPTION_SCHEMAS;
