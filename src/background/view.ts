@@ -42,7 +42,7 @@ export function buildTabState(record: TabRecord | null, engine: EngineApi, resol
     // Rule meta for every finding, and for the rules turned off here (listed with "turn back on").
     for (const id of [...result.findings.map((f) => f.ruleId), ...scopedOff.map((s) => s.ruleId)]) {
       const rule = meta.get(id);
-      if (rule && !rules[rule.id]) rules[rule.id] = { title: rule.title, rationale: rule.rationale, howToFix: rule.howToFix };
+      if (rule && !rules[rule.id]) rules[rule.id] = { title: rule.title, rationale: rule.rationale, howToFix: rule.howToFix, ...(rule.acrossVisits ? { acrossVisits: true } : {}) };
     }
   }
   const frames = record?.frames ?? [];

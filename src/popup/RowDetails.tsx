@@ -100,17 +100,24 @@ export function RowDetails({ row, rule, profileName, actions, explain, readBehin
       )}
       <p class="row__meta">{t('findingProfile', profiles.map(profileName).join(', '))}</p>
       <div class="row__rule-actions">
-        <MenuButton
-          class="row__off"
-          items={offItems}
-          disabled={ruleLock !== null}
-          describedBy={ruleLock !== null ? `${id}-lock` : undefined}
-          label={t('turnOffMenuLabel', row.title)}
-          onSelect={(scope) => actions.turnOff(row.ruleId, scope === 'site' ? 'site' : 'profile')}
-        >
-          {t('turnOffMenu')}
-        </MenuButton>
-        {ruleLock !== null && <LockNote id={`${id}-lock`} lock={ruleLock} />}
+        {rule?.acrossVisits ? (
+          // The worker turns cross-visit rules off by level only (options page), not per payer or site.
+          <p class="row__meta">{t('acrossRuleOffHint')}</p>
+        ) : (
+          <>
+            <MenuButton
+              class="row__off"
+              items={offItems}
+              disabled={ruleLock !== null}
+              describedBy={ruleLock !== null ? `${id}-lock` : undefined}
+              label={t('turnOffMenuLabel', row.title)}
+              onSelect={(scope) => actions.turnOff(row.ruleId, scope === 'site' ? 'site' : 'profile')}
+            >
+              {t('turnOffMenu')}
+            </MenuButton>
+            {ruleLock !== null && <LockNote id={`${id}-lock`} lock={ruleLock} />}
+          </>
+        )}
       </div>
     </>
   );

@@ -78,7 +78,13 @@ export const CheckResultSchema = z.object({
   explanations: z.optional(z.record(text(ID.rule), ExplanationSchema)),
 });
 
-export const RuleInfoSchema = z.object({ title: text(300), rationale: text(4000), howToFix: text(4000) });
+export const RuleInfoSchema = z.object({
+  title: text(300),
+  rationale: text(4000),
+  howToFix: text(4000),
+  /** A cross-visit rule (visit history): levels and disabled rules only, no per-payer or per-site off. */
+  acrossVisits: z.optional(z.boolean()),
+});
 
 export const DismissalSchema = z.object({
   findingKey: text(ID.findingKey),

@@ -16,6 +16,6 @@ describe('tab state rule meta', () => {
     const finding = { ruleId: 'cloned-note', title: cloned!.title, severity: 'warning' as const, message: 'Same note as on 2026-11-13', profile: checked.profile.id, citations: [] };
     record.result = { result: { ...checked, findings: [finding] }, keys: ['cloned-note:1'] };
     const state = buildTabState(record, createFakeEngine(), resolveSettings(DEFAULT_SETTINGS, {}, {}));
-    expect(state.rules['cloned-note']).toEqual({ title: cloned!.title, rationale: cloned!.rationale, howToFix: cloned!.howToFix });
+    expect(state.rules['cloned-note']).toEqual({ title: cloned!.title, rationale: cloned!.rationale, howToFix: cloned!.howToFix, acrossVisits: true });
   });
 });

@@ -314,6 +314,16 @@ describe('popup: turning a rule off for this payer or site', () => {
     );
     expect((within(expand('maintenance-pattern')).getByRole('button', { name: /^Turn rule off/ }) as HTMLButtonElement).disabled).toBe(false);
   });
+
+  it('is not offered for a cross-visit rule (the worker turns those off by level only): the row says where instead', async () => {
+    const base = okState();
+    const rules = { ...base.rules, 'maintenance-pattern': { title: 'Maintenance pattern', rationale: 'r', howToFix: 'f', acrossVisits: true } };
+    await renderPopup({ tabState: okState({ rules }) });
+    const across = expand('maintenance-pattern');
+    expect(within(across).queryByRole('button', { name: /^Turn rule off/ })).toBeNull();
+    expect(across.textContent).toContain('This rule compares visits. Set its level, or turn it off, on the options page.');
+    expect(within(expand('missing-gp')).getByRole('button', { name: /^Turn rule off/ })).toBeTruthy();
+  });
 });
 
 describe('popup: "open in Claim Guard" from the page', () => {
