@@ -307,7 +307,8 @@ export function analyzeChart(note: Visit['note'], options: ChartOptions = {}): C
   const services = serviceMentions(text, mentions);
   const lx = lex(text, words, tokens);
   const timeItems = parseTimes(lx);
-  const times = findTimes(text, lx, timeItems, services, contextAt, new Set(options.billedCodes ?? []));
+  const treatedParts = [...(mentions['body-region'] ?? []), ...(mentions['massage-technique'] ?? []), ...(mentions['manual-therapy'] ?? [])];
+  const times = findTimes(text, lx, timeItems, services, contextAt, new Set(options.billedCodes ?? []), treatedParts);
 
   // 5. Measures and their changes (the measure rows build on the time grammar's numbers and durations).
   const { measurements, changes } = findMeasures(text, lx, timeItems.index, mentions['outcome-measures'] ?? [], mentions.phase ?? [], mentions['goal-language'] ?? [], contextAt);

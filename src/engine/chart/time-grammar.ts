@@ -24,6 +24,7 @@ export const TIME_WORDS = {
   goalLead: new Set(words('goal-lead')),
   actualTime: words('actual-time').map((w) => w.split('-')),
   distance: new Set(words('distance-context')),
+  sameServiceLabel: new Set(words('same-service-label')),
 };
 const SPELLED: Record<string, number> = timeData.spelledNumbers.values;
 
@@ -81,6 +82,41 @@ function minutesNotMetres(lx: Lexed, first: number, n: number): boolean {
   return true;
 }
 
+/**
+ * A number in a list of figures that end in one minutes word: "12 and 25 min", "12/25 min", "10, 8
+ * and 12 minutes", "12 & 25'". The list is joined by "and", "&" or "/" (a comma only before a later
+ * "and"), every figure is a plain number up to 90, and nothing before the first says it is something
+ * else (a count "x10", a score "6/10", a reading "120/80").
+ */
+const LIST_JOIN = new Set(['and', '&', '/', ',']);
+function sharesMinuteWord(lx: Lexed, first: number): boolean {
+  const previous = lx.norm[first - 1];
+  if (previous === '/' || previous === 'x' || previous === '×' || previous === '-' || previous === '.' || lx.kind[first - 1] === Kind.Num) return false;
+  let i = first + 1;
+  let anded = false;
+  let commas = false;
+  for (let figures = 1; figures <= 6; figures++) {
+    const join = lx.norm[i];
+    if (join === undefined || !LIST_JOIN.has(join) || lx.kind[i] === Kind.Newline) return false;
+    if (join === ',') commas = true;
+    else anded = true;
+    // ", and" is one joiner.
+    if (join === ',' && lx.norm[i + 1] === 'and') i++;
+    const n = i + 1;
+    if (lx.kind[n] !== Kind.Num || !(lx.value[n]! >= 1 && lx.value[n]! <= 90) || lx.norm[n]!.length > 2) return false;
+    const after = n + 1;
+    if (MINUTE.test(lx, after) || (lx.norm[after] === "'" && lx.spaceBefore[after] === 0)) {
+      // "12/25 min" reads as a pair only when written as one ("12/25" with no spaces around the slash).
+      if (join === '/' && (lx.spaceBefore[i] !== 0 || lx.spaceBefore[n] !== 0)) return false;
+      return anded && (!commas || join !== ',');
+    }
+    // A slash pairs two figures only ("12/25 min"): "6/10 and 25 min" is a score, then a time.
+    if (join === '/') return false;
+    i = after;
+  }
+  return false;
+}
+
 const meridiem = (lx: Lexed, p: Part | undefined): string | undefined => (p ? lx.norm[p.first]!.charAt(0) : undefined);
 const AMPM = word(...words('meridiem'));
 // "a"/"p" alone are meridiem only written against the time ("2:00p") or followed by ".m" ("2:00 p.m.").
@@ -127,6 +163,12 @@ const atomRows: Rule[] = [
       lx.spaceBefore[p[1]!.first]! > 0 && lx.text[lx.start[p[1]!.first]!] === 'm' && lx.kind[p[1]!.end] !== Kind.Word && minutesNotMetres(lx, p[0]!.first, tokenValue(lx, p[0]))
         ? { value: tokenValue(lx, p[0]) }
         : null,
+  },
+  {
+    name: "duration: <n> sharing the minutes word of a figure after it ('12 and 25 min', '12/25 min', '10, 8 and 12 minutes')",
+    kind: 'duration',
+    pattern: [num(1, 90, [1, 2])],
+    make: (p, lx) => (sharesMinuteWord(lx, p[0]!.first) ? { value: tokenValue(lx, p[0]), data: { sharedUnit: true } } : null),
   },
   { name: 'duration: <n> hr', kind: 'duration', pattern: [NUMBER_ITEM, HOUR], make: (p) => ({ value: Math.round(value(p[0]) * 60), data: { hours: true } }) },
   { name: 'duration: half an hour', kind: 'duration', pattern: [word('half'), opt(word('an', 'a')), HOUR], make: () => ({ value: 30 }) },

@@ -404,6 +404,7 @@ function tieFigures(
   attached: (ServiceTime & { section: SectionKind })[],
   orphans: Orphan[],
   rowLines: Uint8Array,
+  partWords: Uint8Array,
 ): void {
   const layout = lineLayout(lx);
   // A table header that names a service ("Exercise | Sets | Min") heads its rows like a heading heads a list.
@@ -439,7 +440,7 @@ function tieFigures(
       previous = seg;
       continue;
     }
-    tieSegment(lx, seg, owners, previous, heading?.service, section, contextAt, attached, orphans);
+    tieSegment(lx, seg, owners, previous, heading?.service, section, contextAt, attached, orphans, partWords);
     previous = seg;
   }
 }
@@ -455,6 +456,7 @@ function tieSegment(
   contextAt: (offset: number) => MentionContext,
   attached: (ServiceTime & { section: SectionKind })[],
   orphans: Orphan[],
+  partWords: Uint8Array,
 ): void {
   const timeFirst = seg.services.length > 0 && seg.figures[0]!.item.first < seg.services[0]!.first;
   // Several services in one clause: figures pair with services in order. Service first ("Massage …
@@ -471,8 +473,11 @@ function tieSegment(
   for (let f = 0; f < seg.figures.length; f++) {
     const figure = seg.figures[f]!;
     let owner: Service | undefined;
-    if (owners.size === 1) owner = seg.services[0];
-    else if (owners.size > 1 && figure.item.rule.startsWith('table:')) {
+    if (owners.size === 1) {
+      // "Massage 12 min, TE 25 min", "…, bike 8 min": a later figure under a label of its own is another
+      // activity's time (kept as unread), not more of the one service; "R trap 8 min, L 7 min" is not.
+      owner = f > 0 && labelledApart(lx, seg, seg.figures[f - 1]!, figure, partWords) ? undefined : seg.services[0];
+    } else if (owners.size > 1 && figure.item.rule.startsWith('table:')) {
       // A table row belongs to the service in its first cells (the code column), not to one named later in it.
       owner = seg.services[0];
     } else if (owners.size > 1) {
@@ -513,6 +518,27 @@ function tieSegment(
     if (lx.norm[figure.item.end] === ':') listHead = owner.owner;
     attached.push({ code: owner.code, minutes: figure.minutes, start: figure.start, end: figure.end, form: seg.hasUnits && figure.form === 'minutes' ? 'units' : figure.form, section });
   }
+}
+
+/**
+ * Between two figures of a one-service clause, a list break (',' or ';') and then a label with a word
+ * that names no body region, stroke or technique (./data/grammar/time.json: same-service-label lists
+ * the sides, positions and joiners that may stand there) and is not the service itself.
+ */
+function labelledApart(lx: Lexed, seg: Segment, before: Figure, figure: Figure, partWords: Uint8Array): boolean {
+  let broke = false;
+  let foreign = false;
+  for (let i = before.item.end; i < figure.item.first; i++) {
+    const w = lx.norm[i]!;
+    if (w === ',' || w === ';') {
+      broke = true;
+      continue;
+    }
+    if (!broke || lx.kind[i] !== Kind.Word || partWords[i] === 1 || TIME_WORDS.sameServiceLabel.has(w)) continue;
+    if (seg.services.some((s) => i >= s.first && i < s.end)) return false;
+    foreign = true;
+  }
+  return broke && foreign;
 }
 
 /** A service (from distinct[from] on) starts after the figure and before the next one (or there is no next one). */
@@ -564,6 +590,7 @@ export function findTimes(
   mentions: readonly ServiceMention[],
   contextAt: (offset: number) => MentionContext,
   billed: ReadonlySet<string> = new Set(),
+  treatedParts: readonly { start: number; end: number }[] = [],
 ): TimeFacts {
   const services = serviceSpans(lx, mentions, billed);
   const inService = new Uint8Array(lx.count);
@@ -584,7 +611,11 @@ export function findTimes(
   // Tie figures to services, segment by segment.
   const attached: (ServiceTime & { section: SectionKind })[] = [];
   const orphans: Orphan[] = [];
-  tieFigures(lx, segments, contextAt, attached, orphans, tables.rowLines);
+  // Tokens that name what a service treats or how (regions, strokes, techniques): a label made of them
+  // between two figures keeps both with the clause's service.
+  const partWords = new Uint8Array(lx.count);
+  for (const m of treatedParts) partWords.fill(1, lexAt(lx, m.start), lexAt(lx, m.end));
+  tieFigures(lx, segments, contextAt, attached, orphans, tables.rowLines, partWords);
   actualTimeWins(lx, attached, orphans);
   const unresolved = unreadTimes(lx, text, orphans, totals);
   // A flowsheet row and a narrative sentence about the same service are two statements of its time

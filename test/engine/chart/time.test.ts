@@ -206,6 +206,26 @@ table('manual-therapy work named on its own stands for 97140', [
   { name: 'a work word inside a named service does not change its code', note: 'IASTM (97124) to L calf with Graston tools, 10 min.', minutes: { '97124': 10 } },
 ]);
 
+table('figures that share one minutes word, paired with services in order', [
+  { name: '"and" between the figures', note: 'Soft tissue massage and ther ex, 14 and 22 min.', minutes: { '97124': 14, '97110': 22 } },
+  { name: 'a slash between two codes and two figures', note: '97124/97112: 11/16 min', minutes: { '97124': 11, '97112': 16 } },
+  { name: 'a list with commas and a final "and"', note: 'Massage, NMR and ther ex: 9, 13 and 18 minutes', minutes: { '97124': 9, '97112': 13, '97110': 18 } },
+  { name: 'time first, then the services', note: 'Ther ex and massage for 26 and 10 minutes respectively.', minutes: { '97110': 26, '97124': 10 } },
+  { name: 'minute marks', note: 'Massage and ther ex 8 & 23\'', minutes: { '97124': 8, '97110': 23 } },
+  { name: 'a score before "and" is not a figure of the list', note: 'Massage 12 min. Pain 5/10 and 20 min ther ex.', minutes: { '97124': 12, '97110': 20 } },
+  { name: 'a count before "and" is not a figure of the list', note: 'Bridges x10 and 15 min massage to R glutes.', minutes: { '97124': 15 } },
+  { name: 'commas alone do not make a list (reps, then minutes)', note: 'Massage to L calf, heel raises 12, 10 min.', minutes: { '97124': 10 } },
+]);
+
+table('a later figure under a label of its own in a one-service clause', [
+  { name: 'an abbreviation the grammar reads as another service', note: 'Massage to R QL 12 min, TE 25 min.', minutes: { '97124': 12, '97110': 25 } },
+  { name: 'exercise equipment: unread, not more massage', note: 'Massage to L hamstrings 12 min, recumbent bike 8 min.', minutes: { '97124': 12 }, unresolved: ['8 min'] },
+  { name: 'sides keep the service', note: 'Massage R upper trap 8 min, L 7 min.', minutes: { '97124': 15 } },
+  { name: 'positions keep the service', note: 'Massage prone 10 min, supine 5 min.', minutes: { '97124': 15 } },
+  { name: 'regions keep the service', note: 'Massage to cervical paraspinals 8\', thoracic 7\'.', minutes: { '97124': 15 } },
+  { name: 'strokes keep the service', note: 'Effleurage 6 min, petrissage 9 min to R calf.', minutes: { '97124': 15 } },
+]);
+
 table('normalised text', [
   { name: 'zero-width space inside a word', note: 'Mas\u200bsage 12 min to R trap.', minutes: { '97124': 12 } },
   { name: 'soft hyphen', note: 'Ther\u00adapeutic massage 12 min.', minutes: { '97124': 12 } },
