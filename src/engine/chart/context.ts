@@ -15,6 +15,9 @@ export function headingKind(label: string | undefined): SectionKind | undefined 
   const key = label.toLowerCase().replace(/[^a-z0-9/' ]+/g, ' ').replace(/\s+/g, ' ').trim();
   const known = HEADING_KINDS.get(key);
   if (known) return known;
+  // A qualifier in brackets says how, not what: "O (observed via video)", "Treatment (timer)".
+  const bare = label.replace(/\([^)]*\)/g, ' ').trim();
+  if (bare !== label.trim() && bare !== '') return headingKind(bare);
   // An unseen heading of a few words is usually a known one with a word added ("Billing summary",
   // "Daily interventions", "Goals per POC"): its first word, else its last, decides. Single letters
   // ("S", "O") only count on their own.

@@ -117,6 +117,10 @@ function sharesMinuteWord(lx: Lexed, first: number): boolean {
   return false;
 }
 
+// After "x2" in a repeated length: a frequency ("x2/wk", "x 2 wks", "x2 daily") is how often, not more time.
+const FREQUENCY_AFTER = new Set(['/', 'wk', 'wks', 'week', 'weeks', 'day', 'days', 'daily', 'month', 'months', 'mo', 'per', 'a', 'weekly', 'sets', 'set', 'reps', 'rep']);
+const repeatEnds = (lx: Lexed, after: number): boolean => !FREQUENCY_AFTER.has(lx.norm[after] ?? '');
+
 const meridiem = (lx: Lexed, p: Part | undefined): string | undefined => (p ? lx.norm[p.first]!.charAt(0) : undefined);
 const AMPM = word(...words('meridiem'));
 // "a"/"p" alone are meridiem only written against the time ("2:00p") or followed by ".m" ("2:00 p.m.").
@@ -171,9 +175,31 @@ const atomRows: Rule[] = [
     make: (p, lx) => (sharesMinuteWord(lx, p[0]!.first) ? { value: tokenValue(lx, p[0]), data: { sharedUnit: true } } : null),
   },
   { name: 'duration: <n> hr', kind: 'duration', pattern: [NUMBER_ITEM, HOUR], make: (p) => ({ value: Math.round(value(p[0]) * 60), data: { hours: true } }) },
+  {
+    // Stopwatch and EHR timer fields: "00:23:00", "0:15:00", "01:05:30". Hours up to 2, so a clock
+    // time with seconds ("14:23:05", a signature stamp) is never a length.
+    name: 'duration: hh:mm:ss timer (00:23:00)',
+    kind: 'duration',
+    pattern: [num(0, 2, [1, 2]), tight(punct(':')), tight(num(0, 59, [2, 2])), tight(punct(':')), tight(num(0, 59, [2, 2]))],
+    make: (p, lx) => {
+      // Whole minutes: seconds never make up a minute of treatment time.
+      const minutes = tokenValue(lx, p[0]) * 60 + tokenValue(lx, p[2]);
+      return minutes > 0 ? { value: minutes, data: { timer: true } } : null;
+    },
+  },
+  {
+    name: 'duration: a fraction of an hour (1/2 hr, 1/4 hour, 3/4 hr)',
+    kind: 'duration',
+    pattern: [num(1, 3, [1, 1]), tight(punct('/')), tight(num(2, 4, [1, 1])), HOUR],
+    make: (p, lx) => {
+      const a = tokenValue(lx, p[0]);
+      const b = tokenValue(lx, p[2]);
+      return a < b ? { value: Math.round((a / b) * 60), data: { hours: true } } : null;
+    },
+  },
+  { name: 'duration: quarter hour / three quarters of an hour', kind: 'duration', pattern: [opt(word('three')), word('quarter', 'quarters'), opt(word('of')), opt(word('an', 'a')), opt(punct('-')), HOUR], make: (p) => ({ value: p[0] ? 45 : 15 }) },
   { name: 'duration: half an hour', kind: 'duration', pattern: [word('half'), opt(word('an', 'a')), HOUR], make: () => ({ value: 30 }) },
   { name: 'duration: a half hour / an hour', kind: 'duration', pattern: [word('a', 'an'), opt(word('half')), HOUR], make: (p) => ({ value: p[1] ? 30 : 60 }) },
-  { name: 'duration: a quarter hour', kind: 'duration', pattern: [word('a'), word('quarter'), opt(punct('-')), HOUR], make: () => ({ value: 15 }) },
   {
     name: 'clock: h:mm',
     kind: 'clock',
@@ -336,6 +362,19 @@ const composeRows: Rule[] = [
     make: (p, lx) => (p[0]!.item!.data?.hours && (p[2] || p[3] || p[4]) ? { value: value(p[0]) + tokenValue(lx, p[1]) } : null),
   },
   { name: "duration: x <duration> ('x12'', 'x 15 min')", kind: 'duration', pattern: [X, item('duration')], make: (p) => ({ value: value(p[1]) }) },
+  {
+    // The same length done again: "15 minutes x2", "15' x 2", "15 min x 2 bouts" (never "x2/wk", "x 2 wks").
+    name: 'duration: <duration> x <n> (repeated)',
+    kind: 'duration',
+    pattern: [item('duration'), X, num(2, 4, [1, 1])],
+    make: (p, lx) => (repeatEnds(lx, p[2]!.end) ? { value: value(p[0]) * tokenValue(lx, p[2]), data: { repeated: tokenValue(lx, p[2]) } } : null),
+  },
+  {
+    name: 'duration: <n> x <duration> (repeated: "2 x 15 min", "2x10\'")',
+    kind: 'duration',
+    pattern: [num(2, 4, [1, 1]), X, item('duration')],
+    make: (p, lx) => (lx.norm[p[0]!.first - 1] !== '/' && lx.kind[p[0]!.first - 1] !== Kind.Num ? { value: value(p[2]) * tokenValue(lx, p[0]), data: { repeated: tokenValue(lx, p[0]) } } : null),
+  },
   { name: 'units: x <units>', kind: 'units', pattern: [X, item('units')], make: (p) => ({ value: value(p[1]) }) },
   { name: 'count: x <n>', kind: 'times', pattern: [X, num(1, 20)], make: (p, lx) => ({ value: tokenValue(lx, p[1]) }) },
   { name: 'count: <n>x', kind: 'times', pattern: [num(1, 20), tight(X)], make: (p, lx) => ({ value: tokenValue(lx, p[0]) }) },

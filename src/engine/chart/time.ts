@@ -217,6 +217,7 @@ function serviceRightBefore(services: readonly Service[], it: Item): Service | u
 function placeFigures(lx: Lexed, chosen: readonly Item[], segments: Segment[], segmentOf: Int32Array, services: readonly Service[], contextAt: (offset: number) => MentionContext): TimeFacts['totals'] {
   const totals: TimeFacts['totals'] = {};
   let lastRangeEnd: Item | undefined;
+  let lastRepeated: { line: number; minutes: number } | undefined;
   // Per line: how many bare bracketed figures, and how many stated times, the line holds.
   const parensOnLine = new Map<number, number>();
   const timesOnLine = new Set<number>();
@@ -301,8 +302,14 @@ function placeFigures(lx: Lexed, chosen: readonly Item[], segments: Segment[], s
     if (!(it.value > 0 && it.value <= 300)) continue;
     // "q4h", "q.6h", "q3-4h", "every 2 hours": how often (a dose, a home routine), never how long.
     if (it.kind === 'duration' && isFrequency(lx, it.first)) continue;
-    // A treatment table is treatment time wherever the note's headings put it.
-    if (NO_TREATMENT_TIME.has(ctx.section) && !it.rule.startsWith('table:')) continue;
+    // "Massage 15 min x2/wk", "15 min 2x per week": a planned session length, not today's time.
+    if (it.kind === 'duration' && frequencyFollows(lx, it.end)) continue;
+    // A treatment table is treatment time wherever the note's headings put it; so is a line that opens
+    // with a service and its time under an unclosed "Subjective:" ("Subjective: …\nTher ex 25 min: …").
+    if (NO_TREATMENT_TIME.has(ctx.section) && !it.rule.startsWith('table:') && !(ctx.section === 'subjective' && entryLine(lx, services, it))) continue;
+    // "15 minutes x2 (lumbar; then calf) = 30 min": a repeated length restated on its line, not more time.
+    if (lx.norm[it.first - 1] === '=' && lastRepeated !== undefined && lastRepeated.line === lx.line[it.first] && lastRepeated.minutes === it.value) continue;
+    if (it.data?.repeated) lastRepeated = { line: lx.line[it.first]!, minutes: it.value };
     // "97124 16 min, 97110 22 min = 38 min": a sum of the figures before it, not a service's own time.
     if (lx.norm[it.first - 1] === '=' && seg.figures.length >= 2) {
       const labelWords: string[] = [];
@@ -316,6 +323,16 @@ function placeFigures(lx: Lexed, chosen: readonly Item[], segments: Segment[], s
     seg.figures.push({ item: it, start, end, minutes: it.value, form: it.kind === 'range' ? 'range' : 'minutes' });
   }
   return totals;
+}
+
+/** The figure's line opens with a service name (bullets aside) and the figure follows it within a word or two. */
+function entryLine(lx: Lexed, services: readonly Service[], it: Item): boolean {
+  const line = lx.line[it.first]!;
+  let first = it.first;
+  while (first > 0 && lx.line[first - 1] === line) first--;
+  while (first < it.first && (lx.norm[first] === '-' || lx.norm[first] === '*' || lx.norm[first] === '•')) first++;
+  const opening = services.find((s) => s.first === first && !s.weak);
+  return opening !== undefined && it.first >= opening.end && it.first - opening.end <= 2;
 }
 
 const GOAL_LOOKBACK = 10;
@@ -333,6 +350,15 @@ function goalClause(lx: Lexed, seg: Segment, first: number): boolean {
 }
 
 /** A duration written as a frequency: after "q" / "q." / "every" / "times", or the upper end of "q3-4h". */
+function frequencyFollows(lx: Lexed, at: number): boolean {
+  let i = at;
+  if (lx.norm[i] === 'x') i++;
+  if (lx.kind[i] !== Kind.Num) return false;
+  i++;
+  if (lx.norm[i] === 'x') i++;
+  return (lx.norm[i] === '/' && FREQUENCY_AFTER_SLASH.has(lx.norm[i + 1]!)) || (lx.norm[i] === 'per' && FREQUENCY_AFTER_SLASH.has(lx.norm[i + 1]!));
+}
+
 function isFrequency(lx: Lexed, first: number): boolean {
   let i = first - 1;
   if (lx.norm[i] === '-' && lx.kind[i - 1] === Kind.Num) i -= 2;
@@ -356,7 +382,7 @@ function excludeNearMarkers(lx: Lexed, inService: Uint8Array, afterCode: Uint8Ar
       const after = i - (f.item.end - 1); // marker after the figure
       const distance = before > 0 ? (before <= MARKER_BEFORE ? before : Number.POSITIVE_INFINITY) : after <= MARKER_AFTER ? after + 0.5 : Number.POSITIVE_INFINITY;
       // "Ther ex 20 min - HEP review and progression": a figure right after its service's name, with the
-      // marker past a dash or colon, is that service's time; what follows the dash says what was done.
+      // marker past a dash, colon or bracket, is that service's time; what follows says what was done.
       if (distance < bestDistance && before <= 0 && describedAfter(lx, seg, f.item, i)) continue;
       if (distance < bestDistance) {
         bestDistance = distance;
@@ -368,11 +394,11 @@ function excludeNearMarkers(lx: Lexed, inService: Uint8Array, afterCode: Uint8Ar
   if (out.size > 0) seg.figures = seg.figures.filter((f) => !out.has(f));
 }
 
-/** The figure follows a service name (at most one ':' or '-' between) and a '-' or ':' stands between it and token `marker`. */
+/** The figure follows a service name (at most one ':' or '-' between) and a '-', ':' or '(' stands between it and token `marker` ("Ther ex 28 min (HEP review, …)"). */
 function describedAfter(lx: Lexed, seg: Segment, it: Item, marker: number): boolean {
   const named = seg.services.some((s) => s.end <= it.first && (s.end === it.first || (it.first - s.end === 1 && (lx.norm[s.end] === ':' || lx.norm[s.end] === '-'))));
   if (!named) return false;
-  for (let k = it.end; k < marker; k++) if (lx.norm[k] === '-' || lx.norm[k] === ':' || lx.norm[k] === '\u2013') return true;
+  for (let k = it.end; k < marker; k++) if (lx.norm[k] === '-' || lx.norm[k] === ':' || lx.norm[k] === '\u2013' || lx.norm[k] === '(') return true;
   return false;
 }
 

@@ -226,6 +226,24 @@ table('a later figure under a label of its own in a one-service clause', [
   { name: 'strokes keep the service', note: 'Effleurage 6 min, petrissage 9 min to R calf.', minutes: { '97124': 15 } },
 ]);
 
+table('timer fields, fractions of an hour and repeated lengths', [
+  { name: 'an hh:mm:ss timer field', note: 'NMR balance board   00:21:00\nMassage L SCM, effleurage   00:09:00', minutes: { '97112': 21, '97124': 9 } },
+  { name: 'a timer field as a total', note: 'Massage 13 min. Timed total 00:13:00', minutes: { '97124': 13 }, timed: 13 },
+  { name: 'a clock stamp with seconds is no length', note: 'Massage 12 min to R trap. Signed 11/30/2026 16:41:09', minutes: { '97124': 12 } },
+  { name: 'half and quarter hours as fractions', note: 'Ther act 1/2 hr: reaching. Massage 1/4 hr to L teres minor.', minutes: { '97530': 30, '97124': 15 } },
+  { name: 'three quarters of an hour in words', note: 'Ther ex three quarters of an hour; massage a quarter hour.', minutes: { '97110': 45, '97124': 15 } },
+  { name: 'a length done twice, restated after "="', note: 'Massage 12 minutes x2 (R calf; then L calf) = 24 min: kneading.', minutes: { '97124': 24 } },
+  { name: 'the count before the length', note: 'Massage 2 x 10 min to bilateral forearms.', minutes: { '97124': 20 } },
+  { name: 'a frequency after the length is how often', note: 'Massage 15 min x2/wk per plan; today massage 15 min.', minutes: { '97124': 15 } },
+]);
+
+table('which lines are treatment', [
+  { name: 'a service entry line under an unclosed Subjective heading', note: 'Subjective: Walks 2 blocks before hip pain.\nTher ex 24 min (by PTA): clamshells, bridges.', minutes: { '97110': 24 } },
+  { name: 'a heading with a qualifier in brackets', note: 'S: Neck pain 4/10.\nO (via video): rotation 70%.\nTher ex 18 min: chin tucks.', minutes: { '97110': 18 } },
+  { name: "the patient's account stays the patient's", note: 'Subjective: a massage of 60 min at a spa helped last week.\nMassage 12 min to R trap.', minutes: { '97124': 12 } },
+  { name: 'a home program described in brackets after the time', note: 'Ther ex 26 min (HEP review, wall slides); massage 9 min to L pec minor.', minutes: { '97110': 26, '97124': 9 } },
+]);
+
 table('normalised text', [
   { name: 'zero-width space inside a word', note: 'Mas\u200bsage 12 min to R trap.', minutes: { '97124': 12 } },
   { name: 'soft hyphen', note: 'Ther\u00adapeutic massage 12 min.', minutes: { '97124': 12 } },
