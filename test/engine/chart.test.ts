@@ -74,6 +74,10 @@ describe('context scopes (NegEx / ConText)', () => {
     expect(mention('History of spasm in 2019.', 'objective-findings', 'spasm').historical).toBe(true);
     expect(mention('Past medical history:\nchronic spasm', 'objective-findings', 'spasm').historical).toBe(true);
   });
+  it('a request is not a service given: "client requested a 60-minute session"', () => {
+    expect(mention('Client requested a 90-minute deep tissue massage; kept to 25 min.', 'massage-technique', 'deep tissue massage').hypothetical).toBe(true);
+    expect(mention('Pt wanted massage to the low back only.', 'massage-service', 'massage').hypothetical).toBe(true);
+  });
   it('marks the whole sentence when it is about home', () => {
     expect(mention('Stretch hamstrings at home daily.', 'body-region', 'hamstrings').home).toBe(true);
   });
@@ -145,6 +149,16 @@ describe('measurements', () => {
       ['outcome', 'psfs', 2, 6, 'better'],
       ['outcome', 'ndi', 20, 12, 'better'],
     ]);
+  });
+  it('reads the earlier value in brackets with "was" inside and a few words before the bracket', () => {
+    const chart = analyzeChart('S: standing tolerance 25 min at the sink (was 10 min at eval). Knee flexion 104 deg (was 90 deg at IE).');
+    expect(chart.changes.map((c) => [c.kind, c.from, c.to, c.since])).toEqual([
+      ['tolerance', 10, 25, 'earlier'],
+      ['rom', 90, 104, 'earlier'],
+    ]);
+  });
+  it('a value for the other side in brackets is no earlier value', () => {
+    expect(analyzeChart('Flexion 120 deg R (110 deg L).').changes).toEqual([]);
   });
   it('reads "after tx" written after the figure as a value after treatment', () => {
     const chart = analyzeChart('O: cervical rotation R 50°.\nA: rotation R 62° after tx.');

@@ -11,6 +11,7 @@ import { normalizeText } from './normalize';
 import { findTimes, type ServiceMention } from './time';
 import { parseTimes } from './time-grammar';
 import { findEpisodeFacts, findNoteClaimLines, findSignatures } from './note-facts';
+import { buildSlipIndex, matchSlips } from './spelling-slips';
 import { tokenAtOrAfter, tokenize } from './tokens';
 import { WordTable } from './words';
 import {
@@ -61,6 +62,38 @@ const WEAK_SERVICE_LEXICONS: readonly (readonly [string, string])[] = [
   ['massage-technique', '97124'],
   ['manual-therapy', '97140'],
 ];
+
+const SLIPS = buildSlipIndex(ALL_LEXICONS);
+
+/** Technique and region words misspelt in the sentences that name massage (./spelling-slips.ts), added to `raw`. */
+function addSpellingSlips(tokens: Tokens, sentences: Chart['sentences'], raw: Map<string, RawMatch[]>): void {
+  const massage = [...(raw.get('massage-service') ?? []), ...(raw.get('service') ?? []).filter((m) => m.entry === '97124')];
+  if (massage.length === 0) return;
+  const ranges: [number, number][] = [];
+  const seen = new Set<number>();
+  for (const m of massage) {
+    const at = tokens.starts[m.firstToken]!;
+    // The last sentence starting at or before the mention (sentences are in text order).
+    let lo = 0;
+    let hi = sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sentences[mid]!.start <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    const sentence = lo > 0 && at < sentences[lo - 1]!.end ? sentences[lo - 1] : undefined;
+    if (!sentence || seen.has(sentence.index)) continue;
+    seen.add(sentence.index);
+    let first = m.firstToken;
+    while (first > 0 && tokens.starts[first - 1]! >= sentence.start) first--;
+    let end = m.firstToken;
+    while (end < tokens.count && tokens.starts[end]! < sentence.end) end++;
+    ranges.push([first, end]);
+  }
+  for (const [lexicon, found] of matchSlips(tokens, SLIPS, ranges, raw)) {
+    raw.set(lexicon, [...(raw.get(lexicon) ?? []), ...found].sort((a, b) => a.firstToken - b.firstToken));
+  }
+}
 
 const CODE_NUMBER = /\b(9[78]\d{3}|G0\d{3})\b/g;
 const BY_SOMEONE = /\b(?:performed|provided|done|administered|delivered|rendered|furnished|given|completed|treated)\s+by\s*$/i;
@@ -286,6 +319,7 @@ export function analyzeChart(note: Visit['note'], options: ChartOptions = {}): C
   );
   const sentences = findSentences(text, sections);
   const raw = matchLexicons(tokens, COMPILED);
+  addSpellingSlips(tokens, sentences, raw);
   const get = (id: string): RawMatch[] => raw.get(id) ?? [];
   const scopes = computeScopes(text, tokens, sentences, {
     negPre: get('negation-pre'),

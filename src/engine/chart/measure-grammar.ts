@@ -220,11 +220,14 @@ const comparisonRows: Rule[] = [
   ...[V, VALUE, item('duration')].map<Rule>((earlier) => ({
     name: `change: <value> (<${earlier.type === 'item' ? earlier.kind : 'n'}> at eval) — bracketed earlier value`,
     kind: 'comparison',
-    pattern: [V, NOW, punct('('), earlier, opt(BRACKET_TAIL), punct(')')],
+    // A few words may stand before the bracket ("30 min at desk (15 min at eval)") and "was" inside it
+    // ("(was 15 min at eval)").
+    pattern: [V, NOW, opt(SHORT_GAP), punct('('), opt(word('was', 'previously', 'prev', 'vs', 'versus')), earlier, opt(BRACKET_TAIL), punct(')')],
     make: (p, lx) => {
-      const says = tailSays(lx, p[4]);
-      if (says === 'same') return change(p[0], fromValue(lx, p[3]), { since: 'earlier', direction: 'same' });
-      return says === 'earlier' ? change(p[0], fromValue(lx, p[3]), { since: 'earlier' }) : null;
+      if (p[2] && p[2].end - p[2].first > 3) return null;
+      const says = tailSays(lx, p[6]);
+      if (says === 'same') return change(p[0], fromValue(lx, p[5]), { since: 'earlier', direction: 'same' });
+      return says === 'earlier' ? change(p[0], fromValue(lx, p[5]), { since: 'earlier' }) : null;
     },
   })),
   {

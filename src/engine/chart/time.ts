@@ -574,9 +574,12 @@ function nameBeforeNextFigure(distinct: readonly Service[], from: number, figure
   return false;
 }
 
-/** A ',' or ';' between two names: separate items of a list, not one name inside or beside another. */
+/**
+ * A ',', ';' or ':' between two names: separate items of a list (or a label and its entry: "Treatment
+ * after re-eval: ther ex 15 min"), not one name inside or beside another.
+ */
 function listedApart(lx: Lexed, a: Service, b: Service): boolean {
-  for (let i = a.end; i < b.first; i++) if (lx.norm[i] === ',' || lx.norm[i] === ';') return true;
+  for (let i = a.end; i < b.first; i++) if (lx.norm[i] === ',' || lx.norm[i] === ';' || lx.norm[i] === ':') return true;
   return false;
 }
 

@@ -238,6 +238,9 @@ table('timer fields, fractions of an hour and repeated lengths', [
 ]);
 
 table('which lines are treatment', [
+  { name: 'a label and its entry: the service after the colon owns the time', note: 'Treatment after re-eval: Ther ex 14 min (TKE, bike). Massage 11 min to L ITB.', minutes: { '97110': 14, '97124': 11 } },
+  { name: 'two totals on one line, the second after a wide gap', note: 'Massage 13 min; ther ex 25 min.\nTotal timed code minutes: 38     Total treatment time: 45 min', timed: 38, treatment: 45 },
+  { name: 'a requested length is not the session', note: 'Client requested a 60-minute massage; effleurage and kneading to upper traps, 25 min.', minutes: { '97124': 25 } },
   { name: 'a service entry line under an unclosed Subjective heading', note: 'Subjective: Walks 2 blocks before hip pain.\nTher ex 24 min (by PTA): clamshells, bridges.', minutes: { '97110': 24 } },
   { name: 'a heading with a qualifier in brackets', note: 'S: Neck pain 4/10.\nO (via video): rotation 70%.\nTher ex 18 min: chin tucks.', minutes: { '97110': 18 } },
   { name: "the patient's account stays the patient's", note: 'Subjective: a massage of 60 min at a spa helped last week.\nMassage 12 min to R trap.', minutes: { '97124': 12 } },
