@@ -116,8 +116,12 @@ export default defineRule({
         (after !== undefined && after.sentence === sentence && after.start - c.end <= MAX_GAP)
       );
     };
+    // A name and credential written into the massage entry itself ("Massage 10 min (J. Ruiz, LMT) - …") names
+    // who furnished it, like "performed by": unless the same person also holds an eligible credential.
+    const eligibleAt = new Set(chart.credentials.filter((c) => eligible.has(c.credential)).map((c) => c.start));
     for (const c of chart.credentials) {
-      if (c.kind !== 'involvement' || !notPaid.has(c.credential) || reported.has(c.credential)) continue;
+      if (!notPaid.has(c.credential) || reported.has(c.credential)) continue;
+      if (c.kind !== 'involvement' && (c.kind !== 'signature' || eligibleAt.has(c.start))) continue;
       const ctx = chart.contextAt(c.start);
       if (ctx.historical || ctx.hypothetical || ctx.negated || ctx.home || !besideMassage(c, ctx.sentence)) continue;
       flag(c.credential, (who) => `The note has ${who} ("${c.text}") furnishing the massage`, c);

@@ -60,6 +60,16 @@ ruleTester('maintenance-language', {
   ],
   invalid: [
     {
+      name: 'commercial: planned monthly massage visits with words between',
+      visit: { lines: massageLine, note: `${treatment} Plan: monthly follow-up massage visits after discharge.` },
+      errors: [{ evidence: 'monthly follow-up massage visits', severity: 'error', message: /preventive care/ }],
+    },
+    {
+      name: 'commercial: massage planned to prevent flare-ups',
+      visit: { lines: massageLine, note: `${treatment} Plan: continue massage every 4 weeks to prevent flare-ups.` },
+      errors: [{ evidence: 'prevent flare', severity: 'error', message: /preventive care/ }],
+    },
+    {
       name: 'commercial: maintenance massage is not covered',
       visit: { lines: massageLine, note: `${treatment} Plan: continue maintenance massage 1x/month.` },
       errors: [{ evidence: 'maintenance massage', severity: 'error', message: /maintenance care, which this plan does not cover \(Commercial/ }],

@@ -40,8 +40,18 @@ ruleTester('provider-eligibility', {
       profile: 'medicare',
       visit: { lines: line, note: `${massage} May consider massage by a massage therapist after discharge.\nJane Roe, PT` },
     },
+    {
+      name: 'a dual-credentialed PT and LMT named in the massage entry is a PT',
+      profile: 'aetna',
+      visit: { lines: line, note: `Massage 14 min (Kim Ortiz, PT, LMT) - kneading to L QL for palpable spasm.\nKim Ortiz, PT, LMT` },
+    },
   ],
   invalid: [
+    {
+      name: 'a massage therapist named in the massage entry under a PT signature',
+      visit: { lines: line, note: `Massage 12 min (R. Diaz, LMT) - effleurage to L lumbar paraspinals for palpable spasm.\nJane Roe, PT` },
+      errors: [{ message: /The note has a licensed massage therapist \("R. Diaz, LMT"\) furnishing the massage/, evidence: 'R. Diaz, LMT', line: 0 }],
+    },
     {
       name: 'licensed massage therapist signs a Medicare massage note',
       profile: 'medicare',
