@@ -21,7 +21,8 @@ export function headingKind(label: string | undefined): SectionKind | undefined 
   // An unseen heading of a few words is usually a known one with a word added ("Billing summary",
   // "Daily interventions", "Goals per POC"): its first word, else its last, decides. Single letters
   // ("S", "O") only count on their own.
-  const words = key.split(' ');
+  // A hyphenated word stays whole: "Neuromuscular re-education" does not end in "education".
+  const words = label.toLowerCase().replace(/[^a-z0-9/' -]+/g, ' ').replace(/\s+/g, ' ').trim().split(' ');
   if (words.length < 2 || words.length > 4) return undefined;
   const first = words[0]!;
   const last = words[words.length - 1]!;
@@ -29,7 +30,8 @@ export function headingKind(label: string | undefined): SectionKind | undefined 
 }
 
 // A heading: at the start of a line, up to 6 words, then a colon (or "-") or the end of the line.
-const HEADING_LINE = /^[ \t>*#•\-]*([A-Za-z][A-Za-z0-9/'&() ]{0,48}?)[ \t]*(?::|[ \t]-[ \t]|$)/;
+// Hyphenated words may be part of it ("Treatment after re-eval:", "Follow-up plan:").
+const HEADING_LINE = /^[ \t>*#•\-]*([A-Za-z][A-Za-z0-9/'&() ]{0,48}?(?:-[A-Za-z][A-Za-z0-9/'&() ]{0,30}?)*)[ \t]*(?::|[ \t]-[ \t]|$)/;
 
 /**
  * Sections from headings in the text; a part with a known label opens a section of its kind.

@@ -238,6 +238,8 @@ table('timer fields, fractions of an hour and repeated lengths', [
 ]);
 
 table('which lines are treatment', [
+  { name: 'a hyphenated heading closes the goals before it', note: 'Goals updated: climb 12 stairs by 1/15.\nTreatment after re-eval: Ther ex 14 min (TKE). Massage 11 min to L ITB.', minutes: { '97110': 14, '97124': 11 } },
+  { name: 'a service label with a hyphenated word is no "education" heading', note: 'Interventions:\nNeuromuscular re-education: postural correction x 22\'.', minutes: { '97112': 22 } },
   { name: 'a label and its entry: the service after the colon owns the time', note: 'Treatment after re-eval: Ther ex 14 min (TKE, bike). Massage 11 min to L ITB.', minutes: { '97110': 14, '97124': 11 } },
   { name: 'two totals on one line, the second after a wide gap', note: 'Massage 13 min; ther ex 25 min.\nTotal timed code minutes: 38     Total treatment time: 45 min', timed: 38, treatment: 45 },
   { name: 'a requested length is not the session', note: 'Client requested a 60-minute massage; effleurage and kneading to upper traps, 25 min.', minutes: { '97124': 25 } },
