@@ -48,6 +48,11 @@ ruleTester('functional-goal', {
     },
   ],
   invalid: [
+    {
+      name: 'a pain abbreviation and muscle tone only',
+      visit: { lines: massageLine, note: `${bare}\nGoal: decrease LBP to 2/10 and reduce hip flexor tone in 3 wks.` },
+      errors: [{ message: /no functional/ }],
+    },
     // A body region after "to" says where the impairment is, not what it is for.
     {
       name: 'pain and circulation to a region\u2019s musculature',
