@@ -10,8 +10,10 @@ import { defineRule } from './define';
 /** Documentation of what was done today: not negated, hypothetical, historical or the home program. */
 const performed = (m: Mention): boolean => !m.negated && !m.hypothetical && !m.historical && !m.home;
 
-/** "97124" typed in the note names the code, not the work; billing sections list codes, not care. */
-const describesWork = (m: Mention): boolean => performed(m) && m.section !== 'billing' && !/^\d+$/.test(m.text);
+/** Sections that list codes or say what comes later ("Plan: … then monthly massage"), not today's care. */
+const NOT_TODAYS_WORK = new Set(['billing', 'plan', 'goals']);
+/** "97124" typed in the note names the code, not the work. */
+const describesWork = (m: Mention): boolean => performed(m) && !NOT_TODAYS_WORK.has(m.section) && !/^\d+$/.test(m.text);
 
 export default defineRule({
   meta: {
@@ -39,7 +41,7 @@ export default defineRule({
     // Spinal manipulation on a chiropractic claim is the CMT service (98940-98942), not 97140 work.
     const cmtBilled = facts.lines.some((l) => isChiropracticCmt(l.code));
     const manualWork = (chart.mentions['manual-therapy'] ?? []).filter((m) => performed(m) && !(cmtBilled && m.entry === 'manipulation'));
-    const techniques = (chart.mentions['massage-technique'] ?? []).filter(performed);
+    const techniques = (chart.mentions['massage-technique'] ?? []).filter((m) => performed(m) && !NOT_TODAYS_WORK.has(m.section));
     const massageDocumented = techniques.length > 0 || (chart.mentions['massage-service'] ?? []).some(describesWork);
 
     // 97124 billed for 97140 work.

@@ -44,6 +44,11 @@ ruleTester('code-selection', {
   ],
   invalid: [
     {
+      name: '97124 billed for myofascial release; massage named only in the plan for later',
+      visit: { lines: [massageLine], note: 'Myofascial release 11 min to L gluteals.\nPlan: 2x/wk, then massage once a month.' },
+      errors: [{ evidence: 'Myofascial release', line: 0 }],
+    },
+    {
       name: '97124 billed for myofascial release',
       visit: { lines: [massageLine], note: 'Myofascial release to thoracolumbar fascia 15 min for restriction limiting bending.' },
       errors: [{ evidence: 'Myofascial release', line: 0, message: /97124 \(massage\) is billed \(line 1\) but the note describes manual therapy \("Myofascial release"\)/, suggestion: /Bill 97140/ }],
