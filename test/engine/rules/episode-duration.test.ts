@@ -38,6 +38,11 @@ ruleTester('episode-duration', {
   ],
   invalid: [
     {
+      name: 'commercial: visit 6, the comparison with the last visit documents no change',
+      visit: { lines: line, note: `Visit 6. Pain 6/10, unchanged since last visit. ${massage}` },
+      errors: [{ message: /visit 6.*no documented progress/ }],
+    },
+    {
       name: 'commercial: visit 5 without progress (visit number from the note)',
       visit: { lines: line, note: `Visit 5. ${massage} Patient tolerated well.` },
       errors: [{ message: /Massage billed on visit 5, past this profile's 3-visit scrutiny point, with no documented progress.*configurable profile data/, evidence: 'Visit 5', severity: 'info' }],
