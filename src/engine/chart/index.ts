@@ -73,15 +73,8 @@ function addSpellingSlips(tokens: Tokens, sentences: Chart['sentences'], raw: Ma
   const seen = new Set<number>();
   for (const m of massage) {
     const at = tokens.starts[m.firstToken]!;
-    // The last sentence starting at or before the mention (sentences are in text order).
-    let lo = 0;
-    let hi = sentences.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sentences[mid]!.start <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    const sentence = lo > 0 && at < sentences[lo - 1]!.end ? sentences[lo - 1] : undefined;
+    const candidate = sentences[lastStartingAtOrBefore(sentences, at)];
+    const sentence = candidate && at < candidate.end ? candidate : undefined;
     if (!sentence || seen.has(sentence.index)) continue;
     seen.add(sentence.index);
     let first = m.firstToken;
@@ -158,28 +151,22 @@ function joinParts(note: Visit['note']): { parts: ChartPart[]; original: string;
 type Scopes = ReturnType<typeof computeScopes>;
 type Tokens = ReturnType<typeof tokenize>;
 
+/** Index of the last span (in text order) that starts at or before `pos`; -1 when none does. */
+function lastStartingAtOrBefore(spans: readonly { start: number }[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid]!.start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 /** Where a position or a run of tokens is: section, sentence, and which scopes cover it. */
 function contextReaders(tokens: Tokens, scopes: Scopes, sentences: Chart['sentences'], sections: Chart['sections']) {
-  const sectionAt = (pos: number): SectionKind => {
-    let lo = 0;
-    let hi = sections.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sections[mid]!.start <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return sections[lo - 1]?.kind ?? 'other';
-  };
-  const sentenceAt = (pos: number): number => {
-    let lo = 0;
-    let hi = sentences.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sentences[mid]!.start <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return Math.max(0, lo - 1);
-  };
+  const sectionAt = (pos: number): SectionKind => sections[lastStartingAtOrBefore(sections, pos)]?.kind ?? 'other';
+  const sentenceAt = (pos: number): number => Math.max(0, lastStartingAtOrBefore(sentences, pos));
   // A mention is negated (hypothetical, …) when any of its tokens is in scope: "No palpable spasm".
   const anyIn = (marks: Uint8Array, from: number, to: number) => {
     for (let t = Math.max(0, from); t < Math.min(to, tokens.count); t++) if (marks[t]) return true;
