@@ -15,7 +15,7 @@ export function headingKind(label: string | undefined): SectionKind | undefined 
   const key = label.toLowerCase().replace(/[^a-z0-9/' ]+/g, ' ').replace(/\s+/g, ' ').trim();
   const known = HEADING_KINDS.get(key);
   if (known) return known;
-  // A qualifier in brackets says how, not what: "O (observed via video)", "Treatment (timer)".
+  // A qualifier in brackets says how, not what: "O (per video)", "Interventions (stopwatch)".
   const bare = label.replace(/\([^)]*\)/g, ' ').trim();
   if (bare !== label.trim() && bare !== '') return headingKind(bare);
   // An unseen heading of a few words is usually a known one with a word added ("Billing summary",
@@ -30,7 +30,7 @@ export function headingKind(label: string | undefined): SectionKind | undefined 
 }
 
 // A heading: at the start of a line, up to 6 words, then a colon (or "-") or the end of the line.
-// Hyphenated words may be part of it ("Treatment after re-eval:", "Follow-up plan:").
+// Hyphenated words may be part of it ("Care after re-exam:", "Follow-up plan:").
 const HEADING_LINE = /^[ \t>*#•\-]*([A-Za-z][A-Za-z0-9/'&() ]{0,48}?(?:-[A-Za-z][A-Za-z0-9/'&() ]{0,30}?)*)[ \t]*(?::|[ \t]-[ \t]|$)/;
 
 /**

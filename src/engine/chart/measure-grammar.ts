@@ -220,8 +220,8 @@ const comparisonRows: Rule[] = [
   ...[V, VALUE, item('duration')].map<Rule>((earlier) => ({
     name: `change: <value> (<${earlier.type === 'item' ? earlier.kind : 'n'}> at eval) — bracketed earlier value`,
     kind: 'comparison',
-    // A few words may stand before the bracket ("30 min at desk (15 min at eval)") and "was" inside it
-    // ("(was 15 min at eval)").
+    // A few words may stand before the bracket ("40 min at the bench (20 min at IE)") and "was" inside it
+    // ("(was 20 min at IE)").
     pattern: [V, NOW, opt(SHORT_GAP), punct('('), opt(word('was', 'previously', 'prev', 'vs', 'versus')), earlier, opt(BRACKET_TAIL), punct(')')],
     make: (p, lx) => {
       if (p[2] && p[2].end - p[2].first > 3) return null;

@@ -461,7 +461,7 @@ const totalRows: Rule[] = [
       // figure with minutes after it is the duration row's).
       if (lx.norm[after] === ':' || lx.norm[after] === '%' || (lx.norm[after] === '/' && lx.kind[after + 1] === Kind.Num)) return null;
       // Under a total's label a bare "m" is minutes whatever the figure ("Total timed: 95m"); a word after
-      // a wide gap or tab starts the next field ("Total timed code minutes: 38     Total treatment time: …").
+      // a wide gap or tab starts the next field ("Timed minutes: 41      Treatment time: …").
       const nextField = lx.spaceBefore[after]! >= 2 || lx.tabBefore[after] === 1;
       if (lx.kind[after] === Kind.Word && !(lx.norm[after] === 'm' && lx.spaceBefore[after] === 0) && !nextField) return null;
       return totalMake(p, lx);

@@ -302,12 +302,12 @@ function placeFigures(lx: Lexed, chosen: readonly Item[], segments: Segment[], s
     if (!(it.value > 0 && it.value <= 300)) continue;
     // "q4h", "q.6h", "q3-4h", "every 2 hours": how often (a dose, a home routine), never how long.
     if (it.kind === 'duration' && isFrequency(lx, it.first)) continue;
-    // "Massage 15 min x2/wk", "15 min 2x per week": a planned session length, not today's time.
+    // "Massage 20 min x3/wk", "15 min 2x per week": a planned session length, not today's time.
     if (it.kind === 'duration' && frequencyFollows(lx, it.end)) continue;
     // A treatment table is treatment time wherever the note's headings put it; so is a line that opens
     // with a service and its time under an unclosed "Subjective:" ("Subjective: …\nTher ex 25 min: …").
     if (NO_TREATMENT_TIME.has(ctx.section) && !it.rule.startsWith('table:') && !(ctx.section === 'subjective' && entryLine(lx, services, it))) continue;
-    // "15 minutes x2 (lumbar; then calf) = 30 min": a repeated length restated on its line, not more time.
+    // "10 minutes x3 (neck; then both forearms) = 30 min": a repeated length restated on its line, not more time.
     if (lx.norm[it.first - 1] === '=' && lastRepeated !== undefined && lastRepeated.line === lx.line[it.first] && lastRepeated.minutes === it.value) continue;
     if (it.data?.repeated) lastRepeated = { line: lx.line[it.first]!, minutes: it.value };
     // "97124 16 min, 97110 22 min = 38 min": a sum of the figures before it, not a service's own time.
@@ -394,7 +394,7 @@ function excludeNearMarkers(lx: Lexed, inService: Uint8Array, afterCode: Uint8Ar
   if (out.size > 0) seg.figures = seg.figures.filter((f) => !out.has(f));
 }
 
-/** The figure follows a service name (at most one ':' or '-' between) and a '-', ':' or '(' stands between it and token `marker` ("Ther ex 28 min (HEP review, …)"). */
+/** The figure follows a service name (at most one ':' or '-' between) and a '-', ':' or '(' stands between it and token `marker` ("Ther ex 19 min (home program check, …)"). */
 function describedAfter(lx: Lexed, seg: Segment, it: Item, marker: number): boolean {
   const named = seg.services.some((s) => s.end <= it.first && (s.end === it.first || (it.first - s.end === 1 && (lx.norm[s.end] === ':' || lx.norm[s.end] === '-'))));
   if (!named) return false;
@@ -576,7 +576,7 @@ function nameBeforeNextFigure(distinct: readonly Service[], from: number, figure
 
 /**
  * A ',', ';' or ':' between two names: separate items of a list (or a label and its entry: "Treatment
- * after re-eval: ther ex 15 min"), not one name inside or beside another.
+ * after re-exam: gait training 9 min"), not one name inside or beside another.
  */
 function listedApart(lx: Lexed, a: Service, b: Service): boolean {
   for (let i = a.end; i < b.first; i++) if (lx.norm[i] === ',' || lx.norm[i] === ';' || lx.norm[i] === ':') return true;

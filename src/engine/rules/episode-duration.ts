@@ -24,7 +24,7 @@ function daysBetween(from: string, to: string): number | undefined {
 /** Progress the note documents: progress/change wording, or a measure that got better (chart.changes). */
 function documentsProgress(chart: Chart): boolean {
   const planning = (section: string) => section === 'goals' || section === 'plan';
-  // "Pain 5/10, unchanged from last visit": the comparison words frame a documented lack of change.
+  // "ROM 40 deg, no different than last week": the comparison words frame a documented lack of change.
   const unchanged = new Set(chart.changes.filter((c) => c.direction === 'same' && !c.negated).map((c) => c.sentence));
   const wording = (chart.mentions.response ?? []).some(
     (m) => PROGRESS_ENTRIES.has(m.entry) && !m.negated && !m.hypothetical && !planning(m.section) && !(m.entry === 'progress' && unchanged.has(m.sentence)),

@@ -116,7 +116,7 @@ export default defineRule({
         (after !== undefined && after.sentence === sentence && after.start - c.end <= MAX_GAP)
       );
     };
-    // A name and credential written into the massage entry itself ("Massage 10 min (J. Ruiz, LMT) - …") names
+    // A name and credential written into the massage entry itself ("Massage 14 min (P. Lind, LMT): …") names
     // who furnished it, like "performed by": unless the same person also holds an eligible credential.
     const eligibleAt = new Set(chart.credentials.filter((c) => eligible.has(c.credential)).map((c) => c.start));
     for (const c of chart.credentials) {

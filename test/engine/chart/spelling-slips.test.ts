@@ -9,9 +9,9 @@ const entries = (note: string, lexicon: string) => (analyzeChart(note).mentions[
 describe('spelling slips', () => {
   const read: { note: string; lexicon: string; found: string[] }[] = [
     { note: 'Massage 12 min with efleurage to R calf.', lexicon: 'massage-technique', found: ['effleurage:efleurage'] },
-    { note: 'Massage with petrisage and kneeding, 10 min.', lexicon: 'massage-technique', found: ['petrissage:petrisage', 'petrissage:kneeding'] },
-    { note: 'Therapeutic massage to b/l trapezuis, 15 min.', lexicon: 'body-region', found: ['shoulder-girdle:trapezuis'] },
-    { note: 'Massage 97124 to thoracic paraspinls with stroking.', lexicon: 'body-region', found: ['thoracic-lumbar:paraspinls'] },
+    { note: 'Massage with petrissge and kneadng, 10 min.', lexicon: 'massage-technique', found: ['petrissage:petrissge', 'petrissage:kneadng'] },
+    { note: 'Therapeutic massage to R trapeizus, 15 min.', lexicon: 'body-region', found: ['shoulder-girdle:trapeizus'] },
+    { note: 'Massage 97124 to lumbar paraspnals with stroking.', lexicon: 'body-region', found: ['thoracic-lumbar:paraspnals'] },
   ];
   for (const c of read) {
     it(`reads "${c.found.map((f) => f.split(':')[1]).join('", "')}"`, () => {

@@ -238,15 +238,15 @@ table('timer fields, fractions of an hour and repeated lengths', [
 ]);
 
 table('which lines are treatment', [
-  { name: 'a hyphenated heading closes the goals before it', note: 'Goals updated: climb 12 stairs by 1/15.\nTreatment after re-eval: Ther ex 14 min (TKE). Massage 11 min to L ITB.', minutes: { '97110': 14, '97124': 11 } },
+  { name: 'a hyphenated heading closes the goals before it', note: 'Goals revised: kneel to garden by 2/1.\nTx following re-eval: gait training 9 min on stairs. Massage 11 min to L ITB.', minutes: { '97116': 9, '97124': 11 } },
   { name: 'a service label with a hyphenated word is no "education" heading', note: 'Interventions:\nNeuromuscular re-education: postural correction x 22\'.', minutes: { '97112': 22 } },
-  { name: 'a label and its entry: the service after the colon owns the time', note: 'Treatment after re-eval: Ther ex 14 min (TKE, bike). Massage 11 min to L ITB.', minutes: { '97110': 14, '97124': 11 } },
-  { name: 'two totals on one line, the second after a wide gap', note: 'Massage 13 min; ther ex 25 min.\nTotal timed code minutes: 38     Total treatment time: 45 min', timed: 38, treatment: 45 },
-  { name: 'a requested length is not the session', note: 'Client requested a 60-minute massage; effleurage and kneading to upper traps, 25 min.', minutes: { '97124': 25 } },
-  { name: 'a service entry line under an unclosed Subjective heading', note: 'Subjective: Walks 2 blocks before hip pain.\nTher ex 24 min (by PTA): clamshells, bridges.', minutes: { '97110': 24 } },
+  { name: 'a label and its entry: the service after the colon owns the time', note: 'Care plan after re-eval: gait training 9 min with cane. Massage 13 min to R TFL.', minutes: { '97116': 9, '97124': 13 } },
+  { name: 'two totals on one line, the second after a wide gap', note: 'Massage 16 min; NMR 25 min.\nTimed code min: 41      Total tx time: 52 min', timed: 41, treatment: 52 },
+  { name: 'a requested length is not the session', note: 'Pt asked for a 50-minute massage; stroking and kneading to R calf, 20 min.', minutes: { '97124': 20 } },
+  { name: 'a service entry line under an unclosed Subjective heading', note: 'Subjective: stairs still painful, uses the rail.\nTher ex 24 min (by PTA): step-ups, mini squats.', minutes: { '97110': 24 } },
   { name: 'a heading with a qualifier in brackets', note: 'S: Neck pain 4/10.\nO (via video): rotation 70%.\nTher ex 18 min: chin tucks.', minutes: { '97110': 18 } },
   { name: "the patient's account stays the patient's", note: 'Subjective: a massage of 60 min at a spa helped last week.\nMassage 12 min to R trap.', minutes: { '97124': 12 } },
-  { name: 'a home program described in brackets after the time', note: 'Ther ex 26 min (HEP review, wall slides); massage 9 min to L pec minor.', minutes: { '97110': 26, '97124': 9 } },
+  { name: 'a home program described in brackets after the time', note: 'Ther ex 17 min (home program check, band rows); massage 9 min to R scalenes.', minutes: { '97110': 17, '97124': 9 } },
 ]);
 
 table('normalised text', [

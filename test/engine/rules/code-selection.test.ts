@@ -45,8 +45,8 @@ ruleTester('code-selection', {
   invalid: [
     {
       name: '97124 billed for myofascial release; massage named only in the plan for later',
-      visit: { lines: [massageLine], note: 'Myofascial release 11 min to L gluteals.\nPlan: 2x/wk, then massage once a month.' },
-      errors: [{ evidence: 'Myofascial release', line: 0 }],
+      visit: { lines: [massageLine], note: 'MFR 11 min to R piriformis.\nPlan: 2x/wk, then massage once a month.' },
+      errors: [{ evidence: 'MFR', line: 0 }],
     },
     {
       name: '97124 billed for myofascial release',

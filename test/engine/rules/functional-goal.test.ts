@@ -50,7 +50,7 @@ ruleTester('functional-goal', {
   invalid: [
     {
       name: 'a pain abbreviation and muscle tone only',
-      visit: { lines: massageLine, note: `${bare}\nGoal: decrease LBP to 2/10 and reduce hip flexor tone in 3 wks.` },
+      visit: { lines: massageLine, note: `${bare}\nSTG: reduce LBP to 2/10 and lessen hip flexor spasm by week 3.` },
       errors: [{ message: /no functional/ }],
     },
     // A body region after "to" says where the impairment is, not what it is for.
