@@ -174,7 +174,13 @@ const atomRows: Rule[] = [
     pattern: [num(1, 90, [1, 2])],
     make: (p, lx) => (sharesMinuteWord(lx, p[0]!.first) ? { value: tokenValue(lx, p[0]), data: { sharedUnit: true } } : null),
   },
-  { name: 'duration: <n> hr', kind: 'duration', pattern: [NUMBER_ITEM, HOUR], make: (p) => ({ value: Math.round(value(p[0]) * 60), data: { hours: true } }) },
+  {
+    name: 'duration: <n> hr',
+    kind: 'duration',
+    pattern: [NUMBER_ITEM, HOUR],
+    // The minutes of a clock time ("14:05 hrs") are no hours.
+    make: (p, lx) => (lx.norm[p[0]!.first - 1] === ':' && lx.spaceBefore[p[0]!.first] === 0 ? null : { value: Math.round(value(p[0]) * 60), data: { hours: true } }),
+  },
   {
     // Stopwatch and EHR timer fields: "00:23:00", "0:15:00", "01:05:30". Hours up to 2, so a clock
     // time with seconds ("14:23:05", a signature stamp) is never a length.
@@ -213,9 +219,16 @@ const atomRows: Rule[] = [
     make: (p, lx) => clock(tokenValue(lx, p[0]), tokenValue(lx, p[2]), meridiem(lx, p[3])),
   },
   {
+    // Military style writes "hrs" after a clock time: "14:05 hrs - 14:31 hrs" is a range, not five hours.
+    name: 'clock: h:mm hrs (24-hour with "hrs")',
+    kind: 'clock',
+    pattern: [num(0, 23, [1, 2]), tight(punct(':')), tight(num(0, 59, [2, 2])), word('hrs', 'hr', 'h')],
+    make: (p, lx) => clock(tokenValue(lx, p[0]), tokenValue(lx, p[2]), undefined),
+  },
+  {
     name: 'clock: hhmm (24-hour, in a range only)',
     kind: 'hhmm',
-    pattern: [where(num(0, 2359, [3, 4]), (lx, i) => /^\d+$/.test(lx.norm[i]!))],
+    pattern: [where(num(0, 2359, [3, 4]), (lx, i) => /^\d+$/.test(lx.norm[i]!)), opt(word('hrs', 'hr', 'h'))],
     make: (p, lx) => {
       const v = tokenValue(lx, p[0]);
       return v % 100 < 60 ? clock(Math.floor(v / 100), v % 100, undefined) : null;

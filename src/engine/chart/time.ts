@@ -325,14 +325,22 @@ function placeFigures(lx: Lexed, chosen: readonly Item[], segments: Segment[], s
   return totals;
 }
 
-/** The figure's line opens with a service name (bullets aside) and the figure follows it within a word or two. */
+/** The figure's line opens with a service name (bullets aside) and the figure follows it within a word or two (or a bracketed qualifier). */
 function entryLine(lx: Lexed, services: readonly Service[], it: Item): boolean {
   const line = lx.line[it.first]!;
   let first = it.first;
   while (first > 0 && lx.line[first - 1] === line) first--;
   while (first < it.first && (lx.norm[first] === '-' || lx.norm[first] === '*' || lx.norm[first] === '•')) first++;
   const opening = services.find((s) => s.first === first && !s.weak);
-  return opening !== undefined && it.first >= opening.end && it.first - opening.end <= 2;
+  if (opening === undefined || it.first < opening.end) return false;
+  // A bracketed qualifier may stand between: "Therapeutic massage (land) 0900-0915".
+  let at = opening.end;
+  if (lx.norm[at] === '(') {
+    let close = at + 1;
+    while (close < it.first && close - at <= 6 && lx.norm[close] !== ')') close++;
+    if (lx.norm[close] === ')') at = close + 1;
+  }
+  return it.first - at <= 2;
 }
 
 const GOAL_LOOKBACK = 10;
@@ -422,6 +430,12 @@ function activityNear(lx: Lexed, seg: Segment, it: Item): boolean {
 
 type Orphan = { seg: Segment; figure: Figure; ctx: MentionContext };
 
+/** `s` names the same service as `heading`: the same code, or a name that could be it ("exercises" under 97110). */
+function sameService(s: Service, heading: Service): boolean {
+  if (s.owner === heading.owner) return true;
+  return s.code === null && heading.code !== null && s.owner.startsWith('?') && s.owner.slice(1).split('/').includes(heading.code);
+}
+
 /** Figures tied to services, segment by segment; figures with no service are returned as orphans. */
 function tieFigures(
   lx: Lexed,
@@ -452,8 +466,11 @@ function tieFigures(
     // it, up to the first blank line.
     const underColon = (h: NonNullable<typeof heading>): boolean => h.colon && !layout.slice(h.line + 1, seg.line).some((l) => l.end === l.first);
     const underTable = (h: NonNullable<typeof heading>): boolean => h.table === true && rowLines[seg.line] === 1;
-    if (heading && seg.line !== heading.line && !underTable(heading) && (heading.section !== section || named || !(line.indent > heading.indent || (line.bulleted && !heading.bulleted) || underColon(heading)))) heading = undefined;
-    if (heading && !named && seg.line !== heading.line && !(heading.table && seg.services.length > 0)) {
+    // A line under the heading that names the heading's own service again, or a word that could be it
+    // ("Therapeutic Exercise (97110): Yes" then "Exercises: chin tucks …" then "Min: 24"), stays in its block.
+    const namedOther = heading !== undefined && seg.services.some((s) => !s.weak && !sameService(s, heading!.service));
+    if (heading && seg.line !== heading.line && !underTable(heading) && (heading.section !== section || namedOther || !(line.indent > heading.indent || (line.bulleted && !heading.bulleted) || underColon(heading)))) heading = undefined;
+    if (heading && !namedOther && seg.line !== heading.line && !(heading.table && seg.services.length > 0)) {
       seg.services = [];
       owners.clear();
     }

@@ -238,6 +238,9 @@ table('timer fields, fractions of an hour and repeated lengths', [
 ]);
 
 table('which lines are treatment', [
+  { name: 'a SmartText block: a word for the heading\'s service inside it keeps the block open', note: 'INTERVENTIONS\nNeuromuscular Re-ed (97112): Yes\n   Balance: tandem stance 3x30s\n   Min: 19\nTherapeutic Exercise (97110): Yes\n   Exercises: bridges 2x12\n   Min: 17', minutes: { '97112': 19, '97110': 17 } },
+  { name: 'military clock times with "hrs"', note: 'Massage 09:10 hrs - 09:22 hrs to L calf; NMR 09:22 hrs - 09:40 hrs.', minutes: { '97124': 12, '97112': 18 } },
+  { name: 'a heading with a comma in its bracketed qualifier', note: 'S: walked 15 min to the bus.\nO (seated, pre): TTP R QL.\nMassage (prone) 1310-1322: R QL, kneading.', minutes: { '97124': 12 } },
   { name: 'a hyphenated heading closes the goals before it', note: 'Goals revised: kneel to garden by 2/1.\nTx following re-eval: gait training 9 min on stairs. Massage 11 min to L ITB.', minutes: { '97116': 9, '97124': 11 } },
   { name: 'a service label with a hyphenated word is no "education" heading', note: 'Interventions:\nNeuromuscular re-education: postural correction x 22\'.', minutes: { '97112': 22 } },
   { name: 'a label and its entry: the service after the colon owns the time', note: 'Care plan after re-eval: gait training 9 min with cane. Massage 13 min to R TFL.', minutes: { '97116': 9, '97124': 13 } },
