@@ -7,7 +7,7 @@ import type { PageCell, PageDescription } from '../../shared/page';
 import type { ReadFact, ReadFacts } from './types';
 import { datesIn, firstDate, personInReadingOrder, personLike, procedureCodes, undecorate } from './values';
 import { PROFILE_DATA } from '../../engine/payers/index';
-import { FACT_PATTERNS, FACT_RULES, INSURANCE_CAPTION, INSURANCE_CONTEXT, INSURANCE_TABLE_HEADING, NOT_THE_PAYER_CAPTION, PAYER_BADGE, PLAN_WORDS, WEAK_PAYER_CAPTION, type Fact } from './vocab';
+import { FACT_PATTERNS, FACT_RULES, INSURANCE_CAPTION, INSURANCE_CONTEXT, INSURANCE_TABLE_HEADING, NOT_THE_PAYER_CAPTION, PAYER_BADGE, PLAN_WORDS, STATUS_CHIP, WEAK_PAYER_CAPTION, type Fact } from './vocab';
 
 interface PhraseRule {
   fact: Fact | null;
@@ -60,7 +60,8 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
         .replace(PAYER_BADGE, '')
         .replace(/\s+(?:P\.?\s?O\.?\s+Box\b|\d{1,6}(?:\s+[A-Z][A-Za-z.]*){1,3}\s+(?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|Way|Ln|Lane|Pkwy|Parkway|Plaza|Suite|Ste)\b).*$/, '')
         .trim();
-      return /[A-Za-z]{2}/.test(cleaned) && cleaned.length <= 120 && !PLACEHOLDER.test(cleaned) ? cleaned : undefined;
+      // A status chip beside a "Bill" caption ("Ready to bill", "Signed") is the claim's state, not its payer.
+      return /[A-Za-z]{2}/.test(cleaned) && cleaned.length <= 120 && !PLACEHOLDER.test(cleaned) && !STATUS_CHIP.test(cleaned) ? cleaned : undefined;
     }
     case 'dateOfService':
     case 'onsetDate':
@@ -147,6 +148,24 @@ function splitLabelled(text: string): { label: string; value: string }[] {
     if (value) out.push({ label: m.label.trim(), value });
   });
   return out;
+}
+
+/**
+ * A fact written as its label then its value with no colon ("Visit 7", "Total timed 38 min", "Plan of
+ * care since Feb 8, 2027"): the longest run of opening words (up to four) that is a fact's label and
+ * leaves a value that fits it. A run of a "·"-separated summary line is one such segment.
+ */
+export function leadingLabel(segment: string): { label: string; value: string; fact: Fact } | undefined {
+  const words = segment.trim().split(/\s+/);
+  if (segment.includes(':') || words.length < 2 || segment.length > 60) return undefined;
+  for (let n = Math.min(4, words.length - 1); n >= 1; n--) {
+    const label = words.slice(0, n).join(' ');
+    const match = factOf(label);
+    if (!match?.fact || (!match.exact && n < 2)) continue;
+    const value = words.slice(n).join(' ');
+    if (valueFor(match.fact, value.replace(/^(?:since|from|started|starting|began|of|on|is|=)\s+/i, '')) !== undefined) return { label, value: value.replace(/^(?:since|from|started|starting|began|of|on|is|=)\s+/i, ''), fact: match.fact };
+  }
+  return undefined;
 }
 
 /** A line that states a header fact ("Coverage Medicare Part B", "Seen by …", "Visit 11/12", "DOB: …"). */
@@ -265,6 +284,9 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
         // A printed header line: "Label: value" runs set apart by wide gaps (a PDF's text layer joins them with tabs).
         const pairs = line.includes('\t') || /\S\s{3,}[A-Z][A-Za-z .#/]{1,30}:/.test(line) ? splitLabelled(line) : [];
         if (pairs.length >= (line.includes('\t') ? 1 : 2)) for (const pair of pairs) facts.labelled(pair.label, pair.value, 'colon', block.id, block.visible, 0.9);
+        // A figure on a short line of its own, label then value ("Total timed 45 min"), below any header's.
+        const run = line.trim().length <= 40 ? leadingLabel(line) : undefined;
+        if (run && (run.fact === 'totalTimedMinutes' || run.fact === 'visitNumber')) facts.labelled(run.label, run.value, 'colon', block.id, block.visible, 0.75);
       }
       if (!block.label) continue;
     }
@@ -293,6 +315,11 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
       if (visitOfPlan) facts.offer('visitNumber', Number(visitOfPlan[1]), line, 0.68, `"${visitOfPlan[0]}"`, block.id);
       const timed = /\b(?:total\s+)?timed\s+(?:code\s+)?minutes?\s*[:=]?\s*(\d{1,3})\b/i.exec(line);
       if (timed) facts.offer('totalTimedMinutes', Number(timed[1]), line, 0.72, `"${timed[0]}"`, block.id);
+      // Label-then-value runs without a colon, alone on a line or as runs of a "·" summary line.
+      for (const segment of line.split(/\s+[·•|]\s+/)) {
+        const run = segment.length <= 60 ? leadingLabel(segment) : undefined;
+        if (run && (!inNote || run.fact === 'totalTimedMinutes' || run.fact === 'visitNumber' || run.fact === 'planOfCareStart')) facts.labelled(run.label, run.value, 'line', block.id, block.visible, inNote ? 0.9 : 1.2);
+      }
       const chip = /^visit\s+(\d{1,3})\s*\/\s*\d{1,3}$/i.exec(line.trim());
       if (chip) facts.offer('visitNumber', Number(chip[1]), line, 0.7, `"${line.trim()}"`, block.id);
       // A badge that is the visit's number alone ("Visit 5", "Visit #12"), outside the note.
@@ -378,7 +405,9 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
   // A short title line in the page ("11/20/2026 Encounter for …" in a navbar) counts when it names the visit.
   for (const block of page.blocks) {
     const text = block.text.trim();
-    if (text.length <= 80 && !text.includes('\n') && !block.label && !noteBlocks.has(block.id) && VISIT_WORD.test(text)) dated.push({ text, via: 'line', anchor: block.id });
+    // (Runs of a "·" summary line that date the episode, "Plan of care since Feb 8, 2027", are not the visit's date.)
+    const own = text.split(/\s+[·•|]\s+/).filter((run) => !EPISODE_LINE.test(run)).join(' · ');
+    if (text.length <= 80 && !text.includes('\n') && !block.label && !noteBlocks.has(block.id) && VISIT_WORD.test(own)) dated.push({ text: own, via: 'line', anchor: block.id });
   }
   for (const { text, via, anchor } of dated) {
     if (!text || /\b(?:dob|birth|born|next|follow|last|previous|prior|due|scheduled|recert\w*)\b/i.test(text)) continue;

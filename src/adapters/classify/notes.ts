@@ -6,7 +6,7 @@
 import type { PageBlock, PageDescription } from '../../shared/page';
 import type { NotePiece, ReadNotePart, Skipped } from './types';
 import { factOf, isFactLine, isFactSentence, SIGNATURE_LINE } from './facts';
-import { undecorate } from './values';
+import { datesIn, undecorate } from './values';
 import { BILLING_HEADING, BOILERPLATE, CHROME_HEADINGS, EMPTY_SECTION, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
 
 const CLINICAL = new Set(CLINICAL_WORDS);
@@ -156,6 +156,31 @@ function splitSections(part: ReadNotePart): ReadNotePart[] {
   return out.filter((p) => p.text.trim().length > 0);
 }
 
+/**
+ * Dated entries of a feed the describer did not mark (no time element): an article's header whose
+ * first line is a date ("Tue, Feb 23, 2027 / Office Visit") opens an entry, and the article blocks
+ * after it belong to it until the next such header. Only when the page shows two such headers or
+ * more (a feed of older notes, lab results and letters under the open visit); block id → entry id.
+ */
+export function impliedEntries(page: PageDescription): Map<string, string> {
+  const out = new Map<string, string>();
+  if (page.blocks.some((b) => b.entry)) return out;
+  const dated = (b: PageBlock): boolean => {
+    const first = (b.text.trim().split('\n')[0] ?? '').trim();
+    return (b.hints ?? []).includes('header') && first.length <= 40 && datesIn(first)[0] !== undefined && b.text.length <= 160 && /^(?:[A-Za-z]{3,9},?\s+)?(?:[A-Za-z]{3,9}\.?\s+\d|\d)/.test(first);
+  };
+  const ordered = [...page.blocks].sort((a, b) => a.at - b.at);
+  if (ordered.filter((b) => (b.hints ?? []).includes('article') && dated(b)).length < 2) return out;
+  let entry: string | undefined;
+  for (const b of ordered) {
+    const article = (b.hints ?? []).includes('article');
+    if (!article) entry = undefined;
+    else if (dated(b)) entry = b.id;
+    if (entry && article) out.set(b.id, entry);
+  }
+  return out;
+}
+
 export interface NotesResult {
   parts: ReadNotePart[];
   skipped: Skipped[];
@@ -224,8 +249,10 @@ export function readNotes(
     const key = page.tables[b.table]?.rows[b.row]?.cells[0]?.text.trim() ?? '';
     return NOTE_HEADING_SET.has(headingKey(key)) && !b.text.startsWith(key) ? { ...b, label: undecorate(key).replace(/:$/, '').trim() } : b;
   };
+  const implied = impliedEntries(page);
   const scored = [...(configured ? page.blocks.filter((b) => b.hints?.includes('config-note')) : page.blocks).map(rowLabelled), ...sectionFields, ...sectionRows].map((b) => {
-    const s = scoreBlock(b, page, claimTables, claimRecords);
+    const entry = implied.get(b.id);
+    const s = scoreBlock(entry ? { ...b, entry } : b, page, claimTables, claimRecords);
     // A short line opening with a billed code ("97140 Manual therapy techniques") titles a claim line.
     const code = /^\s*([A-V]?\d{4,5}[FTU]?)\b/.exec(b.text)?.[1];
     if (code && claimCodes.has(code) && b.text.length <= 80 && !b.edit) {
