@@ -161,7 +161,7 @@ export function leadingLabel(segment: string): { label: string; value: string; f
   for (let n = Math.min(4, words.length - 1); n >= 1; n--) {
     const label = words.slice(0, n).join(' ');
     const match = factOf(label);
-    if (!match?.fact || (!match.exact && n < 2)) continue;
+    if (!match?.fact || !match.exact) continue;
     const value = words.slice(n).join(' ');
     if (valueFor(match.fact, value.replace(/^(?:since|from|started|starting|began|of|on|is|=)\s+/i, '')) !== undefined) return { label, value: value.replace(/^(?:since|from|started|starting|began|of|on|is|=)\s+/i, ''), fact: match.fact };
   }
@@ -186,6 +186,10 @@ export function isFactLine(line: string): boolean {
   }
   return /\b(?:mrn|acct|dob)\b|·\s*mr-?\d|\d{1,2}\/\d{1,2}\/\d{4}/i.test(line) && line.length < 45;
 }
+
+/** The label cell of a claim table's totals row, and a minutes column's header. */
+const TOTALS_CELL = /^(?:grand\s+|visit\s+)?totals?\s*:?$/i;
+const MINUTES_COLUMN = /^(?:total\s+|timed\s+|treatment\s+)*(?:min|mins|minutes|time)(?:\s*\(min\))?$/i;
 
 /** Facts stated in sentences ("Seen on December 14, 2026 by Hannah Brooks, PT."; "This was visit 5 of the plan of care that began on …"). */
 const SEEN_ON = /\b(?:[Ss]een|[Tt]reated|[Ee]valuated|[Vv]isited|[Ss]ervices?\s+(?:were\s+|was\s+)?(?:provided|rendered)|[Tt]reatment\s+(?:was\s+)?(?:provided|given))\s+(?:on|dated)\s+([^.;]{0,30}?(?:\d{4}|\d{1,2}\/\d{1,2}\/\d{2}))\b/;
@@ -240,9 +244,10 @@ function captionedPayer(page: PageDescription, facts: Facts, noteBlocks: Set<str
     const above = page.headings.slice(0, i).reverse().find((h) => h.level < heading.level);
     const context = INSURANCE_CONTEXT.test(above?.text ?? '') || page.blocks.some((b) => b.head === i && b.hints?.some((h) => h === 'billing' || h === 'claim'));
     const under = page.blocks.filter((b) => b.head === i && !b.edit && !noteBlocks.has(b.id)).map((b) => ({ text: b.text, id: b.id, at: b.at }));
-    const next = page.headings[i + 1];
-    // The next heading only when it is a short line of its own (level 7), not a section title; in page order.
-    const candidates = (next && next.level === 7 ? [...under, { text: next.text, id: next.id, at: next.at }] : under).sort((a, b) => a.at - b.at);
+    // The next heading only when it is a short line of its own (level 7), not a section title; in page
+    // order. Past a rank caption ("Insurance" / "Primary" / the plan): the line after it.
+    const next = page.headings.slice(i + 1, i + 3).filter((h, k, all) => h.level === 7 && (k === 0 || WEAK_PAYER_CAPTION.test(undecorate(all[0]?.text ?? '').trim())));
+    const candidates = [...under, ...next.map((h) => ({ text: h.text, id: h.id, at: h.at }))].sort((a, b) => a.at - b.at);
     for (const candidate of candidates.slice(0, 4)) {
       const line = (candidate.text.split('\n')[0] ?? '').trim();
       if (!line || line.length > 80 || isFactLine(line) || factOf(line) !== undefined || WEAK_PAYER_CAPTION.test(line) || /[.;!?]\s|\d{1,2}\/\d{1,2}\//.test(line)) continue;
@@ -336,6 +341,13 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
         const filled = row.cells.filter((c) => c.text.trim());
         const [label, value] = filled as [PageCell, PageCell];
         if (filled.length === 2 && procedureCodes(row.cells.map((c) => c.text).join(' ')).length === 0) facts.labelled(label.text, value.text, 'row', row.id, row.visible && table.visible, 0.9);
+        // A totals row ("Totals | | 38 | 3"): the figure under the minutes column is the visit's timed total.
+        if (filled.length >= 2 && TOTALS_CELL.test(undecorate(label.text).trim())) {
+          const at = table.columns.findIndex((c) => MINUTES_COLUMN.test(undecorate(c).trim()));
+          const figure = at >= 0 ? /^(\d{1,3})(?:\s*min\w*)?$/i.exec(row.cells[at]?.text.trim() ?? '') : null;
+          const timed = at >= 0 && /\btimed\b/i.test(table.columns[at] ?? '');
+          if (figure) facts.offer('totalTimedMinutes', Number(figure[1]), row.cells[at]?.text ?? '', timed ? 0.8 : 0.6, `"${label.text.trim()}" row under "${table.columns[at]}"`, row.id);
+        }
       }
       return;
     }
