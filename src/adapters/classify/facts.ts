@@ -95,8 +95,14 @@ function personWords(text: string): string[] {
     .map((w) => w.toLowerCase().replace(/[^a-z'-]/g, ''));
 }
 
+/** A field that gives the provider's credentials apart from the name ("Provider Credentials | PT, DPT"). */
+const CREDENTIALS_LABEL = /^(?:(?:provider|rendering|treating|therapist|clinician|practitioner)\s+)?(?:credentials?|creds?|licen[sc]e\s+type|professional\s+(?:title|designation)|designation|degrees?)$/i;
+const CREDENTIAL_LIST = /^[A-Z]{2,6}(?:[/-][A-Z]{1,4})?(?:\s*[,;/]?\s+[A-Z]{2,6}(?:[/-][A-Z]{1,4})?|\s*[,;]\s*[A-Z]{2,6}(?:[/-][A-Z]{1,4})?)*$/;
+
 class Facts {
   readonly out: ReadFacts = {};
+  /** The provider's credentials read from a field of their own (joined to the name at the end). */
+  credentials?: { value: string; confidence: number };
 
   offer(fact: Fact, value: string | number | undefined, shown: string, confidence: number, reason: string, anchor?: string): void {
     if (value === undefined) return;
@@ -126,6 +132,12 @@ class Facts {
 
   /** A label and its value: the label says which fact, the value must fit it. */
   labelled(label: string, value: string, via: string, anchor: string | undefined, visible: boolean, weight = 1): void {
+    const credentials = value.replace(/\s+/g, ' ').trim();
+    if (CREDENTIALS_LABEL.test(key(label)) && CREDENTIAL_LIST.test(credentials)) {
+      const confidence = (VIA_CONFIDENCE[via] ?? 0.7) * weight * (visible ? 1 : 0.9);
+      if (!this.credentials || this.credentials.confidence < confidence) this.credentials = { value: credentials.split(/\s*[,;/]?\s+|\s*[,;]\s*/).join(', '), confidence };
+      return;
+    }
     const match = factOf(label);
     if (!match || match.fact === null) return;
     const read = valueFor(match.fact, value);
@@ -427,6 +439,12 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
     if (!hit) continue;
     const context = VISIT_WORD.test(text) ? 1 : 0.8;
     facts.offer('dateOfService', hit.date, text, (VIA_CONFIDENCE[via] ?? 0.5) * context, `the page ${via} "${text.slice(0, 60)}"`, anchor);
+  }
+  // Credentials from a field of their own complete a provider read without any ("Keisha Ortiz-Bell" + "PTA").
+  const provider = facts.out.provider;
+  if (provider && facts.credentials && !/,\s*[A-Z]{2,6}\b|\([A-Z]{2,6}(?:[/-][A-Z]{1,4})?\)|\s[A-Z]{2,6}(?:[/-][A-Z]{1,4})?$/.test(provider.value)) {
+    provider.value = `${provider.value}, ${facts.credentials.value}`;
+    provider.reason = `${provider.reason}; credentials from their own field`;
   }
   return facts.out;
 }

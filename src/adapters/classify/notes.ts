@@ -292,7 +292,12 @@ export function readNotes(
     }
     ordered.forEach((s, i) => {
       // Never chrome (a hint, a widget heading, boilerplate, links) and never a claim line.
-      if (accepted.has(s.block.id) || !/[a-z]{3}/.test(s.block.text) || s.reasons.some((r) => r.startsWith('-') && !r.includes('too short') && !r.includes('a label and a value'))) return;
+      // (A container hint an accepted neighbour in the same container shares — a tab panel holding the
+      // note's editor — is not chrome here.)
+      const against = s.reasons.filter((r) => r.startsWith('-') && !r.includes('too short') && !r.includes('a label and a value'));
+      const sameBox = (n: Scored | undefined): boolean => n !== undefined && accepted.has(n.block.id) && (n.block.hints ?? []).join() === (s.block.hints ?? []).join();
+      const boxed = against.every((r) => /^-[\d.]+ inside /.test(r)) && (sameBox(ordered[i - 1]) || sameBox(ordered[i + 1]));
+      if (accepted.has(s.block.id) || !/[a-z]{3}/.test(s.block.text) || (against.length > 0 && !boxed)) return;
       // A section, not a stray label: three words at least, and not a header fact.
       // (A closing "Jordan Pike, PTA" right after a section of the note is its signature.)
       const signature = SIGNATURE_LINE.test(s.block.text.trim()) && ordered[i - 1] !== undefined && accepted.has(ordered[i - 1]!.block.id) && ordered[i - 1]!.block.head === s.block.head;
