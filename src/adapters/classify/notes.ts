@@ -181,6 +181,20 @@ export function impliedEntries(page: PageDescription): Map<string, string> {
   return out;
 }
 
+/**
+ * A field that is a section of the note: its caption names a section ("Plan", "Assessment and Plan",
+ * "Goal and next visit"), or it holds clinical prose under a caption that is not a header fact
+ * ("Measurements": a read-only display field with its caption above).
+ */
+function noteFieldLabel(label: string, value: string): boolean {
+  const key = headingKey(label);
+  if (NOTE_HEADING_SET.has(key)) return true;
+  const parts = key.split(/\s+(?:and|or)\s+|\s*&\s*/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length >= 2 && parts.some((p) => NOTE_HEADING_SET.has(p) || NOTE_HEADING_SET.has(`${p}s`))) return true;
+  if (factOf(label) !== undefined || key.split(' ').length > 4 || chromeHeading(key)) return false;
+  return value.length >= 40 && /[a-z]{3,}[.;]\s|[a-z]{3,}\.$/.test(value) && clinicalWords(value) >= 2 && (value.match(MEASURE) ?? []).length >= 1;
+}
+
 export interface NotesResult {
   parts: ReadNotePart[];
   skipped: Skipped[];
@@ -225,7 +239,11 @@ export function readNotes(
   const sectionFields: PageBlock[] = configured
     ? []
     : page.fields
-        .filter((f) => NOTE_HEADING_SET.has(headingKey(f.label)) && f.value.length >= 15 && /[a-z]{3}\s+[a-z]{2}/i.test(f.value) && !covered(f.value))
+        .filter((f) => noteFieldLabel(f.label, f.value) && f.value.length >= 15 && /[a-z]{3}\s+[a-z]{2}/i.test(f.value) && !covered(f.value))
+        // (A display field shown twice — its caption row and its value element — is one section.)
+        .filter((f, i, all) => all.findIndex((g) => g.value === f.value) === i)
+        // (… and a container's caption over the fields inside it, "Details" over a tab's fields, is not.)
+        .filter((f) => !page.fields.some((g) => g !== f && g.value.trim().length >= 4 && f.value.length > g.value.length + 20 && f.value.includes(`${g.label} ${g.value}`)))
         .map((f) => ({ id: f.id, at: f.at, text: f.value, label: f.label, tag: 'field', visible: f.visible, ...(f.head !== undefined ? { head: f.head } : {}), ...(f.hints ? { hints: f.hints } : {}) }));
   // A "Section | text" row of a table that holds no claim lines, its text too short to be a block of
   // its own (cells under CELL_BLOCK_CHARS are only cells): a note section all the same.
