@@ -192,7 +192,7 @@ function noteFieldLabel(label: string, value: string): boolean {
   const parts = key.split(/\s+(?:and|or)\s+|\s*&\s*/).map((p) => p.trim()).filter(Boolean);
   if (parts.length >= 2 && parts.some((p) => NOTE_HEADING_SET.has(p) || NOTE_HEADING_SET.has(`${p}s`))) return true;
   if (factOf(label) !== undefined || key.split(' ').length > 4 || chromeHeading(key)) return false;
-  return value.length >= 40 && /[a-z]{3,}[.;]\s|[a-z]{3,}\.$/.test(value) && clinicalWords(value) >= 2 && (value.match(MEASURE) ?? []).length >= 1;
+  return value.length >= 40 && /[a-z]{3,}[.;]\s|[.!?]$/.test(value) && clinicalWords(value) >= 2 && (value.match(MEASURE) ?? []).length >= 1;
 }
 
 export interface NotesResult {
