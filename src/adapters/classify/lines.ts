@@ -702,5 +702,65 @@ export function readLines(page: PageDescription): LinesResult {
     lastRecord = { record, line: groupFor('page').lines[groupFor('page').lines.length - 1]!.line, index };
   });
 
+  // Bill items written as lines of a block ("97124 / GP / Massage therapy / × 1 / 13 min", then
+  // "ICD-10: M62.838" on the next block): a code alone on the first line and values on the others.
+  if (!configured) {
+    const read = new Set([...groups.values()].flatMap((g) => g.lines.map((l) => l.line.code)));
+    const ordered = [...page.blocks].sort((a, b) => a.at - b.at);
+    ordered.forEach((block, i) => {
+      const item = billItem(block, ordered[i + 1], pointers, unresolved);
+      if (!item || read.has(item.found.line.code) || (block.hints ?? []).some((h) => CHROME_RECORD.test(h))) return;
+      read.add(item.found.line.code);
+      for (const id of item.blocks) claimRecords.add(id);
+      groupFor('page').lines.push({ line: cleanLine(item.found.line), anchor: block.id, confidence: Math.min(0.85, 0.45 + 0.1 * item.found.cues), reason: `a bill item written as lines (${item.found.cues} values beside the code)`, visible: block.visible });
+    });
+  }
+
   return { groups: [...groups.values()].filter((g) => g.lines.length > 0), skipped, unresolved: [...new Set(unresolved)], claimTables, claimRecords, textTableAt };
+}
+
+/** A diagnosis line under a bill item ("ICD-10: M54.6, M62.838", "Dx: 1, 2"). */
+const ITEM_DX = /^\s*(?:dx|diagnos[ie]s|icd(?:-?10)?(?:-cm)?)\s*[:#]?\s*(.+)$/i;
+
+/**
+ * A bill item laid out one value a line: the first line is a procedure code alone, the other lines
+ * are short values (modifiers, a description, "× 2", "25 min"); a diagnosis line may follow in the
+ * next block. Two values beside the code at least: a code on a line of a note is not a bill item.
+ */
+export function billItem(block: PageBlock, next: PageBlock | undefined, pointers: PointerMap, unresolved: string[]): { found: Found; blocks: string[] } | null {
+  const lines = block.text.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lines.length < 3 || lines.length > 8 || block.edit || lines.some((l) => l.length > 60)) return null;
+  const code = procedureCodes(lines[0] as string)[0];
+  if (!code || code.start !== 0 || (lines[0] as string).length !== code.end) return null;
+  if (lines.slice(1).some((l) => procedureCodes(l).length > 0)) return null;
+  const rest = lines.slice(1).join(' · ');
+  const line: SnapshotClaimLine = { code: code.code };
+  let cues = 0;
+  const mods = lines.slice(1).filter((l) => /^[A-Z0-9]{2}(?:\s*[,;/]\s*[A-Z0-9]{2})*$/.test(l) && /[A-Z]/.test(l)).flatMap((l) => modifierTokens(l));
+  if (mods.length > 0) {
+    line.modifiers = mods;
+    cues++;
+  }
+  const q = inlineQuantities(rest);
+  if (q.units !== undefined) {
+    line.units = q.units;
+    cues++;
+  }
+  if (q.minutes !== undefined) {
+    line.minutes = q.minutes;
+    cues++;
+  }
+  const blocks = [block.id];
+  const own = lines.map((l) => ITEM_DX.exec(l)).find(Boolean);
+  const after = next && !next.edit && next.text.length <= 80 && procedureCodes(next.text).length === 0 ? ITEM_DX.exec(next.text.trim()) : null;
+  const dxText = own?.[1] ?? after?.[1];
+  if (dxText) {
+    const dx = diagnosisValues(dxText, pointers, unresolved);
+    if (dx.length > 0) {
+      line.dx = dx;
+      cues++;
+      if (!own && next) blocks.push(next.id);
+    }
+  }
+  return cues >= 2 ? { found: { line, cues, reason: ['a bill item written as lines'] }, blocks } : null;
 }
