@@ -128,6 +128,12 @@ function resolveColumns(table: PageTable): ColumnMap {
     if (taken.has(c)) continue;
     const names = table.rows.map((r) => r.cells[c]?.name ?? '').filter(Boolean);
     const byName = names.length > 0 ? columnOfName(names[0] as string) : null;
+    // Several diagnosis parts under one control name ("bill-dx-code", "bill-dx-code"): one list.
+    if (byName === 'dx' && map.dx !== undefined && !map.dxs.includes(c)) {
+      map.dxs.push(c);
+      taken.add(c);
+      continue;
+    }
     if (byName) {
       assign(byName, c);
       map.named = true;
