@@ -378,6 +378,17 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
     }
   });
   captionedPayer(page, facts, noteBlocks);
+  // Last resort: a plan's name standing alone as a short line of its own (a dropdown's shown value
+  // whose caption the page did not tie to it), when it reads as a plan: a payer the profiles know, or plan words.
+  if (!facts.out.payer) {
+    for (const heading of page.headings) {
+      const line = undecorate(heading.text).trim();
+      if (heading.level !== 7 || line.length > 60 || line.split(/\s+/).length < 2 || factOf(line) !== undefined || isFactLine(line) || /[.:;!?]|\d/.test(line) || STATUS_CHIP.test(line)) continue;
+      if (!payerNamed(line) && !/\b(?:medicare|medicaid|ppo|hmo|epo|pos|health plan|insurance|advantage)\b/i.test(line)) continue;
+      facts.offer('payer', valueFor('payer', line), line, 0.3, `"${line}" names a plan (a line of its own, no caption)`, heading.id);
+      break;
+    }
+  }
   // Insurance listed by rank ("Primary | Aetna PPO | policy…", "Secondary | …"): the primary row's
   // payer, its column named as a payer or, under an insurance heading, as a plan or name.
   page.tables.forEach((table, index) => {
