@@ -375,6 +375,16 @@ export function readNotes(
     }
   }
 
+  // A heading of another region (a sidebar's "Allergies" before the main column's note) does not title
+  // a note block: the first block under it sits in a sidebar landmark and this one does not.
+  const SIDE = ['aside', 'sidebar', 'complementary', 'sidenav'];
+  const firstUnder = new Map<number, PageBlock>();
+  for (const s of ordered) if (s.block.head !== undefined && !firstUnder.has(s.block.head)) firstUnder.set(s.block.head, s.block);
+  const otherRegion = (block: PageBlock): boolean => {
+    const first = block.head !== undefined ? firstUnder.get(block.head) : undefined;
+    const side = (b: PageBlock): boolean => (b.hints ?? []).some((h) => SIDE.includes(h));
+    return first !== undefined && first !== block && side(first) && !side(block);
+  };
   for (const s of ordered) {
     const { block } = s;
     if (s.score < THRESHOLD) {
@@ -388,7 +398,7 @@ export function readNotes(
       !current || block.edit || current.part.edit || block.label !== undefined || block.head !== current.head || interrupted(lastAt, block.at) || block.visible !== current.part.visible;
     if (startsPart) {
       close();
-      const heading = block.head !== undefined ? page.headings[block.head]?.text : undefined;
+      const heading = block.head !== undefined && !otherRegion(block) ? page.headings[block.head]?.text : undefined;
       // "S:", "O:", "A:", "P:": a SOAP note's sections by their letters.
       const raw = block.label ?? heading;
       const label = raw !== undefined ? (SOAP_LETTERS[raw.trim().toUpperCase()] ?? raw) : undefined;
