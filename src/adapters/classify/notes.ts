@@ -6,7 +6,7 @@
 import type { PageBlock, PageDescription } from '../../shared/page';
 import type { NotePiece, ReadNotePart, Skipped } from './types';
 import { factOf, isFactLine, isFactSentence, SIGNATURE_LINE } from './facts';
-import { datesIn, undecorate } from './values';
+import { datesIn, isDiagnosisCode, undecorate } from './values';
 import { BILLING_HEADING, BOILERPLATE, CHROME_HEADINGS, EMPTY_SECTION, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
 
 const CLINICAL = new Set(CLINICAL_WORDS);
@@ -297,6 +297,14 @@ export function readNotes(
   };
 
   const ordered = [...scored].sort((a, b) => a.block.at - b.block.at);
+  // A diagnosis list's description under its code ("M62.81" / "Muscle weakness (generalized)") is
+  // the list's, not the note's.
+  ordered.forEach((s, i) => {
+    const before = ordered[i - 1]?.block;
+    if (!before || s.block.edit || s.block.text.length > 120 || !isDiagnosisCode(before.text.trim()) || /[.;]\s/.test(s.block.text)) return;
+    s.score -= 5;
+    s.reasons.push("-5 a diagnosis's description under its code");
+  });
   // Neighbour support: a short section ("Plan: Continue POC.") between or after note blocks is part
   // of the note when nothing else stands between them and nothing marks it as chrome.
   const accepted = new Set(ordered.filter((s) => s.score >= THRESHOLD).map((s) => s.block.id));
