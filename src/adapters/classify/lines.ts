@@ -735,7 +735,15 @@ const ITEM_DX = /^\s*(?:dx|diagnos[ie]s|icd(?:-?10)?(?:-cm)?)\s*[:#]?\s*(.+)$/i;
  */
 export function billItem(block: PageBlock, next: PageBlock | undefined, pointers: PointerMap, unresolved: string[]): { found: Found; blocks: string[] } | null {
   const lines = block.text.split('\n').map((l) => l.trim()).filter(Boolean);
-  if (lines.length < 3 || lines.length > 8 || block.edit || lines.some((l) => l.length > 60)) return null;
+  if (block.edit) return null;
+  // The same item's values on one line ("97124 Massage therapy × 3 45 min"): units and another value.
+  if (lines.length === 1 && (lines[0] as string).length <= 80 && procedureCodes(lines[0] as string)[0]?.start === 0) {
+    const after = next && !next.edit && next.text.length <= 80 && procedureCodes(next.text).length === 0 ? ITEM_DX.exec(next.text.trim()) : null;
+    const one = readFreeText(after ? `${lines[0]} · ICD-10: ${after[1]}` : (lines[0] as string), pointers, unresolved);
+    if (!one || one.line.units === undefined || one.cues < 2 || /[.;]\s|[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}/.test(lines[0] as string)) return null;
+    return { found: { ...one, reason: ['a bill item on a line'] }, blocks: after && next ? [block.id, next.id] : [block.id] };
+  }
+  if (lines.length < 3 || lines.length > 8 || lines.some((l) => l.length > 60)) return null;
   const code = procedureCodes(lines[0] as string)[0];
   if (!code || code.start !== 0 || (lines[0] as string).length !== code.end) return null;
   if (lines.slice(1).some((l) => procedureCodes(l).length > 0)) return null;

@@ -7,7 +7,7 @@ import type { PageBlock, PageDescription } from '../../shared/page';
 import type { NotePiece, ReadNotePart, Skipped } from './types';
 import { factOf, isFactLine, isFactSentence, SIGNATURE_LINE } from './facts';
 import { datesIn, isDiagnosisCode, undecorate } from './values';
-import { BILLING_HEADING, BOILERPLATE, CHROME_HEADINGS, EMPTY_SECTION, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
+import { STATUS_CHIP, BILLING_HEADING, BOILERPLATE, CHROME_HEADINGS, EMPTY_SECTION, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
 
 const CLINICAL = new Set(CLINICAL_WORDS);
 const SOAP_LETTERS: Readonly<Record<string, string>> = { S: 'Subjective', O: 'Objective', A: 'Assessment', P: 'Plan' };
@@ -92,6 +92,7 @@ export function scoreBlock(block: PageBlock, page: PageDescription, claimTables:
   rule(length < 120 && /^[^:]{2,40}:\s*\S/.test(text) && !block.edit && !/[.;]\s+\S/.test(text), -1, 'a label and a value');
   rule(!/[a-z]{3}/i.test(text), -3, 'no words');
   rule(EMPTY_SECTION.test(text), -10, "an empty section's placeholder");
+  rule(STATUS_CHIP.test(text.trim()), -10, 'a status chip');
   // Text the user cannot see on a page they can (a collapsed template, a hidden draft); a hidden
   // frame (a background tab) is judged by the merge, visible copies first.
   rule(!block.visible && page.frame.visible && !block.edit, -3, 'hidden on a shown page');
