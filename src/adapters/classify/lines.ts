@@ -20,7 +20,7 @@ import {
   unitsValue,
   type PointerMap,
 } from './values';
-import { CLINICAL_WORDS, COLUMN_RULES, DIAGNOSIS_SYSTEMS, NAME_RULES, NON_SERVICE_SYSTEMS, PROCEDURE_SYSTEMS, type Column } from './vocab';
+import { CLINICAL_WORDS, COLUMN_RULES, DIAGNOSIS_SYSTEMS, KNOWN_MODIFIERS, NAME_RULES, NON_SERVICE_SYSTEMS, PROCEDURE_SYSTEMS, type Column } from './vocab';
 
 function normalise(text: string): string {
   return undecorate(text).toLowerCase().replace(/[^a-z0-9®#$/ -]+/g, ' ').replace(/\s+/g, ' ').trim();
@@ -155,6 +155,15 @@ function resolveColumns(table: PageTable): ColumnMap {
     if (n / filled < 0.6 || kind === 'empty') continue;
     if (kind === 'units' && map.units !== undefined) continue;
     assign(kind, c);
+  }
+  // Parts under one control name as a modifier part ("pill" "GP", "pill" "59"): a numeric modifier
+  // beside a lettered one is a modifier too, not a second units value.
+  const modNames = new Set(map.modifiers.map((c) => table.rows[0]?.cells[c]?.name).filter(Boolean));
+  for (let c = 0; c < width; c++) {
+    const cell = table.rows.length === 1 ? table.rows[0]?.cells[c] : undefined;
+    if (!cell?.name || !modNames.has(cell.name) || map.modifiers.includes(c) || !KNOWN_MODIFIERS.has(cell.text.trim())) continue;
+    if (map.units === c) delete map.units;
+    map.modifiers.push(c);
   }
   // "Mod 2" left of "Mod 1": modifiers in the order the headers number them.
   const rank = (c: number): number => Number(/(\d)\s*$/.exec(table.columns[c] ?? '')?.[1] ?? 0) * 100 + c;
@@ -741,6 +750,9 @@ export function billItem(block: PageBlock, next: PageBlock | undefined, pointers
     const after = next && !next.edit && next.text.length <= 80 && procedureCodes(next.text).length === 0 ? ITEM_DX.exec(next.text.trim()) : null;
     const one = readFreeText(after ? `${lines[0]} · ICD-10: ${after[1]}` : (lines[0] as string), pointers, unresolved);
     if (!one || one.line.units === undefined || one.cues < 2 || /[.;]\s|[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}/.test(lines[0] as string)) return null;
+    // Modifier pills right after the code ("97124 GP 59 Massage therapy"): numeric ones too.
+    const pills = /^\S+((?:\s+[A-Z0-9]{2}\b)+)/.exec(lines[0] as string)?.[1]?.trim().split(/\s+/).filter((m) => KNOWN_MODIFIERS.has(m)) ?? [];
+    if (pills.length > (one.line.modifiers?.length ?? 0)) one.line.modifiers = pills;
     return { found: { ...one, reason: ['a bill item on a line'] }, blocks: after && next ? [block.id, next.id] : [block.id] };
   }
   if (lines.length < 3 || lines.length > 8 || lines.some((l) => l.length > 60)) return null;
