@@ -193,3 +193,16 @@ describe('bill items written one value a line inside the note', () => {
     expect(visit.lines.map((l) => l.code)).toEqual(['97124']);
   });
 });
+
+describe("a dropdown's shown payer with a hidden id behind it", () => {
+  const select = (caption: string, plan: string): string =>
+    `<div class="v-select"><div role="button" aria-haspopup="listbox" class="v-input__slot"><label class="v-label">${caption}</label><div class="v-select__selections"><div class="v-select__selection">${plan}</div><input readonly type="text"></div><input type="hidden" name="insuranceId" value="INS-044-1"></div></div>`;
+  for (const plan of ['TRICARE East Prime', 'Texas Medicaid', 'Humana Medicare Advantage PPO', 'Blue Shield of California PPO']) {
+    it(`"${plan}" is the payer`, () => {
+      expect(readVisit(`<div class="v-card"><div class="v-card__title">Clinic Cloud</div>${select('Billing Insurance', plan)}</div>${NOTE}${LINES}`).payer).toBe(plan);
+    });
+  }
+  it('a shown value that names no plan is not taken for the payer', () => {
+    expect(readVisit(`<div class="v-card"><div class="v-card__title">Clinic Cloud</div>${select('Room', 'Bay 3 East')}</div>${NOTE}${LINES}`).payer).toBeUndefined();
+  });
+});

@@ -384,7 +384,7 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
     for (const heading of page.headings) {
       const line = undecorate(heading.text).trim();
       if (heading.level !== 7 || line.length > 60 || line.split(/\s+/).length < 2 || factOf(line) !== undefined || isFactLine(line) || /[.:;!?]|\d/.test(line) || STATUS_CHIP.test(line)) continue;
-      if (!payerNamed(line) && !/\b(?:medicare|medicaid|ppo|hmo|epo|pos|health plan|insurance|advantage)\b/i.test(line)) continue;
+      if (!payerNamed(line) && !/\b(?:medicare|medicaid|tricare|champva|ppo|hmo|epo|pos|health plan|insurance|advantage)\b/i.test(line)) continue;
       facts.offer('payer', valueFor('payer', line), line, 0.3, `"${line}" names a plan (a line of its own, no caption)`, heading.id);
       break;
     }
