@@ -163,7 +163,7 @@ function splitLabelled(text: string): { label: string; value: string }[] {
 }
 
 /**
- * A fact written as its label then its value with no colon ("Visit 7", "Total timed 38 min", "Plan of
+ * A fact written as its label then its value with no colon ("Visit 7", "Total timed 41 min", "Plan of
  * care since Feb 8, 2027"): the longest run of opening words (up to four) that is a fact's label and
  * leaves a value that fits it. A run of a "·"-separated summary line is one such segment.
  */
