@@ -7,7 +7,7 @@ import type { PageCell, PageDescription } from '../../shared/page';
 import type { ReadFact, ReadFacts } from './types';
 import { datesIn, firstDate, personInReadingOrder, personLike, procedureCodes, undecorate } from './values';
 import { PROFILE_DATA } from '../../engine/payers/index';
-import { FACT_PATTERNS, FACT_RULES, INSURANCE_CAPTION, INSURANCE_CONTEXT, INSURANCE_TABLE_HEADING, NOT_THE_PAYER_CAPTION, PAYER_BADGE, PLAN_WORDS, WEAK_PAYER_CAPTION, type Fact } from './vocab';
+import { FACT_PATTERNS, FACT_RULES, INSURANCE_CAPTION, INSURANCE_CONTEXT, INSURANCE_TABLE_HEADING, NOT_THE_PAYER_CAPTION, PAYER_BADGE, PLAN_WORDS, STATUS_CHIP, WEAK_PAYER_CAPTION, type Fact } from './vocab';
 
 interface PhraseRule {
   fact: Fact | null;
@@ -60,7 +60,8 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
         .replace(PAYER_BADGE, '')
         .replace(/\s+(?:P\.?\s?O\.?\s+Box\b|\d{1,6}(?:\s+[A-Z][A-Za-z.]*){1,3}\s+(?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|Way|Ln|Lane|Pkwy|Parkway|Plaza|Suite|Ste)\b).*$/, '')
         .trim();
-      return /[A-Za-z]{2}/.test(cleaned) && cleaned.length <= 120 && !PLACEHOLDER.test(cleaned) ? cleaned : undefined;
+      // A status chip beside a "Bill" caption ("Ready to bill", "Signed") is the claim's state, not its payer.
+      return /[A-Za-z]{2}/.test(cleaned) && cleaned.length <= 120 && !PLACEHOLDER.test(cleaned) && !STATUS_CHIP.test(cleaned) ? cleaned : undefined;
     }
     case 'dateOfService':
     case 'onsetDate':
@@ -94,8 +95,14 @@ function personWords(text: string): string[] {
     .map((w) => w.toLowerCase().replace(/[^a-z'-]/g, ''));
 }
 
+/** A field that gives the provider's credentials apart from the name ("Provider Credentials | PT, DPT"). */
+const CREDENTIALS_LABEL = /^(?:(?:provider|rendering|treating|therapist|clinician|practitioner)\s+)?(?:credentials?|creds?|licen[sc]e\s+type|professional\s+(?:title|designation)|designation|degrees?)$/i;
+const CREDENTIAL_LIST = /^[A-Z]{2,6}(?:[/-][A-Z]{1,4})?(?:\s*[,;/]?\s+[A-Z]{2,6}(?:[/-][A-Z]{1,4})?|\s*[,;]\s*[A-Z]{2,6}(?:[/-][A-Z]{1,4})?)*$/;
+
 class Facts {
   readonly out: ReadFacts = {};
+  /** The provider's credentials read from a field of their own (joined to the name at the end). */
+  credentials?: { value: string; confidence: number };
 
   offer(fact: Fact, value: string | number | undefined, shown: string, confidence: number, reason: string, anchor?: string): void {
     if (value === undefined) return;
@@ -125,6 +132,12 @@ class Facts {
 
   /** A label and its value: the label says which fact, the value must fit it. */
   labelled(label: string, value: string, via: string, anchor: string | undefined, visible: boolean, weight = 1): void {
+    const credentials = value.replace(/\s+/g, ' ').trim();
+    if (CREDENTIALS_LABEL.test(key(label)) && CREDENTIAL_LIST.test(credentials)) {
+      const confidence = (VIA_CONFIDENCE[via] ?? 0.7) * weight * (visible ? 1 : 0.9);
+      if (!this.credentials || this.credentials.confidence < confidence) this.credentials = { value: credentials.split(/\s*[,;/]?\s+|\s*[,;]\s*/).join(', '), confidence };
+      return;
+    }
     const match = factOf(label);
     if (!match || match.fact === null) return;
     const read = valueFor(match.fact, value);
@@ -149,6 +162,24 @@ function splitLabelled(text: string): { label: string; value: string }[] {
   return out;
 }
 
+/**
+ * A fact written as its label then its value with no colon ("Visit 7", "Total timed 41 min", "Plan of
+ * care since Feb 8, 2027"): the longest run of opening words (up to four) that is a fact's label and
+ * leaves a value that fits it. A run of a "·"-separated summary line is one such segment.
+ */
+export function leadingLabel(segment: string): { label: string; value: string; fact: Fact } | undefined {
+  const words = segment.trim().split(/\s+/);
+  if (segment.includes(':') || words.length < 2 || segment.length > 60) return undefined;
+  for (let n = Math.min(4, words.length - 1); n >= 1; n--) {
+    const label = words.slice(0, n).join(' ');
+    const match = factOf(label);
+    if (!match?.fact || !match.exact) continue;
+    const value = words.slice(n).join(' ');
+    if (valueFor(match.fact, value.replace(/^(?:since|from|started|starting|began|of|on|is|=)\s+/i, '')) !== undefined) return { label, value: value.replace(/^(?:since|from|started|starting|began|of|on|is|=)\s+/i, ''), fact: match.fact };
+  }
+  return undefined;
+}
+
 /** A line that states a header fact ("Coverage Medicare Part B", "Seen by …", "Visit 11/12", "DOB: …"). */
 export function isFactLine(line: string): boolean {
   // A header strip: "Auth Visit 4 of 20 · Plan of care start 01/18/2027 · Total timed 53 min".
@@ -167,6 +198,10 @@ export function isFactLine(line: string): boolean {
   }
   return /\b(?:mrn|acct|dob)\b|·\s*mr-?\d|\d{1,2}\/\d{1,2}\/\d{4}/i.test(line) && line.length < 45;
 }
+
+/** The label cell of a claim table's totals row, and a minutes column's header. */
+const TOTALS_CELL = /^(?:grand\s+|visit\s+)?totals?\s*:?$/i;
+const MINUTES_COLUMN = /^(?:total\s+|timed\s+|treatment\s+)*(?:min|mins|minutes|time)(?:\s*\(min\))?$/i;
 
 /** Facts stated in sentences ("Seen on December 14, 2026 by Hannah Brooks, PT."; "This was visit 5 of the plan of care that began on …"). */
 const SEEN_ON = /\b(?:[Ss]een|[Tt]reated|[Ee]valuated|[Vv]isited|[Ss]ervices?\s+(?:were\s+|was\s+)?(?:provided|rendered)|[Tt]reatment\s+(?:was\s+)?(?:provided|given))\s+(?:on|dated)\s+([^.;]{0,30}?(?:\d{4}|\d{1,2}\/\d{1,2}\/\d{2}))\b/;
@@ -221,9 +256,10 @@ function captionedPayer(page: PageDescription, facts: Facts, noteBlocks: Set<str
     const above = page.headings.slice(0, i).reverse().find((h) => h.level < heading.level);
     const context = INSURANCE_CONTEXT.test(above?.text ?? '') || page.blocks.some((b) => b.head === i && b.hints?.some((h) => h === 'billing' || h === 'claim'));
     const under = page.blocks.filter((b) => b.head === i && !b.edit && !noteBlocks.has(b.id)).map((b) => ({ text: b.text, id: b.id, at: b.at }));
-    const next = page.headings[i + 1];
-    // The next heading only when it is a short line of its own (level 7), not a section title; in page order.
-    const candidates = (next && next.level === 7 ? [...under, { text: next.text, id: next.id, at: next.at }] : under).sort((a, b) => a.at - b.at);
+    // The next heading only when it is a short line of its own (level 7), not a section title; in page
+    // order. Past a rank caption ("Insurance" / "Primary" / the plan): the line after it.
+    const next = page.headings.slice(i + 1, i + 3).filter((h, k, all) => h.level === 7 && (k === 0 || WEAK_PAYER_CAPTION.test(undecorate(all[0]?.text ?? '').trim())));
+    const candidates = [...under, ...next.map((h) => ({ text: h.text, id: h.id, at: h.at }))].sort((a, b) => a.at - b.at);
     for (const candidate of candidates.slice(0, 4)) {
       const line = (candidate.text.split('\n')[0] ?? '').trim();
       if (!line || line.length > 80 || isFactLine(line) || factOf(line) !== undefined || WEAK_PAYER_CAPTION.test(line) || /[.;!?]\s|\d{1,2}\/\d{1,2}\//.test(line)) continue;
@@ -265,6 +301,9 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
         // A printed header line: "Label: value" runs set apart by wide gaps (a PDF's text layer joins them with tabs).
         const pairs = line.includes('\t') || /\S\s{3,}[A-Z][A-Za-z .#/]{1,30}:/.test(line) ? splitLabelled(line) : [];
         if (pairs.length >= (line.includes('\t') ? 1 : 2)) for (const pair of pairs) facts.labelled(pair.label, pair.value, 'colon', block.id, block.visible, 0.9);
+        // A figure on a short line of its own, label then value ("Total timed 45 min"), below any header's.
+        const run = line.trim().length <= 40 ? leadingLabel(line) : undefined;
+        if (run && (run.fact === 'totalTimedMinutes' || run.fact === 'visitNumber')) facts.labelled(run.label, run.value, 'colon', block.id, block.visible, 0.75);
       }
       if (!block.label) continue;
     }
@@ -293,6 +332,11 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
       if (visitOfPlan) facts.offer('visitNumber', Number(visitOfPlan[1]), line, 0.68, `"${visitOfPlan[0]}"`, block.id);
       const timed = /\b(?:total\s+)?timed\s+(?:code\s+)?minutes?\s*[:=]?\s*(\d{1,3})\b/i.exec(line);
       if (timed) facts.offer('totalTimedMinutes', Number(timed[1]), line, 0.72, `"${timed[0]}"`, block.id);
+      // Label-then-value runs without a colon, alone on a line or as runs of a "·" summary line.
+      for (const segment of line.split(/\s+[·•|]\s+/)) {
+        const run = segment.length <= 60 ? leadingLabel(segment) : undefined;
+        if (run && (!inNote || run.fact === 'totalTimedMinutes' || run.fact === 'visitNumber' || run.fact === 'planOfCareStart')) facts.labelled(run.label, run.value, 'line', block.id, block.visible, inNote ? 0.9 : 1.2);
+      }
       const chip = /^visit\s+(\d{1,3})\s*\/\s*\d{1,3}$/i.exec(line.trim());
       if (chip) facts.offer('visitNumber', Number(chip[1]), line, 0.7, `"${line.trim()}"`, block.id);
       // A badge that is the visit's number alone ("Visit 5", "Visit #12"), outside the note.
@@ -309,6 +353,13 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
         const filled = row.cells.filter((c) => c.text.trim());
         const [label, value] = filled as [PageCell, PageCell];
         if (filled.length === 2 && procedureCodes(row.cells.map((c) => c.text).join(' ')).length === 0) facts.labelled(label.text, value.text, 'row', row.id, row.visible && table.visible, 0.9);
+        // A totals row ("Totals | | 38 | 3"): the figure under the minutes column is the visit's timed total.
+        if (filled.length >= 2 && TOTALS_CELL.test(undecorate(label.text).trim())) {
+          const at = table.columns.findIndex((c) => MINUTES_COLUMN.test(undecorate(c).trim()));
+          const figure = at >= 0 ? /^(\d{1,3})(?:\s*min\w*)?$/i.exec(row.cells[at]?.text.trim() ?? '') : null;
+          const timed = at >= 0 && /\btimed\b/i.test(table.columns[at] ?? '');
+          if (figure) facts.offer('totalTimedMinutes', Number(figure[1]), row.cells[at]?.text ?? '', timed ? 0.8 : 0.6, `"${label.text.trim()}" row under "${table.columns[at]}"`, row.id);
+        }
       }
       return;
     }
@@ -327,6 +378,17 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
     }
   });
   captionedPayer(page, facts, noteBlocks);
+  // Last resort: a plan's name standing alone as a short line of its own (a dropdown's shown value
+  // whose caption the page did not tie to it), when it reads as a plan: a payer the profiles know, or plan words.
+  if (!facts.out.payer) {
+    for (const heading of page.headings) {
+      const line = undecorate(heading.text).trim();
+      if (heading.level !== 7 || line.length > 60 || line.split(/\s+/).length < 2 || factOf(line) !== undefined || isFactLine(line) || /[.:;!?]|\d/.test(line) || STATUS_CHIP.test(line)) continue;
+      if (!payerNamed(line) && !/\b(?:medicare|medicaid|tricare|champva|ppo|hmo|epo|pos|health plan|insurance|advantage)\b/i.test(line)) continue;
+      facts.offer('payer', valueFor('payer', line), line, 0.3, `"${line}" names a plan (a line of its own, no caption)`, heading.id);
+      break;
+    }
+  }
   // Insurance listed by rank ("Primary | Aetna PPO | policy…", "Secondary | …"): the primary row's
   // payer, its column named as a payer or, under an insurance heading, as a plan or name.
   page.tables.forEach((table, index) => {
@@ -378,7 +440,9 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
   // A short title line in the page ("11/20/2026 Encounter for …" in a navbar) counts when it names the visit.
   for (const block of page.blocks) {
     const text = block.text.trim();
-    if (text.length <= 80 && !text.includes('\n') && !block.label && !noteBlocks.has(block.id) && VISIT_WORD.test(text)) dated.push({ text, via: 'line', anchor: block.id });
+    // (Runs of a "·" summary line that date the episode, "Plan of care since Feb 8, 2027", are not the visit's date.)
+    const own = text.split(/\s+[·•|]\s+/).filter((run) => !EPISODE_LINE.test(run)).join(' · ');
+    if (text.length <= 80 && !text.includes('\n') && !block.label && !noteBlocks.has(block.id) && VISIT_WORD.test(own)) dated.push({ text: own, via: 'line', anchor: block.id });
   }
   for (const { text, via, anchor } of dated) {
     if (!text || /\b(?:dob|birth|born|next|follow|last|previous|prior|due|scheduled|recert\w*)\b/i.test(text)) continue;
@@ -386,6 +450,12 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
     if (!hit) continue;
     const context = VISIT_WORD.test(text) ? 1 : 0.8;
     facts.offer('dateOfService', hit.date, text, (VIA_CONFIDENCE[via] ?? 0.5) * context, `the page ${via} "${text.slice(0, 60)}"`, anchor);
+  }
+  // Credentials from a field of their own complete a provider read without any ("Keisha Ortiz-Bell" + "PTA").
+  const provider = facts.out.provider;
+  if (provider && facts.credentials && !/,\s*[A-Z]{2,6}\b|\([A-Z]{2,6}(?:[/-][A-Z]{1,4})?\)|\s[A-Z]{2,6}(?:[/-][A-Z]{1,4})?$/.test(provider.value)) {
+    provider.value = `${provider.value}, ${facts.credentials.value}`;
+    provider.reason = `${provider.reason}; credentials from their own field`;
   }
   return facts.out;
 }

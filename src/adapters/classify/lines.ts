@@ -20,7 +20,7 @@ import {
   unitsValue,
   type PointerMap,
 } from './values';
-import { CLINICAL_WORDS, COLUMN_RULES, DIAGNOSIS_SYSTEMS, NAME_RULES, NON_SERVICE_SYSTEMS, PROCEDURE_SYSTEMS, type Column } from './vocab';
+import { CLINICAL_WORDS, COLUMN_RULES, DIAGNOSIS_SYSTEMS, KNOWN_MODIFIERS, NAME_RULES, NON_SERVICE_SYSTEMS, PROCEDURE_SYSTEMS, type Column } from './vocab';
 
 function normalise(text: string): string {
   return undecorate(text).toLowerCase().replace(/[^a-z0-9®#$/ -]+/g, ' ').replace(/\s+/g, ' ').trim();
@@ -128,6 +128,12 @@ function resolveColumns(table: PageTable): ColumnMap {
     if (taken.has(c)) continue;
     const names = table.rows.map((r) => r.cells[c]?.name ?? '').filter(Boolean);
     const byName = names.length > 0 ? columnOfName(names[0] as string) : null;
+    // Several diagnosis parts under one control name ("bill-dx-code", "bill-dx-code"): one list.
+    if (byName === 'dx' && map.dx !== undefined && !map.dxs.includes(c)) {
+      map.dxs.push(c);
+      taken.add(c);
+      continue;
+    }
     if (byName) {
       assign(byName, c);
       map.named = true;
@@ -149,6 +155,15 @@ function resolveColumns(table: PageTable): ColumnMap {
     if (n / filled < 0.6 || kind === 'empty') continue;
     if (kind === 'units' && map.units !== undefined) continue;
     assign(kind, c);
+  }
+  // Parts under one control name as a modifier part ("pill" "GP", "pill" "59"): a numeric modifier
+  // beside a lettered one is a modifier too, not a second units value.
+  const modNames = new Set(map.modifiers.map((c) => table.rows[0]?.cells[c]?.name).filter(Boolean));
+  for (let c = 0; c < width; c++) {
+    const cell = table.rows.length === 1 ? table.rows[0]?.cells[c] : undefined;
+    if (!cell?.name || !modNames.has(cell.name) || map.modifiers.includes(c) || !KNOWN_MODIFIERS.has(cell.text.trim())) continue;
+    if (map.units === c) delete map.units;
+    map.modifiers.push(c);
   }
   // "Mod 2" left of "Mod 1": modifiers in the order the headers number them.
   const rank = (c: number): number => Number(/(\d)\s*$/.exec(table.columns[c] ?? '')?.[1] ?? 0) * 100 + c;
@@ -702,5 +717,76 @@ export function readLines(page: PageDescription): LinesResult {
     lastRecord = { record, line: groupFor('page').lines[groupFor('page').lines.length - 1]!.line, index };
   });
 
+  // Bill items written as lines of a block ("97124 / GP / Massage therapy / × 1 / 13 min", then
+  // "ICD-10: M62.838" on the next block): a code alone on the first line and values on the others.
+  if (!configured) {
+    const read = new Set([...groups.values()].flatMap((g) => g.lines.map((l) => l.line.code)));
+    const ordered = [...page.blocks].sort((a, b) => a.at - b.at);
+    ordered.forEach((block, i) => {
+      const item = billItem(block, ordered[i + 1], pointers, unresolved);
+      if (!item || read.has(item.found.line.code) || (block.hints ?? []).some((h) => CHROME_RECORD.test(h))) return;
+      read.add(item.found.line.code);
+      for (const id of item.blocks) claimRecords.add(id);
+      groupFor('page').lines.push({ line: cleanLine(item.found.line), anchor: block.id, confidence: Math.min(0.85, 0.45 + 0.1 * item.found.cues), reason: `a bill item written as lines (${item.found.cues} values beside the code)`, visible: block.visible });
+    });
+  }
+
   return { groups: [...groups.values()].filter((g) => g.lines.length > 0), skipped, unresolved: [...new Set(unresolved)], claimTables, claimRecords, textTableAt };
+}
+
+/** A diagnosis line under a bill item ("ICD-10: M54.6, M62.838", "Dx: 1, 2"). */
+const ITEM_DX = /^\s*(?:dx|diagnos[ie]s|icd(?:-?10)?(?:-cm)?)\s*[:#]?\s*(.+)$/i;
+
+/**
+ * A bill item laid out one value a line: the first line is a procedure code alone, the other lines
+ * are short values (modifiers, a description, "× 2", "25 min"); a diagnosis line may follow in the
+ * next block. Two values beside the code at least: a code on a line of a note is not a bill item.
+ */
+export function billItem(block: PageBlock, next: PageBlock | undefined, pointers: PointerMap, unresolved: string[]): { found: Found; blocks: string[] } | null {
+  const lines = block.text.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (block.edit) return null;
+  // The same item's values on one line ("97124 Massage therapy × 3 45 min"): units and another value.
+  if (lines.length === 1 && (lines[0] as string).length <= 80 && procedureCodes(lines[0] as string)[0]?.start === 0) {
+    const after = next && !next.edit && next.text.length <= 80 && procedureCodes(next.text).length === 0 ? ITEM_DX.exec(next.text.trim()) : null;
+    const one = readFreeText(after ? `${lines[0]} · ICD-10: ${after[1]}` : (lines[0] as string), pointers, unresolved);
+    if (!one || one.line.units === undefined || one.cues < 2 || /[.;]\s|[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}/.test(lines[0] as string)) return null;
+    // Modifier pills right after the code ("97124 GP 59 Massage therapy"): numeric ones too.
+    const pills = /^\S+((?:\s+[A-Z0-9]{2}\b)+)/.exec(lines[0] as string)?.[1]?.trim().split(/\s+/).filter((m) => KNOWN_MODIFIERS.has(m)) ?? [];
+    if (pills.length > (one.line.modifiers?.length ?? 0)) one.line.modifiers = pills;
+    return { found: { ...one, reason: ['a bill item on a line'] }, blocks: after && next ? [block.id, next.id] : [block.id] };
+  }
+  if (lines.length < 3 || lines.length > 8 || lines.some((l) => l.length > 60)) return null;
+  const code = procedureCodes(lines[0] as string)[0];
+  if (!code || code.start !== 0 || (lines[0] as string).length !== code.end) return null;
+  if (lines.slice(1).some((l) => procedureCodes(l).length > 0)) return null;
+  const rest = lines.slice(1).join(' · ');
+  const line: SnapshotClaimLine = { code: code.code };
+  let cues = 0;
+  const mods = lines.slice(1).filter((l) => /^[A-Z0-9]{2}(?:\s*[,;/]\s*[A-Z0-9]{2})*$/.test(l) && /[A-Z]/.test(l)).flatMap((l) => modifierTokens(l));
+  if (mods.length > 0) {
+    line.modifiers = mods;
+    cues++;
+  }
+  const q = inlineQuantities(rest);
+  if (q.units !== undefined) {
+    line.units = q.units;
+    cues++;
+  }
+  if (q.minutes !== undefined) {
+    line.minutes = q.minutes;
+    cues++;
+  }
+  const blocks = [block.id];
+  const own = lines.map((l) => ITEM_DX.exec(l)).find(Boolean);
+  const after = next && !next.edit && next.text.length <= 80 && procedureCodes(next.text).length === 0 ? ITEM_DX.exec(next.text.trim()) : null;
+  const dxText = own?.[1] ?? after?.[1];
+  if (dxText) {
+    const dx = diagnosisValues(dxText, pointers, unresolved);
+    if (dx.length > 0) {
+      line.dx = dx;
+      cues++;
+      if (!own && next) blocks.push(next.id);
+    }
+  }
+  return cues >= 2 ? { found: { line, cues, reason: ['a bill item written as lines'] }, blocks } : null;
 }

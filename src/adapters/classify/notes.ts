@@ -6,8 +6,8 @@
 import type { PageBlock, PageDescription } from '../../shared/page';
 import type { NotePiece, ReadNotePart, Skipped } from './types';
 import { factOf, isFactLine, isFactSentence, SIGNATURE_LINE } from './facts';
-import { undecorate } from './values';
-import { BILLING_HEADING, BOILERPLATE, CHROME_HEADINGS, EMPTY_SECTION, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
+import { datesIn, isDiagnosisCode, undecorate } from './values';
+import { STATUS_CHIP, BILLING_HEADING, BOILERPLATE, CHROME_HEADINGS, EMPTY_SECTION, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
 
 const CLINICAL = new Set(CLINICAL_WORDS);
 const SOAP_LETTERS: Readonly<Record<string, string>> = { S: 'Subjective', O: 'Objective', A: 'Assessment', P: 'Plan' };
@@ -92,6 +92,7 @@ export function scoreBlock(block: PageBlock, page: PageDescription, claimTables:
   rule(length < 120 && /^[^:]{2,40}:\s*\S/.test(text) && !block.edit && !/[.;]\s+\S/.test(text), -1, 'a label and a value');
   rule(!/[a-z]{3}/i.test(text), -3, 'no words');
   rule(EMPTY_SECTION.test(text), -10, "an empty section's placeholder");
+  rule(STATUS_CHIP.test(text.trim()), -10, 'a status chip');
   // Text the user cannot see on a page they can (a collapsed template, a hidden draft); a hidden
   // frame (a background tab) is judged by the merge, visible copies first.
   rule(!block.visible && page.frame.visible && !block.edit, -3, 'hidden on a shown page');
@@ -156,6 +157,45 @@ function splitSections(part: ReadNotePart): ReadNotePart[] {
   return out.filter((p) => p.text.trim().length > 0);
 }
 
+/**
+ * Dated entries of a feed the describer did not mark (no time element): an article's header whose
+ * first line is a date ("Tue, Feb 23, 2027 / Office Visit") opens an entry, and the article blocks
+ * after it belong to it until the next such header. Only when the page shows two such headers or
+ * more (a feed of older notes, lab results and letters under the open visit); block id → entry id.
+ */
+export function impliedEntries(page: PageDescription): Map<string, string> {
+  const out = new Map<string, string>();
+  if (page.blocks.some((b) => b.entry)) return out;
+  const dated = (b: PageBlock): boolean => {
+    const first = (b.text.trim().split('\n')[0] ?? '').trim();
+    return (b.hints ?? []).includes('header') && first.length <= 40 && datesIn(first)[0] !== undefined && b.text.length <= 160 && /^(?:[A-Za-z]{3,9},?\s+)?(?:[A-Za-z]{3,9}\.?\s+\d|\d)/.test(first);
+  };
+  const ordered = [...page.blocks].sort((a, b) => a.at - b.at);
+  if (ordered.filter((b) => (b.hints ?? []).includes('article') && dated(b)).length < 2) return out;
+  let entry: string | undefined;
+  for (const b of ordered) {
+    const article = (b.hints ?? []).includes('article');
+    if (!article) entry = undefined;
+    else if (dated(b)) entry = b.id;
+    if (entry && article) out.set(b.id, entry);
+  }
+  return out;
+}
+
+/**
+ * A field that is a section of the note: its caption names a section ("Plan", "Assessment and Plan",
+ * "Goal and next visit"), or it holds clinical prose under a caption that is not a header fact
+ * ("Measurements": a read-only display field with its caption above).
+ */
+function noteFieldLabel(label: string, value: string): boolean {
+  const key = headingKey(label);
+  if (NOTE_HEADING_SET.has(key)) return true;
+  const parts = key.split(/\s+(?:and|or)\s+|\s*&\s*/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length >= 2 && parts.some((p) => NOTE_HEADING_SET.has(p) || NOTE_HEADING_SET.has(`${p}s`))) return true;
+  if (factOf(label) !== undefined || key.split(' ').length > 4 || chromeHeading(key)) return false;
+  return value.length >= 40 && /[a-z]{3,}[.;]\s|[.!?]$/.test(value) && clinicalWords(value) >= 2 && (value.match(MEASURE) ?? []).length >= 1;
+}
+
 export interface NotesResult {
   parts: ReadNotePart[];
   skipped: Skipped[];
@@ -200,7 +240,11 @@ export function readNotes(
   const sectionFields: PageBlock[] = configured
     ? []
     : page.fields
-        .filter((f) => NOTE_HEADING_SET.has(headingKey(f.label)) && f.value.length >= 15 && /[a-z]{3}\s+[a-z]{2}/i.test(f.value) && !covered(f.value))
+        .filter((f) => noteFieldLabel(f.label, f.value) && f.value.length >= 15 && /[a-z]{3}\s+[a-z]{2}/i.test(f.value) && !covered(f.value))
+        // (A display field shown twice — its caption row and its value element — is one section.)
+        .filter((f, i, all) => all.findIndex((g) => g.value === f.value) === i)
+        // (… and a container's caption over the fields inside it, "Details" over a tab's fields, is not.)
+        .filter((f) => !page.fields.some((g) => g !== f && g.value.trim().length >= 4 && f.value.length > g.value.length + 20 && f.value.includes(`${g.label} ${g.value}`)))
         .map((f) => ({ id: f.id, at: f.at, text: f.value, label: f.label, tag: 'field', visible: f.visible, ...(f.head !== undefined ? { head: f.head } : {}), ...(f.hints ? { hints: f.hints } : {}) }));
   // A "Section | text" row of a table that holds no claim lines, its text too short to be a block of
   // its own (cells under CELL_BLOCK_CHARS are only cells): a note section all the same.
@@ -224,8 +268,10 @@ export function readNotes(
     const key = page.tables[b.table]?.rows[b.row]?.cells[0]?.text.trim() ?? '';
     return NOTE_HEADING_SET.has(headingKey(key)) && !b.text.startsWith(key) ? { ...b, label: undecorate(key).replace(/:$/, '').trim() } : b;
   };
+  const implied = impliedEntries(page);
   const scored = [...(configured ? page.blocks.filter((b) => b.hints?.includes('config-note')) : page.blocks).map(rowLabelled), ...sectionFields, ...sectionRows].map((b) => {
-    const s = scoreBlock(b, page, claimTables, claimRecords);
+    const entry = implied.get(b.id);
+    const s = scoreBlock(entry ? { ...b, entry } : b, page, claimTables, claimRecords);
     // A short line opening with a billed code ("97140 Manual therapy techniques") titles a claim line.
     const code = /^\s*([A-V]?\d{4,5}[FTU]?)\b/.exec(b.text)?.[1];
     if (code && claimCodes.has(code) && b.text.length <= 80 && !b.edit) {
@@ -252,6 +298,14 @@ export function readNotes(
   };
 
   const ordered = [...scored].sort((a, b) => a.block.at - b.block.at);
+  // A diagnosis list's description under its code ("M62.81" / "Muscle weakness (generalized)") is
+  // the list's, not the note's.
+  ordered.forEach((s, i) => {
+    const before = ordered[i - 1]?.block;
+    if (!before || s.block.edit || s.block.text.length > 120 || !isDiagnosisCode(before.text.trim()) || /[.;]\s/.test(s.block.text)) return;
+    s.score -= 5;
+    s.reasons.push("-5 a diagnosis's description under its code");
+  });
   // Neighbour support: a short section ("Plan: Continue POC.") between or after note blocks is part
   // of the note when nothing else stands between them and nothing marks it as chrome.
   const accepted = new Set(ordered.filter((s) => s.score >= THRESHOLD).map((s) => s.block.id));
@@ -265,7 +319,12 @@ export function readNotes(
     }
     ordered.forEach((s, i) => {
       // Never chrome (a hint, a widget heading, boilerplate, links) and never a claim line.
-      if (accepted.has(s.block.id) || !/[a-z]{3}/.test(s.block.text) || s.reasons.some((r) => r.startsWith('-') && !r.includes('too short') && !r.includes('a label and a value'))) return;
+      // (A container hint an accepted neighbour in the same container shares — a tab panel holding the
+      // note's editor — is not chrome here.)
+      const against = s.reasons.filter((r) => r.startsWith('-') && !r.includes('too short') && !r.includes('a label and a value'));
+      const sameBox = (n: Scored | undefined): boolean => n !== undefined && accepted.has(n.block.id) && (n.block.hints ?? []).join() === (s.block.hints ?? []).join();
+      const boxed = against.every((r) => /^-[\d.]+ inside /.test(r)) && (sameBox(ordered[i - 1]) || sameBox(ordered[i + 1]));
+      if (accepted.has(s.block.id) || !/[a-z]{3}/.test(s.block.text) || (against.length > 0 && !boxed)) return;
       // A section, not a stray label: three words at least, and not a header fact.
       // (A closing "Jordan Pike, PTA" right after a section of the note is its signature.)
       const signature = SIGNATURE_LINE.test(s.block.text.trim()) && ordered[i - 1] !== undefined && accepted.has(ordered[i - 1]!.block.id) && ordered[i - 1]!.block.head === s.block.head;
@@ -325,6 +384,16 @@ export function readNotes(
     }
   }
 
+  // A heading of another region (a sidebar's "Allergies" before the main column's note) does not title
+  // a note block: the first block under it sits in a sidebar landmark and this one does not.
+  const SIDE = ['aside', 'sidebar', 'complementary', 'sidenav'];
+  const firstUnder = new Map<number, PageBlock>();
+  for (const s of ordered) if (s.block.head !== undefined && !firstUnder.has(s.block.head)) firstUnder.set(s.block.head, s.block);
+  const otherRegion = (block: PageBlock): boolean => {
+    const first = block.head !== undefined ? firstUnder.get(block.head) : undefined;
+    const side = (b: PageBlock): boolean => (b.hints ?? []).some((h) => SIDE.includes(h));
+    return first !== undefined && first !== block && side(first) && !side(block);
+  };
   for (const s of ordered) {
     const { block } = s;
     if (s.score < THRESHOLD) {
@@ -338,7 +407,7 @@ export function readNotes(
       !current || block.edit || current.part.edit || block.label !== undefined || block.head !== current.head || interrupted(lastAt, block.at) || block.visible !== current.part.visible;
     if (startsPart) {
       close();
-      const heading = block.head !== undefined ? page.headings[block.head]?.text : undefined;
+      const heading = block.head !== undefined && !otherRegion(block) ? page.headings[block.head]?.text : undefined;
       // "S:", "O:", "A:", "P:": a SOAP note's sections by their letters.
       const raw = block.label ?? heading;
       const label = raw !== undefined ? (SOAP_LETTERS[raw.trim().toUpperCase()] ?? raw) : undefined;

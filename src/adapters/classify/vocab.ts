@@ -90,7 +90,7 @@ export const FACT_RULES: readonly FactRule[] = [
  * make the label something else (a secondary payer, a referring provider, an id).
  */
 export const FACT_PATTERNS: readonly { fact: Fact; pattern: RegExp; not?: RegExp }[] = [
-  { fact: 'planOfCareStart', pattern: /\b(?:plan|poc|care plan|cert\w*|episode|soc)\b.*\b(?:start\w*|beg[ai]n\w*|from|effective|opened|initiated)\b|^(?:start|beginning) of (?:care|plan|episode|treatment)\b/, not: /\b(?:end\w*|through|thru|to|expir\w*|recert\w*)$/ },
+  { fact: 'planOfCareStart', pattern: /\b(?:plan|poc|care plan|cert\w*|episode|soc)\b.*\b(?:start\w*|beg[ai]n\w*|from|since|effective|opened|initiated)\b|^(?:start|beginning) of (?:care|plan|episode|treatment)\b/, not: /\b(?:end\w*|through|thru|to|expir\w*|recert\w*)$/ },
   { fact: 'totalTimedMinutes', pattern: /\btimed\b.*\bmin/ },
   { fact: 'visitNumber', pattern: /\b(?:visit|session|treatment|tx)\s*(?:#|no|num\w*|count|of episode)\b|\bvisits?\s+(?:to date|this episode|in episode)\b/ },
   { fact: 'dateOfService', pattern: /\b(?:service|visit|encounter|treatment|tx|session|appointment|appt)\s+(?:date|day|on)\b|\bdate\s+(?:of\s+)?(?:service|visit|encounter|treatment|session|seen)\b|\bdos\b/, not: /\b(?:next|last|previous|prior|follow|birth|due)\b/ },
@@ -112,6 +112,11 @@ export const INSURANCE_TABLE_HEADING = /\b(?:insurance|coverage|payers?|payors?|
 export const PLAN_WORDS = /\b(?:plan|plus|ppo|hmo|pos|epo|medicare|medicaid|advantage|health|healthcare|insurance|choice|blue|select|part [a-d])\b/i;
 /** Status badges beside a payer's name ("Medicare Part B  In-network"): never part of it. */
 export const PAYER_BADGE = /\s+(?:in[- ]network|out[- ]of[- ]network|verified|unverified|eligible|ineligible|active|inactive)$/i;
+/**
+ * A status chip or badge ("Ready to bill", "Signed", "Draft", "Pending review"): a workflow state the
+ * page shows beside a "Bill" or "Claim" caption, never a payer's name.
+ */
+export const STATUS_CHIP = /^(?:ready(?:\s+(?:to|for)\s+[a-z]+)?|not\s+ready|signed|unsigned|co-?signed|draft|pending(?:\s+[a-z]+)?|billed|unbilled|not\s+billed|submitted|not\s+submitted|resubmitted|approved|rejected|denied|paid|unpaid|open|closed|locked|unlocked|complete[d]?|incomplete|in\s+progress|on\s+hold|hold|held|new|final(?:i[sz]ed)?|finished|needs\s+[a-z]+(?:\s+[a-z]+)?|awaiting\s+[a-z]+|queued|sent|voided|void|error|review(?:ed)?|in\s+review|accepted|posted)$/i;
 /** Headings of a page's billing side (lower case): a section under one is never the note's own. */
 export const BILLING_HEADING = /\b(?:billing|charges?|claims?|fees?|superbill|insurance|coverage|payments?|ledger|codes|authori[sz]ations?|services?)\b/;
 
