@@ -249,9 +249,12 @@ function serviceMentions(text: string, mentions: Record<string, Mention[]>): Ser
   for (const m of text.matchAll(CODE_NUMBER)) {
     if (codeSets.timed.has(m[1]!) || codeSets.untimed.has(m[1]!)) services.push({ start: m.index, end: m.index + m[0].length, code: m[1]!, isCode: true });
   }
-  // A work word that is also (part of) a service's name ("IASTM", "myofascial release") is that service.
+  // A work word that is also (part of) a service's name ("IASTM", "myofascial release") is that service;
+  // so is an ambiguous word inside a specific name ("exercise" in "therapeutic exercise").
   const named = services.filter((s) => !s.weak);
-  const kept = services.filter((s) => !s.weak || !named.some((n) => n.start < s.end && s.start < n.end));
+  const specific = named.filter((s) => s.code !== null && !s.isCode);
+  const inside = (s: ServiceMention, n: ServiceMention) => n !== s && n.start <= s.start && s.end <= n.end;
+  const kept = services.filter((s) => (!s.weak || !named.some((n) => n.start < s.end && s.start < n.end)) && !(s.code === null && specific.some((n) => inside(s, n))));
   kept.sort((a, b) => a.start - b.start);
   return kept;
 }

@@ -261,6 +261,12 @@ table('normalised text', [
 ]);
 
 describe('a name that could be several codes', () => {
+  it('inside a specific name, it is that name (and the code written beside both wins)', () => {
+    const minutes = (billedCodes: string[]) =>
+      Object.fromEntries(Object.values(analyzeChart('Group therapeutic exercise 97150: 35 min, chair rises.', { billedCodes }).minutesByCode).map((c) => [c.code, c.minutes]));
+    expect(minutes([])).toEqual({ '97150': 35 });
+    expect(minutes(['97124', '97150'])).toEqual({ '97150': 35 });
+  });
   const minutesOf = (note: string, billedCodes: string[]) =>
     Object.fromEntries(Object.values(analyzeChart(note, { billedCodes }).minutesByCode).map((c) => [c.code, c.minutes]));
   const note = 'Massage 12 min to the R calf. Exercise x 24 min: heel raises, step-downs.';
