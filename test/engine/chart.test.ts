@@ -157,6 +157,10 @@ describe('measurements', () => {
       ['rom', 90, 104, 'earlier'],
     ]);
   });
+  it('"up"/"down" stairs is where the patient went, not a change', () => {
+    expect(analyzeChart('Step training with 5 lb up 6 stairs and down 6 stairs.').changes).toEqual([]);
+    expect(analyzeChart('Knee flexion up 12 deg since last week.').changes.map((c) => c.direction)).toEqual(['better']);
+  });
   it('a value for the other side in brackets is no earlier value', () => {
     expect(analyzeChart('Flexion 120 deg R (110 deg L).').changes).toEqual([]);
   });

@@ -209,6 +209,15 @@ function tailSays(lx: Lexed, tail: Part | undefined): 'earlier' | 'same' | 'othe
   return other ? 'other' : undefined;
 }
 
+// "carry practice 10 lb up 8 stairs", "walked down 2 flights": "up"/"down" is where the patient went, not a change.
+const MOVED_ALONG = new Set(['stairs', 'stair', 'steps', 'step', 'flights', 'flight', 'curb', 'curbs', 'ramp', 'ramps', 'hill', 'hills', 'ladder', 'rungs']);
+function movedAlong(lx: Lexed, changeWord: number, valueEnd: number): boolean {
+  const w = lx.norm[changeWord];
+  if (w !== 'up' && w !== 'down') return false;
+  for (let i = valueEnd - 1; i <= valueEnd; i++) if (MOVED_ALONG.has(lx.norm[i] ?? '')) return true;
+  return false;
+}
+
 function changeWordDirection(w: string): Direction {
   if (CHANGE_BETTER.has(w)) return 'better';
   if (CHANGE_UP.has(w)) return 'up';
@@ -276,7 +285,7 @@ const comparisonRows: Rule[] = [
     name: 'change: up / improved <value> (flexion up 15 deg, +75 m)',
     kind: 'comparison',
     pattern: [CHANGE, opt(word('by')), V],
-    make: (p, lx) => change(p[2], undefined, { direction: changeWordDirection(lx.norm[p[0]!.first]!), delta: p[2]!.item!.value }),
+    make: (p, lx) => (movedAlong(lx, p[0]!.first, p[2]!.end) ? null : change(p[2], undefined, { direction: changeWordDirection(lx.norm[p[0]!.first]!), delta: p[2]!.item!.value })),
   },
   {
     name: 'change: down <n> points',

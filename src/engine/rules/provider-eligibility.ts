@@ -116,6 +116,16 @@ export default defineRule({
         (after !== undefined && after.sentence === sentence && after.start - c.end <= MAX_GAP)
       );
     };
+    // "Massage to R upper trapezius and levator scapulae, 15 min, performed by …, LMT": the massage entry
+    // runs on to who did it. Same sentence, no ';' between, and no other service named between.
+    const otherServices = (chart.mentions.service ?? []).filter((m) => m.entry !== '97124');
+    const sameEntry = (c: Span, sentence: number): boolean => {
+      const before = massage.filter((m) => m.sentence === sentence && m.end <= c.start);
+      const last = before[before.length - 1];
+      if (!last) return false;
+      if (chart.text.slice(last.end, c.start).includes(';')) return false;
+      return !otherServices.some((m) => m.start >= last.end && m.end <= c.start);
+    };
     // A name and credential written into the massage entry itself ("Massage 14 min (P. Lind, LMT): …") names
     // who furnished it, like "performed by": unless the same person also holds an eligible credential.
     const eligibleAt = new Set(chart.credentials.filter((c) => eligible.has(c.credential)).map((c) => c.start));
@@ -123,7 +133,7 @@ export default defineRule({
       if (!notPaid.has(c.credential) || reported.has(c.credential)) continue;
       if (c.kind !== 'involvement' && (c.kind !== 'signature' || eligibleAt.has(c.start))) continue;
       const ctx = chart.contextAt(c.start);
-      if (ctx.historical || ctx.hypothetical || ctx.negated || ctx.home || !besideMassage(c, ctx.sentence)) continue;
+      if (ctx.historical || ctx.hypothetical || ctx.negated || ctx.home || !(besideMassage(c, ctx.sentence) || sameEntry(c, ctx.sentence))) continue;
       flag(c.credential, (who) => `The note has ${who} ("${c.text}") furnishing the massage`, c);
     }
   },

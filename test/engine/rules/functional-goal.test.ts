@@ -49,6 +49,11 @@ ruleTester('functional-goal', {
   ],
   invalid: [
     {
+      name: 'muscle endurance in seconds is an impairment',
+      visit: { lines: massageLine, note: `${bare}\nGoals: pain 2/10; DNF endurance 25 s; lumbar extensor holds 60 s.` },
+      errors: [{ message: /no functional/ }],
+    },
+    {
       name: 'a pain abbreviation and muscle tone only',
       visit: { lines: massageLine, note: `${bare}\nSTG: reduce LBP to 2/10 and lessen hip flexor spasm by week 3.` },
       errors: [{ message: /no functional/ }],

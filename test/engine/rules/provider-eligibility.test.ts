@@ -45,8 +45,18 @@ ruleTester('provider-eligibility', {
       profile: 'aetna',
       visit: { lines: line, note: `Massage 14 min (Kim Ortiz, PT, LMT) - kneading to L QL for palpable spasm.\nKim Ortiz, PT, LMT` },
     },
+    {
+      name: 'a massage therapist doing another service, after a semicolon',
+      visit: { lines: line, note: `Massage 14 min to R QL with kneading for palpable spasm; ther ex 20 min supervised by Kim Lee, LMT.\nJane Roe, PT` },
+    },
   ],
   invalid: [
+    {
+      name: 'the massage entry runs on to who did it, far from the word massage',
+      profile: 'aetna',
+      visit: { lines: line, note: `Massage to L upper trapezius, L rhomboids and mid-thoracic paraspinals, 18 min, completed by Tess Arden, LMT.\nJane Roe, PT` },
+      errors: [{ evidence: 'Tess Arden, LMT', line: 0 }],
+    },
     {
       name: 'a massage therapist named in the massage entry under a PT signature',
       visit: { lines: line, note: `Massage 12 min (R. Diaz, LMT) - effleurage to L lumbar paraspinals for palpable spasm.\nJane Roe, PT` },
