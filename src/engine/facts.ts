@@ -215,7 +215,7 @@ export function buildFacts(visit: Visit, chart: Chart, method: UnitMethod, readL
     assistants,
     discipline,
     episode,
-    units: summariseUnits(lines, noteMinutes, method, totalTimedMinutes?.value),
+    units: summariseUnits(lines, noteMinutes, method, totalTimedMinutes?.value, notDoneCodes(lines, chart, noteMinutes)),
     massage: massageScope(lines, chart),
     ...(renamedTime ? { renamedTime } : {}),
     noteMinutes,
@@ -255,7 +255,21 @@ function massageScope(lines: FactLine[], chart: Chart): MassageScope {
  * leaves out still take their share of a CMS total (CMS example 4's ultrasound), so they are part
  * of the allocation and appear in `expected` (with nothing billed).
  */
-function summariseUnits(lines: FactLine[], noteMinutes: Record<string, CodeMinutes>, method: UnitMethod, totalTimed: number | undefined): UnitsSummary {
+/**
+ * Billed timed codes the note names only as not given ("planned ther ex deferred", "massage not
+ * performed today") and gives no minutes: their time is none, so the units are checked as such.
+ */
+function notDoneCodes(lines: readonly FactLine[], chart: Chart, noteMinutes: Record<string, CodeMinutes>): Set<string> {
+  const out = new Set<string>();
+  for (const l of lines) {
+    if (!isTimed(l.code) || l.minutes !== undefined || noteMinutes[l.code]) continue;
+    const named = (chart.mentions.service ?? []).filter((m) => m.entry === l.code && !m.historical);
+    if (named.length > 0 && named.every((m) => m.negated)) out.add(l.code);
+  }
+  return out;
+}
+
+function summariseUnits(lines: FactLine[], noteMinutes: Record<string, CodeMinutes>, method: UnitMethod, totalTimed: number | undefined, notDone: ReadonlySet<string> = new Set()): UnitsSummary {
   const billed: Record<string, number> = {};
   const minutesByCode: Record<string, number> = {};
   // Minutes the note gives for a code belong to the code, not to each of its lines ("97124 ×3" and
@@ -272,6 +286,7 @@ function summariseUnits(lines: FactLine[], noteMinutes: Record<string, CodeMinut
   }
   const claimTimed = [...new Set(lines.filter((l) => isTimed(l.code)).map((l) => l.code))];
   const untimed = [...new Set(lines.filter((l) => isUntimed(l.code)).map((l) => l.code))];
+  for (const code of notDone) minutesByCode[code] ??= 0;
   const perCodeKnown = claimTimed.length > 0 && claimTimed.every((c) => minutesByCode[c] !== undefined);
   const documentedOnly = Object.values(noteMinutes).filter((c) => isTimed(c.code) && !claimTimed.includes(c.code));
   for (const c of documentedOnly) minutesByCode[c.code] = c.minutes;

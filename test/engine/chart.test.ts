@@ -78,6 +78,11 @@ describe('context scopes (NegEx / ConText)', () => {
     expect(mention('Client asked for a 90-minute full-body massage; kept to 25 min.', 'massage-service', 'massage').hypothetical).toBe(true);
     expect(mention('Pt wanted massage to the low back only.', 'massage-service', 'massage').hypothetical).toBe(true);
   });
+  it('a service said not to be given is negated: "deferred", "not performed"', () => {
+    expect(mention('Gait training deferred, pt dizzy.', 'service', 'Gait training').negated).toBe(true);
+    expect(mention('NMR not performed today (time).', 'service', 'NMR').negated).toBe(true);
+    expect(mention('Massage 12 min to L calf, spasm eased.', 'service', 'Massage').negated).toBe(false);
+  });
   it('marks the whole sentence when it is about home', () => {
     expect(mention('Stretch hamstrings at home daily.', 'body-region', 'hamstrings').home).toBe(true);
   });

@@ -60,4 +60,15 @@ describe('noteMinutes', () => {
       expect(facts.noteMinutes).toEqual(chart.minutesByCode);
     });
   }
+
+  it('a billed timed code the note says was not given has no minutes to support its units', () => {
+    const visit: Visit = {
+      payer: 'Medicare',
+      note: 'Massage 12 min to L calf, kneading.\nGait training deferred, pt dizzy.\nTotal timed minutes: 12.',
+      lines: [{ code: '97124', units: 1 }, { code: '97116', units: 1 }],
+    };
+    const facts = factsOf(visit);
+    expect(facts.units.minutesByCode).toEqual({ '97124': 12, '97116': 0 });
+    expect(facts.units.expected).toEqual({ '97124': 1, '97116': 0 });
+  });
 });

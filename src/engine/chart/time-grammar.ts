@@ -247,11 +247,14 @@ const atomRows: Rule[] = [
   // "97124 Units: 1" is a code and a field label, not 97124 units.
   { name: 'units: <n> units', kind: 'units', pattern: [NUMBER_ITEM, UNITS], make: (p) => (value(p[0]) <= 20 ? { value: value(p[0]) } : null) },
   {
-    name: 'duration: Minutes: <n> (a field label before the figure)',
+    name: 'duration: Minutes: <n> (a field label before the figure; "Duration (min): 15")',
     kind: 'duration',
-    pattern: [word('minutes', 'mins', 'min', 'duration'), punct(':', '=', '-'), NUMBER_ITEM],
+    pattern: [word('minutes', 'mins', 'min', 'duration'), opt(punct('(')), opt(MINUTE), opt(punct(')')), punct(':', '=', '-'), NUMBER_ITEM],
     // "Time: 10:00" is a clock; a figure with a unit after it is read by its own row.
-    make: (p, lx) => (lx.norm[p[2]!.end] === ':' || UNITS.test(lx, p[2]!.end) ? null : { value: value(p[2]) }),
+    make: (p, lx) => {
+      if (Boolean(p[1]) !== Boolean(p[3]) || (p[1] && !p[2])) return null; // a bracket holds the unit, whole
+      return lx.norm[p[5]!.end] === ':' || UNITS.test(lx, p[5]!.end) ? null : { value: value(p[5]) };
+    },
   },
   { name: 'units: units: <n>', kind: 'units', pattern: [word('units', 'unit'), opt(punct(':', '=', '-', '#')), opt(X), num(0, 20)], make: (p, lx) => ({ value: tokenValue(lx, p[3]) }) },
   { name: 'count: (<n>)', kind: 'paren', pattern: [punct('('), num(0, 300), punct(')')], make: (p, lx) => ({ value: tokenValue(lx, p[1]) }) },
