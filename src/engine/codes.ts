@@ -5,6 +5,7 @@ import rawCodes from './data/codes.json';
 import { localeOrder } from './order';
 import type { Citation } from './base-types';
 import * as z from './zod';
+import { validatedAtBuild } from './data/validated';
 
 export const CODE_SET_NAMES = ['timed', 'untimed', 'activeTherapy', 'massage', 'manualTherapy', 'chiropracticCmt'] as const;
 export type CodeSetName = (typeof CODE_SET_NAMES)[number];
@@ -118,6 +119,8 @@ export function parseCodesData(input: unknown): ParseCodesResult {
 }
 
 function load(): CodesData {
+  // The node bundles ship this file already validated (data/validated.ts).
+  if (validatedAtBuild(rawCodes)) return rawCodes as unknown as CodesData;
   const result = parseCodesData(rawCodes);
   // Shipped data, covered by a test: failing loudly beats checking claims against a broken table.
   if (!result.ok) throw new Error(`src/engine/data/codes.json is invalid:\n  ${result.problems.join('\n  ')}`);

@@ -1,9 +1,9 @@
 // analyzeChart: one pass over the note that builds everything rules ask about.
-import { ambiguousServiceNames, codeSets, lookupServiceName, serviceNames } from '../codes';
-import { LEXICONS } from '../data/lexicons';
+import { codeSets, lookupServiceName } from '../codes';
 import type { Visit } from '../visit';
 import { computeScopes, findSections, findSentences, headingKind } from './context';
-import { compileLexicons, type LexiconData, matchLexicons, type RawMatch } from './lexicon';
+import { matchLexicons, type RawMatch } from './lexicon';
+import { COMPILED, LEXICON_IDS } from './lexicon-tables';
 import { findGoals } from './goals';
 import { findMeasures } from './measures';
 import { lex } from './lex';
@@ -25,37 +25,8 @@ import {
 } from './types';
 
 export { PART_SEPARATOR } from './types';
+export { LEXICON_IDS } from './lexicon-tables';
 export type * from './types';
-
-/** Service names from the code sets become two lexicons: one code each, and ambiguous ones. */
-function serviceLexicons(): LexiconData[] {
-  const byCode = new Map<string, string[]>();
-  for (const { name, code } of serviceNames()) {
-    const list = byCode.get(code) ?? [];
-    list.push(name);
-    byCode.set(code, list);
-  }
-  const source = 'https://medicare.fcso.com/Rehabilitation_services/0508065.asp';
-  // Non-therapeutic massage ("fundal massage 5 min") must not become 97124 time either.
-  const massageExceptions = (LEXICONS.find((l) => l.id === 'massage-service')?.exceptions ?? []).map((x) => ({ ...x, entries: ['97124'] }));
-  return [
-    {
-      id: 'service',
-      description: 'Service names from data/codes.json',
-      entries: [...byCode].map(([code, phrases]) => ({ id: code, phrases, source })),
-      exceptions: massageExceptions,
-    },
-    {
-      id: 'service-ambiguous',
-      description: 'Names that could mean several codes',
-      entries: ambiguousServiceNames().map((a, i) => ({ id: `ambiguous-${i}`, phrases: [a.name], source })),
-    },
-  ];
-}
-
-const ALL_LEXICONS: readonly LexiconData[] = [...LEXICONS, ...serviceLexicons()];
-const COMPILED = compileLexicons(ALL_LEXICONS);
-export const LEXICON_IDS: readonly string[] = ALL_LEXICONS.map((l) => l.id);
 
 /** Work vocabularies that imply a service when no service is named beside a time. */
 const WEAK_SERVICE_LEXICONS: readonly (readonly [string, string])[] = [

@@ -2,6 +2,8 @@
 // compiled once into one automaton for every lexicon: a trie over phrase tokens whose steps are
 // words, prefixes ("relax*", themselves a character trie), any one word and bounded gaps. Matching
 // walks it once from each token, so a note is read in one pass whatever the number of lists.
+// The automaton is kept as flat typed-array columns (states and prefix nodes are numbers), so
+// matching allocates nothing per step and the build can ship it ready-made (packLexicons).
 //
 // Phrase syntax (deliberately tiny, so matching stays linear and needs no regex knowledge):
 //   words separated by spaces or hyphens   "stress relief", "well-being"
@@ -47,38 +49,6 @@ export interface RawMatch {
   endToken: number;
 }
 
-/** A state of the automaton: the phrase tokens read so far, shared by every phrase that starts so. */
-interface State {
-  /** Phrases (indices into CompiledLexicons.phrases) that end here. */
-  accepts: number[];
-  /** The steps out (absent on the many states that end phrases and lead nowhere). */
-  words?: Map<string, State>;
-  /** Prefix steps ("relax*"): a character trie whose nodes lead to the state after the prefix. */
-  prefixes?: PrefixNode;
-  any?: State;
-  gaps?: { max: number; next: State }[];
-}
-
-interface PrefixNode {
-  /** Children by character code, side by side (a node has a few at most). */
-  chars: number[];
-  children: PrefixNode[];
-  /** For ASCII characters, the child's index + 1 (0: none): most tokens are turned away in one load. */
-  ascii: Uint8Array;
-  /** The state after a prefix that ends at this character. */
-  state?: State;
-}
-
-const newPrefixNode = (): PrefixNode => ({ chars: [], children: [], ascii: new Uint8Array(128) });
-const prefixChild = (node: PrefixNode, c: number): PrefixNode | undefined => {
-  if (c < 128) {
-    const k = node.ascii[c]!;
-    return k === 0 ? undefined : node.children[k - 1];
-  }
-  const k = node.chars.indexOf(c);
-  return k < 0 ? undefined : node.children[k];
-};
-
 interface Phrase {
   lexicon: number;
   entry: string;
@@ -91,10 +61,40 @@ interface Phrase {
   rank: number;
 }
 
+/**
+ * The automaton. States are numbers (the root is 0), prefix-trie nodes too; each kind of step is a
+ * column, and a state's steps of one kind are the slice [xStart[s], xStart[s + 1]) of that kind's
+ * columns ("compressed rows").
+ */
 export interface CompiledLexicons {
   ids: string[];
-  root: State;
   phrases: Phrase[];
+  /** Every word a phrase steps on, by its index in the word columns. */
+  words: Map<string, number>;
+  stateCount: number;
+  /** Phrases (indices into `phrases`) that end at each state. */
+  acceptStart: Int32Array;
+  accepts: Int32Array;
+  /** Word steps, sorted by word index within a state. */
+  wordStart: Int32Array;
+  wordKey: Int32Array;
+  wordNext: Int32Array;
+  /** The root node of each state's prefix trie ("relax*"), or -1. */
+  prefixRoot: Int32Array;
+  /** The state after any one word ("_"), or -1. */
+  anyNext: Int32Array;
+  /** Bounded gaps ("...", "~N"): up to gapMax words, then gapNext. */
+  gapStart: Int32Array;
+  gapMax: Int32Array;
+  gapNext: Int32Array;
+  /** Prefix nodes: the child by ASCII character (node × 128 + code; child + 1, 0 for none). */
+  nodeAscii: Uint16Array;
+  /** Children by characters outside ASCII, per node. */
+  nodeOtherStart: Int32Array;
+  nodeOtherChar: Int32Array;
+  nodeOtherChild: Int32Array;
+  /** The state after a prefix that ends at the node, or -1. */
+  nodeState: Int32Array;
 }
 
 const WORD = /~[1-8]\b|[\p{L}\p{N}]+\*?|\.\.\.|_/gu;
@@ -116,11 +116,25 @@ export function compilePhrase(phrase: string): PhraseToken[] {
   return out;
 }
 
-const newState = (): State => ({ accepts: [] });
-const NO_GAPS: readonly { max: number; next: State }[] = [];
+// ---- compiling: a trie of objects first, then flattened ------------------------------------------
+
+interface TrieState {
+  accepts: number[];
+  words?: Map<string, TrieState>;
+  prefixes?: TrieNode;
+  any?: TrieState;
+  gaps?: { max: number; next: TrieState }[];
+}
+
+interface TrieNode {
+  children: Map<number, TrieNode>;
+  state?: TrieState;
+}
+
+const newState = (): TrieState => ({ accepts: [] });
 
 /** The state one phrase token leads to from `state`, created when no phrase took that step before. */
-function step(state: State, token: PhraseToken): State {
+function step(state: TrieState, token: PhraseToken): TrieState {
   switch (token.kind) {
     case 'word': {
       const words = (state.words ??= new Map());
@@ -129,16 +143,11 @@ function step(state: State, token: PhraseToken): State {
       return next;
     }
     case 'prefix': {
-      let node: PrefixNode = (state.prefixes ??= newPrefixNode());
+      let node: TrieNode = (state.prefixes ??= { children: new Map() });
       for (let k = 0; k < token.text.length; k++) {
         const c = token.text.charCodeAt(k);
-        let child = prefixChild(node, c);
-        if (!child) {
-          child = newPrefixNode();
-          node.chars.push(c);
-          node.children.push(child);
-          if (c < 128) node.ascii[c] = node.children.length;
-        }
+        let child = node.children.get(c);
+        if (!child) node.children.set(c, (child = { children: new Map() }));
         node = child;
       }
       return (node.state ??= newState());
@@ -174,7 +183,220 @@ export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexic
       for (const phrase of exception.phrases) add(phrase, index, '', { entries: exception.entries });
     }
   });
-  return { ids: lexicons.map((l) => l.id), root, phrases };
+  return unpackLexicons(flatten(lexicons.map((l) => l.id), phrases, root));
+}
+
+/** The trie as columns (states numbered depth first from the root, prefix nodes likewise). */
+function flatten(ids: string[], phrases: Phrase[], root: TrieState): PackedLexicons {
+  const words: string[] = [];
+  const wordIndex = new Map<string, number>();
+  const states: TrieState[] = [];
+  const stateNumber = new Map<TrieState, number>();
+  const nodes: TrieNode[] = [];
+  const number = (state: TrieState): number => {
+    let n = stateNumber.get(state);
+    if (n === undefined) {
+      stateNumber.set(state, (n = states.length));
+      states.push(state);
+    }
+    return n;
+  };
+  const numberNode = (node: TrieNode): number => {
+    nodes.push(node);
+    return nodes.length - 1;
+  };
+  const packed: PackedLexicons = {
+    ids,
+    phrases: phrases.map((p): PackedPhrase => (p.exception ? [p.lexicon, p.entry, p.rank, p.exception.entries ?? null] : [p.lexicon, p.entry, p.rank])),
+    words,
+    acceptStart: [0],
+    accepts: [],
+    wordStart: [0],
+    wordKey: [],
+    wordNext: [],
+    prefixRoot: [],
+    anyNext: [],
+    gapStart: [0],
+    gapMax: [],
+    gapNext: [],
+    nodeAsciiChar: [],
+    nodeAsciiStart: [],
+    nodeAsciiChild: [],
+    nodeOtherStart: [],
+    nodeOtherChar: [],
+    nodeOtherChild: [],
+    nodeState: [],
+  };
+  number(root);
+  // States are numbered as they are first reached, and laid out in that order.
+  for (let s = 0; s < states.length; s++) {
+    const state = states[s]!;
+    packed.accepts.push(...state.accepts);
+    packed.acceptStart.push(packed.accepts.length);
+    const steps: [number, number][] = [];
+    for (const [word, next] of state.words ?? []) {
+      let w = wordIndex.get(word);
+      if (w === undefined) {
+        wordIndex.set(word, (w = words.length));
+        words.push(word);
+      }
+      steps.push([w, number(next)]);
+    }
+    steps.sort((a, b) => a[0] - b[0]);
+    for (const [w, next] of steps) packed.wordKey.push(w), packed.wordNext.push(next);
+    packed.wordStart.push(packed.wordKey.length);
+    packed.prefixRoot.push(state.prefixes ? numberNode(state.prefixes) : -1);
+    packed.anyNext.push(state.any ? number(state.any) : -1);
+    for (const gap of state.gaps ?? []) packed.gapMax.push(gap.max), packed.gapNext.push(number(gap.next));
+    packed.gapStart.push(packed.gapMax.length);
+    // A prefix trie's nodes are numbered as they are laid out (its state numbers come from here too).
+    while (packed.nodeState.length < nodes.length) {
+      const node = nodes[packed.nodeState.length]!;
+      packed.nodeState.push(node.state ? number(node.state) : -1);
+      packed.nodeAsciiStart.push(packed.nodeAsciiChar.length);
+      packed.nodeOtherStart.push(packed.nodeOtherChar.length);
+      for (const [c, child] of node.children) {
+        const n = numberNode(child);
+        if (c < 128) packed.nodeAsciiChar.push(c), packed.nodeAsciiChild.push(n);
+        else packed.nodeOtherChar.push(c), packed.nodeOtherChild.push(n);
+      }
+    }
+  }
+  packed.nodeAsciiStart.push(packed.nodeAsciiChar.length);
+  packed.nodeOtherStart.push(packed.nodeOtherChar.length);
+  return packed;
+}
+
+// ---- the automaton as data -----------------------------------------------------------------------
+// The build compiles the lexicons once and ships the automaton as plain JSON (build.mjs
+// `prebuiltModules`), so a cold command line only copies a few number arrays into typed arrays
+// instead of reading and compiling 2,000 phrases. test/engine/prebuilt.test.ts checks that the
+// shipped automaton is the one compiling the JSON lexicons gives.
+
+/** A phrase: lexicon, entry, rank; an exception phrase adds the entries it excuses (null: every entry). */
+type PackedPhrase = [lexicon: number, entry: string, rank: number] | [lexicon: number, entry: string, rank: number, excuses: string[] | null];
+
+/** The columns of CompiledLexicons as number arrays; prefix nodes list their ASCII children instead of a full row. */
+export interface PackedLexicons {
+  ids: string[];
+  phrases: PackedPhrase[];
+  words: string[];
+  acceptStart: number[];
+  accepts: number[];
+  wordStart: number[];
+  wordKey: number[];
+  wordNext: number[];
+  prefixRoot: number[];
+  anyNext: number[];
+  gapStart: number[];
+  gapMax: number[];
+  gapNext: number[];
+  nodeAsciiStart: number[];
+  nodeAsciiChar: number[];
+  nodeAsciiChild: number[];
+  nodeOtherStart: number[];
+  nodeOtherChar: number[];
+  nodeOtherChild: number[];
+  nodeState: number[];
+}
+
+/** The automaton as JSON-safe data. */
+export function packLexicons(compiled: CompiledLexicons): PackedLexicons {
+  const nodeCount = compiled.nodeState.length;
+  const nodeAsciiStart = [0];
+  const nodeAsciiChar: number[] = [];
+  const nodeAsciiChild: number[] = [];
+  for (let n = 0; n < nodeCount; n++) {
+    for (let c = 0; c < 128; c++) {
+      const child = compiled.nodeAscii[n * 128 + c]!;
+      if (child !== 0) nodeAsciiChar.push(c), nodeAsciiChild.push(child - 1);
+    }
+    nodeAsciiStart.push(nodeAsciiChar.length);
+  }
+  const words: string[] = [];
+  for (const [word, w] of compiled.words) words[w] = word;
+  const list = (a: ArrayLike<number>) => Array.from(a);
+  return {
+    ids: compiled.ids.slice(),
+    phrases: compiled.phrases.map((p): PackedPhrase => (p.exception ? [p.lexicon, p.entry, p.rank, p.exception.entries ?? null] : [p.lexicon, p.entry, p.rank])),
+    words,
+    acceptStart: list(compiled.acceptStart),
+    accepts: list(compiled.accepts),
+    wordStart: list(compiled.wordStart),
+    wordKey: list(compiled.wordKey),
+    wordNext: list(compiled.wordNext),
+    prefixRoot: list(compiled.prefixRoot),
+    anyNext: list(compiled.anyNext),
+    gapStart: list(compiled.gapStart),
+    gapMax: list(compiled.gapMax),
+    gapNext: list(compiled.gapNext),
+    nodeAsciiStart,
+    nodeAsciiChar,
+    nodeAsciiChild,
+    nodeOtherStart: list(compiled.nodeOtherStart),
+    nodeOtherChar: list(compiled.nodeOtherChar),
+    nodeOtherChild: list(compiled.nodeOtherChild),
+    nodeState: list(compiled.nodeState),
+  };
+}
+
+/** The automaton from packed data. */
+export function unpackLexicons(packed: PackedLexicons): CompiledLexicons {
+  const nodeCount = packed.nodeState.length;
+  if (nodeCount >= 0xffff) throw new Error(`the lexicons' prefix tries have ${nodeCount} nodes; at most 65,534 fit the ASCII table`);
+  const nodeAscii = new Uint16Array(nodeCount * 128);
+  for (let n = 0; n < nodeCount; n++) {
+    for (let k = packed.nodeAsciiStart[n]!; k < packed.nodeAsciiStart[n + 1]!; k++) nodeAscii[n * 128 + packed.nodeAsciiChar[k]!] = packed.nodeAsciiChild[k]! + 1;
+  }
+  const words = new Map<string, number>();
+  for (let w = 0; w < packed.words.length; w++) words.set(packed.words[w]!, w);
+  const ints = (a: readonly number[]) => Int32Array.from(a);
+  return {
+    ids: packed.ids,
+    phrases: packed.phrases.map(([lexicon, entry, rank, excuses]): Phrase =>
+      excuses === undefined ? { lexicon, entry, rank } : { lexicon, entry, exception: { entries: excuses ?? undefined }, rank },
+    ),
+    words,
+    stateCount: packed.prefixRoot.length,
+    acceptStart: ints(packed.acceptStart),
+    accepts: ints(packed.accepts),
+    wordStart: ints(packed.wordStart),
+    wordKey: ints(packed.wordKey),
+    wordNext: ints(packed.wordNext),
+    prefixRoot: ints(packed.prefixRoot),
+    anyNext: ints(packed.anyNext),
+    gapStart: ints(packed.gapStart),
+    gapMax: ints(packed.gapMax),
+    gapNext: ints(packed.gapNext),
+    nodeAscii,
+    nodeOtherStart: ints(packed.nodeOtherStart),
+    nodeOtherChar: ints(packed.nodeOtherChar),
+    nodeOtherChild: ints(packed.nodeOtherChild),
+    nodeState: ints(packed.nodeState),
+  };
+}
+
+// ---- matching ------------------------------------------------------------------------------------
+
+/** The child of prefix node `node` by character code `c`, or -1. */
+function prefixChild(a: CompiledLexicons, node: number, c: number): number {
+  if (c < 128) return a.nodeAscii[node * 128 + c]! - 1;
+  for (let k = a.nodeOtherStart[node]!; k < a.nodeOtherStart[node + 1]!; k++) if (a.nodeOtherChar[k] === c) return a.nodeOtherChild[k]!;
+  return -1;
+}
+
+/** The state a word step (word index `w`) leads to from `state`, or -1: a binary search of its sorted steps. */
+function wordStep(a: CompiledLexicons, state: number, w: number): number {
+  let lo = a.wordStart[state]!;
+  let hi = a.wordStart[state + 1]!;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const key = a.wordKey[mid]!;
+    if (key === w) return a.wordNext[mid]!;
+    if (key < w) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
 }
 
 /**
@@ -182,7 +404,7 @@ export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexic
  * the entry matches they overlap. Linear in the number of tokens (phrase lengths and gaps are bounded).
  */
 export function matchLexicons(tokens: Tokens, compiled: CompiledLexicons): Map<string, RawMatch[]> {
-  const { phrases, ids } = compiled;
+  const { phrases, ids, acceptStart, accepts, prefixRoot, anyNext, gapStart, gapMax, gapNext, nodeState } = compiled;
   const count = tokens.count;
   const { norms, joinable } = tokens;
   const found: RawMatch[][] = ids.map(() => []);
@@ -195,9 +417,23 @@ export function matchLexicons(tokens: Tokens, compiled: CompiledLexicons): Map<s
   let touchedCount = 0;
   let from = 0;
 
-  const accept = (state: State, end: number) => {
-    const accepts = state.accepts;
-    for (let k = 0; k < accepts.length; k++) {
+  // Each token's word index in the automaton (-1: no phrase steps on it), looked up once per distinct
+  // word through the token's WordTable id.
+  const wordIds = tokens.ids;
+  const indexById = new Int32Array(tokens.idCount).fill(-2);
+  const wordOf = new Int32Array(count);
+  for (let t = 0; t < count; t++) {
+    const id = wordIds[t]!;
+    let w = id >= 0 ? indexById[id]! : -2;
+    if (w === -2) {
+      w = compiled.words.get(norms[t]!) ?? -1;
+      if (id >= 0) indexById[id] = w;
+    }
+    wordOf[t] = w;
+  }
+
+  const accept = (state: number, end: number) => {
+    for (let k = acceptStart[state]!; k < acceptStart[state + 1]!; k++) {
       const p = accepts[k]!;
       const phrase = phrases[p]!;
       if (phrase.exception) {
@@ -213,53 +449,53 @@ export function matchLexicons(tokens: Tokens, compiled: CompiledLexicons): Map<s
     }
   };
   /** Every step out of `state` with token `i` next; every token after the first is joined to the one before. */
-  const walk = (state: State, i: number): void => {
-    if (state.accepts.length > 0) accept(state, i);
+  const walk = (state: number, i: number): void => {
+    if (acceptStart[state + 1]! > acceptStart[state]!) accept(state, i);
     if (i >= count || !joinable[i - 1]) return;
     steps(state, i);
   };
-  const steps = (state: State, i: number): void => {
-    const norm = norms[i]!;
-    const next = state.words?.get(norm);
-    if (next) walk(next, i + 1);
-    if (state.prefixes) {
-      let node: PrefixNode | undefined = state.prefixes;
+  const steps = (state: number, i: number): void => {
+    const w = wordOf[i]!;
+    if (w >= 0) {
+      const next = wordStep(compiled, state, w);
+      if (next >= 0) walk(next, i + 1);
+    }
+    let node = prefixRoot[state]!;
+    if (node >= 0) {
+      const norm = norms[i]!;
       for (let k = 0; k < norm.length; k++) {
-        node = prefixChild(node, norm.charCodeAt(k));
-        if (!node) break;
-        if (node.state) walk(node.state, i + 1);
+        node = prefixChild(compiled, node, norm.charCodeAt(k));
+        if (node < 0) break;
+        if (nodeState[node]! >= 0) walk(nodeState[node]!, i + 1);
       }
     }
-    if (state.any) walk(state.any, i + 1);
-    const gaps = state.gaps ?? NO_GAPS;
-    for (let g = 0; g < gaps.length; g++) {
-      const gap = gaps[g]!;
+    if (anyNext[state]! >= 0) walk(anyNext[state]!, i + 1);
+    for (let g = gapStart[state]!; g < gapStart[state + 1]!; g++) {
+      const next = gapNext[g]!;
       // Zero to max words, each still joined to the next.
-      walk(gap.next, i);
+      walk(next, i);
       let j = i;
-      for (let n = 0; n < gap.max && j < count; n++) {
+      for (let n = 0; n < gapMax[g]! && j < count; n++) {
         if (!joinable[j]) break;
         j++;
-        walk(gap.next, j);
+        walk(next, j);
       }
     }
   };
 
   // Out of the root, only words and prefixes lead anywhere (a phrase starts with a word), and where
   // they lead depends on the word alone: worked out once per distinct word, since most words repeat.
-  const root = compiled.root;
-  const rootByWord = !root.any && !root.gaps;
-  const rootSteps = new Array<readonly State[] | undefined>(tokens.idCount);
-  const wordIds = tokens.ids;
+  const rootByWord = anyNext[0]! < 0 && gapStart[1] === gapStart[0];
+  const rootSteps = new Array<readonly number[] | undefined>(tokens.idCount);
 
   for (from = 0; from < count; from++) {
     if (!rootByWord) {
-      steps(root, from);
+      steps(0, from);
     } else {
       const id = wordIds[from]!;
       let targets = id >= 0 ? rootSteps[id] : undefined;
       if (!targets) {
-        targets = wordSteps(root, norms[from]!);
+        targets = rootWordSteps(compiled, norms[from]!, wordOf[from]!);
         if (id >= 0) rootSteps[id] = targets;
       }
       for (let k = 0; k < targets.length; k++) walk(targets[k]!, from + 1);
@@ -280,19 +516,19 @@ export function matchLexicons(tokens: Tokens, compiled: CompiledLexicons): Map<s
   return out;
 }
 
-const NO_STATES: readonly State[] = [];
+const NO_STATES: readonly number[] = [];
 
-/** The states a word leads to from `state` by its word and prefix steps, in the order matching tries them. */
-function wordSteps(state: State, norm: string): readonly State[] {
-  let out: State[] | undefined;
-  const next = state.words?.get(norm);
-  if (next) out = [next];
-  if (state.prefixes) {
-    let node: PrefixNode | undefined = state.prefixes;
+/** The states a word leads to from the root by its word and prefix steps, in the order matching tries them. */
+function rootWordSteps(a: CompiledLexicons, norm: string, w: number): readonly number[] {
+  let out: number[] | undefined;
+  const next = w >= 0 ? wordStep(a, 0, w) : -1;
+  if (next >= 0) out = [next];
+  let node = a.prefixRoot[0]!;
+  if (node >= 0) {
     for (let k = 0; k < norm.length; k++) {
-      node = prefixChild(node, norm.charCodeAt(k));
-      if (!node) break;
-      if (node.state) (out ??= []).push(node.state);
+      node = prefixChild(a, node, norm.charCodeAt(k));
+      if (node < 0) break;
+      if (a.nodeState[node]! >= 0) (out ??= []).push(a.nodeState[node]!);
     }
   }
   return out ?? NO_STATES;

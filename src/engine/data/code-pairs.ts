@@ -2,6 +2,7 @@
 // are bundled, which line takes the distinct-service modifier, and how sure we are of each row.
 // Schema-checked at load so a bad edit fails the test run instead of silently dropping an edit.
 import * as z from '../zod';
+import { validatedAtBuild } from './validated';
 import rawPairs from './code-pairs.json';
 
 const codeString = z.string().check(z.regex(/^[0-9A-Z]{5}$/, 'expected a 5-character upper-case CPT/HCPCS code'));
@@ -62,6 +63,8 @@ export function parseCodePairs(input: unknown): ParseCodePairsResult {
 }
 
 function load(): CodePairsData {
+  // The node bundles ship this file already validated (data/validated.ts).
+  if (validatedAtBuild(rawPairs)) return rawPairs as unknown as CodePairsData;
   const result = parseCodePairs(rawPairs);
   // Shipped data, covered by a test: failing loudly beats checking claims against a broken table.
   if (!result.ok) throw new Error(`src/engine/data/code-pairs.json is invalid:\n  ${result.problems.join('\n  ')}`);

@@ -2,6 +2,7 @@
 // non-specific codes, and categories that were subdivided (so the code itself is not billable).
 // Schema-checked at load so a bad edit fails the test run.
 import * as z from '../zod';
+import { validatedAtBuild } from './validated';
 import rawDiagnoses from './diagnoses.json';
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'));
@@ -71,6 +72,8 @@ export function parseDiagnoses(input: unknown): ParseDiagnosesResult {
 }
 
 function load(): DiagnosesData {
+  // The node bundles ship this file already validated (data/validated.ts).
+  if (validatedAtBuild(rawDiagnoses)) return rawDiagnoses as unknown as DiagnosesData;
   const result = parseDiagnoses(rawDiagnoses);
   if (!result.ok) throw new Error(`src/engine/data/diagnoses.json is invalid:\n  ${result.problems.join('\n  ')}`);
   return result.data;
