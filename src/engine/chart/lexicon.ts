@@ -14,30 +14,39 @@
 import * as z from '../zod';
 import type { Tokens } from './tokens';
 
-export const LexiconEntrySchema = z.object({
-  id: z.string(),
-  phrases: z.array(z.string()).check(z.minLength(1)),
-  /** Where the wording comes from (payer policy, CMS manual, coding reference). */
-  source: z.string().check(z.url()),
-  note: z.optional(z.string()),
-});
+// The schema of a lexicon file, built on first use: only the data tests validate lexicon files (the
+// engine compiles them, and the node bundles ship them compiled).
+function lexiconSchemas() {
+  const LexiconEntrySchema = z.object({
+    id: z.string(),
+    phrases: z.array(z.string()).check(z.minLength(1)),
+    /** Where the wording comes from (payer policy, CMS manual, coding reference). */
+    source: z.string().check(z.url()),
+    note: z.optional(z.string()),
+  });
 
-export const LexiconExceptionSchema = z.object({
-  phrases: z.array(z.string()).check(z.minLength(1)),
-  /** Only these entries are excused (default: every entry of the lexicon). */
-  entries: z.optional(z.array(z.string())),
-  source: z.optional(z.string().check(z.url())),
-  note: z.string(),
-});
+  const LexiconExceptionSchema = z.object({
+    phrases: z.array(z.string()).check(z.minLength(1)),
+    /** Only these entries are excused (default: every entry of the lexicon). */
+    entries: z.optional(z.array(z.string())),
+    source: z.optional(z.string().check(z.url())),
+    note: z.string(),
+  });
 
-export const LexiconSchema = z.object({
-  id: z.string(),
-  description: z.string(),
-  entries: z.array(LexiconEntrySchema),
-  exceptions: z.optional(z.array(LexiconExceptionSchema)),
-});
+  const LexiconSchema = z.object({
+    id: z.string(),
+    description: z.string(),
+    entries: z.array(LexiconEntrySchema),
+    exceptions: z.optional(z.array(LexiconExceptionSchema)),
+  });
+  return { LexiconSchema };
+}
 
-export type LexiconData = z.infer<typeof LexiconSchema>;
+let schemas: ReturnType<typeof lexiconSchemas> | undefined;
+/** The schema of a lexicon file (data/lexicons/*.json). */
+export const lexiconSchema = () => (schemas ??= lexiconSchemas()).LexiconSchema;
+
+export type LexiconData = z.infer<ReturnType<typeof lexiconSchemas>['LexiconSchema']>;
 
 type PhraseToken = { kind: 'word'; text: string } | { kind: 'prefix'; text: string } | { kind: 'any' } | { kind: 'gap'; max: number };
 
@@ -68,7 +77,12 @@ interface Phrase {
  */
 export interface CompiledLexicons {
   ids: string[];
-  phrases: Phrase[];
+  /** Phrases by index: lexicon (index into ids), entry id ('' for exceptions) and rank (see Phrase). */
+  phraseLexicon: Int32Array;
+  phraseEntry: string[];
+  phraseRank: Int32Array;
+  /** Exception phrases: the entries each excuses (undefined: every entry of its lexicon). */
+  exceptions: Map<number, string[] | undefined>;
   /** Every word a phrase steps on, by its index in the word columns. */
   words: Map<string, number>;
   stateCount: number;
@@ -207,7 +221,10 @@ function flatten(ids: string[], phrases: Phrase[], root: TrieState): PackedLexic
   };
   const packed: PackedLexicons = {
     ids,
-    phrases: phrases.map((p): PackedPhrase => (p.exception ? [p.lexicon, p.entry, p.rank, p.exception.entries ?? null] : [p.lexicon, p.entry, p.rank])),
+    phraseLexicon: phrases.map((p) => p.lexicon),
+    phraseEntry: phrases.map((p) => p.entry),
+    phraseRank: phrases.map((p) => p.rank),
+    exceptions: phrases.flatMap((p, i) => (p.exception ? [i, p.exception.entries ?? null] : [])),
     words,
     acceptStart: [0],
     accepts: [],
@@ -273,13 +290,14 @@ function flatten(ids: string[], phrases: Phrase[], root: TrieState): PackedLexic
 // instead of reading and compiling 2,000 phrases. test/engine/prebuilt.test.ts checks that the
 // shipped automaton is the one compiling the JSON lexicons gives.
 
-/** A phrase: lexicon, entry, rank; an exception phrase adds the entries it excuses (null: every entry). */
-type PackedPhrase = [lexicon: number, entry: string, rank: number] | [lexicon: number, entry: string, rank: number, excuses: string[] | null];
-
 /** The columns of CompiledLexicons as number arrays; prefix nodes list their ASCII children instead of a full row. */
 export interface PackedLexicons {
   ids: string[];
-  phrases: PackedPhrase[];
+  phraseLexicon: number[];
+  phraseEntry: string[];
+  phraseRank: number[];
+  /** [phrase, the entries it excuses (null: every entry), phrase, …] */
+  exceptions: (number | string[] | null)[];
   words: string[];
   acceptStart: number[];
   accepts: number[];
@@ -318,7 +336,10 @@ export function packLexicons(compiled: CompiledLexicons): PackedLexicons {
   const list = (a: ArrayLike<number>) => Array.from(a);
   return {
     ids: compiled.ids.slice(),
-    phrases: compiled.phrases.map((p): PackedPhrase => (p.exception ? [p.lexicon, p.entry, p.rank, p.exception.entries ?? null] : [p.lexicon, p.entry, p.rank])),
+    phraseLexicon: list(compiled.phraseLexicon),
+    phraseEntry: compiled.phraseEntry.slice(),
+    phraseRank: list(compiled.phraseRank),
+    exceptions: [...compiled.exceptions].flatMap(([p, entries]) => [p, entries ?? null]),
     words,
     acceptStart: list(compiled.acceptStart),
     accepts: list(compiled.accepts),
@@ -350,12 +371,15 @@ export function unpackLexicons(packed: PackedLexicons): CompiledLexicons {
   }
   const words = new Map<string, number>();
   for (let w = 0; w < packed.words.length; w++) words.set(packed.words[w]!, w);
-  const ints = (a: readonly number[]) => Int32Array.from(a);
+  const ints = (a: readonly number[]) => new Int32Array(a);
+  const exceptions = new Map<number, string[] | undefined>();
+  for (let k = 0; k < packed.exceptions.length; k += 2) exceptions.set(packed.exceptions[k] as number, (packed.exceptions[k + 1] as string[] | null) ?? undefined);
   return {
     ids: packed.ids,
-    phrases: packed.phrases.map(([lexicon, entry, rank, excuses]): Phrase =>
-      excuses === undefined ? { lexicon, entry, rank } : { lexicon, entry, exception: { entries: excuses ?? undefined }, rank },
-    ),
+    phraseLexicon: ints(packed.phraseLexicon),
+    phraseEntry: packed.phraseEntry,
+    phraseRank: ints(packed.phraseRank),
+    exceptions,
     words,
     stateCount: packed.prefixRoot.length,
     acceptStart: ints(packed.acceptStart),
@@ -404,7 +428,7 @@ function wordStep(a: CompiledLexicons, state: number, w: number): number {
  * the entry matches they overlap. Linear in the number of tokens (phrase lengths and gaps are bounded).
  */
 export function matchLexicons(tokens: Tokens, compiled: CompiledLexicons): Map<string, RawMatch[]> {
-  const { phrases, ids, acceptStart, accepts, prefixRoot, anyNext, gapStart, gapMax, gapNext, nodeState } = compiled;
+  const { ids, phraseLexicon, phraseEntry, phraseRank, exceptions, acceptStart, accepts, prefixRoot, anyNext, gapStart, gapMax, gapNext, nodeState } = compiled;
   const count = tokens.count;
   const { norms, joinable } = tokens;
   const found: RawMatch[][] = ids.map(() => []);
@@ -435,14 +459,13 @@ export function matchLexicons(tokens: Tokens, compiled: CompiledLexicons): Map<s
   const accept = (state: number, end: number) => {
     for (let k = acceptStart[state]!; k < acceptStart[state + 1]!; k++) {
       const p = accepts[k]!;
-      const phrase = phrases[p]!;
-      if (phrase.exception) {
-        excused[phrase.lexicon]!.push({ first: from, end, entries: phrase.exception.entries });
+      const l = phraseLexicon[p]!;
+      if (exceptions.has(p)) {
+        excused[l]!.push({ first: from, end, entries: exceptions.get(p) });
         continue;
       }
-      const l = phrase.lexicon;
       if (bestEnd[l]! < 0) touched[touchedCount++] = l;
-      if (end > bestEnd[l]! || (end === bestEnd[l] && phrase.rank < phrases[bestPhrase[l]!]!.rank)) {
+      if (end > bestEnd[l]! || (end === bestEnd[l] && phraseRank[p]! < phraseRank[bestPhrase[l]!]!)) {
         bestEnd[l] = end;
         bestPhrase[l] = p;
       }
@@ -505,7 +528,7 @@ export function matchLexicons(tokens: Tokens, compiled: CompiledLexicons): Map<s
       const list = found[l]!;
       const last = list[list.length - 1];
       // Overlapping the lexicon's previous match: the earlier one wins (leftmost-longest).
-      if (!last || last.endToken <= from) list.push({ lexicon: ids[l]!, entry: phrases[bestPhrase[l]!]!.entry, firstToken: from, endToken: bestEnd[l]! });
+      if (!last || last.endToken <= from) list.push({ lexicon: ids[l]!, entry: phraseEntry[bestPhrase[l]!]!, firstToken: from, endToken: bestEnd[l]! });
       bestEnd[l] = -1;
     }
     touchedCount = 0;
