@@ -196,6 +196,29 @@ function mentionsOf(text: string, tokens: Tokens, raw: Map<string, RawMatch[]>, 
   return mentions;
 }
 
+/**
+ * Whether [start, end) overlaps any of `spans`, answered by a binary search (a long note has
+ * thousands of named services and of work words: testing each pair would be quadratic).
+ */
+function overlapTest(spans: readonly { start: number; end: number }[]): (start: number, end: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  // maxEnd[k]: the furthest end among the first k + 1 spans by start.
+  const maxEnd = new Float64Array(sorted.length);
+  let furthest = -Infinity;
+  sorted.forEach((span, k) => (maxEnd[k] = furthest = Math.max(furthest, span.end)));
+  return (start, end) => {
+    // The spans starting before `end` are sorted[0 … lo - 1]; one overlaps when it ends after `start`.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]!.start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1]! > start;
+  };
+}
+
 /** Service mentions for time: names from the code data plus code numbers written in the note. */
 function serviceMentions(text: string, mentions: Record<string, Mention[]>): ServiceMention[] {
   // The same few names recur all through a long note: each is looked up once.
@@ -221,8 +244,8 @@ function serviceMentions(text: string, mentions: Record<string, Mention[]>): Ser
     if (codeSets.timed.has(m[1]!) || codeSets.untimed.has(m[1]!)) services.push({ start: m.index, end: m.index + m[0].length, code: m[1]!, isCode: true });
   }
   // A work word that is also (part of) a service's name ("IASTM", "myofascial release") is that service.
-  const named = services.filter((s) => !s.weak);
-  const kept = services.filter((s) => !s.weak || !named.some((n) => n.start < s.end && s.start < n.end));
+  const overlapsNamed = overlapTest(services.filter((s) => !s.weak));
+  const kept = services.filter((s) => !s.weak || !overlapsNamed(s.start, s.end));
   kept.sort((a, b) => a.start - b.start);
   return kept;
 }
