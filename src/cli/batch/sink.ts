@@ -5,7 +5,7 @@
 //    exists is a whole report (a crash leaves no half file under the real name); mode 0600;
 //  - a spool: a private temporary file for results that must come after a summary (HTML).
 import { createReadStream } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
+import { type FileHandle, mkdtemp, open, rename, rm, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliContext } from '../context';
@@ -63,10 +63,6 @@ export function stdoutSink(ctx: CliContext): Sink {
   };
 }
 
-// node:fs/promises is taken when a file is first written, not when the command line starts: a
-// check that prints to the terminal never loads it.
-const fsPromises = () => process.getBuiltinModule('node:fs/promises');
-
 async function writeAll(handle: FileHandle, data: Data): Promise<void> {
   if (typeof data === 'string') await handle.write(data, null, 'utf8');
   else await handle.write(data);
@@ -78,7 +74,6 @@ async function writeAll(handle: FileHandle, data: Data): Promise<void> {
  */
 export async function fileSink(path: string): Promise<Sink> {
   const partial = `${path}.partial-${process.pid}`;
-  const { open, rename, unlink } = fsPromises();
   const handle = await open(partial, 'w', 0o600);
   const chunker = new Chunker((data) => writeAll(handle, data));
   let isOpen = true;
@@ -110,7 +105,7 @@ export class Spool {
   ) {}
 
   static async create(): Promise<Spool> {
-    const dir = await fsPromises().mkdtemp(join(tmpdir(), 'therapy-claim-guard-'));
+    const dir = await mkdtemp(join(tmpdir(), 'therapy-claim-guard-'));
     const path = join(dir, 'spool');
     return new Spool(dir, path, await fileSink(path));
   }
@@ -123,6 +118,6 @@ export class Spool {
 
   async remove(): Promise<void> {
     await this.sink.abort();
-    await fsPromises().rm(this.dir, { recursive: true, force: true });
+    await rm(this.dir, { recursive: true, force: true });
   }
 }

@@ -85,6 +85,8 @@ export interface CompiledLexicons {
   exceptions: Map<number, string[] | undefined>;
   /** Every word a phrase steps on, by its index in the word columns. */
   words: Map<string, number>;
+  /** The state each word leads to from the root, by word index (-1: none): most tokens need only this. */
+  rootWordNext: Int32Array;
   stateCount: number;
   /** Phrases (indices into `phrases`) that end at each state. */
   acceptStart: Int32Array;
@@ -372,6 +374,11 @@ export function unpackLexicons(packed: PackedLexicons): CompiledLexicons {
   const words = new Map<string, number>();
   for (let w = 0; w < packed.words.length; w++) words.set(packed.words[w]!, w);
   const ints = (a: readonly number[]) => new Int32Array(a);
+  const wordStart = ints(packed.wordStart);
+  const wordKey = ints(packed.wordKey);
+  const wordNext = ints(packed.wordNext);
+  const rootWordNext = new Int32Array(packed.words.length).fill(-1);
+  for (let k = wordStart[0]!; k < wordStart[1]!; k++) rootWordNext[wordKey[k]!] = wordNext[k]!;
   const exceptions = new Map<number, string[] | undefined>();
   for (let k = 0; k < packed.exceptions.length; k += 2) exceptions.set(packed.exceptions[k] as number, (packed.exceptions[k + 1] as string[] | null) ?? undefined);
   return {
@@ -381,12 +388,13 @@ export function unpackLexicons(packed: PackedLexicons): CompiledLexicons {
     phraseRank: ints(packed.phraseRank),
     exceptions,
     words,
+    rootWordNext,
     stateCount: packed.prefixRoot.length,
     acceptStart: ints(packed.acceptStart),
     accepts: ints(packed.accepts),
-    wordStart: ints(packed.wordStart),
-    wordKey: ints(packed.wordKey),
-    wordNext: ints(packed.wordNext),
+    wordStart,
+    wordKey,
+    wordNext,
     prefixRoot: ints(packed.prefixRoot),
     anyNext: ints(packed.anyNext),
     gapStart: ints(packed.gapStart),
@@ -544,7 +552,7 @@ const NO_STATES: readonly number[] = [];
 /** The states a word leads to from the root by its word and prefix steps, in the order matching tries them. */
 function rootWordSteps(a: CompiledLexicons, norm: string, w: number): readonly number[] {
   let out: number[] | undefined;
-  const next = w >= 0 ? wordStep(a, 0, w) : -1;
+  const next = w >= 0 ? a.rootWordNext[w]! : -1;
   if (next >= 0) out = [next];
   let node = a.prefixRoot[0]!;
   if (node >= 0) {
