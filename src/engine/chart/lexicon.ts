@@ -133,8 +133,11 @@ export function compilePhrase(phrase: string): PhraseToken[] {
 }
 
 // ---- compiling: a trie of objects first, then flattened ------------------------------------------
+// Compiling runs once per process (the node bundles skip it entirely), so it is written for V8's
+// interpreter: states and nodes are numbered as they are made, and nothing is destructured.
 
 interface TrieState {
+  id: number;
   accepts: number[];
   words?: Map<string, TrieState>;
   prefixes?: TrieNode;
@@ -143,37 +146,51 @@ interface TrieState {
 }
 
 interface TrieNode {
+  id: number;
   children: Map<number, TrieNode>;
   state?: TrieState;
 }
 
-const newState = (): TrieState => ({ accepts: [] });
+class Trie {
+  readonly states: TrieState[] = [];
+  readonly nodes: TrieNode[] = [];
+  state(): TrieState {
+    const state: TrieState = { id: this.states.length, accepts: [] };
+    this.states.push(state);
+    return state;
+  }
+  node(): TrieNode {
+    const node: TrieNode = { id: this.nodes.length, children: new Map() };
+    this.nodes.push(node);
+    return node;
+  }
+}
 
 /** The state one phrase token leads to from `state`, created when no phrase took that step before. */
-function step(state: TrieState, token: PhraseToken): TrieState {
+function step(trie: Trie, state: TrieState, token: PhraseToken): TrieState {
   switch (token.kind) {
     case 'word': {
       const words = (state.words ??= new Map());
       let next = words.get(token.text);
-      if (!next) words.set(token.text, (next = newState()));
+      if (!next) words.set(token.text, (next = trie.state()));
       return next;
     }
     case 'prefix': {
-      let node: TrieNode = (state.prefixes ??= { children: new Map() });
+      let node: TrieNode = (state.prefixes ??= trie.node());
       for (let k = 0; k < token.text.length; k++) {
         const c = token.text.charCodeAt(k);
         let child = node.children.get(c);
-        if (!child) node.children.set(c, (child = { children: new Map() }));
+        if (!child) node.children.set(c, (child = trie.node()));
         node = child;
       }
-      return (node.state ??= newState());
+      return (node.state ??= trie.state());
     }
     case 'any':
-      return (state.any ??= newState());
+      return (state.any ??= trie.state());
     case 'gap': {
       const gaps = (state.gaps ??= []);
       let gap = gaps.find((g) => g.max === token.max);
-      if (!gap) gaps.push((gap = { max: token.max, next: newState() }));
+      if (!gap) gaps.push((gap = { max: token.max, next: trie.state() }));
       return gap.next;
     }
   }
@@ -183,12 +200,13 @@ function step(state: TrieState, token: PhraseToken): TrieState {
 const PREFIX_RANK = 2 ** 30;
 
 export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexicons {
-  const root = newState();
+  const trie = new Trie();
+  const root = trie.state();
   const phrases: Phrase[] = [];
   const add = (text: string, lexicon: number, entry: string, exception?: { entries?: string[] }) => {
     const tokens = compilePhrase(text);
     let state = root;
-    for (let k = 0; k < tokens.length; k++) state = step(state, tokens[k]!);
+    for (let k = 0; k < tokens.length; k++) state = step(trie, state, tokens[k]!);
     state.accepts.push(phrases.length);
     const rank = (tokens[0]!.kind === 'prefix' ? PREFIX_RANK : 0) + phrases.length;
     phrases.push(exception ? { lexicon, entry, exception, rank } : { lexicon, entry, rank });
@@ -199,91 +217,117 @@ export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexic
       for (const phrase of exception.phrases) add(phrase, index, '', { entries: exception.entries });
     }
   });
-  return unpackLexicons(flatten(lexicons.map((l) => l.id), phrases, root));
+  return unpackLexicons(flatten(lexicons.map((l) => l.id), phrases, trie));
 }
 
-/** The trie as columns (states numbered depth first from the root, prefix nodes likewise). */
-function flatten(ids: string[], phrases: Phrase[], root: TrieState): PackedLexicons {
+/** The trie as columns: states and prefix nodes keep the numbers they were made with (the root is 0). */
+function flatten(ids: string[], phrases: Phrase[], trie: Trie): PackedLexicons {
   const words: string[] = [];
   const wordIndex = new Map<string, number>();
-  const states: TrieState[] = [];
-  const stateNumber = new Map<TrieState, number>();
-  const nodes: TrieNode[] = [];
-  const number = (state: TrieState): number => {
-    let n = stateNumber.get(state);
-    if (n === undefined) {
-      stateNumber.set(state, (n = states.length));
-      states.push(state);
+  const acceptStart = [0];
+  const accepts: number[] = [];
+  const wordStart = [0];
+  const wordKey: number[] = [];
+  const wordNext: number[] = [];
+  const prefixRoot: number[] = [];
+  const anyNext: number[] = [];
+  const gapStart = [0];
+  const gapMax: number[] = [];
+  const gapNext: number[] = [];
+  const addWordStep = (next: TrieState, word: string) => {
+    let w = wordIndex.get(word);
+    if (w === undefined) {
+      wordIndex.set(word, (w = words.length));
+      words.push(word);
     }
-    return n;
+    wordKey.push(w);
+    wordNext.push(next.id);
   };
-  const numberNode = (node: TrieNode): number => {
-    nodes.push(node);
-    return nodes.length - 1;
+  for (let s = 0; s < trie.states.length; s++) {
+    const state = trie.states[s]!;
+    for (let k = 0; k < state.accepts.length; k++) accepts.push(state.accepts[k]!);
+    acceptStart.push(accepts.length);
+    const first = wordKey.length;
+    state.words?.forEach(addWordStep);
+    sortSteps(wordKey, wordNext, first, wordKey.length);
+    wordStart.push(wordKey.length);
+    prefixRoot.push(state.prefixes ? state.prefixes.id : -1);
+    anyNext.push(state.any ? state.any.id : -1);
+    const gaps = state.gaps ?? [];
+    for (let g = 0; g < gaps.length; g++) {
+      gapMax.push(gaps[g]!.max);
+      gapNext.push(gaps[g]!.next.id);
+    }
+    gapStart.push(gapMax.length);
+  }
+  const nodeAsciiStart = [0];
+  const nodeAsciiChar: number[] = [];
+  const nodeAsciiChild: number[] = [];
+  const nodeOtherStart = [0];
+  const nodeOtherChar: number[] = [];
+  const nodeOtherChild: number[] = [];
+  const nodeState: number[] = [];
+  const addChild = (child: TrieNode, c: number) => {
+    if (c < 128) {
+      nodeAsciiChar.push(c);
+      nodeAsciiChild.push(child.id);
+    } else {
+      nodeOtherChar.push(c);
+      nodeOtherChild.push(child.id);
+    }
   };
-  const packed: PackedLexicons = {
+  for (let n = 0; n < trie.nodes.length; n++) {
+    const node = trie.nodes[n]!;
+    nodeState.push(node.state ? node.state.id : -1);
+    node.children.forEach(addChild);
+    nodeAsciiStart.push(nodeAsciiChar.length);
+    nodeOtherStart.push(nodeOtherChar.length);
+  }
+  const exceptions: (number | string[] | null)[] = [];
+  phrases.forEach((p, i) => {
+    if (p.exception) exceptions.push(i, p.exception.entries ?? null);
+  });
+  return {
     ids,
     phraseLexicon: phrases.map((p) => p.lexicon),
     phraseEntry: phrases.map((p) => p.entry),
     phraseRank: phrases.map((p) => p.rank),
-    exceptions: phrases.flatMap((p, i) => (p.exception ? [i, p.exception.entries ?? null] : [])),
+    exceptions,
     words,
-    acceptStart: [0],
-    accepts: [],
-    wordStart: [0],
-    wordKey: [],
-    wordNext: [],
-    prefixRoot: [],
-    anyNext: [],
-    gapStart: [0],
-    gapMax: [],
-    gapNext: [],
-    nodeAsciiChar: [],
-    nodeAsciiStart: [],
-    nodeAsciiChild: [],
-    nodeOtherStart: [],
-    nodeOtherChar: [],
-    nodeOtherChild: [],
-    nodeState: [],
+    acceptStart,
+    accepts,
+    wordStart,
+    wordKey,
+    wordNext,
+    prefixRoot,
+    anyNext,
+    gapStart,
+    gapMax,
+    gapNext,
+    nodeAsciiStart,
+    nodeAsciiChar,
+    nodeAsciiChild,
+    nodeOtherStart,
+    nodeOtherChar,
+    nodeOtherChild,
+    nodeState,
   };
-  number(root);
-  // States are numbered as they are first reached, and laid out in that order.
-  for (let s = 0; s < states.length; s++) {
-    const state = states[s]!;
-    packed.accepts.push(...state.accepts);
-    packed.acceptStart.push(packed.accepts.length);
-    const steps: [number, number][] = [];
-    for (const [word, next] of state.words ?? []) {
-      let w = wordIndex.get(word);
-      if (w === undefined) {
-        wordIndex.set(word, (w = words.length));
-        words.push(word);
-      }
-      steps.push([w, number(next)]);
+}
+
+/** Sorts one state's word steps [from, to) by word index (insertion sort: a state has few, and the root's come sorted). */
+function sortSteps(keys: number[], next: number[], from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const key = keys[i]!;
+    const value = next[i]!;
+    let j = i - 1;
+    while (j >= from && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      next[j + 1] = next[j]!;
+      j--;
     }
-    steps.sort((a, b) => a[0] - b[0]);
-    for (const [w, next] of steps) packed.wordKey.push(w), packed.wordNext.push(next);
-    packed.wordStart.push(packed.wordKey.length);
-    packed.prefixRoot.push(state.prefixes ? numberNode(state.prefixes) : -1);
-    packed.anyNext.push(state.any ? number(state.any) : -1);
-    for (const gap of state.gaps ?? []) packed.gapMax.push(gap.max), packed.gapNext.push(number(gap.next));
-    packed.gapStart.push(packed.gapMax.length);
-    // A prefix trie's nodes are numbered as they are laid out (its state numbers come from here too).
-    while (packed.nodeState.length < nodes.length) {
-      const node = nodes[packed.nodeState.length]!;
-      packed.nodeState.push(node.state ? number(node.state) : -1);
-      packed.nodeAsciiStart.push(packed.nodeAsciiChar.length);
-      packed.nodeOtherStart.push(packed.nodeOtherChar.length);
-      for (const [c, child] of node.children) {
-        const n = numberNode(child);
-        if (c < 128) packed.nodeAsciiChar.push(c), packed.nodeAsciiChild.push(n);
-        else packed.nodeOtherChar.push(c), packed.nodeOtherChild.push(n);
-      }
-    }
+    keys[j + 1] = key;
+    next[j + 1] = value;
   }
-  packed.nodeAsciiStart.push(packed.nodeAsciiChar.length);
-  packed.nodeOtherStart.push(packed.nodeOtherChar.length);
-  return packed;
 }
 
 // ---- the automaton as data -----------------------------------------------------------------------
