@@ -1,9 +1,10 @@
 // Where a cold `check` spends its time, in one fresh process: reading the bundle and its code cache,
 // compiling from the cache, running the bundle's top level (data, tables, schemas), and the check
 // itself (first calls of everything). Loads dist/cli-bundle.cjs the way dist/cli.mjs does
-// (src/cli/launch.ts), minus the ES-module launcher. Prints one JSON line; engine.bench.mjs runs it
-// several times and prints the medians.
-//   node bench/cold-split.cjs [visit file]
+// (src/cli/launch.ts), minus the ES-module launcher. The check's own output goes to stdout as usual
+// (send it to /dev/null); the timings go to stderr as one JSON line. engine.bench.mjs runs it several
+// times and prints the medians.
+//   node bench/cold-split.cjs [visit file] >/dev/null
 const start = performance.now();
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -21,11 +22,8 @@ script.runInThisContext()(bundle.exports, require, bundle, filename, dist);
 const topLevel = performance.now();
 
 process.argv = [process.argv[0], join(dist, 'cli.mjs'), 'check', process.argv[2] ?? join(__dirname, '..', 'examples/medicare-clean.json')];
-const write = process.stdout.write.bind(process.stdout);
-process.stdout.write = () => true;
 bundle.exports.main(new URL(`file://${join(dist, 'cli.mjs')}`)).then(() => {
   const checked = performance.now();
-  process.stdout.write = write;
   process.exitCode = 0;
-  console.log(JSON.stringify({ read: read - start, compile: compiled - read, topLevel: topLevel - compiled, check: checked - topLevel, cacheRejected: script.cachedDataRejected }));
+  console.error(JSON.stringify({ read: read - start, compile: compiled - read, topLevel: topLevel - compiled, check: checked - topLevel, cacheRejected: script.cachedDataRejected }));
 });

@@ -173,9 +173,9 @@ for (let r = 0; r < coldRounds; r++) {
 const coldRatio = pairedRatio(cold, bare);
 // Where the cold check's own time goes (cold-split.cjs, a fresh process each time).
 const splits = Array.from({ length: quick ? 5 : 11 }, () => {
-  const result = spawnSync(process.execPath, [fileURLToPath(new URL('cold-split.cjs', import.meta.url)), visitFile], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [fileURLToPath(new URL('cold-split.cjs', import.meta.url)), visitFile], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   if (result.status !== 0) throw new Error(`cold-split.cjs failed: ${result.stderr}`);
-  return JSON.parse(result.stdout);
+  return JSON.parse(result.stderr);
 });
 const splitMs = (key) => median(splits.map((s) => s[key])).toFixed(1);
 const coldSplit = `read ${splitMs('read')} ms, compile from code cache ${splitMs('compile')} ms, top level ${splitMs('topLevel')} ms, check ${splitMs('check')} ms${splits.some((s) => s.cacheRejected) ? ' (code cache REJECTED in some runs)' : ''}`;

@@ -217,11 +217,11 @@ export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexic
       for (const phrase of exception.phrases) add(phrase, index, '', { entries: exception.entries });
     }
   });
-  return unpackLexicons(flatten(lexicons.map((l) => l.id), phrases, trie));
+  return fromColumns(flatten(lexicons.map((l) => l.id), phrases, trie));
 }
 
 /** The trie as columns: states and prefix nodes keep the numbers they were made with (the root is 0). */
-function flatten(ids: string[], phrases: Phrase[], trie: Trie): PackedLexicons {
+function flatten(ids: string[], phrases: Phrase[], trie: Trie): LexiconColumns {
   const words: string[] = [];
   const wordIndex = new Map<string, number>();
   const acceptStart = [0];
@@ -334,10 +334,12 @@ function sortSteps(keys: number[], next: number[], from: number, to: number): vo
 // The build compiles the lexicons once and ships the automaton as plain JSON (build.mjs
 // `prebuiltModules`), so a cold command line only copies a few number arrays into typed arrays
 // instead of reading and compiling 2,000 phrases. test/engine/prebuilt.test.ts checks that the
-// shipped automaton is the one compiling the JSON lexicons gives.
+// shipped automaton is the one compiling the JSON lexicons gives. The shipped form (PackedLexicons)
+// is the columns made smaller for JSON.parse: runs instead of repeated values, counts instead of
+// running offsets, and only the states that have a prefix trie or an any-word step listed.
 
 /** The columns of CompiledLexicons as number arrays; prefix nodes list their ASCII children instead of a full row. */
-export interface PackedLexicons {
+interface LexiconColumns {
   ids: string[];
   phraseLexicon: number[];
   phraseEntry: string[];
@@ -364,8 +366,8 @@ export interface PackedLexicons {
   nodeState: number[];
 }
 
-/** The automaton as JSON-safe data. */
-export function packLexicons(compiled: CompiledLexicons): PackedLexicons {
+/** CompiledLexicons' columns as arrays. */
+function toColumns(compiled: CompiledLexicons): LexiconColumns {
   const nodeCount = compiled.nodeState.length;
   const nodeAsciiStart = [0];
   const nodeAsciiChar: number[] = [];
@@ -407,8 +409,8 @@ export function packLexicons(compiled: CompiledLexicons): PackedLexicons {
   };
 }
 
-/** The automaton from packed data. */
-export function unpackLexicons(packed: PackedLexicons): CompiledLexicons {
+/** The automaton from its columns. */
+function fromColumns(packed: LexiconColumns): CompiledLexicons {
   const nodeCount = packed.nodeState.length;
   if (nodeCount >= 0xffff) throw new Error(`the lexicons' prefix tries have ${nodeCount} nodes; at most 65,534 fit the ASCII table`);
   const nodeAscii = new Uint16Array(nodeCount * 128);
@@ -450,6 +452,183 @@ export function unpackLexicons(packed: PackedLexicons): CompiledLexicons {
     nodeOtherChild: ints(packed.nodeOtherChild),
     nodeState: ints(packed.nodeState),
   };
+}
+
+
+/** The automaton as shipped: LexiconColumns made small (see above). */
+export interface PackedLexicons {
+  ids: string[];
+  stateCount: number;
+  /** Phrases in runs of one lexicon and entry ('' for exception phrases): [lexicon, entry, how many, …]. */
+  phraseRuns: (number | string)[];
+  /** The phrases that start with a prefix (ranked after every phrase that starts with a whole word). */
+  prefixPhrases: number[];
+  /** Exception phrases in runs: [first phrase, how many, the entries excused (null: every entry), …]. */
+  exceptionRuns: (number | string[] | null)[];
+  words: string[];
+  /** Per state: how many phrases it accepts, word steps and gaps (starts are running sums of these). */
+  acceptCount: number[];
+  accepts: number[];
+  wordCount: number[];
+  wordKey: number[];
+  wordNext: number[];
+  gapCount: number[];
+  gapMax: number[];
+  gapNext: number[];
+  /** [state, prefix-trie root node, …] and [state, state after any word, …], for the states that have one. */
+  prefixRoots: number[];
+  anySteps: number[];
+  /** Per prefix node: how many ASCII children, and its state (-1: none); all nodes' ASCII characters as one string, and the children. */
+  nodeAsciiCount: number[];
+  nodeAsciiChars: string;
+  nodeAsciiChild: number[];
+  nodeState: number[];
+  /** Children by characters outside ASCII: [node, character, child, …]. */
+  nodeOthers: number[];
+}
+
+const counts = (starts: readonly number[]) => starts.slice(1).map((end, k) => end - starts[k]!);
+/** [index, value, …] for the entries that are not -1. */
+const sparse = (values: readonly number[]) => values.flatMap((v, k) => (v >= 0 ? [k, v] : []));
+
+/** The automaton as JSON-safe data, as the build ships it. */
+export function packLexicons(compiled: CompiledLexicons): PackedLexicons {
+  const c = toColumns(compiled);
+  const phraseRuns: (number | string)[] = [];
+  c.phraseLexicon.forEach((lexicon, p) => {
+    const n = phraseRuns.length;
+    if (n > 0 && phraseRuns[n - 3] === lexicon && phraseRuns[n - 2] === c.phraseEntry[p]) (phraseRuns[n - 1] as number)++;
+    else phraseRuns.push(lexicon, c.phraseEntry[p]!, 1);
+  });
+  const exceptionRuns: (number | string[] | null)[] = [];
+  for (let k = 0; k < c.exceptions.length; k += 2) {
+    const p = c.exceptions[k] as number;
+    const excuses = c.exceptions[k + 1] as string[] | null;
+    const n = exceptionRuns.length;
+    if (n > 0 && (exceptionRuns[n - 3] as number) + (exceptionRuns[n - 2] as number) === p && exceptionRuns[n - 1] === excuses) (exceptionRuns[n - 2] as number)++;
+    else exceptionRuns.push(p, 1, excuses);
+  }
+  const nodeOthers: number[] = [];
+  for (let n = 0; n + 1 < c.nodeOtherStart.length; n++) {
+    for (let k = c.nodeOtherStart[n]!; k < c.nodeOtherStart[n + 1]!; k++) nodeOthers.push(n, c.nodeOtherChar[k]!, c.nodeOtherChild[k]!);
+  }
+  return {
+    ids: c.ids,
+    stateCount: c.prefixRoot.length,
+    phraseRuns,
+    prefixPhrases: c.phraseRank.flatMap((rank, p) => (rank >= PREFIX_RANK ? [p] : [])),
+    exceptionRuns,
+    words: c.words,
+    acceptCount: counts(c.acceptStart),
+    accepts: c.accepts,
+    wordCount: counts(c.wordStart),
+    wordKey: c.wordKey,
+    wordNext: c.wordNext,
+    gapCount: counts(c.gapStart),
+    gapMax: c.gapMax,
+    gapNext: c.gapNext,
+    prefixRoots: sparse(c.prefixRoot),
+    anySteps: sparse(c.anyNext),
+    nodeAsciiCount: counts(c.nodeAsciiStart),
+    nodeAsciiChars: String.fromCharCode(...c.nodeAsciiChar),
+    nodeAsciiChild: c.nodeAsciiChild,
+    nodeState: c.nodeState,
+    nodeOthers,
+  };
+}
+
+/** The automaton from the data packLexicons made (filled straight into its typed arrays: this runs on every cold start). */
+export function unpackLexicons(packed: PackedLexicons): CompiledLexicons {
+  const phraseCount = packed.phraseRuns.length === 0 ? 0 : sumRuns(packed.phraseRuns);
+  const phraseLexicon = new Int32Array(phraseCount);
+  const phraseEntry = new Array<string>(phraseCount);
+  const phraseRank = new Int32Array(phraseCount);
+  let p = 0;
+  for (let k = 0; k < packed.phraseRuns.length; k += 3) {
+    const lexicon = packed.phraseRuns[k] as number;
+    const entry = packed.phraseRuns[k + 1] as string;
+    for (let end = p + (packed.phraseRuns[k + 2] as number); p < end; p++) {
+      phraseLexicon[p] = lexicon;
+      phraseEntry[p] = entry;
+      phraseRank[p] = p;
+    }
+  }
+  for (let k = 0; k < packed.prefixPhrases.length; k++) phraseRank[packed.prefixPhrases[k]!] = phraseRank[packed.prefixPhrases[k]!]! + PREFIX_RANK;
+  const exceptions = new Map<number, string[] | undefined>();
+  for (let k = 0; k < packed.exceptionRuns.length; k += 3) {
+    const first = packed.exceptionRuns[k] as number;
+    const excuses = (packed.exceptionRuns[k + 2] as string[] | null) ?? undefined;
+    for (let n = 0; n < (packed.exceptionRuns[k + 1] as number); n++) exceptions.set(first + n, excuses);
+  }
+  const stateCount = packed.stateCount;
+  const nodeCount = packed.nodeState.length;
+  if (nodeCount >= 0xffff) throw new Error(`the lexicons' prefix tries have ${nodeCount} nodes; at most 65,534 fit the ASCII table`);
+  const nodeAscii = new Uint16Array(nodeCount * 128);
+  for (let n = 0, k = 0; n < nodeCount; n++) {
+    for (const end = k + packed.nodeAsciiCount[n]!; k < end; k++) nodeAscii[n * 128 + packed.nodeAsciiChars.charCodeAt(k)] = packed.nodeAsciiChild[k]! + 1;
+  }
+  const others = packed.nodeOthers;
+  const nodeOtherStart = new Int32Array(nodeCount + 1);
+  for (let k = 0; k < others.length; k += 3) nodeOtherStart[others[k]! + 1]!++;
+  for (let n = 0; n < nodeCount; n++) nodeOtherStart[n + 1] = nodeOtherStart[n + 1]! + nodeOtherStart[n]!;
+  const nodeOtherChar = new Int32Array(others.length / 3);
+  const nodeOtherChild = new Int32Array(others.length / 3);
+  for (let k = 0; k < others.length; k += 3) {
+    nodeOtherChar[k / 3] = others[k + 1]!;
+    nodeOtherChild[k / 3] = others[k + 2]!;
+  }
+  const words = new Map<string, number>();
+  for (let w = 0; w < packed.words.length; w++) words.set(packed.words[w]!, w);
+  const wordStart = runningSums(packed.wordCount);
+  const wordKey = new Int32Array(packed.wordKey);
+  const wordNext = new Int32Array(packed.wordNext);
+  const rootWordNext = new Int32Array(packed.words.length).fill(-1);
+  for (let k = wordStart[0]!; k < wordStart[1]!; k++) rootWordNext[wordKey[k]!] = wordNext[k]!;
+  return {
+    ids: packed.ids,
+    phraseLexicon,
+    phraseEntry,
+    phraseRank,
+    exceptions,
+    words,
+    rootWordNext,
+    stateCount,
+    acceptStart: runningSums(packed.acceptCount),
+    accepts: new Int32Array(packed.accepts),
+    wordStart,
+    wordKey,
+    wordNext,
+    prefixRoot: fromPairs(packed.prefixRoots, stateCount),
+    anyNext: fromPairs(packed.anySteps, stateCount),
+    gapStart: runningSums(packed.gapCount),
+    gapMax: new Int32Array(packed.gapMax),
+    gapNext: new Int32Array(packed.gapNext),
+    nodeAscii,
+    nodeOtherStart,
+    nodeOtherChar,
+    nodeOtherChild,
+    nodeState: new Int32Array(packed.nodeState),
+  };
+}
+
+function sumRuns(runs: readonly (number | string)[]): number {
+  let total = 0;
+  for (let k = 2; k < runs.length; k += 3) total += runs[k] as number;
+  return total;
+}
+
+/** Starts from counts: [0, c0, c0 + c1, …]. */
+function runningSums(counted: readonly number[]): Int32Array {
+  const out = new Int32Array(counted.length + 1);
+  for (let k = 0; k < counted.length; k++) out[k + 1] = out[k]! + counted[k]!;
+  return out;
+}
+
+/** A column of -1 with the listed [index, value, …] pairs set. */
+function fromPairs(pairs: readonly number[], length: number): Int32Array {
+  const out = new Int32Array(length).fill(-1);
+  for (let k = 0; k < pairs.length; k += 2) out[pairs[k]!] = pairs[k + 1]!;
+  return out;
 }
 
 // ---- matching ------------------------------------------------------------------------------------
