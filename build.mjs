@@ -2,6 +2,8 @@
 //   dist/cli.mjs      the command line (Node 20): a launcher that loads dist/cli-bundle.cjs
 //                     through the V8 code cache dist/cli.cache (src/cli/launch.ts)
 //   dist/engine.mjs   the engine as an ES module (benchmarks, scripts)
+//   Both node bundles ship the engine's tables worked out here (prebuiltModules): the lexicon
+//   automaton compiled and packed, and the codes, diagnoses and code-pair data already validated.
 //   dist/chrome/      the extension for Chrome and Edge (MV3, module service worker)
 //   dist/firefox/     the extension for Firefox (MV3, background scripts + gecko settings)
 //
