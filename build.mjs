@@ -156,7 +156,8 @@ export async function prebuiltModules(root = dirname(fileURLToPath(import.meta.u
   modules[join(root, 'src/engine/chart/lexicon-tables.ts')] =
     `import { unpackLexicons } from ${importPath('src/engine/chart/lexicon.ts')};\n` +
     `const PACKED = ${jsonText(tables.lexicons)};\n` +
-    'export const LEXICON_IDS = PACKED.ids;\nexport const COMPILED = unpackLexicons(PACKED);\n';
+    'export const LEXICON_IDS = PACKED.ids;\nexport const COMPILED = unpackLexicons(PACKED);\n' +
+    `export const SLIP_SOURCE = ${jsonText(tables.slipLexicons)};\n`;
   return { tables, modules };
 }
 

@@ -7,17 +7,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileLexicons, packLexicons, unpackLexicons, type PackedLexicons } from '../../src/engine/chart/lexicon';
-import { allLexicons } from '../../src/engine/chart/lexicon-sources';
+import { allLexicons, slipLexicons } from '../../src/engine/chart/lexicon-sources';
 import { parseCodesData } from '../../src/engine/codes';
 import { parseCodePairs } from '../../src/engine/data/code-pairs';
 import { parseDiagnoses } from '../../src/engine/data/diagnoses';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** The JSON inside a generated module's JSON.parse('…'). */
-function embeddedJson(moduleText: string): unknown {
-  const literal = /JSON\.parse\('((?:[^'\\]|\\.)*)'\)/.exec(moduleText);
-  if (!literal) throw new Error(`no JSON.parse('…') in:\n${moduleText.slice(0, 300)}`);
+/** The JSON inside a generated module's JSON.parse('…') (the `index`th one). */
+function embeddedJson(moduleText: string, index = 0): unknown {
+  const literals = [...moduleText.matchAll(/JSON\.parse\('((?:[^'\\]|\\.)*)'\)/g)];
+  const literal = literals[index];
+  if (!literal) throw new Error(`no JSON.parse('…') number ${index + 1} in:\n${moduleText.slice(0, 300)}`);
   return JSON.parse(literal[1]!.replace(/\\(.)/g, '$1'));
 }
 
@@ -56,6 +57,8 @@ describe('tables the build ships in the node bundles', () => {
     expect(unpackLexicons(shipped)).toEqual(compiled);
     // Every wording lexicon and the two service-name lexicons are in the one automaton.
     expect(shipped.ids).toEqual(allLexicons().map((l) => l.id));
+    // The spelling-slip vocabularies ship as they are.
+    expect(embeddedJson(text!, 1)).toEqual(slipLexicons(allLexicons()));
   });
 
   it('replaces nothing else', () => {

@@ -3,7 +3,7 @@ import { codeSets, lookupServiceName } from '../codes';
 import type { Visit } from '../visit';
 import { computeScopes, findSections, findSentences, headingKind } from './context';
 import { matchLexicons, type RawMatch } from './lexicon';
-import { COMPILED, LEXICON_IDS } from './lexicon-tables';
+import { COMPILED, LEXICON_IDS, SLIP_SOURCE } from './lexicon-tables';
 import { findGoals } from './goals';
 import { findMeasures } from './measures';
 import { lex } from './lex';
@@ -34,7 +34,7 @@ const WEAK_SERVICE_LEXICONS: readonly (readonly [string, string])[] = [
   ['manual-therapy', '97140'],
 ];
 
-const SLIPS = buildSlipIndex(ALL_LEXICONS);
+const SLIPS = buildSlipIndex(SLIP_SOURCE);
 
 /** Technique and region words misspelt in the sentences that name massage (./spelling-slips.ts), added to `raw`. */
 function addSpellingSlips(tokens: Tokens, sentences: Chart['sentences'], raw: Map<string, RawMatch[]>): void {

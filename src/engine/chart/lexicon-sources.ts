@@ -3,6 +3,7 @@
 import { ambiguousServiceNames, serviceNames } from '../codes';
 import { LEXICONS } from '../data/lexicons';
 import type { LexiconData } from './lexicon';
+import { SLIP_LEXICONS } from './spelling-slips';
 
 /** Service names from the code sets become two lexicons: one code each, and ambiguous ones. */
 function serviceLexicons(): LexiconData[] {
@@ -33,4 +34,9 @@ function serviceLexicons(): LexiconData[] {
 /** The wording lexicons, then the service-name lexicons: the order lexicon indices follow. */
 export function allLexicons(): readonly LexiconData[] {
   return [...LEXICONS, ...serviceLexicons()];
+}
+
+/** Of `lexicons`, the ones a massage entry's spelling slips are read against. */
+export function slipLexicons(lexicons: readonly LexiconData[]): LexiconData[] {
+  return lexicons.filter((l) => SLIP_LEXICONS.includes(l.id));
 }

@@ -2,8 +2,8 @@
 // from source): each validating loader's output for its shipped JSON file, and the lexicon
 // automaton, packed. Validating here also fails the build on a bad edit of the data.
 import { parseCodesData } from '../codes';
-import { compileLexicons, packLexicons, type PackedLexicons } from '../chart/lexicon';
-import { allLexicons } from '../chart/lexicon-sources';
+import { compileLexicons, type LexiconData, packLexicons, type PackedLexicons } from '../chart/lexicon';
+import { allLexicons, slipLexicons } from '../chart/lexicon-sources';
 import { parseCodePairs } from './code-pairs';
 import rawPairs from './code-pairs.json';
 import rawCodes from './codes.json';
@@ -14,6 +14,8 @@ export interface BuildTables {
   /** The validated data by file name (under src/engine/data/). */
   data: Record<string, unknown>;
   lexicons: PackedLexicons;
+  /** The lexicons spelling slips are read against, as they are. */
+  slipLexicons: LexiconData[];
 }
 
 function valid<T>(file: string, result: { ok: true; data: T } | { ok: false; problems: string[] }): T {
@@ -29,5 +31,6 @@ export function buildTables(): BuildTables {
       'code-pairs.json': valid('code-pairs.json', parseCodePairs(rawPairs)),
     },
     lexicons: packLexicons(compileLexicons(allLexicons())),
+    slipLexicons: slipLexicons(allLexicons()),
   };
 }
