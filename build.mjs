@@ -2,6 +2,8 @@
 //   dist/cli.mjs      the command line (Node 20): a launcher that loads dist/cli-bundle.cjs
 //                     through the V8 code cache dist/cli.cache (src/cli/launch.ts)
 //   dist/engine.mjs   the engine as an ES module (benchmarks, scripts)
+//   Both node bundles ship the engine's tables worked out here (prebuiltModules): the lexicon
+//   automaton compiled and packed, and the codes, diagnoses and code-pair data already validated.
 //   dist/chrome/      the extension for Chrome and Edge (MV3, module service worker)
 //   dist/firefox/     the extension for Firefox (MV3, background scripts + gecko settings)
 //
@@ -82,7 +84,8 @@ function warn(message) {
 
 export async function buildNodeTargets(outdir = 'dist') {
   mkdirSync(outdir, { recursive: true });
-  const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
+  const prebuilt = existsSync(BUILD_TABLES_SOURCE) ? [prebuiltPlugin(await prebuiltModules())] : [];
+  const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none', plugins: prebuilt };
   const built = [];
   if (existsSync('src/cli/main.ts')) {
     // The command line: the bundle (CommonJS, so it can be compiled from a V8 code cache; written
@@ -97,7 +100,7 @@ export async function buildNodeTargets(outdir = 'dist') {
       banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
       footer: { js: '})' },
     });
-    await esbuild.build({ ...common, format: 'esm', entryPoints: ['src/cli/launch.ts'], outfile: join(outdir, 'cli.mjs'), banner: { js: '#!/usr/bin/env node' } });
+    await esbuild.build({ ...common, plugins: [], format: 'esm', entryPoints: ['src/cli/launch.ts'], outfile: join(outdir, 'cli.mjs'), banner: { js: '#!/usr/bin/env node' } });
     writeCliCodeCache(outdir);
     built.push(join(outdir, 'cli.mjs'));
   } else warn('skipping cli.mjs: src/cli/main.ts does not exist yet');
@@ -126,6 +129,49 @@ function writeCliCodeCache(outdir) {
   if ((result.status !== 0 && result.status !== 1) || !existsSync(join(outdir, 'cli.cache'))) {
     throw new Error(`the command line failed its code-cache run (exit ${result.status}): ${result.stderr || result.error}`);
   }
+}
+
+// ---- tables worked out at build time (node bundles) -------------------------------------------
+
+const BUILD_TABLES_SOURCE = 'src/engine/data/build-tables.ts';
+
+/**
+ * The modules the node bundles take in place of source files, by absolute path: each validated
+ * JSON data file as its loader's validated output (src/engine/data/validated.ts), and the lexicon
+ * automaton as the build compiled it (src/engine/chart/lexicon-tables.ts). The JSON files stay the
+ * source of truth; test/engine/prebuilt.test.ts checks these equal validating and compiling them
+ * at run time. Data is embedded as JSON.parse of a string: V8 reads JSON faster than object literals.
+ */
+export async function prebuiltModules(root = dirname(fileURLToPath(import.meta.url))) {
+  const { buildTables } = await import('./scripts/import-ts.mjs').then(({ importTs }) => importTs(join(root, BUILD_TABLES_SOURCE)));
+  const tables = buildTables();
+  // Single-quoted, so the JSON's many double quotes need no escaping.
+  const jsonText = (value) => `JSON.parse('${JSON.stringify(value).replace(/[\\']/g, (c) => `\\${c}`)}')`;
+  const importPath = (file) => JSON.stringify(join(root, file));
+  const modules = {};
+  for (const [file, data] of Object.entries(tables.data)) {
+    modules[join(root, 'src/engine/data', file)] =
+      `import { markValidated } from ${importPath('src/engine/data/validated.ts')};\nexport default markValidated(${jsonText(data)});\n`;
+  }
+  modules[join(root, 'src/engine/chart/lexicon-tables.ts')] =
+    `import { unpackLexicons } from ${importPath('src/engine/chart/lexicon.ts')};\n` +
+    `const PACKED = ${jsonText(tables.lexicons)};\n` +
+    'export const LEXICON_IDS = PACKED.ids;\nexport const COMPILED = unpackLexicons(PACKED);\n' +
+    `export const SLIP_SOURCE = ${jsonText(tables.slipLexicons)};\n`;
+  return { tables, modules };
+}
+
+/** An esbuild plugin that loads the generated modules of `prebuiltModules` instead of the files. */
+function prebuiltPlugin({ modules }) {
+  return {
+    name: 'prebuilt-tables',
+    setup(build) {
+      build.onLoad({ filter: /(lexicon-tables\.ts|\.json)$/ }, (args) => {
+        const contents = modules[args.path];
+        return contents === undefined ? undefined : { contents, loader: 'js', resolveDir: dirname(args.path) };
+      });
+    },
+  };
 }
 
 // ---- generated sources -----------------------------------------------------------------------

@@ -171,6 +171,14 @@ for (let r = 0; r < coldRounds; r++) {
   cold.push(spawnMs([cliPath, 'check', visitFile]));
 }
 const coldRatio = pairedRatio(cold, bare);
+// Where the cold check's own time goes (cold-split.cjs, a fresh process each time).
+const splits = Array.from({ length: quick ? 5 : 11 }, () => {
+  const result = spawnSync(process.execPath, [fileURLToPath(new URL('cold-split.cjs', import.meta.url)), visitFile], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  if (result.status !== 0) throw new Error(`cold-split.cjs failed: ${result.stderr}`);
+  return JSON.parse(result.stderr);
+});
+const splitMs = (key) => median(splits.map((s) => s[key])).toFixed(1);
+const coldSplit = `read ${splitMs('read')} ms, compile from code cache ${splitMs('compile')} ms, top level ${splitMs('topLevel')} ms, check ${splitMs('check')} ms${splits.some((s) => s.cacheRejected) ? ' (code cache REJECTED in some runs)' : ''}`;
 
 // ---- 6. units calculator ---------------------------------------------------------------------------
 
@@ -197,3 +205,4 @@ const rows = [
 ];
 for (const [what, value, target, ok] of rows) console.log(`  ${what.padEnd(26)}${value.padEnd(34)}${target.padEnd(11)}${verdict(ok)}`);
 console.log(`  ${'bytes allocated per char'.padEnd(26)}${perChar(allocMb)} (1 MB; lower is better)`);
+console.log(`  ${'cold check, in-process'.padEnd(26)}${coldSplit} (medians)`);

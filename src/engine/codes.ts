@@ -5,49 +5,59 @@ import rawCodes from './data/codes.json';
 import { localeOrder } from './order';
 import type { Citation } from './base-types';
 import * as z from './zod';
+import { validatedAtBuild } from './data/validated';
 
 export const CODE_SET_NAMES = ['timed', 'untimed', 'activeTherapy', 'massage', 'manualTherapy', 'chiropracticCmt'] as const;
 export type CodeSetName = (typeof CODE_SET_NAMES)[number];
 
-const codeString = z.string().check(z.regex(/^[0-9A-Z]{5}$/, 'expected a 5-character upper-case CPT/HCPCS code'));
-const text = z.string().check(z.trim(), z.minLength(1));
+// The schemas are built on first use: the node bundles ship this data already validated
+// (data/validated.ts), so a cold command line never builds them.
+function codesSchemas() {
+  const codeString = z.string().check(z.regex(/^[0-9A-Z]{5}$/, 'expected a 5-character upper-case CPT/HCPCS code'));
+  const text = z.string().check(z.trim(), z.minLength(1));
 
-const SourceSchema = z.object({ title: text, url: z.url({ protocol: /^https?$/ }) });
+  const SourceSchema = z.object({ title: text, url: z.url({ protocol: /^https?$/ }) });
 
-const CodeSetSchema = z.object({
-  description: text,
-  sources: z.array(SourceSchema).check(z.minLength(1, 'every code set needs at least one source URL')),
-  codes: z.array(codeString).check(z.minLength(1)),
-});
+  const CodeSetSchema = z.object({
+    description: text,
+    sources: z.array(SourceSchema).check(z.minLength(1, 'every code set needs at least one source URL')),
+    codes: z.array(codeString).check(z.minLength(1)),
+  });
 
-const CodeEntrySchema = z.object({
-  description: text,
-  names: z.array(text),
-  abbreviations: z.optional(z.array(z.string().check(z.regex(/^[A-Z][A-Z0-9]{1,5}$/, 'abbreviations are 2-6 upper-case letters/digits')))),
-});
+  const CodeEntrySchema = z.object({
+    description: text,
+    names: z.array(text),
+    abbreviations: z.optional(z.array(z.string().check(z.regex(/^[A-Z][A-Z0-9]{1,5}$/, 'abbreviations are 2-6 upper-case letters/digits')))),
+  });
 
-const AmbiguousNameSchema = z.object({
-  name: text,
-  codes: z.array(codeString).check(z.minLength(2, 'an ambiguous name lists at least two candidate codes')),
-  why: text,
-});
+  const AmbiguousNameSchema = z.object({
+    name: text,
+    codes: z.array(codeString).check(z.minLength(2, 'an ambiguous name lists at least two candidate codes')),
+    why: text,
+  });
 
-export const CodesDataSchema = z.object({
-  asOf: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')),
-  about: z.optional(z.string()),
-  sets: z.strictObject({
-    timed: CodeSetSchema,
-    untimed: CodeSetSchema,
-    activeTherapy: CodeSetSchema,
-    massage: CodeSetSchema,
-    manualTherapy: CodeSetSchema,
-    chiropracticCmt: CodeSetSchema,
-  }),
-  codes: z.record(codeString, CodeEntrySchema),
-  ambiguousNames: z.array(AmbiguousNameSchema),
-});
+  const CodesDataSchema = z.object({
+    asOf: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')),
+    about: z.optional(z.string()),
+    sets: z.strictObject({
+      timed: CodeSetSchema,
+      untimed: CodeSetSchema,
+      activeTherapy: CodeSetSchema,
+      massage: CodeSetSchema,
+      manualTherapy: CodeSetSchema,
+      chiropracticCmt: CodeSetSchema,
+    }),
+    codes: z.record(codeString, CodeEntrySchema),
+    ambiguousNames: z.array(AmbiguousNameSchema),
+  });
+  return { CodesDataSchema };
+}
 
-export type CodesData = z.infer<typeof CodesDataSchema>;
+let schemas: ReturnType<typeof codesSchemas> | undefined;
+/** The data's schema (built once, on first use). */
+export const codesDataSchema = () => (schemas ??= codesSchemas()).CodesDataSchema;
+
+export type CodesData = z.infer<ReturnType<typeof codesSchemas>['CodesDataSchema']>;
 
 /** Case- and spacing-insensitive key for a service name. */
 function nameKey(name: string): string {
@@ -106,7 +116,7 @@ export type ParseCodesResult = { ok: true; data: CodesData } | { ok: false; prob
 
 /** Validate code-set data (schema, then cross-field rules); never throws. */
 export function parseCodesData(input: unknown): ParseCodesResult {
-  const parsed = CodesDataSchema.safeParse(input);
+  const parsed = codesDataSchema().safeParse(input);
   if (!parsed.success) {
     return {
       ok: false,
@@ -118,6 +128,8 @@ export function parseCodesData(input: unknown): ParseCodesResult {
 }
 
 function load(): CodesData {
+  // The node bundles ship this file already validated (data/validated.ts).
+  if (validatedAtBuild(rawCodes)) return rawCodes as unknown as CodesData;
   const result = parseCodesData(rawCodes);
   // Shipped data, covered by a test: failing loudly beats checking claims against a broken table.
   if (!result.ok) throw new Error(`src/engine/data/codes.json is invalid:\n  ${result.problems.join('\n  ')}`);

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DATA_VERSION } from '../../src/engine';
-import { compilePhrase, LexiconSchema } from '../../src/engine/chart/lexicon';
+import { compilePhrase, lexiconSchema } from '../../src/engine/chart/lexicon';
 import headings from '../../src/engine/data/headings.json';
 import { LEXICONS } from '../../src/engine/data/lexicons';
 
@@ -17,12 +17,12 @@ describe('lexicon data', () => {
     describe(file, () => {
       const raw: unknown = JSON.parse(readFileSync(`src/engine/data/lexicons/${file}`, 'utf8'));
       it('matches the schema and its id is the file name', () => {
-        const parsed = LexiconSchema.safeParse(raw);
+        const parsed = lexiconSchema().safeParse(raw);
         expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
         expect(parsed.data!.id).toBe(file.replace(/\.json$/, ''));
       });
       it('has unique entries whose phrases compile', () => {
-        const data = LexiconSchema.parse(raw);
+        const data = lexiconSchema().parse(raw);
         const ids = data.entries.map((e) => e.id);
         expect(new Set(ids).size).toBe(ids.length);
         for (const e of data.entries) for (const p of e.phrases) expect(() => compilePhrase(p)).not.toThrow();

@@ -163,6 +163,8 @@ interface StartSet {
   num: boolean;
   /** hasKey[key] = 1 for every key it can start with (keys made later are past its end: none of them). */
   hasKey: Uint8Array;
+  /** The same keys as a list (building a layer's masks walks these, not the whole of hasKey). */
+  keys: number[];
   items: string[];
 }
 
@@ -179,7 +181,7 @@ function startSet(pattern: readonly Element[], from: number): StartSet | null {
     if (!e.optional) {
       const hasKey = new Uint8Array(Math.max(0, ...keys) + 1);
       for (const key of keys) hasKey[key] = 1;
-      return { num, hasKey, items };
+      return { num, hasKey, keys, items };
     }
   }
   return null;
@@ -291,7 +293,7 @@ function bucketMasks(rules: readonly CompiledRule[], setOf: (c: CompiledRule) =>
       return;
     }
     if (set.num) masks.num |= bit;
-    for (let k = 0; k < set.hasKey.length; k++) if (set.hasKey[k]) byKey[k]! |= bit;
+    for (const k of set.keys) byKey[k]! |= bit;
     for (const kind of set.items) masks.byItem.set(kind, (masks.byItem.get(kind) ?? 0) | bit);
   });
   return masks;

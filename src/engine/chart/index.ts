@@ -1,9 +1,9 @@
 // analyzeChart: one pass over the note that builds everything rules ask about.
-import { ambiguousServiceNames, codeSets, lookupServiceName, serviceNames } from '../codes';
-import { LEXICONS } from '../data/lexicons';
+import { codeSets, lookupServiceName } from '../codes';
 import type { Visit } from '../visit';
 import { computeScopes, findSections, findSentences, headingKind } from './context';
-import { compileLexicons, type LexiconData, matchLexicons, type RawMatch } from './lexicon';
+import { matchLexicons, type RawMatch } from './lexicon';
+import { COMPILED, LEXICON_IDS, SLIP_SOURCE } from './lexicon-tables';
 import { findGoals } from './goals';
 import { findMeasures } from './measures';
 import { lex } from './lex';
@@ -25,37 +25,8 @@ import {
 } from './types';
 
 export { PART_SEPARATOR } from './types';
+export { LEXICON_IDS } from './lexicon-tables';
 export type * from './types';
-
-/** Service names from the code sets become two lexicons: one code each, and ambiguous ones. */
-function serviceLexicons(): LexiconData[] {
-  const byCode = new Map<string, string[]>();
-  for (const { name, code } of serviceNames()) {
-    const list = byCode.get(code) ?? [];
-    list.push(name);
-    byCode.set(code, list);
-  }
-  const source = 'https://medicare.fcso.com/Rehabilitation_services/0508065.asp';
-  // Non-therapeutic massage ("fundal massage 5 min") must not become 97124 time either.
-  const massageExceptions = (LEXICONS.find((l) => l.id === 'massage-service')?.exceptions ?? []).map((x) => ({ ...x, entries: ['97124'] }));
-  return [
-    {
-      id: 'service',
-      description: 'Service names from data/codes.json',
-      entries: [...byCode].map(([code, phrases]) => ({ id: code, phrases, source })),
-      exceptions: massageExceptions,
-    },
-    {
-      id: 'service-ambiguous',
-      description: 'Names that could mean several codes',
-      entries: ambiguousServiceNames().map((a, i) => ({ id: `ambiguous-${i}`, phrases: [a.name], source })),
-    },
-  ];
-}
-
-const ALL_LEXICONS: readonly LexiconData[] = [...LEXICONS, ...serviceLexicons()];
-const COMPILED = compileLexicons(ALL_LEXICONS);
-export const LEXICON_IDS: readonly string[] = ALL_LEXICONS.map((l) => l.id);
 
 /** Work vocabularies that imply a service when no service is named beside a time. */
 const WEAK_SERVICE_LEXICONS: readonly (readonly [string, string])[] = [
@@ -63,7 +34,7 @@ const WEAK_SERVICE_LEXICONS: readonly (readonly [string, string])[] = [
   ['manual-therapy', '97140'],
 ];
 
-const SLIPS = buildSlipIndex(ALL_LEXICONS);
+const SLIPS = buildSlipIndex(SLIP_SOURCE);
 
 /** Technique and region words misspelt in the sentences that name massage (./spelling-slips.ts), added to `raw`. */
 function addSpellingSlips(tokens: Tokens, sentences: Chart['sentences'], raw: Map<string, RawMatch[]>): void {
@@ -225,6 +196,29 @@ function mentionsOf(text: string, tokens: Tokens, raw: Map<string, RawMatch[]>, 
   return mentions;
 }
 
+/**
+ * Whether [start, end) overlaps any of `spans`, answered by a binary search (a long note has
+ * thousands of named services and of work words: testing each pair would be quadratic).
+ */
+function overlapTest(spans: readonly { start: number; end: number }[]): (start: number, end: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  // maxEnd[k]: the furthest end among the first k + 1 spans by start.
+  const maxEnd = new Float64Array(sorted.length);
+  let furthest = -Infinity;
+  sorted.forEach((span, k) => (maxEnd[k] = furthest = Math.max(furthest, span.end)));
+  return (start, end) => {
+    // The spans starting before `end` are sorted[0 … lo - 1]; one overlaps when it ends after `start`.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]!.start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1]! > start;
+  };
+}
+
 /** Service mentions for time: names from the code data plus code numbers written in the note. */
 function serviceMentions(text: string, mentions: Record<string, Mention[]>): ServiceMention[] {
   // The same few names recur all through a long note: each is looked up once.
@@ -251,10 +245,9 @@ function serviceMentions(text: string, mentions: Record<string, Mention[]>): Ser
   }
   // A work word that is also (part of) a service's name ("IASTM", "myofascial release") is that service;
   // so is an ambiguous word inside a specific name ("exercise" in "therapeutic exercise").
-  const named = services.filter((s) => !s.weak);
-  const specific = named.filter((s) => s.code !== null && !s.isCode);
-  const inside = (s: ServiceMention, n: ServiceMention) => n !== s && n.start <= s.start && s.end <= n.end;
-  const kept = services.filter((s) => (!s.weak || !named.some((n) => n.start < s.end && s.start < n.end)) && !(s.code === null && specific.some((n) => inside(s, n))));
+  const overlapsNamed = overlapTest(services.filter((s) => !s.weak));
+  const overlapsSpecific = overlapTest(services.filter((s) => !s.weak && s.code !== null && !s.isCode));
+  const kept = services.filter((s) => (!s.weak || !overlapsNamed(s.start, s.end)) && !(s.code === null && !s.weak && overlapsSpecific(s.start, s.end)));
   kept.sort((a, b) => a.start - b.start);
   return kept;
 }

@@ -2,6 +2,8 @@
 // compiled once into one automaton for every lexicon: a trie over phrase tokens whose steps are
 // words, prefixes ("relax*", themselves a character trie), any one word and bounded gaps. Matching
 // walks it once from each token, so a note is read in one pass whatever the number of lists.
+// The automaton is kept as flat typed-array columns (states and prefix nodes are numbers), so
+// matching allocates nothing per step and the build can ship it ready-made (packLexicons).
 //
 // Phrase syntax (deliberately tiny, so matching stays linear and needs no regex knowledge):
 //   words separated by spaces or hyphens   "stress relief", "well-being"
@@ -12,30 +14,39 @@
 import * as z from '../zod';
 import type { Tokens } from './tokens';
 
-export const LexiconEntrySchema = z.object({
-  id: z.string(),
-  phrases: z.array(z.string()).check(z.minLength(1)),
-  /** Where the wording comes from (payer policy, CMS manual, coding reference). */
-  source: z.string().check(z.url()),
-  note: z.optional(z.string()),
-});
+// The schema of a lexicon file, built on first use: only the data tests validate lexicon files (the
+// engine compiles them, and the node bundles ship them compiled).
+function lexiconSchemas() {
+  const LexiconEntrySchema = z.object({
+    id: z.string(),
+    phrases: z.array(z.string()).check(z.minLength(1)),
+    /** Where the wording comes from (payer policy, CMS manual, coding reference). */
+    source: z.string().check(z.url()),
+    note: z.optional(z.string()),
+  });
 
-export const LexiconExceptionSchema = z.object({
-  phrases: z.array(z.string()).check(z.minLength(1)),
-  /** Only these entries are excused (default: every entry of the lexicon). */
-  entries: z.optional(z.array(z.string())),
-  source: z.optional(z.string().check(z.url())),
-  note: z.string(),
-});
+  const LexiconExceptionSchema = z.object({
+    phrases: z.array(z.string()).check(z.minLength(1)),
+    /** Only these entries are excused (default: every entry of the lexicon). */
+    entries: z.optional(z.array(z.string())),
+    source: z.optional(z.string().check(z.url())),
+    note: z.string(),
+  });
 
-export const LexiconSchema = z.object({
-  id: z.string(),
-  description: z.string(),
-  entries: z.array(LexiconEntrySchema),
-  exceptions: z.optional(z.array(LexiconExceptionSchema)),
-});
+  const LexiconSchema = z.object({
+    id: z.string(),
+    description: z.string(),
+    entries: z.array(LexiconEntrySchema),
+    exceptions: z.optional(z.array(LexiconExceptionSchema)),
+  });
+  return { LexiconSchema };
+}
 
-export type LexiconData = z.infer<typeof LexiconSchema>;
+let schemas: ReturnType<typeof lexiconSchemas> | undefined;
+/** The schema of a lexicon file (data/lexicons/*.json). */
+export const lexiconSchema = () => (schemas ??= lexiconSchemas()).LexiconSchema;
+
+export type LexiconData = z.infer<ReturnType<typeof lexiconSchemas>['LexiconSchema']>;
 
 type PhraseToken = { kind: 'word'; text: string } | { kind: 'prefix'; text: string } | { kind: 'any' } | { kind: 'gap'; max: number };
 
@@ -46,38 +57,6 @@ export interface RawMatch {
   /** Exclusive. */
   endToken: number;
 }
-
-/** A state of the automaton: the phrase tokens read so far, shared by every phrase that starts so. */
-interface State {
-  /** Phrases (indices into CompiledLexicons.phrases) that end here. */
-  accepts: number[];
-  /** The steps out (absent on the many states that end phrases and lead nowhere). */
-  words?: Map<string, State>;
-  /** Prefix steps ("relax*"): a character trie whose nodes lead to the state after the prefix. */
-  prefixes?: PrefixNode;
-  any?: State;
-  gaps?: { max: number; next: State }[];
-}
-
-interface PrefixNode {
-  /** Children by character code, side by side (a node has a few at most). */
-  chars: number[];
-  children: PrefixNode[];
-  /** For ASCII characters, the child's index + 1 (0: none): most tokens are turned away in one load. */
-  ascii: Uint8Array;
-  /** The state after a prefix that ends at this character. */
-  state?: State;
-}
-
-const newPrefixNode = (): PrefixNode => ({ chars: [], children: [], ascii: new Uint8Array(128) });
-const prefixChild = (node: PrefixNode, c: number): PrefixNode | undefined => {
-  if (c < 128) {
-    const k = node.ascii[c]!;
-    return k === 0 ? undefined : node.children[k - 1];
-  }
-  const k = node.chars.indexOf(c);
-  return k < 0 ? undefined : node.children[k];
-};
 
 interface Phrase {
   lexicon: number;
@@ -91,10 +70,47 @@ interface Phrase {
   rank: number;
 }
 
+/**
+ * The automaton. States are numbers (the root is 0), prefix-trie nodes too; each kind of step is a
+ * column, and a state's steps of one kind are the slice [xStart[s], xStart[s + 1]) of that kind's
+ * columns ("compressed rows").
+ */
 export interface CompiledLexicons {
   ids: string[];
-  root: State;
-  phrases: Phrase[];
+  /** Phrases by index: lexicon (index into ids), entry id ('' for exceptions) and rank (see Phrase). */
+  phraseLexicon: Int32Array;
+  phraseEntry: string[];
+  phraseRank: Int32Array;
+  /** Exception phrases: the entries each excuses (undefined: every entry of its lexicon). */
+  exceptions: Map<number, string[] | undefined>;
+  /** Every word a phrase steps on, by its index in the word columns. */
+  words: Map<string, number>;
+  /** The state each word leads to from the root, by word index (-1: none): most tokens need only this. */
+  rootWordNext: Int32Array;
+  stateCount: number;
+  /** Phrases (indices into `phrases`) that end at each state. */
+  acceptStart: Int32Array;
+  accepts: Int32Array;
+  /** Word steps, sorted by word index within a state. */
+  wordStart: Int32Array;
+  wordKey: Int32Array;
+  wordNext: Int32Array;
+  /** The root node of each state's prefix trie ("relax*"), or -1. */
+  prefixRoot: Int32Array;
+  /** The state after any one word ("_"), or -1. */
+  anyNext: Int32Array;
+  /** Bounded gaps ("...", "~N"): up to gapMax words, then gapNext. */
+  gapStart: Int32Array;
+  gapMax: Int32Array;
+  gapNext: Int32Array;
+  /** Prefix nodes: the child by ASCII character (node × 128 + code; child + 1, 0 for none). */
+  nodeAscii: Uint16Array;
+  /** Children by characters outside ASCII, per node. */
+  nodeOtherStart: Int32Array;
+  nodeOtherChar: Int32Array;
+  nodeOtherChild: Int32Array;
+  /** The state after a prefix that ends at the node, or -1. */
+  nodeState: Int32Array;
 }
 
 const WORD = /~[1-8]\b|[\p{L}\p{N}]+\*?|\.\.\.|_/gu;
@@ -116,39 +132,65 @@ export function compilePhrase(phrase: string): PhraseToken[] {
   return out;
 }
 
-const newState = (): State => ({ accepts: [] });
-const NO_GAPS: readonly { max: number; next: State }[] = [];
+// ---- compiling: a trie of objects first, then flattened ------------------------------------------
+// Compiling runs once per process (the node bundles skip it entirely), so it is written for V8's
+// interpreter: states and nodes are numbered as they are made, and nothing is destructured.
+
+interface TrieState {
+  id: number;
+  accepts: number[];
+  words?: Map<string, TrieState>;
+  prefixes?: TrieNode;
+  any?: TrieState;
+  gaps?: { max: number; next: TrieState }[];
+}
+
+interface TrieNode {
+  id: number;
+  children: Map<number, TrieNode>;
+  state?: TrieState;
+}
+
+class Trie {
+  readonly states: TrieState[] = [];
+  readonly nodes: TrieNode[] = [];
+  state(): TrieState {
+    const state: TrieState = { id: this.states.length, accepts: [] };
+    this.states.push(state);
+    return state;
+  }
+  node(): TrieNode {
+    const node: TrieNode = { id: this.nodes.length, children: new Map() };
+    this.nodes.push(node);
+    return node;
+  }
+}
 
 /** The state one phrase token leads to from `state`, created when no phrase took that step before. */
-function step(state: State, token: PhraseToken): State {
+function step(trie: Trie, state: TrieState, token: PhraseToken): TrieState {
   switch (token.kind) {
     case 'word': {
       const words = (state.words ??= new Map());
       let next = words.get(token.text);
-      if (!next) words.set(token.text, (next = newState()));
+      if (!next) words.set(token.text, (next = trie.state()));
       return next;
     }
     case 'prefix': {
-      let node: PrefixNode = (state.prefixes ??= newPrefixNode());
+      let node: TrieNode = (state.prefixes ??= trie.node());
       for (let k = 0; k < token.text.length; k++) {
         const c = token.text.charCodeAt(k);
-        let child = prefixChild(node, c);
-        if (!child) {
-          child = newPrefixNode();
-          node.chars.push(c);
-          node.children.push(child);
-          if (c < 128) node.ascii[c] = node.children.length;
-        }
+        let child = node.children.get(c);
+        if (!child) node.children.set(c, (child = trie.node()));
         node = child;
       }
-      return (node.state ??= newState());
+      return (node.state ??= trie.state());
     }
     case 'any':
-      return (state.any ??= newState());
+      return (state.any ??= trie.state());
     case 'gap': {
       const gaps = (state.gaps ??= []);
       let gap = gaps.find((g) => g.max === token.max);
-      if (!gap) gaps.push((gap = { max: token.max, next: newState() }));
+      if (!gap) gaps.push((gap = { max: token.max, next: trie.state() }));
       return gap.next;
     }
   }
@@ -158,12 +200,13 @@ function step(state: State, token: PhraseToken): State {
 const PREFIX_RANK = 2 ** 30;
 
 export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexicons {
-  const root = newState();
+  const trie = new Trie();
+  const root = trie.state();
   const phrases: Phrase[] = [];
   const add = (text: string, lexicon: number, entry: string, exception?: { entries?: string[] }) => {
     const tokens = compilePhrase(text);
     let state = root;
-    for (let k = 0; k < tokens.length; k++) state = step(state, tokens[k]!);
+    for (let k = 0; k < tokens.length; k++) state = step(trie, state, tokens[k]!);
     state.accepts.push(phrases.length);
     const rank = (tokens[0]!.kind === 'prefix' ? PREFIX_RANK : 0) + phrases.length;
     phrases.push(exception ? { lexicon, entry, exception, rank } : { lexicon, entry, rank });
@@ -174,7 +217,441 @@ export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexic
       for (const phrase of exception.phrases) add(phrase, index, '', { entries: exception.entries });
     }
   });
-  return { ids: lexicons.map((l) => l.id), root, phrases };
+  return fromColumns(flatten(lexicons.map((l) => l.id), phrases, trie));
+}
+
+/** The trie as columns: states and prefix nodes keep the numbers they were made with (the root is 0). */
+function flatten(ids: string[], phrases: Phrase[], trie: Trie): LexiconColumns {
+  const words: string[] = [];
+  const wordIndex = new Map<string, number>();
+  const acceptStart = [0];
+  const accepts: number[] = [];
+  const wordStart = [0];
+  const wordKey: number[] = [];
+  const wordNext: number[] = [];
+  const prefixRoot: number[] = [];
+  const anyNext: number[] = [];
+  const gapStart = [0];
+  const gapMax: number[] = [];
+  const gapNext: number[] = [];
+  const addWordStep = (next: TrieState, word: string) => {
+    let w = wordIndex.get(word);
+    if (w === undefined) {
+      wordIndex.set(word, (w = words.length));
+      words.push(word);
+    }
+    wordKey.push(w);
+    wordNext.push(next.id);
+  };
+  for (let s = 0; s < trie.states.length; s++) {
+    const state = trie.states[s]!;
+    for (let k = 0; k < state.accepts.length; k++) accepts.push(state.accepts[k]!);
+    acceptStart.push(accepts.length);
+    const first = wordKey.length;
+    state.words?.forEach(addWordStep);
+    sortSteps(wordKey, wordNext, first, wordKey.length);
+    wordStart.push(wordKey.length);
+    prefixRoot.push(state.prefixes ? state.prefixes.id : -1);
+    anyNext.push(state.any ? state.any.id : -1);
+    const gaps = state.gaps ?? [];
+    for (let g = 0; g < gaps.length; g++) {
+      gapMax.push(gaps[g]!.max);
+      gapNext.push(gaps[g]!.next.id);
+    }
+    gapStart.push(gapMax.length);
+  }
+  const nodeAsciiStart = [0];
+  const nodeAsciiChar: number[] = [];
+  const nodeAsciiChild: number[] = [];
+  const nodeOtherStart = [0];
+  const nodeOtherChar: number[] = [];
+  const nodeOtherChild: number[] = [];
+  const nodeState: number[] = [];
+  const addChild = (child: TrieNode, c: number) => {
+    if (c < 128) {
+      nodeAsciiChar.push(c);
+      nodeAsciiChild.push(child.id);
+    } else {
+      nodeOtherChar.push(c);
+      nodeOtherChild.push(child.id);
+    }
+  };
+  for (let n = 0; n < trie.nodes.length; n++) {
+    const node = trie.nodes[n]!;
+    nodeState.push(node.state ? node.state.id : -1);
+    node.children.forEach(addChild);
+    nodeAsciiStart.push(nodeAsciiChar.length);
+    nodeOtherStart.push(nodeOtherChar.length);
+  }
+  const exceptions: (number | string[] | null)[] = [];
+  phrases.forEach((p, i) => {
+    if (p.exception) exceptions.push(i, p.exception.entries ?? null);
+  });
+  return {
+    ids,
+    phraseLexicon: phrases.map((p) => p.lexicon),
+    phraseEntry: phrases.map((p) => p.entry),
+    phraseRank: phrases.map((p) => p.rank),
+    exceptions,
+    words,
+    acceptStart,
+    accepts,
+    wordStart,
+    wordKey,
+    wordNext,
+    prefixRoot,
+    anyNext,
+    gapStart,
+    gapMax,
+    gapNext,
+    nodeAsciiStart,
+    nodeAsciiChar,
+    nodeAsciiChild,
+    nodeOtherStart,
+    nodeOtherChar,
+    nodeOtherChild,
+    nodeState,
+  };
+}
+
+/** Sorts one state's word steps [from, to) by word index (insertion sort: a state has few, and the root's come sorted). */
+function sortSteps(keys: number[], next: number[], from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const key = keys[i]!;
+    const value = next[i]!;
+    let j = i - 1;
+    while (j >= from && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      next[j + 1] = next[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
+    next[j + 1] = value;
+  }
+}
+
+// ---- the automaton as data -----------------------------------------------------------------------
+// The build compiles the lexicons once and ships the automaton as plain JSON (build.mjs
+// `prebuiltModules`), so a cold command line only copies a few number arrays into typed arrays
+// instead of reading and compiling 2,000 phrases. test/engine/prebuilt.test.ts checks that the
+// shipped automaton is the one compiling the JSON lexicons gives. The shipped form (PackedLexicons)
+// is the columns made smaller for JSON.parse: runs instead of repeated values, counts instead of
+// running offsets, and only the states that have a prefix trie or an any-word step listed.
+
+/** The columns of CompiledLexicons as number arrays; prefix nodes list their ASCII children instead of a full row. */
+interface LexiconColumns {
+  ids: string[];
+  phraseLexicon: number[];
+  phraseEntry: string[];
+  phraseRank: number[];
+  /** [phrase, the entries it excuses (null: every entry), phrase, …] */
+  exceptions: (number | string[] | null)[];
+  words: string[];
+  acceptStart: number[];
+  accepts: number[];
+  wordStart: number[];
+  wordKey: number[];
+  wordNext: number[];
+  prefixRoot: number[];
+  anyNext: number[];
+  gapStart: number[];
+  gapMax: number[];
+  gapNext: number[];
+  nodeAsciiStart: number[];
+  nodeAsciiChar: number[];
+  nodeAsciiChild: number[];
+  nodeOtherStart: number[];
+  nodeOtherChar: number[];
+  nodeOtherChild: number[];
+  nodeState: number[];
+}
+
+/** CompiledLexicons' columns as arrays. */
+function toColumns(compiled: CompiledLexicons): LexiconColumns {
+  const nodeCount = compiled.nodeState.length;
+  const nodeAsciiStart = [0];
+  const nodeAsciiChar: number[] = [];
+  const nodeAsciiChild: number[] = [];
+  for (let n = 0; n < nodeCount; n++) {
+    for (let c = 0; c < 128; c++) {
+      const child = compiled.nodeAscii[n * 128 + c]!;
+      if (child !== 0) nodeAsciiChar.push(c), nodeAsciiChild.push(child - 1);
+    }
+    nodeAsciiStart.push(nodeAsciiChar.length);
+  }
+  const words: string[] = [];
+  for (const [word, w] of compiled.words) words[w] = word;
+  const list = (a: ArrayLike<number>) => Array.from(a);
+  return {
+    ids: compiled.ids.slice(),
+    phraseLexicon: list(compiled.phraseLexicon),
+    phraseEntry: compiled.phraseEntry.slice(),
+    phraseRank: list(compiled.phraseRank),
+    exceptions: [...compiled.exceptions].flatMap(([p, entries]) => [p, entries ?? null]),
+    words,
+    acceptStart: list(compiled.acceptStart),
+    accepts: list(compiled.accepts),
+    wordStart: list(compiled.wordStart),
+    wordKey: list(compiled.wordKey),
+    wordNext: list(compiled.wordNext),
+    prefixRoot: list(compiled.prefixRoot),
+    anyNext: list(compiled.anyNext),
+    gapStart: list(compiled.gapStart),
+    gapMax: list(compiled.gapMax),
+    gapNext: list(compiled.gapNext),
+    nodeAsciiStart,
+    nodeAsciiChar,
+    nodeAsciiChild,
+    nodeOtherStart: list(compiled.nodeOtherStart),
+    nodeOtherChar: list(compiled.nodeOtherChar),
+    nodeOtherChild: list(compiled.nodeOtherChild),
+    nodeState: list(compiled.nodeState),
+  };
+}
+
+/** The automaton from its columns. */
+function fromColumns(packed: LexiconColumns): CompiledLexicons {
+  const nodeCount = packed.nodeState.length;
+  if (nodeCount >= 0xffff) throw new Error(`the lexicons' prefix tries have ${nodeCount} nodes; at most 65,534 fit the ASCII table`);
+  const nodeAscii = new Uint16Array(nodeCount * 128);
+  for (let n = 0; n < nodeCount; n++) {
+    for (let k = packed.nodeAsciiStart[n]!; k < packed.nodeAsciiStart[n + 1]!; k++) nodeAscii[n * 128 + packed.nodeAsciiChar[k]!] = packed.nodeAsciiChild[k]! + 1;
+  }
+  const words = new Map<string, number>();
+  for (let w = 0; w < packed.words.length; w++) words.set(packed.words[w]!, w);
+  const ints = (a: readonly number[]) => new Int32Array(a);
+  const wordStart = ints(packed.wordStart);
+  const wordKey = ints(packed.wordKey);
+  const wordNext = ints(packed.wordNext);
+  const rootWordNext = new Int32Array(packed.words.length).fill(-1);
+  for (let k = wordStart[0]!; k < wordStart[1]!; k++) rootWordNext[wordKey[k]!] = wordNext[k]!;
+  const exceptions = new Map<number, string[] | undefined>();
+  for (let k = 0; k < packed.exceptions.length; k += 2) exceptions.set(packed.exceptions[k] as number, (packed.exceptions[k + 1] as string[] | null) ?? undefined);
+  return {
+    ids: packed.ids,
+    phraseLexicon: ints(packed.phraseLexicon),
+    phraseEntry: packed.phraseEntry,
+    phraseRank: ints(packed.phraseRank),
+    exceptions,
+    words,
+    rootWordNext,
+    stateCount: packed.prefixRoot.length,
+    acceptStart: ints(packed.acceptStart),
+    accepts: ints(packed.accepts),
+    wordStart,
+    wordKey,
+    wordNext,
+    prefixRoot: ints(packed.prefixRoot),
+    anyNext: ints(packed.anyNext),
+    gapStart: ints(packed.gapStart),
+    gapMax: ints(packed.gapMax),
+    gapNext: ints(packed.gapNext),
+    nodeAscii,
+    nodeOtherStart: ints(packed.nodeOtherStart),
+    nodeOtherChar: ints(packed.nodeOtherChar),
+    nodeOtherChild: ints(packed.nodeOtherChild),
+    nodeState: ints(packed.nodeState),
+  };
+}
+
+
+/** The automaton as shipped: LexiconColumns made small (see above). */
+export interface PackedLexicons {
+  ids: string[];
+  stateCount: number;
+  /** Phrases in runs of one lexicon and entry ('' for exception phrases): [lexicon, entry, how many, …]. */
+  phraseRuns: (number | string)[];
+  /** The phrases that start with a prefix (ranked after every phrase that starts with a whole word). */
+  prefixPhrases: number[];
+  /** Exception phrases in runs: [first phrase, how many, the entries excused (null: every entry), …]. */
+  exceptionRuns: (number | string[] | null)[];
+  words: string[];
+  /** Per state: how many phrases it accepts, word steps and gaps (starts are running sums of these). */
+  acceptCount: number[];
+  accepts: number[];
+  wordCount: number[];
+  wordKey: number[];
+  wordNext: number[];
+  gapCount: number[];
+  gapMax: number[];
+  gapNext: number[];
+  /** [state, prefix-trie root node, …] and [state, state after any word, …], for the states that have one. */
+  prefixRoots: number[];
+  anySteps: number[];
+  /** Per prefix node: how many ASCII children, and its state (-1: none); all nodes' ASCII characters as one string, and the children. */
+  nodeAsciiCount: number[];
+  nodeAsciiChars: string;
+  nodeAsciiChild: number[];
+  nodeState: number[];
+  /** Children by characters outside ASCII: [node, character, child, …]. */
+  nodeOthers: number[];
+}
+
+const counts = (starts: readonly number[]) => starts.slice(1).map((end, k) => end - starts[k]!);
+/** [index, value, …] for the entries that are not -1. */
+const sparse = (values: readonly number[]) => values.flatMap((v, k) => (v >= 0 ? [k, v] : []));
+
+/** The automaton as JSON-safe data, as the build ships it. */
+export function packLexicons(compiled: CompiledLexicons): PackedLexicons {
+  const c = toColumns(compiled);
+  const phraseRuns: (number | string)[] = [];
+  c.phraseLexicon.forEach((lexicon, p) => {
+    const n = phraseRuns.length;
+    if (n > 0 && phraseRuns[n - 3] === lexicon && phraseRuns[n - 2] === c.phraseEntry[p]) (phraseRuns[n - 1] as number)++;
+    else phraseRuns.push(lexicon, c.phraseEntry[p]!, 1);
+  });
+  const exceptionRuns: (number | string[] | null)[] = [];
+  for (let k = 0; k < c.exceptions.length; k += 2) {
+    const p = c.exceptions[k] as number;
+    const excuses = c.exceptions[k + 1] as string[] | null;
+    const n = exceptionRuns.length;
+    if (n > 0 && (exceptionRuns[n - 3] as number) + (exceptionRuns[n - 2] as number) === p && exceptionRuns[n - 1] === excuses) (exceptionRuns[n - 2] as number)++;
+    else exceptionRuns.push(p, 1, excuses);
+  }
+  const nodeOthers: number[] = [];
+  for (let n = 0; n + 1 < c.nodeOtherStart.length; n++) {
+    for (let k = c.nodeOtherStart[n]!; k < c.nodeOtherStart[n + 1]!; k++) nodeOthers.push(n, c.nodeOtherChar[k]!, c.nodeOtherChild[k]!);
+  }
+  return {
+    ids: c.ids,
+    stateCount: c.prefixRoot.length,
+    phraseRuns,
+    prefixPhrases: c.phraseRank.flatMap((rank, p) => (rank >= PREFIX_RANK ? [p] : [])),
+    exceptionRuns,
+    words: c.words,
+    acceptCount: counts(c.acceptStart),
+    accepts: c.accepts,
+    wordCount: counts(c.wordStart),
+    wordKey: c.wordKey,
+    wordNext: c.wordNext,
+    gapCount: counts(c.gapStart),
+    gapMax: c.gapMax,
+    gapNext: c.gapNext,
+    prefixRoots: sparse(c.prefixRoot),
+    anySteps: sparse(c.anyNext),
+    nodeAsciiCount: counts(c.nodeAsciiStart),
+    nodeAsciiChars: String.fromCharCode(...c.nodeAsciiChar),
+    nodeAsciiChild: c.nodeAsciiChild,
+    nodeState: c.nodeState,
+    nodeOthers,
+  };
+}
+
+/** The automaton from the data packLexicons made (filled straight into its typed arrays: this runs on every cold start). */
+export function unpackLexicons(packed: PackedLexicons): CompiledLexicons {
+  const phraseCount = packed.phraseRuns.length === 0 ? 0 : sumRuns(packed.phraseRuns);
+  const phraseLexicon = new Int32Array(phraseCount);
+  const phraseEntry = new Array<string>(phraseCount);
+  const phraseRank = new Int32Array(phraseCount);
+  let p = 0;
+  for (let k = 0; k < packed.phraseRuns.length; k += 3) {
+    const lexicon = packed.phraseRuns[k] as number;
+    const entry = packed.phraseRuns[k + 1] as string;
+    for (let end = p + (packed.phraseRuns[k + 2] as number); p < end; p++) {
+      phraseLexicon[p] = lexicon;
+      phraseEntry[p] = entry;
+      phraseRank[p] = p;
+    }
+  }
+  for (let k = 0; k < packed.prefixPhrases.length; k++) phraseRank[packed.prefixPhrases[k]!] = phraseRank[packed.prefixPhrases[k]!]! + PREFIX_RANK;
+  const exceptions = new Map<number, string[] | undefined>();
+  for (let k = 0; k < packed.exceptionRuns.length; k += 3) {
+    const first = packed.exceptionRuns[k] as number;
+    const excuses = (packed.exceptionRuns[k + 2] as string[] | null) ?? undefined;
+    for (let n = 0; n < (packed.exceptionRuns[k + 1] as number); n++) exceptions.set(first + n, excuses);
+  }
+  const stateCount = packed.stateCount;
+  const nodeCount = packed.nodeState.length;
+  if (nodeCount >= 0xffff) throw new Error(`the lexicons' prefix tries have ${nodeCount} nodes; at most 65,534 fit the ASCII table`);
+  const nodeAscii = new Uint16Array(nodeCount * 128);
+  for (let n = 0, k = 0; n < nodeCount; n++) {
+    for (const end = k + packed.nodeAsciiCount[n]!; k < end; k++) nodeAscii[n * 128 + packed.nodeAsciiChars.charCodeAt(k)] = packed.nodeAsciiChild[k]! + 1;
+  }
+  const others = packed.nodeOthers;
+  const nodeOtherStart = new Int32Array(nodeCount + 1);
+  for (let k = 0; k < others.length; k += 3) nodeOtherStart[others[k]! + 1]!++;
+  for (let n = 0; n < nodeCount; n++) nodeOtherStart[n + 1] = nodeOtherStart[n + 1]! + nodeOtherStart[n]!;
+  const nodeOtherChar = new Int32Array(others.length / 3);
+  const nodeOtherChild = new Int32Array(others.length / 3);
+  for (let k = 0; k < others.length; k += 3) {
+    nodeOtherChar[k / 3] = others[k + 1]!;
+    nodeOtherChild[k / 3] = others[k + 2]!;
+  }
+  const words = new Map<string, number>();
+  for (let w = 0; w < packed.words.length; w++) words.set(packed.words[w]!, w);
+  const wordStart = runningSums(packed.wordCount);
+  const wordKey = new Int32Array(packed.wordKey);
+  const wordNext = new Int32Array(packed.wordNext);
+  const rootWordNext = new Int32Array(packed.words.length).fill(-1);
+  for (let k = wordStart[0]!; k < wordStart[1]!; k++) rootWordNext[wordKey[k]!] = wordNext[k]!;
+  return {
+    ids: packed.ids,
+    phraseLexicon,
+    phraseEntry,
+    phraseRank,
+    exceptions,
+    words,
+    rootWordNext,
+    stateCount,
+    acceptStart: runningSums(packed.acceptCount),
+    accepts: new Int32Array(packed.accepts),
+    wordStart,
+    wordKey,
+    wordNext,
+    prefixRoot: fromPairs(packed.prefixRoots, stateCount),
+    anyNext: fromPairs(packed.anySteps, stateCount),
+    gapStart: runningSums(packed.gapCount),
+    gapMax: new Int32Array(packed.gapMax),
+    gapNext: new Int32Array(packed.gapNext),
+    nodeAscii,
+    nodeOtherStart,
+    nodeOtherChar,
+    nodeOtherChild,
+    nodeState: new Int32Array(packed.nodeState),
+  };
+}
+
+function sumRuns(runs: readonly (number | string)[]): number {
+  let total = 0;
+  for (let k = 2; k < runs.length; k += 3) total += runs[k] as number;
+  return total;
+}
+
+/** Starts from counts: [0, c0, c0 + c1, …]. */
+function runningSums(counted: readonly number[]): Int32Array {
+  const out = new Int32Array(counted.length + 1);
+  for (let k = 0; k < counted.length; k++) out[k + 1] = out[k]! + counted[k]!;
+  return out;
+}
+
+/** A column of -1 with the listed [index, value, …] pairs set. */
+function fromPairs(pairs: readonly number[], length: number): Int32Array {
+  const out = new Int32Array(length).fill(-1);
+  for (let k = 0; k < pairs.length; k += 2) out[pairs[k]!] = pairs[k + 1]!;
+  return out;
+}
+
+// ---- matching ------------------------------------------------------------------------------------
+
+/** The child of prefix node `node` by character code `c`, or -1. */
+function prefixChild(a: CompiledLexicons, node: number, c: number): number {
+  if (c < 128) return a.nodeAscii[node * 128 + c]! - 1;
+  for (let k = a.nodeOtherStart[node]!; k < a.nodeOtherStart[node + 1]!; k++) if (a.nodeOtherChar[k] === c) return a.nodeOtherChild[k]!;
+  return -1;
+}
+
+/** The state a word step (word index `w`) leads to from `state`, or -1: a binary search of its sorted steps. */
+function wordStep(a: CompiledLexicons, state: number, w: number): number {
+  let lo = a.wordStart[state]!;
+  let hi = a.wordStart[state + 1]!;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const key = a.wordKey[mid]!;
+    if (key === w) return a.wordNext[mid]!;
+    if (key < w) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
 }
 
 /**
@@ -182,7 +659,7 @@ export function compileLexicons(lexicons: readonly LexiconData[]): CompiledLexic
  * the entry matches they overlap. Linear in the number of tokens (phrase lengths and gaps are bounded).
  */
 export function matchLexicons(tokens: Tokens, compiled: CompiledLexicons): Map<string, RawMatch[]> {
-  const { phrases, ids } = compiled;
+  const { ids, phraseLexicon, phraseEntry, phraseRank, exceptions, acceptStart, accepts, prefixRoot, anyNext, gapStart, gapMax, gapNext, nodeState } = compiled;
   const count = tokens.count;
   const { norms, joinable } = tokens;
   const found: RawMatch[][] = ids.map(() => []);
@@ -195,71 +672,84 @@ export function matchLexicons(tokens: Tokens, compiled: CompiledLexicons): Map<s
   let touchedCount = 0;
   let from = 0;
 
-  const accept = (state: State, end: number) => {
-    const accepts = state.accepts;
-    for (let k = 0; k < accepts.length; k++) {
+  // Each token's word index in the automaton (-1: no phrase steps on it), looked up once per distinct
+  // word through the token's WordTable id.
+  const wordIds = tokens.ids;
+  const indexById = new Int32Array(tokens.idCount).fill(-2);
+  const wordOf = new Int32Array(count);
+  for (let t = 0; t < count; t++) {
+    const id = wordIds[t]!;
+    let w = id >= 0 ? indexById[id]! : -2;
+    if (w === -2) {
+      w = compiled.words.get(norms[t]!) ?? -1;
+      if (id >= 0) indexById[id] = w;
+    }
+    wordOf[t] = w;
+  }
+
+  const accept = (state: number, end: number) => {
+    for (let k = acceptStart[state]!; k < acceptStart[state + 1]!; k++) {
       const p = accepts[k]!;
-      const phrase = phrases[p]!;
-      if (phrase.exception) {
-        excused[phrase.lexicon]!.push({ first: from, end, entries: phrase.exception.entries });
+      const l = phraseLexicon[p]!;
+      if (exceptions.has(p)) {
+        excused[l]!.push({ first: from, end, entries: exceptions.get(p) });
         continue;
       }
-      const l = phrase.lexicon;
       if (bestEnd[l]! < 0) touched[touchedCount++] = l;
-      if (end > bestEnd[l]! || (end === bestEnd[l] && phrase.rank < phrases[bestPhrase[l]!]!.rank)) {
+      if (end > bestEnd[l]! || (end === bestEnd[l] && phraseRank[p]! < phraseRank[bestPhrase[l]!]!)) {
         bestEnd[l] = end;
         bestPhrase[l] = p;
       }
     }
   };
   /** Every step out of `state` with token `i` next; every token after the first is joined to the one before. */
-  const walk = (state: State, i: number): void => {
-    if (state.accepts.length > 0) accept(state, i);
+  const walk = (state: number, i: number): void => {
+    if (acceptStart[state + 1]! > acceptStart[state]!) accept(state, i);
     if (i >= count || !joinable[i - 1]) return;
     steps(state, i);
   };
-  const steps = (state: State, i: number): void => {
-    const norm = norms[i]!;
-    const next = state.words?.get(norm);
-    if (next) walk(next, i + 1);
-    if (state.prefixes) {
-      let node: PrefixNode | undefined = state.prefixes;
+  const steps = (state: number, i: number): void => {
+    const w = wordOf[i]!;
+    if (w >= 0) {
+      const next = wordStep(compiled, state, w);
+      if (next >= 0) walk(next, i + 1);
+    }
+    let node = prefixRoot[state]!;
+    if (node >= 0) {
+      const norm = norms[i]!;
       for (let k = 0; k < norm.length; k++) {
-        node = prefixChild(node, norm.charCodeAt(k));
-        if (!node) break;
-        if (node.state) walk(node.state, i + 1);
+        node = prefixChild(compiled, node, norm.charCodeAt(k));
+        if (node < 0) break;
+        if (nodeState[node]! >= 0) walk(nodeState[node]!, i + 1);
       }
     }
-    if (state.any) walk(state.any, i + 1);
-    const gaps = state.gaps ?? NO_GAPS;
-    for (let g = 0; g < gaps.length; g++) {
-      const gap = gaps[g]!;
+    if (anyNext[state]! >= 0) walk(anyNext[state]!, i + 1);
+    for (let g = gapStart[state]!; g < gapStart[state + 1]!; g++) {
+      const next = gapNext[g]!;
       // Zero to max words, each still joined to the next.
-      walk(gap.next, i);
+      walk(next, i);
       let j = i;
-      for (let n = 0; n < gap.max && j < count; n++) {
+      for (let n = 0; n < gapMax[g]! && j < count; n++) {
         if (!joinable[j]) break;
         j++;
-        walk(gap.next, j);
+        walk(next, j);
       }
     }
   };
 
   // Out of the root, only words and prefixes lead anywhere (a phrase starts with a word), and where
   // they lead depends on the word alone: worked out once per distinct word, since most words repeat.
-  const root = compiled.root;
-  const rootByWord = !root.any && !root.gaps;
-  const rootSteps = new Array<readonly State[] | undefined>(tokens.idCount);
-  const wordIds = tokens.ids;
+  const rootByWord = anyNext[0]! < 0 && gapStart[1] === gapStart[0];
+  const rootSteps = new Array<readonly number[] | undefined>(tokens.idCount);
 
   for (from = 0; from < count; from++) {
     if (!rootByWord) {
-      steps(root, from);
+      steps(0, from);
     } else {
       const id = wordIds[from]!;
       let targets = id >= 0 ? rootSteps[id] : undefined;
       if (!targets) {
-        targets = wordSteps(root, norms[from]!);
+        targets = rootWordSteps(compiled, norms[from]!, wordOf[from]!);
         if (id >= 0) rootSteps[id] = targets;
       }
       for (let k = 0; k < targets.length; k++) walk(targets[k]!, from + 1);
@@ -269,7 +759,7 @@ export function matchLexicons(tokens: Tokens, compiled: CompiledLexicons): Map<s
       const list = found[l]!;
       const last = list[list.length - 1];
       // Overlapping the lexicon's previous match: the earlier one wins (leftmost-longest).
-      if (!last || last.endToken <= from) list.push({ lexicon: ids[l]!, entry: phrases[bestPhrase[l]!]!.entry, firstToken: from, endToken: bestEnd[l]! });
+      if (!last || last.endToken <= from) list.push({ lexicon: ids[l]!, entry: phraseEntry[bestPhrase[l]!]!, firstToken: from, endToken: bestEnd[l]! });
       bestEnd[l] = -1;
     }
     touchedCount = 0;
@@ -280,19 +770,19 @@ export function matchLexicons(tokens: Tokens, compiled: CompiledLexicons): Map<s
   return out;
 }
 
-const NO_STATES: readonly State[] = [];
+const NO_STATES: readonly number[] = [];
 
-/** The states a word leads to from `state` by its word and prefix steps, in the order matching tries them. */
-function wordSteps(state: State, norm: string): readonly State[] {
-  let out: State[] | undefined;
-  const next = state.words?.get(norm);
-  if (next) out = [next];
-  if (state.prefixes) {
-    let node: PrefixNode | undefined = state.prefixes;
+/** The states a word leads to from the root by its word and prefix steps, in the order matching tries them. */
+function rootWordSteps(a: CompiledLexicons, norm: string, w: number): readonly number[] {
+  let out: number[] | undefined;
+  const next = w >= 0 ? a.rootWordNext[w]! : -1;
+  if (next >= 0) out = [next];
+  let node = a.prefixRoot[0]!;
+  if (node >= 0) {
     for (let k = 0; k < norm.length; k++) {
-      node = prefixChild(node, norm.charCodeAt(k));
-      if (!node) break;
-      if (node.state) (out ??= []).push(node.state);
+      node = prefixChild(a, node, norm.charCodeAt(k));
+      if (node < 0) break;
+      if (a.nodeState[node]! >= 0) (out ??= []).push(a.nodeState[node]!);
     }
   }
   return out ?? NO_STATES;

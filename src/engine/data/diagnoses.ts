@@ -2,32 +2,42 @@
 // non-specific codes, and categories that were subdivided (so the code itself is not billable).
 // Schema-checked at load so a bad edit fails the test run.
 import * as z from '../zod';
+import { validatedAtBuild } from './validated';
 import rawDiagnoses from './diagnoses.json';
 
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'));
-const text = z.string().check(z.trim(), z.minLength(1));
-const dxCode = z.string().check(z.regex(/^[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?$/, 'expected an ICD-10-CM code written with its decimal point, e.g. M54.5'));
-const sources = z.array(z.object({ title: text, url: z.url({ protocol: /^https?$/ }) })).check(z.minLength(1, 'every entry needs at least one source URL'));
+// The schemas are built on first use: the node bundles ship this data already validated
+// (data/validated.ts), so a cold command line never builds them.
+function diagnosesSchemas() {
+  const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'));
+  const text = z.string().check(z.trim(), z.minLength(1));
+  const dxCode = z.string().check(z.regex(/^[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?$/, 'expected an ICD-10-CM code written with its decimal point, e.g. M54.5'));
+  const sources = z.array(z.object({ title: text, url: z.url({ protocol: /^https?$/ }) })).check(z.minLength(1, 'every entry needs at least one source URL'));
 
-export const DiagnosesDataSchema = z.strictObject({
-  asOf: isoDate,
-  about: z.optional(z.string()),
-  format: z.strictObject({ pattern: text, description: text, sources }),
-  nonSpecific: z.array(z.strictObject({ code: dxCode, description: text, why: text, suggestion: text, sources })),
-  notBillable: z.array(
-    z.strictObject({
-      code: dxCode,
-      description: text,
-      /** First date of service the code is no longer accepted (null: never billable). */
-      since: z.nullable(isoDate),
-      replacedBy: z.array(dxCode).check(z.minLength(1)),
-      note: text,
-      sources,
-    }),
-  ),
-});
+  const DiagnosesDataSchema = z.strictObject({
+    asOf: isoDate,
+    about: z.optional(z.string()),
+    format: z.strictObject({ pattern: text, description: text, sources }),
+    nonSpecific: z.array(z.strictObject({ code: dxCode, description: text, why: text, suggestion: text, sources })),
+    notBillable: z.array(
+      z.strictObject({
+        code: dxCode,
+        description: text,
+        /** First date of service the code is no longer accepted (null: never billable). */
+        since: z.nullable(isoDate),
+        replacedBy: z.array(dxCode).check(z.minLength(1)),
+        note: text,
+        sources,
+      }),
+    ),
+  });
+  return { DiagnosesDataSchema };
+}
 
-export type DiagnosesData = z.infer<typeof DiagnosesDataSchema>;
+let schemas: ReturnType<typeof diagnosesSchemas> | undefined;
+/** The data's schema (built once, on first use). */
+export const diagnosesDataSchema = () => (schemas ??= diagnosesSchemas()).DiagnosesDataSchema;
+
+export type DiagnosesData = z.infer<ReturnType<typeof diagnosesSchemas>['DiagnosesDataSchema']>;
 export type NonSpecificDx = DiagnosesData['nonSpecific'][number];
 export type NotBillableDx = DiagnosesData['notBillable'][number];
 
@@ -40,7 +50,7 @@ export type ParseDiagnosesResult = { ok: true; data: DiagnosesData } | { ok: fal
 
 /** Validate diagnosis data (schema, the format pattern, no code listed twice); never throws. */
 export function parseDiagnoses(input: unknown): ParseDiagnosesResult {
-  const parsed = DiagnosesDataSchema.safeParse(input);
+  const parsed = diagnosesDataSchema().safeParse(input);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`) };
   }
@@ -71,6 +81,8 @@ export function parseDiagnoses(input: unknown): ParseDiagnosesResult {
 }
 
 function load(): DiagnosesData {
+  // The node bundles ship this file already validated (data/validated.ts).
+  if (validatedAtBuild(rawDiagnoses)) return rawDiagnoses as unknown as DiagnosesData;
   const result = parseDiagnoses(rawDiagnoses);
   if (!result.ok) throw new Error(`src/engine/data/diagnoses.json is invalid:\n  ${result.problems.join('\n  ')}`);
   return result.data;

@@ -1,0 +1,72 @@
+// The node bundles ship data the build worked out (build.mjs `prebuiltModules`): each validated JSON
+// data file as its loader's validated output, and the lexicon automaton compiled and packed. What
+// they ship must equal what validating and compiling the JSON gives at run time, which is what the
+// engine does when it runs from source (as in these tests and in the extension).
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileLexicons, packLexicons, unpackLexicons, type PackedLexicons } from '../../src/engine/chart/lexicon';
+import { allLexicons, slipLexicons } from '../../src/engine/chart/lexicon-sources';
+import { parseCodesData } from '../../src/engine/codes';
+import { parseCodePairs } from '../../src/engine/data/code-pairs';
+import { parseDiagnoses } from '../../src/engine/data/diagnoses';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** The JSON inside a generated module's JSON.parse('…') (the `index`th one). */
+function embeddedJson(moduleText: string, index = 0): unknown {
+  const literals = [...moduleText.matchAll(/JSON\.parse\('((?:[^'\\]|\\.)*)'\)/g)];
+  const literal = literals[index];
+  if (!literal) throw new Error(`no JSON.parse('…') number ${index + 1} in:\n${moduleText.slice(0, 300)}`);
+  return JSON.parse(literal[1]!.replace(/\\(.)/g, '$1'));
+}
+
+let modules: Record<string, string> = {};
+
+beforeAll(() => {
+  // In a plain Node process, as the build runs it (the build bundles the sources with esbuild).
+  const script = "import { prebuiltModules } from './build.mjs'; const { modules } = await prebuiltModules(); process.stdout.write(JSON.stringify(modules));";
+  modules = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+}, 60_000);
+
+const dataFile = (name: string) => JSON.parse(readFileSync(join(ROOT, 'src/engine/data', name), 'utf8'));
+const valid = <T>(result: { ok: true; data: T } | { ok: false; problems: string[] }): T => {
+  if (!result.ok) throw new Error(result.problems.join('\n'));
+  return result.data;
+};
+
+describe('tables the build ships in the node bundles', () => {
+  it.each([
+    ['codes.json', () => valid(parseCodesData(dataFile('codes.json')))],
+    ['diagnoses.json', () => valid(parseDiagnoses(dataFile('diagnoses.json')))],
+    ['code-pairs.json', () => valid(parseCodePairs(dataFile('code-pairs.json')))],
+  ])('%s is its loader’s validated output, and marked validated', (name, validate) => {
+    const text = modules[join(ROOT, 'src/engine/data', name)];
+    expect(text, `no generated module for ${name}`).toBeDefined();
+    expect(text).toContain('markValidated(');
+    expect(embeddedJson(text!)).toEqual(validate());
+  });
+
+  it('the lexicon automaton is the one compiling the JSON lexicons gives', () => {
+    const text = modules[join(ROOT, 'src/engine/chart/lexicon-tables.ts')];
+    expect(text, 'no generated lexicon-tables module').toBeDefined();
+    const shipped = embeddedJson(text!) as PackedLexicons;
+    const compiled = compileLexicons(allLexicons());
+    expect(shipped).toEqual(packLexicons(compiled));
+    expect(unpackLexicons(shipped)).toEqual(compiled);
+    // Every wording lexicon and the two service-name lexicons are in the one automaton.
+    expect(shipped.ids).toEqual(allLexicons().map((l) => l.id));
+    // The spelling-slip vocabularies ship as they are.
+    expect(embeddedJson(text!, 1)).toEqual(slipLexicons(allLexicons()));
+  });
+
+  it('replaces nothing else', () => {
+    expect(Object.keys(modules).map((path) => path.slice(ROOT.length + 1)).sort()).toEqual([
+      'src/engine/chart/lexicon-tables.ts',
+      'src/engine/data/code-pairs.json',
+      'src/engine/data/codes.json',
+      'src/engine/data/diagnoses.json',
+    ]);
+  });
+});
