@@ -166,6 +166,14 @@ describe('measurements', () => {
     expect(analyzeChart('Step training with 5 lb up 6 stairs and down 6 stairs.').changes).toEqual([]);
     expect(analyzeChart('Knee flexion up 12 deg since last week.').changes.map((c) => c.direction)).toEqual(['better']);
   });
+  it('"before"/"after" right after a value that ends its clause are its phase', () => {
+    const chart = analyzeChart('Pain 8/10 before, 5/10 after. Pain 4/10 after a fall in May.');
+    expect(chart.measurements.map((m) => [m.value, m.phase ?? null])).toEqual([
+      [8, 'pre'],
+      [5, 'post'],
+      [4, null],
+    ]);
+  });
   it('a value for the other side in brackets is no earlier value', () => {
     expect(analyzeChart('Flexion 120 deg R (110 deg L).').changes).toEqual([]);
   });

@@ -105,6 +105,10 @@ export function findMeasures(
   return { measurements, changes: changes.list };
 }
 
+/** Phase lexicon entries (data/lexicons/phase.json) and the phase each gives; the *-after-value ones only trailing a value. */
+const PHASE_OF: Record<string, 'pre' | 'post'> = { pre: 'pre', post: 'post', 'pre-after-value': 'pre', 'post-after-value': 'post' };
+const AFTER_VALUE_ONLY = new Set(['pre-after-value', 'post-after-value']);
+
 /** Each chosen value as a measurement, with its attribute, side, phase and context. */
 function placeMeasurements(
   text: string,
@@ -129,9 +133,13 @@ function placeMeasurements(
     // the sentence ("Post: rotation 60°"), else the section (a "Response:" or "Post:" heading).
     while (p + 1 < phases.length && phases[p + 1]!.start < start) p++;
     const next = phases[p + 1];
-    const trailing = next && next.sentence === ctx.sentence && next.start >= end && /^[\s,(]{0,3}$/.test(text.slice(end, next.start).slice(0, 4)) ? next : undefined;
-    const leading = p >= 0 && phases[p]!.sentence === ctx.sentence ? phases[p] : undefined;
-    const phase = ((trailing ?? leading)?.entry as 'pre' | 'post' | undefined) ?? (ctx.section === 'response' ? 'post' : undefined);
+    let trailing = next && next.sentence === ctx.sentence && next.start >= end && /^[\s,(]{0,3}$/.test(text.slice(end, next.start).slice(0, 4)) ? next : undefined;
+    // "before"/"after" alone are a phase only right after the value and closing its clause ("4/10 after.").
+    if (trailing && AFTER_VALUE_ONLY.has(trailing.entry) && !/^\s*(?:[,.;)\n]|$)/.test(text.slice(trailing.end, trailing.end + 3))) trailing = undefined;
+    let k = p;
+    while (k >= 0 && AFTER_VALUE_ONLY.has(phases[k]!.entry)) k--;
+    const leading = k >= 0 && phases[k]!.sentence === ctx.sentence ? phases[k] : undefined;
+    const phase = ((trailing ? PHASE_OF[trailing.entry] : leading ? PHASE_OF[leading.entry] : undefined) ?? (ctx.section === 'response' ? 'post' : undefined));
     const m: Measurement = {
       kind,
       start,

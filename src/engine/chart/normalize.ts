@@ -66,6 +66,70 @@ const identity: Normalized['toOriginal'] = (offset) => offset;
  * folded offset f is the original unit f + (units dropped before it), found by binary search.
  */
 export function normalizeText(original: string): Normalized {
+  const characters = foldCharacters(original);
+  const dictation = foldDictation(characters.text);
+  if (dictation.identity) return characters;
+  if (characters.identity) return dictation;
+  return {
+    text: dictation.text,
+    identity: false,
+    toOriginal: (offset) => characters.toOriginal(dictation.toOriginal(offset)),
+    fromOriginal: (offset) => dictation.fromOriginal(characters.fromOriginal(offset)),
+  };
+}
+
+// Dictated notes speak their punctuation: "pain five out of ten period new paragraph objective period".
+// One row per spoken mark: the words, and the mark they stand for (one character per word, so the
+// offset map stays a list of dropped positions). A note counts as dictated only when it speaks
+// several marks (DICTATED), so "cert period" or "a period of rest" in a typed note stay words.
+const SPOKEN_MARKS: readonly { words: string; to: string }[] = [
+  { words: 'new paragraph', to: '\n\n' },
+  { words: 'next paragraph', to: '\n\n' },
+  { words: 'new line', to: '\n' },
+  { words: 'next line', to: '\n' },
+  { words: 'full stop', to: '.' },
+  { words: 'period', to: '.' },
+  { words: 'comma', to: ',' },
+  { words: 'semicolon', to: ';' },
+  { words: 'colon', to: ':' },
+  { words: 'question mark', to: '?' },
+];
+const SPOKEN = new RegExp(`\\b(${SPOKEN_MARKS.map((m) => m.words.replace(' ', '[ \\t]+')).join('|')})\\b`, 'gi');
+const DICTATED = { marks: 4, kinds: 2 };
+
+function foldDictation(original: string): Normalized {
+  const found: { start: number; end: number; to: string }[] = [];
+  const kinds = new Set<string>();
+  for (const m of original.matchAll(SPOKEN)) {
+    const spoken = m[1]!.toLowerCase().replace(/[ \t]+/g, ' ');
+    const row = SPOKEN_MARKS.find((r) => r.words === spoken)!;
+    // The spaces before the spoken mark go with it ("ten period" → "ten."); walked back here, not in the
+    // pattern, so a long run of spaces is not rescanned from every position.
+    let start = m.index!;
+    while (start > 0 && (original[start - 1] === ' ' || original[start - 1] === '\t') && (found.length === 0 || start > found[found.length - 1]!.end)) start--;
+    found.push({ start, end: m.index! + m[0].length, to: row.to });
+    kinds.add(row.to);
+  }
+  if (found.length < DICTATED.marks || kinds.size < DICTATED.kinds) return { text: original, identity: true, toOriginal: identity, fromOriginal: identity };
+  const pieces: string[] = [];
+  const dropped: number[] = [];
+  let copied = 0;
+  for (const f of found) {
+    pieces.push(original.slice(copied, f.start));
+    // The mark takes the first units of the spoken words (and the space before them); the rest are dropped.
+    let k = f.start;
+    for (const unit of f.to) {
+      pieces.push(unit);
+      k++;
+    }
+    for (; k < f.end; k++) dropped.push(k);
+    copied = f.end;
+  }
+  pieces.push(original.slice(copied));
+  return withDrops(original, pieces.join(''), dropped);
+}
+
+function foldCharacters(original: string): Normalized {
   if (!NEEDS_FOLDING.test(original)) return { text: original, identity: true, toOriginal: identity, fromOriginal: identity };
 
   const n = original.length;
@@ -140,7 +204,12 @@ export function normalizeText(original: string): Normalized {
     i = at + 1;
   }
   if (copied < n) pieces.push(original.slice(copied));
-  const text = pieces.join('');
+  return withDrops(original, pieces.join(''), dropped);
+}
+
+/** The offset maps of a folding that replaced units one for one and dropped the units in `dropped` (ascending). */
+function withDrops(original: string, text: string, dropped: readonly number[]): Normalized {
+  const n = original.length;
   const drops = Int32Array.from(dropped);
   return {
     text,

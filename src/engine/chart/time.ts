@@ -83,6 +83,25 @@ interface Segment {
 const SENTENCE_PUNCT = new Set(['.', '!', '?']);
 const FREQUENCY_AFTER_SLASH = new Set(['wk', 'wks', 'week', 'weeks', 'day', 'd', 'mo', 'month', 'visit']);
 
+const lowerCaseNotes = new WeakMap<Lexed, boolean>();
+/** Most full stops followed by a word are followed by a lower-case one (dictation, phone typing). */
+function writtenInLowerCase(lx: Lexed): boolean {
+  let known = lowerCaseNotes.get(lx);
+  if (known === undefined) {
+    let lower = 0;
+    let upper = 0;
+    for (let i = 0; i + 1 < lx.count; i++) {
+      if (lx.norm[i] !== '.' || lx.spaceBefore[i + 1] === 0 || lx.kind[i + 1] !== Kind.Word) continue;
+      const c = lx.text.charCodeAt(lx.start[i + 1]!);
+      if (c >= 97 && c <= 122) lower++;
+      else if (c >= 65 && c <= 90) upper++;
+    }
+    known = lower >= 2 && lower >= 3 * upper;
+    lowerCaseNotes.set(lx, known);
+  }
+  return known;
+}
+
 function isClauseEnd(lx: Lexed, i: number): boolean {
   const t = lx.norm[i]!;
   if (t === ';') return true;
@@ -94,12 +113,15 @@ function isClauseEnd(lx: Lexed, i: number): boolean {
     if (CLAUSE_ABBREVIATIONS.has(lx.norm[i - 1]!)) return false;
     if (lx.end[i - 1]! - lx.start[i - 1]! === 1 && /[A-Z]/.test(lx.text[lx.start[i - 1]!]!)) return false;
   }
-  // A full stop ends a sentence when a capital or a figure follows (or the line ends): "12 min. Massage".
+  // A full stop ends a sentence when a capital or a figure follows: "12 min. Massage"; in a note typed or
+  // dictated in lower case, a lower-case word too: "pain 5/10. massage 12 min" (elsewhere "Ther. ex." is one
+  // name). "a.m.", "p.o." have no space after the stop; "e.g. massage" is a letter's stop.
   const next = i + 1;
   if (next >= lx.count || lx.kind[next] === Kind.Newline) return true;
-  if (lx.spaceBefore[next] === 0) return false; // "a.m.", "p.o."
+  if (lx.spaceBefore[next] === 0) return false;
+  if (t === '.' && i > 0 && lx.spaceBefore[i] === 0 && lx.end[i - 1]! - lx.start[i - 1]! === 1 && lx.kind[i - 1] === Kind.Word) return false;
   const c = lx.text.charCodeAt(lx.start[next]!);
-  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 97 && c <= 122 && writtenInLowerCase(lx));
 }
 
 // findTimes is split into its passes, each a function of its own: as one 300-line function with

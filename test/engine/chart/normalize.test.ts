@@ -30,6 +30,29 @@ describe('normalizeText', () => {
   });
 });
 
+describe('dictated punctuation', () => {
+  const dictated = 'objective period tight left calf comma tender period new paragraph treatment colon massage twelve minutes period';
+  it('spoken marks become marks when the note speaks several', () => {
+    expect(normalizeText(dictated).text).toBe('objective. tight left calf, tender.\n\n treatment: massage twelve minutes.');
+  });
+  it('maps back to the spoken words', () => {
+    const n = normalizeText(dictated);
+    const at = n.text.indexOf('massage');
+    expect(dictated.slice(n.toOriginal(at), n.toOriginal(at + 'massage'.length))).toBe('massage');
+    expect(n.fromOriginal(dictated.indexOf('twelve'))).toBe(n.text.indexOf('twelve'));
+  });
+  it('a typed note that uses the words stays as it is', () => {
+    const typed = 'Cert period 1/5-3/5. Rest period of 5 min, then massage with a comma-shaped stroke.';
+    expect(normalizeText(typed).text).toBe(typed);
+  });
+  it('a dictated note is read like a typed one', () => {
+    const note = 'subjective period neck pain six out of ten period new paragraph treatment period therapeutic massage fourteen minutes to right upper trapezius with kneading period therapeutic exercise twenty two minutes colon chin tucks comma rows period total timed minutes thirty six period';
+    const result = check({ payer: 'Medicare', note, lines: [{ code: '97124', modifiers: ['GP'], units: 1 }, { code: '97110', modifiers: ['GP'], units: 1 }] });
+    expect(result.units.minutesByCode).toEqual({ '97124': 14, '97110': 22 });
+    expect(result.units.totalTimedMinutes).toBe(36);
+  });
+});
+
 describe('evidence points at the text as typed', () => {
   it('a finding on folded text quotes the original characters and offsets', () => {
     const note = 'Therapeutic m\u0430ss\u0430ge for rel\u200baxation and stress relief, 15 min.';

@@ -238,6 +238,8 @@ table('timer fields, fractions of an hour and repeated lengths', [
 ]);
 
 table('which lines are treatment', [
+  { name: 'in a note written in lower case, a lower-case sentence after a full stop is a clause of its own', note: 'pt c/o calf pain. massage 11 min to L calf. progressing toward goal of walking 30 min to the park.', minutes: { '97124': 11 } },
+  { name: 'in a note written with capitals, "Ther. ex." stays one name', note: 'Pain 4/10. Ther. ex. 20 min: bridges. Massage 9 min.', minutes: { '97110': 20, '97124': 9 } },
   { name: 'flowsheet fields with the unit in brackets after the label', note: 'Procedure: Therapeutic massage   Area: L QL   Duration (min): 13\nProcedure: Neuromuscular re-ed   Duration (mins): 21', minutes: { '97124': 13, '97112': 21 } },
   { name: 'a SmartText block: a word for the heading\'s service inside it keeps the block open', note: 'INTERVENTIONS\nNeuromuscular Re-ed (97112): Yes\n   Balance: tandem stance 3x30s\n   Min: 19\nTherapeutic Exercise (97110): Yes\n   Exercises: bridges 2x12\n   Min: 17', minutes: { '97112': 19, '97110': 17 } },
   { name: 'military clock times with "hrs"', note: 'Massage 09:10 hrs - 09:22 hrs to L calf; NMR 09:22 hrs - 09:40 hrs.', minutes: { '97124': 12, '97112': 18 } },

@@ -5,6 +5,10 @@ const massageLine = [{ code: '97124', modifiers: ['GP'], units: 1, minutes: 15 }
 ruleTester('comfort-wording', {
   valid: [
     {
+      name: 'PNF hold-relax and contract-relax are exercise technique names',
+      visit: { lines: massageLine, note: 'Therapeutic massage 12 min to R hamstrings, kneading, for palpable tightness limiting SLR. Ther ex: PNF hold-relax and contract relax to R hamstrings.' },
+    },
+    {
       name: 'clinical indication only',
       visit: { lines: massageLine, note: 'Therapeutic massage 15 min to R upper trapezius to reduce palpable hypertonicity limiting cervical rotation.' },
     },
