@@ -136,7 +136,22 @@ function skipped(el: Element): boolean {
   const state = toggled(el);
   if (state !== null) return !state;
   if (el.localName === 'button') return !isValueButton(el) && !CODE_TOKEN.test(el.textContent ?? '');
-  return SKIP.has(el.localName) || isMirror(el);
+  return SKIP.has(el.localName) || isMirror(el) || (el.localName === 'label' && unchecked((el as HTMLLabelElement).control, el));
+}
+
+/**
+ * A radio or check box not ticked, named by a label apart from it (Bootstrap's btn-check: a
+ * hidden box, then its label drawn as the button); with `label` given, a label around it too.
+ */
+function unchecked(box: Element | null | undefined, label?: Element): boolean {
+  const input = box as HTMLInputElement | null | undefined;
+  return !!input && (input.type === 'radio' || input.type === 'checkbox') && !input.checked && (!label || !label.contains(input));
+}
+
+/** A tick box drawn by its own label (btn-check): the label says its state, so the box gives no mark. */
+function markless(box: HTMLInputElement): boolean {
+  const label = box.labels?.[0];
+  return !!label && !label.contains(box);
 }
 
 /** Parent in the flat tree (a shadow root's host). */
@@ -262,7 +277,8 @@ function divGridRows(el: Element): Element[] | null {
     const hit = CODE_TOKEN.exec(text);
     return hit !== null && (hit.index <= 6 || text[hit.index - 1] === '(') && text.length <= 80;
   };
-  return rows.some((r) => Array.from(r.children).some(coded)) ? rows : null;
+  // A panel holding a table (a grid drawn as header and body tables) is no row of a div grid.
+  return rows.some((r) => Array.from(r.children).some(coded)) && !rows.some((r) => r.querySelector('table')) ? rows : null;
 }
 
 /** A dated entry of a timeline or feed: an article (or feed item) that carries a time stamp. */
@@ -448,7 +464,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     }
     // "<label><input type=radio> Self-pay</label>": a choice not taken is not a value of the page
     // (in a table row or record the box's mark says it, for the classifier).
-    if (name === 'label' && !cellCtx && uncheckedChoice(el)) return;
+    if (name === 'label' && !cellCtx && textOf(el).length <= 60 && unchecked((el as HTMLLabelElement).control ?? el.querySelector('input'))) return;
     const config = options.config;
     if (config?.notNote.has(el)) {
       hintStack.push(['config-not']);
@@ -466,7 +482,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     }
     if (name === 'input') {
       // A checkbox in a table row (a superbill's "bill" tick): its state, as a mark the classifier reads.
-      if (cellCtx && (el as HTMLInputElement).type === 'checkbox') top()?.builder.literal((el as HTMLInputElement).checked ? ' ☑ ' : ' ☐ ');
+      if (cellCtx && (el as HTMLInputElement).type === 'checkbox' && !markless(el as HTMLInputElement)) top()?.builder.literal((el as HTMLInputElement).checked ? ' ☑ ' : ' ☐ ');
       return; // hidden, buttons
     }
     const hints = hintsOf(el);
@@ -554,12 +570,6 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     listCounts.set(list, [li, n]);
     const style = list.getAttribute('type') ?? doc.defaultView?.getComputedStyle(list).listStyleType;
     return !/^a$|alpha|latin/i.test(style ?? '') ? String(n) : n > 0 && n < 27 ? String.fromCharCode(64 + n) : undefined;
-  }
-
-  /** A label around (or for) a radio or check box that is not ticked. */
-  function uncheckedChoice(label: Element): boolean {
-    const box = ((label as HTMLLabelElement).control ?? label.querySelector('input')) as HTMLInputElement | null;
-    return box !== null && (box.type === 'radio' || box.type === 'checkbox') && !box.checked && textOf(label).length <= 60;
   }
 
   /** "<span title="Total Timed Minutes">38</span>": a figure named only by its tooltip. */
@@ -951,7 +961,9 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     cellCtx = saved;
     const text = open.builder.text().trim();
     const cell: PageCell = { text: untruncated(cellEl, squash(text)).slice(0, LIMIT_CELLCHARS) };
-    if (context.names.length > 0) cell.name = context.names.join(' ').slice(0, LIMIT_LABEL);
+    // A cell named by its own aria-label ("<div class=cell aria-label=Modifiers>" around a toggle group).
+    const named = context.names.length > 0 ? context.names : [cellEl.getAttribute('aria-label') ?? ''];
+    if (named[0]) cell.name = named.join(' ').slice(0, LIMIT_LABEL);
     if (context.bold || cellEl.localName === 'th') cell.bold = true;
     // A caption and its value as two unlike elements ("<span class=k>Units</span><span class=v>2</span>").
     const [k, v] = cellEl.children;
@@ -1013,7 +1025,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       const control = value.querySelector(CONTROLS);
       const text = control && isValueControl(control) ? controlText(control) : (value.textContent ?? '');
       if (!squash(text)) continue;
-      field(value, label, text, 'row', control ? controlName(control) : undefined, { table: tableIndex });
+      field(value, label, untruncated(value, squash(text)), 'row', control ? controlName(control) : undefined, { table: tableIndex });
       i++;
     }
   }
@@ -1098,7 +1110,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
         else if (child.nodeType === 1) {
           const c = child as Element;
           if (skipped(c)) continue;
-          if ((c as HTMLInputElement).type === 'checkbox') {
+          if ((c as HTMLInputElement).type === 'checkbox' && !markless(c as HTMLInputElement)) {
             // A tick box beside a value (a modifier to tick): its state, for the classifier.
             own += (c as HTMLInputElement).checked ? ' ☑ ' : ' ☐ ';
             continue;

@@ -68,6 +68,8 @@ export function controlText(el: Element): string {
   if (role === 'listbox') {
     const options = Array.from(el.querySelectorAll('[role="option"]'));
     const selected = options.filter((o) => o.getAttribute('aria-selected') === 'true' || o.getAttribute('aria-checked') === 'true');
+    // Options that say their state and none is chosen (a chip listbox with nothing picked): no value.
+    if (selected.length === 0 && options.some((o) => o.hasAttribute('aria-selected') || o.hasAttribute('aria-checked'))) return '';
     // A dropdown whose list pops up elsewhere (Kendo's dropdownlist): the chosen value is its shown text.
     if (options.length > 0) return (selected.length > 0 ? selected : options).map((o) => squash(o.textContent ?? '')).join(' ');
     return textWithoutControls(el);
