@@ -110,7 +110,7 @@ function childNodes(node: Element, shadows?: ShadowRoot[]): ArrayLike<Node> {
 }
 
 /** Roles whose aria-checked/aria-selected says whether the element is a choice taken. */
-const TOGGLE_ROLES: ReadonlySet<string> = new Set(['checkbox', 'radio', 'switch', 'menuitemcheckbox', 'menuitemradio', 'option']);
+const TOGGLE_ROLES = /^(?:checkbox|radio|switch|menuitem(?:checkbox|radio)|option)$/;
 
 /**
  * A toggle's state: true when pressed, checked or selected, false when it is a choice not taken,
@@ -122,7 +122,7 @@ export function toggled(el: Element): boolean | null {
   const pressed = el.getAttribute('aria-pressed');
   if (pressed !== null) return pressed !== 'false';
   const role = el.getAttribute('role');
-  if (role === null || !TOGGLE_ROLES.has(role)) return null;
+  if (!TOGGLE_ROLES.test(role ?? '')) return null;
   const state = el.getAttribute('aria-checked') ?? el.getAttribute('aria-selected');
   return state === null ? null : state !== 'false';
 }
@@ -145,7 +145,7 @@ function skipped(el: Element): boolean {
  */
 function unchecked(box: Element | null | undefined, label?: Element): boolean {
   const input = box as HTMLInputElement | null | undefined;
-  return !!input && (input.type === 'radio' || input.type === 'checkbox') && !input.checked && (!label || !label.contains(input));
+  return !!input && /^(?:radio|checkbox)$/.test(input.type) && !input.checked && !label?.contains(input);
 }
 
 /** A tick box drawn by its own label (btn-check): the label says its state, so the box gives no mark. */
@@ -587,7 +587,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
    * joins them.
    */
   function gridShell(el: Element, name: string): boolean {
-    return name !== 'table' && el.querySelector('table') !== null && rowsOf(el).length === 0;
+    return name !== 'table' && !!el.querySelector('table') && !rowsOf(el).length;
   }
 
   function top(): OpenBlock | undefined {
@@ -733,7 +733,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
         pairLabels.add(child);
       } else if (child.localName === 'dd' && term) {
         const control = child.querySelector(CONTROLS);
-        field(child, term, control ? controlText(control) : (child.textContent ?? ''), 'dl');
+        field(child, term, control ? controlText(control) : untruncated(child, textOf(child)), 'dl');
         // The <dd>'s text block is labelled by its <dt> (a note section, or a header fact).
         pairValues.set(child, cleanLabel(term).slice(0, LIMIT_LABEL));
       }
@@ -754,7 +754,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     }
     // "<label>Visit #</label><span>5</span> <span>of 20 authorized</span>": a <label> naming no
     // control, its value and a remark after it read as one value.
-    const captioned = nodes.length === 3 && nodes[0]?.nodeType === 1 && (nodes[0] as Element).localName === 'label' && !(nodes[0] as HTMLLabelElement).control;
+    const captioned = nodes.length === 3 && (nodes[0] as Element).localName === 'label' && !(nodes[0] as HTMLLabelElement).control;
     if (nodes.length !== 2 && !captioned) return;
     const [first, second] = nodes as [Node, Node];
     if (second.nodeType !== 1) return;

@@ -75,35 +75,27 @@ export function controlText(el: Element): string {
     return textWithoutControls(el);
   }
   if (valueText !== null) return valueText;
-  if (el.localName !== 'button') {
-    const inner = el.querySelector('input, textarea');
-    if (inner && !isMirror(inner)) return (inner as HTMLInputElement).value;
-  }
+  const inner = el.querySelector('input, textarea');
+  if (inner && !isMirror(inner)) return (inner as HTMLInputElement).value;
   return textWithoutControls(el);
 }
 
-/** Hidden from the user: aria-hidden, the hidden attribute or an inline display:none. */
-export function hiddenByAuthor(el: Element): boolean {
-  return el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden') || (el as HTMLElement).style?.display === 'none';
-}
-
 /** A widget that shows a value for a native control it hides (a custom select, a formatted number box). */
-const SHOWING_WIDGET = '[role="combobox"], [role="listbox"], [aria-haspopup], input:not([type="hidden"]):not([aria-hidden="true"]):not([style*="none"])';
+const WIDGET = '[role=combobox],[role=listbox],[aria-haspopup]';
 
 /**
  * A native control hidden behind the widget that shows its value (Radix/MUI/Select2 keep an
  * aria-hidden <select> beside their trigger; Kendo a display:none input inside its dropdown or
- * numeric box): the widget is what the user sees and edits, so its value is the one read.
+ * numeric box, beside the formatted one): the widget is what the user sees and edits, so its value
+ * is the one read.
  */
 export function isMirror(el: Element): boolean {
-  if ((el.localName !== 'select' && el.localName !== 'input') || !hiddenByAuthor(el)) return false;
+  if (!/^(?:select|input)$/.test(el.localName) || (el.getAttribute('aria-hidden') !== 'true' && (el as HTMLElement).style?.display !== 'none')) return false;
   for (let up = el.parentElement, depth = 0; up && depth < 2; up = up.parentElement, depth++) {
-    if (up.matches('[role="combobox"], [role="listbox"], [aria-haspopup]')) return true;
-    for (const widget of Array.from(up.querySelectorAll(SHOWING_WIDGET))) if (widget !== el && !widget.contains(el)) return true;
+    if (up.matches(WIDGET) || Array.from(up.querySelectorAll(`${WIDGET},input:not([type=hidden]):not([aria-hidden]):not([style*=none])`)).some((w) => !w.contains(el))) return true;
   }
   return false;
 }
-
 
 /** name, id, aria-label and class of a control, for rules that read control names ("bill[3][mod]", "units"). */
 export function controlName(el: Element): string {
