@@ -36,6 +36,7 @@ export const PageDescriptionSchema = z.object({
         table: z.optional(index),
         row: z.optional(index),
         entry: z.optional(id),
+        marker: z.optional(text(4)),
       }),
     )
     .check(z.maxLength(L.blocks)),

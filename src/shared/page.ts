@@ -66,6 +66,8 @@ export interface PageBlock {
   row?: number;
   /** Anchor id of the dated entry (a timeline or feed item: an article with a time stamp) holding the block. */
   entry?: string;
+  /** An ordered list item's marker as the page draws it ("A", "3"): <ol type="A">, start, value, list-style-type. */
+  marker?: string;
 }
 
 export interface PageField {

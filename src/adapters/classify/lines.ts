@@ -221,7 +221,17 @@ export function pointerMap(page: PageDescription): PointerMap {
     if (key) label(key, code);
   };
   for (const table of page.tables) for (const row of table.rows) scan(row.cells.map((c) => c.text));
-  for (const block of page.blocks) if (block.text.length < 600) scan(block.text.split('\n'), block.tag === 'li');
+  for (const block of page.blocks) {
+    if (block.text.length >= 600) continue;
+    // An item of a lettered or numbered list (<ol type="A">) that opens with a diagnosis code: the
+    // list's marker is its pointer.
+    const opening = block.marker ? /^\s*(?:ICD-?10\s*[:|]?\s*)?([A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)\b/i.exec(block.text) : null;
+    if (opening && block.marker && isDiagnosisCode((opening[1] as string).toUpperCase())) {
+      label(block.marker, (opening[1] as string).toUpperCase());
+      note((opening[1] as string).toUpperCase());
+    }
+    scan(block.text.split('\n'), block.tag === 'li');
+  }
   for (const record of page.records) scan(record.parts.map((p) => p.text));
   // Lists ("<ol><li>M54.50</li>…"): blocks in order; an unlabelled list numbers from 1.
   if (map.size === 0) {
@@ -560,6 +570,8 @@ export function readLines(page: PageDescription): LinesResult {
   const skipped: Skipped[] = [];
   const groups = new Map<string, ReadGroup>();
   const claimTables = new Set<number>();
+  /** The lines each table gave, by table index (a treatment log and a charge table of the same services). */
+  const tableLines = new Map<number, ReadLine[]>();
   const claimRecords = new Set<string>();
   const textTableAt = new Map<string, number>();
   const groupFor = (key: string, extra: Partial<ReadGroup> = {}): ReadGroup => {
@@ -635,11 +647,24 @@ export function readLines(page: PageDescription): LinesResult {
           visible: row.visible && table.visible,
         };
         g.lines.push(line);
+        tableLines.set(index, [...(tableLines.get(index) ?? []), line]);
       }
       const facts = groupFacts(page, index, group, items.map((i) => i.row), map);
       g.facts = { ...facts, ...g.facts };
     }
   });
+
+  // A treatment log (a flowsheet: codes with their minutes only) beside a charge table that bills
+  // every one of its codes with units or modifiers lists the same services: the charges are the lines.
+  const billed = (l: ReadLine): boolean => l.line.units !== undefined || (l.line.modifiers?.length ?? 0) > 0;
+  for (const [index, lines] of tableLines) {
+    if (lines.some(billed)) continue;
+    const covered = [...tableLines].some(([other, charges]) => other !== index && charges.some(billed) && lines.every((l) => charges.some((c) => c.line.code === l.line.code)));
+    if (!covered) continue;
+    for (const g of groups.values()) g.lines = g.lines.filter((l) => !lines.includes(l));
+    claimTables.delete(index);
+    for (const l of lines) skipped.push({ what: 'line', anchor: l.anchor, reason: 'a treatment log of services the charge table bills', text: l.line.code });
+  }
 
   // Charges printed as fixed-width text (a report in a <pre>): a header line, then one line per service.
   if (!configured && groups.size === 0) {

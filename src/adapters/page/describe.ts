@@ -24,7 +24,7 @@ import { OWN_UI_TAG, isVisible, squash } from '../dom';
 import { BLOCK_TAGS, textBuilder, type TextBuilder } from '../text';
 import type { PartSource } from '../types';
 import type { ElementIds } from './ids';
-import { cleanLabel, controlName, controlText, inferLabel, isValueControl, labelLike } from './labels';
+import { cleanLabel, controlName, controlText, inferLabel, isMirror, isValueButton, isValueControl, labelLike } from './labels';
 
 // Caps as module constants (minified to one-letter names in the content bundle).
 const { blockChars: LIMIT_BLOCKCHARS, blocks: LIMIT_BLOCKS, cellChars: LIMIT_CELLCHARS, cells: LIMIT_CELLS, fields: LIMIT_FIELDS, headings: LIMIT_HEADINGS, hints: LIMIT_HINTS, label: LIMIT_LABEL, recordParts: LIMIT_RECORDPARTS, records: LIMIT_RECORDS, rows: LIMIT_ROWS, tables: LIMIT_TABLES, text: LIMIT_TEXT, title: LIMIT_TITLE, value: LIMIT_VALUE } = PAGE_LIMITS;
@@ -109,9 +109,49 @@ function childNodes(node: Element, shadows?: ShadowRoot[]): ArrayLike<Node> {
   return node.childNodes;
 }
 
-/** Never described: SKIP elements, except a button that carries a code (a tappable claim row). */
+/** Roles whose aria-checked/aria-selected says whether the element is a choice taken. */
+const TOGGLE_ROLES = /^(?:checkbox|radio|switch|menuitem(?:checkbox|radio)|option)$/;
+
+/**
+ * A toggle's state: true when pressed, checked or selected, false when it is a choice not taken,
+ * null when the element is no toggle. Toggle buttons and chips (Radix/MUI toggle groups, Angular
+ * Material chip options, Kendo multiselect tags, Bootstrap toggles with ARIA) say it with
+ * aria-pressed, or a checkbox/radio/switch/option role with aria-checked or aria-selected.
+ */
+export function toggled(el: Element): boolean | null {
+  const pressed = el.getAttribute('aria-pressed');
+  if (pressed !== null) return pressed !== 'false';
+  const role = el.getAttribute('role');
+  if (!TOGGLE_ROLES.test(role ?? '')) return null;
+  const state = el.getAttribute('aria-checked') ?? el.getAttribute('aria-selected');
+  return state === null ? null : state !== 'false';
+}
+
+/**
+ * Never described: SKIP elements (a button only when it is no pressed toggle, value trigger or
+ * tappable claim row), choices not taken (an unpressed toggle), and a native control hidden behind
+ * the widget that shows its value.
+ */
 function skipped(el: Element): boolean {
-  return SKIP.has(el.localName) && !(el.localName === 'button' && CODE_TOKEN.test(el.textContent ?? ''));
+  const state = toggled(el);
+  if (state !== null) return !state;
+  if (el.localName === 'button') return !isValueButton(el) && !CODE_TOKEN.test(el.textContent ?? '');
+  return SKIP.has(el.localName) || isMirror(el) || (el.localName === 'label' && unchecked((el as HTMLLabelElement).control, el));
+}
+
+/**
+ * A radio or check box not ticked, named by a label apart from it (Bootstrap's btn-check: a
+ * hidden box, then its label drawn as the button); with `label` given, a label around it too.
+ */
+function unchecked(box: Element | null | undefined, label?: Element): boolean {
+  const input = box as HTMLInputElement | null | undefined;
+  return !!input && /^(?:radio|checkbox)$/.test(input.type) && !input.checked && !label?.contains(input);
+}
+
+/** A tick box drawn by its own label (btn-check): the label says its state, so the box gives no mark. */
+function markless(box: HTMLInputElement): boolean {
+  const label = box.labels?.[0];
+  return !!label && !label.contains(box);
 }
 
 /** Parent in the flat tree (a shadow root's host). */
@@ -237,7 +277,8 @@ function divGridRows(el: Element): Element[] | null {
     const hit = CODE_TOKEN.exec(text);
     return hit !== null && (hit.index <= 6 || text[hit.index - 1] === '(') && text.length <= 80;
   };
-  return rows.some((r) => Array.from(r.children).some(coded)) ? rows : null;
+  // A panel holding a table (a grid drawn as header and body tables) is no row of a div grid.
+  return rows.some((r) => Array.from(r.children).some(coded)) && !rows.some((r) => r.querySelector('table')) ? rows : null;
 }
 
 /** A dated entry of a timeline or feed: an article (or feed item) that carries a time stamp. */
@@ -256,6 +297,18 @@ const textOf = (e: Node | null | undefined): string => squash(e?.textContent ?? 
 
 /** Tag and class: two elements of one kind are peers (chips), of two kinds a caption and a value. */
 const kind = (e: Element): string => `${e.localName}.${e.getAttribute('class') ?? ''}`;
+
+/**
+ * Text cut short with an ellipsis whose whole is in a title attribute ("Anthem Blue Cross Blue …",
+ * title "Anthem Blue Cross Blue Shield PPO"): the whole text.
+ */
+function untruncated(el: Element, text: string): string {
+  const cut = /^(.*?)\s*(?:…|\.\.\.)$/.exec(text);
+  if (!cut || !cut[1]) return text;
+  const holder = el.hasAttribute('title') ? el : el.querySelector('[title]');
+  const whole = squash(holder?.getAttribute('title') ?? '');
+  return whole.length > cut[1].length && whole.startsWith(cut[1]) ? whole : text;
+}
 
 /** A title standing alone: short, no digits or sentence punctuation, capitalised like a heading. */
 function pseudoHeading(text: string, tag: string): boolean {
@@ -306,6 +359,10 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   let preDepth = 0;
   let cellCtx: CellContext | null = null;
   let tableDepth = 0;
+  /** Ordered lists met by the walk: letters or numbers, and the last item counted (see listMarker). */
+  const listCounts = new Map<Element, [Element | null, number]>();
+  /** The last table of only header rows: the head of a grid drawn as two tables (see splitGrid). */
+  let splitHeader: { el: Element; columns: string[] } | null = null;
   /** style.top of the last absolutely placed run (see visitInner). */
   let lastTop = '';
   /** Elements holding a procedure-code-like token outside tables: record candidates. */
@@ -405,6 +462,9 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       stack[stack.length - 1]?.builder.lineBreak();
       return;
     }
+    // "<label><input type=radio> Self-pay</label>": a choice not taken is not a value of the page
+    // (in a table row or record the box's mark says it, for the classifier).
+    if (name === 'label' && !cellCtx && textOf(el).length <= 60 && unchecked((el as HTMLLabelElement).control ?? el.querySelector('input'))) return;
     const config = options.config;
     if (config?.notNote.has(el)) {
       hintStack.push(['config-not']);
@@ -422,7 +482,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     }
     if (name === 'input') {
       // A checkbox in a table row (a superbill's "bill" tick): its state, as a mark the classifier reads.
-      if (cellCtx && (el as HTMLInputElement).type === 'checkbox') top()?.builder.literal((el as HTMLInputElement).checked ? ' ☑ ' : ' ☐ ');
+      if (cellCtx && (el as HTMLInputElement).type === 'checkbox' && !markless(el as HTMLInputElement)) top()?.builder.literal((el as HTMLInputElement).checked ? ' ☑ ' : ' ☐ ');
       return; // hidden, buttons
     }
     const hints = hintsOf(el);
@@ -441,7 +501,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
         addHeading(el, heading ? Number(heading[1]) : Number(el.getAttribute('aria-level')) || (name === 'legend' ? 5 : 6));
         return;
       }
-      if (tableDepth === 0 && !top()?.flat && ((name === 'table' && !isLayoutTable(el)) || (role && GRID_ROLES.has(role)))) {
+      if (tableDepth === 0 && !top()?.flat && ((name === 'table' && !isLayoutTable(el)) || (role && GRID_ROLES.has(role) && !gridShell(el, name)))) {
         table(el);
         return;
       }
@@ -459,6 +519,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       // "<span aria-label="Payer">Medicare Part B</span>": the label is the attribute.
       const aria = el.getAttribute('aria-label') ?? el.getAttribute('data-label');
       if (aria && !role && el.children.length === 0 && tableDepth === 0) field(el, aria, el.textContent ?? '', 'aria');
+      else if (!aria && el.children.length === 0) titledFigure(el);
       const open = top();
       // An inline element marked as chrome (help text, a tooltip, a status line) is a block of its own, so its hint counts.
       const isBlock = BLOCK_TAGS.has(name) || EXTRA_BLOCKS.has(name) || name.includes('-') || (el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot !== null || hints.some((h) => CHROME_SET.has(h));
@@ -492,6 +553,41 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       hintStack.pop();
       if (entry) entryStack.pop();
     }
+  }
+
+  /**
+   * The marker an ordered list draws before an item: letters for type="A"/"a" or an alpha
+   * list-style-type (a claim's lettered diagnoses), else its number (start, value). Counted once
+   * per list as the walk goes (items come in order).
+   */
+  function listMarker(li: Element): string | undefined {
+    const list = li.parentElement;
+    if (list?.localName !== 'ol') return undefined;
+    // Items the walk skipped (empty ones) still count: count on from the last item seen.
+    let [last, n] = listCounts.get(list) ?? [null, (Number(list.getAttribute('start')) || 1) - 1];
+    for (let sib = last ? last.nextElementSibling : list.firstElementChild; sib && sib !== li; sib = sib.nextElementSibling) if (sib.localName === 'li') n++;
+    n = Number(li.getAttribute('value')) || n + 1;
+    listCounts.set(list, [li, n]);
+    const style = list.getAttribute('type') ?? doc.defaultView?.getComputedStyle(list).listStyleType;
+    return !/^a$|alpha|latin/i.test(style ?? '') ? String(n) : n > 0 && n < 27 ? String.fromCharCode(64 + n) : undefined;
+  }
+
+  /** "<span title="Total Timed Minutes">38</span>": a figure named only by its tooltip. */
+  function titledFigure(el: Element): void {
+    const title = el.getAttribute('title');
+    if (!title) return;
+    const text = textOf(el);
+    const label = cleanLabel(title);
+    if (text.length <= 20 && /\d/.test(text) && !/\d/.test(label) && labelLike(label, 40) && label !== text) field(el, label, text, 'name');
+  }
+
+  /**
+   * A grid role around tables that hold its rows (Kendo's scrolling grid: a header table and a body
+   * table in one role=grid div): not a grid of its own; its tables are described, and splitGrid
+   * joins them.
+   */
+  function gridShell(el: Element, name: string): boolean {
+    return name !== 'table' && !!el.querySelector('table') && !rowsOf(el).length;
   }
 
   function top(): OpenBlock | undefined {
@@ -567,6 +663,8 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const block: PageBlock = { id, at, text, tag: open.el.localName, visible: visibleSafe(open.el), ...extra };
     const entry = entryStack[entryStack.length - 1];
     if (entry) block.entry = entry;
+    const marker = open.el.localName === 'li' ? listMarker(open.el) : undefined;
+    if (marker) block.marker = marker;
     if (open.edit || open.configNote) block.edit = true;
     if (open.label) block.label = open.label;
     else if (open.edit) {
@@ -635,7 +733,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
         pairLabels.add(child);
       } else if (child.localName === 'dd' && term) {
         const control = child.querySelector(CONTROLS);
-        field(child, term, control ? controlText(control) : (child.textContent ?? ''), 'dl');
+        field(child, term, control ? controlText(control) : untruncated(child, textOf(child)), 'dl');
         // The <dd>'s text block is labelled by its <dt> (a note section, or a header fact).
         pairValues.set(child, cleanLabel(term).slice(0, LIMIT_LABEL));
       }
@@ -654,7 +752,10 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       alternatingPairs(nodes);
       return;
     }
-    if (nodes.length !== 2) return;
+    // "<label>Visit #</label><span>5</span> <span>of 20 authorized</span>": a <label> naming no
+    // control, its value and a remark after it read as one value.
+    const captioned = nodes.length === 3 && (nodes[0] as Element).localName === 'label' && !(nodes[0] as HTMLLabelElement).control;
+    if (nodes.length !== 2 && !captioned) return;
     const [first, second] = nodes as [Node, Node];
     if (second.nodeType !== 1) return;
     const valueEl = second as Element;
@@ -664,7 +765,9 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     if (!labelLike(label, 40) || /^\d|\d{2}|[:：]\s*\S/.test(label) || /^(?:li|table|ul|ol|dl|form|fieldset|section|article)$/.test(valueEl.localName)) return;
     // Controls report their own label (and a textarea's text is its block, read again as it is typed).
     if (isValueControl(valueEl) || valueEl.querySelector(CONTROLS)) return;
-    const value = elementText(valueEl, LIMIT_VALUE + 1);
+    const third = captioned ? (nodes[2] as Element) : null;
+    if (third && (third.nodeType !== 1 || isValueControl(third) || third.querySelector(CONTROLS))) return;
+    const value = untruncated(valueEl, elementText(valueEl, LIMIT_VALUE + 1)) + (third ? ` ${elementText(third, LIMIT_VALUE)}` : '');
     if (!value || value.length > LIMIT_VALUE || value === label) return;
     field(valueEl, label, value, 'prev');
     if (first.nodeType === 1) pairLabels.add(first as Element);
@@ -688,7 +791,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       pairs.push([els[i] as Element, label, els[i + 1] as Element]);
     }
     for (const [labelEl, label, valueEl] of pairs) {
-      const value = elementText(valueEl, LIMIT_VALUE);
+      const value = untruncated(valueEl, elementText(valueEl, LIMIT_VALUE));
       if (!value) continue;
       field(valueEl, label, value, 'prev');
       pairLabels.add(labelEl);
@@ -782,6 +885,27 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     }
     tableDepth--;
     table.columns = columns(headerRows);
+    splitGrid(el, table, headerRows.length > 0);
+  }
+
+  /**
+   * A grid drawn as separate tables (Kendo/Telerik/PrimeNG/DevExtreme scrolling grids: a table of
+   * header rows in one div, the body rows' table in the next, colgroups aligning them): the
+   * header-only table is remembered, and a headerless table of the same grid (an ancestor of the
+   * header table within three levels holds it) takes its columns when the column counts agree.
+   */
+  function splitGrid(el: Element, table: PageTable, hasHeader: boolean): void {
+    if (hasHeader) {
+      splitHeader = table.rows.length === 0 ? { el, columns: table.columns } : null;
+      return;
+    }
+    const header = splitHeader;
+    if (!header) return;
+    let shared = false;
+    for (let up = header.el.parentElement, d = 0; up && d < 3 && !shared; up = up.parentElement, d++) shared = up.contains(el);
+    const width = Math.max(0, ...table.rows.map((r) => r.cells.length));
+    if (!shared) splitHeader = null;
+    else if (width === header.columns.length) table.columns = header.columns;
   }
 
   /** Rows of a table, or of an ARIA grid in the flat tree (rows may be slotted, or in shadow roots). */
@@ -836,8 +960,10 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const context = cellCtx;
     cellCtx = saved;
     const text = open.builder.text().trim();
-    const cell: PageCell = { text: squash(text).slice(0, LIMIT_CELLCHARS) };
-    if (context.names.length > 0) cell.name = context.names.join(' ').slice(0, LIMIT_LABEL);
+    const cell: PageCell = { text: untruncated(cellEl, squash(text)).slice(0, LIMIT_CELLCHARS) };
+    // A cell named by its own aria-label ("<div class=cell aria-label=Modifiers>" around a toggle group).
+    const named = context.names.length > 0 ? context.names : [cellEl.getAttribute('aria-label') ?? ''];
+    if (named[0]) cell.name = named.join(' ').slice(0, LIMIT_LABEL);
     if (context.bold || cellEl.localName === 'th') cell.bold = true;
     // A caption and its value as two unlike elements ("<span class=k>Units</span><span class=v>2</span>").
     const [k, v] = cellEl.children;
@@ -899,7 +1025,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       const control = value.querySelector(CONTROLS);
       const text = control && isValueControl(control) ? controlText(control) : (value.textContent ?? '');
       if (!squash(text)) continue;
-      field(value, label, text, 'row', control ? controlName(control) : undefined, { table: tableIndex });
+      field(value, label, untruncated(value, squash(text)), 'row', control ? controlName(control) : undefined, { table: tableIndex });
       i++;
     }
   }
@@ -984,7 +1110,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
         else if (child.nodeType === 1) {
           const c = child as Element;
           if (skipped(c)) continue;
-          if ((c as HTMLInputElement).type === 'checkbox') {
+          if ((c as HTMLInputElement).type === 'checkbox' && !markless(c as HTMLInputElement)) {
             // A tick box beside a value (a modifier to tick): its state, for the classifier.
             own += (c as HTMLInputElement).checked ? ' ☑ ' : ' ☐ ';
             continue;

@@ -20,11 +20,27 @@ const NATIVE_CONTROLS: ReadonlySet<string> = new Set(['input', 'select', 'textar
 const VALUE_ROLES: ReadonlySet<string> = new Set(['textbox', 'combobox', 'spinbutton', 'slider', 'listbox', 'searchbox']);
 const NOT_VALUE_INPUTS = /^(?:hidden|checkbox|radio|button|submit|reset|image|file|password|color|range)$/;
 
+/** A popup a picker button opens (a list, a calendar grid, a dialog): not a menu of actions. */
+const PICKER_POPUPS = /^(?:true|listbox|grid|dialog|tree)$/;
+
+/**
+ * A button that shows a chosen value: a custom select's or date picker's trigger (Radix, MUI, Ant
+ * Design, Angular Material, ember-power-select). It opens a list/calendar, or another element
+ * names it (aria-labelledby), so its own text is the value, not its name.
+ */
+export function isValueButton(el: Element): boolean {
+  if (el.localName !== 'button') return false;
+  if (el.getAttribute('role') === 'combobox' || PICKER_POPUPS.test(el.getAttribute('aria-haspopup') ?? '')) return true;
+  const by = el.getAttribute('aria-labelledby');
+  return by !== null && !by.split(/\s+/).includes(el.id);
+}
+
 /** A native or ARIA control whose value is data (not a button, checkbox or hidden field). */
 export function isValueControl(el: Element): boolean {
   const name = el.localName;
   if (name === 'input') return !NOT_VALUE_INPUTS.test((el as HTMLInputElement).type);
   if (name === 'select' || name === 'textarea') return true;
+  if (name === 'button') return isValueButton(el);
   // A multi-line textbox or a contenteditable one is an editor (a text block), not a field.
   return VALUE_ROLES.has(el.getAttribute('role') ?? '') && !el.hasAttribute('contenteditable') && el.getAttribute('aria-multiline') !== 'true';
 }
@@ -52,12 +68,33 @@ export function controlText(el: Element): string {
   if (role === 'listbox') {
     const options = Array.from(el.querySelectorAll('[role="option"]'));
     const selected = options.filter((o) => o.getAttribute('aria-selected') === 'true' || o.getAttribute('aria-checked') === 'true');
-    return (selected.length > 0 ? selected : options).map((o) => squash(o.textContent ?? '')).join(' ');
+    // Options that say their state and none is chosen (a chip listbox with nothing picked): no value.
+    if (selected.length === 0 && options.some((o) => o.hasAttribute('aria-selected') || o.hasAttribute('aria-checked'))) return '';
+    // A dropdown whose list pops up elsewhere (Kendo's dropdownlist): the chosen value is its shown text.
+    if (options.length > 0) return (selected.length > 0 ? selected : options).map((o) => squash(o.textContent ?? '')).join(' ');
+    return textWithoutControls(el);
   }
   if (valueText !== null) return valueText;
   const inner = el.querySelector('input, textarea');
-  if (inner) return (inner as HTMLInputElement).value;
-  return squash(el.textContent ?? '');
+  if (inner && !isMirror(inner)) return (inner as HTMLInputElement).value;
+  return textWithoutControls(el);
+}
+
+/** A widget that shows a value for a native control it hides (a custom select, a formatted number box). */
+const WIDGET = '[role=combobox],[role=listbox],[aria-haspopup]';
+
+/**
+ * A native control hidden behind the widget that shows its value (Radix/MUI/Select2 keep an
+ * aria-hidden <select> beside their trigger; Kendo a display:none input inside its dropdown or
+ * numeric box, beside the formatted one): the widget is what the user sees and edits, so its value
+ * is the one read.
+ */
+export function isMirror(el: Element): boolean {
+  if (!/^(?:select|input)$/.test(el.localName) || (el.getAttribute('aria-hidden') !== 'true' && (el as HTMLElement).style?.display !== 'none')) return false;
+  for (let up = el.parentElement, depth = 0; up && depth < 2; up = up.parentElement, depth++) {
+    if (up.matches(WIDGET) || Array.from(up.querySelectorAll(`${WIDGET},input:not([type=hidden]):not([aria-hidden]):not([style*=none])`)).some((w) => !w.contains(el))) return true;
+  }
+  return false;
 }
 
 /** name, id, aria-label and class of a control, for rules that read control names ("bill[3][mod]", "units"). */
@@ -70,7 +107,10 @@ function rootOf(el: Element): Document | ShadowRoot {
   return (root as ShadowRoot).getElementById ? (root as ShadowRoot) : el.ownerDocument;
 }
 
-/** Text of an element without the text of controls inside it. */
+/**
+ * Text of an element as a user sees it: without the text of controls inside it (a hidden select's
+ * options) and without aria-hidden decorations (a picker's initials avatar, icon glyphs).
+ */
 function textWithoutControls(el: Element): string {
   let out = '';
   const walk = (node: Node): void => {
@@ -78,7 +118,7 @@ function textWithoutControls(el: Element): string {
       if (child.nodeType === 3) out += (child as Text).data;
       else if (child.nodeType === 1) {
         const c = child as Element;
-        if (isNativeControl(c) || c.localName === 'script' || c.localName === 'style' || c.localName === 'option') continue;
+        if (isNativeControl(c) || c.localName === 'script' || c.localName === 'style' || c.localName === 'option' || c.getAttribute('aria-hidden') === 'true') continue;
         walk(c);
       }
     }
