@@ -5,7 +5,7 @@
 // overall, per batch (batch 2 was written after the reader was finished: the honest figure) and
 // per family, with the reason for every page that failed.
 //
-//   node scripts/page-accuracy.mjs [--batch 1|2|3|4|5|6|openemr] [--family <name>] [--format text|json] [--no-build] [--verbose]
+//   node scripts/page-accuracy.mjs [--batch N|openemr] [--family <name>] [--format text|json] [--no-build] [--verbose]
 //                                  [--dump <dir>] [--from <dir>]
 //
 // --dump <dir> keeps what the worker stored for each page (its frames' page descriptions) as JSON;
@@ -14,7 +14,7 @@
 // a browser run). Offline, "same findings" checks the read visits with the built engine the way the
 // worker does (dist/engine.mjs, default settings), not the popup's stored result.
 //
-// Without --batch: batches 1 to 7 and the demo's OpenEMR pages ("openemr"), each reported apart.
+// Without --batch: every batch in CORPUS_BATCHES (scripts/page-corpus.mjs) and the demo's OpenEMR pages, each reported apart.
 //
 // Run it under the machine's browser lock (flock /tmp/tcg-e2e.lock …): policy tests of other
 // worktrees write machine-wide browser policy that would reach this browser.
@@ -22,7 +22,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDemoExtension, launchChromium } from '../test/e2e/harness.mjs';
-import { corpusPages, corpusServers, judgePage, judgeOffline, pageName, REPO, setName, settledRecord } from './page-corpus.mjs';
+import { CORPUS_BATCHES, corpusPages, corpusServers, judgePage, judgeOffline, pageName, REPO, setName, settledRecord } from './page-corpus.mjs';
 
 const argv = process.argv.slice(2);
 const option = (name) => {
@@ -31,7 +31,7 @@ const option = (name) => {
 };
 const format = option('--format') ?? 'text';
 const batchOption = option('--batch');
-const batches = batchOption ? [/^\d+$/.test(batchOption) ? Number(batchOption) : batchOption] : [1, 2, 3, 4, 5, 6, 7, 'openemr'];
+const batches = batchOption ? [/^\d+$/.test(batchOption) ? Number(batchOption) : batchOption] : CORPUS_BATCHES;
 const families = option('--family') ? [option('--family')] : null;
 const verbose = argv.includes('--verbose');
 const dumpDir = option('--dump');

@@ -2,6 +2,8 @@
 
 export const REPO: string;
 export const CORPUS_ROOT: string;
+/** The batches every corpus measure and the e2e corpus tests cover by default. */
+export const CORPUS_BATCHES: PageSet[];
 
 export type PageSet = number | 'openemr';
 

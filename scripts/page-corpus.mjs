@@ -18,7 +18,10 @@ export const setName = (batch) => (typeof batch === 'number' ? `batch${batch}` :
  * ("corpus" or "demo"), expected }. Sets: 1 to 6 (the corpus batches), "openemr" (the demo's OpenEMR
  * pages, expected visits in corpus/openemr/<page>/expected.json, served from demo/).
  */
-export function corpusPages({ batches = [1, 2, 3, 4, 5, 6, 7], families = null } = {}) {
+/** The batches every corpus measure and the e2e corpus tests cover by default (the demo's OpenEMR pages too). */
+export const CORPUS_BATCHES = [1, 2, 3, 4, 5, 6, 7, 8, 'openemr'];
+
+export function corpusPages({ batches = CORPUS_BATCHES.filter((b) => b !== 'openemr'), families = null } = {}) {
   const pages = [];
   for (const batch of batches) {
     if (batch === 'openemr') {

@@ -206,3 +206,19 @@ describe("a dropdown's shown payer with a hidden id behind it", () => {
     expect(readVisit(`<div class="v-card"><div class="v-card__title">Clinic Cloud</div>${select('Room', 'Bay 3 East')}</div>${NOTE}${LINES}`).payer).toBeUndefined();
   });
 });
+
+describe('diagnosis pointer columns numbered D1–D4 resolve against a numbered diagnosis grid', () => {
+  const DX = `<table><tr><th>#</th><th>ICD-10</th><th>Description</th></tr><tr><td>1</td><td>M54.2</td><td>Cervicalgia</td></tr><tr><td>2</td><td>M62.838</td><td>Other muscle spasm</td></tr></table>`;
+  for (const [heads, cells] of [
+    [['D1', 'D2'], ['2', '']],
+    [['Dx1', 'Dx2'], ['2', '1']],
+    [['Dx 1', 'Dx 2'], ['1', '2']],
+  ] as const) {
+    it(`${heads.join(', ')} → codes`, () => {
+      const lines = `<table><tr><th>Proc</th><th>M1</th><th>Units</th><th>Min</th>${heads.map((h) => `<th>${h}</th>`).join('')}</tr><tr><td>97124</td><td>GP</td><td>1</td><td>13</td>${cells.map((c) => `<td>${c}</td>`).join('')}</tr></table>`;
+      const visit = readVisit(`${NOTE}${DX}${lines}`);
+      const codes = cells.filter((c) => c !== '').map((c) => (c === '1' ? 'M54.2' : 'M62.838'));
+      expect(visit.lines[0]?.dx).toEqual(codes);
+    });
+  }
+});

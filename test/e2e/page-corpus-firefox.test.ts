@@ -6,7 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS_ROOT, corpusPages, corpusServers, judgePage, pageName, settledRecord, type CorpusPage, type PageJudgement } from '../../scripts/page-corpus.mjs';
+import { CORPUS_BATCHES, CORPUS_ROOT, corpusPages, corpusServers, judgePage, pageName, settledRecord, type CorpusPage, type PageJudgement } from '../../scripts/page-corpus.mjs';
 import { buildDemoExtension, DEMO_PAGES, FIREFOX_PATH, launchFirefox, requireBrowser, startDemoServer, waitFor, type DemoServer } from './harness.mjs';
 
 declare const browser: typeof chrome;
@@ -60,7 +60,7 @@ const problemsOf = (page: CorpusPage, r: PageJudgement): string[] =>
 const KNOWN_MISSES = (JSON.parse(readFileSync(join(CORPUS_ROOT, 'known-misses.json'), 'utf8')) as { pages: Record<string, string> }).pages;
 
 describe('Firefox: every corpus page (batches 1–7, the demo\'s OpenEMR pages) is read right, with the CLI\'s findings', () => {
-  for (const page of corpusPages({ batches: [1, 2, 3, 4, 5, 6, 7, 'openemr'] })) {
+  for (const page of corpusPages({ batches: CORPUS_BATCHES })) {
     const name = pageName(page);
     // Known misses (test/fixtures/pages/corpus/known-misses.json) are skipped; every other page must pass.
     it.skipIf(name in KNOWN_MISSES)(name, async () => {

@@ -26,7 +26,7 @@ export interface ColumnRule {
 /** Column headers (and card/record labels). Earlier rows win ties: "Dx code" is dx, not code. */
 export const COLUMN_RULES: readonly ColumnRule[] = [
   { column: 'remove', phrases: ['del', 'delete', 'remove', 'void'], weight: 3 },
-  { column: 'dx', phrases: ['dx', 'dx ptr', 'dx pointer', 'dx pointers', 'diagnosis', 'diagnoses', 'diag', 'icd', 'icd-10', 'icd10', 'icd 10', 'pointer', 'pointers', 'ptr', 'justify', 'justification', 'dx code', 'diagnosis code', 'diagnosis pointer', 'linked dx', 'related dx'], weight: 3 },
+  { column: 'dx', phrases: ['dx', 'dx ptr', 'dx pointer', 'dx pointers', 'diagnosis', 'diagnoses', 'diag', 'icd', 'icd-10', 'icd10', 'icd 10', 'pointer', 'pointers', 'ptr', 'justify', 'justification', 'dx code', 'diagnosis code', 'diagnosis pointer', 'linked dx', 'related dx', 'd1', 'd2', 'd3', 'd4', 'dx1', 'dx2', 'dx3', 'dx4', 'dx 1', 'dx 2', 'dx 3', 'dx 4', 'ptr 1', 'ptr 2', 'ptr 3', 'ptr 4'], weight: 3 },
   { column: 'modifiers', phrases: ['mod', 'mods', 'modifier', 'modifiers', 'mod 1', 'mod 2', 'mod 3', 'mod 4', 'mod1', 'mod2', 'mod3', 'mod4', 'modifier 1', 'modifier 2', 'modifier 3', 'modifier 4', 'm1', 'm2', 'm3', 'm4'], weight: 3 },
   { column: 'codeType', phrases: ['type', 'code type', 'code set', 'system'], weight: 2 },
   { column: 'minutes', phrases: ['min', 'mins', 'minutes', 'time', 'duration', 'time (min)', 'treatment time', 'timed minutes'], weight: 3 },
