@@ -347,13 +347,32 @@ function placeFigures(lx: Lexed, chosen: readonly Item[], segments: Segment[], s
   return totals;
 }
 
+const lineStarts = new WeakMap<Lexed, Int32Array>();
+/** The first token of each line, computed once per text (a walk back per figure would be quadratic on one long line). */
+function firstTokenOfLine(lx: Lexed, line: number): number {
+  let starts = lineStarts.get(lx);
+  if (!starts) {
+    starts = new Int32Array(lx.count > 0 ? lx.line[lx.count - 1]! + 1 : 0).fill(-1);
+    for (let i = 0; i < lx.count; i++) if (starts[lx.line[i]!] === -1) starts[lx.line[i]!] = i;
+    lineStarts.set(lx, starts);
+  }
+  return starts[line]!;
+}
+
 /** The figure's line opens with a service name (bullets aside) and the figure follows it within a word or two (or a bracketed qualifier). */
 function entryLine(lx: Lexed, services: readonly Service[], it: Item): boolean {
-  const line = lx.line[it.first]!;
-  let first = it.first;
-  while (first > 0 && lx.line[first - 1] === line) first--;
+  let first = firstTokenOfLine(lx, lx.line[it.first]!);
   while (first < it.first && (lx.norm[first] === '-' || lx.norm[first] === '*' || lx.norm[first] === '•')) first++;
-  const opening = services.find((s) => s.first === first && !s.weak);
+  // Services are in token order: the one starting at the line's first word, by binary search.
+  let lo = 0;
+  let hi = services.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (services[mid]!.first < first) lo = mid + 1;
+    else hi = mid;
+  }
+  let opening: Service | undefined;
+  for (let k = lo; k < services.length && services[k]!.first === first; k++) if (!services[k]!.weak) opening = services[k];
   if (opening === undefined || it.first < opening.end) return false;
   // A bracketed qualifier may stand between: "Therapeutic massage (land) 0900-0915".
   let at = opening.end;
@@ -379,7 +398,7 @@ function goalClause(lx: Lexed, seg: Segment, first: number): boolean {
   return false;
 }
 
-/** A duration written as a frequency: after "q" / "q." / "every" / "times", or the upper end of "q3-4h". */
+/** A frequency right after a length: "x2/wk", "2x/week", "3 per week" (the length is a planned session's). */
 function frequencyFollows(lx: Lexed, at: number): boolean {
   let i = at;
   if (lx.norm[i] === 'x') i++;
@@ -389,6 +408,7 @@ function frequencyFollows(lx: Lexed, at: number): boolean {
   return (lx.norm[i] === '/' && FREQUENCY_AFTER_SLASH.has(lx.norm[i + 1]!)) || (lx.norm[i] === 'per' && FREQUENCY_AFTER_SLASH.has(lx.norm[i + 1]!));
 }
 
+/** A duration written as a frequency: after "q" / "q." / "every" / "times", or the upper end of "q3-4h". */
 function isFrequency(lx: Lexed, first: number): boolean {
   let i = first - 1;
   if (lx.norm[i] === '-' && lx.kind[i - 1] === Kind.Num) i -= 2;

@@ -118,13 +118,24 @@ export default defineRule({
     };
     // "Massage to R upper trapezius and levator scapulae, 15 min, performed by …, LMT": the massage entry
     // runs on to who did it. Same sentence, no ';' between, and no other service named between.
-    const otherServices = (chart.mentions.service ?? []).filter((m) => m.entry !== '97124');
+    const otherServices = (chart.mentions.service ?? []).filter((m) => m.entry !== '97124').sort((a, b) => a.start - b.start);
+    // Index of the first span starting at or after `at` (spans in text order).
+    const firstFrom = (spans: readonly Span[], at: number): number => {
+      let lo = 0;
+      let hi = spans.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (spans[mid]!.start < at) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
     const sameEntry = (c: Span, sentence: number): boolean => {
-      const before = massage.filter((m) => m.sentence === sentence && m.end <= c.start);
-      const last = before[before.length - 1];
-      if (!last) return false;
+      const last = massage[firstFrom(massage, c.start) - 1];
+      if (!last || last.sentence !== sentence || last.end > c.start) return false;
       if (chart.text.slice(last.end, c.start).includes(';')) return false;
-      return !otherServices.some((m) => m.start >= last.end && m.end <= c.start);
+      const other = otherServices[firstFrom(otherServices, last.end)];
+      return !(other && other.end <= c.start);
     };
     // A name and credential written into the massage entry itself ("Massage 14 min (P. Lind, LMT): …") names
     // who furnished it, like "performed by": unless the same person also holds an eligible credential.
