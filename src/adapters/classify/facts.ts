@@ -71,7 +71,7 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
     case 'provider': {
       // "… on 12/01/2026" (a signature's date), "(NPI 1234567890)" and other ids after the person.
       // "Lindqvist PT, DPT, Tove" (surname, credentials, given name) reads as "Tove Lindqvist, PT, DPT".
-      // "Priya Raman · PT, DPT" (a select showing the name, a middle dot, the credentials) reads as "Priya Raman, PT, DPT".
+      // "Dana Voss · PT, DPT" (a select showing the name, a middle dot, the credentials) reads as "Dana Voss, PT, DPT".
       const person = personInReadingOrder(value.replace(/\s+[·•]\s+(?=[A-Z])/g, ', ').replace(/\s+on\s+\d.*$/i, '').replace(/[\s,]*[([]?\s*(?:npi|id|provider id|license|lic)\b[\s:#.]*\d[\d-]*\s*[)\]]?/gi, '').trim());
       return personLike(person) ? person.slice(0, 120) : undefined;
     }

@@ -209,7 +209,7 @@ function tailSays(lx: Lexed, tail: Part | undefined): 'earlier' | 'same' | 'othe
   return other ? 'other' : undefined;
 }
 
-// "carry practice 10 lb up 8 stairs", "walked down 2 flights": "up"/"down" is where the patient went, not a change.
+// "step training with 5 lb up 6 stairs", "walked down 2 flights": "up"/"down" is where the patient went, not a change.
 const MOVED_ALONG = new Set(['stairs', 'stair', 'steps', 'step', 'flights', 'flight', 'curb', 'curbs', 'ramp', 'ramps', 'hill', 'hills', 'ladder', 'rungs']);
 function movedAlong(lx: Lexed, changeWord: number, valueEnd: number): boolean {
   const w = lx.norm[changeWord];

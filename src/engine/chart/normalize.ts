@@ -78,7 +78,7 @@ export function normalizeText(original: string): Normalized {
   };
 }
 
-// Dictated notes speak their punctuation: "pain five out of ten period new paragraph objective period".
+// Dictated notes speak their punctuation: "calf tight period new paragraph plan colon".
 // One row per spoken mark: the words, and the mark they stand for (one character per word, so the
 // offset map stays a list of dropped positions). A note counts as dictated only when it speaks
 // several marks (DICTATED), so "cert period" or "a period of rest" in a typed note stay words.

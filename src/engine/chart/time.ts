@@ -374,7 +374,7 @@ function entryLine(lx: Lexed, services: readonly Service[], it: Item): boolean {
   let opening: Service | undefined;
   for (let k = lo; k < services.length && services[k]!.first === first; k++) if (!services[k]!.weak) opening = services[k];
   if (opening === undefined || it.first < opening.end) return false;
-  // A bracketed qualifier may stand between: "Therapeutic massage (land) 0900-0915".
+  // A bracketed qualifier may stand between: "Massage (seated) 1310-1322".
   let at = opening.end;
   if (lx.norm[at] === '(') {
     let close = at + 1;
