@@ -116,7 +116,7 @@ export default defineRule({
         (after !== undefined && after.sentence === sentence && after.start - c.end <= MAX_GAP)
       );
     };
-    // "Massage to L levator and lower trapezius, 18 min, done by …, LMT": the massage entry
+    // "Massage to L QL and glute med, 18 min, done by …, LMT": the massage entry
     // runs on to who did it. Same sentence, no ';' between, and no other service named between.
     const otherServices = (chart.mentions.service ?? []).filter((m) => m.entry !== '97124').sort((a, b) => a.start - b.start);
     // Index of the first span starting at or after `at` (spans in text order).
