@@ -8,6 +8,7 @@ import { findGoals } from './goals';
 import { findMeasures } from './measures';
 import { lex } from './lex';
 import { normalizeText } from './normalize';
+import { lowerBound } from '../search';
 import { findTimes, type ServiceMention } from './time';
 import { parseTimes } from './time-grammar';
 import { findEpisodeFacts, findNoteClaimLines, findSignatures } from './note-facts';
@@ -124,14 +125,7 @@ type Tokens = ReturnType<typeof tokenize>;
 
 /** Index of the last span (in text order) that starts at or before `pos`; -1 when none does. */
 function lastStartingAtOrBefore(spans: readonly { start: number }[], pos: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (spans[mid]!.start <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return lowerBound(spans.length, (i) => spans[i]!.start <= pos) - 1;
 }
 
 /** Where a position or a run of tokens is: section, sentence, and which scopes cover it. */
@@ -208,13 +202,7 @@ function overlapTest(spans: readonly { start: number; end: number }[]): (start: 
   sorted.forEach((span, k) => (maxEnd[k] = furthest = Math.max(furthest, span.end)));
   return (start, end) => {
     // The spans starting before `end` are sorted[0 … lo - 1]; one overlaps when it ends after `start`.
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]!.start < end) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(sorted.length, (i) => sorted[i]!.start < end);
     return lo > 0 && maxEnd[lo - 1]! > start;
   };
 }

@@ -14,6 +14,7 @@
 import { CLAUSE_ABBREVIATIONS } from './abbreviations';
 import { type Item, selectLongest } from './grammar';
 import { Kind, type Lexed, lexAt, tokensIn } from './lex';
+import { lowerBound } from '../search';
 import { clockGap, TIME_WORDS, type TimeItems, type TotalKind, totalLabelKind } from './time-grammar';
 import { readTables } from './time-table';
 import type { CodeMinutes, MentionContext, SectionKind, ServiceTime, TotalTime, UnresolvedTime } from './types';
@@ -364,13 +365,7 @@ function entryLine(lx: Lexed, services: readonly Service[], it: Item): boolean {
   let first = firstTokenOfLine(lx, lx.line[it.first]!);
   while (first < it.first && (lx.norm[first] === '-' || lx.norm[first] === '*' || lx.norm[first] === '•')) first++;
   // Services are in token order: the one starting at the line's first word, by binary search.
-  let lo = 0;
-  let hi = services.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (services[mid]!.first < first) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(services.length, (i) => services[i]!.first < first);
   let opening: Service | undefined;
   for (let k = lo; k < services.length && services[k]!.first === first; k++) if (!services[k]!.weak) opening = services[k];
   if (opening === undefined || it.first < opening.end) return false;
@@ -761,16 +756,7 @@ function actualTimeWins(lx: Lexed, attached: (ServiceTime & { section: SectionKi
     return -1;
   };
   /** The last attached entry starting before `start` (binary search). */
-  const lastBefore = (start: number): number => {
-    let lo = 0;
-    let hi = attached.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (attached[mid]!.start < start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
-  };
+  const lastBefore = (start: number): number => lowerBound(attached.length, (i) => attached[i]!.start < start) - 1;
   const usedOrphans = new Set<Orphan>();
   for (const orphan of orphans) {
     const { figure } = orphan;

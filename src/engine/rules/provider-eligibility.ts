@@ -4,6 +4,7 @@
 // names the provider as doing the massage ("massage performed by LMT").
 import type { Span } from '../chart';
 import { defineRule } from './define';
+import { lowerBound } from '../search';
 
 const DEFAULT_NOT_PAID = ['LMT'];
 // How far apart (characters) a provider and the massage may be named to read as "who did it".
@@ -102,13 +103,7 @@ export default defineRule({
       .sort((a, b) => a.start - b.start);
     // Nearest massage mention on either side, by binary search: stays linear on hostile notes.
     const besideMassage = (c: Span, sentence: number): boolean => {
-      let lo = 0;
-      let hi = massage.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (massage[mid]!.start < c.start) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = lowerBound(massage.length, (i) => massage[i]!.start < c.start);
       const before = massage[lo - 1];
       const after = massage[lo];
       return (
@@ -120,16 +115,7 @@ export default defineRule({
     // runs on to who did it. Same sentence, no ';' between, and no other service named between.
     const otherServices = (chart.mentions.service ?? []).filter((m) => m.entry !== '97124').sort((a, b) => a.start - b.start);
     // Index of the first span starting at or after `at` (spans in text order).
-    const firstFrom = (spans: readonly Span[], at: number): number => {
-      let lo = 0;
-      let hi = spans.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (spans[mid]!.start < at) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
+    const firstFrom = (spans: readonly Span[], at: number): number => lowerBound(spans.length, (i) => spans[i]!.start < at);
     const sameEntry = (c: Span, sentence: number): boolean => {
       const last = massage[firstFrom(massage, c.start) - 1];
       if (!last || last.sentence !== sentence || last.end > c.start) return false;
