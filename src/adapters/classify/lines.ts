@@ -364,15 +364,7 @@ function readFreeText(text: string, pointers: PointerMap, unresolved: string[]):
     line.modifiers = mods;
     cues++;
   }
-  const q = inlineQuantities(after);
-  if (q.units !== undefined) {
-    line.units = q.units;
-    cues++;
-  }
-  if (q.minutes !== undefined) {
-    line.minutes = q.minutes;
-    cues++;
-  }
+  cues += setQuantities(line, inlineQuantities(after));
   const dxMatch = /\b(?:dx|diagnos[ie]s|icd(?:-?10)?)\s*[:#]?\s*(.+)$/i.exec(after);
   const dx = dxMatch ? diagnosisValues(dxMatch[1] as string, pointers, unresolved) : diagnosisCodes(after);
   if (dx.length > 0) {
@@ -792,15 +784,7 @@ export function billItem(block: PageBlock, next: PageBlock | undefined, pointers
     line.modifiers = mods;
     cues++;
   }
-  const q = inlineQuantities(rest);
-  if (q.units !== undefined) {
-    line.units = q.units;
-    cues++;
-  }
-  if (q.minutes !== undefined) {
-    line.minutes = q.minutes;
-    cues++;
-  }
+  cues += setQuantities(line, inlineQuantities(rest));
   const blocks = [block.id];
   const own = lines.map((l) => ITEM_DX.exec(l)).find(Boolean);
   const after = next && !next.edit && next.text.length <= 80 && procedureCodes(next.text).length === 0 ? ITEM_DX.exec(next.text.trim()) : null;
@@ -814,4 +798,18 @@ export function billItem(block: PageBlock, next: PageBlock | undefined, pointers
     }
   }
   return cues >= 2 ? { found: { line, cues, reason: ['a bill item written as lines'] }, blocks } : null;
+}
+
+/** Units and minutes found in an entry's text onto its line; returns how many there were (each a cue that it is a line). */
+function setQuantities(line: SnapshotClaimLine, q: { units?: number; minutes?: number }): number {
+  let cues = 0;
+  if (q.units !== undefined) {
+    line.units = q.units;
+    cues++;
+  }
+  if (q.minutes !== undefined) {
+    line.minutes = q.minutes;
+    cues++;
+  }
+  return cues;
 }
