@@ -174,6 +174,11 @@ describe('measurements', () => {
       [4, null],
     ]);
   });
+  it('"which is up from" and "<value> today, <value> at eval" are changes since earlier', () => {
+    expect(analyzeChart('Knee flexion 118 degrees which is up from 96 degrees at IE.').changes.map((c) => [c.from, c.to, c.direction])).toEqual([[96, 118, 'better']]);
+    expect(analyzeChart('Pain 3/10 today, 7/10 at initial eval.').changes.map((c) => [c.from, c.to, c.since])).toEqual([[7, 3, 'earlier']]);
+    expect(analyzeChart('Pain 4/10, 6/10 on the left.').changes).toEqual([]);
+  });
   it('a value for the other side in brackets is no earlier value', () => {
     expect(analyzeChart('Flexion 120 deg R (110 deg L).').changes).toEqual([]);
   });

@@ -258,10 +258,20 @@ const comparisonRows: Rule[] = [
     make: (p, lx) => change(p[5], fromValue(lx, p[1]), { since: 'earlier' }),
   },
   ...[V, VALUE].map<Rule>((earlier) => ({
-    name: `change: <value> down from <${earlier.type === 'item' ? earlier.kind : 'n'}>`,
+    name: `change: <value> down from <${earlier.type === 'item' ? earlier.kind : 'n'}> ("125 deg, which is up from 100")`,
     kind: 'comparison',
-    pattern: [V, NOW, CHANGE, word('from'), earlier],
-    make: (p, lx) => change(p[0], fromValue(lx, p[4]), { since: 'earlier', direction: changeWordDirection(lx.norm[p[2]!.first]!) }),
+    pattern: [V, NOW, opt(punct(',')), opt(word('which', 'that')), opt(word('is', 'was', 'has', 'have')), CHANGE, word('from'), earlier],
+    make: (p, lx) => change(p[0], fromValue(lx, p[7]), { since: 'earlier', direction: changeWordDirection(lx.norm[p[5]!.first]!) }),
+  })),
+  ...[V, VALUE].map<Rule>((earlier) => ({
+    // "0.82 m/s today, 0.70 m/s at eval": the earlier value after a comma, named by when it was.
+    name: `change: <value> today, <${earlier.type === 'item' ? earlier.kind : 'n'}> at eval`,
+    kind: 'comparison',
+    pattern: [V, NOW, punct(',', ';'), opt(word('vs', 'versus', 'compared')), earlier, opt(SHORT_GAP)],
+    make: (p, lx) => {
+      if (!p[5] || p[5].end - p[5].first > 4 || tailSays(lx, p[5]) !== 'earlier') return null;
+      return change(p[0], fromValue(lx, p[4]), { since: 'earlier' });
+    },
   })),
   ...[V, VALUE].map<Rule>((earlier) => ({
     name: `change: from <${earlier.type === 'item' ? earlier.kind : 'n'}> [at eval] to <value>`,

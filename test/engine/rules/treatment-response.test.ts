@@ -6,6 +6,10 @@ const bare = 'Therapeutic massage 15 min to R upper trapezius with effleurage an
 ruleTester('treatment-response', {
   valid: [
     {
+      name: 'a functional change written as "can now …"',
+      visit: { lines: [{ code: '97124', modifiers: ['GP'], units: 1 }], note: 'Massage 12 min to R infraspinatus, kneading. Pt can now reach the second shelf without pain (could not last week).' },
+    },
+    {
       name: 'a change that names a deficit word after it is still a change',
       visit: { lines: massageLine, note: `${bare} Afterward pain decreased to 2/10 with gripping a mug.` },
     },
