@@ -372,7 +372,7 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
         if (cell.label) facts.labelled(cell.label, cell.text.replace(cell.label, ''), 'prev', row.id, row.visible && table.visible);
         const column = table.columns[c];
         if (column && table.rows.length <= 2) facts.labelled(column, cell.text, 'col', row.id, row.visible && table.visible);
-        // A plain label cell before its value ("Total Timed Minutes | [40]").
+        // A plain label cell before its value ("Timed min total | [41]").
         const next = row.cells[c + 1];
         if (next && cell.text.length <= 40 && !column) facts.labelled(cell.text, next.text, 'row', row.id, row.visible && table.visible, 0.9);
       });

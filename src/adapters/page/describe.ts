@@ -572,7 +572,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     return !/^a$|alpha|latin/i.test(style ?? '') ? String(n) : n > 0 && n < 27 ? String.fromCharCode(64 + n) : undefined;
   }
 
-  /** "<span title="Total Timed Minutes">38</span>": a figure named only by its tooltip. */
+  /** "<span title="Timed minutes total">41</span>": a figure named only by its tooltip. */
   function titledFigure(el: Element): void {
     const title = el.getAttribute('title');
     if (!title) return;

@@ -21,7 +21,7 @@ export function headingKind(label: string | undefined): SectionKind | undefined 
   // An unseen heading of a few words is usually a known one with a word added ("Billing summary",
   // "Daily interventions", "Goals per POC"): its first word, else its last, decides. Single letters
   // ("S", "O") only count on their own.
-  // A hyphenated word stays whole: "Neuromuscular re-education" does not end in "education".
+  // A hyphenated word stays whole: a heading ending in "re-education" is not an "education" heading.
   const words = label.toLowerCase().replace(/[^a-z0-9/' -]+/g, ' ').replace(/\s+/g, ' ').trim().split(' ');
   if (words.length < 2 || words.length > 4) return undefined;
   const first = words[0]!;
