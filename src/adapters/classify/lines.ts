@@ -416,14 +416,8 @@ function continuation(row: PageRow, pointers: PointerMap, unresolved: string[]):
   const line: SnapshotClaimLine = { code: '00000' };
   let cues = 0;
   const q = inlineQuantities(text);
-  if (q.units !== undefined && /\bunits?\b|\bqty\b/i.test(text)) {
-    line.units = q.units;
-    cues++;
-  }
-  if (q.minutes !== undefined) {
-    line.minutes = q.minutes;
-    cues++;
-  }
+  // A continuation row's bare number is units only when it says so ("Units: 2").
+  cues += setQuantities(line, /\bunits?\b|\bqty\b/i.test(text) ? q : { minutes: q.minutes });
   const mod = /\bmod(?:ifiers?|s)?\s*[:#]?\s*((?:[A-Z0-9]{2}[\s,:;/-]*){1,4})/i.exec(text);
   if (mod) {
     line.modifiers = modifierTokens(mod[1] as string);

@@ -4,6 +4,7 @@
 // One linear pass; typed arrays keep it cheap.
 import type { Tokens } from './tokens';
 import { WordTable } from './words';
+import { lowerBound } from '../search';
 
 export const enum Kind {
   Num = 1,
@@ -196,12 +197,5 @@ export function tokensIn(lx: Lexed, words: ReadonlySet<string>): Uint8Array {
 
 /** Index of the first token starting at or after `offset` (count when none). */
 export function lexAt(lx: Lexed, offset: number): number {
-  let lo = 0;
-  let hi = lx.count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (lx.start[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(lx.count, (i) => lx.start[i]! < offset);
 }

@@ -79,8 +79,8 @@ export function normalizeText(original: string): Normalized {
 }
 
 // Dictated notes speak their punctuation: "calf tight period new paragraph plan colon".
-// One row per spoken mark: the words, and the mark they stand for (one character per word, so the
-// offset map stays a list of dropped positions). A note counts as dictated only when it speaks
+// One row per spoken mark: the words, and the mark they stand for (never longer than the words, so
+// each unit is kept, replaced one for one or dropped, and the offset map stays a list of dropped positions). A note counts as dictated only when it speaks
 // several marks (DICTATED), so "cert period" or "a period of rest" in a typed note stay words.
 const SPOKEN_MARKS: readonly { words: string; to: string }[] = [
   { words: 'new paragraph', to: '\n\n' },

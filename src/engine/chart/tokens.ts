@@ -1,6 +1,7 @@
 // Word tokens with offsets: the unit every vocabulary match and scope is counted in.
 // One linear pass over character codes; lowercasing per token keeps offsets exact whatever the Unicode.
 import { WordTable } from './words';
+import { lowerBound } from '../search';
 
 export interface Tokens {
   count: number;
@@ -125,12 +126,5 @@ export function tokenize(text: string, words: WordTable = new WordTable(text.len
 
 /** Index of the first token whose start is >= offset (count when none). */
 export function tokenAtOrAfter(tokens: Tokens, offset: number): number {
-  let lo = 0;
-  let hi = tokens.count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tokens.starts[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(tokens.count, (i) => tokens.starts[i]! < offset);
 }
