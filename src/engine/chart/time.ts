@@ -237,7 +237,7 @@ function serviceRightBefore(services: readonly Service[], it: Item): Service | u
  * Each chosen reading placed: totals kept, unit counts marked, figures that are treatment time put in
  * their segment (what is hypothetical, historical, planned or in a section without treatment time is not).
  */
-function placeFigures(lx: Lexed, chosen: readonly Item[], segments: Segment[], segmentOf: Int32Array, services: readonly Service[], contextAt: (offset: number) => MentionContext): TimeFacts['totals'] {
+function placeFigures(lx: Lexed, layout: readonly LineLayout[], chosen: readonly Item[], segments: Segment[], segmentOf: Int32Array, services: readonly Service[], contextAt: (offset: number) => MentionContext): TimeFacts['totals'] {
   const totals: TimeFacts['totals'] = {};
   let lastRangeEnd: Item | undefined;
   let lastRepeated: { line: number; minutes: number } | undefined;
@@ -329,7 +329,7 @@ function placeFigures(lx: Lexed, chosen: readonly Item[], segments: Segment[], s
     if (it.kind === 'duration' && frequencyFollows(lx, it.end)) continue;
     // A treatment table is treatment time wherever the note's headings put it; so is a line that opens
     // with a service and its time under an unclosed "Subjective:" ("Subjective: …\nTher ex 25 min: …").
-    if (NO_TREATMENT_TIME.has(ctx.section) && !it.rule.startsWith('table:') && !(ctx.section === 'subjective' && entryLine(lx, services, it))) continue;
+    if (NO_TREATMENT_TIME.has(ctx.section) && !it.rule.startsWith('table:') && !(ctx.section === 'subjective' && entryLine(lx, layout, services, it))) continue;
     // "10 minutes x3 (neck; then both forearms) = 30 min": a repeated length restated on its line, not more time.
     if (lx.norm[it.first - 1] === '=' && lastRepeated !== undefined && lastRepeated.line === lx.line[it.first] && lastRepeated.minutes === it.value) continue;
     if (it.data?.repeated) lastRepeated = { line: lx.line[it.first]!, minutes: it.value };
@@ -348,21 +348,9 @@ function placeFigures(lx: Lexed, chosen: readonly Item[], segments: Segment[], s
   return totals;
 }
 
-const lineStarts = new WeakMap<Lexed, Int32Array>();
-/** The first token of each line, computed once per text (a walk back per figure would be quadratic on one long line). */
-function firstTokenOfLine(lx: Lexed, line: number): number {
-  let starts = lineStarts.get(lx);
-  if (!starts) {
-    starts = new Int32Array(lx.count > 0 ? lx.line[lx.count - 1]! + 1 : 0).fill(-1);
-    for (let i = 0; i < lx.count; i++) if (starts[lx.line[i]!] === -1) starts[lx.line[i]!] = i;
-    lineStarts.set(lx, starts);
-  }
-  return starts[line]!;
-}
-
 /** The figure's line opens with a service name (bullets aside) and the figure follows it within a word or two (or a bracketed qualifier). */
-function entryLine(lx: Lexed, services: readonly Service[], it: Item): boolean {
-  let first = firstTokenOfLine(lx, lx.line[it.first]!);
+function entryLine(lx: Lexed, layout: readonly LineLayout[], services: readonly Service[], it: Item): boolean {
+  let first = layout[lx.line[it.first]!]!.first;
   while (first < it.first && (lx.norm[first] === '-' || lx.norm[first] === '*' || lx.norm[first] === '•')) first++;
   // Services are in token order: the one starting at the line's first word, by binary search.
   const lo = lowerBound(services.length, (i) => services[i]!.first < first);
@@ -476,6 +464,7 @@ function sameService(s: Service, heading: Service): boolean {
 /** Figures tied to services, segment by segment; figures with no service are returned as orphans. */
 function tieFigures(
   lx: Lexed,
+  layout: readonly LineLayout[],
   segments: readonly Segment[],
   contextAt: (offset: number) => MentionContext,
   attached: (ServiceTime & { section: SectionKind })[],
@@ -483,7 +472,6 @@ function tieFigures(
   rowLines: Uint8Array,
   partWords: Uint8Array,
 ): void {
-  const layout = lineLayout(lx);
   // A table header that names a service ("Exercise | Sets | Min") heads its rows like a heading heads a list.
   let heading: { service: Service; line: number; indent: number; bulleted: boolean; colon: boolean; section: SectionKind; table?: boolean } | undefined;
   let previous: Segment | undefined;
@@ -687,7 +675,9 @@ export function findTimes(
 
   // Segments: clauses within lines. Figures and services are placed in the segment they start in.
   const { segments, segmentOf } = clauseSegments(lx, tables.rowLines, tables.unitTokens, inService, services);
-  const totals = placeFigures(lx, chosen, segments, segmentOf, services, contextAt);
+  // Each line's first token, indent and bullet, once per text (placing and tying figures both ask).
+  const layout = lineLayout(lx);
+  const totals = placeFigures(lx, layout, chosen, segments, segmentOf, services, contextAt);
   const afterCode = tokensAfterCodes(lx, services);
   for (const seg of segments) excludeNearMarkers(lx, inService, afterCode, seg);
 
@@ -698,7 +688,7 @@ export function findTimes(
   // between two figures keeps both with the clause's service.
   const partWords = new Uint8Array(lx.count);
   for (const m of treatedParts) partWords.fill(1, lexAt(lx, m.start), lexAt(lx, m.end));
-  tieFigures(lx, segments, contextAt, attached, orphans, tables.rowLines, partWords);
+  tieFigures(lx, layout, segments, contextAt, attached, orphans, tables.rowLines, partWords);
   actualTimeWins(lx, attached, orphans);
   const unresolved = unreadTimes(lx, text, orphans, totals);
   // A flowsheet row and a narrative sentence about the same service are two statements of its time
