@@ -32,6 +32,10 @@ const PURPOSE = row('purpose');
 const TRIGGER = row('limitation-trigger');
 const TIMEFRAME = row('timeframe');
 const TARGET = row('target');
+const QUALIFIER = row('qualifier');
+const COMPARATOR = row('comparator');
+const WHEN = row('when');
+const NOT_THE_PATIENT = row('not-the-patient');
 /** Hyphenated words the rows list whole: the lexer splits them at the hyphen. */
 const KNOWN_COMPOUNDS = new Set([...data.rows.flatMap((r) => r.words)].filter((w) => w.includes('-')));
 /** Words skipped after a limitation trigger before its object ("difficulty with the", "unable to"). */
@@ -59,6 +63,12 @@ interface Phrase {
   end: number;
 }
 
+/** The index of the first word token in [from, end), or -1. */
+function nextWord(lx: Lexed, from: number, end: number): number {
+  for (let k = from; k < end; k++) if (lx.kind[k] === Kind.Word) return k;
+  return -1;
+}
+
 /** Classify the words of one goal item or limitation object. */
 const SIDE = row('side');
 
@@ -72,12 +82,17 @@ function classify(lx: Lexed, phrase: Phrase, inputs: { functional: Uint8Array; i
     if (lx.kind[i] !== Kind.Word) continue;
     if (ACTIVITY_VERB.has(t)) activityVerb = true;
     if (FILLER.has(t) || (limitation && (LINKING.has(t) || TRIGGER.has(t))) || (source === 'purpose' && (PURPOSE.has(t) || LINKING.has(t) || t === 'that' || t === 'prepare' || t === 'preparation'))) continue;
+    // A region or side before the head says where ("neck pain 2/10", "L shoulder flexion 120 deg"):
+    // the word after it is the head.
+    if ((inputs.region[i] || SIDE.has(t) || QUALIFIER.has(t)) && nextWord(lx, i + 1, phrase.end) !== -1) continue;
     break;
   }
   if (i >= phrase.end) return activityVerb && !limitation ? null : null;
   for (let k = phrase.first; k < phrase.end; k++) if (inputs.functional[k]) return 'functional';
   const head = lx.norm[i]!;
   if (inputs.instrument[i]) return 'measure';
+  // "requires the skills of a therapist": what the service needs, not what the patient cannot do.
+  if (limitation && NOT_THE_PATIENT.has(head)) return null;
   if (NOT_A_GOAL.has(head) && !activityVerb) return null;
   if (COMFORT.has(head)) return 'comfort';
 
@@ -101,7 +116,7 @@ function classify(lx: Lexed, phrase: Phrase, inputs: { functional: Uint8Array; i
       k += 2;
     }
     if (TIMEFRAME.has(t)) hasTime = true;
-    if (TARGET.has(t)) hasTarget = true;
+    if (TARGET.has(t) || COMPARATOR.has(t)) hasTarget = true;
     if (COMFORT.has(t)) comfort = true;
     // "… to allow", "so that", "in order to", "for cooking", "to open jars": a purpose names the activity.
     // ("to cervical musculature", "to R calf": a body region or side after "to" is where, not a purpose.)
@@ -110,7 +125,7 @@ function classify(lx: Lexed, phrase: Phrase, inputs: { functional: Uint8Array; i
       if (next && !TIMEFRAME.has(next) && !TARGET.has(next) && lx.kind[k + 1] === Kind.Word) purpose = true;
     }
     if (k === i && headIsVerb) continue;
-    if (!IMPAIRMENT_NOUN.has(t) && !IMPAIRMENT_VERB.has(t) && !COMFORT.has(t) && !VAGUE.has(t) && !FILLER.has(t) && !LINKING.has(t) && !TIMEFRAME.has(t) && !TARGET.has(t) && !PURPOSE.has(t) && !inputs.instrument[k] && !inputs.region[k] && !SIDE.has(t) && !CLINICAL.has(t)) {
+    if (!IMPAIRMENT_NOUN.has(t) && !IMPAIRMENT_VERB.has(t) && !COMFORT.has(t) && !VAGUE.has(t) && !FILLER.has(t) && !LINKING.has(t) && !TIMEFRAME.has(t) && !TARGET.has(t) && !PURPOSE.has(t) && !inputs.instrument[k] && !inputs.region[k] && !SIDE.has(t) && !CLINICAL.has(t) && !QUALIFIER.has(t) && !COMPARATOR.has(t) && !WHEN.has(t)) {
       other = true;
     }
   }
@@ -118,7 +133,9 @@ function classify(lx: Lexed, phrase: Phrase, inputs: { functional: Uint8Array; i
   if (purpose && other) return 'functional';
   if (headIsVerb || IMPAIRMENT_NOUN.has(head)) {
     if (comfort && !other) return 'comfort';
-    return other && headIsVerb ? 'functional' : 'impairment';
+    // "pain 2/10 while lifting the baby": a noun head with a target and other words names the activity
+    // the target is for; "pain in the elbow region" with no target stays an impairment.
+    return other && (headIsVerb || hasTarget || hasTime) ? 'functional' : 'impairment';
   }
   if (comfort) return 'comfort';
   if (VAGUE.has(head)) return 'impairment';
@@ -191,7 +208,10 @@ export function findGoals(inputs: GoalInputs): GoalStatement[] {
     if (!trigger[i] && !contracted && !notAble) continue;
     let end = i + 1;
     while (end < lx.count && end - i <= 10 && lx.kind[end] !== Kind.Newline && !ITEM_BREAK.has(lx.norm[end]!) && lx.norm[end] !== '(') end++;
-    if (end > i + 1) push({ first: i, end }, 'limitation');
+    // "decreased to 3/10", "reduced to MAS 1": a change word with its new value is a measure that
+    // changed, not a limitation ("decreased sitting tolerance" still is one).
+    const changedTo = IMPAIRMENT_VERB.has(lx.norm[i]!) && lx.norm[i + 1] === 'to' && (lx.kind[i + 2] === Kind.Num || lx.kind[i + 3] === Kind.Num);
+    if (end > i + 1 && !changedTo) push({ first: i, end }, 'limitation');
   }
   return out.sort((a, b) => a.start - b.start);
 }

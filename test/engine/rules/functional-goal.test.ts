@@ -46,6 +46,23 @@ ruleTester('functional-goal', {
       name: 'checking mirrors as the goal',
       visit: { lines: massageLine, note: `${bare}\nGoal: checks both mirrors without neck pain in 4 wks.` },
     },
+    // An impairment target tied to what the patient does, in any of the goal frames.
+    {
+      name: 'swelling reduced so that work boots fit',
+      visit: { lines: massageLine, note: `${bare}\nGoal: reduce L ankle swelling so pt can lace her work boots by wk 3.` },
+    },
+    {
+      name: 'a pain target while doing an activity',
+      visit: { lines: massageLine, note: `${bare}\nSTG: pain 3/10 or lower while carrying groceries up one flight.` },
+    },
+    {
+      name: 'a region before a pain target that serves an activity',
+      visit: { lines: massageLine, note: `${bare}\nLTG: R forearm ache 1/10 when typing a full workday.` },
+    },
+    {
+      name: 'edema and circulation to allow an activity',
+      visit: { lines: massageLine, note: `${bare}\nGoals: improve lymph flow and decrease edema B legs to allow standing at the register 4 hrs.` },
+    },
   ],
   invalid: [
     {
@@ -126,6 +143,35 @@ ruleTester('functional-goal', {
     {
       name: 'hamstrings and gluteus medius written short',
       visit: { lines: massageLine, note: `${bare}\nSTG: improve tissue extensibility B hams; decrease TTP L glut med.` },
+      errors: [{ message: /no functional/ }],
+    },
+    // Pain, tone and tissue goals stay impairments however they are framed: a region first, a
+    // comparator after the target, a qualifier before the noun.
+    {
+      name: 'a region before a pain target with a comparator',
+      visit: { lines: massageLine, note: `${bare}\nGoals: low back ache 3/10 or lower; ease hamstring tightness within 2 wks.` },
+      errors: [{ message: /no functional/ }],
+    },
+    {
+      name: 'a side and joint before a motion target',
+      visit: { lines: massageLine, note: `${bare}\nLTG: R hip IR at least 35 deg; TTP under grade 2.` },
+      errors: [{ message: /no functional/ }],
+    },
+    {
+      name: 'preventing more restriction of the tissue',
+      visit: { lines: massageLine, note: `${bare}\nGoals: prevent any recurrent scar adhesions; minimize residual stiffness.` },
+      errors: [{ message: /no functional/ }],
+    },
+    // A change measured after the massage is a response, not a limitation; the therapist's skill
+    // that a service needs is not something the patient cannot do.
+    {
+      name: 'a value that decreased after the session is no limitation',
+      visit: { lines: massageLine, note: `${bare}\nTone decreased to MAS 1 following the session.\nGoal: normalize tone.` },
+      errors: [{ message: /no functional/ }],
+    },
+    {
+      name: 'the need for a therapist is no limitation',
+      visit: { lines: massageLine, note: `${bare} Needs the expertise of a clinician to dose depth near the graft.\nGoal: decrease spasm.` },
       errors: [{ message: /no functional/ }],
     },
     {
