@@ -15,6 +15,7 @@ const WHAT: Record<string, string> = {
   mmi: 'records maximum medical improvement, so continued massage reads as maintenance care',
   prn: 'schedules the massage "as needed" rather than toward a goal, which reads as maintenance care',
   preventive: 'presents the massage as preventive care',
+  'open-ended': 'leaves the massage open-ended, with no progression or discharge in the plan, which reads as maintenance care',
 };
 
 const stringList = (value: unknown, fallback: string[]): string[] =>
@@ -46,8 +47,13 @@ export default defineRule({
     const planned = new Set(stringList(options.plannedTriggers, DEFAULT_PLANNED_TRIGGERS).map((t) => t.toLowerCase()));
 
     // Sentences that talk about the massage: "prn"/"as needed" only counts there (not "Tylenol prn").
+    // A planned massage ("plan to continue massage as needed") talks about it too: the prn wording
+    // itself must still be the plan, not a condition (plannedFuture below).
     const massageSentences = new Set<number>();
     for (const m of [...massageMentions, ...chart.asserted('massage-technique')]) massageSentences.add(m.sentence);
+    for (const m of [...(chart.mentions['massage-service'] ?? []), ...(chart.mentions['massage-technique'] ?? [])]) {
+      if (m.hypothetical && !m.negated && !m.historical && !m.role && !m.home) massageSentences.add(m.sentence);
+    }
 
     // "Will continue maintenance massage" is the plan; "if progress plateaus" is a condition.
     const triggers = chart.mentions.hypothetical ?? [];

@@ -57,8 +57,43 @@ ruleTester('maintenance-language', {
       name: 'no claim lines and massage not performed today',
       visit: { note: 'Back pain better with massage. Plan: maintenance visits.' },
     },
+    // Open-ended wording only counts when it is the therapy plan.
+    {
+      name: 'a return to the physician as needed is not the massage plan',
+      visit: { lines: massageLine, note: `${treatment} Plan: taper massage to 1x/wk, discharge in 2 wks; return to MD as needed.` },
+    },
+    {
+      name: 'an ongoing symptom is not an ongoing plan',
+      visit: { lines: massageLine, note: `${treatment} Pt reports ongoing tightness after long drives.` },
+    },
   ],
   invalid: [
+    // A plan that keeps the same massage going, written without the word maintenance.
+    {
+      name: 'a planned massage as needed',
+      visit: { lines: massageLine, note: `${treatment} Plan is to keep up massage to the QL prn.` },
+      errors: [{ evidence: 'prn', message: /"as needed" rather than toward a goal/ }],
+    },
+    {
+      name: 'return as needed for tune-ups',
+      visit: { lines: massageLine, note: `${treatment} Pt to return PRN for tune ups.` },
+      errors: [{ message: /open-ended, with no progression or discharge/ }],
+    },
+    {
+      name: 'the same protocol on an ongoing basis',
+      visit: { lines: massageLine, note: `${treatment} Keep same protocol every other week on an ongoing basis.` },
+      errors: [{ evidence: 'ongoing basis', message: /open-ended/ }],
+    },
+    {
+      name: 'current treatment weekly, ongoing',
+      visit: { lines: massageLine, note: `${treatment} P: cont current tx 1x/week ongoing.` },
+      errors: [{ evidence: 'week ongoing', message: /open-ended/ }],
+    },
+    {
+      name: 'massage left open-ended',
+      visit: { lines: massageLine, note: `${treatment} Massage every 2 wks, open-ended.` },
+      errors: [{ evidence: 'open-ended', message: /open-ended/ }],
+    },
     {
       name: 'commercial: planned monthly massage visits with words between',
       visit: { lines: massageLine, note: `${treatment} Plan: monthly follow-up massage visits after discharge.` },
