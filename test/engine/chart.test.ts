@@ -179,6 +179,30 @@ describe('measurements', () => {
     expect(analyzeChart('Pain 3/10 today, 7/10 at initial eval.').changes.map((c) => [c.from, c.to, c.since])).toEqual([[7, 3, 'earlier']]);
     expect(analyzeChart('Pain 4/10, 6/10 on the left.').changes).toEqual([]);
   });
+  // How far a reach goes, as a spinal level (C1 = 1 … L5 = 24, sacrum 25): higher up the back is better.
+  it.each([
+    ['Functional IR R: thumb to T8 today, was T12 at IE.', [['level', 19, 15, 'better']]],
+    ['HBB to L4 from L1.', [['level', 20, 23, 'worse']]],
+    ['Reaching behind back to L2, previously sacrum.', [['level', 25, 21, 'better']]],
+    ['Apley scratch L to T6 (T10 at eval).', [['level', 17, 13, 'better']]],
+  ])('reads a landmark reached as a level: %s', (note, changes) => {
+    expect(analyzeChart(note).changes.map((c) => [c.kind, c.from, c.to, c.direction])).toEqual(changes);
+  });
+  it.each(['Pain at L5 with radiation to the buttock.', 'L4-5 disc bulge per MRI.', 'TTP over the sacrum and T7.'])('a spinal level with no reach is where, not a measure: %s', (note) => {
+    expect(analyzeChart(note).measurements.filter((m) => m.kind === 'level')).toEqual([]);
+  });
+  // Gait speed and walk tests: a speed is better when higher, whichever test gave it.
+  it.each([
+    ['Gait speed 1.2 m/s today, was 0.9 m/s at eval.', [['outcome', 0.9, 1.2, 'better']]],
+    ['Walked 0.75 meters per second (0.6 meters per second at IE).', [['speed', 0.6, 0.75, 'better']]],
+    ['10MWT: 2.8 ft/s, up from 2.2 ft/s.', [['outcome', 2.2, 2.8, 'better']]],
+    ['Treadmill at 1.8 mph from 1.2 mph.', [['speed', 1.2, 1.8, 'better']]],
+  ])('reads a walking speed and its change: %s', (note, changes) => {
+    expect(analyzeChart(note).changes.map((c) => [c.kind, c.from, c.to, c.direction])).toEqual(changes);
+  });
+  it('a speed after a walk test is a performance score, not a distance', () => {
+    expect(analyzeChart('Ten metre walk 0.95 m/s.').measurements.map((m) => [m.kind, m.instrument ?? null, m.value])).toEqual([['outcome', 'performance', 0.95]]);
+  });
   it('a value for the other side in brackets is no earlier value', () => {
     expect(analyzeChart('Flexion 120 deg R (110 deg L).').changes).toEqual([]);
   });

@@ -33,12 +33,23 @@ const CHANGE_DOWN = setOf('change-down');
 const CHANGE_BETTER = setOf('change-better');
 export const ATTRIBUTES = setOf('attribute');
 export const SIDES = setOf('side');
+/** The pieces of a written speed ("m" "/" "s"), for outcome scores whose unit is one. */
+export const SPEED_PARTS = { distance: setOf('distance-unit'), seconds: setOf('seconds-unit') };
 
 const DEG = word(...words('degree-unit'));
 const WEIGHT = word(...words('weight-unit'));
 const LENGTH = word(...words('length-unit'));
 const SECONDS = word(...words('seconds-unit'));
 const DISTANCE = word(...words('distance-unit'));
+const SPEED = word(...words('speed-unit'));
+const PER: TokenElement = { type: 'token', test: (lx, i) => lx.norm[i] === '/' || lx.norm[i] === 'per' };
+const LANDMARK_CONTEXT = setOf('landmark-context');
+const LANDMARK_NAMED = setOf('landmark-named');
+/** A vertebra's region letter: the level is offset + number, up to count ("T12" = 7 + 12). */
+const SPINE = new Map(Object.entries(data.landmarks.spine).map(([letter, [offset, count]]) => [letter, { offset: offset!, count: count! }]));
+const NAMED_LEVEL: Record<string, number> = data.landmarks.named;
+/** How far back (tokens, same clause) a reach word is looked for: far enough for the earlier level ("to T8 today, was T12"). */
+const LANDMARK_REACH = 10;
 const TENDER = word(...words('tenderness-word'));
 const SPASM = word(...words('spasm-word'));
 const CHANGE = word(...words('change-up'), ...words('change-down'));
@@ -143,6 +154,33 @@ const valueRows: Rule[] = [
     pattern: [num(0, 100000), DISTANCE],
     // "12m" written against a small number is minutes (the time grammar's row), "305 m" is metres.
     make: (p, lx) => (lx.norm[p[1]!.first] === 'm' && lx.spaceBefore[p[1]!.first] === 0 && tokenValue(lx, p[0]) <= 90 ? null : measure('distance', tokenValue(lx, p[0]))),
+  },
+  // Gait speed: "0.9 m/s", "2.6 ft/sec", "1.1 meters per second", "2 mph".
+  {
+    name: 'speed: <n> m/s, ft/s, meters per second',
+    kind: 'measure',
+    pattern: [num(0, 100), DISTANCE, PER, SECONDS],
+    make: (p, lx) => measure('speed', tokenValue(lx, p[0])),
+  },
+  { name: 'speed: <n> mph', kind: 'measure', pattern: [num(0, 100), SPEED], make: (p, lx) => measure('speed', tokenValue(lx, p[0])) },
+  // How far up the back a reach goes, as a landmark: "reaching to L3", "IR to T12", "HBB to sacrum".
+  // Only after a reach word: "pain at L5" is where, not a measure.
+  {
+    name: 'level: a vertebra (T12, L3) after a reach word',
+    kind: 'measure',
+    pattern: [word(...SPINE.keys()), where(num(1, 12), (lx, i) => lx.spaceBefore[i] === 0)],
+    make: (p, lx) => {
+      const spine = SPINE.get(lx.norm[p[0]!.first]!)!;
+      const n = tokenValue(lx, p[1]);
+      if (!Number.isInteger(n) || n > spine.count || lx.norm[p[1]!.end] === '-' || !lookBack(lx, p[0]!.first, LANDMARK_REACH, LANDMARK_CONTEXT)) return null;
+      return measure('level', spine.offset + n);
+    },
+  },
+  {
+    name: 'level: a landmark below the spine (sacrum, buttock) after a reach word',
+    kind: 'measure',
+    pattern: [word(...LANDMARK_NAMED)],
+    make: (p, lx) => (lookBack(lx, p[0]!.first, LANDMARK_REACH, LANDMARK_CONTEXT) ? measure('level', NAMED_LEVEL[lx.norm[p[0]!.first]!]!) : null),
   },
   { name: 'percent: <n>%', kind: 'measure', pattern: [num(0, 100), punct('%')], make: (p, lx) => measure('percent', tokenValue(lx, p[0])) },
   {
@@ -264,15 +302,22 @@ const comparisonRows: Rule[] = [
     make: (p, lx) => change(p[0], fromValue(lx, p[7]), { since: 'earlier', direction: changeWordDirection(lx.norm[p[5]!.first]!) }),
   })),
   ...[V, VALUE].map<Rule>((earlier) => ({
-    // "0.82 m/s today, 0.70 m/s at eval": the earlier value after a comma, named by when it was.
+    // "1.05 m/s today, 0.91 m/s at eval": the earlier value after a comma, named by when it was.
     name: `change: <value> today, <${earlier.type === 'item' ? earlier.kind : 'n'}> at eval`,
     kind: 'comparison',
-    pattern: [V, NOW, punct(',', ';'), opt(word('vs', 'versus', 'compared')), earlier, opt(SHORT_GAP)],
+    pattern: [V, NOW, punct(',', ';'), opt(word('vs', 'versus', 'compared', 'was', 'previously')), earlier, opt(SHORT_GAP)],
     make: (p, lx) => {
       if (!p[5] || p[5].end - p[5].first > 4 || tailSays(lx, p[5]) !== 'earlier') return null;
       return change(p[0], fromValue(lx, p[4]), { since: 'earlier' });
     },
   })),
+  {
+    // "IR to T12 from L5", "gait 1.0 m/s from 0.8 m/s": the earlier value after "from", of the same kind.
+    name: 'change: <value> from <value> (to T12 from L5)',
+    kind: 'comparison',
+    pattern: [V, opt(punct(',')), word('from'), V],
+    make: (p) => (p[0]!.item!.data?.kind === p[3]!.item!.data?.kind ? change(p[0], p[3]!.item!.value, { since: 'earlier' }) : null),
+  },
   ...[V, VALUE].map<Rule>((earlier) => ({
     name: `change: from <${earlier.type === 'item' ? earlier.kind : 'n'}> [at eval] to <value>`,
     kind: 'comparison',

@@ -4,7 +4,7 @@
 // ("Post: rotation L 60°") against the same measure taken earlier in the note ("rotation L 50°").
 import { type Item, selectLongest } from './grammar';
 import { Kind, type Lexed, lexAt } from './lex';
-import { ATTRIBUTE_BETTER_WHEN, ATTRIBUTES, MEASURE_KINDS, parseMeasures, SIDES } from './measure-grammar';
+import { ATTRIBUTE_BETTER_WHEN, ATTRIBUTES, MEASURE_KINDS, parseMeasures, SIDES, SPEED_PARTS } from './measure-grammar';
 import type { MeasureChange, Measurement, MeasurementKind, Mention, MentionContext } from './types';
 import type { ItemIndex } from './grammar';
 
@@ -70,10 +70,13 @@ function outcomeItems(lx: Lexed, outcomeMentions: readonly Mention[]): Item[] {
     const gap = i - lexAt(lx, m.end);
     if (i >= lx.count || lx.kind[i] !== Kind.Num || (gap > 3 && words < gap)) continue;
     let end = i + 1;
+    // "10MWT 0.9 m/s", "gait speed 2.4 ft/s": the score's unit is a speed, better when higher whichever walk test gave it.
+    const speed = SPEED_PARTS.distance.has(lx.norm[end]!) && (lx.norm[end + 1] === '/' || lx.norm[end + 1] === 'per') && SPEED_PARTS.seconds.has(lx.norm[end + 2]!);
     if (lx.norm[end] === '%' || lx.norm[end] === 's' || lx.norm[end] === 'sec') end++;
+    else if (speed) end += 3;
     // "LEFS 42/80": the score out of the scale's maximum.
     else if (lx.norm[end] === '/' && lx.kind[end + 1] === Kind.Num && lx.spaceBefore[end] === 0) end += 2;
-    outcomes.push({ kind: 'measure', first, end, rule: 'outcome: <instrument> <score>', value: lx.value[i]!, data: { kind: 'outcome', instrument: m.entry } });
+    outcomes.push({ kind: 'measure', first, end, rule: 'outcome: <instrument> <score>', value: lx.value[i]!, data: { kind: 'outcome', instrument: m.entry, ...(speed ? { attribute: 'speed' } : {}) } });
   }
   return outcomes;
 }
@@ -128,7 +131,9 @@ function placeMeasurements(
     const ctx = contextAt(start);
     const kind = it.data!.kind as MeasurementKind;
     if (kind === 'tolerance' && (ctx.section === 'goals' || goalSentences.has(ctx.sentence))) continue;
-    const { attribute, side } = attributeOf(lx, it.first);
+    const read = attributeOf(lx, it.first);
+    const attribute = (it.data?.attribute as string | undefined) ?? read.attribute;
+    const side = read.side;
     // Phase: a phase word right after the value ("52° post") wins, else the nearest one before it in
     // the sentence ("Post: rotation 60°"), else the section (a "Response:" or "Post:" heading).
     while (p + 1 < phases.length && phases[p + 1]!.start < start) p++;

@@ -76,7 +76,9 @@ export type MeasurementKind =
   | 'seconds'
   | 'distance'
   | 'tolerance'
-  | 'percent';
+  | 'percent'
+  | 'speed'
+  | 'level';
 
 export interface Measurement extends Span, MentionContext {
   kind: MeasurementKind;

@@ -17,6 +17,15 @@ ruleTester('treatment-response', {
       name: 'pre and post measures of the same kind (seed example)',
       visit: { lines: massageLine, note: `${bare} Pre: pain 6/10; rotation 40 degrees. Post: pain 3/10; rotation 52 degrees. Patient tolerated well.` },
     },
+    // Objective progress written as a landmark reached or a walking speed.
+    ...[
+      ['a reach behind the back to a higher level than at eval', 'Hand behind back R to T9, was L2 at IE.'],
+      ['internal rotation to a vertebra from a lower one', 'Functional IR L thumb to T11 from L3.'],
+      ['a reach from the sacrum up to a lumbar level', 'Reaching behind back to L1 (sacrum at eval).'],
+      ['gait speed in m/s against the eval', '10-meter walk 1.04 m/s (0.86 m/s at eval).'],
+      ['gait speed in ft/s, up from before', 'Comfortable gait speed 3.1 ft/s, up from 2.5 ft/s.'],
+      ['a walk test distance against the eval', '6MWT 372 m today, 301 m at initial eval.'],
+    ].map(([name, change]) => ({ name: name!, visit: { lines: massageLine, note: `${bare} ${change}` } })),
     {
       name: 'a measured change over visits',
       visit: { lines: massageLine, note: `${bare} Cervical rotation 40 → 55 degrees over 3 visits.` },
