@@ -291,7 +291,10 @@ function placeFigures(lx: Lexed, layout: readonly LineLayout[], chosen: readonly
         continue;
       }
       // (A goals section rarely states visit totals, but a totals line often follows the goals unheaded.)
-      if (ctx.section === 'home-program') continue;
+      // A total inside a home-program section is the program's, unless it opens a line of its own below
+      // the program ("HEP: wall angels, reviewed sheet." then "Total treatment time 18 min."): that is
+      // the visit's summary line, which notes write after whatever section came last.
+      if (ctx.section === 'home-program' && !(kind === 'treatment' && opensLine(lx, it.first))) continue;
       const total: TotalTime = { start, end, minutes: it.value };
       totals[kind] ??= total;
       continue;
@@ -425,6 +428,13 @@ function excludeNearMarkers(lx: Lexed, inService: Uint8Array, afterCode: Uint8Ar
     if (best) out.add(best);
   }
   if (out.size > 0) seg.figures = seg.figures.filter((f) => !out.has(f));
+}
+
+/** Token `at` is the first token of its line (a bullet or dash before it aside). */
+function opensLine(lx: Lexed, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && lx.kind[i] !== Kind.Newline && lx.line[i] === lx.line[at] && (lx.norm[i] === '-' || lx.norm[i] === '*' || lx.norm[i] === '•')) i--;
+  return i < 0 || lx.kind[i] === Kind.Newline || lx.line[i] !== lx.line[at];
 }
 
 /** The figure follows a service name (at most one ':' or '-' between) and a '-', ':' or '(' stands between it and token `marker` ("Ther ex 19 min (home program check, …)"). */

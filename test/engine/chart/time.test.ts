@@ -137,6 +137,10 @@ table('totals', [
   { name: '"spent with pt" and a colon', note: 'Total time spent with pt: 48 min', treatment: 48 },
   { name: 'face-to-face time with the client', note: 'Total face-to-face time with the client was 40 minutes.', treatment: 40 },
   { name: 'spent with the patient today, no colon', note: 'Total time spent with patient today 52 minutes', treatment: 52 },
+  // A summary line written after a home-program section is the visit's total; the program's own time is not.
+  { name: 'a total line after a home-program section', note: 'Massage 97124 16 min to L QL.\nHome program: cat-camel and child pose, handout given.\nTotal tx time 16 min.', treatment: 16, minutes: { '97124': 16 } },
+  { name: 'a bulleted total after the home exercises', note: 'Massage 97124 22 min, R glutes.\nHEP:\n- clamshells 2x10\n- Total treatment time: 22 min', treatment: 22 },
+  { name: 'a total inside the home-program line is the program\u2019s', note: 'Massage 97124 16 min.\nHEP: bridges and planks, total 15 min daily.', treatment: undefined },
   { name: 'a total of one service is that service\u2019s time', note: 'Massage for a total of 20 minutes to the low back.', treatment: undefined, minutes: { '97124': 20 } },
 ]);
 
