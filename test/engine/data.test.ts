@@ -44,6 +44,12 @@ describe('lexicon data', () => {
     expect(compilePhrase('relax* ... in preparation for').map((t) => t.kind)).toEqual(['prefix', 'gap', 'word', 'word', 'word']);
   });
 
+  it('marks each phase entry pre or post, and only the bare before/after words as counting after a value alone', () => {
+    const phase = lexiconSchema().parse(JSON.parse(readFileSync('src/engine/data/lexicons/phase.json', 'utf8')));
+    for (const e of phase.entries) expect(['pre', 'post'], e.id).toContain(e.phase);
+    expect(phase.entries.filter((e) => e.onlyAfterValue).flatMap((e) => e.phrases).sort()).toEqual(['after', 'before']);
+  });
+
   it('maps headings to known section kinds', () => {
     const kinds = ['subjective', 'objective', 'assessment', 'plan', 'goals', 'treatment', 'history', 'home-program', 'billing', 'signature', 'response'];
     expect(Object.keys(headings.kinds).sort()).toEqual(kinds.sort());

@@ -23,6 +23,10 @@ function lexiconSchemas() {
     /** Where the wording comes from (payer policy, CMS manual, coding reference). */
     source: z.string().check(z.url()),
     note: z.optional(z.string()),
+    /** Phase markers (phase.json): the treatment phase the entry marks. */
+    phase: z.optional(z.enum(['pre', 'post'])),
+    /** The entry counts only right after a value that ends its clause ("pain 8/10 before, 5/10 after"). */
+    onlyAfterValue: z.optional(z.boolean()),
   });
 
   const LexiconExceptionSchema = z.object({

@@ -2,6 +2,7 @@
 // Each value gets what it measures (the attribute and side written before it), its phase (pre/post
 // treatment) and any change the note states. Then pre/post pairs are made: a value after treatment
 // ("Post: rotation L 60°") against the same measure taken earlier in the note ("rotation L 50°").
+import phaseLexicon from '../data/lexicons/phase.json';
 import { type Item, selectLongest } from './grammar';
 import { Kind, type Lexed, lexAt } from './lex';
 import { ATTRIBUTE_BETTER_WHEN, ATTRIBUTES, MEASURE_KINDS, parseMeasures, SIDES, SPEED_PARTS } from './measure-grammar';
@@ -108,9 +109,14 @@ export function findMeasures(
   return { measurements, changes: changes.list };
 }
 
-/** Phase lexicon entries (data/lexicons/phase.json) and the phase each gives; the *-after-value ones only trailing a value. */
-const PHASE_OF: Record<string, 'pre' | 'post'> = { pre: 'pre', post: 'post', 'pre-after-value': 'pre', 'post-after-value': 'post' };
-const AFTER_VALUE_ONLY = new Set(['pre-after-value', 'post-after-value']);
+/** Phase lexicon entries (data/lexicons/phase.json) and the phase each marks; those flagged onlyAfterValue count only trailing a value. */
+const PHASE_OF: Record<string, 'pre' | 'post'> = Object.fromEntries(
+  phaseLexicon.entries.map((e) => {
+    if (e.phase !== 'pre' && e.phase !== 'post') throw new Error(`phase.json entry "${e.id}" marks no phase (pre or post)`);
+    return [e.id, e.phase];
+  }),
+);
+const AFTER_VALUE_ONLY = new Set(phaseLexicon.entries.filter((e) => 'onlyAfterValue' in e && e.onlyAfterValue).map((e) => e.id));
 
 /** Each chosen value as a measurement, with its attribute, side, phase and context. */
 function placeMeasurements(
