@@ -200,6 +200,15 @@ describe('measurements', () => {
   ])('reads a walking speed and its change: %s', (note, changes) => {
     expect(analyzeChart(note).changes.map((c) => [c.kind, c.from, c.to, c.direction])).toEqual(changes);
   });
+  it.each([
+    ['TUG 10.4 sec (13.9 sec at IE).', 'better'],
+    ['6MWT 388 m, was 320 m at eval.', 'better'],
+    ['6MWT 300 m, was 350 m at eval.', 'worse'],
+    // Timed in seconds, a walk test that is better when faster says nothing by its name.
+    ['10MWT 9.1 s (11.5 s at eval).', 'changed'],
+  ])('a performance test by its written name says which way is better: %s', (note, direction) => {
+    expect(analyzeChart(note).changes.map((c) => c.direction)).toEqual([direction]);
+  });
   it('a speed after a walk test is a performance score, not a distance', () => {
     expect(analyzeChart('Ten metre walk 0.95 m/s.').measurements.map((m) => [m.kind, m.instrument ?? null, m.value])).toEqual([['outcome', 'performance', 0.95]]);
   });

@@ -58,6 +58,12 @@ function directionOf(kind: MeasurementKind, attribute: string | undefined, instr
   return (to > from) === (better === 'higher') ? 'better' : 'worse';
 }
 
+/** A performance test by the name it is written with ("TUG", "6MWT"), when that name says which way is better. */
+function writtenTest(m: Mention): string | undefined {
+  const name = m.text.toLowerCase().replace(/[\s-]+/g, '');
+  return m.entry === 'performance' && ATTRIBUTE_BETTER_WHEN[name] ? name : undefined;
+}
+
 /** Outcome scores: an instrument from the outcome-measures lexicon, then its number ("ODI 42%", "NDI: 38"). */
 function outcomeItems(lx: Lexed, outcomeMentions: readonly Mention[]): Item[] {
   const outcomes: Item[] = [];
@@ -71,13 +77,19 @@ function outcomeItems(lx: Lexed, outcomeMentions: readonly Mention[]): Item[] {
     const gap = i - lexAt(lx, m.end);
     if (i >= lx.count || lx.kind[i] !== Kind.Num || (gap > 3 && words < gap)) continue;
     let end = i + 1;
-    // "10MWT 0.9 m/s", "gait speed 2.4 ft/s": the score's unit is a speed, better when higher whichever walk test gave it.
+    // "10MWT 0.9 m/s", "gait speed 2.4 ft/s": the score's unit is a speed, better when higher whichever walk
+    // test gave it; otherwise the test's written name ("TUG", "6MWT") says which way is better.
     const speed = SPEED_PARTS.distance.has(lx.norm[end]!) && (lx.norm[end + 1] === '/' || lx.norm[end + 1] === 'per') && SPEED_PARTS.seconds.has(lx.norm[end + 2]!);
-    if (lx.norm[end] === '%' || lx.norm[end] === 's' || lx.norm[end] === 'sec') end++;
+    const seconds = lx.norm[end] === 's' || lx.norm[end] === 'sec';
+    // A walk test better when faster is better when shorter if it is timed in seconds ("10MWT 9.8 s"):
+    // its written name then says nothing about the direction.
+    const named = writtenTest(m);
+    const attribute = speed ? 'speed' : named && !(seconds && ATTRIBUTE_BETTER_WHEN[named] === 'higher') ? named : undefined;
+    if (lx.norm[end] === '%' || seconds) end++;
     else if (speed) end += 3;
     // "LEFS 42/80": the score out of the scale's maximum.
     else if (lx.norm[end] === '/' && lx.kind[end + 1] === Kind.Num && lx.spaceBefore[end] === 0) end += 2;
-    outcomes.push({ kind: 'measure', first, end, rule: 'outcome: <instrument> <score>', value: lx.value[i]!, data: { kind: 'outcome', instrument: m.entry, ...(speed ? { attribute: 'speed' } : {}) } });
+    outcomes.push({ kind: 'measure', first, end, rule: 'outcome: <instrument> <score>', value: lx.value[i]!, data: { kind: 'outcome', instrument: m.entry, ...(attribute ? { attribute } : {}) } });
   }
   return outcomes;
 }
