@@ -82,7 +82,7 @@ function classify(lx: Lexed, phrase: Phrase, inputs: { functional: Uint8Array; i
     if (lx.kind[i] !== Kind.Word) continue;
     if (ACTIVITY_VERB.has(t)) activityVerb = true;
     if (FILLER.has(t) || (limitation && (LINKING.has(t) || TRIGGER.has(t))) || (source === 'purpose' && (PURPOSE.has(t) || LINKING.has(t) || t === 'that' || t === 'prepare' || t === 'preparation'))) continue;
-    // A region or side before the head says where ("neck pain 2/10", "L shoulder flexion 120 deg"):
+    // A region or side before the head says where ("low back ache 3/10", "R hip IR 35 deg"):
     // the word after it is the head.
     if ((inputs.region[i] || SIDE.has(t) || QUALIFIER.has(t)) && nextWord(lx, i + 1, phrase.end) !== -1) continue;
     break;
@@ -91,7 +91,7 @@ function classify(lx: Lexed, phrase: Phrase, inputs: { functional: Uint8Array; i
   for (let k = phrase.first; k < phrase.end; k++) if (inputs.functional[k]) return 'functional';
   const head = lx.norm[i]!;
   if (inputs.instrument[i]) return 'measure';
-  // "requires the skills of a therapist": what the service needs, not what the patient cannot do.
+  // "needs the expertise of a clinician": what the service needs, not what the patient cannot do.
   if (limitation && NOT_THE_PATIENT.has(head)) return null;
   if (NOT_A_GOAL.has(head) && !activityVerb) return null;
   if (COMFORT.has(head)) return 'comfort';
@@ -208,8 +208,8 @@ export function findGoals(inputs: GoalInputs): GoalStatement[] {
     if (!trigger[i] && !contracted && !notAble) continue;
     let end = i + 1;
     while (end < lx.count && end - i <= 10 && lx.kind[end] !== Kind.Newline && !ITEM_BREAK.has(lx.norm[end]!) && lx.norm[end] !== '(') end++;
-    // "decreased to 3/10", "reduced to MAS 1": a change word with its new value is a measure that
-    // changed, not a limitation ("decreased sitting tolerance" still is one).
+    // "dropped to 2/10", "reduced to MAS 1": a change word with its new value is a measure that
+    // changed, not a limitation ("decreased tolerance for typing" still is one).
     const changedTo = IMPAIRMENT_VERB.has(lx.norm[i]!) && lx.norm[i + 1] === 'to' && (lx.kind[i + 2] === Kind.Num || lx.kind[i + 3] === Kind.Num);
     if (end > i + 1 && !changedTo) push({ first: i, end }, 'limitation');
   }

@@ -292,7 +292,7 @@ function placeFigures(lx: Lexed, layout: readonly LineLayout[], chosen: readonly
       }
       // (A goals section rarely states visit totals, but a totals line often follows the goals unheaded.)
       // A total inside a home-program section is the program's, unless it opens a line of its own below
-      // the program ("HEP: wall angels, reviewed sheet." then "Total treatment time 18 min."): that is
+      // the program ("Home program: chin tucks, handout given." then "Total tx time 22 min."): that is
       // the visit's summary line, which notes write after whatever section came last.
       if (ctx.section === 'home-program' && !(kind === 'treatment' && opensLine(lx, it.first))) continue;
       const total: TotalTime = { start, end, minutes: it.value };
