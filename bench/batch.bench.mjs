@@ -25,9 +25,9 @@ const sizes = values.visits.split(',').map(Number);
 const rounds = Number(values.rounds);
 const jobs = Number(values.jobs);
 
-const cli = new URL('../dist/cli.mjs', import.meta.url);
+const cli = new URL('../dist/cli.cjs', import.meta.url); // the bin
 if (!existsSync(cli)) {
-  console.error('dist/cli.mjs is missing: run "node build.mjs" first.');
+  console.error('dist/cli.cjs is missing: run "node build.mjs" first.');
   process.exit(2);
 }
 

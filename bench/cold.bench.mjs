@@ -3,11 +3,12 @@
 // round by round), so machine noise falls on all of them. Prints, per build, the median of the
 // per-round ratios (check ms ÷ node -e 0 ms of the same round), the median times and the spread.
 // Asserts nothing; it prints what it measured.
-//   node bench/cold.bench.mjs [--rounds 60] [--visit FILE] [DIST …]   (default DIST: dist)
-// A DIST is a folder with cli.mjs (plus cli-bundle.cjs and cli.cache beside it), e.g. a copy of an
-// older build, to compare before and after in the same run.
+//   node bench/cold.bench.mjs [--rounds 60] [--visit FILE] [LAUNCHER|DIST …]
+// Default: dist/cli.cjs (the bin) and dist/cli.mjs. A DIST folder stands for its cli.cjs, or its
+// cli.mjs when it has no cli.cjs (a build from before the CommonJS launcher): copy a build's
+// launchers with cli-bundle.cjs and cli.cache to compare before and after in the same run.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,10 +22,17 @@ const { values, positionals } = parseArgs({
   },
 });
 const rounds = Number(values.rounds);
-const dists = (positionals.length ? positionals : [fileURLToPath(new URL('../dist', import.meta.url))]).map((d) => resolve(d));
+const dist = fileURLToPath(new URL('../dist', import.meta.url));
+const launcherOf = (given) => {
+  const path = resolve(given);
+  if (!existsSync(path)) return path;
+  if (!statSync(path).isDirectory()) return path;
+  return existsSync(`${path}/cli.cjs`) ? `${path}/cli.cjs` : `${path}/cli.mjs`;
+};
+const dists = (positionals.length ? positionals : [`${dist}/cli.cjs`, `${dist}/cli.mjs`]).map(launcherOf);
 for (const d of dists) {
-  if (!existsSync(`${d}/cli.mjs`)) {
-    console.error(`${d}/cli.mjs is missing (node build.mjs first)`);
+  if (!existsSync(d)) {
+    console.error(`${d} is missing (node build.mjs first)`);
     process.exit(2);
   }
 }
@@ -53,7 +61,7 @@ const median = (list) => {
 };
 const quantile = (list, q) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))];
 
-const checkArgs = (d) => [`${d}/cli.mjs`, 'check', values.visit];
+const checkArgs = (d) => [d, 'check', values.visit];
 
 // Warm the file cache (and each build's code cache) once; these runs are not counted.
 spawnMs(['-e', '0']);
