@@ -5,11 +5,12 @@
 // median wall time, visits per second, the peak RSS of the whole process (worker threads
 // included), the CPU time of each thread (Linux), and the ratio of the two rates. Prints figures;
 // asserts nothing.
-// Run: node build.mjs && node bench/batch.bench.mjs [--visits 1000,10000] [--rounds 2] [--jobs 2] [--format ndjson]
+// Run: node build.mjs && node bench/batch.bench.mjs [--visits 1000,10000] [--rounds 2] [--jobs 2] [--format ndjson] [--cli LAUNCHER]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeBatch } from './batch-corpus.mjs';
 
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '2' },
     jobs: { type: 'string', default: '2' },
     format: { type: 'string', default: 'ndjson' },
+    cli: { type: 'string' },
   },
 });
 const sizes = values.visits.split(',').map(Number);
@@ -26,9 +28,10 @@ const cores = cpus().length;
 const rounds = Number(values.rounds);
 const jobs = Number(values.jobs);
 
-const cli = new URL('../dist/cli.cjs', import.meta.url); // the bin
+// The bin, or --cli LAUNCHER (e.g. a copy of an older build, to measure it the same way).
+const cli = values.cli ? pathToFileURL(resolve(values.cli)) : new URL('../dist/cli.cjs', import.meta.url);
 if (!existsSync(cli)) {
-  console.error('dist/cli.cjs is missing: run "node build.mjs" first.');
+  console.error(`${cli.pathname} is missing: run "node build.mjs" first.`);
   process.exit(2);
 }
 
