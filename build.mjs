@@ -1,6 +1,7 @@
 // One build for every target: `node build.mjs` writes
-//   dist/cli.mjs      the command line (Node 20): a launcher that loads dist/cli-bundle.cjs
-//                     through the V8 code cache dist/cli.cache (src/cli/launch.ts)
+//   dist/cli.cjs      the command line (Node 20, the package's bin): a launcher that loads
+//                     dist/cli-bundle.cjs through the V8 code cache dist/cli.cache (src/cli/launch.ts);
+//   dist/cli.mjs      the same launcher as an ES module, for `node dist/cli.mjs`
 //   dist/engine.mjs   the engine as an ES module (benchmarks, scripts)
 //   Both node bundles ship the engine's tables worked out here (prebuiltModules): the lexicon
 //   automaton compiled and packed, and the codes, diagnoses and code-pair data already validated.
@@ -100,9 +101,13 @@ export async function buildNodeTargets(outdir = 'dist') {
       banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
       footer: { js: '})' },
     });
-    await esbuild.build({ ...common, plugins: [], format: 'esm', entryPoints: ['src/cli/launch.ts'], outfile: join(outdir, 'cli.mjs'), banner: { js: '#!/usr/bin/env node' } });
+    // Two launchers of the one bundle: dist/cli.cjs, the bin (a CommonJS entry starts without
+    // Node's ES-module loader), and dist/cli.mjs, for `node dist/cli.mjs`.
+    const launcher = { ...common, plugins: [], banner: { js: '#!/usr/bin/env node' } };
+    await esbuild.build({ ...launcher, format: 'cjs', entryPoints: ['src/cli/launch-cjs.ts'], outfile: join(outdir, 'cli.cjs') });
+    await esbuild.build({ ...launcher, format: 'esm', entryPoints: ['src/cli/launch-esm.ts'], outfile: join(outdir, 'cli.mjs') });
     writeCliCodeCache(outdir);
-    built.push(join(outdir, 'cli.mjs'));
+    built.push(join(outdir, 'cli.cjs'), join(outdir, 'cli.mjs'));
   } else warn('skipping cli.mjs: src/cli/main.ts does not exist yet');
   if (existsSync('src/engine/index.ts')) {
     await esbuild.build({ ...common, format: 'esm', entryPoints: ['src/engine/index.ts'], outfile: join(outdir, 'engine.mjs') });
@@ -120,7 +125,7 @@ const CODE_CACHE_TRAINING = ['check', 'examples/medicare-clean.json', 'examples/
  * run); without it the command line still works, only slower to start.
  */
 function writeCliCodeCache(outdir) {
-  const result = spawnSync(process.execPath, [join(outdir, 'cli.mjs'), ...CODE_CACHE_TRAINING], {
+  const result = spawnSync(process.execPath, [join(outdir, 'cli.cjs'), ...CODE_CACHE_TRAINING], {
     cwd: dirname(fileURLToPath(import.meta.url)),
     env: { ...process.env, THERAPY_CLAIM_GUARD_WRITE_CODE_CACHE: '1' },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -5,11 +5,12 @@
 // median wall time, visits per second, the peak RSS of the whole process (worker threads
 // included), the CPU time of each thread (Linux), and the ratio of the two rates. Prints figures;
 // asserts nothing.
-// Run: node build.mjs && node bench/batch.bench.mjs [--visits 1000,10000] [--rounds 2] [--jobs 2] [--format ndjson]
+// Run: node build.mjs && node bench/batch.bench.mjs [--visits 1000,10000] [--rounds 2] [--jobs 2] [--format ndjson] [--cli LAUNCHER]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeBatch } from './batch-corpus.mjs';
 
@@ -19,15 +20,18 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '2' },
     jobs: { type: 'string', default: '2' },
     format: { type: 'string', default: 'ndjson' },
+    cli: { type: 'string' },
   },
 });
 const sizes = values.visits.split(',').map(Number);
+const cores = cpus().length;
 const rounds = Number(values.rounds);
 const jobs = Number(values.jobs);
 
-const cli = new URL('../dist/cli.mjs', import.meta.url);
+// The bin, or --cli LAUNCHER (e.g. a copy of an older build, to measure it the same way).
+const cli = values.cli ? pathToFileURL(resolve(values.cli)) : new URL('../dist/cli.cjs', import.meta.url);
 if (!existsSync(cli)) {
-  console.error('dist/cli.mjs is missing: run "node build.mjs" first.');
+  console.error(`${cli.pathname} is missing: run "node build.mjs" first.`);
   process.exit(2);
 }
 
@@ -119,6 +123,7 @@ try {
     for (let r = 0; r < rounds; r++) order.push(...(r % 2 === 0 ? [1, jobs] : [jobs, 1]));
     for (const threads of order) runs[threads].push(await runCheck(dir, threads));
     const rates = {};
+    const model = {};
     for (const threads of [1, jobs]) {
       const list = runs[threads];
       const seconds = median(list.map((r) => r.ms)) / 1000;
@@ -126,12 +131,16 @@ try {
       const peak = Math.max(...list.map((r) => r.rssKb));
       const cpu = median(list.map((r) => r.cpuMs)) / 1000;
       const middle = [...list].sort((a, b) => a.ms - b.ms)[Math.floor((list.length - 1) / 2)].perThread;
+      // The shortest this run could take on idle cores: its busiest thread, or all its CPU spread
+      // over every core, whichever is longer (median over the runs).
+      model[threads] = median(list.map((r) => Math.max(r.perThread.main, ...r.perThread.others, (r.perThread.main + r.perThread.others.reduce((a, b) => a + b, 0)) / cores)));
       const others = middle.others.filter((s) => s >= 0.05).map((s) => s.toFixed(2)).join(' ');
       console.log(
         `${String(size).padEnd(8)}${String(threads).padEnd(6)}${pad(seconds.toFixed(2), 10)}${pad(rates[threads].toFixed(0), 10)}${pad(cpu.toFixed(1), 8)}${pad(mb(peak), 13)}${pad((list[0].bytes / 1048576).toFixed(1), 11)}  ${middle.main.toFixed(2)} | ${others}`,
       );
     }
-    console.log(`${String(size).padEnd(8)}rate with --jobs ${jobs} ÷ --jobs 1: ${(rates[jobs] / rates[1]).toFixed(2)}×\n`);
+    console.log(`${String(size).padEnd(8)}rate with --jobs ${jobs} ÷ --jobs 1: ${(rates[jobs] / rates[1]).toFixed(2)}× measured`);
+    console.log(`${''.padEnd(8)}CPU-time model on ${cores} idle cores (not a measurement): ${(model[1] / model[jobs]).toFixed(2)}× (${model[1].toFixed(2)} s ÷ ${model[jobs].toFixed(2)} s)\n`);
     rmSync(dir, { recursive: true, force: true });
   }
 } finally {
@@ -141,4 +150,7 @@ console.log('Peak RSS is the whole process, main thread and worker threads toget
 console.log('Per thread: the main thread, then every other thread of at least 0.05 s: worker threads (with --jobs N,');
 console.log('N - 1 of them: the main thread checks too) and V8\'s helper threads (garbage collection, TurboFan compiles).');
 console.log('With --jobs 1 the helpers already run on the second core, so on 2 cores the ratio is bounded by what');
-console.log('they take: (main + workers + helpers CPU) / 2 against the --jobs 1 main thread.');
+console.log('they take: (main + workers + helpers CPU) / 2 against the --jobs 1 main thread. The CPU-time model');
+console.log('is that bound worked out from the runs\' own CPU use (busiest thread, or all CPU over all cores), so it');
+console.log('says what idle cores would give even when other work shares the machine; the measured ratio is the result.');
+console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

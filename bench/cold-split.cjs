@@ -1,7 +1,7 @@
 // Where a cold `check` spends its time, in one fresh process: reading the bundle and its code cache,
 // compiling from the cache, running the bundle's top level (data, tables, schemas), and the check
 // itself (first calls of everything). Loads dist/cli-bundle.cjs the way dist/cli.mjs does
-// (src/cli/launch.ts), minus the ES-module launcher. The check's own output goes to stdout as usual
+// (src/cli/launch.ts) from dist/cli.cjs. The check's own output goes to stdout as usual
 // (send it to /dev/null); the timings go to stderr as one JSON line. engine.bench.mjs runs it several
 // times and prints the medians.
 //   node bench/cold-split.cjs [visit file] >/dev/null
@@ -21,8 +21,8 @@ const bundle = { exports: {} };
 script.runInThisContext()(bundle.exports, require, bundle, filename, dist);
 const topLevel = performance.now();
 
-process.argv = [process.argv[0], join(dist, 'cli.mjs'), 'check', process.argv[2] ?? join(__dirname, '..', 'examples/medicare-clean.json')];
-bundle.exports.main(new URL(`file://${join(dist, 'cli.mjs')}`)).then(() => {
+process.argv = [process.argv[0], join(dist, 'cli.cjs'), 'check', process.argv[2] ?? join(__dirname, '..', 'examples/medicare-clean.json')];
+bundle.exports.main(new URL(`file://${join(dist, 'cli.cjs')}`)).then(() => {
   const checked = performance.now();
   process.exitCode = 0;
   console.error(JSON.stringify({ read: read - start, compile: compiled - read, topLevel: topLevel - compiled, check: checked - topLevel, cacheRejected: script.cachedDataRejected }));

@@ -12,9 +12,9 @@ import { realNotes, realText } from './real-notes.mjs';
 import { syntheticNote } from './synthetic-notes.mjs';
 
 const engineUrl = new URL('../dist/engine.mjs', import.meta.url);
-const cliPath = fileURLToPath(new URL('../dist/cli.mjs', import.meta.url));
+const cliPath = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url)); // the bin
 if (!existsSync(engineUrl) || !existsSync(cliPath)) {
-  console.error('dist/engine.mjs or dist/cli.mjs is missing: run "node build.mjs" first.');
+  console.error('dist/engine.mjs or dist/cli.cjs is missing: run "node build.mjs" first.');
   process.exit(2);
 }
 const { check, calculateUnits } = await import(engineUrl.href);

@@ -6,7 +6,6 @@
 //   --rule ID=LEVEL     one rule's level, after the policy (repeatable)
 // Unlike the extension, which ignores a bad policy entry and keeps going, the command line refuses
 // it (exit 2): someone testing a change must not score a policy that is silently not what they wrote.
-import { DEFAULT_SETTINGS, resolveSettings } from '../settings';
 import { type CheckOptions, LEVELS, type Level } from '../engine/types';
 import { type CliContext, InputError, UsageError } from './context';
 import { parseJsonText, readTextFile, describeValue, MAX_INPUT_BYTES } from './input';
@@ -63,6 +62,9 @@ async function policyOptions(ctx: CliContext, path: string): Promise<CheckOption
     rules: new Set(ctx.engine.listAllRules().map((rule) => rule.id)),
     profiles: new Set(ctx.engine.listProfiles().map((profile) => profile.id)),
   };
+  // Loaded here, not at start-up: the settings model builds its schemas when its modules load, and
+  // a check without --policy never needs them.
+  const { DEFAULT_SETTINGS, resolveSettings } = await import('../settings');
   const { settings, rejected } = resolveSettings(DEFAULT_SETTINGS, {}, data as Record<string, unknown>, known);
   if (rejected.length > 0) throw new InputError(rejected.map((r) => `--policy ${path}: ${r.key}: ${r.reason}`));
   const options: CheckOptions = {};

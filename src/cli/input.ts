@@ -2,7 +2,7 @@
 // fallback), parse JSON with the problem located by line and column, and describe a Visit's
 // problems by field. Every problem names the file and, for JSON, the field. (How `check` turns a
 // file into visits is in batch/reader.ts and batch/process.ts.)
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from './fs';
 import type { VisitIssue } from '../engine/visit';
 
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;

@@ -1,5 +1,5 @@
-// dist/cli.mjs starts the command line from the code cache build.mjs writes beside it
-// (src/cli/launch.ts). The cache only saves time: without it, or with one made from another
+// dist/cli.cjs (the bin) and dist/cli.mjs start the command line from the code cache build.mjs
+// writes beside them (src/cli/launch.ts). The cache only saves time: without it, or with one made from another
 // bundle, the command line must give the same bytes and exit code. Built into a private folder,
 // as cli.test.ts does.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -9,11 +9,11 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
-const FILES = ['cli.mjs', 'cli-bundle.cjs', 'cli.cache'];
+const FILES = ['cli.cjs', 'cli.mjs', 'cli-bundle.cjs', 'cli.cache'];
 let dir = '';
 
-function run(dist: string) {
-  const out = spawnSync(process.execPath, [join(dist, 'cli.mjs'), 'check', '--format', 'json', join(root, 'examples/aetna-problems.json'), join(root, 'examples/note-with-codes.txt')], {
+function run(dist: string, launcher = 'cli.mjs') {
+  const out = spawnSync(process.execPath, [join(dist, launcher), 'check', '--format', 'json', join(root, 'examples/aetna-problems.json'), join(root, 'examples/note-with-codes.txt')], {
     encoding: 'utf8',
     timeout: 30_000,
   });
@@ -39,7 +39,21 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('dist/cli.mjs and its code cache', () => {
+describe('dist/cli.cjs, dist/cli.mjs and their code cache', () => {
+  it('gives the same output from either launcher, with worker threads too', () => {
+    const esm = run(join(dir, 'dist'));
+    const cjs = run(join(dir, 'dist'), 'cli.cjs');
+    expect(cjs.code).toBe(esm.code);
+    expect(cjs.stderr).toBe(esm.stderr);
+    expect(JSON.parse(cjs.stdout).results).toEqual(JSON.parse(esm.stdout).results);
+    const threads = (launcher: string) =>
+      spawnSync(process.execPath, [join(dir, 'dist', launcher), 'check', '--jobs', '2', '--format', 'ndjson', join(root, 'examples')], { encoding: 'utf8', timeout: 60_000 });
+    const [a, b] = [threads('cli.mjs'), threads('cli.cjs')];
+    expect(b.status).toBe(a.status);
+    expect(b.stdout).toBe(a.stdout);
+    expect(b.stdout.length).toBeGreaterThan(0);
+  });
+
   it('is built with a cache made from the bundle beside it', () => {
     const cache = readFileSync(join(dir, 'dist', 'cli.cache'));
     const bundle = readFileSync(join(dir, 'dist', 'cli-bundle.cjs'));
@@ -80,7 +94,9 @@ describe('dist/cli.mjs and its code cache', () => {
       expect(renamed).not.toBe(bundle);
       writeFileSync(join(dist, 'cli-bundle.cjs'), renamed);
     });
-    const out = spawnSync(process.execPath, [join(edited, 'cli.mjs'), '--version'], { encoding: 'utf8', timeout: 30_000 });
-    expect(out.stdout).toMatch(/^therapy-claim-guarX /);
+    for (const launcher of ['cli.cjs', 'cli.mjs']) {
+      const out = spawnSync(process.execPath, [join(edited, launcher), '--version'], { encoding: 'utf8', timeout: 30_000 });
+      expect(out.stdout).toMatch(/^therapy-claim-guarX /);
+    }
   });
 });

@@ -13,7 +13,7 @@
 // unreadable folder) is a problem entry at its place in the order: reported by name, and the
 // rest go on.
 import type { Dirent, Stats } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from '../fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { readProblem } from '../input';
 import { advance, closure, expandBraces, hasGlobSyntax, MAX_ALTERNATIVES, parseGlob, type Segment } from './glob';

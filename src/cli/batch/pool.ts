@@ -58,6 +58,13 @@ export class InlineExecutor implements Executor {
 const WORKER_YOUNG_GENERATION_MB = 6;
 const WORKER_OLD_GENERATION_MB = Number(process.env.THERAPY_CLAIM_GUARD_WORKER_HEAP_MB) || 1536;
 
+/**
+ * Tasks a worker holds at once: the one it is checking and the next, already in its message queue,
+ * so it goes from one task to the next without waiting for the main thread to hear back and send
+ * another (the main thread may be in the middle of a visit of its own).
+ */
+const WORKER_DEPTH = 2;
+
 interface Job {
   task: Task;
   resolve(result: TaskResult): void;
@@ -76,8 +83,8 @@ interface Job {
 export class WorkerPool implements Executor {
   readonly window: number;
   private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
-  private readonly running = new Map<Worker, Job>();
+  /** Each worker's tasks, in the order they were sent (a worker answers them in that order). */
+  private readonly running = new Map<Worker, Job[]>();
   private readonly queue: Job[] = [];
   private failure: Error | undefined;
   private closing = false;
@@ -110,18 +117,35 @@ export class WorkerPool implements Executor {
   }
 
   prestart(): void {
-    while (this.workers.length < this.size - 1) this.idle.push(this.start());
+    while (this.workers.length < this.size - 1) this.start();
   }
 
-  /** Threads start on demand, so a batch of two tasks never starts eight threads. */
+  /** A worker holding fewer than `depth` tasks (the least loaded), or undefined. */
+  private workerWithRoom(depth: number): Worker | undefined {
+    let best: Worker | undefined;
+    for (const worker of this.workers) {
+      const held = this.running.get(worker)?.length ?? 0;
+      if (held < depth && (best === undefined || held < (this.running.get(best)?.length ?? 0))) best = worker;
+    }
+    return best;
+  }
+
+  private send(worker: Worker, job: Job): void {
+    this.running.get(worker)?.push(job);
+    worker.postMessage(job.task, transferables(job.task));
+  }
+
+  /**
+   * Hands out queued tasks: first to idle workers (threads start on demand, so a batch of two tasks
+   * never starts eight threads), then to the main thread if it is free, then as each worker's next
+   * task.
+   */
   private pump(): void {
     while (this.queue.length > 0) {
-      let worker = this.idle.pop();
+      let worker = this.workerWithRoom(1);
       if (!worker && this.workers.length < this.size - 1) worker = this.start();
       if (!worker) break;
-      const job = this.queue.shift() as Job;
-      this.running.set(worker, job);
-      worker.postMessage(job.task, transferables(job.task));
+      this.send(worker, this.queue.shift() as Job);
     }
     if (this.queue.length > 0 && !this.mainBusy) {
       this.mainBusy = true;
@@ -130,6 +154,11 @@ export class WorkerPool implements Executor {
         this.mainBusy = false;
         this.pump();
       });
+    }
+    while (this.queue.length > 0) {
+      const worker = this.workerWithRoom(WORKER_DEPTH);
+      if (!worker) break;
+      this.send(worker, this.queue.shift() as Job);
     }
   }
 
@@ -153,20 +182,19 @@ export class WorkerPool implements Executor {
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB },
     });
     this.workers.push(worker);
+    this.running.set(worker, []);
     worker.on('message', (result: TaskResult) => {
-      const job = this.running.get(worker);
-      this.running.delete(worker);
-      this.idle.push(worker);
-      job?.resolve(result);
+      this.running.get(worker)?.shift()?.resolve(result);
       this.pump();
     });
     worker.on('error', (error) => {
-      const job = this.running.get(worker);
+      const jobs = this.running.get(worker) ?? [];
       this.retire(worker);
-      if (job && (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        // Not a bug: one task needed more than a worker's heap. The main thread checks it instead,
-        // and a fresh worker takes the next task.
-        this.fallback(job.task).then(job.resolve, job.reject);
+      if (jobs.length > 0 && (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        // Not a bug: one task needed more than a worker's heap. The main thread checks it instead
+        // (and the task sent after it, whose file bytes went to the same worker), and a fresh
+        // worker takes the next task.
+        for (const job of jobs) this.fallback(job.task).then(job.resolve, job.reject);
         this.pump();
         return;
       }
@@ -182,14 +210,12 @@ export class WorkerPool implements Executor {
   private retire(worker: Worker): void {
     this.running.delete(worker);
     this.workers.splice(this.workers.indexOf(worker), 1);
-    const idle = this.idle.indexOf(worker);
-    if (idle >= 0) this.idle.splice(idle, 1);
   }
 
   /** A dead thread loses its task: fail every task still owed, and the run with them. */
   private fail(error: Error): void {
     this.failure ??= error;
-    for (const job of [...this.running.values(), ...this.queue.splice(0)]) job.reject(this.failure);
+    for (const job of [...[...this.running.values()].flat(), ...this.queue.splice(0)]) job.reject(this.failure);
     this.running.clear();
   }
 

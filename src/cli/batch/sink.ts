@@ -5,12 +5,15 @@
 //    exists is a whole report (a crash leaves no half file under the real name); mode 0600;
 //  - a spool: a private temporary file for results that must come after a summary (HTML).
 import { createReadStream } from 'node:fs';
-import { type FileHandle, mkdtemp, open, rename, rm, unlink } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliContext } from '../context';
 
 const CHUNK = 64 * 1024;
+
+/** node:fs/promises, loaded only when a file is written (a plain `check` to stdout never needs it). */
+const fsPromises = () => process.getBuiltinModule('node:fs/promises');
 
 export interface Sink {
   write(data: string | Uint8Array): Promise<void>;
@@ -74,6 +77,7 @@ async function writeAll(handle: FileHandle, data: Data): Promise<void> {
  */
 export async function fileSink(path: string): Promise<Sink> {
   const partial = `${path}.partial-${process.pid}`;
+  const { open, rename, unlink } = fsPromises();
   const handle = await open(partial, 'w', 0o600);
   const chunker = new Chunker((data) => writeAll(handle, data));
   let isOpen = true;
@@ -105,7 +109,7 @@ export class Spool {
   ) {}
 
   static async create(): Promise<Spool> {
-    const dir = await mkdtemp(join(tmpdir(), 'therapy-claim-guard-'));
+    const dir = await fsPromises().mkdtemp(join(tmpdir(), 'therapy-claim-guard-'));
     const path = join(dir, 'spool');
     return new Spool(dir, path, await fileSink(path));
   }
@@ -118,6 +122,6 @@ export class Spool {
 
   async remove(): Promise<void> {
     await this.sink.abort();
-    await rm(this.dir, { recursive: true, force: true });
+    await fsPromises().rm(this.dir, { recursive: true, force: true });
   }
 }

@@ -2,7 +2,7 @@
 // case or an array of cases; a DIR is every .json file under it, in name order (other files, such
 // as a README, are skipped). Files are read and decoded by the same code as `check`'s input.
 // A bad file or case is reported by name and skipped; the rest are scored.
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from '../fs';
 import { extname, join } from 'node:path';
 import type { UnitMethod } from '../../engine/types';
 import { parseVisit, type Visit } from '../../engine/visit';
