@@ -3,7 +3,7 @@ import headings from '../data/headings.json';
 import { SENTENCE_ABBREVIATIONS } from './abbreviations';
 import type { RawMatch } from './lexicon';
 import type { Section, SectionKind, Sentence } from './types';
-import { tokenAtOrAfter, type Tokens } from './tokens';
+import { isWhite, tokenAtOrAfter, type Tokens } from './tokens';
 
 const HEADING_KINDS = new Map<string, SectionKind>();
 for (const [kind, words] of Object.entries(headings.kinds)) {
@@ -90,15 +90,18 @@ export function findSentences(text: string, sections: Section[]): Sentence[] {
       // Trim whitespace so spans point at words.
       let s = start;
       let e = end;
-      while (s < e && /\s/.test(text[s]!)) s++;
-      while (e > s && /\s/.test(text[e - 1]!)) e--;
+      while (s < e && isWhite(text.charCodeAt(s))) s++;
+      while (e > s && isWhite(text.charCodeAt(e - 1))) e--;
       if (e > s) sentences.push({ start: s, end: e, index: sentences.length, section: section.kind });
     };
-    for (let m = SENTENCE_END.exec(body); m !== null; m = SENTENCE_END.exec(body)) {
-      const end = section.start + m.index + m[0].length;
+    // test() and lastIndex, not exec(): only where each match ends is needed (no match array per sentence).
+    let last = 0;
+    while (SENTENCE_END.test(body)) {
+      const end = section.start + SENTENCE_END.lastIndex;
       push(end);
       start = end;
-      if (m[0].length === 0) SENTENCE_END.lastIndex++;
+      if (SENTENCE_END.lastIndex === last) SENTENCE_END.lastIndex++;
+      last = SENTENCE_END.lastIndex;
     }
     push(section.end);
   }

@@ -137,11 +137,17 @@ function contextReaders(tokens: Tokens, scopes: Scopes, sentences: Chart['senten
     for (let t = Math.max(0, from); t < Math.min(to, tokens.count); t++) if (marks[t]) return true;
     return false;
   };
-  const contextOfTokens = (from: number, to: number, pos: number): MentionContext => {
-    // The sentence (and so the section) of a token is known per token: no search needed.
+  // The sentence (and so the section) of a token is known per token: no search needed.
+  const sentenceOfTokens = (from: number, pos: number): number => {
     const known = from >= 0 && from < tokens.count ? scopes.sentence[from]! : -1;
-    const sentence = known >= 0 ? known : sentenceAt(pos);
-    const section = known >= 0 ? sentences[known]!.section : sectionAt(pos);
+    return known >= 0 ? known : sentenceAt(pos);
+  };
+  const sectionOfTokens = (from: number, pos: number): SectionKind => {
+    const known = from >= 0 && from < tokens.count ? scopes.sentence[from]! : -1;
+    return known >= 0 ? sentences[known]!.section : sectionAt(pos);
+  };
+  const contextOfTokens = (from: number, to: number, pos: number): MentionContext => {
+    const section = sectionOfTokens(from, pos);
     return {
       negated: anyIn(scopes.negated, from, to),
       hypothetical: anyIn(scopes.hypothetical, from, to),
@@ -150,7 +156,7 @@ function contextReaders(tokens: Tokens, scopes: Scopes, sentences: Chart['senten
       role: anyIn(scopes.role, from, to),
       quoted: anyIn(scopes.quoted, from, to),
       section,
-      sentence,
+      sentence: sentenceOfTokens(from, pos),
     };
   };
   const contextAt = (pos: number): MentionContext => {
@@ -158,34 +164,41 @@ function contextReaders(tokens: Tokens, scopes: Scopes, sentences: Chart['senten
     const token = t >= 0 && tokens.ends[t]! > pos ? t : tokenAtOrAfter(tokens, pos);
     return contextOfTokens(token, token + 1, pos);
   };
-  return { sentenceAt, contextOfTokens, contextAt };
+  /** A lexicon match as a mention, its context written straight into it (no context object in between). */
+  const mentionOf = (text: string, lexicon: string, m: RawMatch): Mention => {
+    const from = m.firstToken;
+    const to = m.endToken;
+    const start = tokens.starts[from]!;
+    const end = tokens.ends[to - 1]!;
+    const section = sectionOfTokens(from, start);
+    // One object shape for every mention (no spread): cheaper to build and to read in rules.
+    return {
+      lexicon,
+      entry: m.entry,
+      start,
+      end,
+      text: text.slice(start, end),
+      negated: anyIn(scopes.negated, from, to),
+      hypothetical: anyIn(scopes.hypothetical, from, to),
+      historical: section === 'history' || anyIn(scopes.historical, from, to),
+      home: section === 'home-program' || anyIn(scopes.home, from, to),
+      role: anyIn(scopes.role, from, to),
+      quoted: anyIn(scopes.quoted, from, to),
+      section,
+      sentence: sentenceOfTokens(from, start),
+    };
+  };
+  return { sentenceAt, contextAt, mentionOf };
 }
 
 /** Every lexicon's matches as mentions, with their context. */
-function mentionsOf(text: string, tokens: Tokens, raw: Map<string, RawMatch[]>, contextOfTokens: (from: number, to: number, pos: number) => MentionContext): Record<string, Mention[]> {
+function mentionsOf(text: string, raw: Map<string, RawMatch[]>, mentionOf: (text: string, lexicon: string, m: RawMatch) => Mention): Record<string, Mention[]> {
   const mentions: Record<string, Mention[]> = {};
   for (const id of LEXICON_IDS) {
-    mentions[id] = (raw.get(id) ?? []).map((m) => {
-      const start = tokens.starts[m.firstToken]!;
-      const end = tokens.ends[m.endToken - 1]!;
-      const ctx = contextOfTokens(m.firstToken, m.endToken, start);
-      // One object shape for every mention (no spread): cheaper to build and to read in rules.
-      return {
-        lexicon: id,
-        entry: m.entry,
-        start,
-        end,
-        text: text.slice(start, end),
-        negated: ctx.negated,
-        hypothetical: ctx.hypothetical,
-        historical: ctx.historical,
-        home: ctx.home,
-        role: ctx.role,
-        quoted: ctx.quoted,
-        section: ctx.section,
-        sentence: ctx.sentence,
-      };
-    });
+    const found = raw.get(id) ?? [];
+    const list = new Array<Mention>(found.length);
+    for (let k = 0; k < found.length; k++) list[k] = mentionOf(text, id, found[k]!);
+    mentions[id] = list;
   }
   return mentions;
 }
@@ -305,8 +318,8 @@ export function analyzeChart(note: Visit['note'], options: ChartOptions = {}): C
     rolePost: get('role-post'),
   });
 
-  const { sentenceAt, contextOfTokens, contextAt } = contextReaders(tokens, scopes, sentences, sections);
-  const mentions = mentionsOf(text, tokens, raw, contextOfTokens);
+  const { sentenceAt, contextAt, mentionOf } = contextReaders(tokens, scopes, sentences, sections);
+  const mentions = mentionsOf(text, raw, mentionOf);
 
   // 4. Time.
   const services = serviceMentions(text, mentions);

@@ -46,8 +46,8 @@ function wordCharLength(text: string, i: number): number {
 }
 
 const isGapSpace = (c: number) => c === 32 || c === 9 || c === 0xa0 || c === 0x2009 || c === 0x202f;
-/** JavaScript's \s. */
-const isWhite = (c: number) =>
+/** JavaScript's \s, by character code. */
+export const isWhite = (c: number) =>
   c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 const isJoiner = (c: number) => c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013 || c === 47 || c === 39 || c === 0x2019;
 

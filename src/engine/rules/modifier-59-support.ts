@@ -34,9 +34,12 @@ function findAnchors(chart: Chart, code: string, partner: string): Span[] {
   const out: Span[] = [];
   // Only today's service: "massage helped in the past" or "consider joint mobs" name no region for it.
   for (const m of chart.mentions.service ?? []) if (m.entry === code && counts(m)) out.push(m);
+  // The same few wordings recur all through a long note: each is looked up once.
+  const candidatesOf = new Map<string, readonly string[]>();
   for (const m of chart.mentions['service-ambiguous'] ?? []) {
     // "chiropractic adjustment" names a CMT code, but never counts when it could also be the partner.
-    const candidates = lookupServiceName(m.text).candidates;
+    let candidates = candidatesOf.get(m.text);
+    if (!candidates) candidatesOf.set(m.text, (candidates = lookupServiceName(m.text).candidates));
     if (counts(m) && candidates.includes(code) && !candidates.includes(partner)) out.push(m);
   }
   if (isMassage(code)) for (const m of chart.mentions['massage-service'] ?? []) if (counts(m)) out.push(m);
