@@ -45,6 +45,14 @@ export function findSections(text: string, partStarts: { start: number; end: num
     if (last) last.end = start;
     sections.push({ start, end: text.length, kind, heading });
   };
+  // The same few labels head line after line of a long note: each is read once.
+  const kinds = new Map<string, SectionKind | undefined>();
+  const kindOf = (label: string): SectionKind | undefined => {
+    if (kinds.has(label)) return kinds.get(label);
+    const kind = headingKind(label);
+    kinds.set(label, kind);
+    return kind;
+  };
   for (const part of partStarts) {
     open(part.start, part.kind ?? 'other');
     let lineStart = part.start;
@@ -56,7 +64,7 @@ export function findSections(text: string, partStarts: { start: number; end: num
       if (lineEnd < 0 || lineEnd > part.end) lineEnd = part.end;
       // Only the first 80 characters of a line can hold a heading: keeps this linear on long lines.
       const m = HEADING_LINE.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 80)));
-      const kind = m ? headingKind(m[1]) : undefined;
+      const kind = m ? kindOf(m[1]!) : undefined;
       // Single-letter SOAP headings ("S:", "O:") need the colon to count.
       if (m && kind && (m[1]!.length > 1 || m[0].trimEnd().endsWith(':'))) {
         const inlineHistory = kind === 'history' && m[0].trimEnd().endsWith(':') && text.slice(lineStart + m[0].length, lineEnd).trim() !== '';
