@@ -207,9 +207,17 @@ export function computeScopes(
   const sentence = new Int32Array(n).fill(-1);
   const sentenceStartTok = new Int32Array(sentences.length);
   const sentenceEndTok = new Int32Array(sentences.length);
+  // Sentences come in text order: the first token at or after each bound is found by walking on from
+  // the last one (a binary search only if a bound were ever to go back).
+  let walked = 0;
+  const firstTokenFrom = (offset: number): number => {
+    if (walked > 0 && tokens.starts[walked - 1]! >= offset) walked = tokenAtOrAfter(tokens, offset);
+    while (walked < n && tokens.starts[walked]! < offset) walked++;
+    return walked;
+  };
   for (const s of sentences) {
-    const a = tokenAtOrAfter(tokens, s.start);
-    const b = tokenAtOrAfter(tokens, s.end);
+    const a = firstTokenFrom(s.start);
+    const b = firstTokenFrom(s.end);
     sentenceStartTok[s.index] = a;
     sentenceEndTok[s.index] = b;
     sentence.fill(s.index, a, b);

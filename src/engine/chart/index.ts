@@ -8,7 +8,7 @@ import { findGoals } from './goals';
 import { findMeasures } from './measures';
 import { lex } from './lex';
 import { normalizeText } from './normalize';
-import { lowerBound } from '../search';
+import { firstAtLeast, lowerBound } from '../search';
 import { findTimes, type ServiceMention } from './time';
 import { parseTimes } from './time-grammar';
 import { findEpisodeFacts, findNoteClaimLines, findSignatures } from './note-facts';
@@ -130,8 +130,13 @@ function lastStartingAtOrBefore(spans: readonly { start: number }[], pos: number
 
 /** Where a position or a run of tokens is: section, sentence, and which scopes cover it. */
 function contextReaders(tokens: Tokens, scopes: Scopes, sentences: Chart['sentences'], sections: Chart['sections']) {
-  const sectionAt = (pos: number): SectionKind => sections[lastStartingAtOrBefore(sections, pos)]?.kind ?? 'other';
-  const sentenceAt = (pos: number): number => Math.max(0, lastStartingAtOrBefore(sentences, pos));
+  // Starts as number columns: rules ask for the sentence of every anchor and figure (a search each).
+  const sectionStarts = Int32Array.from(sections, (s) => s.start);
+  const sentenceStarts = Int32Array.from(sentences, (s) => s.start);
+  /** Index of the last start at or before `pos` (-1: none), as lastStartingAtOrBefore. */
+  const lastAtOrBefore = (starts: Int32Array, pos: number) => firstAtLeast(starts, starts.length, Math.floor(pos) + 1) - 1;
+  const sectionAt = (pos: number): SectionKind => sections[lastAtOrBefore(sectionStarts, pos)]?.kind ?? 'other';
+  const sentenceAt = (pos: number): number => Math.max(0, lastAtOrBefore(sentenceStarts, pos));
   // A mention is negated (hypothetical, …) when any of its tokens is in scope: "No palpable spasm".
   const anyIn = (marks: Uint8Array, from: number, to: number) => {
     for (let t = Math.max(0, from); t < Math.min(to, tokens.count); t++) if (marks[t]) return true;

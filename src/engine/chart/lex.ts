@@ -4,7 +4,7 @@
 // One linear pass; typed arrays keep it cheap.
 import type { Tokens } from './tokens';
 import { WordTable } from './words';
-import { lowerBound } from '../search';
+import { firstAtLeast } from '../search';
 
 export const enum Kind {
   Num = 1,
@@ -219,5 +219,5 @@ export function tokensIn(lx: Lexed, words: ReadonlySet<string>): Uint8Array {
 
 /** Index of the first token starting at or after `offset` (count when none). */
 export function lexAt(lx: Lexed, offset: number): number {
-  return lowerBound(lx.count, (i) => lx.start[i]! < offset);
+  return firstAtLeast(lx.start, lx.count, offset);
 }

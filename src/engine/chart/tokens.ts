@@ -1,7 +1,7 @@
 // Word tokens with offsets: the unit every vocabulary match and scope is counted in.
 // One linear pass over character codes; lowercasing per token keeps offsets exact whatever the Unicode.
 import { WordTable } from './words';
-import { lowerBound } from '../search';
+import { firstAtLeast } from '../search';
 
 export interface Tokens {
   count: number;
@@ -126,5 +126,5 @@ export function tokenize(text: string, words: WordTable = new WordTable(text.len
 
 /** Index of the first token whose start is >= offset (count when none). */
 export function tokenAtOrAfter(tokens: Tokens, offset: number): number {
-  return lowerBound(tokens.count, (i) => tokens.starts[i]! < offset);
+  return firstAtLeast(tokens.starts, tokens.count, offset);
 }
