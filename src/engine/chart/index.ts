@@ -131,8 +131,13 @@ function lastStartingAtOrBefore(spans: readonly { start: number }[], pos: number
 /** Where a position or a run of tokens is: section, sentence, and which scopes cover it. */
 function contextReaders(tokens: Tokens, scopes: Scopes, sentences: Chart['sentences'], sections: Chart['sections']) {
   // Starts as number columns: rules ask for the sentence of every anchor and figure (a search each).
-  const sectionStarts = Int32Array.from(sections, (s) => s.start);
-  const sentenceStarts = Int32Array.from(sentences, (s) => s.start);
+  const startsOf = (spans: readonly { start: number }[]) => {
+    const starts = new Int32Array(spans.length);
+    for (let k = 0; k < spans.length; k++) starts[k] = spans[k]!.start;
+    return starts;
+  };
+  const sectionStarts = startsOf(sections);
+  const sentenceStarts = startsOf(sentences);
   /** Index of the last start at or before `pos` (-1: none), as lastStartingAtOrBefore. */
   const lastAtOrBefore = (starts: Int32Array, pos: number) => firstAtLeast(starts, starts.length, Math.floor(pos) + 1) - 1;
   const sectionAt = (pos: number): SectionKind => sections[lastAtOrBefore(sectionStarts, pos)]?.kind ?? 'other';
