@@ -128,6 +128,14 @@ function lastStartingAtOrBefore(spans: readonly { start: number }[], pos: number
   return lowerBound(spans.length, (i) => spans[i]!.start <= pos) - 1;
 }
 
+/** The scope bits of contextReaders' per-token byte (in the order of its `marks`). */
+const NEGATED = 1;
+const HYPOTHETICAL = 2;
+const HISTORICAL = 4;
+const HOME = 8;
+const ROLE = 16;
+const QUOTED = 32;
+
 /** Where a position or a run of tokens is: section, sentence, and which scopes cover it. */
 function contextReaders(tokens: Tokens, scopes: Scopes, sentences: Chart['sentences'], sections: Chart['sections']) {
   // Starts as number columns: rules ask for the sentence of every anchor and figure (a search each).
@@ -143,9 +151,18 @@ function contextReaders(tokens: Tokens, scopes: Scopes, sentences: Chart['senten
   const sectionAt = (pos: number): SectionKind => sections[lastAtOrBefore(sectionStarts, pos)]?.kind ?? 'other';
   const sentenceAt = (pos: number): number => Math.max(0, lastAtOrBefore(sentenceStarts, pos));
   // A mention is negated (hypothetical, …) when any of its tokens is in scope: "No palpable spasm".
-  const anyIn = (marks: Uint8Array, from: number, to: number) => {
-    for (let t = Math.max(0, from); t < Math.min(to, tokens.count); t++) if (marks[t]) return true;
-    return false;
+  // The six scopes as bits of one byte per token, so a mention's tokens are read once, not six times.
+  const flags = new Uint8Array(tokens.count);
+  const marks = [scopes.negated, scopes.hypothetical, scopes.historical, scopes.home, scopes.role, scopes.quoted];
+  for (let b = 0; b < marks.length; b++) {
+    const column = marks[b]!;
+    for (let t = 0; t < tokens.count; t++) if (column[t]) flags[t] = flags[t]! | (1 << b);
+  }
+  /** The scope bits of any of the tokens [from, to). */
+  const flagsIn = (from: number, to: number): number => {
+    let f = 0;
+    for (let t = Math.max(0, from); t < Math.min(to, tokens.count); t++) f |= flags[t]!;
+    return f;
   };
   // The sentence (and so the section) of a token is known per token: no search needed.
   const sentenceOfTokens = (from: number, pos: number): number => {
@@ -158,13 +175,14 @@ function contextReaders(tokens: Tokens, scopes: Scopes, sentences: Chart['senten
   };
   const contextOfTokens = (from: number, to: number, pos: number): MentionContext => {
     const section = sectionOfTokens(from, pos);
+    const f = flagsIn(from, to);
     return {
-      negated: anyIn(scopes.negated, from, to),
-      hypothetical: anyIn(scopes.hypothetical, from, to),
-      historical: section === 'history' || anyIn(scopes.historical, from, to),
-      home: section === 'home-program' || anyIn(scopes.home, from, to),
-      role: anyIn(scopes.role, from, to),
-      quoted: anyIn(scopes.quoted, from, to),
+      negated: (f & NEGATED) !== 0,
+      hypothetical: (f & HYPOTHETICAL) !== 0,
+      historical: section === 'history' || (f & HISTORICAL) !== 0,
+      home: section === 'home-program' || (f & HOME) !== 0,
+      role: (f & ROLE) !== 0,
+      quoted: (f & QUOTED) !== 0,
       section,
       sentence: sentenceOfTokens(from, pos),
     };
@@ -181,6 +199,7 @@ function contextReaders(tokens: Tokens, scopes: Scopes, sentences: Chart['senten
     const start = tokens.starts[from]!;
     const end = tokens.ends[to - 1]!;
     const section = sectionOfTokens(from, start);
+    const f = flagsIn(from, to);
     // One object shape for every mention (no spread): cheaper to build and to read in rules.
     return {
       lexicon,
@@ -188,12 +207,12 @@ function contextReaders(tokens: Tokens, scopes: Scopes, sentences: Chart['senten
       start,
       end,
       text: text.slice(start, end),
-      negated: anyIn(scopes.negated, from, to),
-      hypothetical: anyIn(scopes.hypothetical, from, to),
-      historical: section === 'history' || anyIn(scopes.historical, from, to),
-      home: section === 'home-program' || anyIn(scopes.home, from, to),
-      role: anyIn(scopes.role, from, to),
-      quoted: anyIn(scopes.quoted, from, to),
+      negated: (f & NEGATED) !== 0,
+      hypothetical: (f & HYPOTHETICAL) !== 0,
+      historical: section === 'history' || (f & HISTORICAL) !== 0,
+      home: section === 'home-program' || (f & HOME) !== 0,
+      role: (f & ROLE) !== 0,
+      quoted: (f & QUOTED) !== 0,
       section,
       sentence: sentenceOfTokens(from, start),
     };
