@@ -1,12 +1,15 @@
 // Two builds side by side in one run, for "before and after" figures a noisy machine cannot skew:
 // every measurement alternates between the builds round by round, and each ratio printed is the
 // median of the per-round ratios.
-//   node bench/compare.mjs BEFORE_DIST AFTER_DIST [--rounds N]
+//   node bench/compare.mjs BEFORE_DIST AFTER_DIST [--rounds N] [--cpu]
+// --cpu times the in-process figures by the main thread's own CPU time (Linux: schedstat) instead of
+// the wall clock: on a machine other jobs keep busy, waiting for a core then counts on neither side.
+// (Garbage collection on helper threads is left out then; cold starts are always wall time.)
 // Each DIST holds engine.mjs and cli.mjs (node build.mjs, or buildNodeTargets(dir) of build.mjs,
 // for an older commit checked out elsewhere); a cli.mjs built since the code-cache launcher needs its
 // cli-bundle.cjs and cli.cache beside it (copy all three).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import writeGood from 'write-good';
@@ -28,10 +31,19 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 const now = () => Number(process.hrtime.bigint()) / 1e6;
+const SCHEDSTAT = `/proc/self/task/${process.pid}/schedstat`;
+const useCpu = args.includes('--cpu');
+if (useCpu && !existsSync(SCHEDSTAT)) {
+  console.error(`--cpu needs ${SCHEDSTAT} (Linux)`);
+  process.exit(2);
+}
+/** The main thread's CPU time in ms (first schedstat field: ns on a CPU). */
+const threadCpu = () => Number(readFileSync(SCHEDSTAT, 'utf8').split(' ')[0]) / 1e6;
+const clock = useCpu ? threadCpu : now;
 function perCall(fn, iterations) {
-  const start = now();
+  const start = clock();
   for (let i = 0; i < iterations; i++) fn();
-  return (now() - start) / iterations;
+  return (clock() - start) / iterations;
 }
 /**
  * ms per call of each task's fn(engine) for both builds: every round runs every task on both builds
@@ -98,7 +110,7 @@ for (let r = 0; r < ROUNDS * 4; r++) {
   for (const k of r % 2 ? [1, 0] : [0, 1]) cold[k].push(spawnMs([`${dirs[k]}/cli.mjs`, 'check', visitFile]));
 }
 
-console.log(`before: ${dirs[0]}\nafter:  ${dirs[1]}\n${ROUNDS} rounds (cold starts: ${ROUNDS * 4}), medians; × = median of per-round after/before\n`);
+console.log(`before: ${dirs[0]}\nafter:  ${dirs[1]}\n${ROUNDS} rounds (cold starts: ${ROUNDS * 4}), medians; × = median of per-round after/before${useCpu ? '; in-process times are main-thread CPU time' : ''}\n`);
 console.log(`${''.padEnd(36)}${'before'.padStart(14)}${'after'.padStart(14)}${'after/before'.padStart(14)}`);
 for (const [what, b, a, x] of rows) console.log(`${what.padEnd(36)}${b.padStart(14)}${a.padStart(14)}${x.padStart(14)}`);
 const [g1, g2, g3] = [1, 2, 3].map(growth);

@@ -13,3 +13,19 @@ export function lowerBound(length: number, before: (i: number) => boolean): numb
   }
   return lo;
 }
+
+/**
+ * The first index in [0, length) whose value in the sorted column is >= `value` (length when none):
+ * lowerBound for the offset columns of tokens, searched on every mention and figure (no predicate
+ * closure per call).
+ */
+export function firstAtLeast(sorted: ArrayLike<number>, length: number, value: number): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

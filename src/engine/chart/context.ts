@@ -3,7 +3,7 @@ import headings from '../data/headings.json';
 import { SENTENCE_ABBREVIATIONS } from './abbreviations';
 import type { RawMatch } from './lexicon';
 import type { Section, SectionKind, Sentence } from './types';
-import { tokenAtOrAfter, type Tokens } from './tokens';
+import { isWhite, tokenAtOrAfter, type Tokens } from './tokens';
 
 const HEADING_KINDS = new Map<string, SectionKind>();
 for (const [kind, words] of Object.entries(headings.kinds)) {
@@ -45,6 +45,14 @@ export function findSections(text: string, partStarts: { start: number; end: num
     if (last) last.end = start;
     sections.push({ start, end: text.length, kind, heading });
   };
+  // The same few labels head line after line of a long note: each is read once.
+  const kinds = new Map<string, SectionKind | undefined>();
+  const kindOf = (label: string): SectionKind | undefined => {
+    if (kinds.has(label)) return kinds.get(label);
+    const kind = headingKind(label);
+    kinds.set(label, kind);
+    return kind;
+  };
   for (const part of partStarts) {
     open(part.start, part.kind ?? 'other');
     let lineStart = part.start;
@@ -56,7 +64,7 @@ export function findSections(text: string, partStarts: { start: number; end: num
       if (lineEnd < 0 || lineEnd > part.end) lineEnd = part.end;
       // Only the first 80 characters of a line can hold a heading: keeps this linear on long lines.
       const m = HEADING_LINE.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 80)));
-      const kind = m ? headingKind(m[1]) : undefined;
+      const kind = m ? kindOf(m[1]!) : undefined;
       // Single-letter SOAP headings ("S:", "O:") need the colon to count.
       if (m && kind && (m[1]!.length > 1 || m[0].trimEnd().endsWith(':'))) {
         const inlineHistory = kind === 'history' && m[0].trimEnd().endsWith(':') && text.slice(lineStart + m[0].length, lineEnd).trim() !== '';
@@ -90,15 +98,18 @@ export function findSentences(text: string, sections: Section[]): Sentence[] {
       // Trim whitespace so spans point at words.
       let s = start;
       let e = end;
-      while (s < e && /\s/.test(text[s]!)) s++;
-      while (e > s && /\s/.test(text[e - 1]!)) e--;
+      while (s < e && isWhite(text.charCodeAt(s))) s++;
+      while (e > s && isWhite(text.charCodeAt(e - 1))) e--;
       if (e > s) sentences.push({ start: s, end: e, index: sentences.length, section: section.kind });
     };
-    for (let m = SENTENCE_END.exec(body); m !== null; m = SENTENCE_END.exec(body)) {
-      const end = section.start + m.index + m[0].length;
+    // test() and lastIndex, not exec(): only where each match ends is needed (no match array per sentence).
+    let last = 0;
+    while (SENTENCE_END.test(body)) {
+      const end = section.start + SENTENCE_END.lastIndex;
       push(end);
       start = end;
-      if (m[0].length === 0) SENTENCE_END.lastIndex++;
+      if (SENTENCE_END.lastIndex === last) SENTENCE_END.lastIndex++;
+      last = SENTENCE_END.lastIndex;
     }
     push(section.end);
   }
@@ -196,9 +207,17 @@ export function computeScopes(
   const sentence = new Int32Array(n).fill(-1);
   const sentenceStartTok = new Int32Array(sentences.length);
   const sentenceEndTok = new Int32Array(sentences.length);
+  // Sentences come in text order: the first token at or after each bound is found by walking on from
+  // the last one (a binary search only if a bound were ever to go back).
+  let walked = 0;
+  const firstTokenFrom = (offset: number): number => {
+    if (walked > 0 && tokens.starts[walked - 1]! >= offset) walked = tokenAtOrAfter(tokens, offset);
+    while (walked < n && tokens.starts[walked]! < offset) walked++;
+    return walked;
+  };
   for (const s of sentences) {
-    const a = tokenAtOrAfter(tokens, s.start);
-    const b = tokenAtOrAfter(tokens, s.end);
+    const a = firstTokenFrom(s.start);
+    const b = firstTokenFrom(s.end);
     sentenceStartTok[s.index] = a;
     sentenceEndTok[s.index] = b;
     sentence.fill(s.index, a, b);

@@ -412,9 +412,14 @@ export function runLayer(lx: Lexed, index: ItemIndex, layer: Dispatch): Item[] {
     else {
       // Kept shortest to longest (stable among equal ends), so "try the longest first" in matchOne holds
       // whatever order the rows that made them ran in ("thirty-eight" before its "thirty").
+      // (Moved up by hand: splice would make an array of the removed items on every insert.)
       let at = list.length;
-      while (at > 0 && list[at - 1]!.end > it.end) at--;
-      list.splice(at, 0, it);
+      list.push(it);
+      while (at > 0 && list[at - 1]!.end > it.end) {
+        list[at] = list[at - 1]!;
+        at--;
+      }
+      list[at] = it;
     }
     index.all.push(it);
   }

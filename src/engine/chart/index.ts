@@ -8,7 +8,7 @@ import { findGoals } from './goals';
 import { findMeasures } from './measures';
 import { lex } from './lex';
 import { normalizeText } from './normalize';
-import { lowerBound } from '../search';
+import { firstAtLeast, lowerBound } from '../search';
 import { findTimes, type ServiceMention } from './time';
 import { parseTimes } from './time-grammar';
 import { findEpisodeFacts, findNoteClaimLines, findSignatures } from './note-facts';
@@ -128,29 +128,63 @@ function lastStartingAtOrBefore(spans: readonly { start: number }[], pos: number
   return lowerBound(spans.length, (i) => spans[i]!.start <= pos) - 1;
 }
 
+/** The scope bits of contextReaders' per-token byte (in the order of its `marks`). */
+const NEGATED = 1;
+const HYPOTHETICAL = 2;
+const HISTORICAL = 4;
+const HOME = 8;
+const ROLE = 16;
+const QUOTED = 32;
+
 /** Where a position or a run of tokens is: section, sentence, and which scopes cover it. */
 function contextReaders(tokens: Tokens, scopes: Scopes, sentences: Chart['sentences'], sections: Chart['sections']) {
-  const sectionAt = (pos: number): SectionKind => sections[lastStartingAtOrBefore(sections, pos)]?.kind ?? 'other';
-  const sentenceAt = (pos: number): number => Math.max(0, lastStartingAtOrBefore(sentences, pos));
+  // Starts as number columns: rules ask for the sentence of every anchor and figure (a search each).
+  const startsOf = (spans: readonly { start: number }[]) => {
+    const starts = new Int32Array(spans.length);
+    for (let k = 0; k < spans.length; k++) starts[k] = spans[k]!.start;
+    return starts;
+  };
+  const sectionStarts = startsOf(sections);
+  const sentenceStarts = startsOf(sentences);
+  /** Index of the last start at or before `pos` (-1: none), as lastStartingAtOrBefore. */
+  const lastAtOrBefore = (starts: Int32Array, pos: number) => firstAtLeast(starts, starts.length, Math.floor(pos) + 1) - 1;
+  const sectionAt = (pos: number): SectionKind => sections[lastAtOrBefore(sectionStarts, pos)]?.kind ?? 'other';
+  const sentenceAt = (pos: number): number => Math.max(0, lastAtOrBefore(sentenceStarts, pos));
   // A mention is negated (hypothetical, …) when any of its tokens is in scope: "No palpable spasm".
-  const anyIn = (marks: Uint8Array, from: number, to: number) => {
-    for (let t = Math.max(0, from); t < Math.min(to, tokens.count); t++) if (marks[t]) return true;
-    return false;
+  // The six scopes as bits of one byte per token, so a mention's tokens are read once, not six times.
+  const flags = new Uint8Array(tokens.count);
+  const marks = [scopes.negated, scopes.hypothetical, scopes.historical, scopes.home, scopes.role, scopes.quoted];
+  for (let b = 0; b < marks.length; b++) {
+    const column = marks[b]!;
+    for (let t = 0; t < tokens.count; t++) if (column[t]) flags[t] = flags[t]! | (1 << b);
+  }
+  /** The scope bits of any of the tokens [from, to). */
+  const flagsIn = (from: number, to: number): number => {
+    let f = 0;
+    for (let t = Math.max(0, from); t < Math.min(to, tokens.count); t++) f |= flags[t]!;
+    return f;
+  };
+  // The sentence (and so the section) of a token is known per token: no search needed.
+  const sentenceOfTokens = (from: number, pos: number): number => {
+    const known = from >= 0 && from < tokens.count ? scopes.sentence[from]! : -1;
+    return known >= 0 ? known : sentenceAt(pos);
+  };
+  const sectionOfTokens = (from: number, pos: number): SectionKind => {
+    const known = from >= 0 && from < tokens.count ? scopes.sentence[from]! : -1;
+    return known >= 0 ? sentences[known]!.section : sectionAt(pos);
   };
   const contextOfTokens = (from: number, to: number, pos: number): MentionContext => {
-    // The sentence (and so the section) of a token is known per token: no search needed.
-    const known = from >= 0 && from < tokens.count ? scopes.sentence[from]! : -1;
-    const sentence = known >= 0 ? known : sentenceAt(pos);
-    const section = known >= 0 ? sentences[known]!.section : sectionAt(pos);
+    const section = sectionOfTokens(from, pos);
+    const f = flagsIn(from, to);
     return {
-      negated: anyIn(scopes.negated, from, to),
-      hypothetical: anyIn(scopes.hypothetical, from, to),
-      historical: section === 'history' || anyIn(scopes.historical, from, to),
-      home: section === 'home-program' || anyIn(scopes.home, from, to),
-      role: anyIn(scopes.role, from, to),
-      quoted: anyIn(scopes.quoted, from, to),
+      negated: (f & NEGATED) !== 0,
+      hypothetical: (f & HYPOTHETICAL) !== 0,
+      historical: section === 'history' || (f & HISTORICAL) !== 0,
+      home: section === 'home-program' || (f & HOME) !== 0,
+      role: (f & ROLE) !== 0,
+      quoted: (f & QUOTED) !== 0,
       section,
-      sentence,
+      sentence: sentenceOfTokens(from, pos),
     };
   };
   const contextAt = (pos: number): MentionContext => {
@@ -158,34 +192,42 @@ function contextReaders(tokens: Tokens, scopes: Scopes, sentences: Chart['senten
     const token = t >= 0 && tokens.ends[t]! > pos ? t : tokenAtOrAfter(tokens, pos);
     return contextOfTokens(token, token + 1, pos);
   };
-  return { sentenceAt, contextOfTokens, contextAt };
+  /** A lexicon match as a mention, its context written straight into it (no context object in between). */
+  const mentionOf = (text: string, lexicon: string, m: RawMatch): Mention => {
+    const from = m.firstToken;
+    const to = m.endToken;
+    const start = tokens.starts[from]!;
+    const end = tokens.ends[to - 1]!;
+    const section = sectionOfTokens(from, start);
+    const f = flagsIn(from, to);
+    // One object shape for every mention (no spread): cheaper to build and to read in rules.
+    return {
+      lexicon,
+      entry: m.entry,
+      start,
+      end,
+      text: text.slice(start, end),
+      negated: (f & NEGATED) !== 0,
+      hypothetical: (f & HYPOTHETICAL) !== 0,
+      historical: section === 'history' || (f & HISTORICAL) !== 0,
+      home: section === 'home-program' || (f & HOME) !== 0,
+      role: (f & ROLE) !== 0,
+      quoted: (f & QUOTED) !== 0,
+      section,
+      sentence: sentenceOfTokens(from, start),
+    };
+  };
+  return { sentenceAt, contextAt, mentionOf };
 }
 
 /** Every lexicon's matches as mentions, with their context. */
-function mentionsOf(text: string, tokens: Tokens, raw: Map<string, RawMatch[]>, contextOfTokens: (from: number, to: number, pos: number) => MentionContext): Record<string, Mention[]> {
+function mentionsOf(text: string, raw: Map<string, RawMatch[]>, mentionOf: (text: string, lexicon: string, m: RawMatch) => Mention): Record<string, Mention[]> {
   const mentions: Record<string, Mention[]> = {};
   for (const id of LEXICON_IDS) {
-    mentions[id] = (raw.get(id) ?? []).map((m) => {
-      const start = tokens.starts[m.firstToken]!;
-      const end = tokens.ends[m.endToken - 1]!;
-      const ctx = contextOfTokens(m.firstToken, m.endToken, start);
-      // One object shape for every mention (no spread): cheaper to build and to read in rules.
-      return {
-        lexicon: id,
-        entry: m.entry,
-        start,
-        end,
-        text: text.slice(start, end),
-        negated: ctx.negated,
-        hypothetical: ctx.hypothetical,
-        historical: ctx.historical,
-        home: ctx.home,
-        role: ctx.role,
-        quoted: ctx.quoted,
-        section: ctx.section,
-        sentence: ctx.sentence,
-      };
-    });
+    const found = raw.get(id) ?? [];
+    const list = new Array<Mention>(found.length);
+    for (let k = 0; k < found.length; k++) list[k] = mentionOf(text, id, found[k]!);
+    mentions[id] = list;
   }
   return mentions;
 }
@@ -305,8 +347,8 @@ export function analyzeChart(note: Visit['note'], options: ChartOptions = {}): C
     rolePost: get('role-post'),
   });
 
-  const { sentenceAt, contextOfTokens, contextAt } = contextReaders(tokens, scopes, sentences, sections);
-  const mentions = mentionsOf(text, tokens, raw, contextOfTokens);
+  const { sentenceAt, contextAt, mentionOf } = contextReaders(tokens, scopes, sentences, sections);
+  const mentions = mentionsOf(text, raw, mentionOf);
 
   // 4. Time.
   const services = serviceMentions(text, mentions);

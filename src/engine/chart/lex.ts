@@ -4,7 +4,7 @@
 // One linear pass; typed arrays keep it cheap.
 import type { Tokens } from './tokens';
 import { WordTable } from './words';
-import { lowerBound } from '../search';
+import { firstAtLeast } from '../search';
 
 export const enum Kind {
   Num = 1,
@@ -84,6 +84,13 @@ class Columns {
   }
 }
 
+/** A copy of `values` long enough for index `id`, the new places NaN. */
+function grownValues(values: Float64Array, id: number): Float64Array {
+  const grown = new Float64Array(Math.max(64, id + 1, values.length * 2)).fill(Number.NaN);
+  grown.set(values);
+  return grown;
+}
+
 /**
  * `tokens`: the word tokens of the same text made with the same table, when the caller has them: a
  * word that is a whole word token too ("massage", not "15m"'s "m") takes its id from there, unhashed.
@@ -100,6 +107,10 @@ export function lex(text: string, words: WordTable = new WordTable(text.length),
   let i = 0;
   // The word token at or after the current one (tokens are in text order, as lexed tokens are).
   let t = 0;
+  /** Id + 1 of each ASCII mark's word (0: not seen yet). */
+  const markIds = new Int32Array(128);
+  /** Value of each number word by id (NaN: not worked out yet). */
+  let numberValues: Float64Array = new Float64Array(0);
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
@@ -141,11 +152,22 @@ export function lex(text: string, words: WordTable = new WordTable(text.length),
     if (k === Kind.Word && tokens) {
       while (t < tokens.count && tokens.starts[t]! < i) t++;
       id = t < tokens.count && tokens.starts[t] === i && tokens.ends[t] === j ? tokens.ids[t]! : words.id(text, i, j);
-    } else id = k !== Kind.Punct || c < 128 ? words.id(text, i, j) : -1;
+    } else if ((k === Kind.Punct || k === Kind.Newline) && c < 128) {
+      // A mark is one ASCII character: its id is kept by character, not hashed again for every mark.
+      id = markIds[c]! - 1;
+      if (id < 0) markIds[c] = (id = words.id(text, i, j)) + 1;
+    } else id = k !== Kind.Punct ? words.id(text, i, j) : -1;
     cols.id[count] = id;
     if (k === Kind.Num) {
       const digits = words.word(id);
-      cols.value[count] = Number(digits);
+      // A number's value is worked out once per distinct way of writing it.
+      let value = id < numberValues.length ? numberValues[id]! : Number.NaN;
+      if (value !== value) {
+        value = Number(digits);
+        if (id >= numberValues.length) numberValues = grownValues(numberValues, id);
+        numberValues[id] = value;
+      }
+      cols.value[count] = value;
       norm[count] = digits;
     } else {
       cols.value[count] = Number.NaN;
@@ -197,5 +219,5 @@ export function tokensIn(lx: Lexed, words: ReadonlySet<string>): Uint8Array {
 
 /** Index of the first token starting at or after `offset` (count when none). */
 export function lexAt(lx: Lexed, offset: number): number {
-  return lowerBound(lx.count, (i) => lx.start[i]! < offset);
+  return firstAtLeast(lx.start, lx.count, offset);
 }

@@ -817,7 +817,8 @@ function excuse(matches: RawMatch[], spans: { first: number; end: number; entrie
     }
     return lo < ranges.length / 2 && ranges[lo * 2]! < end;
   };
-  return matches.filter((m) => !overlaps(covered.get('*'), m.firstToken, m.endToken) && !overlaps(covered.get(m.entry), m.firstToken, m.endToken));
+  const everyEntry = covered.get('*');
+  return matches.filter((m) => !overlaps(everyEntry, m.firstToken, m.endToken) && !overlaps(covered.get(m.entry), m.firstToken, m.endToken));
 }
 
 /** Flat [first, end, first, end, …] ranges, sorted and merged where they overlap or touch. */

@@ -78,14 +78,22 @@ export function slipOf(index: SlipIndex, word: string): Target | undefined {
  */
 export function matchSlips(tokens: Tokens, index: SlipIndex, ranges: readonly [number, number][], matched: ReadonlyMap<string, RawMatch[]>): Map<string, RawMatch[]> {
   const out = new Map<string, RawMatch[]>();
-  const covered = new Set<number>();
-  for (const id of SLIP_LEXICONS) for (const m of matched.get(id) ?? []) for (let t = m.firstToken; t < m.endToken; t++) covered.add(t);
+  const covered = new Uint8Array(tokens.count);
+  for (const id of SLIP_LEXICONS) for (const m of matched.get(id) ?? []) covered.fill(1, m.firstToken, m.endToken);
+  // A word's slip depends on the word alone: worked out once per distinct word (by its WordTable id),
+  // not once per token (a long note repeats its massage sentences' words again and again).
+  const known = new Map<number, Target | null>();
   for (const [first, end] of ranges) {
     for (let t = first; t < end; t++) {
-      if (covered.has(t)) continue;
-      const target = slipOf(index, tokens.norms[t]!);
+      if (covered[t]) continue;
+      const id = tokens.ids[t]!;
+      let target = id >= 0 ? known.get(id) : undefined;
+      if (target === undefined) {
+        target = slipOf(index, tokens.norms[t]!) ?? null;
+        if (id >= 0) known.set(id, target);
+      }
       if (!target) continue;
-      covered.add(t);
+      covered[t] = 1;
       const list = out.get(target.lexicon) ?? [];
       list.push({ lexicon: target.lexicon, entry: target.entry, firstToken: t, endToken: t + 1 });
       out.set(target.lexicon, list);

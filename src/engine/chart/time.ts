@@ -723,9 +723,9 @@ function statesActualTime(lx: Lexed, first: number, end: number): boolean {
       // "hands-on" is three tokens: hands, '-', on (or two, written "hands on").
       let k = i;
       let ok = true;
-      for (const [n, w] of phrase.entries()) {
+      for (let n = 0; n < phrase.length; n++) {
         if (n > 0 && lx.norm[k] === '-') k++;
-        if (lx.norm[k] !== w) {
+        if (lx.norm[k] !== phrase[n]) {
           ok = false;
           break;
         }

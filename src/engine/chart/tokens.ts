@@ -1,7 +1,7 @@
 // Word tokens with offsets: the unit every vocabulary match and scope is counted in.
 // One linear pass over character codes; lowercasing per token keeps offsets exact whatever the Unicode.
 import { WordTable } from './words';
-import { lowerBound } from '../search';
+import { firstAtLeast } from '../search';
 
 export interface Tokens {
   count: number;
@@ -46,8 +46,8 @@ function wordCharLength(text: string, i: number): number {
 }
 
 const isGapSpace = (c: number) => c === 32 || c === 9 || c === 0xa0 || c === 0x2009 || c === 0x202f;
-/** JavaScript's \s. */
-const isWhite = (c: number) =>
+/** JavaScript's \s, by character code. */
+export const isWhite = (c: number) =>
   c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 const isJoiner = (c: number) => c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013 || c === 47 || c === 39 || c === 0x2019;
 
@@ -126,5 +126,5 @@ export function tokenize(text: string, words: WordTable = new WordTable(text.len
 
 /** Index of the first token whose start is >= offset (count when none). */
 export function tokenAtOrAfter(tokens: Tokens, offset: number): number {
-  return lowerBound(tokens.count, (i) => tokens.starts[i]! < offset);
+  return firstAtLeast(tokens.starts, tokens.count, offset);
 }

@@ -14,10 +14,14 @@ export class WordTable {
   /** The words by id. */
   private readonly list: string[] = [];
 
-  /** Sized for a text of `chars` characters: distinct words grow far slower than text, so it starts small and grows. */
+  /**
+   * Sized for a text of `chars` characters: distinct words grow far slower than text, so it starts
+   * small and grows. A short note has about one distinct word per eight characters, and the table is
+   * kept at most half full: a slot per four characters up to 4,096 slots spares a note its rehashes.
+   */
   constructor(chars: number) {
     let size = 64;
-    while (size < chars / 16 && size < 4096) size *= 2;
+    while (size < chars / 4 && size < 4096) size *= 2;
     this.hashes = new Int32Array(size);
     this.slots = new Int32Array(size);
     this.mask = size - 1;

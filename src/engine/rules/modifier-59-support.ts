@@ -34,9 +34,12 @@ function findAnchors(chart: Chart, code: string, partner: string): Span[] {
   const out: Span[] = [];
   // Only today's service: "massage helped in the past" or "consider joint mobs" name no region for it.
   for (const m of chart.mentions.service ?? []) if (m.entry === code && counts(m)) out.push(m);
+  // The same few wordings recur all through a long note: each is looked up once.
+  const candidatesOf = new Map<string, readonly string[]>();
   for (const m of chart.mentions['service-ambiguous'] ?? []) {
     // "chiropractic adjustment" names a CMT code, but never counts when it could also be the partner.
-    const candidates = lookupServiceName(m.text).candidates;
+    let candidates = candidatesOf.get(m.text);
+    if (!candidates) candidatesOf.set(m.text, (candidates = lookupServiceName(m.text).candidates));
     if (counts(m) && candidates.includes(code) && !candidates.includes(partner)) out.push(m);
   }
   if (isMassage(code)) for (const m of chart.mentions['massage-service'] ?? []) if (counts(m)) out.push(m);
@@ -46,12 +49,20 @@ function findAnchors(chart: Chart, code: string, partner: string): Span[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** The sentences of an anchor list: anchorsFor keeps its lists per chart, so each list's are found once, not per pair. */
+const anchorSentences = new WeakMap<readonly Span[], Set<number>>();
+function sentencesOfSpans(chart: Chart, spans: readonly Span[]): Set<number> {
+  let sentences = anchorSentences.get(spans);
+  if (!sentences) anchorSentences.set(spans, (sentences = new Set(spans.map((a) => chart.sentenceAt(a.start)))));
+  return sentences;
+}
+
 /**
  * Sentences that describe a service: each anchor's sentence, and the sentence after it (same section)
  * unless that one names another service ("Massage to R upper trap.\nJoint mobs to L4-5.").
  */
 function sentencesOf(chart: Chart, anchors: Span[], elsewhere: Set<number>): Set<number> {
-  const own = new Set(anchors.map((a) => chart.sentenceAt(a.start)));
+  const own = sentencesOfSpans(chart, anchors);
   const out = new Set(own);
   for (const s of own) {
     const next = chart.sentences[s + 1];
@@ -109,11 +120,10 @@ function supportFor(ctx: RuleContext, code: string, partner: string): Support {
   const others = new Set<number>();
   for (const other of ctx.facts.lines) {
     if (other.code === code || other.code === partner) continue;
-    for (const a of anchorsFor(chart, other.code, code)) others.add(chart.sentenceAt(a.start));
+    for (const s of sentencesOfSpans(chart, anchorsFor(chart, other.code, code))) others.add(s);
   }
-  const sentencesOfSpans = (spans: Span[]) => new Set(spans.map((a) => chart.sentenceAt(a.start)));
-  const mySentences = sentencesOf(chart, mine, new Set([...sentencesOfSpans(theirs), ...others]));
-  const theirSentences = sentencesOf(chart, theirs, new Set([...sentencesOfSpans(mine), ...others]));
+  const mySentences = sentencesOf(chart, mine, new Set([...sentencesOfSpans(chart, theirs), ...others]));
+  const theirSentences = sentencesOf(chart, theirs, new Set([...sentencesOfSpans(chart, mine), ...others]));
   const near = (m: Mention) => mySentences.has(m.sentence) || theirSentences.has(m.sentence);
   // Wording counts when it is about these services: in their sentences, or a general statement in the
   // treatment/billing record ("all services to separate regions") that names no other service.
