@@ -7,7 +7,7 @@ import type { PageCell, PageDescription } from '../../shared/page';
 import type { ReadFact, ReadFacts } from './types';
 import { datesIn, firstDate, personInReadingOrder, personLike, procedureCodes, undecorate } from './values';
 import { PROFILE_DATA } from '../../engine/payers/index';
-import { FACT_PATTERNS, FACT_RULES, INSURANCE_CAPTION, INSURANCE_CONTEXT, INSURANCE_TABLE_HEADING, NOT_THE_PAYER_CAPTION, PAYER_BADGE, PLAN_WORDS, STATUS_CHIP, WEAK_PAYER_CAPTION, type Fact } from './vocab';
+import { FACT_PATTERNS, FACT_RULES, INSURANCE_CAPTION, INSURANCE_CONTEXT, INSURANCE_TABLE_HEADING, NOT_THE_PAYER_CAPTION, OTHER_QUALIFIER, PAYER_BADGE, PLAN_WORDS, STATUS_CHIP, WEAK_PAYER_CAPTION, type Fact } from './vocab';
 
 interface PhraseRule {
   fact: Fact | null;
@@ -28,7 +28,11 @@ export function factOf(label: string): { fact: Fact | null; exact: boolean } | u
     if (k === phrase) return { fact, exact: true };
   }
   for (const { fact, phrase } of PHRASES) {
-    if (k.startsWith(`${phrase} `) || k.endsWith(` ${phrase}`)) return { fact, exact: false };
+    if (!k.startsWith(`${phrase} `) && !k.endsWith(` ${phrase}`)) continue;
+    // A qualified phrase ("Secondary coverage", "Next scheduled date", "Payer ID") is the fact unless
+    // its few other words make it another one (a label run into its value is not judged by the value).
+    const rest = (k.startsWith(`${phrase} `) ? k.slice(phrase.length) : k.slice(0, -phrase.length)).trim();
+    return { fact: fact && rest.split(' ').length <= 3 && OTHER_QUALIFIER.test(rest) ? null : fact, exact: false };
   }
   if (k.split(' ').length <= 6) for (const rule of FACT_PATTERNS) if (rule.pattern.test(k) && !rule.not?.test(k)) return { fact: rule.fact, exact: false };
   return undefined;
@@ -237,6 +241,8 @@ const payerNamed = (text: string): boolean => {
   const words = ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
   return PAYER_WORDS.some((w) => words.includes(w));
 };
+/** "Visit 5", "Session #12", "Tx 3", "Case Visit 6": a visit's number as a badge (one caption word before it at most). */
+const VISIT_BADGE = /^(?:(?!(?:next|last|prior|previous|missed|cancell?ed|no-?show|follow|total|group|upcoming)\b)[A-Za-z]+\s+)?(?:visit|session|treatment|tx)\s*#?\s*(\d{1,3})$/i;
 const VISIT_WORD = /\b(?:encounter|visit|service|session|appointment|treatment|note|dos)\b/i;
 const POC_RANGE = /\b(?:plan of care|poc|cert(?:ification)?\.? period)\b[^\d]{0,20}/i;
 
@@ -340,9 +346,12 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
       }
       const chip = /^visit\s+(\d{1,3})\s*\/\s*\d{1,3}$/i.exec(line.trim());
       if (chip) facts.offer('visitNumber', Number(chip[1]), line, 0.7, `"${line.trim()}"`, block.id);
-      // A badge that is the visit's number alone ("Visit 5", "Visit #12"), outside the note.
-      const badge = inNote ? null : /^visit\s*#?\s*(\d{1,3})$/i.exec(line.trim());
-      if (badge) facts.offer('visitNumber', Number(badge[1]), line, 0.6, `"${line.trim()}": a visit badge`, block.id);
+      // A badge that is the visit's number alone ("Visit 5", "Session #12", "Case Visit 6" in a "·"
+      // summary line), outside the note; never another visit ("Next visit 3", "Missed session 2").
+      for (const segment of inNote ? [] : line.split(/\s+[·•|]\s+/)) {
+        const badge = VISIT_BADGE.exec(segment.trim());
+        if (badge) facts.offer('visitNumber', Number(badge[1]), line, 0.6, `"${segment.trim()}": a visit badge`, block.id);
+      }
     }
   }
   // Short cells of other tables ("Ins: Medicare Part B" in a banner table), and a header row of

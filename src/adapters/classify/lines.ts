@@ -6,6 +6,7 @@ import type { PageBlock, PageCell, PageDescription, PageRecord, PageRow, PageTab
 import type { SnapshotClaimLine } from '../../shared/snapshot';
 import type { ReadFacts, ReadGroup, ReadLine, Skipped } from './types';
 import {
+  captionedModifiers,
   datesIn,
   diagnosisCodes,
   diagnosisValues,
@@ -43,6 +44,12 @@ export function columnOf(label: string): { column: Column; weight: number } | nu
   // "Associated Dx", "Billed Units": a qualifier before the column's own word.
   const last = text.slice(text.lastIndexOf(' ') + 1);
   return last !== text ? columnOf(last) : null;
+}
+
+/** The column a caption names when it is that column's phrase and nothing else ("Modifiers", "Dx:"; not "Modifiers: GP"). */
+function captionColumn(text: string): Column | undefined {
+  const t = normalise(text.replace(/[:：]\s*$/, ''));
+  return COLUMN_RULES.find((rule) => rule.phrases.includes(t))?.column;
 }
 
 function columnOfName(name: string): Column | null {
@@ -92,6 +99,11 @@ interface ColumnMap {
   dx?: number;
   /** Every diagnosis column ("Dx 1" … "Dx 4"); `dx` is the first. */
   dxs: number[];
+  /**
+   * Diagnosis columns of tick boxes (a matrix: one column per diagnosis, a ticked box links it to the
+   * line): column → the diagnosis code or pointer its header names.
+   */
+  ticks: Map<number, string>;
   date?: number;
   provider?: number;
   remove?: number;
@@ -102,7 +114,7 @@ interface ColumnMap {
 /** Resolve column roles: header words first, then control names, then what the cells hold. */
 function resolveColumns(table: PageTable): ColumnMap {
   const width = Math.max(table.columns.length, ...table.rows.map((r) => r.cells.length));
-  const map: ColumnMap = { modifiers: [], dxs: [], named: false };
+  const map: ColumnMap = { modifiers: [], dxs: [], ticks: new Map(), named: false };
   const taken = new Set<number>();
   const assign = (column: Column, index: number): void => {
     if (column === 'modifiers') {
@@ -123,6 +135,17 @@ function resolveColumns(table: PageTable): ColumnMap {
       assign(byHeader.column, c);
       map.named = true;
     }
+  }
+  // A column of tick boxes headed by a diagnosis ("M54.2", "M54.2 Cervicalgia", "Dx B", "2"): a
+  // diagnosis matrix column (one per diagnosis the visit lists), whatever order it comes in.
+  for (let c = 0; c < width; c++) {
+    const linked = tickedDiagnosis(table.columns[c] ?? '', table.rows.map((r) => r.cells[c]?.text.trim() ?? ''));
+    if (linked === undefined || (taken.has(c) && !map.dxs.includes(c))) continue;
+    if (!map.dxs.includes(c)) map.dxs.push(c);
+    map.dx ??= c;
+    map.ticks.set(c, linked);
+    taken.add(c);
+    map.named = true;
   }
   for (let c = 0; c < width; c++) {
     if (taken.has(c)) continue;
@@ -169,6 +192,21 @@ function resolveColumns(table: PageTable): ColumnMap {
   const rank = (c: number): number => Number(/(\d)\s*$/.exec(table.columns[c] ?? '')?.[1] ?? 0) * 100 + c;
   map.modifiers.sort((a, b) => rank(a) - rank(b));
   return map;
+}
+
+/** Tick marks as the describer writes a check box's state into a cell. */
+const TICK = /^[☑☐]$/;
+
+/**
+ * What a column of tick boxes links a line to, from its header: a diagnosis code ("M54.2",
+ * "M54.2 Cervicalgia") or a pointer ("B", "Dx 2", "ICD 3"). undefined when the column is not such a
+ * column: no tick in it, a cell that is not a tick, or a header that names no diagnosis.
+ */
+function tickedDiagnosis(header: string, cells: string[]): string | undefined {
+  if (!cells.some((t) => TICK.test(t)) || cells.some((t) => t && !TICK.test(t))) return undefined;
+  const code = /^\s*(?:ICD-?10\s*[:|]?\s*)?([A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)\b/i.exec(header)?.[1]?.toUpperCase();
+  if (code && isDiagnosisCode(code)) return code;
+  return /^(?:(?:dx|diag\w*|icd(?:-?10)?|ptr|pointer)\s*#?\s*)?([A-L]|\d{1,2})$/i.exec(header.trim())?.[1]?.toUpperCase();
 }
 
 // ---- diagnosis pointers -------------------------------------------------------------------------
@@ -308,7 +346,7 @@ function readRow(row: PageRow, map: ColumnMap, pointers: PointerMap, unresolved:
   const line: SnapshotClaimLine = { code };
   let cues = 0;
   const modText = map.modifiers.map((i) => cell(i)?.text ?? '').join(' ');
-  const mods = map.modifiers.length > 0 ? modifierTokens(modText) : inline;
+  const mods = map.modifiers.length > 0 ? modifierTokens(modText) : inline.length > 0 ? inline : captionedModifiers(row.cells.map((c) => c.text).join(' | '));
   if (mods.length > 0) {
     line.modifiers = mods;
     cues++;
@@ -327,7 +365,8 @@ function readRow(row: PageRow, map: ColumnMap, pointers: PointerMap, unresolved:
     line.minutes = minutes;
     cues++;
   }
-  const dxText = map.dxs.map((i) => cell(i)?.text ?? '').join(' ');
+  // A ticked box of a diagnosis matrix stands for its column's diagnosis; an unticked one for none.
+  const dxText = map.dxs.map((i) => (map.ticks.has(i) ? (cell(i)?.text.trim() === '☑' ? map.ticks.get(i) : '') : (cell(i)?.text ?? ''))).join(' ');
   let dx = map.dxs.length > 0 ? diagnosisValues(dxText, pointers, unresolved) : [];
   if (dx.length === 0 && codeCellIndex !== undefined) dx = diagnosisCodes((row.cells[codeCellIndex] as PageCell).text);
   if (dx.length === 0) {
@@ -341,10 +380,36 @@ function readRow(row: PageRow, map: ColumnMap, pointers: PointerMap, unresolved:
   return { line, cues, reason };
 }
 
+/**
+ * A caption standing alone as a part ("Modifiers", "Diagnoses") labels the short unlabelled parts
+ * after it (its chips, pills or tags), joined as one value; a caption with no such part stays as it was.
+ */
+function captionRuns(parts: PageCell[]): PageCell[] {
+  const out: PageCell[] = [];
+  let run: PageCell | null = null;
+  for (const part of parts) {
+    const text = part.text.trim();
+    const column = !part.label && text.length <= 30 && !/\d/.test(text) ? captionColumn(text) : undefined;
+    if (column && column !== 'code' && column !== 'description' && column !== 'other') {
+      out.push((run = { ...part, label: text, text: '' }));
+      continue;
+    }
+    if (run && !part.label && text.length <= 20 && !procedureCodes(text).length) {
+      run.text = `${run.text} ${text}`.trim();
+      continue;
+    }
+    run = null;
+    out.push(part);
+  }
+  // (A caption nothing followed is text again: no value of its own.)
+  return out.map((p) => (p.text === '' && p.label ? { ...p, text: p.label, label: undefined } : p)).map(({ label, ...p }) => (label ? { ...p, label } : p));
+}
+
 function recordCells(record: PageRecord): { map: ColumnMap; row: PageRow } {
   // A record is a one-row table whose columns are its parts' labels.
-  const columns = record.parts.map((p) => p.label ?? '');
-  const table = captionedColumns({ id: record.id, at: record.at, kind: 'table', columns, rows: [{ id: record.id, cells: record.parts, visible: record.visible }], total: 1, visible: record.visible });
+  const parts = captionRuns(record.parts);
+  const columns = parts.map((p) => p.label ?? '');
+  const table = captionedColumns({ id: record.id, at: record.at, kind: 'table', columns, rows: [{ id: record.id, cells: parts, visible: record.visible }], total: 1, visible: record.visible });
   return { map: resolveColumns(table), row: table.rows[0] as PageRow };
 }
 
@@ -412,7 +477,8 @@ function mergeInto(line: SnapshotClaimLine, extra: Found): void {
 /** A row without a code that carries a line's values on a later line ("Units: 2 · 25 min"). */
 function continuation(row: PageRow, pointers: PointerMap, unresolved: string[]): Found | null {
   const text = row.cells.map((c) => (c.label ? `${c.label}: ${c.text}` : c.text)).join(' ');
-  if (/\bNDC\b/i.test(text) || procedureCodes(text).length > 0 || text.length > 200) return null;
+  // (A totals row under the lines sums them: "Total timed minutes 44" is no value of the last line.)
+  if (/\bNDC\b/i.test(text) || /^\s*(?:grand\s+)?totals?\b/i.test(text) || procedureCodes(text).length > 0 || text.length > 200) return null;
   const line: SnapshotClaimLine = { code: '00000' };
   let cues = 0;
   const q = inlineQuantities(text);
@@ -579,7 +645,9 @@ export function readLines(page: PageDescription): LinesResult {
     const found: { row: PageRow; found: Found }[] = [];
     let last: { row: PageRow; found: Found } | null = null;
     // A column of ticks (a superbill): with some ticked and some not, only ticked rows are billed.
-    const ticks = (row: PageRow): string => row.cells.map((c) => (/^[☑☐]$/.test(c.text.trim()) ? c.text.trim() : '')).join('');
+    // (A diagnosis matrix's ticks link diagnoses to a line; they do not say whether it is billed.)
+    // (Nor do a delete column's: a ticked one strikes its line.)
+    const ticks = (row: PageRow): string => row.cells.map((c, i) => (TICK.test(c.text.trim()) && !map.ticks.has(i) && i !== map.remove ? c.text.trim() : '')).join('');
     const ticked = !table.groups && table.rows.some((r) => ticks(r).includes('☑')) && table.rows.some((r) => ticks(r).includes('☐'));
     for (const row of table.rows) {
       if (ticked && !ticks(row).includes('☑')) continue;
@@ -593,7 +661,7 @@ export function readLines(page: PageDescription): LinesResult {
         else last = null;
         continue;
       }
-      if (row.removed) {
+      if (row.removed || (map.remove !== undefined && row.cells[map.remove]?.text.trim() === '☑')) {
         skipped.push({ what: 'line', anchor: row.id, reason: 'struck through or marked for deletion', text: read.line.code });
         last = null;
         continue;

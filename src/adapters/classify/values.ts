@@ -62,6 +62,16 @@ export function modifierTokens(text: string, known = false): string[] {
   return out;
 }
 
+/**
+ * Modifiers after their caption in a run of captioned values ("Modifiers GP 59 Units 2 …", "Mod: GO",
+ * chips after a "Modifiers" label): the 2-character capitals or numbers right after the caption, up to
+ * four. A caption followed by no such token ("Modifiers Units 1") gives none.
+ */
+export function captionedModifiers(text: string): string[] {
+  const m = /\b(?:[Mm]od(?:ifier)?s?|MOD(?:IFIER)?S?)(?:\s*\(s\))?\s*[:#]?\s*((?:[A-Z0-9]{2}(?![A-Za-z0-9])[\s,;/·|]*){1,4})/.exec(text);
+  return m ? modifierTokens(m[1] as string) : [];
+}
+
 /** Modifiers written right after a code: "97124-GP-59", "97124:GP", "97124 GP 59". */
 export function trailingModifiers(rest: string): string[] {
   const out: string[] = [];
@@ -100,11 +110,12 @@ export function minutesValue(text: string): number | undefined {
 export function inlineQuantities(text: string): { units?: number; minutes?: number } {
   const out: { units?: number; minutes?: number } = {};
   const units =
-    /\b(?:units?|qty|uos)\s*[:=#]?\s*(\d{1,3})(?!\d)/i.exec(text) ??
+    /\b(?:units?|qty|quantity|uos)\s*[:=#]?\s*(\d{1,3})(?!\d)/i.exec(text) ??
     /(?<![\dA-Za-z.])(\d{1,3})(?:\.0{1,3})?\s*(?:units?|u)\b/i.exec(text) ??
     /(?<![A-Za-z])[x×]\s?(\d{1,2})(?!\d)/i.exec(text);
   if (units) out.units = Number(units[1]);
-  const minutes = /(?<![\d.])(\d{1,3})\s*(?:minutes?|mins?\b|min\b|['′])/i.exec(text) ?? /\b(?:minutes|mins?|time)\s*[:=]?\s*(\d{1,3})(?!\d)/i.exec(text);
+  // (A figure captioned as units is not minutes: "Units 2 Minutes 23" is 2 units and 23 minutes, not 2 minutes.)
+  const minutes = /(?<![\d.]|\b(?:units?|qty|quantity|uos)\s*[:=#]?\s*)(\d{1,3})\s*(?:minutes?|mins?\b|min\b|['′])/i.exec(text) ?? /\b(?:minutes|mins?|time)\s*[:=]?\s*(\d{1,3})(?!\d)/i.exec(text);
   if (minutes && Number(minutes[1]) <= 1440) out.minutes = Number(minutes[1]);
   return out;
 }
@@ -137,7 +148,8 @@ export function diagnosisValues(text: string, pointers: PointerMap, unresolved: 
   };
   // A system name with a number ("ICD-10", "ICD 9") is not pointer 10 or 9.
   const cleaned = text.replace(/\bICD[-\s]?(?:10|9)(?:-?CM)?\b/gi, ' ');
-  for (const written of cleaned.split(/[\s,;:()[\]/&+\-–]+/)) {
+  // (Chips run together with their remove glyphs, "×1 - M99.01×2 - M99.02", split at the glyph.)
+  for (const written of cleaned.split(/[\s,;:()[\]/&+\-–×✕✖⨯·•]+/)) {
     if (!written) continue;
     const raw = written.toUpperCase();
     // "ICD10|M54.2": the code is after the system.

@@ -64,8 +64,8 @@ export interface FactRule {
  * The longest matching phrase wins.
  */
 export const FACT_RULES: readonly FactRule[] = [
-  { fact: 'payer', phrases: ['payer', 'payor', 'primary payer', 'insurance', 'primary insurance', 'primary ins', 'ins', 'insurance carrier', 'carrier', 'insurer', 'health plan', 'plan name', 'insurance plan', 'coverage', 'bill', 'bill to', 'financial class', 'primary coverage', 'insurance company', 'payer name'], weight: 1 },
-  { fact: 'dateOfService', phrases: ['date of service', 'dos', 'service date', 'visit date', 'encounter date', 'date of visit', 'appointment date', 'treatment date', 'session date', 'date'], weight: 1 },
+  { fact: 'payer', phrases: ['payer', 'payor', 'primary payer', 'insurance', 'primary insurance', 'primary ins', 'ins', 'insurance carrier', 'carrier', 'insurer', 'health plan', 'plan name', 'insurance plan', 'coverage', 'bill', 'bill to', 'financial class', 'primary coverage', 'insurance company', 'payer name', 'funding source', 'primary funding source', 'funding', 'funder', 'payment source', 'payor source', 'payer source', 'plan of benefits'], weight: 1 },
+  { fact: 'dateOfService', phrases: ['date of service', 'dos', 'service date', 'visit date', 'encounter date', 'date of visit', 'appointment date', 'treatment date', 'session date', 'date', 'scheduled time', 'scheduled date', 'scheduled for', 'appointment time', 'appt date', 'appt time'], weight: 1 },
   { fact: 'provider', phrases: ['provider', 'rendering', 'rendering provider', 'treating provider', 'treating therapist', 'therapist', 'clinician', 'seen by', 'signed by', 'electronically signed by', 'signature', 'author', 'practitioner', 'attending', 'treated by', 'performed by'], weight: 1 },
   { fact: 'visitNumber', phrases: ['visit', 'visit #', 'visit no', 'visit number', 'visit count', 'visits', 'treatment #', 'session #', 'session number'], weight: 1 },
   { fact: 'planOfCareStart', phrases: ['plan of care', 'poc', 'poc start', 'plan of care start', 'plan of care from', 'cert period', 'cert. period', 'certification period', 'certification', 'episode start', 'start of care', 'soc', 'plan of care dates', 'poc dates'], weight: 1 },
@@ -93,10 +93,17 @@ export const FACT_PATTERNS: readonly { fact: Fact; pattern: RegExp; not?: RegExp
   { fact: 'planOfCareStart', pattern: /\b(?:plan|poc|care plan|cert\w*|episode|soc)\b.*\b(?:start\w*|beg[ai]n\w*|from|since|effective|opened|initiated)\b|^(?:start|beginning) of (?:care|plan|episode|treatment)\b/, not: /\b(?:end\w*|through|thru|to|expir\w*|recert\w*)$/ },
   { fact: 'totalTimedMinutes', pattern: /\btimed\b.*\bmin/ },
   { fact: 'visitNumber', pattern: /\b(?:visit|session|treatment|tx)\s*(?:#|no|num\w*|count|of episode)\b|\bvisits?\s+(?:to date|this episode|in episode)\b/ },
-  { fact: 'dateOfService', pattern: /\b(?:service|visit|encounter|treatment|tx|session|appointment|appt)\s+(?:date|day|on)\b|\bdate\s+(?:of\s+)?(?:service|visit|encounter|treatment|session|seen)\b|\bdos\b/, not: /\b(?:next|last|previous|prior|follow|birth|due)\b/ },
-  { fact: 'payer', pattern: /\b(?:payer|payor|insur\w*|carrier|coverage|health plan|benefit plan|plan name)\b/, not: /\b(?:secondary|tertiary|id|no|number|group|phone|fax|address|policy|subscriber|member|auth\w*|type|eligib\w*|verified|status)\b/ },
+  { fact: 'dateOfService', pattern: /\b(?:service|visit|encounter|treatment|tx|session|appointment|appt)\s+(?:date|day|on|time|start)\b|\bscheduled\s+(?:date|time|for|on|start)\b|\bdate\s+(?:of\s+)?(?:service|visit|encounter|treatment|session|seen)\b|\bdos\b/, not: /\b(?:next|last|previous|prior|follow|birth|due|end|created|printed|updated)\b/ },
+  { fact: 'payer', pattern: /\b(?:payer|payor|insur\w*|carrier|coverage|health plan|benefit plan|plan name|fund(?:ing|er)|payment source)\b/, not: /\b(?:secondary|tertiary|id|no|number|group|phone|fax|address|policy|subscriber|member|auth\w*|type|eligib\w*|verified|status)\b/ },
   { fact: 'provider', pattern: /\b(?:provider|therapist|clinician|practitioner|physician|treating)\b/, not: /\b(?:referring|ordering|supervising|primary care|pcp|npi|id|no|number|phone|fax|type|taxonomy)\b/ },
 ];
+
+/**
+ * Qualifiers that make a label holding a fact's phrase name something else: another plan, another
+ * visit, a record's own time stamps, an identifier ("Secondary coverage", "Next scheduled date",
+ * "Created date", "Payer ID"). Tested on the label's words beside the phrase.
+ */
+export const OTHER_QUALIFIER = /\b(?:secondary|tertiary|next|last|previous|prior|follow|upcoming|created|printed|updated|modified|due|end|expir\w*|id|ids|npi|phone|fax|address)\b/;
 
 /** A caption that may stand for the payer alone ("Primary", "Plan"): only with insurance around it (facts.ts). */
 export const WEAK_PAYER_CAPTION = /^(?:primary|plan|primary plan|current plan)$/i;

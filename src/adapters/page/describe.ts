@@ -78,7 +78,7 @@ export interface DescribeResult {
 }
 
 function classTokens(el: Element): string[] {
-  const raw = `${el.getAttribute('class') ?? ''} ${el.id}`;
+  const raw = `${classOf(el)} ${el.id}`;
   if (!raw.trim()) return [];
   const out: string[] = [];
   for (const token of raw.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z]+/)) {
@@ -220,7 +220,7 @@ function visibleSafe(el: Element): boolean {
 function emphasised(el: Element): boolean {
   const name = el.localName;
   if (name === 'b' || name === 'strong' || name === 'u' || name === 'label') return true;
-  if (/\b(?:bold|label|lbl|title|caption|heading|hdr|key)\b/i.test(el.getAttribute('class') ?? '')) return true;
+  if (/\b(?:bold|label|lbl|title|caption|heading|hdr|key)\b/i.test(classOf(el))) return true;
   const weight = (el as HTMLElement).style?.fontWeight;
   return weight === 'bold' || Number(weight) >= 600;
 }
@@ -295,8 +295,13 @@ const isRecord = (e: Element): boolean => RECORD_TAGS.has(e.localName) || RECORD
 /** An element's text, whitespace collapsed. */
 const textOf = (e: Node | null | undefined): string => squash(e?.textContent ?? '');
 
+/** An element's class attribute ('' when none). */
+const classOf = (e: Element): string => e.getAttribute('class') ?? '';
+/** Classed as deleted, voided or struck (a removed line or table). */
+const struckClass = (e: Element): boolean => REMOVED_CLASS.test(classOf(e));
+
 /** Tag and class: two elements of one kind are peers (chips), of two kinds a caption and a value. */
-const kind = (e: Element): string => `${e.localName}.${e.getAttribute('class') ?? ''}`;
+const kind = (e: Element): string => `${e.localName}.${classOf(e)}`;
 
 /**
  * Text cut short with an ellipsis whose whole is in a title attribute ("Anthem Blue Cross Blue …",
@@ -485,6 +490,8 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       if (cellCtx && (el as HTMLInputElement).type === 'checkbox' && !markless(el as HTMLInputElement)) top()?.builder.literal((el as HTMLInputElement).checked ? ' ☑ ' : ' ☐ ');
       return; // hidden, buttons
     }
+    // An ARIA check box ticked in a table row (one not ticked is never visited): the same mark.
+    if (cellCtx && el.getAttribute('role') === 'checkbox') top()?.builder.literal(' ☑ ');
     const hints = hintsOf(el);
     hintStack.push(hints);
     const entry = isEntry(el, name);
@@ -760,7 +767,8 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     if (second.nodeType !== 1) return;
     const valueEl = second as Element;
     if (first.nodeType === 1 && (isValueControl(first as Element) || HEADING_TAGS.test((first as Element).localName) || (first as Element).getAttribute('role') === 'heading')) return;
-    const label = cleanLabel(first.nodeType === 3 ? (first as Text).data : elementText(first as Element, 100));
+    // (An icon standing for its label has no text: its tooltip is the label, "<i title=Provider></i>".)
+    const label = cleanLabel(first.nodeType === 3 ? (first as Text).data : elementText(first as Element, 100) || ((first as Element).getAttribute('title') ?? ''));
     // A label is only a label ("Payer: Medicare" already says both); a value is one value, not a table or list.
     if (!labelLike(label, 40) || /^\d|\d{2}|[:：]\s*\S/.test(label) || /^(?:li|table|ul|ol|dl|form|fieldset|section|article)$/.test(valueEl.localName)) return;
     // Controls report their own label (and a textarea's text is its block, read again as it is typed).
@@ -879,7 +887,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       if (cells.every((c) => !c.text.trim())) continue;
       const pageRow: PageRow = { id: idOf(row), cells, visible: visibleSafe(row) };
       if (groupIndex !== undefined) pageRow.group = groupIndex;
-      if (removed(row, cellEls, headerRows) || REMOVED_CLASS.test(el.getAttribute('class') ?? '')) pageRow.removed = true;
+      if (removed(row, cellEls) || struckClass(el)) pageRow.removed = true;
       keyValueFields(own, index);
       table.rows.push(pageRow);
     }
@@ -998,18 +1006,20 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     }
   }
 
-  function removed(row: Element, cells: Element[], headerRows: PageCell[][]): boolean {
-    if (REMOVED_CLASS.test(row.getAttribute('class') ?? '')) return true;
+  /**
+   * A row struck through, classed as deleted, or whose delete box (named so) is ticked. A ticked box
+   * under a "Delete" column header is the worker's to read (the cell carries the tick's mark).
+   */
+  function removed(row: Element, cells: Element[]): boolean {
+    if (struckClass(row)) return true;
     if (row.querySelector('del, s, strike')) {
       // The line itself is struck (not a word in a comment cell): most of its text is inside.
       const struck = Array.from(row.querySelectorAll('del, s, strike')).reduce((n, d) => n + textOf(d).length, 0);
       if (struck >= textOf(row).length / 3) return true;
     }
-    const header = headerRows[headerRows.length - 1] ?? [];
-    for (let i = 0; i < cells.length; i++) {
-      const box = (cells[i] as Element).querySelector('input[type="checkbox"]') as HTMLInputElement | null;
-      if (!box || !box.checked) continue;
-      if (DELETE_NAME.test(`${box.name} ${box.getAttribute('aria-label') ?? ''}`) || DELETE_NAME.test(header[i]?.text ?? '')) return true;
+    for (const cell of cells) {
+      const box = cell.querySelector('input[type="checkbox"]') as HTMLInputElement | null;
+      if (box?.checked && DELETE_NAME.test(`${box.name} ${box.getAttribute('aria-label') ?? ''}`)) return true;
     }
     return false;
   }
@@ -1058,7 +1068,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       const hints: string[] = [];
       for (let a: Element | null = container; a && hints.length < LIMIT_HINTS; a = flatParent(a)) for (const h of hintsOf(a)) if (!hints.includes(h)) hints.push(h);
       withHints(record, hints);
-      if (container.querySelector('del, s, strike') || REMOVED_CLASS.test(container.getAttribute('class') ?? '')) record.removed = true;
+      if (container.querySelector('del, s, strike') || struckClass(container)) record.removed = true;
       records.push(record);
     }
   }
@@ -1105,6 +1115,10 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
         }
       }
       let own = '';
+      const flush = (): void => {
+        if (squash(own)) add({ text: squash(own).slice(0, LIMIT_CELLCHARS) });
+        own = '';
+      };
       for (const child of children) {
         if (child.nodeType === 3) own += (child as Text).data;
         else if (child.nodeType === 1) {
@@ -1124,22 +1138,19 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
           const label = c.getAttribute(c.children.length ? 'aria-label' : 'data-label');
           if (label) {
             // A responsive table's cell: its column name is the data-label; a group of chips: its aria-label.
-            if (squash(own)) add({ text: squash(own).slice(0, LIMIT_CELLCHARS) });
-            own = '';
+            flush();
             add({ text: elementText(c, LIMIT_CELLCHARS), label });
           } else if (c.localName === 'br' || BLOCK_TAGS.has(c.localName) || c.children.length > 0 || (c as Element & { shadowRoot: ShadowRoot | null }).shadowRoot) {
-            if (squash(own)) add({ text: squash(own).slice(0, LIMIT_CELLCHARS) });
-            own = '';
+            flush();
             walk(c);
           } else if (c.hasAttribute('class') && !SPAN_TAGS.test(c.localName)) {
             // A leaf with a class ("<span class=mins>20</span>"): its own part, the class as its name.
-            if (squash(own)) add({ text: squash(own).slice(0, LIMIT_CELLCHARS) });
-            own = '';
+            flush();
             add({ text: elementText(c, LIMIT_CELLCHARS), name: (c.getAttribute('class') as string).slice(0, LIMIT_LABEL) });
           } else own += ` ${elementText(c, LIMIT_CELLCHARS)} `;
         }
       }
-      if (squash(own)) add({ text: squash(own).slice(0, LIMIT_CELLCHARS) });
+      flush();
     };
     walk(container);
     return parts;

@@ -75,9 +75,9 @@ export function controlText(el: Element): string {
     return textWithoutControls(el);
   }
   if (valueText !== null) return valueText;
+  // A multi-select's typing box is empty beside the choices it shows as chips (select2, chip inputs): those are the value.
   const inner = el.querySelector('input, textarea');
-  if (inner && !isMirror(inner)) return (inner as HTMLInputElement).value;
-  return textWithoutControls(el);
+  return (inner && !isMirror(inner) && (inner as HTMLInputElement).value) || textWithoutControls(el);
 }
 
 /** A widget that shows a value for a native control it hides (a custom select, a formatted number box). */
