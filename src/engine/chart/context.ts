@@ -26,7 +26,10 @@ export function headingKind(label: string | undefined): SectionKind | undefined 
   if (words.length < 2 || words.length > 4) return undefined;
   const first = words[0]!;
   const last = words[words.length - 1]!;
-  return (first.length > 1 ? HEADING_KINDS.get(first) : undefined) ?? (last.length > 1 ? HEADING_KINDS.get(last) : undefined);
+  const one = (first.length > 1 ? HEADING_KINDS.get(first) : undefined) ?? (last.length > 1 ? HEADING_KINDS.get(last) : undefined);
+  if (one || words.length < 3) return one;
+  // Else its first or last two words ("Final session today", "Session today per POC").
+  return HEADING_KINDS.get(words.slice(0, 2).join(' ')) ?? HEADING_KINDS.get(words.slice(-2).join(' '));
 }
 
 // A heading: at the start of a line, up to 6 words, then a colon (or "-") or the end of the line.

@@ -253,6 +253,8 @@ const atomRows: Rule[] = [
     // "Time: 10:00" is a clock; a figure with a unit after it is read by its own row.
     make: (p, lx) => {
       if (Boolean(p[1]) !== Boolean(p[3]) || (p[1] && !p[2])) return null; // a bracket holds the unit, whole
+      // "Timed min: 97124 12 | 97110 26": a code after the label heads its own figure (the code row's).
+      if (!(value(p[5]) <= 600)) return null;
       return lx.norm[p[5]!.end] === ':' || UNITS.test(lx, p[5]!.end) ? null : { value: value(p[5]) };
     },
   },
@@ -448,13 +450,23 @@ export function totalLabelKind(labelWords: readonly string[]): TotalKind | null 
   return null;
 }
 
+/** "38 min timed", "45 min total": a kind word written after the figure instead of in the label. */
+const POSTFIX_KIND: ReadonlyMap<string, TotalKind> = new Map([
+  ...words('total-timed').map((w) => [w, 'timed'] as const),
+  ...words('total-untimed').map((w) => [w, 'untimed'] as const),
+  ...words('total-lead').map((w) => [w, 'treatment'] as const),
+]);
+
 function totalMake(p: readonly (Part | undefined)[], lx: Lexed): { value: number; data: Record<string, unknown> } | null {
   const label = p[0]!;
   const labelWords: string[] = [];
   for (let i = label.first; i < label.end; i++) labelWords.push(lx.norm[i]!);
-  const kind = totalLabelKind(labelWords);
+  let kind = totalLabelKind(labelWords);
   if (!kind) return null;
   const v = p[p.length - 1]!;
+  // "Totals: 38 min timed / 45 min total": a label that only says "total" takes the kind written after its figure.
+  const postfix = POSTFIX_KIND.get(lx.norm[v.end] ?? '');
+  if (postfix && postfix !== 'treatment' && labelWords.every((w) => labelKind.get(w) === 'total-lead' || labelKind.get(w) === 'total-noun' || !labelKind.has(w))) kind = postfix;
   const minutes = v.item ? v.item.value : tokenValue(lx, v);
   if (!(minutes > 0 && minutes <= 600)) return null;
   return { value: minutes, data: { total: kind, valueFirst: v.first } };
@@ -478,9 +490,26 @@ const totalRows: Rule[] = [
       if (lx.norm[after] === ':' || lx.norm[after] === '%' || (lx.norm[after] === '/' && lx.kind[after + 1] === Kind.Num)) return null;
       // Under a total's label a bare "m" is minutes whatever the figure ("Total timed: 95m"); a word after
       // a wide gap or tab starts the next field ("Timed minutes: 41      Treatment time: …").
-      const nextField = lx.spaceBefore[after]! >= 2 || lx.tabBefore[after] === 1;
+      // So does the next total's label in a note dictated without punctuation ("… minutes 39 total treatment time …").
+      const nextField = lx.spaceBefore[after]! >= 2 || lx.tabBefore[after] === 1 || (lx.kind[after] === Kind.Word && labelKind.get(lx.norm[after]!) === 'total-lead');
       if (lx.kind[after] === Kind.Word && !(lx.norm[after] === 'm' && lx.spaceBefore[after] === 0) && !nextField) return null;
       return totalMake(p, lx);
+    },
+  },
+  {
+    // "Totals 38 min timed / 45 min total": a second figure after a slash or comma, its kind written
+    // after it, on a line that a total's label opens.
+    name: 'total: / <duration> <kind word> (a second total on a totals line: "… / 45 min total")',
+    kind: 'total',
+    pattern: [punct('/', ',', ';', '|'), opt(word('and')), item('duration'), { ...word(...POSTFIX_KIND.keys()) }],
+    make: (p, lx) => {
+      const kind = POSTFIX_KIND.get(lx.norm[p[3]!.first]!)!;
+      let lineFirst = p[0]!.first;
+      while (lineFirst > 0 && lx.kind[lineFirst - 1] !== Kind.Newline) lineFirst--;
+      let labelled = false;
+      for (let i = lineFirst; i < Math.min(p[0]!.first, lineFirst + 4) && !labelled; i++) labelled = labelKind.get(lx.norm[i]!) === 'total-lead';
+      const minutes = value(p[2]);
+      return labelled && minutes > 0 && minutes <= 600 ? { value: minutes, data: { total: kind, valueFirst: p[2]!.first } } : null;
     },
   },
 ];

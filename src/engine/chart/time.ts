@@ -44,6 +44,8 @@ const NO_TREATMENT_TIME = new Set<SectionKind>(['goals', 'history', 'home-progra
 /** How far before and after a figure a not-treatment word is looked for (tokens, same clause). */
 const MARKER_BEFORE = 4;
 const MARKER_AFTER = 2;
+/** How many tokens a length may stand ahead of a clause's only service and still be its time. */
+const FAR_AHEAD = 8;
 /** A bare "(N)" after a service: minutes from this value up, units below it. */
 const PAREN_MINUTES_FROM = 8;
 
@@ -139,7 +141,7 @@ function serviceSpans(lx: Lexed, mentions: readonly ServiceMention[], billed: Re
       const code = m.code ?? (billedCandidates.length === 1 ? billedCandidates[0]! : null);
       return { first: lexAt(lx, m.start), end: lexAt(lx, m.end), weak: m.weak === true, isCode: m.isCode === true, code, owner: code ?? `?${(m.candidates ?? []).join('/')}`, start: m.start, charEnd: m.end };
     })
-    .filter((s) => s.end > s.first)
+    .filter((s) => s.end > s.first && !pointInTime(lx, s))
     .sort((a, b) => a.first - b.first);
   // A name with a code written right beside it is billed as that code: "IASTM (97124)", "97124 - massage",
   // "soft tissue mobilization (IASTM, charged as 97124)". Right to left, so a chain of names follows its code.
@@ -161,6 +163,22 @@ function serviceSpans(lx: Lexed, mentions: readonly ServiceMention[], billed: Re
     }
   }
   return services;
+}
+
+const POINT_IN_TIME = new Set(['at', 'since', 'vs', 'versus']);
+const POINT_MODIFIERS = new Set(['the', 'initial', 'last', 'previous', 'prior', 'first', 'most', 'recent', 'pt', 'her', 'his', 're', '-']);
+/**
+ * "pain 3/10 down from 6/10 at evaluation", "since the initial eval": a visit named as a point in time is no
+ * service done in the clause (in a note dictated without punctuation it would take the next figure).
+ */
+function pointInTime(lx: Lexed, s: Service): boolean {
+  if (s.isCode) return false;
+  for (let i = s.first - 1, k = 0; i >= 0 && k < 3; i--, k++) {
+    const w = lx.norm[i]!;
+    if (POINT_IN_TIME.has(w)) return true;
+    if (!POINT_MODIFIERS.has(w)) return false;
+  }
+  return false;
 }
 
 const BESIDE = new Set(['(', ')', ',', '-', ':', '/', 'billed', 'charged', 'coded', 'as', 'cpt', 'code', 'under', 'using']);
@@ -427,11 +445,22 @@ function excludeNearMarkers(lx: Lexed, inService: Uint8Array, afterCode: Uint8Ar
   if (out.size > 0) seg.figures = seg.figures.filter((f) => !out.has(f));
 }
 
-/** The figure follows a service name (at most one ':' or '-' between) and a '-', ':' or '(' stands between it and token `marker` ("Ther ex 19 min (home program check, …)"). */
+/** Words after a service's figure that say what the time was spent on: "Ther ex 20 min per HEP sheet", "… from the HEP handout". */
+const DESCRIBED_BY = new Set(['per', 'from', 'using', 'following', 'off', 'via']);
+
+/**
+ * The figure follows a service name (at most one ':' or '-' between) and a '-', ':' or '(' stands between it and token
+ * `marker` ("Ther ex 19 min (home program check, …)"), or a word that says what was done ("Ther ex x 20 min per HEP sheet").
+ */
 function describedAfter(lx: Lexed, seg: Segment, it: Item, marker: number): boolean {
   const named = seg.services.some((s) => s.end <= it.first && (s.end === it.first || (it.first - s.end === 1 && (lx.norm[s.end] === ':' || lx.norm[s.end] === '-'))));
   if (!named) return false;
-  for (let k = it.end; k < marker; k++) if (lx.norm[k] === '-' || lx.norm[k] === ':' || lx.norm[k] === '\u2013' || lx.norm[k] === '(') return true;
+  for (let k = it.end; k < marker; k++) {
+    const w = lx.norm[k]!;
+    if (w === '-' || w === ':' || w === '\u2013' || w === '(' || DESCRIBED_BY.has(w)) return true;
+    // "ther ex 20 min reviewing HEP progression": a word in -ing right after the figure says what the time was spent on.
+    if (k === it.end && lx.kind[k] === Kind.Word && w.length > 5 && w.endsWith('ing')) return true;
+  }
   return false;
 }
 
@@ -447,13 +476,32 @@ function codeRightBefore(lx: Lexed, afterCode: Uint8Array, it: Item): boolean {
 }
 
 function activityNear(lx: Lexed, seg: Segment, it: Item): boolean {
-  for (let i = Math.max(seg.first, it.first - MARKER_BEFORE); i < Math.min(seg.end, it.end + MARKER_AFTER); i++) {
+  // "walking tolerance improved from 15 min to 30 min": the far end of a change is what its near end is.
+  let from = it.first;
+  if (lx.norm[from - 1] === 'to') for (let i = from - 2; i >= Math.max(seg.first, from - 6); i--) if (lx.norm[i] === 'from') from = i;
+  for (let i = Math.max(seg.first, from - MARKER_BEFORE); i < Math.min(seg.end, it.end + MARKER_AFTER); i++) {
     if (TIME_WORDS.activity.has(lx.norm[i]!) || TIME_WORDS.notTreatment.has(lx.norm[i]!)) return true;
   }
   return false;
 }
 
 type Orphan = { seg: Segment; figure: Figure; ctx: MentionContext };
+
+/**
+ * Line `line` carries on the line before it: that line has words and ends with no full stop, colon or semicolon,
+ * and this one opens in lower case or with a dotted leader (a wrapped export, not a new entry).
+ */
+function continuesLine(lx: Lexed, layout: readonly LineLayout[], line: number): boolean {
+  const before = layout[line - 1];
+  const here = layout[line]!;
+  if (!before || before.end === before.first || here.end === here.first || here.bulleted) return false;
+  const last = lx.norm[before.end - 1]!;
+  if (last === '.' || last === ':' || last === ';' || last === '!' || last === '?') return false;
+  const first = here.first;
+  if (lx.norm[first] === '.' && lx.norm[first + 1] === '.' && lx.norm[first + 2] === '.') return true;
+  const c = lx.text.charCodeAt(lx.start[first]!);
+  return lx.kind[first] === Kind.Word && c >= 97 && c <= 122;
+}
 
 /** `s` names the same service as `heading`: the same code, or a name that could be it ("exercises" under 97110). */
 function sameService(s: Service, heading: Service): boolean {
@@ -475,7 +523,15 @@ function tieFigures(
   // A table header that names a service ("Exercise | Sets | Min") heads its rows like a heading heads a list.
   let heading: { service: Service; line: number; indent: number; bulleted: boolean; colon: boolean; section: SectionKind; table?: boolean } | undefined;
   let previous: Segment | undefined;
+  // A service's entry wrapped over lines ("97124 Therapeutic massage: … to L upper\ntrapezius … limiting L\n
+  // rotation ........ 14 min"): the services of its first line, carried while the lines continue it.
+  let wrapped: Service[] | undefined;
   for (const seg of segments) {
+    const continues = seg.first === layout[seg.line]!.first && wrapped !== undefined && continuesLine(lx, layout, seg.line);
+    if (!continues) wrapped = undefined;
+    else if (seg.services.length === 0 && seg.figures.length > 0) seg.services = wrapped!;
+    if (seg.services.length > 0 && seg.figures.length === 0 && seg.end >= layout[seg.line]!.end) wrapped = seg.services;
+    else if (seg.figures.length > 0 || seg.services.length > 0 || seg.end < layout[seg.line]!.end) wrapped = undefined;
     // Most clauses name no service and give no figure: with no heading open, nothing here concerns them.
     if (!heading && seg.services.length === 0 && seg.figures.length === 0) {
       previous = seg;
@@ -526,6 +582,15 @@ function tieSegment(
   orphans: Orphan[],
   partWords: Uint8Array,
 ): void {
+  // "… he can now get through about 4 hrs of his shift …, I did therapeutic massage 13 min": a length far
+  // ahead of every service of a run-on clause is something else's (time first is written against the
+  // service: "25 min massage to the calf").
+  const farAhead = (figure: Figure): boolean => seg.services.length > 0 && figure.form === 'minutes' && seg.services[0]!.first - figure.item.end > FAR_AHEAD;
+  while (seg.figures.length > 0 && farAhead(seg.figures[0]!)) {
+    const figure = seg.figures.shift()!;
+    orphans.push({ seg, figure, ctx: contextAt(figure.start) });
+  }
+  if (seg.figures.length === 0) return;
   const timeFirst = seg.services.length > 0 && seg.figures[0]!.item.first < seg.services[0]!.first;
   // Several services in one clause: figures pair with services in order. Service first ("Massage …
   // same area as the mobilization …, 25 min; ther ex 15 min"), each figure goes to the earliest service

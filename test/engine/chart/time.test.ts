@@ -255,6 +255,28 @@ table('which lines are treatment', [
   { name: 'a home program described in brackets after the time', note: 'Ther ex 17 min (home program check, band rows); massage 9 min to R scalenes.', minutes: { '97110': 17, '97124': 9 } },
 ]);
 
+table('wrapped exports, footers and dictated totals (round 10)', [
+  { name: 'an entry wrapped over lines, closed by a dotted leader', note: 'TX\n97124 Massage: kneading to R gastroc and\nsoleus for calf tightness limiting push-off ......... 16 min\n97110 Ther ex: heel raises 3x15 ......... 12 min', minutes: { '97124': 16, '97110': 12 } },
+  { name: 'a dotted leader alone on the line after a wrapped entry', note: 'Therapeutic exercise 97110: clamshells 2x15, side planks,\nbridges with band\n.............................. 22 min', minutes: { '97110': 22 } },
+  { name: 'a wrapped entry whose last line ends after a dash', note: 'Massage 97124: stripping and cross-fiber friction to R ITB,\nto ease lateral knee pain on stairs - 11 min', minutes: { '97124': 11 } },
+  { name: 'a capitalised line is a new entry, not a wrapped one', note: 'Massage to L QL and glute med\nBike warm-up 8 min', minutes: {}, unresolved: ['8 min'] },
+  { name: 'a line after a full stop is not a continuation', note: 'Massage to the R forearm flexors.\nthen 9 min on the UBE', minutes: {} },
+  { name: 'a footer of codes and figures after a minutes label', note: 'Massage and ther ex as above.\nMinutes: 97124 14 | 97110 24 | timed total 38', minutes: { '97124': 14, '97110': 24 }, timed: 38 },
+  { name: 'a field label never reads a code as minutes', note: 'Mins: 97140 9, 97124 12', minutes: { '97140': 9, '97124': 12 } },
+  { name: 'a totals line with the kind after each figure', note: 'Massage 97124  12 min\nNMR 97112  23 min\nTotal: 35 min timed / 41 min total', timed: 35, treatment: 41 },
+  { name: 'a totals line: timed, untimed after a comma', note: 'Massage 14 min, hot pack 10 min.\nTotals 14 min timed, 10 min untimed', timed: 14, untimed: 10 },
+  { name: 'a second figure with "total" after it needs a totals label on its line', note: 'Kneading to R trap, 12 min / 20 min total with the stretching.', treatment: undefined, timed: undefined },
+  { name: 'dictated: a total followed straight by the next total', note: 'massage to the left calf 13 minutes ther ex 24 minutes total timed minutes 37 total treatment time 45 minutes plan continue', minutes: { '97124': 13, '97110': 24 }, timed: 37, treatment: 45 },
+  { name: 'dictated: an earlier visit named as a point in time is no service', note: 'pain 2 out of 10 down from 5 at the initial evaluation therapeutic massage right hamstring 10 minutes therapeutic exercise 25 minutes', minutes: { '97124': 10, '97110': 25 } },
+  { name: '"since eval" does not take the figure', note: 'sitting tolerance up since eval, massage 15 min to L piriformis', minutes: { '97124': 15 } },
+  { name: 'a length far ahead of the only service in a run-on', note: 'she says she can now garden for about 2 hrs before the back tightens up and the hip aches, I did massage 12 min to the L glute', minutes: { '97124': 12 }, unresolved: ['2 hrs'] },
+  { name: 'the far end of a tolerance change is a tolerance too', note: 'Response: standing tolerance improved from 10 min to 25 min since eval.\nMassage 12 min to R QL.', minutes: { '97124': 12 }, unresolved: [] },
+  { name: 'time spent on the home program in clinic: "per"', note: 'Ther ex x 18 min per HEP handout; added bands.', minutes: { '97110': 18 } },
+  { name: 'time spent on the home program in clinic: an -ing word', note: 'Ther ex 16 min reviewing HEP form and reps.', minutes: { '97110': 16 } },
+  { name: 'home program minutes at home stay out', note: 'Massage 12 min. HEP 10 min daily at home.', minutes: { '97124': 12 } },
+  { name: 'a labelled line of today\u2019s session closes inline goals', note: 'Goals: LTG 1 stairs reciprocal - MET. LTG 2 kneel - MET.\nLast session today: massage 11 min to L quads, then ther ex 19 min.', minutes: { '97124': 11, '97110': 19 } },
+]);
+
 table('normalised text', [
   { name: 'zero-width space inside a word', note: 'Mas\u200bsage 12 min to R trap.', minutes: { '97124': 12 } },
   { name: 'soft hyphen', note: 'Ther\u00adapeutic massage 12 min.', minutes: { '97124': 12 } },
