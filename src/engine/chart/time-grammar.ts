@@ -253,7 +253,7 @@ const atomRows: Rule[] = [
     // "Time: 10:00" is a clock; a figure with a unit after it is read by its own row.
     make: (p, lx) => {
       if (Boolean(p[1]) !== Boolean(p[3]) || (p[1] && !p[2])) return null; // a bracket holds the unit, whole
-      // "Timed min: 97124 12 | 97110 26": a code after the label heads its own figure (the code row's).
+      // "Minutes: 97124 14 | 97110 24": a code after the label heads its own figure (the code row's).
       if (!(value(p[5]) <= 600)) return null;
       return lx.norm[p[5]!.end] === ':' || UNITS.test(lx, p[5]!.end) ? null : { value: value(p[5]) };
     },
@@ -464,7 +464,7 @@ function totalMake(p: readonly (Part | undefined)[], lx: Lexed): { value: number
   let kind = totalLabelKind(labelWords);
   if (!kind) return null;
   const v = p[p.length - 1]!;
-  // "Totals: 38 min timed / 45 min total": a label that only says "total" takes the kind written after its figure.
+  // "Total: 35 min timed / 41 min total": a label that only says "total" takes the kind written after its figure.
   const postfix = POSTFIX_KIND.get(lx.norm[v.end] ?? '');
   if (postfix && postfix !== 'treatment' && labelWords.every((w) => labelKind.get(w) === 'total-lead' || labelKind.get(w) === 'total-noun' || !labelKind.has(w))) kind = postfix;
   const minutes = v.item ? v.item.value : tokenValue(lx, v);
@@ -490,14 +490,14 @@ const totalRows: Rule[] = [
       if (lx.norm[after] === ':' || lx.norm[after] === '%' || (lx.norm[after] === '/' && lx.kind[after + 1] === Kind.Num)) return null;
       // Under a total's label a bare "m" is minutes whatever the figure ("Total timed: 95m"); a word after
       // a wide gap or tab starts the next field ("Timed minutes: 41      Treatment time: …").
-      // So does the next total's label in a note dictated without punctuation ("… minutes 39 total treatment time …").
+      // So does the next total's label in a note dictated without punctuation ("… timed minutes 37 total treatment …").
       const nextField = lx.spaceBefore[after]! >= 2 || lx.tabBefore[after] === 1 || (lx.kind[after] === Kind.Word && labelKind.get(lx.norm[after]!) === 'total-lead');
       if (lx.kind[after] === Kind.Word && !(lx.norm[after] === 'm' && lx.spaceBefore[after] === 0) && !nextField) return null;
       return totalMake(p, lx);
     },
   },
   {
-    // "Totals 38 min timed / 45 min total": a second figure after a slash or comma, its kind written
+    // "Total: 35 min timed / 41 min total": a second figure after a slash or comma, its kind written
     // after it, on a line that a total's label opens.
     name: 'total: / <duration> <kind word> (a second total on a totals line: "… / 45 min total")',
     kind: 'total',

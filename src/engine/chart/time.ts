@@ -168,7 +168,7 @@ function serviceSpans(lx: Lexed, mentions: readonly ServiceMention[], billed: Re
 const POINT_IN_TIME = new Set(['at', 'since', 'vs', 'versus']);
 const POINT_MODIFIERS = new Set(['the', 'initial', 'last', 'previous', 'prior', 'first', 'most', 'recent', 'pt', 'her', 'his', 're', '-']);
 /**
- * "pain 3/10 down from 6/10 at evaluation", "since the initial eval": a visit named as a point in time is no
+ * "pain 2 out of 10, down from 5 at the initial evaluation", "since eval": a visit named as a point in time is no
  * service done in the clause (in a note dictated without punctuation it would take the next figure).
  */
 function pointInTime(lx: Lexed, s: Service): boolean {
@@ -445,12 +445,12 @@ function excludeNearMarkers(lx: Lexed, inService: Uint8Array, afterCode: Uint8Ar
   if (out.size > 0) seg.figures = seg.figures.filter((f) => !out.has(f));
 }
 
-/** Words after a service's figure that say what the time was spent on: "Ther ex 20 min per HEP sheet", "… from the HEP handout". */
+/** Words after a service's figure that say what the time was spent on: "Ther ex 18 min per HEP handout", "… from the home program". */
 const DESCRIBED_BY = new Set(['per', 'from', 'using', 'following', 'off', 'via']);
 
 /**
  * The figure follows a service name (at most one ':' or '-' between) and a '-', ':' or '(' stands between it and token
- * `marker` ("Ther ex 19 min (home program check, …)"), or a word that says what was done ("Ther ex x 20 min per HEP sheet").
+ * `marker` ("Ther ex 19 min (home program check, …)"), or a word that says what was done ("Ther ex 18 min per HEP handout").
  */
 function describedAfter(lx: Lexed, seg: Segment, it: Item, marker: number): boolean {
   const named = seg.services.some((s) => s.end <= it.first && (s.end === it.first || (it.first - s.end === 1 && (lx.norm[s.end] === ':' || lx.norm[s.end] === '-'))));
@@ -458,7 +458,7 @@ function describedAfter(lx: Lexed, seg: Segment, it: Item, marker: number): bool
   for (let k = it.end; k < marker; k++) {
     const w = lx.norm[k]!;
     if (w === '-' || w === ':' || w === '\u2013' || w === '(' || DESCRIBED_BY.has(w)) return true;
-    // "ther ex 20 min reviewing HEP progression": a word in -ing right after the figure says what the time was spent on.
+    // "Ther ex 16 min reviewing HEP form and reps": a word in -ing right after the figure says what the time was spent on.
     if (k === it.end && lx.kind[k] === Kind.Word && w.length > 5 && w.endsWith('ing')) return true;
   }
   return false;
@@ -476,7 +476,7 @@ function codeRightBefore(lx: Lexed, afterCode: Uint8Array, it: Item): boolean {
 }
 
 function activityNear(lx: Lexed, seg: Segment, it: Item): boolean {
-  // "walking tolerance improved from 15 min to 30 min": the far end of a change is what its near end is.
+  // "standing tolerance up from 10 min to 25 min": the far end of a change is what its near end is.
   let from = it.first;
   if (lx.norm[from - 1] === 'to') for (let i = from - 2; i >= Math.max(seg.first, from - 6); i--) if (lx.norm[i] === 'from') from = i;
   for (let i = Math.max(seg.first, from - MARKER_BEFORE); i < Math.min(seg.end, it.end + MARKER_AFTER); i++) {
@@ -523,8 +523,8 @@ function tieFigures(
   // A table header that names a service ("Exercise | Sets | Min") heads its rows like a heading heads a list.
   let heading: { service: Service; line: number; indent: number; bulleted: boolean; colon: boolean; section: SectionKind; table?: boolean } | undefined;
   let previous: Segment | undefined;
-  // A service's entry wrapped over lines ("97124 Therapeutic massage: … to L upper\ntrapezius … limiting L\n
-  // rotation ........ 14 min"): the services of its first line, carried while the lines continue it.
+  // A service's entry wrapped over lines ("97124 Massage: kneading to R gastroc and\nsoleus for calf tightness
+  // ......... 16 min"): the services of its first line, carried while the lines continue it.
   let wrapped: Service[] | undefined;
   for (const seg of segments) {
     const continues = seg.first === layout[seg.line]!.first && wrapped !== undefined && continuesLine(lx, layout, seg.line);
@@ -582,9 +582,9 @@ function tieSegment(
   orphans: Orphan[],
   partWords: Uint8Array,
 ): void {
-  // "… he can now get through about 4 hrs of his shift …, I did therapeutic massage 13 min": a length far
-  // ahead of every service of a run-on clause is something else's (time first is written against the
-  // service: "25 min massage to the calf").
+  // "… says she can garden for 2 hrs now before her back tightens and the hip aches, then massage 12 min …": a
+  // length far ahead of every service of a run-on clause is something else's (time first is written
+  // against the service: "25 min massage to the calf").
   const farAhead = (figure: Figure): boolean => seg.services.length > 0 && figure.form === 'minutes' && seg.services[0]!.first - figure.item.end > FAR_AHEAD;
   while (seg.figures.length > 0 && farAhead(seg.figures[0]!)) {
     const figure = seg.figures.shift()!;
