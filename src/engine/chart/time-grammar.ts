@@ -497,6 +497,22 @@ const totalRows: Rule[] = [
     },
   },
   {
+    // "for a total of 37 timed minutes", "45 total treatment minutes": the label between the figure and its minutes word.
+    name: 'total: <n> <label> <minute word> ("37 timed minutes", "45 total minutes")',
+    kind: 'total',
+    pattern: [NUMBER_ITEM, { ...LABEL_WORD, test: (lx, i) => LABEL_WORD.test(lx, i) && !MINUTE.test(lx, i) }, MINUTE],
+    make: (p, lx) => {
+      const labelWords: string[] = [];
+      for (let i = p[1]!.first; i < p[2]!.end; i++) labelWords.push(lx.norm[i]!);
+      const kind = totalLabelKind(labelWords);
+      const minutes = value(p[0]);
+      // "97110 times two total timed minutes 39": a count of units before the next label, not a total.
+      const before = lx.norm[p[0]!.first - 1];
+      if (before === 'times' || before === 'x' || before === '\u00d7' || lx.kind[p[0]!.first - 1] === Kind.Num) return null;
+      return kind && minutes > 0 && minutes <= 600 ? { value: minutes, data: { total: kind, valueFirst: p[0]!.first, labelAfter: true } } : null;
+    },
+  },
+  {
     // "Total: 35 min timed / 41 min total": a second figure after a slash or comma, its kind written
     // after it, on a line that a total's label opens.
     name: 'total: / <duration> <kind word> (a second total on a totals line: "… / 45 min total")',

@@ -303,7 +303,8 @@ function placeFigures(lx: Lexed, layout: readonly LineLayout[], chosen: readonly
     if (it.kind === 'total') {
       const kind = it.data!.total as TotalKind;
       // "massage for a total of 25 minutes": a lead word alone after a service is that service's time.
-      const leadOnly = lx.norm[it.first] === 'total' && (it.data!.valueFirst as number) - it.first <= 2;
+      // So is "massage 25 total minutes" (the label after the figure), when the clause has no other figure yet.
+      const leadOnly = (lx.norm[it.first] === 'total' && (it.data!.valueFirst as number) - it.first <= 2) || (it.data!.labelAfter === true && seg.figures.length === 0);
       if (leadOnly && kind === 'treatment' && seg.services.some((s) => s.end <= it.first)) {
         seg.figures.push({ item: it, start, end, minutes: it.value, form: 'minutes' });
         continue;
@@ -487,6 +488,21 @@ function activityNear(lx: Lexed, seg: Segment, it: Item): boolean {
 
 type Orphan = { seg: Segment; figure: Figure; ctx: MentionContext };
 
+/** Words that leave a phrase open at a line's end, or carry one on at the next line's start. */
+const OPEN_ENDED = new Set([',', '-', '&', '+', 'and', 'or', 'to', 'of', 'with', 'for', 'the', 'at', 'in', 'on', 'from', 'into', 'including', 'limiting', 'via', 'w']);
+
+/**
+ * The figure's line plainly finishes the entry above it, not a new activity written in lower case: a dotted
+ * leader stands before the figure, or the line before ends on an open word (",", "and", "to" …), or this
+ * line starts with one ("to reduce spasm … - 11 min").
+ */
+function closesWrappedEntry(lx: Lexed, layout: readonly LineLayout[], seg: Segment): boolean {
+  const first = seg.figures[0]!.item.first;
+  for (let i = Math.max(seg.first, first - 4); i + 2 < first; i++) if (lx.norm[i] === '.' && lx.norm[i + 1] === '.' && lx.norm[i + 2] === '.') return true;
+  const before = layout[seg.line - 1]!;
+  return OPEN_ENDED.has(lx.norm[before.end - 1]!) || OPEN_ENDED.has(lx.norm[seg.first]!);
+}
+
 /**
  * Line `line` carries on the line before it: that line has words and ends with no full stop, colon or semicolon,
  * and this one opens in lower case or with a dotted leader (a wrapped export, not a new entry).
@@ -529,7 +545,7 @@ function tieFigures(
   for (const seg of segments) {
     const continues = seg.first === layout[seg.line]!.first && wrapped !== undefined && continuesLine(lx, layout, seg.line);
     if (!continues) wrapped = undefined;
-    else if (seg.services.length === 0 && seg.figures.length > 0) seg.services = wrapped!;
+    else if (seg.services.length === 0 && seg.figures.length > 0 && closesWrappedEntry(lx, layout, seg)) seg.services = wrapped!;
     if (seg.services.length > 0 && seg.figures.length === 0 && seg.end >= layout[seg.line]!.end) wrapped = seg.services;
     else if (seg.figures.length > 0 || seg.services.length > 0 || seg.end < layout[seg.line]!.end) wrapped = undefined;
     // Most clauses name no service and give no figure: with no heading open, nothing here concerns them.
@@ -736,7 +752,8 @@ export function findTimes(
   const tables = readTables(lx, parsed.index);
   const minuteLines = linesDeclaringMinutes(lx);
   const entryFigures = parsed.entryFigures.filter((it) => minuteLines.has(lx.line[it.first]!));
-  const chosen = selectLongest([...parsed.totals, ...parsed.ranges, ...parsed.durations, ...tables.minutes, ...parsed.units, ...parsed.counts, ...parsed.parens, ...entryFigures, ...parsed.untils]);
+  const columns = columnFigures(lx, services, tables.rowLines);
+  const chosen = selectLongest([...parsed.totals, ...parsed.ranges, ...parsed.durations, ...tables.minutes, ...parsed.units, ...parsed.counts, ...parsed.parens, ...entryFigures, ...parsed.untils, ...columns]);
 
   // Segments: clauses within lines. Figures and services are placed in the segment they start in.
   const { segments, segmentOf } = clauseSegments(lx, tables.rowLines, tables.unitTokens, inService, services);
@@ -760,6 +777,43 @@ export function findTimes(
   // (compared, like two sections), not two parts of it.
   const placed = attached.map((t) => (tables.rowLines[lx.line[lexAt(lx, t.start)]!] ? { ...t, section: `${t.section} table` } : t));
   return { serviceTimes: attached.map(({ section: _s, ...t }) => t), minutesByCode: groupByCode(placed), totals, unresolved };
+}
+
+/** How many tokens may stand between a service and its figure in the next column ("Massage R UT    12"). */
+const COLUMN_REACH = 8;
+const COLUMN_BETWEEN = new Set(['(', ')', ',', '/', '-', '&', '+']);
+
+/**
+ * A grid without a header row: a service, then after a column gap (a tab, two spaces or more, or a dotted
+ * leader) a bare number that ends the line or its cell ("Massage\t12", "Ther ex 97110 ........ 25",
+ * "97124   massage R UT      12"). Read like a bare figure after a code: minutes from 8 up, units below.
+ */
+function columnFigures(lx: Lexed, services: readonly Service[], rowLines: Uint8Array): Item[] {
+  const out: Item[] = [];
+  let lastEnd = -1;
+  for (const sv of services) {
+    if (sv.weak || sv.end <= lastEnd || rowLines[lx.line[sv.first]!]) continue;
+    let i = sv.end;
+    let leader = 0;
+    for (let k = 0; i < lx.count && k < COLUMN_REACH; i++, k++) {
+      const kind = lx.kind[i];
+      if (kind === Kind.Newline || kind === Kind.Num) break;
+      if (lx.norm[i] === '.') leader++;
+      else if (kind === Kind.Punct && !COLUMN_BETWEEN.has(lx.norm[i]!)) break;
+    }
+    lastEnd = i;
+    if (i >= lx.count || lx.kind[i] !== Kind.Num) continue;
+    // A code beside the name ("Massage 97124    12") is the same service: its own figure follows it.
+    if (lx.value[i]! >= 97000 && lx.value[i]! <= 98999) continue;
+    const gap = leader >= 3 || lx.tabBefore[i] === 1 || lx.spaceBefore[i]! >= 2;
+    const next = i + 1;
+    const closes = next >= lx.count || lx.kind[next] === Kind.Newline || lx.tabBefore[next] === 1 || lx.spaceBefore[next]! >= 2 || lx.norm[next] === '|';
+    const v = lx.value[i]!;
+    if (gap && closes && Number.isInteger(v) && v >= 1 && v <= 180 && !lx.norm[i]!.includes('.')) {
+      out.push({ kind: 'codefig', first: i, end: i + 1, rule: 'figure: a bare number in the column after a service', value: v, data: { valueFirst: i } });
+    }
+  }
+  return out;
 }
 
 const ACTUAL_BEFORE = 3;
