@@ -46,6 +46,11 @@ ruleTester('episode-duration', {
   ],
   invalid: [
     {
+      name: 'commercial: visit 8, "no change since last visit" is no progress',
+      visit: { episode: { visitNumber: 8 }, lines: line, note: `Pt reports no change in low back symptoms since last visit. ${massage}` },
+      errors: [{ message: /visit 8.*no documented progress/ }],
+    },
+    {
       name: 'commercial: visit 7, a pair of values with the same bracketed earlier pair',
       visit: { episode: { visitNumber: 7 }, lines: line, note: `Hip IR R 20 deg / L 32 deg (20/32 at visit 4). ${massage}` },
       errors: [{ message: /visit 7.*no documented progress/ }],

@@ -42,6 +42,10 @@ ruleTester('treatment-response', {
       visit: { lines: massageLine, note: `${bare}\nPt says her neck has been less sore... she notes less soreness with typing since the last session. Tolerated well.` },
     },
     {
+      name: 'progress wording beside something unchanged still counts',
+      visit: { lines: massageLine, note: `${bare}\nProgressing toward goals; grip unchanged.` },
+    },
+    {
       name: 'a discharge grid: the outcome measures under eval and discharge columns',
       visit: { lines: massageLine, note: `Outcome     Initial     D/C\nNDI         38%         16%\nR rotation  45 deg      70 deg\n${bare}` },
     },
@@ -55,6 +59,16 @@ ruleTester('treatment-response', {
     },
   ],
   invalid: [
+    {
+      name: 'comparison words framing no-change wording are no progress',
+      visit: { lines: massageLine, note: `${bare}\nNo improvement in neck stiffness since the last session per pt.` },
+      errors: [{ noEvidence: true }],
+    },
+    {
+      name: '"about the same as last visit" is no progress',
+      visit: { lines: massageLine, note: `${bare}\nPt says her shoulder is about the same as last visit. Tolerated well.` },
+      errors: [{ evidence: 'Tolerated well' }],
+    },
     {
       name: 'a flowsheet title with "progress" in it is no progress',
       visit: { lines: massageLine, note: `Progress flow sheet, visit 4\n${bare}\nTolerated well.` },
