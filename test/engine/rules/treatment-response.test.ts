@@ -42,6 +42,14 @@ ruleTester('treatment-response', {
       visit: { lines: massageLine, note: `${bare}\nPt says her neck has been less sore... she notes less soreness with typing since the last session. Tolerated well.` },
     },
     {
+      name: 'an activity done today that was not possible at the evaluation',
+      visit: { lines: massageLine, note: `${bare}\nUnable at eval to fasten seat belt; fastened it without help today.` },
+    },
+    {
+      name: 'the first time since the injury',
+      visit: { lines: massageLine, note: `${bare}\nWalked the dog around the block, the first time since the fall. Tolerated well.` },
+    },
+    {
       name: 'progress wording beside something unchanged still counts',
       visit: { lines: massageLine, note: `${bare}\nProgressing toward goals; grip unchanged.` },
     },
