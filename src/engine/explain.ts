@@ -312,13 +312,16 @@ function readMeasures({ chart, evidenceOf }: Input): ReadingSection<MeasureItem>
   return section('Measures', 'No measures (ROM, pain, strength, girth, outcome scores) were read.', items);
 }
 
+/** Entries of a lexicon that mean something other than its name says ("unchanged" is in the response lexicon as its opposite). */
+const ENTRY_LABELS: Readonly<Record<string, string>> = { 'response/no-change': 'documented lack of change' };
+
 function wordItems(chart: Chart, evidenceOf: EvidenceOf, lexicons: Record<string, string>): WordItem[] {
   const mentions: Mention[] = Object.keys(lexicons).flatMap((id) => chart.mentions[id] ?? []);
   mentions.sort((a, b) => a.start - b.start);
   return mentions.map((m) => {
     const context = contextFlags(m);
     return {
-      says: `${lexicons[m.lexicon]}: "${m.text}"${qualifiers(context, m.section)}`,
+      says: `${ENTRY_LABELS[`${m.lexicon}/${m.entry}`] ?? lexicons[m.lexicon]}: "${m.text}"${qualifiers(context, m.section)}`,
       lexicon: m.lexicon,
       entry: m.entry,
       text: m.text,

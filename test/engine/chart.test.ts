@@ -155,6 +155,25 @@ describe('measurements', () => {
       ['outcome', 'ndi', 20, 12, 'better'],
     ]);
   });
+  it('reads a pair of values with its bracketed earlier pair, side by side', () => {
+    const chart = analyzeChart('O: Shoulder flexion R 120 deg / L 150 deg (105/150 at eval).');
+    expect(chart.changes.map((c) => [c.kind, c.from, c.to, c.direction])).toEqual([
+      ['rom', 150, 150, 'same'],
+      ['rom', 105, 120, 'better'],
+    ]);
+  });
+  it('reads a measure grid: each row from its earliest column to its latest', () => {
+    const chart = analyzeChart('Measure        IE (9/02)    Last wk    Today\nKnee flex      88 deg       101 deg    109 deg\nPain (NPRS)    8/10         5/10       4/10\nODI            52%          40%        34%\nGoal: kneel to garden.');
+    expect(chart.changes.map((c) => [c.kind, c.from, c.to, c.direction, c.since])).toEqual([
+      ['rom', 88, 109, 'better', 'earlier'],
+      ['outcome', 8, 4, 'better', 'earlier'],
+      ['outcome', 52, 34, 'better', 'earlier'],
+    ]);
+  });
+  it('a table whose columns are not times is no measure grid', () => {
+    const chart = analyzeChart('Exercise      Sets    Reps\nBridges       3       10 deg\nClams         2       15');
+    expect(chart.changes).toEqual([]);
+  });
   it('reads the earlier value in brackets with "was" inside and a few words before the bracket', () => {
     const chart = analyzeChart('S: standing tolerance 25 min at the sink (was 10 min at IE). Knee flexion 104 deg (was 90 deg at IE).');
     expect(chart.changes.map((c) => [c.kind, c.from, c.to, c.since])).toEqual([

@@ -26,7 +26,10 @@ export function headingKind(label: string | undefined): SectionKind | undefined 
   if (words.length < 2 || words.length > 4) return undefined;
   const first = words[0]!;
   const last = words[words.length - 1]!;
-  return (first.length > 1 ? HEADING_KINDS.get(first) : undefined) ?? (last.length > 1 ? HEADING_KINDS.get(last) : undefined);
+  const one = (first.length > 1 ? HEADING_KINDS.get(first) : undefined) ?? (last.length > 1 ? HEADING_KINDS.get(last) : undefined);
+  if (one || words.length < 3) return one;
+  // Else its first or last two words ("Final session today", "Session today per POC").
+  return HEADING_KINDS.get(words.slice(0, 2).join(' ')) ?? HEADING_KINDS.get(words.slice(-2).join(' '));
 }
 
 // A heading: at the start of a line, up to 6 words, then a colon (or "-") or the end of the line.
@@ -127,6 +130,8 @@ export interface TokenScopes {
   sentence: Int32Array;
 }
 
+const AND = new Set(['and']);
+const AUXILIARY = new Set(['is', 'was', 'will', 'has', 'had', 'have', 'being', 'been', 'can', 'should', 'would']);
 const NEGATION_WINDOW = 5;
 /** How far back a trailing history/plan trigger reaches within its clause. */
 const CONTEXT_WINDOW = 8;
@@ -260,18 +265,22 @@ export function computeScopes(
   // Triggers that look back over their clause: "tried massage in the past", "ther ex next visit".
   for (const t of triggers.historicalPost) backward(historical, t.firstToken, CONTEXT_WINDOW);
   for (const t of triggers.hypotheticalPost) backward(hypothetical, t.firstToken, CONTEXT_WINDOW);
+  // "Client is at MMI and was discharged to her home program": "and" with a verb of its own starts another
+  // clause (token `i` is the verb), which the home program does not colour back across.
+  const tokenIs = (i: number, words: ReadonlySet<string>): boolean => i >= 0 && i < n && words.has(text.slice(tokens.starts[i]!, tokens.ends[i]!).toLowerCase());
+  const newPredicate = (i: number): boolean => tokenIs(i - 1, AND) && tokenIs(i, AUXILIARY);
   // Home/own-time markers colour their whole clause: "ice 15 minutes at home", "HEP: stretches daily";
   // "… kneading, effleurage; ther ex with HEP update" leaves the massage clause alone.
   for (const t of triggers.home) {
     const s = sentence[t.firstToken];
     if (s === undefined || s < 0 || home[t.firstToken]) continue;
     let a = t.firstToken;
-    while (a > sentenceStartTok[s]! && !breakAfter[a - 1]) a--;
+    while (a > sentenceStartTok[s]! && !breakAfter[a - 1] && !newPredicate(a)) a--;
     let b = t.endToken - 1;
     // "HEP: self-massage with ball as needed": a label and its colon open what follows.
     const labelled = /^\s*:/.test(text.slice(tokens.ends[b]!, tokens.starts[b + 1] ?? text.length));
     if (labelled) b = sentenceEndTok[s]! - 1;
-    while (b + 1 < sentenceEndTok[s]! && !breakAfter[b]) b++;
+    while (b + 1 < sentenceEndTok[s]! && !breakAfter[b] && !newPredicate(b + 1)) b++;
     home.fill(1, a, b + 1);
   }
   // Roles: "Occupation: building maintenance technician", "works as a spa receptionist" (to the end of

@@ -272,11 +272,28 @@ const comparisonRows: Rule[] = [
     pattern: [V, NOW, opt(SHORT_GAP), punct('('), opt(word('was', 'previously', 'prev', 'vs', 'versus')), earlier, opt(BRACKET_TAIL), punct(')')],
     make: (p, lx) => {
       if (p[2] && p[2].end - p[2].first > 3) return null;
+      // "(40/62 at visit 3)" after "R 40 deg / L 62 deg": the earlier pair, read by the pair row.
+      const second = lx.norm[p[0]!.first - 1] === '/' || lx.norm[p[0]!.first - 2] === '/';
+      if (second && p[6] && lx.norm[p[6].first] === '/' && lx.kind[p[6].first + 1] === Kind.Num) return null;
       const says = tailSays(lx, p[6]);
       if (says === 'same') return change(p[0], fromValue(lx, p[5]), { since: 'earlier', direction: 'same' });
       return says === 'earlier' ? change(p[0], fromValue(lx, p[5]), { since: 'earlier' }) : null;
     },
   })),
+  {
+    // "R 120 deg / L 150 deg (105/150 at eval)": two values, then their earlier values in the same order.
+    name: 'change: <value> / <value> (<n>/<n> at eval) — a pair and its bracketed earlier pair',
+    kind: 'comparison',
+    pattern: [V, opt(SHORT_GAP), punct('/'), opt(SHORT_GAP), V, NOW, punct('('), opt(word('was', 'previously', 'prev', 'vs', 'versus')), VALUE, punct('/'), VALUE, opt(BRACKET_TAIL), punct(')')],
+    make: (p, lx) => {
+      if ((p[1] && p[1].end - p[1].first > 2) || (p[3] && p[3].end - p[3].first > 2)) return null;
+      const says = tailSays(lx, p[11]);
+      if (says !== 'earlier' && says !== 'same') return null;
+      const first = p[0]!.item!;
+      const second = change(p[4], fromValue(lx, p[10]), { since: 'earlier' });
+      return second && { ...second, data: { ...second.data, pair: { target: first, from: fromValue(lx, p[8]) } } };
+    },
+  },
   {
     name: 'change: <value> (stable vs last month) — bracketed no change',
     kind: 'comparison',

@@ -8,6 +8,7 @@ import { Kind, type Lexed, lexAt } from './lex';
 import { ATTRIBUTE_BETTER_WHEN, ATTRIBUTES, MEASURE_KINDS, parseMeasures, SIDES, SPEED_PARTS } from './measure-grammar';
 import type { MeasureChange, Measurement, MeasurementKind, Mention, MentionContext } from './types';
 import type { ItemIndex } from './grammar';
+import { gridRows } from './measure-grid';
 
 export interface MeasureFacts {
   measurements: Measurement[];
@@ -117,6 +118,7 @@ export function findMeasures(
   const { measurements, byItem } = placeMeasurements(text, lx, chosen, phaseMentions, goalSentences, contextAt);
   const changes = statedChanges(text, lx, comparisons, chosenSet, byItem, contextAt);
   pairChanges(measurements, changes.seen, changes.list);
+  gridChanges(text, measurements, changes.seen, changes.list);
   changes.list.sort((a, b) => a.start - b.start);
   return { measurements, changes: changes.list };
 }
@@ -201,7 +203,14 @@ function statedChanges(
 ): { list: MeasureChange[]; seen: Set<Measurement> } {
   const changes: MeasureChange[] = [];
   const seen = new Set<Measurement>();
+  const stated: Item[] = [];
   for (const c of selectLongest(comparisons)) {
+    stated.push(c);
+    // "R 120 deg / L 150 deg (105/150 at eval)": the pair's first value changed too, over the same text.
+    const pair = c.data!.pair as { target: Item; from: number } | undefined;
+    if (pair) stated.push({ ...c, data: { ...c.data, target: pair.target, from: pair.from, pair: undefined } });
+  }
+  for (const c of stated) {
     const target = c.data!.target as Item | undefined;
     const start = lx.start[c.first]!;
     const end = lx.end[c.end - 1]!;
@@ -265,6 +274,45 @@ function pairChanges(measurements: readonly Measurement[], seen: ReadonlySet<Mea
       quoted: post.quoted,
       section: post.section,
       sentence: post.sentence,
+    });
+  }
+}
+
+/** Grid rows ("NDI  38%  16%" under "Initial  D/C"): the earliest column's value against the latest's. */
+function gridChanges(text: string, measurements: readonly Measurement[], seen: ReadonlySet<Measurement>, changes: MeasureChange[]): void {
+  const inOrder = [...measurements].sort((a, b) => a.start - b.start);
+  for (const { values, latest } of gridRows(text, inOrder)) {
+    const first = values[0]!;
+    // A bare latest figure after an outcome score is that instrument's latest score.
+    const last = latest && first.instrument ? { ...first, ...latest } : values[values.length - 1]!;
+    if (seen.has(last) || first.value === undefined || last.value === undefined || last === first) continue;
+    // An outcome score and the bare percentages after it in its row are one instrument's ("NDI  38%  16%").
+    const instrument = first.instrument ?? last.instrument;
+    if (first.kind !== last.kind && !(instrument && (first.kind === 'outcome' || last.kind === 'outcome'))) continue;
+    const attribute = first.attribute ?? last.attribute;
+    const kind = instrument ? 'outcome' : last.kind;
+    last.change ??= { from: first.value, to: last.value };
+    const start = Math.min(first.start, last.start);
+    const end = Math.max(first.end, last.end);
+    changes.push({
+      kind,
+      attribute,
+      from: first.value,
+      to: last.value,
+      since: 'earlier',
+      direction: directionOf(kind, attribute, instrument, first.value, last.value),
+      how: 'grid: a measure row under columns for earlier and later times',
+      start,
+      end,
+      text: text.slice(start, end),
+      negated: last.negated,
+      hypothetical: last.hypothetical,
+      historical: last.historical,
+      home: last.home,
+      role: last.role,
+      quoted: last.quoted,
+      section: last.section,
+      sentence: last.sentence,
     });
   }
 }

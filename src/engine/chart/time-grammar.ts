@@ -253,6 +253,8 @@ const atomRows: Rule[] = [
     // "Time: 10:00" is a clock; a figure with a unit after it is read by its own row.
     make: (p, lx) => {
       if (Boolean(p[1]) !== Boolean(p[3]) || (p[1] && !p[2])) return null; // a bracket holds the unit, whole
+      // "Minutes: 97124 14 | 97110 24": a code after the label heads its own figure (the code row's).
+      if (!(value(p[5]) <= 600)) return null;
       return lx.norm[p[5]!.end] === ':' || UNITS.test(lx, p[5]!.end) ? null : { value: value(p[5]) };
     },
   },
@@ -448,13 +450,23 @@ export function totalLabelKind(labelWords: readonly string[]): TotalKind | null 
   return null;
 }
 
+/** "38 min timed", "45 min total": a kind word written after the figure instead of in the label. */
+const POSTFIX_KIND: ReadonlyMap<string, TotalKind> = new Map([
+  ...words('total-timed').map((w) => [w, 'timed'] as const),
+  ...words('total-untimed').map((w) => [w, 'untimed'] as const),
+  ...words('total-lead').map((w) => [w, 'treatment'] as const),
+]);
+
 function totalMake(p: readonly (Part | undefined)[], lx: Lexed): { value: number; data: Record<string, unknown> } | null {
   const label = p[0]!;
   const labelWords: string[] = [];
   for (let i = label.first; i < label.end; i++) labelWords.push(lx.norm[i]!);
-  const kind = totalLabelKind(labelWords);
+  let kind = totalLabelKind(labelWords);
   if (!kind) return null;
   const v = p[p.length - 1]!;
+  // "Total: 35 min timed / 41 min total": a label that only says "total" takes the kind written after its figure.
+  const postfix = POSTFIX_KIND.get(lx.norm[v.end] ?? '');
+  if (postfix && postfix !== 'treatment' && labelWords.every((w) => labelKind.get(w) === 'total-lead' || labelKind.get(w) === 'total-noun' || !labelKind.has(w))) kind = postfix;
   const minutes = v.item ? v.item.value : tokenValue(lx, v);
   if (!(minutes > 0 && minutes <= 600)) return null;
   return { value: minutes, data: { total: kind, valueFirst: v.first } };
@@ -478,9 +490,42 @@ const totalRows: Rule[] = [
       if (lx.norm[after] === ':' || lx.norm[after] === '%' || (lx.norm[after] === '/' && lx.kind[after + 1] === Kind.Num)) return null;
       // Under a total's label a bare "m" is minutes whatever the figure ("Total timed: 95m"); a word after
       // a wide gap or tab starts the next field ("Timed minutes: 41      Treatment time: …").
-      const nextField = lx.spaceBefore[after]! >= 2 || lx.tabBefore[after] === 1;
+      // So does the next total's label in a note dictated without punctuation ("… timed minutes 37 total treatment …").
+      const nextField = lx.spaceBefore[after]! >= 2 || lx.tabBefore[after] === 1 || (lx.kind[after] === Kind.Word && labelKind.get(lx.norm[after]!) === 'total-lead');
       if (lx.kind[after] === Kind.Word && !(lx.norm[after] === 'm' && lx.spaceBefore[after] === 0) && !nextField) return null;
       return totalMake(p, lx);
+    },
+  },
+  {
+    // "for a total of 37 timed minutes", "45 total treatment minutes": the label between the figure and its minutes word.
+    name: 'total: <n> <label> <minute word> ("37 timed minutes", "45 total minutes")',
+    kind: 'total',
+    pattern: [NUMBER_ITEM, { ...LABEL_WORD, test: (lx, i) => LABEL_WORD.test(lx, i) && !MINUTE.test(lx, i) }, MINUTE],
+    make: (p, lx) => {
+      const labelWords: string[] = [];
+      for (let i = p[1]!.first; i < p[2]!.end; i++) labelWords.push(lx.norm[i]!);
+      const kind = totalLabelKind(labelWords);
+      const minutes = value(p[0]);
+      // "97110 times two total timed minutes 39": a count of units before the next label, not a total.
+      const before = lx.norm[p[0]!.first - 1];
+      if (before === 'times' || before === 'x' || before === '\u00d7' || lx.kind[p[0]!.first - 1] === Kind.Num) return null;
+      return kind && minutes > 0 && minutes <= 600 ? { value: minutes, data: { total: kind, valueFirst: p[0]!.first, labelAfter: true } } : null;
+    },
+  },
+  {
+    // "Total: 35 min timed / 41 min total": a second figure after a slash or comma, its kind written
+    // after it, on a line that a total's label opens.
+    name: 'total: / <duration> <kind word> (a second total on a totals line: "… / 45 min total")',
+    kind: 'total',
+    pattern: [punct('/', ',', ';', '|'), opt(word('and')), item('duration'), { ...word(...POSTFIX_KIND.keys()) }],
+    make: (p, lx) => {
+      const kind = POSTFIX_KIND.get(lx.norm[p[3]!.first]!)!;
+      let lineFirst = p[0]!.first;
+      while (lineFirst > 0 && lx.kind[lineFirst - 1] !== Kind.Newline) lineFirst--;
+      let labelled = false;
+      for (let i = lineFirst; i < Math.min(p[0]!.first, lineFirst + 4) && !labelled; i++) labelled = labelKind.get(lx.norm[i]!) === 'total-lead';
+      const minutes = value(p[2]);
+      return labelled && minutes > 0 && minutes <= 600 ? { value: minutes, data: { total: kind, valueFirst: p[2]!.first } } : null;
     },
   },
 ];

@@ -44,6 +44,8 @@ const NO_TREATMENT_TIME = new Set<SectionKind>(['goals', 'history', 'home-progra
 /** How far before and after a figure a not-treatment word is looked for (tokens, same clause). */
 const MARKER_BEFORE = 4;
 const MARKER_AFTER = 2;
+/** How many tokens a length may stand ahead of a clause's only service and still be its time. */
+const FAR_AHEAD = 8;
 /** A bare "(N)" after a service: minutes from this value up, units below it. */
 const PAREN_MINUTES_FROM = 8;
 
@@ -139,7 +141,7 @@ function serviceSpans(lx: Lexed, mentions: readonly ServiceMention[], billed: Re
       const code = m.code ?? (billedCandidates.length === 1 ? billedCandidates[0]! : null);
       return { first: lexAt(lx, m.start), end: lexAt(lx, m.end), weak: m.weak === true, isCode: m.isCode === true, code, owner: code ?? `?${(m.candidates ?? []).join('/')}`, start: m.start, charEnd: m.end };
     })
-    .filter((s) => s.end > s.first)
+    .filter((s) => s.end > s.first && !pointInTime(lx, s))
     .sort((a, b) => a.first - b.first);
   // A name with a code written right beside it is billed as that code: "IASTM (97124)", "97124 - massage",
   // "soft tissue mobilization (IASTM, charged as 97124)". Right to left, so a chain of names follows its code.
@@ -161,6 +163,22 @@ function serviceSpans(lx: Lexed, mentions: readonly ServiceMention[], billed: Re
     }
   }
   return services;
+}
+
+const POINT_IN_TIME = new Set(['at', 'since', 'vs', 'versus']);
+const POINT_MODIFIERS = new Set(['the', 'initial', 'last', 'previous', 'prior', 'first', 'most', 'recent', 'pt', 'her', 'his', 're', '-']);
+/**
+ * "pain 2 out of 10, down from 5 at the initial evaluation", "since eval": a visit named as a point in time is no
+ * service done in the clause (in a note dictated without punctuation it would take the next figure).
+ */
+function pointInTime(lx: Lexed, s: Service): boolean {
+  if (s.isCode) return false;
+  for (let i = s.first - 1, k = 0; i >= 0 && k < 3; i--, k++) {
+    const w = lx.norm[i]!;
+    if (POINT_IN_TIME.has(w)) return true;
+    if (!POINT_MODIFIERS.has(w)) return false;
+  }
+  return false;
 }
 
 const BESIDE = new Set(['(', ')', ',', '-', ':', '/', 'billed', 'charged', 'coded', 'as', 'cpt', 'code', 'under', 'using']);
@@ -285,7 +303,8 @@ function placeFigures(lx: Lexed, layout: readonly LineLayout[], chosen: readonly
     if (it.kind === 'total') {
       const kind = it.data!.total as TotalKind;
       // "massage for a total of 25 minutes": a lead word alone after a service is that service's time.
-      const leadOnly = lx.norm[it.first] === 'total' && (it.data!.valueFirst as number) - it.first <= 2;
+      // So is "massage 25 total minutes" (the label after the figure), when the clause has no other figure yet.
+      const leadOnly = (lx.norm[it.first] === 'total' && (it.data!.valueFirst as number) - it.first <= 2) || (it.data!.labelAfter === true && seg.figures.length === 0);
       if (leadOnly && kind === 'treatment' && seg.services.some((s) => s.end <= it.first)) {
         seg.figures.push({ item: it, start, end, minutes: it.value, form: 'minutes' });
         continue;
@@ -437,11 +456,22 @@ function opensLine(lx: Lexed, at: number): boolean {
   return i < 0 || lx.kind[i] === Kind.Newline || lx.line[i] !== lx.line[at];
 }
 
-/** The figure follows a service name (at most one ':' or '-' between) and a '-', ':' or '(' stands between it and token `marker` ("Ther ex 19 min (home program check, …)"). */
+/** Words after a service's figure that say what the time was spent on: "Ther ex 18 min per HEP handout", "… from the home program". */
+const DESCRIBED_BY = new Set(['per', 'from', 'using', 'following', 'off', 'via']);
+
+/**
+ * The figure follows a service name (at most one ':' or '-' between) and a '-', ':' or '(' stands between it and token
+ * `marker` ("Ther ex 19 min (home program check, …)"), or a word that says what was done ("Ther ex 18 min per HEP handout").
+ */
 function describedAfter(lx: Lexed, seg: Segment, it: Item, marker: number): boolean {
   const named = seg.services.some((s) => s.end <= it.first && (s.end === it.first || (it.first - s.end === 1 && (lx.norm[s.end] === ':' || lx.norm[s.end] === '-'))));
   if (!named) return false;
-  for (let k = it.end; k < marker; k++) if (lx.norm[k] === '-' || lx.norm[k] === ':' || lx.norm[k] === '\u2013' || lx.norm[k] === '(') return true;
+  for (let k = it.end; k < marker; k++) {
+    const w = lx.norm[k]!;
+    if (w === '-' || w === ':' || w === '\u2013' || w === '(' || DESCRIBED_BY.has(w)) return true;
+    // "Ther ex 16 min reviewing HEP form and reps": a word in -ing right after the figure says what the time was spent on.
+    if (k === it.end && lx.kind[k] === Kind.Word && w.length > 5 && w.endsWith('ing')) return true;
+  }
   return false;
 }
 
@@ -457,13 +487,47 @@ function codeRightBefore(lx: Lexed, afterCode: Uint8Array, it: Item): boolean {
 }
 
 function activityNear(lx: Lexed, seg: Segment, it: Item): boolean {
-  for (let i = Math.max(seg.first, it.first - MARKER_BEFORE); i < Math.min(seg.end, it.end + MARKER_AFTER); i++) {
+  // "standing tolerance up from 10 min to 25 min": the far end of a change is what its near end is.
+  let from = it.first;
+  if (lx.norm[from - 1] === 'to') for (let i = from - 2; i >= Math.max(seg.first, from - 6); i--) if (lx.norm[i] === 'from') from = i;
+  for (let i = Math.max(seg.first, from - MARKER_BEFORE); i < Math.min(seg.end, it.end + MARKER_AFTER); i++) {
     if (TIME_WORDS.activity.has(lx.norm[i]!) || TIME_WORDS.notTreatment.has(lx.norm[i]!)) return true;
   }
   return false;
 }
 
 type Orphan = { seg: Segment; figure: Figure; ctx: MentionContext };
+
+/** Words that leave a phrase open at a line's end, or carry one on at the next line's start. */
+const OPEN_ENDED = new Set([',', '-', '&', '+', 'and', 'or', 'to', 'of', 'with', 'for', 'the', 'at', 'in', 'on', 'from', 'into', 'including', 'limiting', 'via', 'w']);
+
+/**
+ * The figure's line plainly finishes the entry above it, not a new activity written in lower case: a dotted
+ * leader stands before the figure, or the line before ends on an open word (",", "and", "to" …), or this
+ * line starts with one ("to reduce spasm … - 11 min").
+ */
+function closesWrappedEntry(lx: Lexed, layout: readonly LineLayout[], seg: Segment): boolean {
+  const first = seg.figures[0]!.item.first;
+  for (let i = Math.max(seg.first, first - 4); i + 2 < first; i++) if (lx.norm[i] === '.' && lx.norm[i + 1] === '.' && lx.norm[i + 2] === '.') return true;
+  const before = layout[seg.line - 1]!;
+  return OPEN_ENDED.has(lx.norm[before.end - 1]!) || OPEN_ENDED.has(lx.norm[seg.first]!);
+}
+
+/**
+ * Line `line` carries on the line before it: that line has words and ends with no full stop, colon or semicolon,
+ * and this one opens in lower case or with a dotted leader (a wrapped export, not a new entry).
+ */
+function continuesLine(lx: Lexed, layout: readonly LineLayout[], line: number): boolean {
+  const before = layout[line - 1];
+  const here = layout[line]!;
+  if (!before || before.end === before.first || here.end === here.first || here.bulleted) return false;
+  const last = lx.norm[before.end - 1]!;
+  if (last === '.' || last === ':' || last === ';' || last === '!' || last === '?') return false;
+  const first = here.first;
+  if (lx.norm[first] === '.' && lx.norm[first + 1] === '.' && lx.norm[first + 2] === '.') return true;
+  const c = lx.text.charCodeAt(lx.start[first]!);
+  return lx.kind[first] === Kind.Word && c >= 97 && c <= 122;
+}
 
 /** `s` names the same service as `heading`: the same code, or a name that could be it ("exercises" under 97110). */
 function sameService(s: Service, heading: Service): boolean {
@@ -485,7 +549,15 @@ function tieFigures(
   // A table header that names a service ("Exercise | Sets | Min") heads its rows like a heading heads a list.
   let heading: { service: Service; line: number; indent: number; bulleted: boolean; colon: boolean; section: SectionKind; table?: boolean } | undefined;
   let previous: Segment | undefined;
+  // A service's entry wrapped over lines ("97124 Massage: kneading to R gastroc and\nsoleus for calf tightness
+  // ......... 16 min"): the services of its first line, carried while the lines continue it.
+  let wrapped: Service[] | undefined;
   for (const seg of segments) {
+    const continues = seg.first === layout[seg.line]!.first && wrapped !== undefined && continuesLine(lx, layout, seg.line);
+    if (!continues) wrapped = undefined;
+    else if (seg.services.length === 0 && seg.figures.length > 0 && closesWrappedEntry(lx, layout, seg)) seg.services = wrapped!;
+    if (seg.services.length > 0 && seg.figures.length === 0 && seg.end >= layout[seg.line]!.end) wrapped = seg.services;
+    else if (seg.figures.length > 0 || seg.services.length > 0 || seg.end < layout[seg.line]!.end) wrapped = undefined;
     // Most clauses name no service and give no figure: with no heading open, nothing here concerns them.
     if (!heading && seg.services.length === 0 && seg.figures.length === 0) {
       previous = seg;
@@ -536,6 +608,15 @@ function tieSegment(
   orphans: Orphan[],
   partWords: Uint8Array,
 ): void {
+  // "… says she can garden for 2 hrs now before her back tightens and the hip aches, then massage 12 min …": a
+  // length far ahead of every service of a run-on clause is something else's (time first is written
+  // against the service: "25 min massage to the calf").
+  const farAhead = (figure: Figure): boolean => seg.services.length > 0 && figure.form === 'minutes' && seg.services[0]!.first - figure.item.end > FAR_AHEAD;
+  while (seg.figures.length > 0 && farAhead(seg.figures[0]!)) {
+    const figure = seg.figures.shift()!;
+    orphans.push({ seg, figure, ctx: contextAt(figure.start) });
+  }
+  if (seg.figures.length === 0) return;
   const timeFirst = seg.services.length > 0 && seg.figures[0]!.item.first < seg.services[0]!.first;
   // Several services in one clause: figures pair with services in order. Service first ("Massage …
   // same area as the mobilization …, 25 min; ther ex 15 min"), each figure goes to the earliest service
@@ -681,7 +762,8 @@ export function findTimes(
   const tables = readTables(lx, parsed.index);
   const minuteLines = linesDeclaringMinutes(lx);
   const entryFigures = parsed.entryFigures.filter((it) => minuteLines.has(lx.line[it.first]!));
-  const chosen = selectLongest([...parsed.totals, ...parsed.ranges, ...parsed.durations, ...tables.minutes, ...parsed.units, ...parsed.counts, ...parsed.parens, ...entryFigures, ...parsed.untils]);
+  const columns = columnFigures(lx, services, tables.rowLines);
+  const chosen = selectLongest([...parsed.totals, ...parsed.ranges, ...parsed.durations, ...tables.minutes, ...parsed.units, ...parsed.counts, ...parsed.parens, ...entryFigures, ...parsed.untils, ...columns]);
 
   // Segments: clauses within lines. Figures and services are placed in the segment they start in.
   const { segments, segmentOf } = clauseSegments(lx, tables.rowLines, tables.unitTokens, inService, services);
@@ -705,6 +787,43 @@ export function findTimes(
   // (compared, like two sections), not two parts of it.
   const placed = attached.map((t) => (tables.rowLines[lx.line[lexAt(lx, t.start)]!] ? { ...t, section: `${t.section} table` } : t));
   return { serviceTimes: attached.map(({ section: _s, ...t }) => t), minutesByCode: groupByCode(placed), totals, unresolved };
+}
+
+/** How many tokens may stand between a service and its figure in the next column ("Massage R UT    12"). */
+const COLUMN_REACH = 8;
+const COLUMN_BETWEEN = new Set(['(', ')', ',', '/', '-', '&', '+']);
+
+/**
+ * A grid without a header row: a service, then after a column gap (a tab, two spaces or more, or a dotted
+ * leader) a bare number that ends the line or its cell ("Massage\t12", "Ther ex 97110 ........ 25",
+ * "97124   massage R UT      12"). Read like a bare figure after a code: minutes from 8 up, units below.
+ */
+function columnFigures(lx: Lexed, services: readonly Service[], rowLines: Uint8Array): Item[] {
+  const out: Item[] = [];
+  let lastEnd = -1;
+  for (const sv of services) {
+    if (sv.weak || sv.end <= lastEnd || rowLines[lx.line[sv.first]!]) continue;
+    let i = sv.end;
+    let leader = 0;
+    for (let k = 0; i < lx.count && k < COLUMN_REACH; i++, k++) {
+      const kind = lx.kind[i];
+      if (kind === Kind.Newline || kind === Kind.Num) break;
+      if (lx.norm[i] === '.') leader++;
+      else if (kind === Kind.Punct && !COLUMN_BETWEEN.has(lx.norm[i]!)) break;
+    }
+    lastEnd = i;
+    if (i >= lx.count || lx.kind[i] !== Kind.Num) continue;
+    // A code beside the name ("Massage 97124    12") is the same service: its own figure follows it.
+    if (lx.value[i]! >= 97000 && lx.value[i]! <= 98999) continue;
+    const gap = leader >= 3 || lx.tabBefore[i] === 1 || lx.spaceBefore[i]! >= 2;
+    const next = i + 1;
+    const closes = next >= lx.count || lx.kind[next] === Kind.Newline || lx.tabBefore[next] === 1 || lx.spaceBefore[next]! >= 2 || lx.norm[next] === '|';
+    const v = lx.value[i]!;
+    if (gap && closes && Number.isInteger(v) && v >= 1 && v <= 180 && !lx.norm[i]!.includes('.')) {
+      out.push({ kind: 'codefig', first: i, end: i + 1, rule: 'figure: a bare number in the column after a service', value: v, data: { valueFirst: i } });
+    }
+  }
+  return out;
 }
 
 const ACTUAL_BEFORE = 3;

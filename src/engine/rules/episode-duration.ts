@@ -2,7 +2,7 @@
 // service) or visit count, without documented progress. Both thresholds are profile data
 // (`maxDaysFromOnset`, `maxVisits`): configurable scrutiny points, not published limits.
 import type { Chart, Span } from '../chart';
-import { defineRule } from './define';
+import { defineRule, unchangedSentences } from './define';
 
 // When a profile sets nothing: the HNS scrutiny point for visits, and no day limit (none is published
 // for most payers; a profile that has one, such as Aetna's reported 2 weeks, sets maxDaysFromOnset).
@@ -25,7 +25,7 @@ function daysBetween(from: string, to: string): number | undefined {
 function documentsProgress(chart: Chart): boolean {
   const planning = (section: string) => section === 'goals' || section === 'plan';
   // "ROM 40 deg, no different than last week": the comparison words frame a documented lack of change.
-  const unchanged = new Set(chart.changes.filter((c) => c.direction === 'same' && !c.negated).map((c) => c.sentence));
+  const unchanged = unchangedSentences(chart);
   const wording = (chart.mentions.response ?? []).some(
     (m) => PROGRESS_ENTRIES.has(m.entry) && !m.negated && !m.hypothetical && !planning(m.section) && !(m.entry === 'progress' && unchanged.has(m.sentence)),
   );

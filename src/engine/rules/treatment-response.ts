@@ -4,7 +4,10 @@
 // the response ("Post: …"). A documented lack of change ("5/10, same as last
 // week", "45° (45° at initial)") and "tolerated well" (tolerance-only.json) are not a response.
 import type { MeasureChange, Mention } from '../chart';
-import { defineRule } from './define';
+import { defineRule, unchangedSentences } from './define';
+
+/** Progress wording that only names what is compared with ("since last visit", "compared to initial", "from baseline"). */
+const COMPARISON_FRAME = /^(?:since|compared|from|vs)\b/i;
 
 const counts = (m: MeasureChange | Mention): boolean => !m.negated && !m.hypothetical && !m.historical && m.section !== 'goals' && m.section !== 'plan';
 
@@ -31,8 +34,12 @@ export default defineRule({
     if (chart.changes.some((c) => counts(c) && c.direction !== 'same')) return;
 
     const measuredSentences = new Set(chart.measurements.filter((m) => !m.negated).map((m) => m.sentence));
+    // "No improvement since last session", "pain 5/10, same as last week": the comparison words frame a
+    // documented lack of change, not progress.
+    const unchanged = unchangedSentences(chart);
     for (const m of chart.mentions.response ?? []) {
-      if (!counts(m)) continue;
+      if (!counts(m) || m.entry === 'no-change') continue;
+      if (m.entry === 'progress' && unchanged.has(m.sentence) && COMPARISON_FRAME.test(m.text)) continue;
       // "post-treatment" on its own is a heading for the response, not the response: it needs a measure.
       if (m.entry === 'pre-post' && !measuredSentences.has(m.sentence)) continue;
       return;

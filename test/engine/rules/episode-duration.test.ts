@@ -6,6 +6,14 @@ const line = [{ code: '97124', modifiers: ['GP'], units: 1 }];
 ruleTester('episode-duration', {
   valid: [
     {
+      name: 'commercial: visit 12 of a discharge summary whose outcome grid improved',
+      visit: { episode: { visitNumber: 12 }, lines: line, note: `Outcome measure   Initial   Final\nLEFS              38        61\nKnee flexion      95 deg    122 deg\n${massage}` },
+    },
+    {
+      name: 'commercial: visit 8, a pair of values against a different bracketed earlier pair',
+      visit: { episode: { visitNumber: 8 }, lines: line, note: `Hip IR R 28 deg / L 32 deg (20/32 at visit 4). ${massage}` },
+    },
+    {
       name: 'early visit within the window',
       visit: { dateOfService: '2026-03-10', episode: { visitNumber: 2, onsetDate: '2026-03-01' }, lines: line, note: massage },
     },
@@ -37,6 +45,16 @@ ruleTester('episode-duration', {
     },
   ],
   invalid: [
+    {
+      name: 'commercial: visit 8, "no change since last visit" is no progress',
+      visit: { episode: { visitNumber: 8 }, lines: line, note: `Pt reports no change in low back symptoms since last visit. ${massage}` },
+      errors: [{ message: /visit 8.*no documented progress/ }],
+    },
+    {
+      name: 'commercial: visit 7, a pair of values with the same bracketed earlier pair',
+      visit: { episode: { visitNumber: 7 }, lines: line, note: `Hip IR R 20 deg / L 32 deg (20/32 at visit 4). ${massage}` },
+      errors: [{ message: /visit 7.*no documented progress/ }],
+    },
     {
       name: 'commercial: visit 6, the comparison with the last visit documents no change',
       visit: { lines: line, note: `Visit 6. Pain 6/10, unchanged since last visit. ${massage}` },

@@ -95,6 +95,16 @@ ruleTester('maintenance-language', {
       errors: [{ evidence: 'open-ended', message: /open-ended/ }],
     },
     {
+      name: 'commercial: MMI stated in the same sentence as the discharge to a home program',
+      visit: { lines: massageLine, note: `${treatment} A: client is at MMI and was discharged to her independent home program.` },
+      errors: [{ evidence: 'at MMI' }],
+    },
+    {
+      name: 'commercial: maximum medical improvement, then "and will" continue the HEP',
+      visit: { lines: massageLine, note: `${treatment} Assessment: maximum medical improvement reached and will continue HEP on own.` },
+      errors: [{ evidence: 'maximum medical improvement' }],
+    },
+    {
       name: 'commercial: planned monthly massage visits with words between',
       visit: { lines: massageLine, note: `${treatment} Plan: monthly follow-up massage visits after discharge.` },
       errors: [{ evidence: 'monthly follow-up massage visits', severity: 'error', message: /preventive care/ }],

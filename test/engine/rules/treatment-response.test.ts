@@ -47,11 +47,60 @@ ruleTester('treatment-response', {
       visit: { lines: massageLine, note: `${bare}\nPost: buttoned her coat and reached behind back to tuck in shirt.` },
     },
     {
+      name: 'less soreness since the last session, beside "tolerated well"',
+      visit: { lines: massageLine, note: `${bare}\nPt says her neck has been less sore... she notes less soreness with typing since the last session. Tolerated well.` },
+    },
+    {
+      name: 'an activity done today that was not possible at the evaluation',
+      visit: { lines: massageLine, note: `${bare}\nUnable at eval to fasten seat belt; fastened it without help today.` },
+    },
+    {
+      name: 'the first time since the injury',
+      visit: { lines: massageLine, note: `${bare}\nWalked the dog around the block, the first time since the fall. Tolerated well.` },
+    },
+    {
+      name: 'progress wording beside something unchanged still counts',
+      visit: { lines: massageLine, note: `${bare}\nProgressing toward goals; grip unchanged.` },
+    },
+    {
+      name: 'a discharge grid: the outcome measures under eval and discharge columns',
+      visit: { lines: massageLine, note: `Outcome     Initial     D/C\nNDI         38%         16%\nR rotation  45 deg      70 deg\n${bare}` },
+    },
+    {
+      name: 'a progress grid with eval, last visit and today columns',
+      visit: { lines: massageLine, note: `Measure\tEval\tLast visit\tToday\nLEFS\t31\t44\t52\n${bare}` },
+    },
+    {
       name: 'no massage billed: out of scope',
       visit: { lines: [{ code: '97110', units: 2 }], note: 'Therapeutic exercise. Tolerated well.' },
     },
   ],
   invalid: [
+    {
+      name: 'comparison words framing no-change wording are no progress',
+      visit: { lines: massageLine, note: `${bare}\nNo improvement in neck stiffness since the last session per pt.` },
+      errors: [{ noEvidence: true }],
+    },
+    {
+      name: '"about the same as last visit" is no progress',
+      visit: { lines: massageLine, note: `${bare}\nPt says her shoulder is about the same as last visit. Tolerated well.` },
+      errors: [{ evidence: 'Tolerated well' }],
+    },
+    {
+      name: 'a flowsheet title with "progress" in it is no progress',
+      visit: { lines: massageLine, note: `Progress flow sheet, visit 4\n${bare}\nTolerated well.` },
+      errors: [{ evidence: 'Tolerated well' }],
+    },
+    {
+      name: 'a pair of values beside an unchanged earlier pair',
+      visit: { lines: massageLine, note: `Shoulder ER R 40 deg / L 62 deg (40/62 at visit 3).\n${bare}` },
+      errors: [{ noEvidence: true }],
+    },
+    {
+      name: 'a grid row that did not change is no response',
+      visit: { lines: massageLine, note: `Measure     Eval     Today\nR rotation  48 deg   48 deg\n${bare}` },
+      errors: [{ noEvidence: true }],
+    },
     // A deficit listed as the problem is not a change after treatment.
     {
       name: 'deficits in the diagnosis line are not a response',
