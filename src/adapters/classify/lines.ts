@@ -477,7 +477,7 @@ function mergeInto(line: SnapshotClaimLine, extra: Found): void {
 /** A row without a code that carries a line's values on a later line ("Units: 2 · 25 min"). */
 function continuation(row: PageRow, pointers: PointerMap, unresolved: string[]): Found | null {
   const text = row.cells.map((c) => (c.label ? `${c.label}: ${c.text}` : c.text)).join(' ');
-  // (A totals row under the lines sums them: "Total timed minutes 44" is no value of the last line.)
+  // (A totals row under the lines sums them: "Timed total 52" is no value of the last line.)
   if (/\bNDC\b/i.test(text) || /^\s*(?:grand\s+)?totals?\b/i.test(text) || procedureCodes(text).length > 0 || text.length > 200) return null;
   const line: SnapshotClaimLine = { code: '00000' };
   let cues = 0;

@@ -209,7 +209,7 @@ export function findGoals(inputs: GoalInputs): GoalStatement[] {
     let end = i + 1;
     while (end < lx.count && end - i <= 10 && lx.kind[end] !== Kind.Newline && !ITEM_BREAK.has(lx.norm[end]!) && lx.norm[end] !== '(') end++;
     // "dropped to 2/10", "reduced to MAS 1": a change word with its new value is a measure that
-    // changed, not a limitation ("decreased tolerance for typing" still is one).
+    // changed, not a limitation ("decreased tolerance for knitting" still is one).
     const changedTo = IMPAIRMENT_VERB.has(lx.norm[i]!) && lx.norm[i + 1] === 'to' && (lx.kind[i + 2] === Kind.Num || lx.kind[i + 3] === Kind.Num);
     if (end > i + 1 && !changedTo) push({ first: i, end }, 'limitation');
   }

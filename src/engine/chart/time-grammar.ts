@@ -506,7 +506,7 @@ const totalRows: Rule[] = [
       for (let i = p[1]!.first; i < p[2]!.end; i++) labelWords.push(lx.norm[i]!);
       const kind = totalLabelKind(labelWords);
       const minutes = value(p[0]);
-      // "97110 times two total timed minutes 39": a count of units before the next label, not a total.
+      // "neuro re-ed times three timed minutes fifty-two": a count of units before the next label, not a total.
       const before = lx.norm[p[0]!.first - 1];
       if (before === 'times' || before === 'x' || before === '\u00d7' || lx.kind[p[0]!.first - 1] === Kind.Num) return null;
       return kind && minutes > 0 && minutes <= 600 ? { value: minutes, data: { total: kind, valueFirst: p[0]!.first, labelAfter: true } } : null;

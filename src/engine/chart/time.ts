@@ -109,7 +109,7 @@ function isClauseEnd(lx: Lexed, i: number): boolean {
   const t = lx.norm[i]!;
   if (t === ';') return true;
   if (!SENTENCE_PUNCT.has(t)) return false;
-  // A dotted leader ("Ther ex 97110 ........ 25 min") is layout, not a full stop.
+  // A dotted leader ("Gait trng 97116 ....... 25 min") is layout, not a full stop.
   if (t === '.' && ((i > 0 && lx.norm[i - 1] === '.') || lx.norm[i + 1] === '.')) return false;
   // An initial ("K. Dow") or a title ("Dr. Ruiz") does not end the clause.
   if (t === '.' && i > 0 && lx.spaceBefore[i] === 0) {
@@ -487,7 +487,7 @@ function codeRightBefore(lx: Lexed, afterCode: Uint8Array, it: Item): boolean {
 }
 
 function activityNear(lx: Lexed, seg: Segment, it: Item): boolean {
-  // "standing tolerance up from 10 min to 25 min": the far end of a change is what its near end is.
+  // "walking tolerance went from 5 min to 20 min": the far end of a change is what its near end is.
   let from = it.first;
   if (lx.norm[from - 1] === 'to') for (let i = from - 2; i >= Math.max(seg.first, from - 6); i--) if (lx.norm[i] === 'from') from = i;
   for (let i = Math.max(seg.first, from - MARKER_BEFORE); i < Math.min(seg.end, it.end + MARKER_AFTER); i++) {
@@ -795,7 +795,7 @@ const COLUMN_BETWEEN = new Set(['(', ')', ',', '/', '-', '&', '+']);
 
 /**
  * A grid without a header row: a service, then after a column gap (a tab, two spaces or more, or a dotted
- * leader) a bare number that ends the line or its cell ("Massage\t12", "Ther ex 97110 ........ 25",
+ * leader) a bare number that ends the line or its cell ("Massage\t12", "Gait trng 97116 ....... 25",
  * "97124   massage R UT      12"). Read like a bare figure after a code: minutes from 8 up, units below.
  */
 function columnFigures(lx: Lexed, services: readonly Service[], rowLines: Uint8Array): Item[] {

@@ -9,7 +9,7 @@ export function defineRule(rule: Rule): Rule {
 }
 
 /**
- * Sentences that document a lack of change: a measure read as the same ("5/10, same as last week"), or
+ * Sentences that document a lack of change: a measure read as the same ("4/10, no different from Monday"), or
  * no-change wording ("unchanged", "no improvement"). Comparison words in them ("since last visit") frame
  * the lack of change; they are no progress (treatment-response, episode-duration).
  */

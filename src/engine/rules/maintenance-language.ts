@@ -47,7 +47,7 @@ export default defineRule({
     const planned = new Set(stringList(options.plannedTriggers, DEFAULT_PLANNED_TRIGGERS).map((t) => t.toLowerCase()));
 
     // Sentences that talk about the massage: "prn"/"as needed" only counts there (not "Tylenol prn").
-    // A planned massage ("plan is to keep up massage prn") talks about it too: the prn wording
+    // A planned massage ("we will go on with soft tissue work prn") talks about it too: the prn wording
     // itself must still be the plan, not a condition (plannedFuture below).
     const massageSentences = new Set<number>();
     for (const m of [...massageMentions, ...chart.asserted('massage-technique')]) massageSentences.add(m.sentence);

@@ -34,7 +34,7 @@ export default defineRule({
     if (chart.changes.some((c) => counts(c) && c.direction !== 'same')) return;
 
     const measuredSentences = new Set(chart.measurements.filter((m) => !m.negated).map((m) => m.sentence));
-    // "No improvement since last session", "pain 5/10, same as last week": the comparison words frame a
+    // "No improvement since last session", "stiffness 6/10, same as Tuesday": the comparison words frame a
     // documented lack of change, not progress.
     const unchanged = unchangedSentences(chart);
     for (const m of chart.mentions.response ?? []) {

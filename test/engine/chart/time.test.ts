@@ -260,7 +260,7 @@ table('which lines are treatment', [
 ]);
 
 table('wrapped exports, footers and dictated totals (round 10)', [
-  { name: 'an entry wrapped over lines, closed by a dotted leader', note: 'TX\n97124 Massage: kneading to R gastroc and\nsoleus for calf tightness limiting push-off ......... 16 min\n97110 Ther ex: heel raises 3x15 ......... 12 min', minutes: { '97124': 16, '97110': 12 } },
+  { name: 'an entry wrapped over lines, closed by a dotted leader', note: 'TX\n97124 Massage: stripping to L tib ant and\nperoneals for shin pain limiting stairs ......... 16 min\n97110 Ther ex: heel raises 3x15 ......... 12 min', minutes: { '97124': 16, '97110': 12 } },
   { name: 'a dotted leader alone on the line after a wrapped entry', note: 'Therapeutic exercise 97110: clamshells 2x15, side planks,\nbridges with band\n.............................. 22 min', minutes: { '97110': 22 } },
   { name: 'a wrapped entry whose last line ends after a dash', note: 'Massage 97124: stripping and cross-fiber friction to R ITB,\nto ease lateral knee pain on stairs - 11 min', minutes: { '97124': 11 } },
   { name: 'a lower-case line with its own activity is not the entry above it', note: 'massage to upper traps\nbike 8 min', minutes: {} },
@@ -276,7 +276,7 @@ table('wrapped exports, footers and dictated totals (round 10)', [
   { name: 'dictated: an earlier visit named as a point in time is no service', note: 'pain 2 out of 10 down from 5 at the initial evaluation therapeutic massage right hamstring 10 minutes therapeutic exercise 25 minutes', minutes: { '97124': 10, '97110': 25 } },
   { name: '"since eval" does not take the figure', note: 'sitting tolerance up since eval, massage 15 min to L piriformis', minutes: { '97124': 15 } },
   { name: 'a length far ahead of the only service in a run-on', note: 'she says she can now garden for about 2 hrs before the back tightens up and the hip aches, I did massage 12 min to the L glute', minutes: { '97124': 12 }, unresolved: ['2 hrs'] },
-  { name: 'the far end of a tolerance change is a tolerance too', note: 'Response: standing tolerance improved from 10 min to 25 min since eval.\nMassage 12 min to R QL.', minutes: { '97124': 12 }, unresolved: [] },
+  { name: 'the far end of a tolerance change is a tolerance too', note: 'Response: sitting tolerance went from 15 min to 40 min since eval.\nMassage 12 min to R QL.', minutes: { '97124': 12 }, unresolved: [] },
   { name: 'time spent on the home program in clinic: "per"', note: 'Ther ex x 18 min per HEP handout; added bands.', minutes: { '97110': 18 } },
   { name: 'time spent on the home program in clinic: an -ing word', note: 'Ther ex 16 min reviewing HEP form and reps.', minutes: { '97110': 16 } },
   { name: 'home program minutes at home stay out', note: 'Massage 12 min. HEP 10 min daily at home.', minutes: { '97124': 12 } },
@@ -288,7 +288,7 @@ table('wrapped exports, footers and dictated totals (round 10)', [
   { name: 'the kind between the figure and its minutes word', note: 'Massage 11 min, NMR 22 min; 33 timed minutes, 40 total minutes.', minutes: { '97124': 11, '97112': 22 }, timed: 33, treatment: 40 },
   { name: '"for a total of N timed minutes"', note: 'Massage 9 min then ther ex 26 min for a total of 35 timed minutes.', minutes: { '97124': 9, '97110': 26 }, timed: 35 },
   { name: '"N total minutes" right after the only service is its time', note: 'Therapeutic massage for 18 total minutes to the L hamstring.', minutes: { '97124': 18 }, treatment: undefined },
-  { name: 'dictated: units spoken as "times two" before a total are no total', note: 'ther ex 26 minutes 97110 times two total timed minutes 38', minutes: { '97110': 26 }, timed: 38 },
+  { name: 'dictated: units spoken as "times two" before a total are no total', note: 'gait training 26 minutes 97116 times two total timed minutes 38', minutes: { '97116': 26 }, timed: 38 },
   { name: 'TTCM abbreviation', note: 'Massage 12 min, ther ex 26 min. TTCM 38 / TTT 44', timed: 38, treatment: 44 },
   { name: 'a labelled line of today\u2019s session closes inline goals', note: 'Goals: LTG 1 stairs reciprocal - MET. LTG 2 kneel - MET.\nLast session today: massage 11 min to L quads, then ther ex 19 min.', minutes: { '97124': 11, '97110': 19 } },
 ]);
