@@ -119,6 +119,15 @@ describe('minutes per line wherever the page gives them', () => {
     });
   }
 
+  for (const order of ['newest first', 'oldest first'] as const) {
+    it(`a flowsheet's timed total, dated columns ${order}, is the newest column's`, () => {
+      const dates = ['03/02/2027 09:40', '02/23/2027 10:10'];
+      const rows: Record<string, string[]> = { 'Massage (97124)': ['14 min', '10 min'], 'Total Timed Minutes': ['38 min', '40 min'], 'Total Treatment Minutes': ['52 min', '50 min'] };
+      const html = order === 'newest first' ? flowsheet(dates, rows) : flowsheet([...dates].reverse(), Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, [...v].reverse()])));
+      expect(readVisit(`${NOTE}${html}${charges}`).totalTimedMinutes).toBe(38);
+    });
+  }
+
   for (const attribute of ['aria-label', 'title', 'placeholder'] as const) {
     it(`inputs with no column header, labelled by ${attribute}`, () => {
       const input = (label: string, value: string): string => `<td><input ${attribute}="${label}" value="${value}"></td>`;
@@ -205,4 +214,48 @@ describe('the visit number beside authorisation counts', () => {
     expect(readVisit(`<div><label>Auth Visits</label><input value="12"></div>${NOTE}${LINES}`).episode?.visitNumber).toBeUndefined();
     expect(readVisit(`${NOTE}<p>Previous visit 02/23/2027: tolerated treatment, continue plan.</p>${LINES}`).episode?.visitNumber).toBeUndefined();
   });
+});
+
+describe('a practice sidebar and a registration banner: who is invoiced, the plan beside its class, the practitioner card, the appointment in its case', () => {
+  for (const label of ['Invoice to', 'Billed to']) {
+    it(`"${label}" names the payer`, () => {
+      expect(readVisit(`<aside><dl><dt>Date of birth</dt><dd>4 Jun 1961</dd><dt>${label}</dt><dd>Oscar Bronze Classic</dd></dl></aside>${NOTE}${LINES}`).payer).toBe('Oscar Bronze Classic');
+    });
+  }
+
+  for (const klass of ['Fin Class', 'Financial Class', 'Payer Type']) {
+    it(`"Plan" beside "${klass}" is the payer, not the class`, () => {
+      const banner = `<table class="banner"><tr><td>Acct #</td><td>QX-2207</td><td>${klass}</td><td>COMMERCIAL</td><td>Plan</td><td>Cigna Open Access Plus</td></tr></table>`;
+      expect(readVisit(`${banner}${NOTE}${LINES}`).payer).toBe('Cigna Open Access Plus');
+    });
+  }
+  it('"Plan" with no payer class beside it is no payer (a note has a plan too)', () => {
+    expect(readVisit(`<table><tr><td>Room</td><td>Gym 2</td><td>Plan</td><td>Continue twice weekly</td></tr></table>${NOTE}${LINES}`).payer).toBeUndefined();
+  });
+
+  for (const [name, credentials, want] of [
+    ['Ines Aldana', 'PT, DPT', ['PT', 'DPT']],
+    ['Marco Quill', 'LMT', ['LMT']],
+    ['Dana Whitfield', 'OTR/L', ['OTR/L']],
+  ] as const) {
+    it(`a practitioner card "${name}" "${credentials}"`, () => {
+      const card = `<div class="practitioner"><svg aria-hidden="true"></svg><span class="name">${name}</span> <span class="designation">${credentials}</span></div>`;
+      const visit = readVisit(`<main><h1>Treatment note</h1>${card}${NOTE}</main>${LINES}`);
+      expect(visit.provider?.name).toBe(name);
+      expect(visit.provider?.credentials).toEqual([...want]);
+    });
+  }
+  it("a patient's name beside a record id is no practitioner", () => {
+    expect(readVisit(`<div class="patient"><span class="name">Harriet Voss</span> <span>MRN</span></div>${NOTE}${LINES}`).provider).toBeUndefined();
+  });
+
+  for (const [run, n] of [
+    ['Appointment 6 in this case', 6],
+    ['Visit 4 of this episode', 4],
+    ['Session 9 in the plan of care', 9],
+  ] as const) {
+    it(`"${run}" on a case line`, () => {
+      expect(readVisit(`<main><div class="case">Case: Low back pain · ${run}</div>${NOTE}</main>${LINES}`).episode?.visitNumber).toBe(n);
+    });
+  }
 });

@@ -7,7 +7,7 @@ import type { PageCell, PageDescription } from '../../shared/page';
 import type { ReadFact, ReadFacts } from './types';
 import { datesIn, firstDate, personInReadingOrder, personLike, procedureCodes, undecorate } from './values';
 import { PROFILE_DATA } from '../../engine/payers/index';
-import { FACT_PATTERNS, FACT_RULES, INSURANCE_CAPTION, INSURANCE_CONTEXT, INSURANCE_TABLE_HEADING, NOT_THE_PAYER_CAPTION, PAYER_BADGE, PAYER_RANK_TAG, PLAN_WORDS, STATUS_CHIP, WEAK_PAYER_CAPTION, type Fact } from './vocab';
+import { FACT_PATTERNS, FACT_RULES, INSURANCE_CAPTION, INSURANCE_CONTEXT, INSURANCE_TABLE_HEADING, NOT_THE_PAYER_CAPTION, PAYER_BADGE, PAYER_CLASS_LABEL, PAYER_RANK_TAG, PLAN_WORDS, STATUS_CHIP, WEAK_PAYER_CAPTION, type Fact } from './vocab';
 
 interface PhraseRule {
   fact: Fact | null;
@@ -98,6 +98,10 @@ function personWords(text: string): string[] {
     .map((w) => w.toLowerCase().replace(/[^a-z'-]/g, ''));
 }
 
+/** A person's name alone: two to four capitalised words, a middle initial allowed ("Ines M. Aldana-Ruiz"). */
+const NAME_ONLY = /^[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}$/;
+/** Capitals beside a name that are no credentials (record ids and times). */
+const NOT_CREDENTIALS = /\b(?:MRN|DOB|ID|SSN|NPI|AM|PM|EST|CST|MST|PST|EDT|CDT|MDT|PDT|UTC)\b/;
 /** A field that gives the provider's credentials apart from the name ("Provider Credentials | PT, DPT"). */
 const CREDENTIALS_LABEL = /^(?:(?:provider|rendering|treating|therapist|clinician|practitioner)\s+)?(?:credentials?|creds?|licen[sc]e\s+type|professional\s+(?:title|designation)|designation|degrees?)$/i;
 const CREDENTIAL_LIST = /^[A-Z]{2,6}(?:[/-][A-Z]{1,4})?(?:\s*[,;/]?\s+[A-Z]{2,6}(?:[/-][A-Z]{1,4})?|\s*[,;]\s*[A-Z]{2,6}(?:[/-][A-Z]{1,4})?)*$/;
@@ -142,6 +146,12 @@ class Facts {
       return;
     }
     const match = factOf(label);
+    // A name captioning credentials ("<span>Ines Aldana</span> <span>PT, DPT</span>": a practitioner's card).
+    if (!match && NAME_ONLY.test(label.trim()) && CREDENTIAL_LIST.test(credentials) && !NOT_CREDENTIALS.test(credentials)) {
+      const person = `${label.trim()}, ${credentials.split(/\s*[,;/]?\s+|\s*[,;]\s*/).join(', ')}`;
+      this.offer('provider', person, person, 0.6 * (VIA_CONFIDENCE[via] ?? 0.7) * (visible ? 1 : 0.9), `"${label}" beside the credentials "${credentials}"`, anchor);
+      return;
+    }
     if (!match || match.fact === null) return;
     const read = valueFor(match.fact, value);
     const base = (VIA_CONFIDENCE[via] ?? 0.7) * (match.exact ? 1 : 0.9) * (visible ? 1 : 0.9) * weight;
@@ -210,6 +220,9 @@ const MINUTES_COLUMN = /^(?:total\s+|timed\s+|treatment\s+)*(?:min|mins|minutes|
 const SEEN_ON = /\b(?:[Ss]een|[Tt]reated|[Ee]valuated|[Vv]isited|[Ss]ervices?\s+(?:were\s+|was\s+)?(?:provided|rendered)|[Tt]reatment\s+(?:was\s+)?(?:provided|given))\s+(?:on|dated)\s+([^.;]{0,30}?(?:\d{4}|\d{1,2}\/\d{1,2}\/\d{2}))\b/;
 const SEEN_BY = /\b(?:[Ss]een|[Tt]reated|[Ee]valuated|[Pp]rovided|[Rr]endered)\b[^.;]{0,50}?\bby\s+([A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]*){0,3}(?:\s*,\s*[A-Z]{2,5}(?:[-/][A-Z]{1,3})?)*)/;
 const VISIT_OF_PLAN = /\b(?:visit|session|treatment)\s*(?:#|no\.?|number)?\s*(\d{1,3})\s+(?:of|in|under)\s+(?:the|this|her|his|their|a|an)?\s*(?:current\s+)?(?:plan of care|poc|episode|certification|authori[sz]ation)\b/i;
+
+/** A visit's number in its case or episode, as a whole run ("Appointment 7 in this case", "Visit 4 of this episode"). */
+const VISIT_IN_CASE = /^(?:visit|session|appointment|appt|treatment)\s*#?\s*(\d{1,3})\s+(?:of|in)\s+(?:this|the)\s+(?:case|episode|plan of care|poc)$/i;
 
 /** A sentence that states a header fact (not clinical prose): the note classifier leaves such blocks to the facts. */
 export function isFactSentence(sentence: string): boolean {
@@ -304,6 +317,19 @@ function blocksAboveNote(page: PageDescription, noteBlocks: Set<string>): Map<st
   return out;
 }
 
+/**
+ * "Plan | Medicare Part B" beside "Fin Class | MEDICARE" (a registration banner's label/value
+ * pairs): the plan names the payer more closely than its class, so it outranks the class's reading.
+ */
+function planBesideClass(facts: Facts, pairs: { label: string; value: string; via: string; id: string; visible: boolean }[]): void {
+  pairs.forEach((pair, i) => {
+    if (!WEAK_PAYER_CAPTION.test(undecorate(pair.label).trim())) return;
+    const near = pairs.slice(Math.max(0, i - 3), i + 4).some((p) => p !== pair && PAYER_CLASS_LABEL.test(undecorate(p.label).trim()));
+    const value = near ? valueFor('payer', pair.value) : undefined;
+    if (typeof value === 'string' && /[a-z]/.test(value)) facts.offer('payer', value, pair.value, (VIA_CONFIDENCE[pair.via] ?? 0.7) * (pair.visible ? 1 : 0.9) + 0.02, `"${pair.label}" beside the payer's class`, pair.id);
+  });
+}
+
 /** Facts of one frame. `skipText(id)` hides blocks the note classifier took (a note is not a banner). */
 export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimTables: Set<number> = new Set()): ReadFacts {
   const facts = new Facts();
@@ -311,11 +337,17 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
     if (field.group !== undefined) continue; // a claim list's encounter: its group reads it
     facts.labelled(field.label, field.value, field.via, field.id, field.visible);
   }
+  planBesideClass(facts, page.fields.filter((f) => f.group === undefined).map((f) => ({ label: f.label, value: f.value, via: f.via, id: f.id, visible: f.visible })));
   const aboveNote = blocksAboveNote(page, noteBlocks);
   const firstNoteBlock = [...aboveNote].find(([, distance]) => distance === -1)?.[0];
   for (const block of page.blocks) {
     const text = block.text.trim();
     const inNote = noteBlocks.has(block.id);
+    // The visit's number stated as a run of its own ("Case: Low back pain · Appointment 7 in this case"), in the note or not.
+    for (const segment of text.split('\n', 10).flatMap((l) => l.split(/\s+[·•|]\s+/))) {
+      const ordinal = VISIT_IN_CASE.exec(segment.trim());
+      if (ordinal) facts.offer('visitNumber', Number(ordinal[1]), segment, 0.6 * (block.visible ? 1 : 0.9), `"${segment.trim()}"`, block.id);
+    }
     if (inNote) {
       // Inside a note only a signature names the provider: "Signed: …", "Seen by …", or a closing
       // "Ruth Adler, PT, DPT" line.
@@ -401,7 +433,12 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
       }
       return;
     }
+    // A flowsheet of dated visit columns ("Total timed minutes | 41 min | 42 min"): a row's figure is the newest column's.
+    const dated = table.columns.map((c, i) => ({ i, date: datesIn(c)[0]?.date })).filter((d) => d.date);
+    const newest = dated.length >= 2 ? dated.reduce((a, b) => ((b.date as string) > (a.date as string) ? b : a)).i : -1;
     for (const row of table.rows) {
+      const figure = newest > 0 ? row.cells[newest]?.text.trim() : '';
+      if (figure && row.cells[0] && !datesIn(row.cells[0].text).length) facts.labelled(row.cells[0].text, figure, 'row', row.id, row.visible && table.visible, 1.02);
       row.cells.forEach((cell, c) => {
         if (cell.text.length > 200) return;
         for (const { label, value } of splitLabelled(undecorate(cell.text))) facts.labelled(label, value, 'colon', row.id, row.visible && table.visible);
@@ -413,6 +450,7 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
         const next = row.cells[c + 1];
         if (next && cell.text.length <= 40 && !column) facts.labelled(cell.text, next.text, 'row', row.id, row.visible && table.visible, 0.9);
       });
+      if (!table.columns.some(Boolean)) planBesideClass(facts, row.cells.slice(0, -1).map((cell, c) => ({ label: cell.text, value: row.cells[c + 1]?.text ?? '', via: 'row', id: row.id, visible: row.visible && table.visible })));
     }
   });
   captionedPayer(page, facts, noteBlocks);

@@ -85,6 +85,8 @@ export const FACT_RULES: readonly FactRule[] = [
     ],
     weight: 1,
   },
+  // Who an invoice or a claim goes to ("Invoice to", "Billed to"): a practice-management sidebar's payer.
+  { fact: 'payer', phrases: ['invoice to', 'invoiced to', 'billed to', 'bill payer', 'claim to'], weight: 1 },
   // Abbreviated timed totals of charge-entry screens ("Tot Timed", "Tot Timed Min"); a treatment total
   // ("Total Treatment Minutes") counts untimed minutes too and stays unread.
   { fact: 'totalTimedMinutes', phrases: ['tot timed', 'tot timed min', 'tot timed mins', 'tot timed minutes', 'ttl timed', 'ttl timed min'], weight: 1 },
@@ -113,6 +115,11 @@ export const FACT_PATTERNS: readonly { fact: Fact; pattern: RegExp; not?: RegExp
   { fact: 'provider', pattern: /\b(?:provider|therapist|clinician|practitioner|physician|treating)\b/, not: /\b(?:referring|ordering|supervising|primary care|pcp|npi|id|no|number|phone|fax|type|taxonomy)\b/ },
 ];
 
+/**
+ * A payer's category ("Fin Class  MEDICARE", "Financial class  Commercial"): the plan captioned "Plan"
+ * beside it names the payer more closely (facts.ts).
+ */
+export const PAYER_CLASS_LABEL = /^(?:fin(?:ancial)?\.?\s*class|payer\s+(?:class|category|type)|insurance\s+(?:class|category|type)|fc)$/i;
 /** A caption that may stand for the payer alone ("Primary", "Plan"): only with insurance around it (facts.ts). */
 export const WEAK_PAYER_CAPTION = /^(?:primary|plan|primary plan|current plan)$/i;
 /** Headings above such a caption that say insurance is around it. */
