@@ -483,8 +483,7 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
   // Unlabelled values in a short banner line ("Example Medicare Advantage · Jane Doe, PT, DPT ·
   // 2026-11-20"): a payer the profiles know by name, a person with credentials, a lone date. A
   // date on the lines just above the note (an open entry's header) is the note's own: surer than a
-  // collapsed older entry's further down.
-
+  // collapsed older entry's further down (aboveNote).
   for (const block of page.blocks) {
     const text = block.text.trim();
     if (text.length > 160 || noteBlocks.has(block.id) || block.edit || block.hints?.some((h) => UNLABELLED_SKIP.has(h)) || /\b(?:dob|birth|born|mrn)\b/i.test(text)) continue;
