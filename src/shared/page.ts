@@ -88,7 +88,7 @@ export interface PageField {
 
 export interface PageCell {
   text: string;
-  /** name/id/aria-label of the control(s) in the cell. */
+  /** name/id/aria-label/title/placeholder of the control(s) in the cell. */
   name?: string;
   /** Header text a card or form row shows beside this value (in a table cell: the caption its text opens with). */
   label?: string;

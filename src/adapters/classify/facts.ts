@@ -7,7 +7,7 @@ import type { PageCell, PageDescription } from '../../shared/page';
 import type { ReadFact, ReadFacts } from './types';
 import { datesIn, firstDate, personInReadingOrder, personLike, procedureCodes, undecorate } from './values';
 import { PROFILE_DATA } from '../../engine/payers/index';
-import { FACT_PATTERNS, FACT_RULES, INSURANCE_CAPTION, INSURANCE_CONTEXT, INSURANCE_TABLE_HEADING, NOT_THE_PAYER_CAPTION, OTHER_QUALIFIER, PAYER_BADGE, PLAN_WORDS, STATUS_CHIP, WEAK_PAYER_CAPTION, type Fact } from './vocab';
+import { FACT_PATTERNS, FACT_RULES, INSURANCE_CAPTION, INSURANCE_CONTEXT, INSURANCE_TABLE_HEADING, NOT_THE_PAYER_CAPTION, OTHER_QUALIFIER, PAYER_BADGE, PAYER_CLASS_LABEL, PAYER_RANK_TAG, PLAN_WORDS, STATUS_CHIP, WEAK_PAYER_CAPTION, type Fact } from './vocab';
 
 interface PhraseRule {
   fact: Fact | null;
@@ -62,8 +62,10 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
         .replace(/\.\s+(?=[A-Z][a-z]+\s+[a-z]).*$/, '')
         .replace(/(?<![A-Z]\.[A-Z]|\b(?:Inc|Co|Corp|Ltd))\.$/, '')
         .replace(PAYER_BADGE, '')
+        .replace(PAYER_RANK_TAG, (tag, rank: string) => (/^primary$/i.test(rank) ? '' : tag))
         .replace(/\s+(?:P\.?\s?O\.?\s+Box\b|\d{1,6}(?:\s+[A-Z][A-Za-z.]*){1,3}\s+(?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|Way|Ln|Lane|Pkwy|Parkway|Plaza|Suite|Ste)\b).*$/, '')
         .trim();
+      if (PAYER_RANK_TAG.test(cleaned)) return undefined;
       // A status chip beside a "Bill" caption ("Ready to bill", "Signed") is the claim's state, not its payer.
       return /[A-Za-z]{2}/.test(cleaned) && cleaned.length <= 120 && !PLACEHOLDER.test(cleaned) && !STATUS_CHIP.test(cleaned) ? cleaned : undefined;
     }
@@ -100,6 +102,10 @@ function personWords(text: string): string[] {
     .map((w) => w.toLowerCase().replace(/[^a-z'-]/g, ''));
 }
 
+/** A person's name alone: two to four capitalised words, a middle initial allowed ("Ines M. Aldana-Ruiz"). */
+const NAME_ONLY = /^[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}$/;
+/** Capitals beside a name that are no credentials (record ids and times). */
+const NOT_CREDENTIALS = /\b(?:MRN|DOB|ID|SSN|NPI|AM|PM|EST|CST|MST|PST|EDT|CDT|MDT|PDT|UTC)\b/;
 /** A field that gives the provider's credentials apart from the name ("Provider Credentials | PT, DPT"). */
 const CREDENTIALS_LABEL = /^(?:(?:provider|rendering|treating|therapist|clinician|practitioner)\s+)?(?:credentials?|creds?|licen[sc]e\s+type|professional\s+(?:title|designation)|designation|degrees?)$/i;
 const CREDENTIAL_LIST = /^[A-Z]{2,6}(?:[/-][A-Z]{1,4})?(?:\s*[,;/]?\s+[A-Z]{2,6}(?:[/-][A-Z]{1,4})?|\s*[,;]\s*[A-Z]{2,6}(?:[/-][A-Z]{1,4})?)*$/;
@@ -144,6 +150,12 @@ class Facts {
       return;
     }
     const match = factOf(label);
+    // A name captioning credentials ("<span>Ines Aldana</span> <span>PT, DPT</span>": a practitioner's card).
+    if (!match && NAME_ONLY.test(label.trim()) && CREDENTIAL_LIST.test(credentials) && !NOT_CREDENTIALS.test(credentials)) {
+      const person = `${label.trim()}, ${credentials.split(/\s*[,;/]?\s+|\s*[,;]\s*/).join(', ')}`;
+      this.offer('provider', person, person, 0.6 * (VIA_CONFIDENCE[via] ?? 0.7) * (visible ? 1 : 0.9), `"${label}" beside the credentials "${credentials}"`, anchor);
+      return;
+    }
     if (!match || match.fact === null) return;
     const read = valueFor(match.fact, value);
     const base = (VIA_CONFIDENCE[via] ?? 0.7) * (match.exact ? 1 : 0.9) * (visible ? 1 : 0.9) * weight;
@@ -213,6 +225,9 @@ const SEEN_ON = /\b(?:[Ss]een|[Tt]reated|[Ee]valuated|[Vv]isited|[Ss]ervices?\s+
 const SEEN_BY = /\b(?:[Ss]een|[Tt]reated|[Ee]valuated|[Pp]rovided|[Rr]endered)\b[^.;]{0,50}?\bby\s+([A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]*){0,3}(?:\s*,\s*[A-Z]{2,5}(?:[-/][A-Z]{1,3})?)*)/;
 const VISIT_OF_PLAN = /\b(?:visit|session|treatment)\s*(?:#|no\.?|number)?\s*(\d{1,3})\s+(?:of|in|under)\s+(?:the|this|her|his|their|a|an)?\s*(?:current\s+)?(?:plan of care|poc|episode|certification|authori[sz]ation)\b/i;
 
+/** A visit's number in its case or episode, as a whole run ("Appointment 7 in this case", "Visit 4 of this episode"). */
+const VISIT_IN_CASE = /^(?:visit|session|appointment|appt|treatment)\s*#?\s*(\d{1,3})\s+(?:of|in)\s+(?:this|the)\s+(?:case|episode|plan of care|poc)$/i;
+
 /** A sentence that states a header fact (not clinical prose): the note classifier leaves such blocks to the facts. */
 export function isFactSentence(sentence: string): boolean {
   const s = sentence.trim();
@@ -230,7 +245,8 @@ const SIGNED = /\b(?:[Ee]lectronically\s+)?(?:[Ss]igned\s*:\s*|(?:[Ss]igned|[Ss]
 const CALENDAR_PART = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|\d{1,2}|\d{4})$/i;
 // A line about the episode or its authorisation rather than the visit: its dates are never the date of service.
 const EPISODE_LINE = /\b(?:poc|plan\s+of\s+care|cert(?:ification|\.)?|cert\s+period|auth(?:ori[sz]ation|ori[sz]ed)?|episode|valid|thru|through|onset|re-?eval\w*|due|next)\b/i;
-const VISIT_OF = /\bvisit\s*(?:#|no\.?|number)?\s*:?\s*(\d{1,3})\s*(?:of|\/)\s*\d{1,3}\b/i;
+// (Never a date: "Previous visit 04/12/2027" is not visit 4 of 12.)
+const VISIT_OF = /\bvisit\s*(?:#|no\.?|number)?\s*:?\s*(\d{1,3})\s*(?:of|\/)\s*\d{1,3}\b(?![/-]\d)/i;
 /** A whole line "Label: value", "Label — value" or "LABEL .....: value". */
 const LINE_LABEL = /^([A-Za-z][A-Za-z .#/()]{1,40}?)\s*(?:\.{2,}\s*)?(?::|\s[—–]\s)\s*(\S.*)$/;
 export const SIGNATURE_LINE = /^[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'-]+\s*,\s*[A-Z]{2,5}(?:[-/][A-Z]{1,3})?(?:\s*,\s*[A-Z]{2,5}(?:[-/][A-Z]{1,3})?)*\.?$/;
@@ -279,6 +295,47 @@ function captionedPayer(page: PageDescription, facts: Facts, noteBlocks: Set<str
   });
 }
 
+const WEEKDAY_BEFORE = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+/i;
+const TIME_AFTER = /,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$/i;
+
+/**
+ * A date standing alone as a value ("Apr 19, 2027", "2027-04-19"); a weekday before it and a time
+ * after it are the same date ("Monday, April 19, 2027", "Fri 23 Apr 2027, 2:00 pm"). Anything
+ * longer or wordier is not a lone date.
+ */
+function loneDate(segment: string): string | undefined {
+  const bare = segment.trim().replace(WEEKDAY_BEFORE, '').replace(TIME_AFTER, '');
+  return bare.length <= 20 && !/[a-z]{5}/i.test(bare.replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/gi, '')) ? datesIn(bare)[0]?.date : undefined;
+}
+
+/**
+ * The few shown blocks right above the note's first block (the open entry's header, its case line),
+ * by distance (0 = the nearest; the note's first block itself is -1): a date there is the note's.
+ * Empty when no note was read.
+ */
+function blocksAboveNote(page: PageDescription, noteBlocks: Set<string>): Map<string, number> {
+  const ordered = page.blocks.filter((b) => b.visible).sort((a, b) => a.at - b.at);
+  const first = ordered.findIndex((b) => noteBlocks.has(b.id));
+  const out = new Map<string, number>();
+  if (first < 0) return out;
+  out.set((ordered[first] as { id: string }).id, -1);
+  ordered.slice(Math.max(0, first - 3), first).reverse().forEach((b, i) => out.set(b.id, i));
+  return out;
+}
+
+/**
+ * "Plan | Medicare Part B" beside "Fin Class | MEDICARE" (a registration banner's label/value
+ * pairs): the plan names the payer more closely than its class, so it outranks the class's reading.
+ */
+function planBesideClass(facts: Facts, pairs: { label: string; value: string; via: string; id: string; visible: boolean }[]): void {
+  pairs.forEach((pair, i) => {
+    if (!WEAK_PAYER_CAPTION.test(undecorate(pair.label).trim())) return;
+    const near = pairs.slice(Math.max(0, i - 3), i + 4).some((p) => p !== pair && PAYER_CLASS_LABEL.test(undecorate(p.label).trim()));
+    const value = near ? valueFor('payer', pair.value) : undefined;
+    if (typeof value === 'string' && /[a-z]/.test(value)) facts.offer('payer', value, pair.value, (VIA_CONFIDENCE[pair.via] ?? 0.7) * (pair.visible ? 1 : 0.9) + 0.02, `"${pair.label}" beside the payer's class`, pair.id);
+  });
+}
+
 /** Facts of one frame. `skipText(id)` hides blocks the note classifier took (a note is not a banner). */
 export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimTables: Set<number> = new Set()): ReadFacts {
   const facts = new Facts();
@@ -286,9 +343,17 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
     if (field.group !== undefined) continue; // a claim list's encounter: its group reads it
     facts.labelled(field.label, field.value, field.via, field.id, field.visible);
   }
+  planBesideClass(facts, page.fields.filter((f) => f.group === undefined).map((f) => ({ label: f.label, value: f.value, via: f.via, id: f.id, visible: f.visible })));
+  const aboveNote = blocksAboveNote(page, noteBlocks);
+  const firstNoteBlock = [...aboveNote].find(([, distance]) => distance === -1)?.[0];
   for (const block of page.blocks) {
     const text = block.text.trim();
     const inNote = noteBlocks.has(block.id);
+    // The visit's number stated as a run of its own ("Case: Low back pain · Appointment 7 in this case"), in the note or not.
+    for (const segment of text.split('\n', 10).flatMap((l) => l.split(/\s+[·•|]\s+/))) {
+      const ordinal = VISIT_IN_CASE.exec(segment.trim());
+      if (ordinal) facts.offer('visitNumber', Number(ordinal[1]), segment, 0.6 * (block.visible ? 1 : 0.9), `"${segment.trim()}"`, block.id);
+    }
     if (inNote) {
       // Inside a note only a signature names the provider: "Signed: …", "Seen by …", or a closing
       // "Ruth Adler, PT, DPT" line.
@@ -312,6 +377,10 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
         const run = line.trim().length <= 40 ? leadingLabel(line) : undefined;
         if (run && (run.fact === 'totalTimedMinutes' || run.fact === 'visitNumber')) facts.labelled(run.label, run.value, 'colon', block.id, block.visible, 0.75);
       }
+      // The note opening with its appointment line ("Tue 4 May 2027, 9:00 am – 9:45 am · Room 2"): its date is the visit's.
+      const opening = firstNoteBlock === block.id ? (text.split('\n')[0] ?? '').split(/\s+[·•|]\s+/) : [];
+      const dated = opening.length >= 2 && (opening[0] as string).length <= 60 ? loneDate((opening[0] as string).split(/\s[-–—]\s/)[0] as string) : undefined;
+      if (dated) facts.offer('dateOfService', dated, opening[0] as string, 0.45, `"${opening[0]}": the date opening the note`, block.id);
       if (!block.label) continue;
     }
     if (text.length > 400) continue;
@@ -324,7 +393,7 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
       const signed = inNote ? null : SIGNED.exec(line);
       if (signed && personLike(signed[1] as string)) facts.offer('provider', (signed[1] as string).trim(), line, 0.75 * (block.visible ? 1 : 0.9), `"${line.slice(0, 40)}"`, block.id);
       const visit = VISIT_OF.exec(line);
-      if (visit) facts.offer('visitNumber', Number(visit[1]), line, 0.7, `"${visit[0]}"`, block.id);
+      if (visit) facts.offer('visitNumber', Number(visit[1]), line, 0.7 * (block.visible ? 1 : 0.9), `"${visit[0]}"`, block.id);
       const poc = POC_RANGE.exec(line);
       if (poc) {
         const d = datesIn(line.slice(poc.index));
@@ -373,7 +442,12 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
       }
       return;
     }
+    // A flowsheet of dated visit columns ("Total timed minutes | 41 min | 42 min"): a row's figure is the newest column's.
+    const dated = table.columns.map((c, i) => ({ i, date: datesIn(c)[0]?.date })).filter((d) => d.date);
+    const newest = dated.length >= 2 ? dated.reduce((a, b) => ((b.date as string) > (a.date as string) ? b : a)).i : -1;
     for (const row of table.rows) {
+      const figure = newest > 0 ? row.cells[newest]?.text.trim() : '';
+      if (figure && row.cells[0] && !datesIn(row.cells[0].text).length) facts.labelled(row.cells[0].text, figure, 'row', row.id, row.visible && table.visible, 1.02);
       row.cells.forEach((cell, c) => {
         if (cell.text.length > 200) return;
         for (const { label, value } of splitLabelled(undecorate(cell.text))) facts.labelled(label, value, 'colon', row.id, row.visible && table.visible);
@@ -385,6 +459,7 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
         const next = row.cells[c + 1];
         if (next && cell.text.length <= 40 && !column) facts.labelled(cell.text, next.text, 'row', row.id, row.visible && table.visible, 0.9);
       });
+      if (!table.columns.some(Boolean)) planBesideClass(facts, row.cells.slice(0, -1).map((cell, c) => ({ label: cell.text, value: row.cells[c + 1]?.text ?? '', via: 'row', id: row.id, visible: row.visible && table.visible })));
     }
   });
   captionedPayer(page, facts, noteBlocks);
@@ -415,7 +490,9 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
   // "Fee Sheet for … for Encounter on 11/20/2026". Never a date of birth.
   const dated = [{ text: page.frame.title, via: 'title', anchor: undefined as string | undefined }, ...page.headings.map((h) => ({ text: h.text, via: 'heading', anchor: h.id }))];
   // Unlabelled values in a short banner line ("Example Medicare Advantage · Jane Doe, PT, DPT ·
-  // 2026-11-20"): a payer the profiles know by name, a person with credentials, a lone date.
+  // 2026-11-20"): a payer the profiles know by name, a person with credentials, a lone date. A
+  // date on the lines just above the note (an open entry's header) is the note's own: surer than a
+  // collapsed older entry's further down (aboveNote).
   for (const block of page.blocks) {
     const text = block.text.trim();
     if (text.length > 160 || noteBlocks.has(block.id) || block.edit || block.hints?.some((h) => UNLABELLED_SKIP.has(h)) || /\b(?:dob|birth|born|mrn)\b/i.test(text)) continue;
@@ -442,8 +519,9 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
       if (payerNamed(segment)) facts.offer('payer', segment, text, 0.45, `"${segment}" names a payer (a value without a label)`, block.id);
       else if (/,\s*[A-Z]{2,5}\b/.test(segment) && personLike(segment.split(',')[0] as string)) facts.offer('provider', segment, text, 0.45, `"${segment}": a name with credentials (a value without a label)`, block.id);
       else {
-        const date = segment.length <= 20 && !episodeDates.has(segment) && !/[a-z]{5}/i.test(segment.replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/gi, '')) ? datesIn(segment)[0] : undefined;
-        if (date) facts.offer('dateOfService', date.date, text, 0.35, `"${segment}": a date alone (a value without a label)`, block.id);
+        const date = episodeDates.has(segment) ? undefined : loneDate(segment);
+        const above = aboveNote.get(block.id);
+        if (date) facts.offer('dateOfService', date, text, above === undefined ? 0.35 : 0.5 - 0.02 * above, `"${segment}": a date alone (a value without a label)${above === undefined ? '' : ' heading the note'}`, block.id);
       }
     }
   }
@@ -459,7 +537,10 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
     const hit = datesIn(text)[0];
     if (!hit) continue;
     const context = VISIT_WORD.test(text) ? 1 : 0.8;
-    facts.offer('dateOfService', hit.date, text, (VIA_CONFIDENCE[via] ?? 0.5) * context, `the page ${via} "${text.slice(0, 60)}"`, anchor);
+    // A dated line right above the note (an open entry's header) before older entries' lines.
+    const above = anchor === undefined ? undefined : aboveNote.get(anchor);
+    const confidence = Math.max((VIA_CONFIDENCE[via] ?? 0.5) * context, above === undefined || above < 0 ? 0 : 0.5 - 0.02 * above);
+    facts.offer('dateOfService', hit.date, text, confidence, `the page ${via} "${text.slice(0, 60)}"${above === undefined || above < 0 ? '' : ' heading the note'}`, anchor);
   }
   // Credentials from a field of their own complete a provider read without any ("Keisha Ortiz-Bell" + "PTA").
   const provider = facts.out.provider;

@@ -176,7 +176,12 @@ function resolveColumns(table: PageTable): ColumnMap {
     if (filled === 0) continue;
     const [kind, n] = [...counts].sort((a, b) => b[1] - a[1])[0] as [Kind, number];
     if (n / filled < 0.6 || kind === 'empty') continue;
-    if (kind === 'units' && map.units !== undefined) continue;
+    // A flowsheet's dated columns of one figure ("04/19/2027 10:40" | "04/12/2027 10:30"): the newest is the visit's.
+    if ((kind === 'units' || kind === 'minutes') && map[kind] !== undefined) {
+      const [date, current] = [headerDate(table, c), headerDate(table, map[kind] as number)];
+      if (date && current && date > current) map[kind] = c;
+      continue;
+    }
     assign(kind, c);
   }
   // Parts under one control name as a modifier part ("pill" "GP", "pill" "59"): a numeric modifier
@@ -207,6 +212,11 @@ function tickedDiagnosis(header: string, cells: string[]): string | undefined {
   const code = /^\s*(?:ICD-?10\s*[:|]?\s*)?([A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)\b/i.exec(header)?.[1]?.toUpperCase();
   if (code && isDiagnosisCode(code)) return code;
   return /^(?:(?:dx|diag\w*|icd(?:-?10)?|ptr|pointer)\s*#?\s*)?([A-L]|\d{1,2})$/i.exec(header.trim())?.[1]?.toUpperCase();
+}
+
+/** The date a column's header carries (ISO, '' when none): a flowsheet's visit columns. */
+function headerDate(table: PageTable, c: number): string {
+  return datesIn(table.columns[c] ?? '')[0]?.date ?? '';
 }
 
 // ---- diagnosis pointers -------------------------------------------------------------------------
@@ -245,7 +255,8 @@ export function pointerMap(page: PageDescription): PointerMap {
         // One diagnosis per item of a list, numbered by its place: "S13.4XXA - Sprain of …" opening
         // it, or "Stiffness of right knee - M25.661" / "Cervicalgia (M54.2)" closing a list item
         // (a sentence of the note that ends with a code is not an item of the list).
-        const opening = /^\s*([A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4})\s+[-–—:]\s+[A-Za-z]/.exec(text);
+        // (In a list item the description may follow the code without a dash: "M54.50 Low back pain".)
+        const opening = (listItem ? /^\s*([A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4})\s+(?:[-–—:]\s+)?[A-Za-z]/ : /^\s*([A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4})\s+[-–—:]\s+[A-Za-z]/).exec(text);
         const closing = listItem && text.length <= 160 ? /^[A-Za-z][^\n]{2,140}?(?:\s[-–—:]|\()\s*([A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4})\)?\s*$/.exec(text) : null;
         const one = opening ?? (closing && diagnosisCodes(text).length === 1 ? closing : null);
         if (one) note(one[1] as string);
@@ -278,6 +289,17 @@ export function pointerMap(page: PageDescription): PointerMap {
       if (i < 12) map.set(String.fromCharCode(65 + i), code);
     });
   }
+  // A list numbered 1, 2, … read by letters (A is the first, as on a claim form), or lettered and
+  // read by numbers: the other notation by position, when the page uses only one.
+  const keys = [...map.keys()];
+  const numbered = keys.every((k) => /^\d/.test(k));
+  if (keys.every((k) => /^\d/.test(k) === numbered)) {
+    for (let i = 1; i <= 12; i++) {
+      const [from, to] = numbered ? [String(i), String.fromCharCode(64 + i)] : [String.fromCharCode(64 + i), String(i)];
+      const code = map.get(from);
+      if (code) map.set(to, code);
+    }
+  }
   return map;
 }
 
@@ -289,11 +311,16 @@ interface Found {
   reason: string[];
 }
 
-/** A code at the start of a code cell, after any label or system ("CPT: 97124", "Proc 97124"). */
-function leadingCode(text: string): { code: string; rest: string } | null {
+/**
+ * A code at the start of a code cell, after any label or system ("CPT: 97124", "Proc 97124"). In a
+ * column a header names as the code's (`described`), the item's name may come first: "Massage
+ * therapy 97124-GP Dx: M62.838" (an invoice item's name, code and diagnosis stacked in one cell).
+ */
+function leadingCode(text: string, described = false): { code: string; rest: string } | null {
   const hits = procedureCodes(text);
   const first = hits[0];
   if (!first) return null;
+  if (described && hits.length === 1 && /^[A-Za-z][^:;\n]{2,120}$/.test(text.slice(0, first.start).trim()) && text.length - first.end <= 80) return { code: first.code, rest: text.slice(first.end) };
   // "Massage therapy (97124)", "Therapeutic exercise (97110-GP)": the code in brackets after its description.
   if (hits.length === 1 && /^[A-Za-z][^()]{2,60}\(\s*$/.test(text.slice(0, first.start)) && /^(?:[-:\s][A-Z0-9]{2})*\s*\)\s*$/i.test(text.slice(first.end))) return { code: first.code, rest: text.slice(first.end).replace(/\s*\)\s*$/, '') };
   const before = text.slice(0, first.start).trim().replace(/[:#\s]+$/, '');
@@ -321,7 +348,7 @@ function readRow(row: PageRow, map: ColumnMap, pointers: PointerMap, unresolved:
   let codeCellIndex: number | undefined;
   const codeCell = cell(map.code);
   if (codeCell) {
-    const found = leadingCode(codeCell.text);
+    const found = leadingCode(codeCell.text, map.named);
     if (found) {
       code = found.code;
       inline = trailingModifiers(found.rest.toUpperCase());
@@ -715,6 +742,14 @@ export function readLines(page: PageDescription): LinesResult {
     if (lines.some(billed)) continue;
     const covered = [...tableLines].some(([other, charges]) => other !== index && charges.some(billed) && lines.every((l) => charges.some((c) => c.line.code === l.line.code)));
     if (!covered) continue;
+    // The log's minutes are the charges' when the charges show none (a flowsheet of minutes per code
+    // beside a charge grid of codes, modifiers and units): each code once in both.
+    const charges = [...groups.values()].flatMap((g) => g.lines).filter((l) => !lines.includes(l));
+    const once = <T extends ReadLine>(list: T[], code: string): T | undefined => (list.filter((l) => l.line.code === code).length === 1 ? list.find((l) => l.line.code === code) : undefined);
+    for (const logged of lines) {
+      const charge = once(charges, logged.line.code);
+      if (logged.line.minutes !== undefined && charge && charge.line.minutes === undefined && once(lines, logged.line.code)) charge.line.minutes = logged.line.minutes;
+    }
     for (const g of groups.values()) g.lines = g.lines.filter((l) => !lines.includes(l));
     claimTables.delete(index);
     for (const l of lines) skipped.push({ what: 'line', anchor: l.anchor, reason: 'a treatment log of services the charge table bills', text: l.line.code });
@@ -808,6 +843,15 @@ export function readLines(page: PageDescription): LinesResult {
       for (const id of item.blocks) claimRecords.add(id);
       groupFor('page').lines.push({ line: cleanLine(item.found.line), anchor: block.id, confidence: Math.min(0.85, 0.45 + 0.1 * item.found.cues), reason: `a bill item written as lines (${item.found.cues} values beside the code)`, visible: block.visible });
     });
+  }
+
+  // Hidden content (a collapsed charge history, an inactive tab's older charges) gives lines only
+  // when nothing shown does: beside shown lines, its rows are another visit's or a draft.
+  if ([...groups.values()].some((g) => g.lines.some((l) => l.visible))) {
+    for (const g of groups.values()) {
+      for (const l of g.lines) if (!l.visible) skipped.push({ what: 'line', anchor: l.anchor, reason: 'hidden while other lines are shown', text: l.line.code });
+      g.lines = g.lines.filter((l) => l.visible);
+    }
   }
 
   return { groups: [...groups.values()].filter((g) => g.lines.length > 0), skipped, unresolved: [...new Set(unresolved)], claimTables, claimRecords, textTableAt };

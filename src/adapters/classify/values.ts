@@ -79,6 +79,8 @@ export function trailingModifiers(rest: string): string[] {
   let remaining = rest;
   for (let m = tail.exec(remaining); m && out.length < 4; m = tail.exec(remaining)) {
     const token = m[1] as string;
+    // "97124-GP Dx: M62.838": a caption after the modifiers ends them.
+    if (remaining[m[0].length] === ':') break;
     // "x2" after a code is a quantity; a 2-digit number is a modifier only when it is a known one.
     if (/^X\d$/i.test(token) || (/^\d\d$/.test(token) && !KNOWN_MODIFIERS.has(token))) break;
     if (!/[A-Z]/.test(token) && !KNOWN_MODIFIERS.has(token)) break;

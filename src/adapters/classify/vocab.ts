@@ -36,6 +36,9 @@ export const COLUMN_RULES: readonly ColumnRule[] = [
   { column: 'fee', phrases: ['fee', 'price', 'amount', 'charge amt', 'charges', 'billed', 'total', '$'], weight: 1 },
   { column: 'date', phrases: ['date', 'dos', 'service date', 'date of service', 'from', 'svc date'], weight: 1 },
   { column: 'provider', phrases: ['provider', 'rendering', 'rendering provider', 'therapist', 'clinician', 'provider/warehouse', 'staff'], weight: 1 },
+  // Charge-entry grids' short headers: numbered pointer columns ("P1" … "P4", beside "M1" … "M4") and units as "Unt".
+  { column: 'dx', phrases: ['p1', 'p2', 'p3', 'p4', 'ptr1', 'ptr2', 'ptr3', 'ptr4', 'dx ptr 1', 'dx ptr 2', 'dx ptr 3', 'dx ptr 4'], weight: 3 },
+  { column: 'units', phrases: ['unt', 'unts', 'un', 'no of units', 'billed units'], weight: 3 },
 ];
 
 /** Control name tokens ("bill[3][mod]", "units_2") that name a column when headers do not. */
@@ -82,6 +85,20 @@ export const FACT_RULES: readonly FactRule[] = [
     ],
     weight: 1,
   },
+  // Who an invoice or a claim goes to ("Invoice to", "Billed to"): a practice-management sidebar's payer.
+  { fact: 'payer', phrases: ['invoice to', 'invoiced to', 'billed to', 'bill payer', 'claim to'], weight: 1 },
+  // Abbreviated timed totals of charge-entry screens ("Tot Timed", "Tot Timed Min"); a treatment total
+  // ("Total Treatment Minutes") counts untimed minutes too and stays unread.
+  { fact: 'totalTimedMinutes', phrases: ['tot timed', 'tot timed min', 'tot timed mins', 'tot timed minutes', 'ttl timed', 'ttl timed min'], weight: 1 },
+  // Counts of an authorisation or a benefit, not the visit's number ("Auth Visits 12", "Visits remaining 5").
+  {
+    fact: null,
+    phrases: [
+      'auth visits', 'authorized visits', 'visits authorized', 'approved visits', 'visits approved', 'allowed visits', 'visits allowed',
+      'remaining visits', 'visits remaining', 'visits left', 'max visits', 'visit limit', 'visits per year', 'total visits', 'benefit visits',
+    ],
+    weight: 1,
+  },
 ];
 
 /**
@@ -105,6 +122,11 @@ export const FACT_PATTERNS: readonly { fact: Fact; pattern: RegExp; not?: RegExp
  */
 export const OTHER_QUALIFIER = /\b(?:secondary|tertiary|next|last|previous|prior|follow|upcoming|created|printed|updated|modified|due|end|expir\w*|id|ids|npi|phone|fax|address)\b/;
 
+/**
+ * A payer's category ("Fin Class  MEDICARE", "Financial class  Commercial"): the plan captioned "Plan"
+ * beside it names the payer more closely (facts.ts).
+ */
+export const PAYER_CLASS_LABEL = /^(?:fin(?:ancial)?\.?\s*class|payer\s+(?:class|category|type)|insurance\s+(?:class|category|type)|fc)$/i;
 /** A caption that may stand for the payer alone ("Primary", "Plan"): only with insurance around it (facts.ts). */
 export const WEAK_PAYER_CAPTION = /^(?:primary|plan|primary plan|current plan)$/i;
 /** Headings above such a caption that say insurance is around it. */
@@ -119,6 +141,11 @@ export const INSURANCE_TABLE_HEADING = /\b(?:insurance|coverage|payers?|payors?|
 export const PLAN_WORDS = /\b(?:plan|plus|ppo|hmo|pos|epo|medicare|medicaid|advantage|health|healthcare|insurance|choice|blue|select|part [a-d])\b/i;
 /** Status badges beside a payer's name ("Medicare Part B  In-network"): never part of it. */
 export const PAYER_BADGE = /\s+(?:in[- ]network|out[- ]of[- ]network|verified|unverified|eligible|ineligible|active|inactive)$/i;
+/**
+ * The payer's rank as a tag after its name ("Medicare Part B  Primary", "Aetna PPO · Secondary"):
+ * the primary's tag is dropped; a plan tagged secondary or tertiary is not the payer.
+ */
+export const PAYER_RANK_TAG = /\s+(?:[-–—·•|]\s*)?(primary|secondary|tertiary)$/i;
 /**
  * A status chip or badge ("Ready to bill", "Signed", "Draft", "Pending review"): a workflow state the
  * page shows beside a "Bill" or "Claim" caption, never a payer's name.

@@ -97,9 +97,9 @@ export function isMirror(el: Element): boolean {
   return false;
 }
 
-/** name, id, aria-label and class of a control, for rules that read control names ("bill[3][mod]", "units"). */
+/** name, id, aria-label, title, placeholder and class of a control, for rules that read control names ("bill[3][mod]", "units"). */
 export function controlName(el: Element): string {
-  return [el.getAttribute('name'), el.id, el.getAttribute('aria-label'), el.getAttribute('class')].filter(Boolean).join(' ').slice(0, 200);
+  return ['name', 'id', 'aria-label', 'title', 'placeholder', 'class'].map((a) => el.getAttribute(a)).filter(Boolean).join(' ').slice(0, 200);
 }
 
 function rootOf(el: Element): Document | ShadowRoot {
