@@ -53,7 +53,7 @@ export function findNoteClaimLines(text: string, lineStarts: number[]): NoteClai
 }
 
 const CREDENTIAL = String.raw`(?:DPT|MSPT|MPT|LPT|RPT|LPTA|PTA|PT|OTR\/L|OTR|OT\/L|OTD|OT|COTA\/L|COTA|OTA|LMT|LMBT|LMP|RMT|CMT|DC|MD|DO|ATC|LAT|SLP|CCC-SLP|NP|PA-C|RN)`;
-const NAME = String.raw`[A-Z][A-Za-z'’.\-]{0,30}(?:[ \t]+[A-Z][A-Za-z'’.\-]{0,30}){0,3}`;
+const NAME = String.raw`[A-Z][A-Za-z'’.\-]{0,30}${JOIN}(?:[ \t]+[A-Z][A-Za-z'’.\-]{0,30}${JOIN}){0,3}`;
 const SIGNATURE = new RegExp(
   String.raw`(${NAME})${JOIN},[ \t]{0,3}${JOIN}(${CREDENTIAL}(?:[ \t]{0,2}[,/][ \t]{0,2}(?:${CREDENTIAL}|[A-Z]{2,5}))*)(?![A-Za-z])`,
   'g',
