@@ -160,8 +160,10 @@ export async function prebuiltModules(root = dirname(fileURLToPath(import.meta.u
   }
   modules[join(root, 'src/engine/chart/lexicon-tables.ts')] =
     `import { unpackLexicons } from ${importPath('src/engine/chart/lexicon.ts')};\n` +
-    `const PACKED = ${jsonText(tables.lexicons)};\n` +
-    'export const LEXICON_IDS = PACKED.ids;\nexport const COMPILED = unpackLexicons(PACKED);\n' +
+    // The packed arrays are not kept (no module-level name holds them): garbage as soon as they are
+    // unpacked, so the first scavenges do not copy them.
+    `export const COMPILED = unpackLexicons(${jsonText(tables.lexicons)});\n` +
+    'export const LEXICON_IDS = COMPILED.ids;\n' +
     `export const SLIP_SOURCE = ${jsonText(tables.slipLexicons)};\n`;
   return { tables, modules };
 }

@@ -339,8 +339,9 @@ function sortSteps(keys: number[], next: number[], from: number, to: number): vo
 // `prebuiltModules`), so a cold command line only copies a few number arrays into typed arrays
 // instead of reading and compiling 2,000 phrases. test/engine/prebuilt.test.ts checks that the
 // shipped automaton is the one compiling the JSON lexicons gives. The shipped form (PackedLexicons)
-// is the columns made smaller for JSON.parse: runs instead of repeated values, counts instead of
-// running offsets, and only the states that have a prefix trie or an any-word step listed.
+// is the columns made smaller for JSON.parse where rebuilding costs no loop per state: runs instead
+// of repeated values, the prefix nodes' ASCII children listed, and only the states that have a
+// prefix trie or an any-word step; the per-state starts ship whole.
 
 /** The columns of CompiledLexicons as number arrays; prefix nodes list their ASCII children instead of a full row. */
 interface LexiconColumns {
@@ -470,13 +471,17 @@ export interface PackedLexicons {
   /** Exception phrases in runs: [first phrase, how many, the entries excused (null: every entry), …]. */
   exceptionRuns: (number | string[] | null)[];
   words: string[];
-  /** Per state: how many phrases it accepts, word steps and gaps (starts are running sums of these). */
-  acceptCount: number[];
+  /**
+   * Per state: where its accepted phrases, word steps and gaps start (stateCount + 1 each),
+   * shipped as they are rather than as counts: copying a JSON array into a typed array is one
+   * built-in call, where summing counts runs a loop per state in the interpreter on every cold start.
+   */
+  acceptStart: number[];
   accepts: number[];
-  wordCount: number[];
+  wordStart: number[];
   wordKey: number[];
   wordNext: number[];
-  gapCount: number[];
+  gapStart: number[];
   gapMax: number[];
   gapNext: number[];
   /** [state, prefix-trie root node, …] and [state, state after any word, …], for the states that have one. */
@@ -523,12 +528,12 @@ export function packLexicons(compiled: CompiledLexicons): PackedLexicons {
     prefixPhrases: c.phraseRank.flatMap((rank, p) => (rank >= PREFIX_RANK ? [p] : [])),
     exceptionRuns,
     words: c.words,
-    acceptCount: counts(c.acceptStart),
+    acceptStart: c.acceptStart,
     accepts: c.accepts,
-    wordCount: counts(c.wordStart),
+    wordStart: c.wordStart,
     wordKey: c.wordKey,
     wordNext: c.wordNext,
-    gapCount: counts(c.gapStart),
+    gapStart: c.gapStart,
     gapMax: c.gapMax,
     gapNext: c.gapNext,
     prefixRoots: sparse(c.prefixRoot),
@@ -583,7 +588,7 @@ export function unpackLexicons(packed: PackedLexicons): CompiledLexicons {
   }
   const words = new Map<string, number>();
   for (let w = 0; w < packed.words.length; w++) words.set(packed.words[w]!, w);
-  const wordStart = runningSums(packed.wordCount);
+  const wordStart = new Int32Array(packed.wordStart);
   const wordKey = new Int32Array(packed.wordKey);
   const wordNext = new Int32Array(packed.wordNext);
   const rootWordNext = new Int32Array(packed.words.length).fill(-1);
@@ -597,14 +602,14 @@ export function unpackLexicons(packed: PackedLexicons): CompiledLexicons {
     words,
     rootWordNext,
     stateCount,
-    acceptStart: runningSums(packed.acceptCount),
+    acceptStart: new Int32Array(packed.acceptStart),
     accepts: new Int32Array(packed.accepts),
     wordStart,
     wordKey,
     wordNext,
     prefixRoot: fromPairs(packed.prefixRoots, stateCount),
     anyNext: fromPairs(packed.anySteps, stateCount),
-    gapStart: runningSums(packed.gapCount),
+    gapStart: new Int32Array(packed.gapStart),
     gapMax: new Int32Array(packed.gapMax),
     gapNext: new Int32Array(packed.gapNext),
     nodeAscii,
@@ -619,13 +624,6 @@ function sumRuns(runs: readonly (number | string)[]): number {
   let total = 0;
   for (let k = 2; k < runs.length; k += 3) total += runs[k] as number;
   return total;
-}
-
-/** Starts from counts: [0, c0, c0 + c1, …]. */
-function runningSums(counted: readonly number[]): Int32Array {
-  const out = new Int32Array(counted.length + 1);
-  for (let k = 0; k < counted.length; k++) out[k + 1] = out[k]! + counted[k]!;
-  return out;
 }
 
 /** A column of -1 with the listed [index, value, …] pairs set. */
