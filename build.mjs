@@ -98,6 +98,9 @@ export async function buildNodeTargets(outdir = 'dist') {
       format: 'cjs',
       entryPoints: ['src/cli/main.ts'],
       outfile: join(outdir, 'cli-bundle.cjs'),
+      // Whitespace and comments out (names and syntax kept as written): a third less to read, to
+      // keep a copy of in the code cache, and to decode into a string on every cold run.
+      minifyWhitespace: true,
       banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
       footer: { js: '})' },
     });
