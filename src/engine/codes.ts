@@ -2,10 +2,11 @@
 // The data lives in data/codes.json so a compliance lead can edit it; it is schema-checked here at
 // load, so a bad edit fails the test run instead of silently misclassifying a code.
 import rawCodes from './data/codes.json';
-import { localeOrder } from './order';
 import type { Citation } from './base-types';
 import * as z from './zod';
 import { validatedAtBuild } from './data/validated';
+import type { AmbiguousServiceName, ServiceName } from './data/service-name-order';
+import { serviceNameTables } from './data/service-names';
 
 export const CODE_SET_NAMES = ['timed', 'untimed', 'activeTherapy', 'massage', 'manualTherapy', 'chiropracticCmt'] as const;
 export type CodeSetName = (typeof CODE_SET_NAMES)[number];
@@ -176,34 +177,10 @@ export function codeSetSources(set: CodeSetName): readonly Citation[] {
   return data.sets[set].sources;
 }
 
-export interface ServiceName {
-  name: string;
-  code: string;
-  /** Abbreviations ("NMR", "MFR") only match in this exact case, as whole words. */
-  caseSensitive: boolean;
-}
-
-export interface AmbiguousServiceName {
-  name: string;
-  codes: readonly string[];
-  why: string;
-}
+export type { AmbiguousServiceName, ServiceName } from './data/service-name-order';
 
 // Longest first, so a matcher that takes the first hit picks "ice massage" over "massage".
-const SERVICE_NAMES: readonly ServiceName[] = Object.freeze(
-  Object.entries(data.codes)
-    .flatMap(([code, entry]) => [
-      ...entry.names.map((name) => ({ name, code, caseSensitive: false })),
-      ...(entry.abbreviations ?? []).map((name) => ({ name, code, caseSensitive: true })),
-    ])
-    .sort((a, b) => b.name.length - a.name.length || localeOrder(a.name, b.name)),
-);
-
-const AMBIGUOUS_NAMES: readonly AmbiguousServiceName[] = Object.freeze(
-  data.ambiguousNames
-    .map((entry) => ({ name: entry.name, codes: Object.freeze([...entry.codes]), why: entry.why }))
-    .sort((a, b) => b.name.length - a.name.length || localeOrder(a.name, b.name)),
-);
+const { names: SERVICE_NAMES, ambiguous: AMBIGUOUS_NAMES } = serviceNameTables(data);
 
 /** Names that identify one code, longest first. */
 export function serviceNames(): readonly ServiceName[] {

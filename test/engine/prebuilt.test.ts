@@ -11,6 +11,8 @@ import { allLexicons, slipLexicons } from '../../src/engine/chart/lexicon-source
 import { parseCodesData } from '../../src/engine/codes';
 import { parseCodePairs } from '../../src/engine/data/code-pairs';
 import { parseDiagnoses } from '../../src/engine/data/diagnoses';
+import { orderServiceNames } from '../../src/engine/data/service-name-order';
+import { serviceNameTables } from '../../src/engine/data/service-names';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -61,12 +63,30 @@ describe('tables the build ships in the node bundles', () => {
     expect(embeddedJson(text!, 1)).toEqual(slipLexicons(allLexicons()));
   });
 
+  it('the service names are in the order ordering the validated codes data gives', () => {
+    const text = modules[join(ROOT, 'src/engine/data/service-names.ts')];
+    expect(text, 'no generated service-names module').toBeDefined();
+    const codes = valid(parseCodesData(dataFile('codes.json')));
+    const ordered = orderServiceNames(codes);
+    expect(embeddedJson(text!)).toEqual(ordered);
+    // Longest first; there are names of several lengths and ambiguous names to order at all.
+    expect(ordered.names.length).toBeGreaterThan(100);
+    expect(ordered.ambiguous.length).toBeGreaterThan(10);
+    expect(new Set(ordered.names.map((n) => n.name.length)).size).toBeGreaterThan(5);
+    ordered.names.slice(1).forEach((n, i) => expect(n.name.length).toBeLessThanOrEqual(ordered.names[i]!.name.length));
+    // Only the data the build validated takes the shipped order: from source, it is worked out.
+    expect(text).toContain('validatedAtBuild(data) ?');
+    expect(serviceNameTables(codes)).toEqual(ordered);
+    expect(Object.isFrozen(ordered.names) && Object.isFrozen(ordered.ambiguous) && ordered.ambiguous.every((a) => Object.isFrozen(a.codes))).toBe(true);
+  });
+
   it('replaces nothing else', () => {
     expect(Object.keys(modules).map((path) => path.slice(ROOT.length + 1)).sort()).toEqual([
       'src/engine/chart/lexicon-tables.ts',
       'src/engine/data/code-pairs.json',
       'src/engine/data/codes.json',
       'src/engine/data/diagnoses.json',
+      'src/engine/data/service-names.ts',
     ]);
   });
 });

@@ -9,6 +9,7 @@ import rawPairs from './code-pairs.json';
 import rawCodes from './codes.json';
 import { parseDiagnoses } from './diagnoses';
 import rawDiagnoses from './diagnoses.json';
+import { orderServiceNames, type ServiceNameTables } from './service-name-order';
 
 export interface BuildTables {
   /** The validated data by file name (under src/engine/data/). */
@@ -16,6 +17,8 @@ export interface BuildTables {
   lexicons: PackedLexicons;
   /** The lexicons spelling slips are read against, as they are. */
   slipLexicons: LexiconData[];
+  /** The codes data's service names in matching order (longest first). */
+  serviceNames: ServiceNameTables;
 }
 
 function valid<T>(file: string, result: { ok: true; data: T } | { ok: false; problems: string[] }): T {
@@ -24,13 +27,15 @@ function valid<T>(file: string, result: { ok: true; data: T } | { ok: false; pro
 }
 
 export function buildTables(): BuildTables {
+  const codes = valid('codes.json', parseCodesData(rawCodes));
   return {
     data: {
-      'codes.json': valid('codes.json', parseCodesData(rawCodes)),
+      'codes.json': codes,
       'diagnoses.json': valid('diagnoses.json', parseDiagnoses(rawDiagnoses)),
       'code-pairs.json': valid('code-pairs.json', parseCodePairs(rawPairs)),
     },
     lexicons: packLexicons(compileLexicons(allLexicons())),
     slipLexicons: slipLexicons(allLexicons()),
+    serviceNames: orderServiceNames(codes),
   };
 }
