@@ -405,6 +405,7 @@ export const WORDING_LEXICONS: Readonly<Record<string, string>> = {
   'massage-service': 'massage',
   'massage-technique': 'massage technique',
   'body-region': 'body region',
+  'region-reference': 'region by reference (same area, as above)',
   'manual-therapy': 'manual therapy (97140) work',
   'active-therapy': 'active therapy',
   'distinct-service': 'distinct service (59/X)',
@@ -521,7 +522,7 @@ const WORDING_FOR_RULE: Readonly<Record<string, readonly string[]>> = {
   'comfort-wording': ['comfort'],
   'maintenance-language': ['maintenance', 'skilled-need'],
   'objective-findings': ['objective-findings'],
-  'technique-and-region': ['massage-technique', 'body-region', 'massage-service'],
+  'technique-and-region': ['massage-technique', 'body-region', 'region-reference', 'massage-service'],
   'code-selection': ['massage-technique', 'manual-therapy'],
   'modifier-59-support': ['distinct-service', 'body-region'],
 };

@@ -40,6 +40,8 @@ const NOT_THE_PATIENT = row('not-the-patient');
 const KNOWN_COMPOUNDS = new Set([...data.rows.flatMap((r) => r.words)].filter((w) => w.includes('-')));
 /** Words skipped after a limitation trigger before its object ("difficulty with the", "unable to"). */
 const LINKING = new Set(['to', 'with', 'the', 'a', 'an', 'her', 'his', 'their', 'by', 'in', 'on', 'at', 'for', 'of', 'and', 'or', 'be', 'is', 'are', 'due', 'still', 'now', 'fully', 'as', 'into']);
+/** Marks that open a list item. */
+const BULLET = new Set(['-', '*', '•', '·']);
 const ITEM_BREAK = new Set([';', '.', '!', '?', ',']);
 /** Goal lists also break at a colon: "Goals: STG 1: sit 45 min; LTG: return to work". */
 const GOAL_ITEM_BREAK = new Set([...ITEM_BREAK, ':']);
@@ -154,6 +156,9 @@ export function findGoals(inputs: GoalInputs): GoalStatement[] {
   const marks = { functional, instrument, region };
   const out: GoalStatement[] = [];
   const push = (phrase: Phrase, source: GoalStatement['source']) => {
+    // A bullet or the dash after a heading ("Goals- MIO 38 mm", "- sit 1 hr") opens the item; it is not part of
+    // it. A sign written against its number ("-5 deg") stays.
+    while (phrase.first < phrase.end - 1 && BULLET.has(lx.norm[phrase.first]!) && lx.spaceBefore[phrase.first + 1] !== 0) phrase = { ...phrase, first: phrase.first + 1 };
     const kind = classify(lx, phrase, marks, source);
     if (!kind) return;
     const start = lx.start[phrase.first]!;

@@ -1,6 +1,6 @@
 // technique-and-region: 97124 without a named massage technique, or without the body region it was
 // applied to: two distinct findings. Vocabulary: data/lexicons/massage-technique.json, body-region.json.
-import type { Mention } from '../chart';
+import type { Chart, Mention } from '../chart';
 import { isMassage } from '../codes';
 import { defineRule } from './define';
 
@@ -10,6 +10,32 @@ const performed = (m: Mention): boolean => !m.negated && !m.hypothetical && !m.h
 /** "97124" typed in the note names the code, not the work; billing sections list codes, not care. */
 const describesWork = (m: Mention): boolean => performed(m) && m.section !== 'billing' && !/^\d+$/.test(m.text);
 
+/** Sections whose findings say where the impairment is: a reference may point back at them. */
+const EXAMINATION = new Set(['objective', 'assessment']);
+
+/**
+ * "massage to same muscles", "STM as above", "ditto": the massage entry gives its region
+ * by pointing back. The reference names a region when what it points at does: the nearest service entry
+ * before it (any code's), else a region the examination (objective, assessment) found before it. A
+ * reference with nothing before it that names a region names none.
+ */
+function regionByReference(
+  chart: Chart,
+  regions: readonly Mention[],
+  inWork: (sentence: number) => boolean,
+  otherService: ReadonlySet<number>,
+  workSentences: ReadonlySet<number>,
+): boolean {
+  const references = (chart.mentions['region-reference'] ?? []).filter((m) => performed(m) && inWork(m.sentence));
+  if (references.length === 0) return false;
+  const named = new Set(regions.map((m) => m.sentence));
+  return references.some((ref) => {
+    let entry = -1;
+    for (const s of [...otherService, ...workSentences]) if (s < ref.sentence && s > entry) entry = s;
+    if (entry !== -1 && named.has(entry)) return true;
+    return regions.some((m) => m.sentence < ref.sentence && EXAMINATION.has(m.section));
+  });
+}
 
 export default defineRule({
   meta: {
@@ -48,11 +74,9 @@ export default defineRule({
     for (const id of ['manual-therapy', 'active-therapy']) for (const m of chart.mentions[id] ?? []) otherService.add(m.sentence);
     for (const s of workSentences) otherService.delete(s);
     const neighbour = (s: number, work: number) => workSentences.has(work) && sameSection(s, work) && !otherService.has(s);
-    const region = (chart.mentions['body-region'] ?? []).some((m) => {
-      if (m.negated || m.historical) return false;
-      const s = m.sentence;
-      return workSentences.has(s) || neighbour(s, s - 1) || neighbour(s, s + 1);
-    });
+    const regions = (chart.mentions['body-region'] ?? []).filter((m) => !m.negated && !m.historical);
+    const inWork = (s: number) => workSentences.has(s) || neighbour(s, s - 1) || neighbour(s, s + 1);
+    const region = regions.some((m) => inWork(m.sentence)) || regionByReference(chart, regions, inWork, otherService, workSentences);
     if (techniques.length > 0 && region) return;
 
     // Point at the massage entry itself: that is where the technique and region belong.

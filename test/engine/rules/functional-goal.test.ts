@@ -63,6 +63,19 @@ ruleTester('functional-goal', {
       name: 'edema and circulation to allow an activity',
       visit: { lines: massageLine, note: `${bare}\nGoals: improve lymph flow and decrease edema B legs to allow standing at the register 4 hrs.` },
     },
+    // An impairment target that names the activity it serves is a functional goal.
+    {
+      name: 'a grip grade to open jars',
+      visit: { lines: massageLine, note: `${bare}\nGoals: grip 5/5 R to open jars at home.` },
+    },
+    {
+      name: 'mouth opening in mm to bite food',
+      visit: { lines: massageLine, note: `${bare}\nLTG: open mouth 42 mm so she can bite a sandwich.` },
+    },
+    {
+      name: 'a motion abbreviation with the activity after it',
+      visit: { lines: massageLine, note: `${bare}\nSTG: shoulder flex 150 deg to reach the top cupboard.` },
+    },
   ],
   invalid: [
     {
@@ -172,6 +185,33 @@ ruleTester('functional-goal', {
     {
       name: 'the need for a therapist is no limitation',
       visit: { lines: massageLine, note: `${bare} Needs the expertise of a clinician to dose depth near the graft.\nGoal: decrease spasm.` },
+      errors: [{ message: /no functional/ }],
+    },
+    // Strength grades, motion abbreviations, mouth opening and tone written as bare targets are
+    // impairments: a short motion word ("ext", "flex", "abd") is what is measured, not an activity.
+    {
+      name: 'a strength grade after a joint and a motion short form',
+      visit: { lines: massageLine, note: `${bare}\nGoals: NPRS 1/10; elbow flex 5/5.` },
+      errors: [{ message: /no functional/ }],
+    },
+    {
+      name: 'grip and hip abduction grades in one list',
+      visit: { lines: massageLine, note: `${bare}\nLTG: grip 4+/5 L; R hip abd 5/5; knee ext 0 deg.` },
+      errors: [{ message: /no functional/ }],
+    },
+    {
+      name: 'maximal mouth opening in millimetres and jaw tone',
+      visit: { lines: massageLine, note: `${bare}\nGoals- MIO 45 mm; decrease L pterygoid tone.` },
+      errors: [{ message: /goal \("MIO 45 mm"\) names an impairment/ }],
+    },
+    {
+      name: 'mouth opening written out, with a time frame',
+      visit: { lines: massageLine, note: `${bare}\nSTG: mouth opening 38 mm in 3 wks.` },
+      errors: [{ message: /no functional/ }],
+    },
+    {
+      name: 'cervical rotation and side bend targets',
+      visit: { lines: massageLine, note: `${bare}\nGoals: cervical rot 70 deg B; SB 40 deg; MAS 0.` },
       errors: [{ message: /no functional/ }],
     },
     {

@@ -27,6 +27,36 @@ ruleTester('technique-and-region', {
       name: 'deep tissue massage names the technique',
       visit: { lines: massageLine, note: 'Deep tissue massage to L gastrocnemius 15 min.' },
     },
+    // A region given by reference names the region of what it points back at: the nearest service
+    // entry before it, or what the examination found.
+    {
+      name: 'same area as the mobilisation entry just above',
+      visit: { lines: massageLine, note: 'Joint mob grade II lumbar spine L4-5, 8 min.\nTherapeutic massage, same area: gliding strokes, 14 min.' },
+    },
+    {
+      name: 'same muscles as the soft-tissue entry, code first',
+      visit: { lines: massageLine, note: '97140 MFR R piriformis and glut med 9 min\n97124 petrissage to same muscles 11 min' },
+    },
+    {
+      name: 'same segments as the 97140 glides',
+      visit: { lines: massageLine, note: '97140 upper thoracic T4-T7 PA glides.\nMassage: stroking and kneading, same segments, 10 min.' },
+    },
+    {
+      name: 'as above, after an entry that names the region',
+      visit: { lines: massageLine, note: 'IASTM to L lateral calf 6 min.\nSwedish massage as above 12 min.' },
+    },
+    {
+      name: 'ditto under an exercise entry that names its region',
+      visit: { lines: massageLine, note: 'Ther ex 8 min: B hamstring stretches\nMassage: ditto, effleurage 10 min' },
+    },
+    {
+      name: 'areas above point at the examination findings',
+      visit: { lines: massageLine, note: 'Objective: taut R rhomboids and mid trap, TTP 2.\n\nTreatment: massage to areas above, kneading and compression, 15 min.' },
+    },
+    {
+      name: 'same region, written with a heading and a short form',
+      visit: { lines: massageLine, note: 'A: R lev scap trigger point, taut band.\n\nTx: STM/massage to same region, effleurage 13 min.' },
+    },
     {
       name: 'no massage billed: out of scope',
       visit: { lines: [{ code: '97110', units: 2 }], note: 'Therapeutic exercise 30 min.' },
@@ -72,6 +102,27 @@ ruleTester('technique-and-region', {
     {
       name: 'face down with a bolster under the ankles',
       visit: { lines: massageLine, note: 'Massage 14 min with kneading; pt face down on the table, bolster under the ankles.' },
+      errors: [{ evidence: 'Massage', message: /does not name the body region/ }],
+    },
+    // A reference with nothing before it that names a region names none.
+    {
+      name: 'same area with no earlier entry naming a region',
+      visit: { lines: massageLine, note: 'Bike and bridges 15 min.\nMassage to the same area, effleurage 12 min.' },
+      errors: [{ evidence: 'Massage', message: /does not name the body region/ }],
+    },
+    {
+      name: 'as above when above is only the complaint',
+      visit: { lines: massageLine, note: 'Subjective: sore neck since Monday.\n\nTreatment: massage as above, kneading 15 min.' },
+      errors: [{ evidence: 'massage', message: /does not name the body region/ }],
+    },
+    {
+      name: 'same area as the last visit points at no entry of this note',
+      visit: { lines: massageLine, note: 'Massage: kneading and stroking 15 min, same area as last visit.' },
+      errors: [{ evidence: 'Massage', message: /does not name the body region/ }],
+    },
+    {
+      name: 'the nearest entry above names no region, an older one does',
+      visit: { lines: massageLine, note: 'Joint mob R ankle talocrural 8 min.\nTher ex 10 min: balance board.\nMassage ditto, effleurage 10 min.' },
       errors: [{ evidence: 'Massage', message: /does not name the body region/ }],
     },
     {

@@ -22,6 +22,7 @@ import objectiveFindings from './objective-findings.json';
 import outcomeMeasures from './outcome-measures.json';
 import phase from './phase.json';
 import planOfCare from './plan-of-care.json';
+import regionReference from './region-reference.json';
 import response from './response.json';
 import rolePost from './role-post.json';
 import rolePre from './role-pre.json';
@@ -54,6 +55,7 @@ export const LEXICONS: readonly LexiconData[] = [
   outcomeMeasures,
   phase,
   planOfCare,
+  regionReference,
   response,
   rolePost,
   rolePre,
