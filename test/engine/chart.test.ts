@@ -245,6 +245,64 @@ describe('measurements', () => {
       [3, 'post'],
     ]);
   });
+  // Pre/post within the session written with the phase, or the work the value followed, after each value.
+  it.each([
+    ['Incisal opening 27 mm at the outset, 33 mm after the jaw release.', [['rom', 'opening', 27, 33, 'better', 'session']]],
+    ['Hamstring SLR 45 deg to begin with, 58 deg following IASTM.', [['rom', 'slr', 45, 58, 'better', 'session']]],
+    ['Pain 7/10 at start, 4/10 after gentle soft tissue mobilization.', [['pain', 'pain', 7, 4, 'better', 'session']]],
+    ['Knee flexion initially 96 deg, then 108 deg after the stretching.', [['rom', 'flexion', 96, 108, 'better', 'session']]],
+    ['FTF 22 cm pre, 15 cm post.', [['rom', 'fingertip-to-floor', 22, 15, 'better', 'session']]],
+  ])('a value taken before and one after the work in the session: %s', (note, changes) => {
+    expect(analyzeChart(note).changes.map((c) => [c.kind, c.attribute, c.from, c.to, c.direction, c.since])).toEqual(changes);
+  });
+  it.each([
+    // A number between the phase word and the work is a time span, not the session.
+    'Neck pain 3/10 after 4 weeks of massage.',
+    // "opening" names a motion only before a length; a scar length is no motion.
+    'Opening the jar is hard. Healed 4 cm scar.',
+  ])('no within-session change: %s', (note) => {
+    expect(analyzeChart(note).changes).toEqual([]);
+  });
+  // An activity tolerance as a distance or a time, its earlier value in brackets.
+  it.each([
+    ['Cycled 12 km Sunday w/o knee ache (was 4 km at IE).', [['distance', 4, 12, 'better', 'earlier']]],
+    ['Hiking 3 miles now (was 1 mile).', [['distance', 1, 3, 'better', 'earlier']]],
+    ['Pt walks 8 blocks to the pharmacy (3 blocks at eval).', [['distance', 3, 8, 'better', 'earlier']]],
+    ['Jogging 25 min pain-free (was 10 min last month).', [['tolerance', 10, 25, 'better', 'earlier']]],
+    ['Swims 16 laps today (was 6 laps).', [['distance', 6, 16, 'better', 'earlier']]],
+  ])('an activity distance or time against its bracketed earlier value: %s', (note, changes) => {
+    expect(analyzeChart(note).changes.map((c) => [c.kind, c.from, c.to, c.direction, c.since])).toEqual(changes);
+  });
+  it.each([
+    // "vs" alone may be the other side or a norm.
+    'Hip abduction 30 deg R (vs 38 deg).',
+    // A long stretch of words before the bracket is no longer about the value.
+    'Walked 2 mi with her sister and the dog around the lake (her idea).',
+  ])('no earlier value in the bracket: %s', (note) => {
+    expect(analyzeChart(note).changes).toEqual([]);
+  });
+  // An arrow change, ASCII or not, with a phase word after it; measure names abbreviated.
+  it.each([
+    ['Lx flex 35 -> 50 deg post.', [['rom', 'flexion', 35, 50, 'better', 'session']]],
+    ['R shoulder ER 40→52° post-tx.', [['rom', 'er', 40, 52, 'better', 'session']]],
+    ['Cx SB L 25 => 34 post', [['rom', 'sidebend', 25, 34, 'better', 'session']]],
+    ['L rot 55 -> 68 after massage.', [['rom', 'rotation', 55, 68, 'better', 'session']]],
+    ['Pain 7 -> 4 after.', [['pain', 'pain', 7, 4, 'better', 'session']]],
+  ])('an arrow change with a phase word after it: %s', (note, changes) => {
+    expect(analyzeChart(note).changes.map((c) => [c.kind, c.attribute, c.from, c.to, c.direction, c.since])).toEqual(changes);
+  });
+  it.each([
+    // A count of sets or minutes after the arrow is no motion, a score over 10 no pain.
+    'Hip flex 2 -> 3 sets.',
+    'Rot 10 -> 15 min on the bike.',
+    'Pain 6 -> 30 on the chart.',
+  ])('bare figures after an arrow that are no measure: %s', (note) => {
+    expect(analyzeChart(note).changes).toEqual([]);
+  });
+  it('abbreviated SOAP headings end the plan of care heading above them', () => {
+    const chart = analyzeChart('Plan of care: 2x/wk x 4 wk\nObj: R trap hypertonicity. Cx rot R 42 -> 51 deg post.');
+    expect(chart.changes.map((c) => [c.section, c.from, c.to])).toEqual([['objective', 42, 51]]);
+  });
   it('records pre/post phases and documented changes', () => {
     const chart = analyzeChart('Pre: pain 6/10; rotation 40 degrees. Post: pain 3/10; rotation 52 degrees. Flexion improved from 90 to 120 degrees.');
     expect(chart.measurements.map((m) => [m.kind, m.value, m.phase ?? null, m.change ?? null])).toEqual([

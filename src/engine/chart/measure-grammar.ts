@@ -81,6 +81,43 @@ function lookBack(lx: Lexed, at: number, max: number, set: Set<string>): boolean
   return false;
 }
 
+/** Motions measured as a length (measures.json lengthMotions): the word before a length, in its clause, names the motion. */
+const LENGTH_MOTIONS: Record<string, string> = data.lengthMotions.attributes;
+/** How far back (tokens, same clause) the motion is looked for: past a first value to a second ("opening 30 mm to begin, 36 mm after"). */
+const LENGTH_MOTION_REACH = 12;
+function lengthMotion(lx: Lexed, at: number): string | undefined {
+  for (let i = at - 1, k = 0; i >= 0 && k < LENGTH_MOTION_REACH; i--, k++) {
+    const t = lx.norm[i]!;
+    if (lx.kind[i] === Kind.Newline || t === ';' || t === '.' || t === ':' || t === '(') return undefined;
+    const motion = LENGTH_MOTIONS[t];
+    if (motion) return motion;
+  }
+  return undefined;
+}
+
+// "R rot 60 -> 70 post", "pain 6 -> 3 after massage": two bare figures joined by an arrow, right after
+// what they measure. The later figure is a value of that kind (the arrow row makes the change).
+const BARE_CHANGE_KIND = new Map<string, MeasurementKind>([...words('bare-change-motion').map((w) => [w, 'rom'] as const), ...words('bare-change-pain').map((w) => [w, 'pain'] as const)]);
+const BARE_CHANGE_NOT_AFTER = setOf('bare-change-not-after');
+function bareChangeKind(lx: Lexed, at: number): MeasurementKind | undefined {
+  const next = lx.norm[at + 1];
+  // A unit after it: a value another row reads ("55 deg", "3/10") or a count of something else ("3 sets").
+  if (next !== undefined && (BARE_CHANGE_NOT_AFTER.has(next) || next === '/' || next === '%' || DEG.test(lx, at + 1) || (next === '.' && lx.kind[at + 2] === Kind.Num))) return undefined;
+  let i = at - 1;
+  let arrow = '';
+  while (i >= 0 && lx.kind[i] === Kind.Punct && arrow.length < 3) arrow = lx.norm[i--] + arrow;
+  if (!ARROW_PIECES.includes(arrow) && !/^-{1,2}>$|^=>$/.test(arrow)) return undefined;
+  if (i < 0 || lx.kind[i] !== Kind.Num) return undefined;
+  // Then what it measures, a side or a colon between: "rot L 60", "pain: 6".
+  for (let j = i - 1, k = 0; j >= 0 && k < 3; j--, k++) {
+    const t = lx.norm[j]!;
+    const kind = BARE_CHANGE_KIND.get(t);
+    if (kind) return kind === 'pain' && (lx.value[i]! > 10 || lx.value[at]! > 10) ? undefined : kind;
+    if (!SIDES.has(t) && t !== ':') return undefined;
+  }
+  return undefined;
+}
+
 type Made = { value: number; data?: Record<string, unknown>; kind?: string } | null;
 const measure = (kind: MeasurementKind, value: number, extra?: Record<string, unknown>): Made => ({ value, data: { kind, ...extra } });
 
@@ -142,10 +179,19 @@ const valueRows: Rule[] = [
     make: (p, lx) => measure(lookBack(lx, p[0]!.first, 6, STRENGTH_CONTEXT) ? 'strength' : 'load', tokenValue(lx, p[0])),
   },
   {
+    name: 'range of motion: <n> mm / cm (a motion measured as a length: mouth opening, excursion, fingertip to floor)',
+    kind: 'measure',
+    pattern: [num(0, 300), LENGTH],
+    make: (p, lx) => {
+      const motion = lengthMotion(lx, p[0]!.first);
+      return motion ? measure('rom', tokenValue(lx, p[0]), { attribute: motion }) : null;
+    },
+  },
+  {
     name: 'girth: <n> cm (where swelling or circumference is talked about)',
     kind: 'measure',
     pattern: [num(0, 200), LENGTH],
-    make: (p, lx) => (near(lx, p[0]!.first - 8, p[1]!.end + 6, GIRTH_CONTEXT) ? measure('girth', tokenValue(lx, p[0])) : null),
+    make: (p, lx) => (!lengthMotion(lx, p[0]!.first) && near(lx, p[0]!.first - 8, p[1]!.end + 6, GIRTH_CONTEXT) ? measure('girth', tokenValue(lx, p[0])) : null),
   },
   { name: 'timed test: <n> s', kind: 'measure', pattern: [num(0, 600), SECONDS], make: (p, lx) => measure('seconds', tokenValue(lx, p[0])) },
   {
@@ -181,6 +227,15 @@ const valueRows: Rule[] = [
     kind: 'measure',
     pattern: [word(...LANDMARK_NAMED)],
     make: (p, lx) => (lookBack(lx, p[0]!.first, LANDMARK_REACH, LANDMARK_CONTEXT) ? measure('level', NAMED_LEVEL[lx.norm[p[0]!.first]!]!) : null),
+  },
+  {
+    name: 'range of motion or pain: a bare figure after an arrow, named before it ("R rot 60 -> 70 post", "pain 6 -> 3")',
+    kind: 'measure',
+    pattern: [num(0, 360)],
+    make: (p, lx) => {
+      const kind = bareChangeKind(lx, p[0]!.first);
+      return kind ? measure(kind, tokenValue(lx, p[0])) : null;
+    },
   },
   { name: 'percent: <n>%', kind: 'measure', pattern: [num(0, 100), punct('%')], make: (p, lx) => measure('percent', tokenValue(lx, p[0])) },
   {
@@ -223,6 +278,19 @@ const valueRows: Rule[] = [
 const BRACKET_TAIL: TokenElement = { type: 'token', test: (lx, i) => lx.norm[i] !== ')' && lx.norm[i] !== '(' && lx.kind[i] !== Kind.Newline, repeat: true };
 const SHORT_GAP: TokenElement = { type: 'token', test: (lx, i) => lx.kind[i] === Kind.Word && lx.norm[i] !== 'to' && lx.norm[i] !== 'from', repeat: true };
 const NOW = opt(word('today', 'now', 'currently', 'this'));
+// Words (and "w/o", "pain-free", commas) between a value and its bracketed earlier value: "to", unlike
+// in SHORT_GAP, may stand here ("8 blocks to the pharmacy (3 blocks at eval)"), as no row looks for it next.
+const LEAD_GAP: TokenElement = {
+  type: 'token',
+  test: (lx, i) => lx.kind[i] === Kind.Word || lx.norm[i] === ',' || ((lx.norm[i] === '/' || lx.norm[i] === '-') && lx.spaceBefore[i] === 0),
+  repeat: true,
+};
+const LEAD_GAP_WORDS = 4;
+const wordsIn = (lx: Lexed, part: Part): number => {
+  let n = 0;
+  for (let i = part.first; i < part.end; i++) if (lx.kind[i] === Kind.Word && !(lx.norm[i - 1] === '/' && lx.spaceBefore[i] === 0)) n++;
+  return n;
+};
 
 type Direction = 'up' | 'down' | 'better' | 'same';
 const change = (target: Part | undefined, from: number | undefined, extra: { direction?: Direction; since?: 'earlier' | 'session'; delta?: number; to?: number } = {}): Made =>
@@ -269,15 +337,18 @@ const comparisonRows: Rule[] = [
     kind: 'comparison',
     // A few words may stand before the bracket ("40 min at the bench (20 min at IE)") and "was" inside it
     // ("(was 20 min at IE)").
-    pattern: [V, NOW, opt(SHORT_GAP), punct('('), opt(word('was', 'previously', 'prev', 'vs', 'versus')), earlier, opt(BRACKET_TAIL), punct(')')],
+    // How the activity went may stand there too ("3 km Sunday, no soreness (was 1 km at IE)").
+    pattern: [V, NOW, opt(LEAD_GAP), punct('('), opt(word('was', 'previously', 'prev', 'vs', 'versus')), earlier, opt(BRACKET_TAIL), punct(')')],
     make: (p, lx) => {
-      if (p[2] && p[2].end - p[2].first > 3) return null;
+      if (p[2] && wordsIn(lx, p[2]) > LEAD_GAP_WORDS) return null;
       // "(40/62 at visit 3)" after "R 40 deg / L 62 deg": the earlier pair, read by the pair row.
       const second = lx.norm[p[0]!.first - 1] === '/' || lx.norm[p[0]!.first - 2] === '/';
       if (second && p[6] && lx.norm[p[6].first] === '/' && lx.kind[p[6].first + 1] === Kind.Num) return null;
       const says = tailSays(lx, p[6]);
       if (says === 'same') return change(p[0], fromValue(lx, p[5]), { since: 'earlier', direction: 'same' });
-      return says === 'earlier' ? change(p[0], fromValue(lx, p[5]), { since: 'earlier' }) : null;
+      // "(was 1 km)": "was" alone says the bracketed value is an earlier one; "vs" alone may be the other side.
+      const was = p[4] !== undefined && lx.norm[p[4].first] !== 'vs' && lx.norm[p[4].first] !== 'versus';
+      return says === 'earlier' || (was && says === undefined) ? change(p[0], fromValue(lx, p[5]), { since: 'earlier' }) : null;
     },
   })),
   {
@@ -398,11 +469,33 @@ function isArrow(lx: Lexed, part: Part): boolean {
   return ARROW_PIECES.includes(s) || /^-{1,2}>$|^=>$/.test(s);
 }
 
-const LAYERS = [valueRows, comparisonRows].map(compileLayer);
-export const MEASURE_RULE_NAMES: readonly string[] = [...valueRows, ...comparisonRows].map((r) => r.name);
+// Layer 3: the phase of the visit a value was taken in, written after it as the work it followed or
+// preceded ("34 mm after the jaw release", "62 deg following STM", "5/10 prior to the release").
+// A bare "after"/"before" closing the clause, and fixed phrases ("post-tx"), are phase.json's.
+const TREATMENT_NAMED = setOf('phase-treatment-named');
+const PHASE_HEAD_POST = words('phase-after-work');
+const PHASE_HEAD_PRE = words('phase-before-work');
+/** Up to this many words between the phase word and the work it names ("after [gentle intraoral] release"). */
+const PHASE_GAP_WORDS = 4;
+const PHASE_GAP: TokenElement = { type: 'token', test: (lx, i) => lx.kind[i] === Kind.Word && !TREATMENT_NAMED.has(lx.norm[i]!), repeat: true };
+const phaseRows: Rule[] = [
+  {
+    name: 'phase: <value> after / following / prior to <the work named> ("34 mm after the jaw release")',
+    kind: 'phase',
+    pattern: [V, opt(punct(',')), word(...PHASE_HEAD_POST, ...PHASE_HEAD_PRE), opt(PHASE_GAP), word(...TREATMENT_NAMED)],
+    make: (p, lx) => {
+      if (p[3] && p[3].end - p[3].first > PHASE_GAP_WORDS) return null;
+      const head = lx.norm[p[2]!.first]!;
+      return { value: p[0]!.item!.value, data: { target: p[0]!.item, phase: PHASE_HEAD_PRE.includes(head) ? 'pre' : 'post' } };
+    },
+  },
+];
+
+const LAYERS = [valueRows, comparisonRows, phaseRows].map(compileLayer);
+export const MEASURE_RULE_NAMES: readonly string[] = [...valueRows, ...comparisonRows, ...phaseRows].map((r) => r.name);
 
 /** Runs the measure rows on an index that already holds the time grammar's items (numbers, durations). */
-export function parseMeasures(lx: Lexed, index: ItemIndex, extra: Item[]): { values: Item[]; comparisons: Item[] } {
+export function parseMeasures(lx: Lexed, index: ItemIndex, extra: Item[]): { values: Item[]; comparisons: Item[]; phases: Item[] } {
   // Outcome scores found by the caller (instrument + number) join the values before comparisons run.
   const values = runLayer(lx, index, LAYERS[0]!);
   for (const it of extra) {
@@ -413,7 +506,8 @@ export function parseMeasures(lx: Lexed, index: ItemIndex, extra: Item[]): { val
     values.push(it);
   }
   const comparisons = runLayer(lx, index, LAYERS[1]!);
-  return { values, comparisons };
+  const phases = runLayer(lx, index, LAYERS[2]!);
+  return { values, comparisons, phases };
 }
 
 export type { Element };

@@ -1,7 +1,8 @@
 // Objective measures and their changes, read with the measure grammar (measure-grammar.ts).
 // Each value gets what it measures (the attribute and side written before it), its phase (pre/post
-// treatment) and any change the note states. Then pre/post pairs are made: a value after treatment
-// ("Post: rotation L 60°") against the same measure taken earlier in the note ("rotation L 50°").
+// treatment: a phase word, or the work it followed named after it) and any change the note states.
+// Then pre/post pairs are made: a value after treatment ("Post: rotation L 60°") against the same
+// measure taken earlier in the note ("rotation L 50°").
 import phaseLexicon from '../data/lexicons/phase.json';
 import { type Item, selectLongest } from './grammar';
 import { Kind, type Lexed, lexAt } from './lex';
@@ -38,7 +39,7 @@ function attributeOf(lx: Lexed, first: number): { attribute?: string; side?: 'L'
   return { attribute, side };
 }
 
-const ATTRIBUTE_ALIASES: Record<string, string> = { rot: 'rotation', flex: 'flexion', ext: 'extension', abd: 'abduction', add: 'adduction', figure: 'figure-8', 'side-bend': 'sidebend', nprs: 'pain', vas: 'pain' };
+const ATTRIBUTE_ALIASES: Record<string, string> = { rot: 'rotation', flex: 'flexion', ext: 'extension', abd: 'abduction', add: 'adduction', figure: 'figure-8', 'side-bend': 'sidebend', sb: 'sidebend', nprs: 'pain', vas: 'pain' };
 const normaliseAttribute = (w: string): string => ATTRIBUTE_ALIASES[w] ?? w;
 
 function betterWhen(kind: MeasurementKind, attribute: string | undefined, instrument: string | undefined): string {
@@ -109,13 +110,16 @@ export function findMeasures(
 ): MeasureFacts {
   // A duration in a goal ("Goal: drive 30 minutes without pain") is a target, not a measured tolerance.
   const goalSentences = new Set(goalMentions.filter((m) => m.entry === 'goal').map((m) => m.sentence));
-  const { values, comparisons } = parseMeasures(lx, index, outcomeItems(lx, outcomeMentions));
+  const { values, comparisons, phases } = parseMeasures(lx, index, outcomeItems(lx, outcomeMentions));
 
   // One value per stretch of text (an outcome score wins over the seconds inside it, an arc over its minus).
   const chosen = selectLongest(values);
   const chosenSet = new Set(chosen);
 
-  const { measurements, byItem } = placeMeasurements(text, lx, chosen, phaseMentions, goalSentences, contextAt);
+  // "34 mm after the jaw release": the work a value followed (or preceded), named after it.
+  const namedPhase = new Map<Item, 'pre' | 'post'>();
+  for (const ph of phases) namedPhase.set(ph.data!.target as Item, ph.data!.phase as 'pre' | 'post');
+  const { measurements, byItem } = placeMeasurements(text, lx, chosen, phaseMentions, namedPhase, goalSentences, contextAt);
   const changes = statedChanges(text, lx, comparisons, chosenSet, byItem, contextAt);
   pairChanges(measurements, changes.seen, changes.list);
   gridChanges(text, measurements, changes.seen, changes.list);
@@ -138,6 +142,7 @@ function placeMeasurements(
   lx: Lexed,
   chosen: readonly Item[],
   phaseMentions: readonly Mention[],
+  namedPhase: ReadonlyMap<Item, 'pre' | 'post'>,
   goalSentences: ReadonlySet<number>,
   contextAt: (offset: number) => MentionContext,
 ): { measurements: Measurement[]; byItem: Map<Item, Measurement> } {
@@ -164,7 +169,7 @@ function placeMeasurements(
     let k = p;
     while (k >= 0 && AFTER_VALUE_ONLY.has(phases[k]!.entry)) k--;
     const leading = k >= 0 && phases[k]!.sentence === ctx.sentence ? phases[k] : undefined;
-    const phase = ((trailing ? PHASE_OF[trailing.entry] : leading ? PHASE_OF[leading.entry] : undefined) ?? (ctx.section === 'response' ? 'post' : undefined));
+    const phase = namedPhase.get(it) ?? ((trailing ? PHASE_OF[trailing.entry] : leading ? PHASE_OF[leading.entry] : undefined) ?? (ctx.section === 'response' ? 'post' : undefined));
     const m: Measurement = {
       kind,
       start,

@@ -26,6 +26,15 @@ ruleTester('treatment-response', {
       ['gait speed in ft/s, up from before', 'Comfortable gait speed 3.1 ft/s, up from 2.5 ft/s.'],
       ['a walk test distance against the eval', '6MWT 372 m today, 301 m at initial eval.'],
     ].map(([name, change]) => ({ name: name!, visit: { lines: massageLine, note: `${bare} ${change}` } })),
+    // Pre/post within the session, an activity against its bracketed earlier value, an arrow with a phase word.
+    ...[
+      ['a length of jaw opening at the outset and after the work', 'Interincisal opening 26 mm at the outset, 31 mm after the intraoral release.'],
+      ['a motion to begin with and following the named work', 'Popliteal angle 40 deg to begin, 28 deg following STM.'],
+      ['a distance today against the bracketed earlier one', 'Hiked 4 mi Saturday, no soreness (was 1.5 mi at IE).'],
+      ['a time at an activity against the bracketed earlier one', 'Cycling 30 min (15 min at eval).'],
+      ['an ASCII arrow on an abbreviated motion with "post"', 'Lx ext 12 -> 20 deg post.'],
+      ['bare pain figures joined by an arrow with "after"', 'Pain 6 => 3 after.'],
+    ].map(([name, change]) => ({ name: name!, visit: { lines: massageLine, note: `${bare} ${change}` } })),
     {
       name: 'a measured change over visits',
       visit: { lines: massageLine, note: `${bare} Cervical rotation 40 → 55 degrees over 3 visits.` },
@@ -135,6 +144,16 @@ ruleTester('treatment-response', {
     {
       name: 'a function written as a plan is not a response',
       visit: { lines: massageLine, note: `${bare}\nPlan: practise buttoning a coat next visit.` },
+      errors: [{ noEvidence: true }],
+    },
+    {
+      name: 'a value named after weeks of massage is no within-session response',
+      visit: { lines: massageLine, note: `${bare} Pain 4/10 after 6 weeks of massage.` },
+      errors: [{ noEvidence: true }],
+    },
+    {
+      name: 'a count of sets after an arrow is no measured change',
+      visit: { lines: massageLine, note: `${bare} Bridges for hip ext 2 -> 3 sets.` },
       errors: [{ noEvidence: true }],
     },
     {
