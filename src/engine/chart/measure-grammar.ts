@@ -279,7 +279,7 @@ const BRACKET_TAIL: TokenElement = { type: 'token', test: (lx, i) => lx.norm[i] 
 const SHORT_GAP: TokenElement = { type: 'token', test: (lx, i) => lx.kind[i] === Kind.Word && lx.norm[i] !== 'to' && lx.norm[i] !== 'from', repeat: true };
 const NOW = opt(word('today', 'now', 'currently', 'this'));
 // Words (and "w/o", "pain-free", commas) between a value and its bracketed earlier value: "to", unlike
-// in SHORT_GAP, may stand here ("8 blocks to the pharmacy (3 blocks at eval)"), as no row looks for it next.
+// in SHORT_GAP, may stand here ("6 laps round the gym (2 laps at eval)"), as no row looks for it next.
 const LEAD_GAP: TokenElement = {
   type: 'token',
   test: (lx, i) => lx.kind[i] === Kind.Word || lx.norm[i] === ',' || ((lx.norm[i] === '/' || lx.norm[i] === '-') && lx.spaceBefore[i] === 0),

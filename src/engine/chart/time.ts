@@ -109,7 +109,7 @@ function isClauseEnd(lx: Lexed, i: number): boolean {
   const t = lx.norm[i]!;
   if (t === ';') return true;
   if (!SENTENCE_PUNCT.has(t)) return false;
-  // A dotted leader ("Gait trng 97116 ....... 25 min") is layout, not a full stop.
+  // A dotted leader ("Aquatic ex 97113 ...... 20 min") is layout, not a full stop.
   if (t === '.' && ((i > 0 && lx.norm[i - 1] === '.') || lx.norm[i + 1] === '.')) return false;
   // An initial ("K. Dow") or a title ("Dr. Ruiz") does not end the clause.
   if (t === '.' && i > 0 && lx.spaceBefore[i] === 0) {
@@ -168,7 +168,7 @@ function serviceSpans(lx: Lexed, mentions: readonly ServiceMention[], billed: Re
 const POINT_IN_TIME = new Set(['at', 'since', 'vs', 'versus']);
 const POINT_MODIFIERS = new Set(['the', 'initial', 'last', 'previous', 'prior', 'first', 'most', 'recent', 'pt', 'her', 'his', 're', '-']);
 /**
- * "pain 2 out of 10, down from 5 at the initial evaluation", "since eval": a visit named as a point in time is no
+ * "grip 30 kg, up from 18 kg at the first evaluation", "since eval": a visit named as a point in time is no
  * service done in the clause (in a note dictated without punctuation it would take the next figure).
  */
 function pointInTime(lx: Lexed, s: Service): boolean {
@@ -795,7 +795,7 @@ const COLUMN_BETWEEN = new Set(['(', ')', ',', '/', '-', '&', '+']);
 
 /**
  * A grid without a header row: a service, then after a column gap (a tab, two spaces or more, or a dotted
- * leader) a bare number that ends the line or its cell ("Massage\t12", "Gait trng 97116 ....... 25",
+ * leader) a bare number that ends the line or its cell ("Massage\t12", "Aquatic ex 97113 ...... 20",
  * "97124   massage R UT      12"). Read like a bare figure after a code: minutes from 8 up, units below.
  */
 function columnFigures(lx: Lexed, services: readonly Service[], rowLines: Uint8Array): Item[] {
