@@ -137,3 +137,24 @@ describe('a printed claim form (box layout)', () => {
     expect(visit.lines.map((l) => l.code)).toEqual(['97124']);
   });
 });
+
+describe("an ARIA radio or check box with its caption beside it: a choice not taken is not note text", () => {
+  const question = (role: string, item: string, wrap: string) => `<h4>${item} trend</h4><${wrap} class="choices">${[
+    ['true', 'Better since last visit'],
+    ['false', 'Unchanged since last visit'],
+    ['false', 'Worse since last visit'],
+  ]
+    .map(([checked, text]) => `<${wrap === 'ul' ? 'li' : 'div'} class="choice"><span class="box" role="${role}" aria-checked="${checked}"></span> ${text}</${wrap === 'ul' ? 'li' : 'div'}>`)
+    .join('')}</${wrap}>`;
+  for (const [role, wrap] of [
+    ['radio', 'ul'],
+    ['checkbox', 'div'],
+  ] as const) {
+    it(`role=${role} in a ${wrap}`, () => {
+      const note = noteText(readVisit(`<main>${NOTE}${question(role, 'Pain', wrap)}</main>${LINES}`));
+      expect(note).toContain('Better since last visit');
+      expect(note).not.toContain('Unchanged since last visit');
+      expect(note).not.toContain('Worse since last visit');
+    });
+  }
+});
