@@ -480,7 +480,7 @@ function readFreeText(text: string, pointers: PointerMap, unresolved: string[]):
   const hits = procedureCodes(text);
   const first = hits[0];
   if (!first || hits.length > 1 || first.start > 40) return null;
-  // A postal address's number ("PO Box 10066", "Suite 97110") is no procedure code.
+  // A postal address's number ("PO Box 97124", "Suite 97110") is no procedure code.
   if (ADDRESS_NUMBER.test(text.slice(0, first.start))) return null;
   const line: SnapshotClaimLine = { code: first.code };
   let cues = 0;
@@ -565,7 +565,7 @@ function continuation(row: PageRow, pointers: PointerMap, unresolved: string[]):
 }
 
 /** The facts a table shows per group (a claim list's payer select, dates in rows). */
-/** A date written in sub-boxes ("05 | 04 | 27" under "MM DD YY"), as one date text ("05/04/27"). */
+/** A date written in sub-boxes ("05 | 18 | 27" under "MM DD YY"), as one date text ("05/18/27"). */
 function subBoxDate(row: PageRow, parts: { at: number; part: string }[]): string | undefined {
   const value = (p: string): string => parts.find((x) => x.part.startsWith(p)) ? (row.cells[(parts.find((x) => x.part.startsWith(p)) as { at: number }).at]?.text.trim() ?? '') : '';
   const [mm, dd, yy] = [value('m'), value('d'), value('y')];

@@ -106,7 +106,7 @@ export function scoreBlock(block: PageBlock, page: PageDescription, claimTables:
   const chromeLine = single ? CHROME_LINES.find(([re]) => re.test(text.trim())) : undefined;
   rule(chromeLine !== undefined, -4, chromeLine?.[1] ?? '');
   // One line of short runs set apart by "·" or "|": "Label: value" runs (an encounter's header line),
-  // or a byline ending in a status ("Name, PT · Therapy Note · Pended").
+  // or a byline ending in a status ("Nadia Petrov, PT · Daily Note · Pended").
   const runs = single ? text.trim().split(/\s[·•|]\s/).map((r) => r.trim()) : [];
   rule(runs.length >= 2 && runs.every((r) => /^[A-Z][\w .#/()-]{0,30}:\s*\S/.test(r) && r.length <= 70), -3, 'label: value runs (a header line)');
   rule(runs.length >= 2 && runs.length <= 5 && runs.every((r) => r.length <= 40 && !/[.;!?]$/.test(r)) && runs.some((r) => STATUS_CHIP.test(r)), -3, 'a byline with a status');

@@ -191,15 +191,15 @@ export const CHROME_HINT_WEIGHT: Readonly<Record<string, number>> = {
  */
 const PERSON_LAST_FIRST = String.raw`[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+)*,\s+[A-Z][a-z'’]+(?:\s+[A-Z]\.?)?`;
 export const CHROME_LINES: readonly (readonly [RegExp, string])[] = [
-  // "Vukovic, Anselm": a person's name alone, surname first (a caseload, a patient list).
+  // "Quintero, Marisol": a person's name alone, surname first (a caseload, a patient list).
   [new RegExp(`^${PERSON_LAST_FIRST}$`), "a person's name alone (a list entry)"],
-  // "08:00 Abernathy, Lucille — Checked out", "Tremblay, August — Ready": a list entry with a time or a state.
+  // "07:30 Lindgren, Pavel — Arrived", "Osei, Kwabena · No show": a list entry with a time or a state.
   [new RegExp(`^(?:\\d{1,2}:\\d{2}\\s*(?:[AaPp]\\.?[Mm]\\.?)?\\s+)?${PERSON_LAST_FIRST}\\s*(?:[-–—|·•:]\\s*[A-Za-z][A-Za-z -]{0,24})?$`), "a person's entry in a list (a time or a state)"],
-  // "3 notes awaiting signature", "2 claims rejected yesterday", "12 charges pending review": a work queue's count.
+  // "7 charges pending review", "2 visits to sign", "4 claims denied today": a work queue's count.
   [/^\d{1,4}\s+(?:[a-z-]+\s+){0,2}(?:awaiting|pending|pended|due|overdue|unsigned|unbilled|unread|rejected|denied|open|to\s+(?:sign|co-?sign|review|bill|complete)|need(?:s|ing)?)\b/i, "a work queue's count"],
-  // "Authorization expiring for …", "POC expires in 5 days", "Eligibility verified for …": an alert about a record.
+  // "Plan of care expires in 4 days for …", "Auth ends 6/30", "Coverage verified for …": an alert about a record.
   [/^(?:authori[sz]ation|auth|plan of care|poc|certification|cert|recert\w*|eligibility|insurance|coverage|referral|prescription|rx)\b.{0,40}\b(?:expir\w*|ends?|ending|lapse[ds]?|overdue|verified|denied|exhausted|due|running out|needed)\b/i, 'an alert about a record'],
-  // "Claim 40218 for … accepted by clearinghouse", "Fax received: MRI report for …": an activity feed's event.
+  // "Claim 88120 for … rejected by the payer", "Lab result for … received": an activity feed's event.
   [/^(?:claim|fax|message|lab|labs|order|referral|document|result|results|statement|payment|era|eob|task)\b.{0,60}\b(?:received|accepted|rejected|denied|posted|sent|signed|submitted|completed|assigned|uploaded|filed)\b/i, "an activity feed's event"],
 ];
 
@@ -210,7 +210,7 @@ export const CHROME_LINES: readonly (readonly [RegExp, string])[] = [
 export const GENERIC_CONTAINER_HINTS: ReadonlySet<string> = new Set(['tabs', 'widget', 'modal', 'dialog']);
 
 /**
- * A word that names the visit's number only when its value is a bare count ("Session | 14" in an
+ * A word that names the visit's number only when its value is a bare count ("Session | 11" in an
  * authorisation fieldset); with any other value ("Session: Individual", "Session 10:00") it is not a fact.
  */
 export const VISIT_COUNT_LABEL = /^(?:session|appointment|appt|treatment|tx)$/i;
