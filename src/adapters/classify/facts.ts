@@ -7,7 +7,7 @@ import type { PageCell, PageDescription } from '../../shared/page';
 import type { ReadFact, ReadFacts } from './types';
 import { datesIn, firstDate, personInReadingOrder, personLike, procedureCodes, undecorate } from './values';
 import { PROFILE_DATA } from '../../engine/payers/index';
-import { FACT_PATTERNS, FACT_RULES, INSURANCE_CAPTION, INSURANCE_CONTEXT, INSURANCE_TABLE_HEADING, NOT_THE_PAYER_CAPTION, OTHER_QUALIFIER, PAYER_BADGE, PAYER_CLASS_LABEL, PAYER_RANK_TAG, PLAN_WORDS, STATUS_CHIP, WEAK_PAYER_CAPTION, type Fact } from './vocab';
+import { FACT_PATTERNS, FACT_RULES, INSURANCE_CAPTION, INSURANCE_CONTEXT, INSURANCE_TABLE_HEADING, NOT_THE_PAYER_CAPTION, OTHER_QUALIFIER, PAYER_BADGE, PAYER_CLASS_LABEL, PAYER_RANK_TAG, PLAN_WORDS, STATUS_CHIP, VISIT_COUNT_LABEL, WEAK_PAYER_CAPTION, type Fact } from './vocab';
 
 interface PhraseRule {
   fact: Fact | null;
@@ -16,8 +16,11 @@ interface PhraseRule {
 
 const PHRASES: PhraseRule[] = FACT_RULES.flatMap((r) => r.phrases.map((phrase) => ({ fact: r.fact, phrase }))).sort((a, b) => b.phrase.length - a.phrase.length);
 
+/** A printed form's box number opening a caption ("11c. Insurance plan name", "24. A.", "21."). */
+const FORM_BOX_NUMBER = /^\s*\d{1,2}[a-z]?\.\s+(?:[A-L]\.\s+)?/;
+
 function key(text: string): string {
-  return undecorate(text).toLowerCase().replace(/[#.]/g, (c) => (c === '#' ? ' #' : '')).replace(/[^a-z0-9# ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return undecorate(text).replace(FORM_BOX_NUMBER, '').toLowerCase().replace(/[#.]/g, (c) => (c === '#' ? ' #' : '')).replace(/[^a-z0-9# ]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** The fact a label names (longest phrase first), null for look-alikes, undefined for none. */
@@ -82,7 +85,8 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
       return personLike(person) ? person.slice(0, 120) : undefined;
     }
     case 'visitNumber': {
-      const m = /^(?:#\s*)?(\d{1,3})(?:\s*(?:of|\/)\s*\d{1,3})?\b/.exec(value);
+      // (Never a date, a clock time or a duration: "Session: 5/4/2027", "10:00", "45 min".)
+      const m = /^(?:#\s*)?(\d{1,3})(?:\s*(?:of|\/)\s*\d{1,3})?\b(?![/:.-]\d|\s*(?:min|h(?:ou)?rs?|am|pm)\b)/i.exec(value);
       const n = m ? Number(m[1]) : NaN;
       return n >= 1 && n <= 300 ? n : undefined;
     }
@@ -342,6 +346,14 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
   for (const field of page.fields) {
     if (field.group !== undefined) continue; // a claim list's encounter: its group reads it
     facts.labelled(field.label, field.value, field.via, field.id, field.visible);
+    if (VISIT_COUNT_LABEL.test(undecorate(field.label).trim()) && /^\d{1,3}$/.test(field.value.trim())) facts.offer('visitNumber', Number(field.value), field.value, 0.6 * (field.visible ? 1 : 0.9), `"${field.label}" with a bare count`, field.id);
+  }
+  // A record opening with a caption alone ("CARRIER" over the plan's name and address lines, a
+  // claim form's block): the part after it is its value.
+  for (const record of page.records) {
+    const [caption, value] = record.parts;
+    const named = caption && value && caption.text.length <= 40 ? factOf(caption.text) : undefined;
+    if (named?.fact && !caption?.label && !value?.label) facts.labelled((caption as PageCell).text, (value as PageCell).text, 'prev', record.id, record.visible, 0.95);
   }
   planBesideClass(facts, page.fields.filter((f) => f.group === undefined).map((f) => ({ label: f.label, value: f.value, via: f.via, id: f.id, visible: f.visible })));
   const aboveNote = blocksAboveNote(page, noteBlocks);

@@ -23,13 +23,17 @@ import {
 } from './values';
 import { CLINICAL_WORDS, COLUMN_RULES, DIAGNOSIS_SYSTEMS, KNOWN_MODIFIERS, NAME_RULES, NON_SERVICE_SYSTEMS, PROCEDURE_SYSTEMS, type Column } from './vocab';
 
+/** A form's box number and letter opening a caption ("24. A. Date(s) of service", "G. Days or units", "21."). */
+const FORM_BOX = /^\s*(?:\d{1,2}[a-z]?\.\s*)?(?:[A-L]\.\s+)?/;
+
 function normalise(text: string): string {
   return undecorate(text).toLowerCase().replace(/[^a-z0-9®#$/ -]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** The column a header or label names, with the rule's weight; null when none does. */
 export function columnOf(label: string): { column: Column; weight: number } | null {
-  const text = normalise(label);
+  // A printed form's box designation before the caption ("24. A.", "D.", "1a.") names no column.
+  const text = normalise(label.replace(FORM_BOX, ''));
   if (!text) return null;
   let best: { column: Column; weight: number; length: number } | null = null;
   for (const rule of COLUMN_RULES) {
@@ -105,11 +109,16 @@ interface ColumnMap {
    */
   ticks: Map<number, string>;
   date?: number;
+  /** A date written over sub-boxes ("MM | DD | YY" under one header): the boxes in the header's order. */
+  dateParts?: { at: number; part: string }[];
   provider?: number;
   remove?: number;
   /** Columns resolved from a header or a control name (not guessed from contents). */
   named: boolean;
 }
+
+/** A spanning header that names the procedure code (with its modifier boxes after it). */
+const SPAN_CODE = /\b(?:cpt|hcpcs|procedures?|proc|codes?)\b/i;
 
 /** Resolve column roles: header words first, then control names, then what the cells hold. */
 function resolveColumns(table: PageTable): ColumnMap {
@@ -123,13 +132,37 @@ function resolveColumns(table: PageTable): ColumnMap {
       // Several numbered diagnosis columns ("Dx 1" … "Dx 4") are one list.
       if (map.dx === undefined) map.dx = index;
       if (!map.dxs.includes(index)) map.dxs.push(index);
-    } else if (column !== 'description' && column !== 'fee' && column !== 'other' && map[column] === undefined) {
+    } else if (column === 'other') {
+      // (A box the header names as none of the line's values: never typed by its contents.)
+    } else if (column !== 'description' && column !== 'fee' && map[column] === undefined) {
       (map as unknown as Record<string, number>)[column] = index;
     } else return;
     taken.add(index);
   };
   for (let c = 0; c < width; c++) {
     const header = table.columns[c] ?? '';
+    // A header spanning sub-boxes (a printed claim form): the same header over consecutive columns.
+    // "Procedures … CPT/HCPCS | Modifier" over a code box and modifier boxes; "Date(s) of service
+    // From MM DD YY To MM DD YY" over one box per part; "$ Charges" over dollars and cents.
+    if (header && table.columns[c - 1] === header) continue;
+    let span = 1;
+    while (header && table.columns[c + span] === header) span++;
+    if (span > 1) {
+      for (let k = 1; k < span; k++) taken.add(c + k);
+      if (SPAN_CODE.test(header) && /\bmod/i.test(header)) {
+        assign('code', c);
+        for (let k = 1; k < span; k++) assign('modifiers', c + k);
+        map.named = true;
+        continue;
+      }
+      const parts = header.toLowerCase().match(/\b(?:mm|dd|yyyy|yy)\b/g) ?? [];
+      if (parts.length >= 3 && columnOf(header)?.column === 'date') {
+        map.date ??= c;
+        map.dateParts ??= parts.slice(0, Math.min(3, span)).map((part, k) => ({ at: c + k, part }));
+        map.named = true;
+        continue;
+      }
+    }
     const byHeader = header ? columnOf(header) : null;
     if (byHeader) {
       assign(byHeader.column, c);
@@ -440,11 +473,15 @@ function recordCells(record: PageRecord): { map: ColumnMap; row: PageRow } {
   return { map: resolveColumns(table), row: table.rows[0] as PageRow };
 }
 
+const ADDRESS_NUMBER = /\b(?:p\.?\s?o\.?\s+box|box|suite|ste|apt|unit|floor|fl|room|rm|bldg|building|drawer|lockbox)\.?\s*#?\s*$/i;
+
 /** Free text of a record ("97124 — Massage · GP · 1 unit · 12 min · Dx M62.830"). */
 function readFreeText(text: string, pointers: PointerMap, unresolved: string[]): Found | null {
   const hits = procedureCodes(text);
   const first = hits[0];
   if (!first || hits.length > 1 || first.start > 40) return null;
+  // A postal address's number ("PO Box 97124", "Suite 97110") is no procedure code.
+  if (ADDRESS_NUMBER.test(text.slice(0, first.start))) return null;
   const line: SnapshotClaimLine = { code: first.code };
   let cues = 0;
   const after = text.slice(first.end).replace(/^®/, '');
@@ -528,6 +565,13 @@ function continuation(row: PageRow, pointers: PointerMap, unresolved: string[]):
 }
 
 /** The facts a table shows per group (a claim list's payer select, dates in rows). */
+/** A date written in sub-boxes ("05 | 18 | 27" under "MM DD YY"), as one date text ("05/18/27"). */
+function subBoxDate(row: PageRow, parts: { at: number; part: string }[]): string | undefined {
+  const value = (p: string): string => parts.find((x) => x.part.startsWith(p)) ? (row.cells[(parts.find((x) => x.part.startsWith(p)) as { at: number }).at]?.text.trim() ?? '') : '';
+  const [mm, dd, yy] = [value('m'), value('d'), value('y')];
+  return /^\d{1,2}$/.test(mm) && /^\d{1,2}$/.test(dd) && /^\d{2}(?:\d{2})?$/.test(yy) ? `${mm}/${dd}/${yy}` : undefined;
+}
+
 function groupFacts(page: PageDescription, tableIndex: number, group: number | undefined, rows: PageRow[], map: ColumnMap): ReadFacts {
   const facts: ReadFacts = {};
   for (const field of page.fields) {
@@ -537,7 +581,7 @@ function groupFacts(page: PageDescription, tableIndex: number, group: number | u
     if (value && !/^(?:unassigned|none|-+)$/i.test(value)) facts.payer = { value, shown: field.value, confidence: 0.85, reason: `"${field.label}" select of the encounter`, anchor: field.id };
   }
   for (const row of rows) {
-    const dateCell = map.date !== undefined ? row.cells[map.date]?.text : undefined;
+    const dateCell = map.dateParts ? subBoxDate(row, map.dateParts) : map.date !== undefined ? row.cells[map.date]?.text : undefined;
     const date = dateCell ? datesIn(dateCell)[0]?.date : undefined;
     if (date && !facts.dateOfService) facts.dateOfService = { value: date, shown: dateCell as string, confidence: 0.75, reason: 'date column of the claim lines', anchor: row.id };
     const provider = map.provider !== undefined ? row.cells[map.provider]?.text.trim() : undefined;

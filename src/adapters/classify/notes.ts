@@ -7,7 +7,7 @@ import type { PageBlock, PageDescription } from '../../shared/page';
 import type { NotePiece, ReadNotePart, Skipped } from './types';
 import { factOf, isFactLine, isFactSentence, SIGNATURE_LINE } from './facts';
 import { datesIn, isDiagnosisCode, undecorate } from './values';
-import { STATUS_CHIP, BILLING_HEADING, BOILERPLATE, CHROME_HEADINGS, EMPTY_SECTION, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
+import { STATUS_CHIP, BILLING_HEADING, CHROME_LINES, GENERIC_CONTAINER_HINTS, BOILERPLATE, CHROME_HEADINGS, EMPTY_SECTION, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
 
 const CLINICAL = new Set(CLINICAL_WORDS);
 const SOAP_LETTERS: Readonly<Record<string, string>> = { S: 'Subjective', O: 'Objective', A: 'Assessment', P: 'Plan' };
@@ -23,6 +23,12 @@ const THRESHOLD = 2;
 function chromeHeading(key: string): boolean {
   // (… or whose first two words are: "Previous visit · Nov 3, 2026".)
   return CHROME_HEADING_SET.has(key) || CHROME_HEADING_SET.has(key.slice(key.lastIndexOf(' ') + 1)) || CHROME_HEADING_SET.has(key.split(' ').slice(0, 2).join(' '));
+}
+
+/** A note heading, or one with a qualifier after it ("Goals addressed", "Plan for next visit", "Exercises today"). */
+const HEADING_QUALIFIER = / (?:addressed|reviewed|updated|today|this (?:visit|session)|for (?:next|this) (?:visit|session)|status|progress)$/;
+function isNoteHeading(key: string): boolean {
+  return NOTE_HEADING_SET.has(key) || NOTE_HEADING_SET.has(key.replace(HEADING_QUALIFIER, ''));
 }
 
 function headingKey(text: string | undefined): string {
@@ -70,14 +76,16 @@ export function scoreBlock(block: PageBlock, page: PageDescription, claimTables:
   const sentences = lines.length < 2 && length <= 600 ? text.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((x) => x.trim()) : [];
   const factSentences = sentences.filter(isFactSentence).length;
   rule(factSentences >= 2 && factSentences >= sentences.length * 0.6, -3, 'header facts stated in sentences');
+  // A note's own container may be a generic component (its tab panels, a framework's "ui-widget").
+  const noteHinted = (block.hints ?? []).some((h) => (NOTE_HINT_WEIGHT[h] ?? 0) >= 1);
   for (const hint of block.hints ?? []) {
-    const down = CHROME_HINT_WEIGHT[hint];
+    const down = noteHinted && GENERIC_CONTAINER_HINTS.has(hint) ? 0 : CHROME_HINT_WEIGHT[hint];
     if (down) rule(true, -down, `inside ${hint}`);
     const up = NOTE_HINT_WEIGHT[hint];
     if (up) rule(true, up, `inside ${hint}`);
   }
-  rule(NOTE_HEADING_SET.has(labelKey), 1.5, `labelled "${block.label}"`);
-  rule(!labelKey && NOTE_HEADING_SET.has(headKey), 1, `under "${heading?.text}"`);
+  rule(isNoteHeading(labelKey), 1.5, `labelled "${block.label}"`);
+  rule(!labelKey && isNoteHeading(headKey), 1, `under "${heading?.text}"`);
   rule(chromeHeading(headKey) && !labelKey, -4, `under "${heading?.text}"`);
   rule(chromeHeading(labelKey), -4, `labelled "${block.label}"`);
   const words = clinicalWords(text);
@@ -93,12 +101,23 @@ export function scoreBlock(block: PageBlock, page: PageDescription, claimTables:
   rule(!/[a-z]{3}/i.test(text), -3, 'no words');
   rule(EMPTY_SECTION.test(text), -10, "an empty section's placeholder");
   rule(STATUS_CHIP.test(text.trim()), -10, 'a status chip');
+  // Chrome by its line grammar (a caseload entry, a work queue's count, an alert, a feed's event).
+  const single = length <= 100 && !text.trim().includes('\n') && !block.edit;
+  const chromeLine = single ? CHROME_LINES.find(([re]) => re.test(text.trim())) : undefined;
+  rule(chromeLine !== undefined, -4, chromeLine?.[1] ?? '');
+  // One line of short runs set apart by "·" or "|": "Label: value" runs (an encounter's header line),
+  // or a byline ending in a status ("Nadia Petrov, PT · Daily Note · Pended").
+  const runs = single ? text.trim().split(/\s[·•|]\s/).map((r) => r.trim()) : [];
+  rule(runs.length >= 2 && runs.every((r) => /^[A-Z][\w .#/()-]{0,30}:\s*\S/.test(r) && r.length <= 70), -3, 'label: value runs (a header line)');
+  rule(runs.length >= 2 && runs.length <= 5 && runs.every((r) => r.length <= 40 && !/[.;!?]$/.test(r)) && runs.some((r) => STATUS_CHIP.test(r)), -3, 'a byline with a status');
   // Text the user cannot see on a page they can (a collapsed template, a hidden draft); a hidden
   // frame (a background tab) is judged by the merge, visible copies first.
-  rule(!block.visible && page.frame.visible && !block.edit, -3, 'hidden on a shown page');
+  // (A note's tab panel not open is still the note's: its sections are split over tabs.)
+  const noteTab = noteHinted && (block.hints ?? []).some((h) => h === 'tabs' || h === 'tabpanel') && !BILLING_HEADING.test((block.hints ?? []).join(' '));
+  rule(!block.visible && page.frame.visible && !block.edit && !noteTab, -3, 'hidden on a shown page');
   // A header fact's label; a look-alike ("Patient", "DOB") only as the whole label: "Patient Report" names a section.
   const labelFact = factOf(block.label ?? '');
-  rule(labelFact !== undefined && (labelFact.fact !== null || labelFact.exact) && !NOTE_HEADING_SET.has(labelKey), -2, `labelled "${block.label}" (a header fact)`);
+  rule(labelFact !== undefined && (labelFact.fact !== null || labelFact.exact) && !isNoteHeading(labelKey), -2, `labelled "${block.label}" (a header fact)`);
   return { block, score, reasons };
 }
 
@@ -137,9 +156,9 @@ function splitSections(part: ReadNotePart): ReadNotePart[] {
   const marks: { at: number; body: number; label: string }[] = [];
   for (const m of part.text.matchAll(INLINE_LABEL)) {
     const label = (m[1] ?? m[2]) as string;
-    if (!NOTE_HEADING_SET.has(headingKey(label))) continue;
+    if (!isNoteHeading(headingKey(label))) continue;
     // "Objective" whose text opens "Treatment: …" stays the Objective section, text whole.
-    if ((m.index ?? 0) === 0 && !m[0].includes('\n') && NOTE_HEADING_SET.has(headingKey(part.label))) continue;
+    if ((m.index ?? 0) === 0 && !m[0].includes('\n') && isNoteHeading(headingKey(part.label))) continue;
     marks.push({ at: m.index ?? 0, body: (m.index ?? 0) + m[0].length, label });
   }
   if (marks.length === 0) return [part];
@@ -189,9 +208,9 @@ export function impliedEntries(page: PageDescription): Map<string, string> {
  */
 function noteFieldLabel(label: string, value: string): boolean {
   const key = headingKey(label);
-  if (NOTE_HEADING_SET.has(key)) return true;
+  if (isNoteHeading(key)) return true;
   const parts = key.split(/\s+(?:and|or)\s+|\s*&\s*/).map((p) => p.trim()).filter(Boolean);
-  if (parts.length >= 2 && parts.some((p) => NOTE_HEADING_SET.has(p) || NOTE_HEADING_SET.has(`${p}s`))) return true;
+  if (parts.length >= 2 && parts.some((p) => isNoteHeading(p) || isNoteHeading(`${p}s`))) return true;
   if (factOf(label) !== undefined || key.split(' ').length > 4 || chromeHeading(key)) return false;
   return value.length >= 40 && /[a-z]{3,}[.;]\s|[.!?]$/.test(value) && clinicalWords(value) >= 2 && (value.match(MEASURE) ?? []).length >= 1;
 }
@@ -258,18 +277,34 @@ export function readNotes(
               const [head, body] = r.cells;
               const label = undecorate(head?.text ?? '').replace(/:$/, '').trim();
               // (A row whose value is a field already — a th|td row — is read as that field.)
-              if (r.cells.length !== 2 || !body || celled.has(`${ti}:${ri}`) || page.fields.some((f) => f.value === body.text) || !NOTE_HEADING_SET.has(headingKey(label)) || !/[a-z]{3}\s+[a-z]{2}/i.test(body.text)) return [];
+              if (r.cells.length !== 2 || !body || celled.has(`${ti}:${ri}`) || page.fields.some((f) => f.value === body.text) || !isNoteHeading(headingKey(label)) || !/[a-z]{3}\s+[a-z]{2}/i.test(body.text)) return [];
               return [{ id: r.id, at: t.at + (ri + 1) / 1000, text: body.text, label, tag: 'td', visible: r.visible && t.visible, ...(t.head !== undefined ? { head: t.head } : {}), ...(t.hints ? { hints: t.hints } : {}) }];
             }),
       );
+  // A column headed by a note section ("Goal | Baseline | Status"): its prose cells too short to be
+  // blocks are that section's text, labelled by the column.
+  const sectionColumns: PageBlock[] = configured
+    ? []
+    : page.tables.flatMap((t, ti) => {
+        // (A column names one item of the section: "Goal" under "Goals".)
+        const c = t.columns.findIndex((h) => headingKey(h) !== '' && (isNoteHeading(headingKey(h)) || isNoteHeading(`${headingKey(h)}s`)));
+        if (claimTables.has(ti) || c < 0) return [];
+        return t.rows.flatMap((r, ri) => {
+          const text = r.cells[c]?.text ?? '';
+          if (celled.has(`${ti}:${ri}`) || !/[a-z]{3}\s+[a-z]{2,}\s+[a-z]{2,}/i.test(text)) return [];
+          // (Under a heading of its own, "Goals addressed", the heading names the section.)
+          const label = t.head === undefined ? { label: undecorate(t.columns[c] as string).trim() } : {};
+          return [{ id: r.id, at: t.at + (ri + 1) / 1000, text, ...label, tag: 'td', visible: r.visible && t.visible, ...(t.head !== undefined ? { head: t.head } : {}), ...(t.hints ? { hints: t.hints } : {}) }];
+        });
+      });
   // A cell block of a "Section | text" row takes the row's first cell as its label.
   const rowLabelled = (b: PageBlock): PageBlock => {
     if (b.label !== undefined || b.table === undefined || b.row === undefined) return b;
     const key = page.tables[b.table]?.rows[b.row]?.cells[0]?.text.trim() ?? '';
-    return NOTE_HEADING_SET.has(headingKey(key)) && !b.text.startsWith(key) ? { ...b, label: undecorate(key).replace(/:$/, '').trim() } : b;
+    return isNoteHeading(headingKey(key)) && !b.text.startsWith(key) ? { ...b, label: undecorate(key).replace(/:$/, '').trim() } : b;
   };
   const implied = impliedEntries(page);
-  const scored = [...(configured ? page.blocks.filter((b) => b.hints?.includes('config-note')) : page.blocks).map(rowLabelled), ...sectionFields, ...sectionRows].map((b) => {
+  const scored = [...(configured ? page.blocks.filter((b) => b.hints?.includes('config-note')) : page.blocks).map(rowLabelled), ...sectionFields, ...sectionRows, ...sectionColumns].map((b) => {
     const entry = implied.get(b.id);
     const s = scoreBlock(entry ? { ...b, entry } : b, page, claimTables, claimRecords);
     // A short line opening with a billed code ("97140 Manual therapy techniques") titles a claim line.
@@ -330,7 +365,7 @@ export function readNotes(
       const signature = SIGNATURE_LINE.test(s.block.text.trim()) && ordered[i - 1] !== undefined && accepted.has(ordered[i - 1]!.block.id) && ordered[i - 1]!.block.head === s.block.head;
       const heading = s.block.head !== undefined ? headingKey(page.headings[s.block.head]?.text) : '';
       // A section under its own note heading may be two words ("Goals met.").
-      const sectioned = NOTE_HEADING_SET.has(headingKey(s.block.label)) || (!s.block.label && NOTE_HEADING_SET.has(heading));
+      const sectioned = isNoteHeading(headingKey(s.block.label)) || (!s.block.label && isNoteHeading(heading));
       if (chromeHeading(heading) || chromeHeading(headingKey(s.block.label))) return;
       // Neighbours past short chrome between sections (help text under a field, a status line).
       const skip = (n: Scored | undefined): boolean => n !== undefined && n.block.text.length < 80 && !accepted.has(n.block.id) && (n.score < 0 || (n.block.hints ?? []).some((h) => CHROME_HINT_WEIGHT[h]));

@@ -39,6 +39,8 @@ export const COLUMN_RULES: readonly ColumnRule[] = [
   // Charge-entry grids' short headers: numbered pointer columns ("P1" … "P4", beside "M1" … "M4") and units as "Unt".
   { column: 'dx', phrases: ['p1', 'p2', 'p3', 'p4', 'ptr1', 'ptr2', 'ptr3', 'ptr4', 'dx ptr 1', 'dx ptr 2', 'dx ptr 3', 'dx ptr 4'], weight: 3 },
   { column: 'units', phrases: ['unt', 'unts', 'un', 'no of units', 'billed units'], weight: 3 },
+  // A claim form's boxes beside the line that are none of these (place and type of service, emergency flag, id qualifier).
+  { column: 'other', phrases: ['place of service', 'pos', 'type of service', 'tos', 'emg', 'epsdt', 'epsdt family plan', 'id qual', 'qual'], weight: 3 },
 ];
 
 /** Control name tokens ("bill[3][mod]", "units_2") that name a column when headers do not. */
@@ -70,7 +72,7 @@ export const FACT_RULES: readonly FactRule[] = [
   { fact: 'payer', phrases: ['payer', 'payor', 'primary payer', 'insurance', 'primary insurance', 'primary ins', 'ins', 'insurance carrier', 'carrier', 'insurer', 'health plan', 'plan name', 'insurance plan', 'coverage', 'bill', 'bill to', 'financial class', 'primary coverage', 'insurance company', 'payer name', 'funding source', 'primary funding source', 'funding', 'funder', 'payment source', 'payor source', 'payer source', 'plan of benefits'], weight: 1 },
   { fact: 'dateOfService', phrases: ['date of service', 'dos', 'service date', 'visit date', 'encounter date', 'date of visit', 'appointment date', 'treatment date', 'session date', 'date', 'scheduled time', 'scheduled date', 'scheduled for', 'appointment time', 'appt date', 'appt time'], weight: 1 },
   { fact: 'provider', phrases: ['provider', 'rendering', 'rendering provider', 'treating provider', 'treating therapist', 'therapist', 'clinician', 'seen by', 'signed by', 'electronically signed by', 'signature', 'author', 'practitioner', 'attending', 'treated by', 'performed by'], weight: 1 },
-  { fact: 'visitNumber', phrases: ['visit', 'visit #', 'visit no', 'visit number', 'visit count', 'visits', 'treatment #', 'session #', 'session number'], weight: 1 },
+  { fact: 'visitNumber', phrases: ['visit', 'visit #', 'visit no', 'visit number', 'visit count', 'visits', 'treatment #', 'session #', 'session number', 'session no', 'appointment #', 'appt #'], weight: 1 },
   { fact: 'planOfCareStart', phrases: ['plan of care', 'poc', 'poc start', 'plan of care start', 'plan of care from', 'cert period', 'cert. period', 'certification period', 'certification', 'episode start', 'start of care', 'soc', 'plan of care dates', 'poc dates'], weight: 1 },
   { fact: 'totalTimedMinutes', phrases: ['total timed minutes', 'timed minutes', 'total timed min', 'timed min', 'total timed', 'timed code minutes', 'total timed code minutes'], weight: 1 },
   { fact: 'onsetDate', phrases: ['onset', 'onset date', 'date of onset', 'date of injury', 'doi'], weight: 1 },
@@ -111,7 +113,7 @@ export const FACT_PATTERNS: readonly { fact: Fact; pattern: RegExp; not?: RegExp
   { fact: 'totalTimedMinutes', pattern: /\btimed\b.*\bmin/ },
   { fact: 'visitNumber', pattern: /\b(?:visit|session|treatment|tx)\s*(?:#|no|num\w*|count|of episode)\b|\bvisits?\s+(?:to date|this episode|in episode)\b/ },
   { fact: 'dateOfService', pattern: /\b(?:service|visit|encounter|treatment|tx|session|appointment|appt)\s+(?:date|day|on|time|start)\b|\bscheduled\s+(?:date|time|for|on|start)\b|\bdate\s+(?:of\s+)?(?:service|visit|encounter|treatment|session|seen)\b|\bdos\b/, not: /\b(?:next|last|previous|prior|follow|birth|due|end|created|printed|updated)\b/ },
-  { fact: 'payer', pattern: /\b(?:payer|payor|insur\w*|carrier|coverage|health plan|benefit plan|plan name|fund(?:ing|er)|payment source)\b/, not: /\b(?:secondary|tertiary|id|no|number|group|phone|fax|address|policy|subscriber|member|auth\w*|type|eligib\w*|verified|status)\b/ },
+  { fact: 'payer', pattern: /\b(?:payer|payor|insur\w*|carrier|coverage|health plan|benefit plan|plan name|fund(?:ing|er)|payment source)\b/, not: /\b(?:secondary|tertiary|id|no|number|group|phone|fax|address|policy|subscriber|member|auth\w*|type|eligib\w*|verified|status|form|card)\b/ },
   { fact: 'provider', pattern: /\b(?:provider|therapist|clinician|practitioner|physician|treating)\b/, not: /\b(?:referring|ordering|supervising|primary care|pcp|npi|id|no|number|phone|fax|type|taxonomy)\b/ },
 ];
 
@@ -150,7 +152,7 @@ export const PAYER_RANK_TAG = /\s+(?:[-–—·•|]\s*)?(primary|secondary|tert
  * A status chip or badge ("Ready to bill", "Signed", "Draft", "Pending review"): a workflow state the
  * page shows beside a "Bill" or "Claim" caption, never a payer's name.
  */
-export const STATUS_CHIP = /^(?:ready(?:\s+(?:to|for)\s+[a-z]+)?|not\s+ready|signed|unsigned|co-?signed|draft|pending(?:\s+[a-z]+)?|billed|unbilled|not\s+billed|submitted|not\s+submitted|resubmitted|approved|rejected|denied|paid|unpaid|open|closed|locked|unlocked|complete[d]?|incomplete|in\s+progress|on\s+hold|hold|held|new|final(?:i[sz]ed)?|finished|needs\s+[a-z]+(?:\s+[a-z]+)?|awaiting\s+[a-z]+|queued|sent|voided|void|error|review(?:ed)?|in\s+review|accepted|posted)$/i;
+export const STATUS_CHIP = /^(?:ready(?:\s+(?:to|for)\s+[a-z]+)?|not\s+ready|signed|unsigned|co-?signed|draft|pending(?:\s+[a-z]+)?|pended|billed|unbilled|not\s+billed|submitted|not\s+submitted|resubmitted|approved|rejected|denied|paid|unpaid|open|closed|locked|unlocked|complete[d]?|incomplete|in\s+progress|on\s+hold|hold|held|new|final(?:i[sz]ed)?|finished|needs\s+[a-z]+(?:\s+[a-z]+)?|awaiting\s+[a-z]+|queued|sent|voided|void|error|review(?:ed)?|in\s+review|accepted|posted)$/i;
 /** Headings of a page's billing side (lower case): a section under one is never the note's own. */
 export const BILLING_HEADING = /\b(?:billing|charges?|claims?|fees?|superbill|insurance|coverage|payments?|ledger|codes|authori[sz]ations?|services?)\b/;
 
@@ -182,6 +184,37 @@ export const CHROME_HINT_WEIGHT: Readonly<Record<string, number>> = {
   complementary: 2, contentinfo: 3, dialog: 1, aside: 2, status: 2, 'config-not': 20,
 };
 
+/**
+ * Lines of page chrome by their grammar, whatever widget holds them (a work queue, an alert, an
+ * activity feed, a schedule or caseload list): [pattern, reason]. Tested on a short single line.
+ * A note speaks of its own patient in sentences; these name counts, states and other people.
+ */
+const PERSON_LAST_FIRST = String.raw`[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+)*,\s+[A-Z][a-z'’]+(?:\s+[A-Z]\.?)?`;
+export const CHROME_LINES: readonly (readonly [RegExp, string])[] = [
+  // "Quintero, Marisol": a person's name alone, surname first (a caseload, a patient list).
+  [new RegExp(`^${PERSON_LAST_FIRST}$`), "a person's name alone (a list entry)"],
+  // "07:30 Lindgren, Pavel — Arrived", "Osei, Kwabena · No show": a list entry with a time or a state.
+  [new RegExp(`^(?:\\d{1,2}:\\d{2}\\s*(?:[AaPp]\\.?[Mm]\\.?)?\\s+)?${PERSON_LAST_FIRST}\\s*(?:[-–—|·•:]\\s*[A-Za-z][A-Za-z -]{0,24})?$`), "a person's entry in a list (a time or a state)"],
+  // "7 charges pending review", "2 visits to sign", "4 claims denied today": a work queue's count.
+  [/^\d{1,4}\s+(?:[a-z-]+\s+){0,2}(?:awaiting|pending|pended|due|overdue|unsigned|unbilled|unread|rejected|denied|open|to\s+(?:sign|co-?sign|review|bill|complete)|need(?:s|ing)?)\b/i, "a work queue's count"],
+  // "Plan of care expires in 4 days for …", "Auth ends 6/30", "Coverage verified for …": an alert about a record.
+  [/^(?:authori[sz]ation|auth|plan of care|poc|certification|cert|recert\w*|eligibility|insurance|coverage|referral|prescription|rx)\b.{0,40}\b(?:expir\w*|ends?|ending|lapse[ds]?|overdue|verified|denied|exhausted|due|running out|needed)\b/i, 'an alert about a record'],
+  // "Claim 88120 for … rejected by the payer", "Lab result for … received": an activity feed's event.
+  [/^(?:claim|fax|message|lab|labs|order|referral|document|result|results|statement|payment|era|eob|task)\b.{0,60}\b(?:received|accepted|rejected|denied|posted|sent|signed|submitted|completed|assigned|uploaded|filed)\b/i, "an activity feed's event"],
+];
+
+/**
+ * Container hints that name a generic UI component (a tab strip's panels, a framework's "ui-widget"):
+ * chrome in a sidebar or a dashboard, but the note's own container when a note hint sits on the same block.
+ */
+export const GENERIC_CONTAINER_HINTS: ReadonlySet<string> = new Set(['tabs', 'widget', 'modal', 'dialog']);
+
+/**
+ * A word that names the visit's number only when its value is a bare count ("Session | 11" in an
+ * authorisation fieldset); with any other value ("Session: Individual", "Session 10:00") it is not a fact.
+ */
+export const VISIT_COUNT_LABEL = /^(?:session|appointment|appt|treatment|tx)$/i;
+
 /** Hint words that make a block likelier to be the note. */
 export const NOTE_HINT_WEIGHT: Readonly<Record<string, number>> = {
   note: 1, notes: 1, soap: 1.5, narrative: 1, progress: 0.5, subjective: 1, objective: 1, assessment: 1, plan: 0.5, clinical: 0.5, charting: 1,
@@ -207,7 +240,7 @@ export const BOILERPLATE = /(?:©|\bcopyright\b|\ball rights reserved\b|\bunauth
  * documented", "Click to add"): page chrome, never note text. Whole-text only: "No complaints" is a
  * clinical statement and stays.
  */
-export const EMPTY_SECTION = /^[\s([]*(?:nothing\s+(?:recorded|entered|documented|charted|to\s+show)|no\s+(?:data|information|info|entries|entry|content|text|notes?|details?)(?:\s+(?:recorded|entered|documented|charted|available|yet|added))?|not\s+(?:recorded|documented|entered|charted)|none\s+(?:recorded|entered|charted)|(?:click|tap)\s+(?:here\s+)?to\s+(?:add|enter|edit)\b[^.]{0,30}|empty)[\s.)\]]*$/i;
+export const EMPTY_SECTION = /^[\s([]*(?:nothing\s+(?:recorded|entered|documented|charted|to\s+show)|no\s+(?:data|information|info|entries|entry|content|text|notes?|details?|documents?|attachments?|files?|results?|items?|records?|images?)(?:\s+(?:recorded|entered|documented|charted|available|yet|added|attached|uploaded|found|on\s+file))?|not\s+(?:recorded|documented|entered|charted)|none\s+(?:recorded|entered|charted)|(?:click|tap)\s+(?:here\s+)?to\s+(?:add|enter|edit)\b[^.]{0,30}|empty)[\s.)\]]*$/i;
 
 /** Therapy and common claim modifiers: what may stand alone in free text as a modifier. */
 export const KNOWN_MODIFIERS: ReadonlySet<string> = new Set([

@@ -135,6 +135,9 @@ export function toggled(el: Element): boolean | null {
 function skipped(el: Element): boolean {
   const state = toggled(el);
   if (state !== null) return !state;
+  // A short item led by an empty ARIA box not ticked ("<li><span role=radio aria-checked=false></span> Worse</li>"): a choice not taken.
+  const box = el.firstElementChild;
+  if (box && toggled(box) === false && !box.textContent?.trim() && (el.textContent?.length ?? 0) <= 80) return true;
   if (el.localName === 'button') return !isValueButton(el) && !CODE_TOKEN.test(el.textContent ?? '');
   return SKIP.has(el.localName) || isMirror(el) || (el.localName === 'label' && unchecked((el as HTMLLabelElement).control, el));
 }
