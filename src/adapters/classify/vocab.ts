@@ -90,7 +90,7 @@ export const FACT_RULES: readonly FactRule[] = [
   // Who an invoice or a claim goes to ("Invoice to", "Billed to"): a practice-management sidebar's payer.
   { fact: 'payer', phrases: ['invoice to', 'invoiced to', 'billed to', 'bill payer', 'claim to'], weight: 1 },
   // Abbreviated timed totals of charge-entry screens ("Tot Timed", "Tot Timed Min"); a treatment total
-  // ("Total Treatment Minutes") counts untimed minutes too and stays unread.
+  // (a "treatment time" label) counts untimed minutes too and stays unread.
   { fact: 'totalTimedMinutes', phrases: ['tot timed', 'tot timed min', 'tot timed mins', 'tot timed minutes', 'ttl timed', 'ttl timed min'], weight: 1 },
   // Counts of an authorisation or a benefit, not the visit's number ("Auth Visits 12", "Visits remaining 5").
   {
