@@ -326,7 +326,8 @@ export function pointerMap(page: PageDescription): PointerMap {
   // read by numbers: the other notation by position, when the page uses only one.
   const keys = [...map.keys()];
   const numbered = keys.every((k) => /^\d/.test(k));
-  if (keys.every((k) => /^\d/.test(k) === numbered)) {
+  const lettered = keys.every((k) => !/^\d/.test(k));
+  if (numbered || lettered) {
     for (let i = 1; i <= 12; i++) {
       const [from, to] = numbered ? [String(i), String.fromCharCode(64 + i)] : [String.fromCharCode(64 + i), String(i)];
       const code = map.get(from);
@@ -564,14 +565,17 @@ function continuation(row: PageRow, pointers: PointerMap, unresolved: string[]):
   return cues > 0 ? { line, cues, reason: ['values on the next line'] } : null;
 }
 
-/** The facts a table shows per group (a claim list's payer select, dates in rows). */
 /** A date written in sub-boxes ("05 | 18 | 27" under "MM DD YY"), as one date text ("05/18/27"). */
 function subBoxDate(row: PageRow, parts: { at: number; part: string }[]): string | undefined {
-  const value = (p: string): string => parts.find((x) => x.part.startsWith(p)) ? (row.cells[(parts.find((x) => x.part.startsWith(p)) as { at: number }).at]?.text.trim() ?? '') : '';
+  const value = (p: string): string => {
+    const box = parts.find((x) => x.part.startsWith(p));
+    return box ? (row.cells[box.at]?.text.trim() ?? '') : '';
+  };
   const [mm, dd, yy] = [value('m'), value('d'), value('y')];
   return /^\d{1,2}$/.test(mm) && /^\d{1,2}$/.test(dd) && /^\d{2}(?:\d{2})?$/.test(yy) ? `${mm}/${dd}/${yy}` : undefined;
 }
 
+/** The facts a table shows per group (a claim list's payer select, dates in rows). */
 function groupFacts(page: PageDescription, tableIndex: number, group: number | undefined, rows: PageRow[], map: ColumnMap): ReadFacts {
   const facts: ReadFacts = {};
   for (const field of page.fields) {

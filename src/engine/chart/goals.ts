@@ -89,7 +89,7 @@ function classify(lx: Lexed, phrase: Phrase, inputs: { functional: Uint8Array; i
     if ((inputs.region[i] || SIDE.has(t) || QUALIFIER.has(t)) && nextWord(lx, i + 1, phrase.end) !== -1) continue;
     break;
   }
-  if (i >= phrase.end) return activityVerb && !limitation ? null : null;
+  if (i >= phrase.end) return null;
   for (let k = phrase.first; k < phrase.end; k++) if (inputs.functional[k]) return 'functional';
   const head = lx.norm[i]!;
   if (inputs.instrument[i]) return 'measure';

@@ -246,6 +246,11 @@ function statedChanges(
   return { list: changes, seen };
 }
 
+/** The context a change takes from the value it ends on (a measurement carries its mention context). */
+function contextOf(m: Measurement): MentionContext {
+  return { negated: m.negated, hypothetical: m.hypothetical, historical: m.historical, home: m.home, role: m.role, quoted: m.quoted, section: m.section, sentence: m.sentence };
+}
+
 /** Pre/post pairs: each value after treatment against the latest earlier value of the same measure. */
 function pairChanges(measurements: readonly Measurement[], seen: ReadonlySet<Measurement>, changes: MeasureChange[]): void {
   for (let i = 0; i < measurements.length; i++) {
@@ -271,14 +276,7 @@ function pairChanges(measurements: readonly Measurement[], seen: ReadonlySet<Mea
       start: post.start,
       end: post.end,
       text: post.text,
-      negated: post.negated,
-      hypothetical: post.hypothetical,
-      historical: post.historical,
-      home: post.home,
-      role: post.role,
-      quoted: post.quoted,
-      section: post.section,
-      sentence: post.sentence,
+      ...contextOf(post),
     });
   }
 }
@@ -310,14 +308,7 @@ function gridChanges(text: string, measurements: readonly Measurement[], seen: R
       start,
       end,
       text: text.slice(start, end),
-      negated: last.negated,
-      hypothetical: last.hypothetical,
-      historical: last.historical,
-      home: last.home,
-      role: last.role,
-      quoted: last.quoted,
-      section: last.section,
-      sentence: last.sentence,
+      ...contextOf(last),
     });
   }
 }
