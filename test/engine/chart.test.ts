@@ -42,6 +42,18 @@ describe('sections and sentences', () => {
     ]);
     expect(chart.changes.map((c) => [c.kind, c.from, c.to, c.historical])).toEqual([['pain', 7, 5, false]]);
   });
+  it('holds an inline plan-of-care line to itself: the treatment written under it is today\'s, not the plan', () => {
+    const chart = analyzeChart('Visit 4, neck pain.\nPlan of care: 2x/wk x 4 wks,\n  massage + ther ex\nMassage 97124 R upper trap 14 min.\nRot R 55 -> 68 deg post.\nPlan:\nContinue.');
+    expect(chart.sections.map((s) => [s.kind, chart.text.slice(s.start, s.end).split('\n')[0]])).toEqual([
+      ['other', 'Visit 4, neck pain.'],
+      ['plan', 'Plan of care: 2x/wk x 4 wks,'],
+      ['other', 'Massage 97124 R upper trap 14 min.'],
+      ['plan', 'Plan:'],
+    ]);
+    expect(chart.changes.map((c) => [c.kind, c.from, c.to, c.section])).toEqual([['rom', 55, 68, 'other']]);
+    // Alone on its line, the same label heads a section.
+    expect(analyzeChart('Plan of care:\n2x/wk x 4 wks\nMassage next visit.').sections.map((s) => s.kind)).toEqual(['other', 'plan']);
+  });
   it('does not treat a wrapped lower-case line as a new sentence', () => {
     const chart = analyzeChart('Patient reports pain with\ndriving and turning head. Next sentence.');
     expect(chart.sentences.map((s) => chart.text.slice(s.start, s.end))).toEqual([

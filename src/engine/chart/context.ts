@@ -10,9 +10,19 @@ for (const [kind, words] of Object.entries(headings.kinds)) {
   for (const word of words) HEADING_KINDS.set(word, kind as SectionKind);
 }
 
+const headingKey = (label: string): string => label.toLowerCase().replace(/[^a-z0-9/' ]+/g, ' ').replace(/\s+/g, ' ').trim();
+
+// Labels whose inline form ("Plan of care: 2x/wk x 6 wks") states one fact on its own line.
+const INLINE_LINE_LABELS: readonly string[] = headings.inlineLine.labels;
+function holdsOnlyItsLine(label: string, kind: SectionKind): boolean {
+  if (kind === 'history') return true;
+  const key = headingKey(label.replace(/\([^)]*\)/g, ' '));
+  return INLINE_LINE_LABELS.some((l) => key === l || key.startsWith(`${l} `));
+}
+
 export function headingKind(label: string | undefined): SectionKind | undefined {
   if (!label) return undefined;
-  const key = label.toLowerCase().replace(/[^a-z0-9/' ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const key = headingKey(label);
   const known = HEADING_KINDS.get(key);
   if (known) return known;
   // A qualifier in brackets says how, not what: "O (per video)", "Interventions (stopwatch)".
@@ -59,8 +69,9 @@ export function findSections(text: string, partStarts: { start: number; end: num
   for (const part of partStarts) {
     open(part.start, part.kind ?? 'other');
     let lineStart = part.start;
-    // An inline history field ("PMH: fracture 2019, healed.") holds its own line and the indented or
-    // lower-case lines that continue it; the next line that starts afresh is back in the section before it.
+    // An inline history field ("PMH: fracture 2019, healed.") or plan-of-care line ("Plan of care: 2x/wk
+    // x 6 wks", headings.json inlineLine) holds its own line and the indented or lower-case lines that
+    // continue it; the next line that starts afresh is back in the section before it.
     let resume: { kind: SectionKind; heading?: string | undefined } | null = null;
     while (lineStart < part.end) {
       let lineEnd = text.indexOf('\n', lineStart);
@@ -70,9 +81,9 @@ export function findSections(text: string, partStarts: { start: number; end: num
       const kind = m ? kindOf(m[1]!) : undefined;
       // Single-letter SOAP headings ("S:", "O:") need the colon to count.
       if (m && kind && (m[1]!.length > 1 || m[0].trimEnd().endsWith(':'))) {
-        const inlineHistory = kind === 'history' && m[0].trimEnd().endsWith(':') && text.slice(lineStart + m[0].length, lineEnd).trim() !== '';
+        const inline = holdsOnlyItsLine(m[1]!, kind) && m[0].trimEnd().endsWith(':') && text.slice(lineStart + m[0].length, lineEnd).trim() !== '';
         const before = sections[sections.length - 1];
-        resume = inlineHistory ? (resume ?? (before ? { kind: before.kind, heading: before.heading } : null)) : null;
+        resume = inline ? (resume ?? (before ? { kind: before.kind, heading: before.heading } : null)) : null;
         open(lineStart, kind, m[1]);
       } else if (resume && /^[A-Z0-9]/.test(text.slice(lineStart, lineEnd))) {
         open(lineStart, resume.kind, resume.heading);
