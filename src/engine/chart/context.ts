@@ -1,6 +1,6 @@
 // Sections, sentences and NegEx/ConText-style scopes. All per token, computed once.
 import headings from '../data/headings.json';
-import { SENTENCE_ABBREVIATIONS } from './abbreviations';
+import { fullStopEndsNothing } from './abbreviations';
 import type { RawMatch } from './lexicon';
 import type { Section, SectionKind, Sentence } from './types';
 import { isWhite, tokenAtOrAfter, type Tokens } from './tokens';
@@ -95,9 +95,10 @@ export function findSections(text: string, partStarts: { start: number; end: num
   return sections;
 }
 
-// A full stop after an initial ("J. Ortiz") or a title ("Dr.", "Pt.", ./abbreviations.ts) does not end the sentence.
+// A full stop after an initial ("J. Ortiz"), a title ("Dr.", "Pt.") or in a dotted leader does not end
+// the sentence: fullStopEndsNothing (./abbreviations.ts), shared with the clause splitter of time.ts.
 const SENTENCE_END = new RegExp(
-  `(?<!(?:^|[\\s(])(?:[A-Z]|${SENTENCE_ABBREVIATIONS.join('|')}))[.!?](?=[\\s"')\\]]|$)|\\n[ \\t]*\\n|\\n(?=[ \\t]*(?:[-*•▪◦]|\\d{1,2}[.)][ \\t]|[A-Z0-9]))|[:;]\\s*\\n|\\n(?=[ \\t]*[A-Za-z][A-Za-z /]{0,30}:)`,
+  `[.!?](?=[\\s"')\\]]|$)|\\n[ \\t]*\\n|\\n(?=[ \\t]*(?:[-*•▪◦]|\\d{1,2}[.)][ \\t]|[A-Z0-9]))|[:;]\\s*\\n|\\n(?=[ \\t]*[A-Za-z][A-Za-z /]{0,30}:)`,
   'g',
 );
 
@@ -120,6 +121,7 @@ export function findSentences(text: string, sections: Section[]): Sentence[] {
     let last = 0;
     while (SENTENCE_END.test(body)) {
       const end = section.start + SENTENCE_END.lastIndex;
+      if (fullStopEndsNothing(text, end - 1, 'sentence')) continue;
       push(end);
       start = end;
       if (SENTENCE_END.lastIndex === last) SENTENCE_END.lastIndex++;
@@ -177,6 +179,9 @@ function markQuoted(text: string, tokens: Tokens, quoted: Uint8Array): void {
       open = -1;
       single = -1;
     } else if (c === '"') {
+      // Right after a figure it is a unit (the double prime of seconds or inches: "TUG 16″", "5'10\""), not a quote.
+      const b = i > 0 ? text.charCodeAt(i - 1) : 0;
+      if (b >= 48 && b <= 57) continue;
       if (open < 0) open = i;
       else {
         if (i - open <= MAX_QUOTE) spans.push([open, i]);
