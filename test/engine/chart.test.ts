@@ -42,6 +42,18 @@ describe('sections and sentences', () => {
     ]);
     expect(chart.changes.map((c) => [c.kind, c.from, c.to, c.historical])).toEqual([['pain', 7, 5, false]]);
   });
+  it('holds an inline plan-of-care line to itself: the treatment written under it is today\'s, not the plan', () => {
+    const chart = analyzeChart('Visit 4, neck pain.\nPlan of care: 2x/wk x 4 wks,\n  massage + ther ex\nMassage 97124 R upper trap 14 min.\nRot R 55 -> 68 deg post.\nPlan:\nContinue.');
+    expect(chart.sections.map((s) => [s.kind, chart.text.slice(s.start, s.end).split('\n')[0]])).toEqual([
+      ['other', 'Visit 4, neck pain.'],
+      ['plan', 'Plan of care: 2x/wk x 4 wks,'],
+      ['other', 'Massage 97124 R upper trap 14 min.'],
+      ['plan', 'Plan:'],
+    ]);
+    expect(chart.changes.map((c) => [c.kind, c.from, c.to, c.section])).toEqual([['rom', 55, 68, 'other']]);
+    // Alone on its line, the same label heads a section.
+    expect(analyzeChart('Plan of care:\n2x/wk x 4 wks\nMassage next visit.').sections.map((s) => s.kind)).toEqual(['other', 'plan']);
+  });
   it('does not treat a wrapped lower-case line as a new sentence', () => {
     const chart = analyzeChart('Patient reports pain with\ndriving and turning head. Next sentence.');
     expect(chart.sentences.map((s) => chart.text.slice(s.start, s.end))).toEqual([
@@ -223,13 +235,38 @@ describe('measurements', () => {
     ['TUG 10.4 sec (13.9 sec at IE).', 'better'],
     ['6MWT 388 m, was 320 m at eval.', 'better'],
     ['6MWT 300 m, was 350 m at eval.', 'worse'],
-    // Timed in seconds, a walk test that is better when faster says nothing by its name.
-    ['10MWT 9.1 s (11.5 s at eval).', 'changed'],
+    // Timed in seconds, a walk test that is better when faster is better when shorter (the time it took).
+    ['10MWT 9.1 s (11.5 s at eval).', 'better'],
+    ['10MWT 12.4 secs, was 10.9 secs at eval.', 'worse'],
+    // Timed sit-to-stand and up-and-go, by any of their written names and second marks.
+    ['5xSTS 18 sec at IE, today 14 sec.', 'better'],
+    ['FTSTS 17.5 secs (IE 02/11: 22 secs).', 'better'],
+    ['TUG 16\u2033 (eval 21\u2033).', 'better'],
+    ['Timed up and go 11 s, was 15 s at eval.', 'better'],
+    ['SLS L 4" -> 9" post.', 'better'],
   ])('a performance test by its written name says which way is better: %s', (note, direction) => {
     expect(analyzeChart(note).changes.map((c) => c.direction)).toEqual([direction]);
   });
   it('a speed after a walk test is a performance score, not a distance', () => {
     expect(analyzeChart('Ten metre walk 0.95 m/s.').measurements.map((m) => [m.kind, m.instrument ?? null, m.value])).toEqual([['outcome', 'performance', 0.95]]);
+  });
+  it.each([
+    ['Grip R 52 lb (eval 3/2: 38 lb).', 38, 52],
+    ['Pain 2/10 (IE 02/11 \u2013 6/10).', 6, 2],
+    ['Cervical rot L 62 deg [last visit 50 deg].', 50, 62],
+    ['Lumbar flex 70 deg (visit 4: 55 deg).', 55, 70],
+    ['Opening 38 mm (at initial eval on 1/12/26, 29 mm).', 29, 38],
+  ])('an earlier value in brackets after when it was taken: %s', (note, from, to) => {
+    expect(analyzeChart(note).changes.map((c) => [c.from, c.to, c.since])).toEqual([[from, to, 'earlier']]);
+  });
+  it('a bracket that names no earlier time, or closes with the other kind of bracket, is no earlier value', () => {
+    expect(analyzeChart('Flexion 120 deg [L 110 deg].').changes).toEqual([]);
+    expect(analyzeChart('Flexion 120 deg (eval: 110 deg].').changes).toEqual([]);
+    expect(analyzeChart('Flexion 120 deg (visit 4 110).').changes).toEqual([]);
+  });
+  it('a double prime after a figure is a unit, not a quotation mark', () => {
+    const chart = analyzeChart('TUG 16" (eval 21"). Massage 97124 R calf 12 min.');
+    expect(chart.measurements.map((m) => [m.value, m.quoted])).toEqual([[16, false], [21, false]]);
   });
   it('a value for the other side in brackets is no earlier value', () => {
     expect(analyzeChart('Flexion 120 deg R (110 deg L).').changes).toEqual([]);

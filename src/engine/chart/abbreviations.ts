@@ -1,7 +1,7 @@
-// Words whose full stop does not end a sentence ("Dr. Ruiz", "approx. 12 min"): one table for the
-// sentence splitter (context.ts, which sees case) and the clause splitter of treatment time
-// (time.ts, on lower-cased tokens). Single capital letters (initials, "J. Ortiz") are handled beside
-// each.
+// Full stops that end nothing, for both splitters: the sentence splitter (context.ts, which sees case)
+// and the clause splitter of treatment time (time.ts, on lower-cased tokens) ask fullStopEndsNothing.
+// Words whose full stop does not end a sentence ("Dr. Ruiz", "approx. 12 min") are one table; initials
+// ("J. Ortiz") and dotted leaders ("Massage ........ 15 min") are read the same way by both.
 //
 // `clause: false`: the clause splitter still ends a clause there. "Pt." opens a sentence ("Pt.
 // reports…") as often as "pt." closes one ("HEP reviewed with pt. Massage 97124 15 min"); the
@@ -26,3 +26,38 @@ export const SENTENCE_ABBREVIATIONS: readonly string[] = ABBREVIATIONS.map((a) =
 
 /** Lower-cased tokens: a full stop after one of these does not end a clause. */
 export const CLAUSE_ABBREVIATIONS: ReadonlySet<string> = new Set(ABBREVIATIONS.filter((a) => a.clause).map((a) => a.word.toLowerCase()));
+
+const SENTENCE_WORDS: ReadonlySet<string> = new Set(SENTENCE_ABBREVIATIONS);
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** A run of this many full stops is a dotted leader whatever follows it; a shorter run ("...") only before a figure. */
+const LEADER_DOTS = 4;
+
+/**
+ * Whether the full stop at `dot` in `text` ends nothing: one of a dotted leader ("NMR 97112 ...... 18",
+ * "Massage .. 12 min"; an ellipsis before a word, "tolerated well... Next", still ends), or closing an
+ * initial ("J. Ortiz", "K. Dow") or an abbreviation of the table standing as a word of its own. The
+ * sentence splitter matches the table as written ("Pt." but not "pt."); the clause splitter, on
+ * lower-cased words, skips the words marked `clause: false`.
+ */
+export function fullStopEndsNothing(text: string, dot: number, splitter: 'sentence' | 'clause'): boolean {
+  if (text.charCodeAt(dot) !== 46) return false;
+  let a = dot;
+  let b = dot + 1;
+  while (a > 0 && text.charCodeAt(a - 1) === 46) a--;
+  while (b < text.length && text.charCodeAt(b) === 46) b++;
+  if (b - a > 1) {
+    if (b - a >= LEADER_DOTS) return true;
+    let k = b;
+    while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+    const c = text.charCodeAt(k);
+    return c >= 48 && c <= 57;
+  }
+  let s = dot;
+  while (s > 0 && isLetter(text.charCodeAt(s - 1))) s--;
+  if (s === dot) return false;
+  // A word of its own: at the start, or after a space or an opening bracket ("2U." is no initial).
+  if (s > 0 && !/[\s(\[]/.test(text[s - 1]!)) return false;
+  const word = text.slice(s, dot);
+  if (word.length === 1) return text.charCodeAt(s) >= 65 && text.charCodeAt(s) <= 90;
+  return splitter === 'sentence' ? SENTENCE_WORDS.has(word) : CLAUSE_ABBREVIATIONS.has(word.toLowerCase());
+}

@@ -1,6 +1,6 @@
 // Sections, sentences and NegEx/ConText-style scopes. All per token, computed once.
 import headings from '../data/headings.json';
-import { SENTENCE_ABBREVIATIONS } from './abbreviations';
+import { fullStopEndsNothing } from './abbreviations';
 import type { RawMatch } from './lexicon';
 import type { Section, SectionKind, Sentence } from './types';
 import { isWhite, tokenAtOrAfter, type Tokens } from './tokens';
@@ -10,9 +10,19 @@ for (const [kind, words] of Object.entries(headings.kinds)) {
   for (const word of words) HEADING_KINDS.set(word, kind as SectionKind);
 }
 
+const headingKey = (label: string): string => label.toLowerCase().replace(/[^a-z0-9/' ]+/g, ' ').replace(/\s+/g, ' ').trim();
+
+// Labels whose inline form ("Plan of care: 2x/wk x 6 wks") states one fact on its own line.
+const INLINE_LINE_LABELS: readonly string[] = headings.inlineLine.labels;
+function holdsOnlyItsLine(label: string, kind: SectionKind): boolean {
+  if (kind === 'history') return true;
+  const key = headingKey(label.replace(/\([^)]*\)/g, ' '));
+  return INLINE_LINE_LABELS.some((l) => key === l || key.startsWith(`${l} `));
+}
+
 export function headingKind(label: string | undefined): SectionKind | undefined {
   if (!label) return undefined;
-  const key = label.toLowerCase().replace(/[^a-z0-9/' ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const key = headingKey(label);
   const known = HEADING_KINDS.get(key);
   if (known) return known;
   // A qualifier in brackets says how, not what: "O (per video)", "Interventions (stopwatch)".
@@ -59,8 +69,9 @@ export function findSections(text: string, partStarts: { start: number; end: num
   for (const part of partStarts) {
     open(part.start, part.kind ?? 'other');
     let lineStart = part.start;
-    // An inline history field ("PMH: fracture 2019, healed.") holds its own line and the indented or
-    // lower-case lines that continue it; the next line that starts afresh is back in the section before it.
+    // An inline history field ("PMH: fracture 2019, healed.") or plan-of-care line ("Plan of care: 2x/wk
+    // x 6 wks", headings.json inlineLine) holds its own line and the indented or lower-case lines that
+    // continue it; the next line that starts afresh is back in the section before it.
     let resume: { kind: SectionKind; heading?: string | undefined } | null = null;
     while (lineStart < part.end) {
       let lineEnd = text.indexOf('\n', lineStart);
@@ -70,9 +81,9 @@ export function findSections(text: string, partStarts: { start: number; end: num
       const kind = m ? kindOf(m[1]!) : undefined;
       // Single-letter SOAP headings ("S:", "O:") need the colon to count.
       if (m && kind && (m[1]!.length > 1 || m[0].trimEnd().endsWith(':'))) {
-        const inlineHistory = kind === 'history' && m[0].trimEnd().endsWith(':') && text.slice(lineStart + m[0].length, lineEnd).trim() !== '';
+        const inline = holdsOnlyItsLine(m[1]!, kind) && m[0].trimEnd().endsWith(':') && text.slice(lineStart + m[0].length, lineEnd).trim() !== '';
         const before = sections[sections.length - 1];
-        resume = inlineHistory ? (resume ?? (before ? { kind: before.kind, heading: before.heading } : null)) : null;
+        resume = inline ? (resume ?? (before ? { kind: before.kind, heading: before.heading } : null)) : null;
         open(lineStart, kind, m[1]);
       } else if (resume && /^[A-Z0-9]/.test(text.slice(lineStart, lineEnd))) {
         open(lineStart, resume.kind, resume.heading);
@@ -84,9 +95,10 @@ export function findSections(text: string, partStarts: { start: number; end: num
   return sections;
 }
 
-// A full stop after an initial ("J. Ortiz") or a title ("Dr.", "Pt.", ./abbreviations.ts) does not end the sentence.
+// A full stop after an initial ("J. Ortiz"), a title ("Dr.", "Pt.") or in a dotted leader does not end
+// the sentence: fullStopEndsNothing (./abbreviations.ts), shared with the clause splitter of time.ts.
 const SENTENCE_END = new RegExp(
-  `(?<!(?:^|[\\s(])(?:[A-Z]|${SENTENCE_ABBREVIATIONS.join('|')}))[.!?](?=[\\s"')\\]]|$)|\\n[ \\t]*\\n|\\n(?=[ \\t]*(?:[-*•▪◦]|\\d{1,2}[.)][ \\t]|[A-Z0-9]))|[:;]\\s*\\n|\\n(?=[ \\t]*[A-Za-z][A-Za-z /]{0,30}:)`,
+  `[.!?](?=[\\s"')\\]]|$)|\\n[ \\t]*\\n|\\n(?=[ \\t]*(?:[-*•▪◦]|\\d{1,2}[.)][ \\t]|[A-Z0-9]))|[:;]\\s*\\n|\\n(?=[ \\t]*[A-Za-z][A-Za-z /]{0,30}:)`,
   'g',
 );
 
@@ -109,6 +121,7 @@ export function findSentences(text: string, sections: Section[]): Sentence[] {
     let last = 0;
     while (SENTENCE_END.test(body)) {
       const end = section.start + SENTENCE_END.lastIndex;
+      if (fullStopEndsNothing(text, end - 1, 'sentence')) continue;
       push(end);
       start = end;
       if (SENTENCE_END.lastIndex === last) SENTENCE_END.lastIndex++;
@@ -166,6 +179,9 @@ function markQuoted(text: string, tokens: Tokens, quoted: Uint8Array): void {
       open = -1;
       single = -1;
     } else if (c === '"') {
+      // Right after a figure it is a unit (the double prime of seconds or inches: "TUG 16″", "5'10\""), not a quote.
+      const b = i > 0 ? text.charCodeAt(i - 1) : 0;
+      if (b >= 48 && b <= 57) continue;
       if (open < 0) open = i;
       else {
         if (i - open <= MAX_QUOTE) spans.push([open, i]);

@@ -25,6 +25,7 @@ export const ATTRIBUTE_BETTER_WHEN: Record<string, string> = data.attributeBette
 const STRENGTH_CONTEXT = setOf('strength-context');
 const GIRTH_CONTEXT = setOf('girth-context');
 const TOLERANCE_CONTEXT = setOf('tolerance-context');
+const SECONDS_MARK_CONTEXT = setOf('seconds-mark-context');
 export const EARLIER = setOf('earlier-reference');
 const OTHER_SIDE = setOf('other-side');
 const UNCHANGED = setOf('unchanged');
@@ -33,8 +34,9 @@ const CHANGE_DOWN = setOf('change-down');
 const CHANGE_BETTER = setOf('change-better');
 export const ATTRIBUTES = setOf('attribute');
 export const SIDES = setOf('side');
-/** The pieces of a written speed ("m" "/" "s"), for outcome scores whose unit is one. */
+/** The pieces of a written speed ("m" "/" "s"), for outcome scores whose unit is one; a time's units ('"': the double prime). */
 export const SPEED_PARTS = { distance: setOf('distance-unit'), seconds: setOf('seconds-unit') };
+export const TIME_UNITS: ReadonlySet<string> = new Set([...words('seconds-unit'), '"']);
 
 const DEG = word(...words('degree-unit'));
 const WEIGHT = word(...words('weight-unit'));
@@ -195,6 +197,13 @@ const valueRows: Rule[] = [
   },
   { name: 'timed test: <n> s', kind: 'measure', pattern: [num(0, 600), SECONDS], make: (p, lx) => measure('seconds', tokenValue(lx, p[0])) },
   {
+    // The double prime (folded to '"') is seconds after a timed test's name: "TUG 16″", "SLS L 8\"".
+    name: 'timed test: <n>" (a double prime after a timed test: TUG 16″)',
+    kind: 'measure',
+    pattern: [num(0, 600), where(punct('"'), (lx, i) => lx.spaceBefore[i] === 0)],
+    make: (p, lx) => (lookBack(lx, p[0]!.first, 6, SECONDS_MARK_CONTEXT) ? measure('seconds', tokenValue(lx, p[0])) : null),
+  },
+  {
     name: 'distance: <n> ft / m / blocks',
     kind: 'measure',
     pattern: [num(0, 100000), DISTANCE],
@@ -274,8 +283,27 @@ const valueRows: Rule[] = [
   },
 ];
 
+// Round or square brackets around an earlier value ("(40 deg at eval)", "[last visit 12 deg]"); a
+// closing bracket must match its opening one (bracketsPair).
+const OPEN = punct('(', '[');
+const CLOSE = punct(')', ']');
+const bracketsPair = (lx: Lexed, open: Part | undefined, close: Part | undefined): boolean =>
+  open !== undefined && close !== undefined && (lx.norm[open.first] === '(') === (lx.norm[close.first] === ')');
 // A run of tokens up to a closing bracket (the words after a bracketed value: "at eval", "L").
-const BRACKET_TAIL: TokenElement = { type: 'token', test: (lx, i) => lx.norm[i] !== ')' && lx.norm[i] !== '(' && lx.kind[i] !== Kind.Newline, repeat: true };
+const BRACKET_TAIL: TokenElement = {
+  type: 'token',
+  test: (lx, i) => lx.norm[i] !== ')' && lx.norm[i] !== '(' && lx.norm[i] !== ']' && lx.norm[i] !== '[' && lx.kind[i] !== Kind.Newline,
+  repeat: true,
+};
+// The words that name when a bracketed value was taken, written before it: "(eval 3/2: 29 mm)",
+// "(IE 02/11 – 4/10)", "[last visit 12 deg]", "(at visit 4: 55 deg)". At least one is an earlier
+// reference (measures.json earlier-reference); the others link ("at", "on", "the").
+const WHEN_LINKS = new Set(['at', 'on', 'of', 'the', 'from', 'dated', 'per', 'in', 'my', 'our']);
+const WHEN_HEAD: TokenElement = { type: 'token', test: (lx, i) => lx.kind[i] === Kind.Word && (EARLIER.has(lx.norm[i]!) || WHEN_LINKS.has(lx.norm[i]!)), repeat: true };
+const saysEarlier = (lx: Lexed, part: Part): boolean => {
+  for (let i = part.first; i < part.end; i++) if (EARLIER.has(lx.norm[i]!)) return true;
+  return false;
+};
 const SHORT_GAP: TokenElement = { type: 'token', test: (lx, i) => lx.kind[i] === Kind.Word && lx.norm[i] !== 'to' && lx.norm[i] !== 'from', repeat: true };
 const NOW = opt(word('today', 'now', 'currently', 'this'));
 // Words (and "w/o", "pain-free", commas) between a value and its bracketed earlier value: "to", unlike
@@ -338,9 +366,9 @@ const comparisonRows: Rule[] = [
     // A few words may stand before the bracket ("40 min at the bench (20 min at IE)") and "was" inside it
     // ("(was 20 min at IE)").
     // How the activity went may stand there too ("3 km Sunday, no soreness (was 1 km at IE)").
-    pattern: [V, NOW, opt(LEAD_GAP), punct('('), opt(word('was', 'previously', 'prev', 'vs', 'versus')), earlier, opt(BRACKET_TAIL), punct(')')],
+    pattern: [V, NOW, opt(LEAD_GAP), OPEN, opt(word('was', 'previously', 'prev', 'vs', 'versus')), earlier, opt(BRACKET_TAIL), CLOSE],
     make: (p, lx) => {
-      if (p[2] && wordsIn(lx, p[2]) > LEAD_GAP_WORDS) return null;
+      if ((p[2] && wordsIn(lx, p[2]) > LEAD_GAP_WORDS) || !bracketsPair(lx, p[3], p[7])) return null;
       // "(40/62 at visit 3)" after "R 40 deg / L 62 deg": the earlier pair, read by the pair row.
       const second = lx.norm[p[0]!.first - 1] === '/' || lx.norm[p[0]!.first - 2] === '/';
       if (second && p[6] && lx.norm[p[6].first] === '/' && lx.kind[p[6].first + 1] === Kind.Num) return null;
@@ -351,13 +379,32 @@ const comparisonRows: Rule[] = [
       return says === 'earlier' || (was && says === undefined) ? change(p[0], fromValue(lx, p[5]), { since: 'earlier' }) : null;
     },
   })),
+  ...[V, VALUE, item('duration')].map<Rule>((earlier) => ({
+    name: `change: <value> (eval 3/2: <${earlier.type === 'item' ? earlier.kind : 'n'}>) — bracketed earlier value after when it was taken`,
+    kind: 'comparison',
+    // When comes first inside the bracket, with a date or a visit number and a colon or dash after it:
+    // "58 deg (eval 3/2: 41 deg)", "2/10 (IE 02/11 – 6/10)", "62 deg [last visit 50 deg]", "(visit 4: 55)".
+    pattern: [
+      V, NOW, opt(LEAD_GAP), OPEN, WHEN_HEAD,
+      opt(num(0, 31)), opt(punct('/', '.')), opt(num(0, 31)), opt(punct('/', '.')), opt(num(0, 2100)),
+      opt(punct(':', '-', ',', '=')), earlier, opt(BRACKET_TAIL), CLOSE,
+    ],
+    make: (p, lx) => {
+      if ((p[2] && wordsIn(lx, p[2]) > LEAD_GAP_WORDS) || !bracketsPair(lx, p[3], p[13]) || !saysEarlier(lx, p[4]!)) return null;
+      // A date is written whole ("3/2", "02/11/26"): a number and a slash with nothing after is no date.
+      if ((p[6] && !p[7]) || (p[8] && !p[9])) return null;
+      // A bare figure needs a mark between it and when ("visit 4: 55"): "(visit 4 55)" says nothing plain.
+      if (earlier === VALUE && !p[10]) return null;
+      return tailSays(lx, p[12]) === 'other' ? null : change(p[0], fromValue(lx, p[11]), { since: 'earlier' });
+    },
+  })),
   {
     // "R 120 deg / L 150 deg (105/150 at eval)": two values, then their earlier values in the same order.
     name: 'change: <value> / <value> (<n>/<n> at eval) — a pair and its bracketed earlier pair',
     kind: 'comparison',
-    pattern: [V, opt(SHORT_GAP), punct('/'), opt(SHORT_GAP), V, NOW, punct('('), opt(word('was', 'previously', 'prev', 'vs', 'versus')), VALUE, punct('/'), VALUE, opt(BRACKET_TAIL), punct(')')],
+    pattern: [V, opt(SHORT_GAP), punct('/'), opt(SHORT_GAP), V, NOW, OPEN, opt(word('was', 'previously', 'prev', 'vs', 'versus')), VALUE, punct('/'), VALUE, opt(BRACKET_TAIL), CLOSE],
     make: (p, lx) => {
-      if ((p[1] && p[1].end - p[1].first > 2) || (p[3] && p[3].end - p[3].first > 2)) return null;
+      if ((p[1] && p[1].end - p[1].first > 2) || (p[3] && p[3].end - p[3].first > 2) || !bracketsPair(lx, p[6], p[12])) return null;
       const says = tailSays(lx, p[11]);
       if (says !== 'earlier' && says !== 'same') return null;
       const first = p[0]!.item!;
@@ -368,8 +415,8 @@ const comparisonRows: Rule[] = [
   {
     name: 'change: <value> (stable vs last month) — bracketed no change',
     kind: 'comparison',
-    pattern: [V, NOW, punct('('), BRACKET_TAIL, punct(')')],
-    make: (p, lx) => (tailSays(lx, p[3]) === 'same' ? change(p[0], undefined, { since: 'earlier', direction: 'same' }) : null),
+    pattern: [V, NOW, OPEN, BRACKET_TAIL, CLOSE],
+    make: (p, lx) => (bracketsPair(lx, p[2], p[4]) && tailSays(lx, p[3]) === 'same' ? change(p[0], undefined, { since: 'earlier', direction: 'same' }) : null),
   },
   ...[V, VALUE].map<Rule>((earlier) => ({
     name: `change: <value> was <${earlier.type === 'item' ? earlier.kind : 'n'}> at eval`,
@@ -399,6 +446,13 @@ const comparisonRows: Rule[] = [
       return change(p[0], fromValue(lx, p[4]), { since: 'earlier' });
     },
   })),
+  {
+    // The other order: "5xSTS 18 sec at IE, today 14 sec", "pain 7/10 last week; now 4/10".
+    name: 'change: <value> at eval, today <value>',
+    kind: 'comparison',
+    pattern: [V, SHORT_GAP, punct(',', ';'), opt(word('and', 'but')), word('today', 'now', 'currently'), opt(punct(':', '-')), V],
+    make: (p, lx) => (p[1]!.end - p[1]!.first > 4 || tailSays(lx, p[1]) !== 'earlier' ? null : change(p[6], fromValue(lx, p[0]), { since: 'earlier' })),
+  },
   {
     // "IR to T12 from L5", "gait 1.0 m/s from 0.8 m/s": the earlier value after "from", of the same kind.
     name: 'change: <value> from <value> (to T12 from L5)',

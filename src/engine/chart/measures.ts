@@ -6,7 +6,7 @@
 import phaseLexicon from '../data/lexicons/phase.json';
 import { type Item, selectLongest } from './grammar';
 import { Kind, type Lexed, lexAt } from './lex';
-import { ATTRIBUTE_BETTER_WHEN, ATTRIBUTES, MEASURE_KINDS, parseMeasures, SIDES, SPEED_PARTS } from './measure-grammar';
+import { ATTRIBUTE_BETTER_WHEN, ATTRIBUTES, MEASURE_KINDS, parseMeasures, SIDES, SPEED_PARTS, TIME_UNITS } from './measure-grammar';
 import type { MeasureChange, Measurement, MeasurementKind, Mention, MentionContext } from './types';
 import type { ItemIndex } from './grammar';
 import { gridRows } from './measure-grid';
@@ -82,11 +82,11 @@ function outcomeItems(lx: Lexed, outcomeMentions: readonly Mention[]): Item[] {
     // "10MWT 0.9 m/s", "gait speed 2.4 ft/s": the score's unit is a speed, better when higher whichever walk
     // test gave it; otherwise the test's written name ("TUG", "6MWT") says which way is better.
     const speed = SPEED_PARTS.distance.has(lx.norm[end]!) && (lx.norm[end + 1] === '/' || lx.norm[end + 1] === 'per') && SPEED_PARTS.seconds.has(lx.norm[end + 2]!);
-    const seconds = lx.norm[end] === 's' || lx.norm[end] === 'sec';
+    const seconds = TIME_UNITS.has(lx.norm[end]!) && !(lx.norm[end] === '"' && lx.spaceBefore[end] !== 0);
     // A walk test better when faster is better when shorter if it is timed in seconds ("10MWT 9.8 s"):
-    // its written name then says nothing about the direction.
+    // the time it took to walk ('walk-time', lower is better).
     const named = writtenTest(m);
-    const attribute = speed ? 'speed' : named && !(seconds && ATTRIBUTE_BETTER_WHEN[named] === 'higher') ? named : undefined;
+    const attribute = speed ? 'speed' : named && seconds && ATTRIBUTE_BETTER_WHEN[named] === 'higher' ? 'walk-time' : named;
     if (lx.norm[end] === '%' || seconds) end++;
     else if (speed) end += 3;
     // "LEFS 42/80": the score out of the scale's maximum.
@@ -209,6 +209,17 @@ function statedChanges(
   const changes: MeasureChange[] = [];
   const seen = new Set<Measurement>();
   const stated: Item[] = [];
+  // The measurement each value starts at, by token: a change whose latest value names nothing takes what
+  // it measures from its earlier value ("5xSTS 18 sec at IE, today 14 sec").
+  const measuredAt = new Map<number, Measurement>();
+  for (const [it, m] of byItem) measuredAt.set(it.first, m);
+  const namedWithin = (first: number, end: number): Measurement | undefined => {
+    for (let i = first; i < end; i++) {
+      const m = measuredAt.get(i);
+      if (m && (m.attribute || m.instrument)) return m;
+    }
+    return undefined;
+  };
   for (const c of selectLongest(comparisons)) {
     stated.push(c);
     // "R 120 deg / L 150 deg (105/150 at eval)": the pair's first value changed too, over the same text.
@@ -226,12 +237,14 @@ function statedChanges(
     const to = (c.data!.to as number | undefined) ?? m?.value ?? target?.value;
     const said = c.data!.direction as string | undefined;
     const delta = c.data!.delta as number | undefined;
-    const direction = directionOf(kind, m?.attribute, m?.instrument, from, delta !== undefined && from === undefined ? undefined : to, said);
+    const named = m?.attribute || m?.instrument ? m : namedWithin(c.first, c.end);
+    const attribute = m?.attribute ?? named?.attribute;
+    const direction = directionOf(kind, attribute, m?.instrument ?? named?.instrument, from, delta !== undefined && from === undefined ? undefined : to, said);
     if (m && from !== undefined && to !== undefined && !m.change) m.change = { from, to };
     if (m) seen.add(m);
     changes.push({
       kind,
-      attribute: m?.attribute,
+      attribute,
       from,
       to: delta !== undefined && from === undefined ? undefined : to,
       since: (c.data!.since as 'earlier' | 'session' | undefined) ?? (m?.phase === 'post' ? 'session' : 'earlier'),

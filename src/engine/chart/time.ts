@@ -11,7 +11,7 @@
 // documentation, tolerances, tests named by their length ("6-minute walk test"), plans and goals.
 // Time-like text that could not be tied to a code is kept as unresolved, so a rule can say
 // "could not read" instead of "missing".
-import { CLAUSE_ABBREVIATIONS } from './abbreviations';
+import { fullStopEndsNothing } from './abbreviations';
 import { type Item, selectLongest } from './grammar';
 import { Kind, type Lexed, lexAt, tokensIn } from './lex';
 import { lowerBound } from '../search';
@@ -109,13 +109,9 @@ function isClauseEnd(lx: Lexed, i: number): boolean {
   const t = lx.norm[i]!;
   if (t === ';') return true;
   if (!SENTENCE_PUNCT.has(t)) return false;
-  // A dotted leader ("Aquatic ex 97113 ...... 20 min") is layout, not a full stop.
-  if (t === '.' && ((i > 0 && lx.norm[i - 1] === '.') || lx.norm[i + 1] === '.')) return false;
-  // An initial ("K. Dow") or a title ("Dr. Ruiz") does not end the clause.
-  if (t === '.' && i > 0 && lx.spaceBefore[i] === 0) {
-    if (CLAUSE_ABBREVIATIONS.has(lx.norm[i - 1]!)) return false;
-    if (lx.end[i - 1]! - lx.start[i - 1]! === 1 && /[A-Z]/.test(lx.text[lx.start[i - 1]!]!)) return false;
-  }
+  // A dotted leader ("Aquatic ex 97113 ...... 20 min"), an initial ("K. Dow") or a title ("Dr. Ruiz")
+  // does not end the clause (the sentence splitter's own test).
+  if (t === '.' && fullStopEndsNothing(lx.text, lx.start[i]!, 'clause')) return false;
   // A full stop ends a sentence when a capital or a figure follows: "12 min. Massage"; in a note typed or
   // dictated in lower case, a lower-case word too: "pain 5/10. massage 12 min" (elsewhere "Ther. ex." is one
   // name). "a.m.", "p.o." have no space after the stop; "e.g. massage" is a letter's stop.

@@ -2,7 +2,7 @@
 // as the sentence splitter and the clause splitter of treatment time use it.
 import { describe, expect, it } from 'vitest';
 import { analyzeChart } from '../../../src/engine/chart';
-import { CLAUSE_ABBREVIATIONS, SENTENCE_ABBREVIATIONS } from '../../../src/engine/chart/abbreviations';
+import { CLAUSE_ABBREVIATIONS, fullStopEndsNothing, SENTENCE_ABBREVIATIONS } from '../../../src/engine/chart/abbreviations';
 
 const sentences = (note: string) => {
   const chart = analyzeChart(note);
@@ -27,5 +27,26 @@ describe('abbreviations: one table for sentences and clauses', () => {
   it('a title keeps the clause, so the minutes stay with their service; "pt." ends it', () => {
     expect(minutes('97124 massage per Dr. Ruiz 15 min.')).toEqual({ '97124': 15 });
     expect(minutes('Ther ex 97110 with pt. Massage 97124 15 min to R upper trap.')).toEqual({ '97124': 15 });
+  });
+
+  it.each([
+    // [text, offset of the full stop, ends nothing for sentences, for clauses]
+    ['Massage 97124 ........ 15 min', 20, true, true],
+    ['NMR 97112 .. 18', 10, true, true],
+    ['tolerated well... Massage 97124 12 min', 16, false, false],
+    ['per J. Ortiz', 5, true, true],
+    ['calves B/L. Ther ex', 10, false, false],
+    ['with pt. Massage', 7, false, false],
+    ['with Pt. Ruiz', 7, true, false],
+    ['seen by Dr. Ruiz', 10, true, true],
+  ])('one test of a full stop for both splitters: %s', (text, dot, sentence, clause) => {
+    expect(text[dot]).toBe('.');
+    expect(fullStopEndsNothing(text, dot, 'sentence')).toBe(sentence);
+    expect(fullStopEndsNothing(text, dot, 'clause')).toBe(clause);
+  });
+
+  it('a dotted leader keeps the sentence and the clause; an ellipsis before a new entry ends both', () => {
+    expect(sentences('Massage 97124 ........ 15 min\nTher ex 97110 12 min')).toEqual(['Massage 97124 ........ 15 min', 'Ther ex 97110 12 min']);
+    expect(minutes('Tolerated well... Ther ex 97110 12 min. Massage 97124 ....... 14 min')).toEqual({ '97110': 12, '97124': 14 });
   });
 });
