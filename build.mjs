@@ -104,6 +104,7 @@ export async function buildNodeTargets(outdir = 'dist') {
       banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
       footer: { js: '})' },
     });
+    assertAscii(join(outdir, 'cli-bundle.cjs'));
     // Two launchers of the one bundle: dist/cli.cjs, the bin (a CommonJS entry starts without
     // Node's ES-module loader), and dist/cli.mjs, for `node dist/cli.mjs`.
     const launcher = { ...common, plugins: [], banner: { js: '#!/usr/bin/env node' } };
@@ -117,6 +118,20 @@ export async function buildNodeTargets(outdir = 'dist') {
     built.push(join(outdir, 'engine.mjs'));
   } else warn('skipping engine.mjs: src/engine/index.ts does not exist yet');
   return built;
+}
+
+/**
+ * The CLI bundle must be pure ASCII: one character outside it makes V8 hold the launcher's copy of
+ * the whole ~780 KB source as a two-byte string (twice the memory, a slower decode on every cold
+ * run). esbuild escapes strings but leaves regular expressions and String.raw templates as written,
+ * so a pattern names a character such as ’ or • as \u2019 or \u2022 (caseless.ts accepts that).
+ */
+function assertAscii(file) {
+  const bytes = readFileSync(file);
+  const at = bytes.findIndex((byte) => byte > 0x7f);
+  if (at < 0) return;
+  const context = bytes.subarray(Math.max(0, at - 60), at + 20).toString('utf8');
+  throw new Error(`${file} is not ASCII at byte ${at} (write the character as a \\u escape in the source): …${context}…`);
 }
 
 /** What the code cache is trained on: a `check` of the example visits (JSON and a plain note). */

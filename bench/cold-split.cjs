@@ -15,7 +15,7 @@ const filename = join(dist, 'cli-bundle.cjs');
 const source = readFileSync(filename);
 const cache = readFileSync(join(dist, 'cli.cache'));
 const read = performance.now();
-const script = new Script(source.toString('utf8'), { filename, cachedData: cache.subarray(4 + source.length) });
+const script = new Script(source.toString('utf8'), { filename, cachedData: cache.subarray(4 + source.length, 4 + source.length + (cache.length - 4 - source.length) / 2) });
 const compiled = performance.now();
 const bundle = { exports: {} };
 script.runInThisContext()(bundle.exports, require, bundle, filename, dist);

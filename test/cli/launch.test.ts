@@ -86,6 +86,27 @@ describe('dist/cli.cjs, dist/cli.mjs and their code cache', () => {
     }
   });
 
+  it('gives the same output, and does not crash, when the bytecode is damaged or cut short', () => {
+    const cached = run(join(dir, 'dist'));
+    const cache = readFileSync(join(dir, 'dist', 'cli.cache'));
+    const bundleBytes = cache.readUInt32LE(0);
+    // Bytes flipped through the first copy of the bytecode (V8 itself aborts the process on these).
+    const damaged = variant('damaged', (dist) => {
+      const bytes = Buffer.from(cache);
+      for (let at = 4 + bundleBytes + 64; at < 4 + bundleBytes + (bytes.length - 4 - bundleBytes) / 2; at += 997) bytes[at]! ^= 0xff;
+      writeFileSync(join(dist, 'cli.cache'), bytes);
+    });
+    const cut = variant('cut', (dist) => writeFileSync(join(dist, 'cli.cache'), cache.subarray(0, cache.length - 1001)));
+    for (const dist of [damaged, cut]) {
+      for (const launcher of ['cli.cjs', 'cli.mjs']) {
+        const out = run(dist, launcher);
+        expect(out.stderr).toBe('');
+        expect(out.code).toBe(cached.code);
+        expect(JSON.parse(out.stdout).results).toEqual(JSON.parse(cached.stdout).results);
+      }
+    }
+  });
+
   it('does not run the bytecode of a bundle that was edited since, even at the same length', () => {
     const edited = variant('edited', (dist) => {
       const bundle = readFileSync(join(dist, 'cli-bundle.cjs'), 'utf8');

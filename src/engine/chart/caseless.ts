@@ -28,6 +28,14 @@ export function caseless(source: string): string {
     const c = source[i]!;
     if (c === '\\') {
       const next = source[i + 1] ?? '';
+      // A \u escape of a character with no case (a curly quote, a prime) stands for itself under
+      // 'i' too: copied as written, so patterns can name such characters in ASCII.
+      const escaped = next === 'u' && /^[0-9a-fA-F]{4}$/.test(source.slice(i + 2, i + 6)) ? String.fromCharCode(parseInt(source.slice(i + 2, i + 6), 16)) : '';
+      if (escaped >= '\u0080' && escaped.toLowerCase() === escaped && escaped.toUpperCase() === escaped) {
+        out += source.slice(i, i + 6);
+        i += 5;
+        continue;
+      }
       // \x41 and \u0061 are letters in disguise, and a backreference under 'i' matches its group's
       // text in either case: neither is rewritten.
       if ('xukcpP123456789'.includes(next) || next === '') throw new Error(`caseless: \\${next} in /${source}/ is not supported`);

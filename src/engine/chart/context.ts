@@ -45,7 +45,7 @@ export function headingKind(label: string | undefined): SectionKind | undefined 
 // A heading: at the start of a line, up to 6 words, then a colon (or "-") or the end of the line.
 // Hyphenated words may be part of it ("Care after re-exam:", "Follow-up plan:").
 // A bracketed qualifier may hold commas ("O (land, pre):").
-const HEADING_LINE = /^[ \t>*#•\-]*([A-Za-z][A-Za-z0-9/'&() ]{0,48}?(?:-[A-Za-z][A-Za-z0-9/'&() ]{0,30}?|\([A-Za-z0-9/' ,]{0,30}\))*)[ \t]*(?::|[ \t]-[ \t]|$)/;
+const HEADING_LINE = /^[ \t>*#\u2022\-]*([A-Za-z][A-Za-z0-9/'&() ]{0,48}?(?:-[A-Za-z][A-Za-z0-9/'&() ]{0,30}?|\([A-Za-z0-9/' ,]{0,30}\))*)[ \t]*(?::|[ \t]-[ \t]|$)/;
 
 /**
  * Sections from headings in the text; a part with a known label opens a section of its kind.

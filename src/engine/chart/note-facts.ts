@@ -11,10 +11,10 @@ const JOIN = '(?=)';
 const MODIFIER = String.raw`(?:GP|GO|GN|CQ|CO|KX|59|XE|XS|XP|XU|25|52|76|77|GA|GY|GZ|AT|GX)`;
 // Codes as billed: 97xxx, 98xxx, G-codes; modifiers upper-case only (so "co" or "go" in prose never count).
 const CLAIM_CODE = new RegExp(
-  String.raw`\b(9[78]\d{3}|G0\d{3})\b((?:[ \t]?[-:,/]?[ \t]?${JOIN}${MODIFIER}\b){0,4})(?:[ \t]{0,2}(?:[x×X][ \t]?(\d{1,2})\b(?![ \t]?(?:weeks?|wks?|days?|months?|visits?|per|times|\/))|\(?(\d{1,2})[ \t]?units?\b\)?|units?:?[ \t]?(\d{1,2})\b))?`,
+  String.raw`\b(9[78]\d{3}|G0\d{3})\b((?:[ \t]?[-:,/]?[ \t]?${JOIN}${MODIFIER}\b){0,4})(?:[ \t]{0,2}(?:[x\u00d7X][ \t]?(\d{1,2})\b(?![ \t]?(?:weeks?|wks?|days?|months?|visits?|per|times|\/))|\(?(\d{1,2})[ \t]?units?\b\)?|units?:?[ \t]?(\d{1,2})\b))?`,
   'g',
 );
-const MINUTES_NEAR = caselessRegExp(String.raw`^[^\n\d]{0,30}?\(?(\d{1,3})[ \t]?(?:min(?:ute)?s?\b|['’′])`);
+const MINUTES_NEAR = caselessRegExp(String.raw`^[^\n\d]{0,30}?\(?(\d{1,3})[ \t]?(?:min(?:ute)?s?\b|['\u2019\u2032])`);
 
 export function findNoteClaimLines(text: string, lineStarts: number[]): NoteClaimLine[] {
   const seen = new Map<string, NoteClaimLine>();
@@ -27,7 +27,7 @@ export function findNoteClaimLines(text: string, lineStarts: number[]): NoteClai
     // A code in running prose ("consider 97140 next time") is a mention; a listing starts the line
     // or carries modifiers or units.
     let lineStart = m.index;
-    while (lineStart > 0 && lineStart > m.index - 12 && /[ \t\-*•\d.)]/.test(text[lineStart - 1]!) && text[lineStart - 1] !== '\n') lineStart--;
+    while (lineStart > 0 && lineStart > m.index - 12 && /[ \t\-*\u2022\d.)]/.test(text[lineStart - 1]!) && text[lineStart - 1] !== '\n') lineStart--;
     const startsLine = lineStartSet.has(lineStart) || m.index === 0;
     if (!startsLine && modifiers.length === 0 && units === undefined) continue;
     const end = m.index + m[0].length;
@@ -53,7 +53,7 @@ export function findNoteClaimLines(text: string, lineStarts: number[]): NoteClai
 }
 
 const CREDENTIAL = String.raw`(?:DPT|MSPT|MPT|LPT|RPT|LPTA|PTA|PT|OTR\/L|OTR|OT\/L|OTD|OT|COTA\/L|COTA|OTA|LMT|LMBT|LMP|RMT|CMT|DC|MD|DO|ATC|LAT|SLP|CCC-SLP|NP|PA-C|RN)`;
-const NAME = String.raw`[A-Z][A-Za-z'’.\-]{0,30}${JOIN}(?:[ \t]+[A-Z][A-Za-z'’.\-]{0,30}${JOIN}){0,3}`;
+const NAME = String.raw`[A-Z][A-Za-z'\u2019.\-]{0,30}${JOIN}(?:[ \t]+[A-Z][A-Za-z'\u2019.\-]{0,30}${JOIN}){0,3}`;
 const SIGNATURE = new RegExp(
   String.raw`(${NAME})${JOIN},[ \t]{0,3}${JOIN}(${CREDENTIAL}(?:[ \t]{0,2}[,/][ \t]{0,2}(?:${CREDENTIAL}|[A-Z]{2,5}))*)(?![A-Za-z])`,
   'g',
@@ -166,7 +166,7 @@ const POC_START = LABELLED_DATE(String.raw`plan of care|poc|certification|cert(?
 const SERVICE_DATE_NEEDS = ['date of service', 'dos', 'service date', 'visit date', 'date of visit', 'treatment date', 'encounter date'];
 const SERVICE_DATE = LABELLED_DATE(String.raw`date of service|dos|service date|visit date|date of visit|treatment date|encounter date`);
 const VISIT_NUMBER_NEEDS = ['visit', 'session', 'treatment', 'tx'];
-const VISIT_NUMBER = onFirstUse(() => caselessRegExp(/\bvisit[ \t]{0,2}(?:#|no\.?|number)?[ \t]{0,2}:?[ \t]{0,2}(\d{1,3})(?![\d/\-:]|\.\d|[ \t]?(?:min|'|’|units?\b|x\b|days?\b|weeks?\b|hours?\b))(?:[ \t]{0,2}(?:of|\/)[ \t]{0,2}\d{1,3})?|\b(?:session|treatment|tx)[ \t]{0,2}(?:#|no\.|number)[ \t]{0,2}:?[ \t]{0,2}(\d{1,3})\b|\b(\d{1,3})(?:st|nd|rd|th)[ \t]+(?:visit|session|treatment)\b/.source, 'g'));
+const VISIT_NUMBER = onFirstUse(() => caselessRegExp(/\bvisit[ \t]{0,2}(?:#|no\.?|number)?[ \t]{0,2}:?[ \t]{0,2}(\d{1,3})(?![\d/\-:]|\.\d|[ \t]?(?:min|'|\u2019|units?\b|x\b|days?\b|weeks?\b|hours?\b))(?:[ \t]{0,2}(?:of|\/)[ \t]{0,2}\d{1,3})?|\b(?:session|treatment|tx)[ \t]{0,2}(?:#|no\.|number)[ \t]{0,2}:?[ \t]{0,2}(\d{1,3})\b|\b(\d{1,3})(?:st|nd|rd|th)[ \t]+(?:visit|session|treatment)\b/.source, 'g'));
 // A date that is due, planned or next is not when the plan started ("re-eval due 4/1/2026").
 const NOT_A_START = onFirstUse(() => caselessRegExp(/\b(?:next|due|upcoming|scheduled|planned|follow[ -]?up|expires?|expiring|ends?|through|thru|until)\b[^\n]{0,30}$/.source));
 

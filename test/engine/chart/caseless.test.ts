@@ -10,6 +10,8 @@ const PATTERNS = [
   String.raw`signed(?:[ \t]+by)?[ \t]{0,3}([A-Z][A-Za-z'’.\-]{0,30})[ \t]{1,3}((?:PT|OTR\/L|LMT))(?![A-Za-z])`,
   String.raw`^[^\n\d]{0,30}?\(?(\d{1,3})[ \t]?(?:min(?:ute)?s?\b|['’′])`,
   String.raw`[^a-c]K[\w][^\n-][A-Z_-][^-x][-y]`,
+  // Uncased characters named by \u escapes, as the patterns in src/ write them (the CLI bundle stays ASCII).
+  String.raw`\b(\d{1,2})[ \t]?(?:min|'|\u2019|[\u2032\u2022]|[A-Za-z'\u2019.\-]{2})`,
 ];
 // Letters of both cases, look-alikes whose upper or lower case is ASCII (ſ, K Kelvin, ı, İ), digits, marks.
 const ALPHABET = [...'aAbBcCdDeEiIjJkKlLmMnNoOpPsStTvVyYzZſKıİ’′\'0123 1/-.:#\t\n'];
@@ -37,6 +39,10 @@ describe('caseless', () => {
     expect(caseless(String.raw`ab[c-e\-x]\d{2,3}’`)).toBe(String.raw`[aA][bB][c-eC-E\-xX]\d{2,3}’`);
   });
 
+  it('copies a \\u escape of a character with no case as written', () => {
+    expect(caseless(String.raw`a\u2019[b\u2032]`)).toBe(String.raw`[aA]\u2019[bB\u2032]`);
+  });
+
   it('refuses what it cannot rewrite exactly', () => {
     expect(() => caseless('(a)\\1')).toThrow(/not supported/);
     expect(() => caseless('\\x41')).toThrow(/not supported/);
@@ -45,6 +51,8 @@ describe('caseless', () => {
     expect(() => caseless('(?<name>a)')).toThrow(/named groups/);
     expect(() => caseless('[A-z]')).toThrow(/range/);
     expect(() => caseless('café')).toThrow(/case outside ASCII/);
+    expect(() => caseless('\\u00e9')).toThrow(/not supported/);
+    expect(() => caseless('\\u004b')).toThrow(/not supported/);
     expect(() => caselessRegExp('a', 'gi')).toThrow(/flags/);
   });
 });
