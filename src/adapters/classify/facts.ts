@@ -7,7 +7,7 @@ import type { PageCell, PageDescription } from '../../shared/page';
 import type { ReadFact, ReadFacts } from './types';
 import { datesIn, firstDate, personInReadingOrder, personLike, procedureCodes, undecorate } from './values';
 import { PROFILE_DATA } from '../../engine/payers/index';
-import { FACT_PATTERNS, FACT_RULES, INSURANCE_CAPTION, INSURANCE_CONTEXT, INSURANCE_TABLE_HEADING, NOT_THE_PAYER_CAPTION, OTHER_QUALIFIER, PAYER_BADGE, PAYER_CLASS_LABEL, PAYER_RANK_TAG, PLAN_WORDS, STATUS_CHIP, VISIT_COUNT_LABEL, WEAK_PAYER_CAPTION, type Fact } from './vocab';
+import { FACT_PATTERNS, FACT_RULES, INSURANCE_CAPTION, INSURANCE_CONTEXT, INSURANCE_TABLE_HEADING, NOT_THE_PAYER_CAPTION, OTHER_QUALIFIER, PAYER_BADGE, PAYER_CLASS_LABEL, PAYER_RANK_TAG, PLAN_WORDS, PORTAL_NAME, STATUS_CHIP, VISIT_COUNT_LABEL, WEAK_PAYER_CAPTION, type Fact } from './vocab';
 
 interface PhraseRule {
   fact: Fact | null;
@@ -227,6 +227,11 @@ const MINUTES_COLUMN = /^(?:total\s+|timed\s+|treatment\s+)*(?:min|mins|minutes|
 /** Facts stated in sentences ("Seen on December 14, 2026 by Hannah Brooks, PT."; "This was visit 5 of the plan of care that began on …"). */
 const SEEN_ON = /\b(?:[Ss]een|[Tt]reated|[Ee]valuated|[Vv]isited|[Ss]ervices?\s+(?:were\s+|was\s+)?(?:provided|rendered)|[Tt]reatment\s+(?:was\s+)?(?:provided|given))\s+(?:on|dated)\s+([^.;]{0,30}?(?:\d{4}|\d{1,2}\/\d{1,2}\/\d{2}))\b/;
 const SEEN_BY = /\b(?:[Ss]een|[Tt]reated|[Ee]valuated|[Pp]rovided|[Rr]endered)\b[^.;]{0,50}?\bby\s+([A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]*){0,3}(?:\s*,\s*[A-Z]{2,5}(?:[-/][A-Z]{1,3})?)*)/;
+/**
+ * An appointment stated in a sentence, with its provider and date: "Appointment with Name (CREDS) on
+ * 1 Jun 2027 at …", "Session with Name, CREDS on 06/01/2027".
+ */
+const APPOINTMENT_WITH = /\b(?:[Aa]ppointment|[Aa]ppt\.?|[Vv]isit|[Ss]ession|[Tt]reatment|[Cc]onsult(?:ation)?)\s+with\s+([A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]*){1,3}(?:\s*\([A-Z][A-Za-z/]{1,6}(?:\s*,\s*[A-Z][A-Za-z/]{1,6})*\)|(?:\s*,\s*[A-Z]{2,5}(?:[-/][A-Z]{1,3})?)*))\s+on\s+([^.;]{0,30}?(?:\d{4}|\d{1,2}\/\d{1,2}\/\d{2}))\b/;
 const VISIT_OF_PLAN = /\b(?:visit|session|treatment)\s*(?:#|no\.?|number)?\s*(\d{1,3})\s+(?:of|in|under)\s+(?:the|this|her|his|their|a|an)?\s*(?:current\s+)?(?:plan of care|poc|episode|certification|authori[sz]ation)\b/i;
 
 /** A visit's number in its case or episode, as a whole run ("Appointment 7 in this case", "Visit 4 of this episode"). */
@@ -331,12 +336,18 @@ function blocksAboveNote(page: PageDescription, noteBlocks: Set<string>): Map<st
  * "Plan | Medicare Part B" beside "Fin Class | MEDICARE" (a registration banner's label/value
  * pairs): the plan names the payer more closely than its class, so it outranks the class's reading.
  */
+/** Words that name a kind of coverage in a plan's name ("Liberty Mutual Workers Compensation", "… Auto PIP"). */
+const PAYER_KIND = /\b(?:workers'?\s+comp\w*|mutual|casualty|indemnity|assurance|pip|no-fault)\b/i;
+
 function planBesideClass(facts: Facts, pairs: { label: string; value: string; via: string; id: string; visible: boolean }[]): void {
   pairs.forEach((pair, i) => {
     if (!WEAK_PAYER_CAPTION.test(undecorate(pair.label).trim())) return;
     const near = pairs.slice(Math.max(0, i - 3), i + 4).some((p) => p !== pair && PAYER_CLASS_LABEL.test(undecorate(p.label).trim()));
-    const value = near ? valueFor('payer', pair.value) : undefined;
-    if (typeof value === 'string' && /[a-z]/.test(value)) facts.offer('payer', value, pair.value, (VIA_CONFIDENCE[pair.via] ?? 0.7) * (pair.visible ? 1 : 0.9) + 0.02, `"${pair.label}" beside the payer's class`, pair.id);
+    const value = valueFor('payer', pair.value);
+    if (typeof value !== 'string' || !/[a-z]/.test(value)) return;
+    if (near) facts.offer('payer', value, pair.value, (VIA_CONFIDENCE[pair.via] ?? 0.7) * (pair.visible ? 1 : 0.9) + 0.02, `"${pair.label}" beside the payer's class`, pair.id);
+    // "Plan | Medicare Part B" alone (a member's plan on a claim form): a plan's name in its value, above a value without a label.
+    else if (payerNamed(value) || PLAN_WORDS.test(value) || PAYER_KIND.test(value)) facts.offer('payer', value, pair.value, 0.5 * (pair.visible ? 1 : 0.9), `"${pair.label}" with a plan's name`, pair.id);
   });
 }
 
@@ -393,6 +404,12 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
       const opening = firstNoteBlock === block.id ? (text.split('\n')[0] ?? '').split(/\s+[·•|]\s+/) : [];
       const dated = opening.length >= 2 && (opening[0] as string).length <= 60 ? loneDate((opening[0] as string).split(/\s[-–—]\s/)[0] as string) : undefined;
       if (dated) facts.offer('dateOfService', dated, opening[0] as string, 0.45, `"${opening[0]}": the date opening the note`, block.id);
+      // A note opening with its appointment sentence ("Appointment with … on …"), not a plan's "follow-up visit with …".
+      const appointment = APPOINTMENT_WITH.exec(text.split('\n')[0] ?? '');
+      if (appointment?.index === 0) {
+        facts.offer('provider', valueFor('provider', appointment[1] as string), appointment[0], 0.6, `"${appointment[0].slice(0, 50)}" opening the note`, block.id);
+        facts.offer('dateOfService', firstDate(appointment[2] as string), appointment[0], 0.6, `"${appointment[0].slice(0, 50)}" opening the note`, block.id);
+      }
       if (!block.label) continue;
     }
     if (text.length > 400) continue;
@@ -414,6 +431,12 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
       const seenOn = SEEN_ON.exec(line);
       const seenDate = seenOn ? firstDate(seenOn[1] as string) : undefined;
       if (seenOn && seenDate) facts.offer('dateOfService', seenDate, line, 0.7 * (block.visible ? 1 : 0.9), `"${seenOn[0].slice(0, 50)}"`, block.id);
+      const appointment = inNote ? null : APPOINTMENT_WITH.exec(line);
+      if (appointment) {
+        const confidence = 0.7 * (block.visible ? 1 : 0.9);
+        facts.offer('provider', valueFor('provider', appointment[1] as string), line, confidence, `"${appointment[0].slice(0, 50)}"`, block.id);
+        facts.offer('dateOfService', firstDate(appointment[2] as string), line, confidence, `"${appointment[0].slice(0, 50)}"`, block.id);
+      }
       const seenBy = inNote ? null : SEEN_BY.exec(line);
       if (seenBy && personLike(seenBy[1] as string)) facts.offer('provider', (seenBy[1] as string).replace(/\.$/, '').trim(), line, 0.7 * (block.visible ? 1 : 0.9), `"${seenBy[0].slice(0, 50)}"`, block.id);
       const visitOfPlan = VISIT_OF_PLAN.exec(line);
@@ -471,6 +494,9 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
         const next = row.cells[c + 1];
         if (next && cell.text.length <= 40 && !column) facts.labelled(cell.text, next.text, 'row', row.id, row.visible && table.visible, 0.9);
       });
+      // A totals footer under other columns' headers ("Total Timed | 38" under "Proc | Minutes", a time panel).
+      const filled = row.cells.filter((c) => c.text.trim());
+      if (filled.length === 2 && table.columns[0] && factOf((filled[0] as PageCell).text)?.fact === 'totalTimedMinutes') facts.labelled((filled[0] as PageCell).text, (filled[1] as PageCell).text, 'row', row.id, row.visible && table.visible, 0.9);
       if (!table.columns.some(Boolean)) planBesideClass(facts, row.cells.slice(0, -1).map((cell, c) => ({ label: cell.text, value: row.cells[c + 1]?.text ?? '', via: 'row', id: row.id, visible: row.visible && table.visible })));
     }
   });
@@ -528,7 +554,7 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
     }
     for (const segment of segments) {
       if (segment.length > 60) continue;
-      if (payerNamed(segment)) facts.offer('payer', segment, text, 0.45, `"${segment}" names a payer (a value without a label)`, block.id);
+      if (payerNamed(segment) && !PORTAL_NAME.test(segment)) facts.offer('payer', segment, text, 0.45, `"${segment}" names a payer (a value without a label)`, block.id);
       else if (/,\s*[A-Z]{2,5}\b/.test(segment) && personLike(segment.split(',')[0] as string)) facts.offer('provider', segment, text, 0.45, `"${segment}": a name with credentials (a value without a label)`, block.id);
       else {
         const date = episodeDates.has(segment) ? undefined : loneDate(segment);
@@ -556,7 +582,11 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
   }
   // Credentials from a field of their own complete a provider read without any ("Keisha Ortiz-Bell" + "PTA").
   const provider = facts.out.provider;
-  if (provider && facts.credentials && !/,\s*[A-Z]{2,6}\b|\([A-Z]{2,6}(?:[/-][A-Z]{1,4})?\)|\s[A-Z]{2,6}(?:[/-][A-Z]{1,4})?$/.test(provider.value)) {
+  // (A name written in capitals, "CASTELLANOS, ORIANA", has them only when it holds their words.)
+  const name = typeof provider?.value === 'string' ? provider.value : '';
+  const upper = !/[a-z]/.test(name);
+  const holds = upper ? facts.credentials?.value.split(', ').every((c) => ` ${name.replace(/[,()]/g, ' ')} `.includes(` ${c} `)) : /,\s*[A-Z]{2,6}\b|\([A-Z]{2,6}(?:[/-][A-Z]{1,4})?\)|\s[A-Z]{2,6}(?:[/-][A-Z]{1,4})?$/.test(name);
+  if (provider && facts.credentials && !holds) {
     provider.value = `${provider.value}, ${facts.credentials.value}`;
     provider.reason = `${provider.reason}; credentials from their own field`;
   }

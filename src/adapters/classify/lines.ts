@@ -244,8 +244,11 @@ function tickedDiagnosis(header: string, cells: string[]): string | undefined {
   if (!cells.some((t) => TICK.test(t)) || cells.some((t) => t && !TICK.test(t))) return undefined;
   const code = /^\s*(?:ICD-?10\s*[:|]?\s*)?([A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)\b/i.exec(header)?.[1]?.toUpperCase();
   if (code && isDiagnosisCode(code)) return code;
-  return /^(?:(?:dx|diag\w*|icd(?:-?10)?|ptr|pointer)\s*#?\s*)?([A-L]|\d{1,2})$/i.exec(header.trim())?.[1]?.toUpperCase();
+  return POINTER_KEY.exec(header.trim())?.[1]?.toUpperCase();
 }
+
+/** A pointer's name: a letter A–L or a number, alone or after a diagnosis word ("B", "Dx 2", "ICD 3", "A."). */
+const POINTER_KEY = /^(?:(?:dx|diag\w*|icd(?:-?10)?|ptr|pointer)\s*#?\s*)?([A-L]|\d{1,2})[.)]?$/i;
 
 /** The date a column's header carries (ISO, '' when none): a flowsheet's visit columns. */
 function headerDate(table: PageTable, c: number): string {
@@ -315,6 +318,15 @@ export function pointerMap(page: PageDescription): PointerMap {
     scan(block.text.split('\n'), block.tag === 'li');
   }
   for (const record of page.records) scan(record.parts.map((p) => p.text));
+  // A claim form's diagnosis inputs, each labelled by its pointer ("A." [M54.50] … "L." [ ], "Dx 2" [M62.838]).
+  for (const field of page.fields) {
+    const key = POINTER_KEY.exec(field.label.trim())?.[1];
+    const code = field.value.trim().toUpperCase();
+    if (key && isDiagnosisCode(code)) {
+      label(key, code);
+      note(code);
+    }
+  }
   // Lists ("<ol><li>M54.50</li>…"): blocks in order; an unlabelled list numbers from 1.
   if (map.size === 0) {
     ordered.forEach((code, i) => {

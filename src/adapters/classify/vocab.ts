@@ -89,6 +89,8 @@ export const FACT_RULES: readonly FactRule[] = [
   },
   // Who an invoice or a claim goes to ("Invoice to", "Billed to"): a practice-management sidebar's payer.
   { fact: 'payer', phrases: ['invoice to', 'invoiced to', 'billed to', 'bill payer', 'claim to'], weight: 1 },
+  // Who pays, said in a run-in phrase ("Funded by Aetna PPO.", "Covered by Medicare Part B").
+  { fact: 'payer', phrases: ['funded by', 'funded through', 'covered by', 'paid by', 'payable by', 'billed through', 'claimed through'], weight: 1 },
   // Abbreviated timed totals of charge-entry screens ("Tot Timed", "Tot Timed Min"); a treatment total
   // (a "treatment time" label) counts untimed minutes too and stays unread.
   { fact: 'totalTimedMinutes', phrases: ['tot timed', 'tot timed min', 'tot timed mins', 'tot timed minutes', 'ttl timed', 'ttl timed min'], weight: 1 },
@@ -141,6 +143,8 @@ export const NOT_THE_PAYER_CAPTION = /\b(?:secondary|tertiary|eligib\w*|auth\w*|
 export const INSURANCE_TABLE_HEADING = /\b(?:insurance|coverage|payers?|payors?|carriers?|plans?)\b/i;
 /** Words a plan's name carries when no payer profile names it ("Acme Silver Plus", "… Choice POS II"). */
 export const PLAN_WORDS = /\b(?:plan|plus|ppo|hmo|pos|epo|medicare|medicaid|advantage|health|healthcare|insurance|choice|blue|select|part [a-d])\b/i;
+/** An insurer's provider portal named by its brand ("Aetna Provider Connect", "… Provider Portal"): the site, never the visit's plan. */
+export const PORTAL_NAME = /\b(?:provider\s+(?:connect|portal|link|online|gateway|hub|central|services\s+portal)|portal|connect|navinet|availity)\b/i;
 /** Status badges beside a payer's name ("Medicare Part B  In-network"): never part of it. */
 export const PAYER_BADGE = /\s+(?:in[- ]network|out[- ]of[- ]network|verified|unverified|eligible|ineligible|active|inactive)$/i;
 /**

@@ -1,0 +1,96 @@
+// @vitest-environment jsdom
+// Kinds of markup the twelfth blind page batch exposed (issue 10), each in invented variants read end
+// to end (description → classifier → frame merge): an appointment stated in a sentence with its
+// provider and date, the payer in a run-in phrase ("Funded by …", "Covered by …"), a time panel's
+// totals footer under other columns' headers, a claim form's diagnosis inputs labelled by their
+// pointer letters, an insurer portal's brand that is no payer beside the member's "Plan", and
+// credentials in a field of their own beside a name written in capitals.
+import { afterEach, describe, expect, it } from 'vitest';
+import { readVisit } from './pages';
+
+afterEach(() => {
+  document.head.replaceChildren();
+  document.body.replaceChildren();
+});
+
+const NOTE = `
+  <h3>Treatment note</h3>
+  <h4>Subjective</h4><p>Client reports a stiff neck 5/10 after a long drive to the coast on Sunday.</p>
+  <h4>Treatment</h4><p>Kneading and stripping to the left levator scapulae and upper trapezius, 25 minutes.</p>`;
+const LINES = `<table><tr><th>CPT</th><th>Mod</th><th>Units</th><th>Min</th></tr><tr><td>97124</td><td>GP</td><td>2</td><td>25</td></tr></table>`;
+
+describe('an appointment stated in a sentence', () => {
+  const sentences: [string, string, string, string[]][] = [
+    ['Appointment with Ingrid Halvorsen (PT, DPT) on 14 Sep 2027 at Fjord Street Physio.', '2027-09-14', 'Ingrid Halvorsen', ['PT', 'DPT']],
+    ['Session with Marcus Obi, LMT on 09/22/2027 in room 4.', '2027-09-22', 'Marcus Obi', ['LMT']],
+    ['Consultation with Priya Raman-Holt (OTR/L) on October 3, 2027.', '2027-10-03', 'Priya Raman-Holt', ['OTR/L']],
+  ];
+  for (const [sentence, date, name, credentials] of sentences) {
+    it(`reads the provider and date of "${sentence.slice(0, 40)}…"`, () => {
+      const visit = readVisit(`<main><p>${sentence}</p>${NOTE}</main>${LINES}`);
+      expect(visit.dateOfService).toBe(date);
+      expect(visit.provider?.name).toBe(name);
+      expect(visit.provider?.credentials?.slice().sort()).toEqual(credentials.slice().sort());
+    });
+  }
+
+  it('a visit "with" someone in the note is not the appointment line', () => {
+    const visit = readVisit(`<main><h4>Plan</h4><p>Follow-up visit with Dr Alvarez on 12/01/2027 for imaging review; continue home program.</p>${NOTE}</main>${LINES}`);
+    expect(visit.provider?.name ?? '').not.toContain('Alvarez');
+  });
+});
+
+describe('the payer in a run-in phrase', () => {
+  for (const phrase of ['Funded by Cigna Open Access Plus.', 'Covered by Humana Gold Plus HMO', 'Paid by Allstate Auto PIP.']) {
+    it(`reads "${phrase}"`, () => {
+      const visit = readVisit(`<main><p>${phrase}</p>${NOTE}</main>${LINES}`);
+      expect(visit.payer).toBe(phrase.replace(/^\w+ by /, '').replace(/\.$/, ''));
+    });
+  }
+});
+
+describe("a time panel's totals footer", () => {
+  for (const [label, header] of [['Total Timed', 'Minutes'], ['Timed minutes', 'Time (min)'], ['Total timed min', 'Mins']]) {
+    it(`"${label}" under "Code | ${header}"`, () => {
+      const panel = `<section><h4>Time</h4><table><thead><tr><th>Code</th><th>${header}</th></tr></thead><tbody><tr><td>97140</td><td>12</td></tr><tr><td>97124</td><td>25</td></tr></tbody><tfoot><tr><td>${label}</td><td>37</td></tr></tfoot></table></section>`;
+      const visit = readVisit(`<main>${NOTE}</main>${LINES}${panel}`);
+      expect(visit.totalTimedMinutes).toBe(37);
+    });
+  }
+});
+
+describe('diagnosis inputs labelled by their pointer', () => {
+  const slots = (labels: string[], codes: string[]): string =>
+    labels.map((l, i) => `<span><label for="d${i}">${l}</label><input id="d${i}" value="${codes[i] ?? ''}"></span>`).join('');
+  const claim = `<table><thead><tr><th>Procedure</th><th>Mod 1</th><th>Pointer</th><th>Units</th></tr></thead><tbody>
+    <tr><td><input aria-label="Procedure" value="97140"></td><td><input aria-label="Mod 1" value="GP"></td><td><input aria-label="Pointer" value="B"></td><td><input aria-label="Units" value="1"></td></tr>
+    <tr><td><input aria-label="Procedure" value="97124"></td><td><input aria-label="Mod 1" value="GP"></td><td><input aria-label="Pointer" value="A,C"></td><td><input aria-label="Units" value="2"></td></tr></tbody></table>`;
+  for (const labels of [['A.', 'B.', 'C.', 'D.'], ['Dx A', 'Dx B', 'Dx C', 'Dx D'], ['A', 'B', 'C', 'D']]) {
+    it(`resolves pointers through inputs labelled ${labels.join(' ')}`, () => {
+      const visit = readVisit(`<main>${NOTE}<fieldset><legend>Diagnoses</legend>${slots(labels, ['M54.2', 'M62.838', 'M79.18'])}</fieldset>${claim}</main>`);
+      const massage = visit.lines.find((l) => l.code === '97124');
+      expect(massage?.dx).toEqual(['M54.2', 'M79.18']);
+      expect(visit.lines.find((l) => l.code === '97140')?.dx).toEqual(['M62.838']);
+    });
+  }
+});
+
+describe("an insurer portal's brand is not the payer", () => {
+  it('reads the member\'s plan, not "… Provider Connect" in the site header', () => {
+    const visit = readVisit(`<div class="top"><strong>Cigna Provider Portal</strong><span>Claims</span></div><main><section><h2>Member</h2><div><label for="p">Plan</label><input id="p" readonly value="Cigna Open Access Plus"></div></section>${NOTE}</main>${LINES}`);
+    expect(visit.payer).toBe('Cigna Open Access Plus');
+  });
+  it('a plan of a kind that names no known payer ("… Workers Compensation") is read too', () => {
+    const visit = readVisit(`<main><section><h2>Member</h2><div><label for="p">Plan</label><input id="p" readonly value="Hartwell Mutual Workers Compensation"></div></section>${NOTE}</main>${LINES}`);
+    expect(visit.payer).toBe('Hartwell Mutual Workers Compensation');
+  });
+});
+
+describe('credentials in a field of their own beside a name in capitals', () => {
+  for (const [name, credentials] of [['HALVORSEN, INGRID', 'PT, DPT'], ['OBI, MARCUS', 'LMT'], ['ADEYEMI, TOBIAH', 'DC']] as const) {
+    it(`"${name}" + "${credentials}"`, () => {
+      const visit = readVisit(`<main><section><h2>Provider</h2><div><label for="n">Rendering Provider Name</label><input id="n" value="${name}"></div><div><label for="c">Credential</label><input id="c" value="${credentials}"></div></section>${NOTE}</main>${LINES}`);
+      expect(visit.provider?.credentials?.slice().sort()).toEqual(credentials.split(', ').sort());
+    });
+  }
+});
