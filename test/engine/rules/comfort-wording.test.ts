@@ -52,12 +52,34 @@ ruleTester('comfort-wording', {
       name: 'reminded to relax the jaw during cervical ROM',
       visit: { lines: massageLine, note: 'Cervical rotation measured after pt was reminded to relax the jaw. Massage 10 min L SCM and scalenes for hypertonicity limiting turning to drive.' },
     },
+    // History: comfort care the patient had before is their history, not today's service (round 13).
+    {
+      name: 'an "Hx:" field holds past spa care',
+      visit: { lines: massageLine, note: 'Hx: got spa massages every few weeks last spring.\nMassage 13 min to L gastroc, kneading, for tightness limiting push-off.' },
+    },
+    {
+      name: '"before this episode" opens history',
+      visit: { lines: massageLine, note: 'Before this episode he booked relaxation massages at a resort. Massage 14 min R UT, kneading, for spasm limiting rotation.' },
+    },
+    {
+      name: '"used to get" is a past habit',
+      visit: { lines: massageLine, note: 'Pt used to get wellness massages at her gym. Massage 12 min L QL for guarding limiting sit to stand.' },
+    },
+    {
+      name: 'care paid out of pocket in the past',
+      visit: { lines: massageLine, note: 'Prior to injury she paid out of pocket for spa facials and massages. Massage 15 min to R forearm extensors for trigger points limiting grip.' },
+    },
   ],
   invalid: [
     {
       name: 'a cue word elsewhere does not excuse relaxation as the purpose',
       visit: { lines: massageLine, note: 'Cues for posture given during ther ex. Massage 15 min to neck for relaxation.' },
       errors: [{ evidence: 'relaxation', message: /comfort care/ }],
+    },
+    {
+      name: 'history on its own line, then comfort stated as today\u2019s purpose',
+      visit: { lines: massageLine, note: 'Hx: monthly spa massages before this episode.\nMassage today 15 min to neck for relaxation.' },
+      errors: [{ evidence: 'relaxation' }],
     },
     {
       name: 'relaxation as the purpose',
