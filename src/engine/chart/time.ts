@@ -681,8 +681,9 @@ function tieSegment(
 }
 
 /**
- * An entry whose service has its time from a table's minutes column or a clock range ("| 97110 | bridges
- * 3x1 min, planks | 20 |", "97110 1410-1435 UBE 6 min, rows"): lengths inside its description are dosing
+ * An entry whose service has its time from a table's minutes column, a clock range or a length heading a list
+ * ("| 97110 | bridges 3x1 min, planks | 20 |", "97110 1410-1435 UBE 6 min, rows", "Ther ex 22 min: rows, UBE 5 min"):
+ * lengths inside its description are dosing
  * (sets × a length, an activity's own length), not more time. In a table row every other length gives way
  * to the column; beside a range (one service in the clause), a repeated length or one written right after
  * an activity's name does ("Massage 1300-1312, 12 min" restates the range and is left to be compared).
@@ -692,8 +693,11 @@ function dropDescriptionDosing(lx: Lexed, seg: Segment, owners: ReadonlySet<stri
   if (seg.figures.length < 2) return;
   const table = seg.figures.some((f) => f.item.rule.startsWith('table:') && f.form === 'minutes');
   const range = seg.figures.some((f) => f.form === 'range');
-  if (!table && !(range && owners.size === 1)) return;
+  // "TherEx x 20 min: quad sets, bike 6 min, …": a length before a colon heads the list of what it covers.
+  const head = seg.figures.find((f) => f.form === 'minutes' && lx.norm[f.item.end] === ':');
+  if (!table && !((range || head) && owners.size === 1)) return;
   const dosing = (f: Figure): boolean => {
+    if (f === head || (!range && !table && f.item.first < head!.item.end)) return false;
     if (f.form !== 'minutes' || f.item.rule.startsWith('table:') || f.item.kind !== 'duration') return false;
     if (statesActualTime(lx, f.item.first, f.item.end)) return false;
     if (table || f.item.data?.repeated) return true;

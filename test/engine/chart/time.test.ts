@@ -303,6 +303,9 @@ table('dosing inside a timed entry (round 13)', [
   { name: 'colon range, then an activity\u2019s length in minutes', note: 'Ther ex 97110 3:20-3:44 UBE 5 min fwd/back, scap squeezes, wall slides.', minutes: { '97110': 24 } },
   { name: 'range, then sets x minutes', note: '97110 08:02-08:29 wall sit 4 x 1 min, step-downs, SLS.', minutes: { '97110': 27 } },
   { name: 'stated actual minutes still replace the range', note: 'Massage 97124 10:00-10:20 R calf; 14 min of actual hands-on time.', minutes: { '97124': 14 } },
+  { name: 'a length before a colon heads its list: an activity length inside is part of it', note: 'TherEx x 22 min: clamshells, bridges, recumbent bike 5 min easy, step-ups.', minutes: { '97110': 22 }, unresolved: [] },
+  { name: 'a total label with a bracketed qualifier: "(timed + untimed)" is the treatment total', note: 'Massage 97124 1300-1312 R UT\nTher ex 97110 1312-1340 rows\nHot pack 97010 1340-1350\nTTT (timed + untimed) 50\'', minutes: { '97124': 12, '97110': 28, '97010': 10 }, treatment: 50, unresolved: [] },
+  { name: 'a total label with "(timed and untimed)" before a colon', note: 'Massage 12 min, ther ex 28 min, hot pack 10 min.\nTotal (timed and untimed): 50 min', treatment: 50, timed: undefined },
   { name: 'without a range or a column, the activity lengths are the time', note: 'Ther ex 97110: elliptical 9 min, step-ups 3x10.', minutes: { '97110': 9 } },
   { name: 'without a range or a column, sets x minutes are the time', note: 'Ther ex 2 x 10 min: bridges, clamshells.', minutes: { '97110': 20 } },
 ]);
