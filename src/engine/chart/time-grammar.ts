@@ -425,7 +425,7 @@ const isLabelWord = (lx: Lexed, i: number): boolean => (lx.kind[i] === Kind.Word
 const QUALIFIER_JOINERS = new Set(['+', '&', 'and', '/', 'plus']);
 /**
  * Token i is inside (or a bracket of) a qualifier in brackets after a label word that holds only label words and
- * joiners: "TTT (timed + untimed) 48'", "Total (timed and untimed): 52".
+ * joiners: "TTT (untimed + timed) 52'", "Total (timed and untimed): 52".
  */
 function inLabelQualifier(lx: Lexed, i: number): boolean {
   let open = i;
@@ -455,7 +455,7 @@ export type TotalKind = 'timed' | 'untimed' | 'treatment';
 /** The kind of total a label names, or null when the words are not a total ("Tx:" alone is a heading). */
 export function totalLabelKind(labelWords: readonly string[]): TotalKind | null {
   const kinds = new Set(labelWords.map((w) => labelKind.get(w)));
-  // "TTT (timed + untimed)": timed and untimed together are the whole treatment time.
+  // "TTT (untimed + timed)": timed and untimed together are the whole treatment time.
   if (kinds.has('total-untimed') && (kinds.has('total-timed') || kinds.has('total-abbreviation-treatment')) && labelWords.some((w) => QUALIFIER_JOINERS.has(w))) return 'treatment';
   if (kinds.has('total-untimed')) return 'untimed';
   if (kinds.has('total-timed') || kinds.has('total-abbreviation-timed')) return 'timed';

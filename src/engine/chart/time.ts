@@ -693,7 +693,7 @@ function dropDescriptionDosing(lx: Lexed, seg: Segment, owners: ReadonlySet<stri
   if (seg.figures.length < 2) return;
   const table = seg.figures.some((f) => f.item.rule.startsWith('table:') && f.form === 'minutes');
   const range = seg.figures.some((f) => f.form === 'range');
-  // "TherEx x 20 min: quad sets, bike 6 min, …": a length before a colon heads the list of what it covers.
+  // "TE 24 min: bridges, bike 5 min, …": a length before a colon heads the list of what it covers.
   const head = seg.figures.find((f) => f.form === 'minutes' && lx.norm[f.item.end] === ':');
   if (!table && !((range || head) && owners.size === 1)) return;
   const dosing = (f: Figure): boolean => {
