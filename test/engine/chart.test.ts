@@ -85,6 +85,8 @@ describe('context scopes (NegEx / ConText)', () => {
     expect(mention('Will assess for spasm next visit.', 'objective-findings', 'spasm').hypothetical).toBe(true);
     expect(mention('History of spasm in 2019.', 'objective-findings', 'spasm').historical).toBe(true);
     expect(mention('Past medical history:\nchronic spasm', 'objective-findings', 'spasm').historical).toBe(true);
+    expect(mention('Hx: chronic spasm, 2020.\nSpasm L QL today.', 'objective-findings', 'spasm').historical).toBe(true);
+    expect(analyzeChart('Hx: chronic spasm, 2020.\nSpasm L QL today.').mentions['objective-findings']!.map((m) => m.historical)).toEqual([true, false]);
   });
   it('a request is not a service given: "client requested a 60-minute session"', () => {
     expect(mention('Client asked for a 90-minute full-body massage; kept to 25 min.', 'massage-service', 'massage').hypothetical).toBe(true);

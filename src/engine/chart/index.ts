@@ -5,6 +5,7 @@ import { computeScopes, findSections, findSentences, headingKind } from './conte
 import { matchLexicons, type RawMatch } from './lexicon';
 import { COMPILED, LEXICON_IDS, SLIP_SOURCE } from './lexicon-tables';
 import { findGoals } from './goals';
+import { markOrganisationNames } from './organisation-names';
 import { findMeasures } from './measures';
 import { lex } from './lex';
 import { normalizeText } from './normalize';
@@ -346,6 +347,8 @@ export function analyzeChart(note: Visit['note'], options: ChartOptions = {}): C
     rolePre: get('role-pre'),
     rolePost: get('role-post'),
   });
+  // Comfort words inside a practice's or place's name ("… Ortho & Wellness" in a letterhead) are a name.
+  markOrganisationNames(text, tokens, { anchors: get('comfort'), service: [...get('massage-service'), ...get('massage-technique')] }, scopes.role);
 
   const { sentenceAt, contextAt, mentionOf } = contextReaders(tokens, scopes, sentences, sections);
   const mentions = mentionsOf(text, raw, mentionOf);

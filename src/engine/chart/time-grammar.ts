@@ -422,6 +422,21 @@ function inHyphenatedLabel(lx: Lexed, i: number): boolean {
   return false;
 }
 const isLabelWord = (lx: Lexed, i: number): boolean => (lx.kind[i] === Kind.Word && labelKind.has(lx.norm[i]!)) || inHyphenatedLabel(lx, i);
+const QUALIFIER_JOINERS = new Set(['+', '&', 'and', '/', 'plus']);
+/**
+ * Token i is inside (or a bracket of) a qualifier in brackets after a label word that holds only label words and
+ * joiners: "TTT (untimed + timed) 52'", "Total (timed and untimed): 52".
+ */
+function inLabelQualifier(lx: Lexed, i: number): boolean {
+  let open = i;
+  while (open >= 0 && i - open <= 6 && lx.norm[open] !== '(') open--;
+  if (open < 1 || lx.norm[open] !== '(' || !isLabelWord(lx, open - 1)) return false;
+  let close = open + 1;
+  while (close < lx.count && close - open <= 7 && lx.norm[close] !== ')') close++;
+  if (lx.norm[close] !== ')' || close < i || close - open < 3) return false;
+  for (let k = open + 1; k < close; k++) if (!isLabelWord(lx, k) && !QUALIFIER_JOINERS.has(lx.norm[k]!)) return false;
+  return true;
+}
 // A label word may be followed by its abbreviation in brackets: "Total treatment time (TTT) 45 min".
 const LABEL_WORD: TokenElement = {
   type: 'token',
@@ -429,7 +444,8 @@ const LABEL_WORD: TokenElement = {
   test: (lx, i) =>
     isLabelWord(lx, i) ||
     (lx.norm[i] === '(' && isLabelWord(lx, i - 1) && isLabelWord(lx, i + 1) && lx.norm[i + 2] === ')') ||
-    (lx.norm[i] === ')' && isLabelWord(lx, i - 1) && lx.norm[i - 2] === '(' && isLabelWord(lx, i - 3)),
+    (lx.norm[i] === ')' && isLabelWord(lx, i - 1) && lx.norm[i - 2] === '(' && isLabelWord(lx, i - 3)) ||
+    inLabelQualifier(lx, i),
   repeat: true,
 };
 const SEPARATOR: Element = opt(many(punct(':', '=', '-', '.', '…', '_', '~')));
@@ -439,6 +455,8 @@ export type TotalKind = 'timed' | 'untimed' | 'treatment';
 /** The kind of total a label names, or null when the words are not a total ("Tx:" alone is a heading). */
 export function totalLabelKind(labelWords: readonly string[]): TotalKind | null {
   const kinds = new Set(labelWords.map((w) => labelKind.get(w)));
+  // "TTT (untimed + timed)": timed and untimed together are the whole treatment time.
+  if (kinds.has('total-untimed') && (kinds.has('total-timed') || kinds.has('total-abbreviation-treatment')) && labelWords.some((w) => QUALIFIER_JOINERS.has(w))) return 'treatment';
   if (kinds.has('total-untimed')) return 'untimed';
   if (kinds.has('total-timed') || kinds.has('total-abbreviation-timed')) return 'timed';
   if (kinds.has('total-abbreviation-treatment')) return 'treatment';

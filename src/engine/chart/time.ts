@@ -613,6 +613,7 @@ function tieSegment(
     orphans.push({ seg, figure, ctx: contextAt(figure.start) });
   }
   if (seg.figures.length === 0) return;
+  dropDescriptionDosing(lx, seg, owners);
   const timeFirst = seg.services.length > 0 && seg.figures[0]!.item.first < seg.services[0]!.first;
   // Several services in one clause: figures pair with services in order. Service first ("Massage …
   // same area as the mobilization …, 25 min; ther ex 15 min"), each figure goes to the earliest service
@@ -673,6 +674,33 @@ function tieSegment(
     if (lx.norm[figure.item.end] === ':') listHead = owner.owner;
     attached.push({ code: owner.code, minutes: figure.minutes, start: figure.start, end: figure.end, form: seg.hasUnits && figure.form === 'minutes' ? 'units' : figure.form, section });
   }
+}
+
+/**
+ * An entry whose service has its time from a table's minutes column, a clock range or a length heading a list
+ * ("| 97110 | bridges 3x1 min, planks | 20 |", "97110 1410-1435 UBE 6 min, rows", "Ther ex 22 min: rows, UBE 5 min"):
+ * lengths inside its description are dosing
+ * (sets × a length, an activity's own length), not more time. In a table row every other length gives way
+ * to the column; beside a range (one service in the clause), a repeated length or one written right after
+ * an activity's name does ("Massage 1300-1312, 12 min" restates the range and is left to be compared).
+ * Minutes stated as the actual time ("15 min of actual hands-on time") keep replacing the range.
+ */
+function dropDescriptionDosing(lx: Lexed, seg: Segment, owners: ReadonlySet<string>): void {
+  if (seg.figures.length < 2) return;
+  const table = seg.figures.some((f) => f.item.rule.startsWith('table:') && f.form === 'minutes');
+  const range = seg.figures.some((f) => f.form === 'range');
+  // "TE 24 min: bridges, bike 5 min, …": a length before a colon heads the list of what it covers.
+  const head = seg.figures.find((f) => f.form === 'minutes' && lx.norm[f.item.end] === ':');
+  if (!table && !((range || head) && owners.size === 1)) return;
+  const dosing = (f: Figure): boolean => {
+    if (f === head || (!range && !table && f.item.first < head!.item.end)) return false;
+    if (f.form !== 'minutes' || f.item.rule.startsWith('table:') || f.item.kind !== 'duration') return false;
+    if (statesActualTime(lx, f.item.first, f.item.end)) return false;
+    if (table || f.item.data?.repeated) return true;
+    const before = f.item.first - 1;
+    return lx.kind[before] === Kind.Word && !seg.services.some((s) => before >= s.first && before < s.end);
+  };
+  keepOnly(seg.figures, (f) => !dosing(f));
 }
 
 /**

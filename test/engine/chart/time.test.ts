@@ -293,6 +293,23 @@ table('wrapped exports, footers and dictated totals (round 10)', [
   { name: 'a labelled line of today\u2019s session closes inline goals', note: 'Goals: LTG 1 stairs reciprocal - MET. LTG 2 kneel - MET.\nLast session today: massage 11 min to L quads, then ther ex 19 min.', minutes: { '97124': 11, '97110': 19 } },
 ]);
 
+// Round 13: a service that has its time from a clock range or a table's minutes column keeps it; lengths
+// inside its description are dosing (sets x a length, an activity's own length), not more time.
+table('dosing inside a timed entry (round 13)', [
+  { name: 'pipe table: sets x minutes in the description, the Min column wins', note: '| Code | Intervention | Min |\n| 97124 | kneading L gastroc | 11 |\n| 97110 | wall sits 5x1 min, lateral band walks | 23 |', minutes: { '97124': 11, '97110': 23 }, unresolved: [] },
+  { name: 'pipe table: sets x seconds and x primes in the description', note: '| Code | Activity | Min |\n| 97110 | planks 3 x 30 sec, side planks 2x1\', clamshells | 19 |\n| 97124 | effleurage R ITB | 9 |', minutes: { '97110': 19, '97124': 9 }, unresolved: [] },
+  { name: 'pipe table: an activity length in the description', note: '| Service | Description | Minutes |\n| 97110 | recumbent bike 7 min, hip hinges | 16 |', minutes: { '97110': 16 }, unresolved: [] },
+  { name: '24-hour range, then an activity\u2019s length in primes', note: 'TX:\n 97124  1105-1117  massage L scalenes, kneading\n 97110  1117-1141  treadmill 6\', chin tucks, rows', minutes: { '97124': 12, '97110': 24 } },
+  { name: 'colon range, then an activity\u2019s length in minutes', note: 'Ther ex 97110 3:20-3:44 UBE 5 min fwd/back, scap squeezes, wall slides.', minutes: { '97110': 24 } },
+  { name: 'range, then sets x minutes', note: '97110 08:02-08:29 wall sit 4 x 1 min, step-downs, SLS.', minutes: { '97110': 27 } },
+  { name: 'stated actual minutes still replace the range', note: 'Massage 97124 10:00-10:20 R calf; 14 min of actual hands-on time.', minutes: { '97124': 14 } },
+  { name: 'a length before a colon heads its list: an activity length inside is part of it', note: 'TE x 22 min: clamshells, bridges, recumbent bike 5 min easy, step-ups.', minutes: { '97110': 22 }, unresolved: [] },
+  { name: 'a total label with a bracketed qualifier: "(untimed + timed)" is the treatment total', note: 'Massage 97124 1300-1312 R UT\nTher ex 97110 1312-1340 rows\nHot pack 97010 1340-1350\nTTT (untimed + timed) 50\'', minutes: { '97124': 12, '97110': 28, '97010': 10 }, treatment: 50, unresolved: [] },
+  { name: 'a total label with "(timed and untimed)" before a colon', note: 'Massage 12 min, ther ex 28 min, hot pack 10 min.\nTotal (timed and untimed): 50 min', treatment: 50, timed: undefined },
+  { name: 'without a range or a column, the activity lengths are the time', note: 'Ther ex 97110: elliptical 9 min, step-ups 3x10.', minutes: { '97110': 9 } },
+  { name: 'without a range or a column, sets x minutes are the time', note: 'Ther ex 2 x 10 min: bridges, clamshells.', minutes: { '97110': 20 } },
+]);
+
 table('normalised text', [
   { name: 'zero-width space inside a word', note: 'Mas\u200bsage 12 min to R trap.', minutes: { '97124': 12 } },
   { name: 'soft hyphen', note: 'Ther\u00adapeutic massage 12 min.', minutes: { '97124': 12 } },

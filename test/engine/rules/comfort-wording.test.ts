@@ -52,12 +52,79 @@ ruleTester('comfort-wording', {
       name: 'reminded to relax the jaw during cervical ROM',
       visit: { lines: massageLine, note: 'Cervical rotation measured after pt was reminded to relax the jaw. Massage 10 min L SCM and scalenes for hypertonicity limiting turning to drive.' },
     },
+    // History: comfort care the patient had before is their history, not today's service (round 13).
+    {
+      name: 'an "Hx:" field holds past spa care',
+      visit: { lines: massageLine, note: 'Hx: got spa massages every few weeks last spring.\nMassage 13 min to L gastroc, kneading, for tightness limiting push-off.' },
+    },
+    {
+      name: '"before this episode" opens history',
+      visit: { lines: massageLine, note: 'Before this episode he booked relaxation massages at a resort. Massage 14 min R UT, kneading, for spasm limiting rotation.' },
+    },
+    {
+      name: '"used to get" is a past habit',
+      visit: { lines: massageLine, note: 'Pt used to get wellness massages at her gym. Massage 12 min L QL for guarding limiting sit to stand.' },
+    },
+    {
+      name: 'care the patient paid for herself',
+      visit: { lines: massageLine, note: 'She self-paid for spa facials and massages until March. Massage 15 min to R forearm extensors for trigger points limiting grip.' },
+    },
+    // A practice's or place's proper name is a name, not wording about the massage (round 13).
+    {
+      name: 'letterhead: a title, a dash, then "<Name> Ortho & Wellness"',
+      visit: { lines: massageLine, note: 'DAILY NOTE \u2014 Cedar Ortho & Wellness\nMassage 14 min L QL, kneading, for spasm limiting bending.' },
+    },
+    {
+      name: 'letterhead: the practice name alone on the first line',
+      visit: { lines: massageLine, note: 'Bayside Wellness\n\nMassage 12 min R UT, stripping, for trigger points limiting rotation.' },
+    },
+    {
+      name: 'an ALL-CAPS letterhead joined by "&"',
+      visit: { lines: massageLine, note: 'ORCHARD PHYSIO & WELLNESS\nMassage 15 min lumbar paraspinals for guarding.' },
+    },
+    {
+      name: 'a hyphenated name with a head word: "referred from Relax-Well Physio"',
+      visit: { lines: massageLine, note: 'Referred from Relax-Well Physio for neck pain. Massage 12 min R levator, kneading, for spasm limiting driving.' },
+    },
+    {
+      name: 'a day spa named as a workplace',
+      visit: { lines: massageLine, note: 'Works weekends at Lakeview Day Spa & Salon. Massage 12 min R forearm flexors for tenderness limiting grip.' },
+    },
+    {
+      name: 'an opener before the name: "at <Name> Wellness"',
+      visit: { lines: massageLine, note: 'Swims laps at Pine Ridge Wellness on Fridays; massage 13 min L glute med today for trigger points limiting stairs.' },
+    },
   ],
   invalid: [
     {
       name: 'a cue word elsewhere does not excuse relaxation as the purpose',
       visit: { lines: massageLine, note: 'Cues for posture given during ther ex. Massage 15 min to neck for relaxation.' },
       errors: [{ evidence: 'relaxation', message: /comfort care/ }],
+    },
+    {
+      name: 'history on its own line, then comfort stated as today\u2019s purpose',
+      visit: { lines: massageLine, note: 'Hx: monthly spa massages before this episode.\nMassage today 15 min to neck for relaxation.' },
+      errors: [{ evidence: 'relaxation' }],
+    },
+    {
+      name: 'capitalised wording about the session is no name: "Wellness massage"',
+      visit: { lines: massageLine, note: 'Wellness massage 15 min to the back.' },
+      errors: [{ evidence: 'Wellness' }],
+    },
+    {
+      name: 'capitalised comfort words joined by "&" after "for" are a purpose',
+      visit: { lines: massageLine, note: 'Massage 15 min for Wellness & Relaxation.' },
+      errors: [{ evidence: 'Wellness' }, { evidence: 'Relaxation' }],
+    },
+    {
+      name: 'a title-case service heading is no letterhead: "Relaxation Massage"',
+      visit: { lines: massageLine, note: 'Relaxation Massage\nMassage 15 min to the back.' },
+      errors: [{ evidence: 'Relaxation' }],
+    },
+    {
+      name: 'a practice name in the letterhead does not excuse comfort wording in the note',
+      visit: { lines: massageLine, note: 'Cedar Ortho & Wellness\nMassage 15 min to neck for general wellness.' },
+      errors: [{ evidence: 'wellness' }],
     },
     {
       name: 'relaxation as the purpose',
