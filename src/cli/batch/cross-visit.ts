@@ -1,5 +1,5 @@
 // Across visits in a batch `check`: the main thread keeps each checked visit's record (fingerprints
-// and series numbers, a few hundred bytes, no text) as results are written, and once every visit has
+// and series numbers, packed to under 1 KB, no text) as results are written, and once every visit has
 // its own result, runs the cross-visit rules (src/engine/history) patient by patient in date order.
 // Each visit with a cross-visit finding then gets one more result, marked crossVisit, in the chosen
 // format. Only records are kept, never results, so memory grows by records alone.
@@ -13,11 +13,27 @@ const NO_UNITS: UnitsSummary = { method: 'per-code', totalTimedMinutes: null, ex
 
 export class CrossVisitBatch {
   private readonly series = new SeriesBatch<CrossVisitRef>();
+  /** One copy of each payer profile choice and provider: thousands of visits share a few. */
+  private readonly shared = new Map<string, unknown>();
+
+  private share<V>(value: V): V {
+    const key = JSON.stringify(value);
+    const seen = this.shared.get(key);
+    if (seen !== undefined) return seen as V;
+    this.shared.set(key, value);
+    return value;
+  }
 
   add(history: NonNullable<ItemOutput['history']>): void {
-    // The label is the source (process.ts): one string for both, not two copies from the worker.
-    history.record.label = history.ref.source;
-    this.series.add(history.record, history.ref);
+    const { ref } = history;
+    // The label is the source (process.ts), and so is the file unless the visit is one of an
+    // array: one string for all three, not copies from the worker.
+    history.record.label = ref.source;
+    if (ref.file === ref.source) ref.file = ref.source;
+    ref.profile = this.share(ref.profile);
+    if (ref.visit.provider !== undefined) ref.visit.provider = this.share(ref.visit.provider);
+    if (ref.visit.payer !== undefined) ref.visit.payer = this.share(ref.visit.payer);
+    this.series.add(history.record, ref);
   }
 
   get visits(): number {

@@ -191,6 +191,9 @@ async function checkAll(request: BatchRequest, ctx: CliContext, out: Sink, spool
       await writeOutput({ text: format.problem(problem, env), problem, lastOfFile: false });
     }
     if (crossVisit && crossVisit.visits > 0) {
+      // Every visit has its own result: the worker threads (a heap each) are done; only the main
+      // thread runs the cross-visit rules.
+      await executor?.close();
       summary.crossVisit.visits = crossVisit.visits;
       summary.crossVisit.patients = crossVisit.patients;
       for (const { item, tally } of crossVisit.results(request.options, ctx.engine.DATA_VERSION)) {
