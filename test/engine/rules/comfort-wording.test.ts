@@ -103,7 +103,7 @@ ruleTester('comfort-wording', {
     },
     {
       name: 'history on its own line, then comfort stated as today\u2019s purpose',
-      visit: { lines: massageLine, note: 'Hx: monthly spa massages before this episode.\nMassage today 15 min to neck for relaxation.' },
+      visit: { lines: massageLine, note: 'Hx: booked spa days now and then before this episode.\nMassage today 15 min to neck for relaxation.' },
       errors: [{ evidence: 'relaxation' }],
     },
     {
