@@ -43,6 +43,9 @@ export function factOf(label: string): { fact: Fact | null; exact: boolean } | u
 
 const VIA_CONFIDENCE: Record<string, number> = { config: 1, for: 0.92, aria: 0.9, dl: 0.9, row: 0.88, prev: 0.82, colon: 0.8, col: 0.7, name: 0.6, heading: 0.55, title: 0.5, line: 0.45, pattern: 0.75 };
 
+/** A caption's own word where a payer's name should be ("Primary insurance plan" read as label "Primary insurance", value "plan"). */
+const GENERIC_PAYER_WORD = /^(?:plan|plans|policy|insurance|coverage|carrier|payer|payor|primary|secondary|name|type|id|details|info)$/i;
+
 const PLACEHOLDER = /^(?:[-–—\s]*(?:select|choose|please|none|n\/a|na|unknown|unassigned|default|not on file|none on file|pending|checking)\b.*|[-–—_.\s]*)$/i;
 
 /** A value read as the fact it is labelled with; undefined when it does not fit. */
@@ -68,7 +71,7 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
         .replace(PAYER_RANK_TAG, (tag, rank: string) => (/^primary$/i.test(rank) ? '' : tag))
         .replace(/\s+(?:P\.?\s?O\.?\s+Box\b|\d{1,6}(?:\s+[A-Z][A-Za-z.]*){1,3}\s+(?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|Way|Ln|Lane|Pkwy|Parkway|Plaza|Suite|Ste)\b).*$/, '')
         .trim();
-      if (PAYER_RANK_TAG.test(cleaned)) return undefined;
+      if (PAYER_RANK_TAG.test(cleaned) || GENERIC_PAYER_WORD.test(cleaned)) return undefined;
       // A status chip beside a "Bill" caption ("Ready to bill", "Signed") is the claim's state, not its payer.
       return /[A-Za-z]{2}/.test(cleaned) && cleaned.length <= 120 && !PLACEHOLDER.test(cleaned) && !STATUS_CHIP.test(cleaned) ? cleaned : undefined;
     }
@@ -81,7 +84,11 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
       // "… on 12/01/2026" (a signature's date), "(NPI 1234567890)" and other ids after the person.
       // "Lindqvist PT, DPT, Tove" (surname, credentials, given name) reads as "Tove Lindqvist, PT, DPT".
       // "Dana Voss · PT, DPT" (a select showing the name, a middle dot, the credentials) reads as "Dana Voss, PT, DPT".
-      const person = personInReadingOrder(value.replace(/\s+[·•]\s+(?=[A-Z])/g, ', ').replace(/\s+on\s+\d.*$/i, '').replace(/[\s,]*[([]?\s*(?:npi|id|provider id|license|lic)\b[\s:#.]*\d[\d-]*\s*[)\]]?/gi, '').trim());
+      // "Name, PT, DPT · signed 07/12/2027 5:42 PM": a signature's status after the person ends it.
+      const runs = value.split(/\s+[·•|]\s+/);
+      const end = runs.findIndex((run, i) => i > 0 && (/^[a-z]|\d/.test(run) || /^(?:e-?)?signed\b|^(?:locked|pending|draft|co-?signed)\b/i.test(run)));
+      const own = (end > 0 ? runs.slice(0, end) : runs).join(' · ');
+      const person = personInReadingOrder(own.replace(/\s+[·•]\s+(?=[A-Z])/g, ', ').replace(/\s+on\s+\d.*$/i, '').replace(/[\s,]*[([]?\s*(?:npi|id|provider id|license|lic)\b[\s:#.]*\d[\d-]*\s*[)\]]?/gi, '').trim());
       return personLike(person) ? person.slice(0, 120) : undefined;
     }
     case 'visitNumber': {
@@ -304,6 +311,73 @@ function captionedPayer(page: PageDescription, facts: Facts, noteBlocks: Set<str
   });
 }
 
+/**
+ * A payer caption on a line of its own beside its value, the block right after it or, failing that,
+ * right before it ("Primary insurance plan" over a select's shown value "Blue Cross PPO", or a card's
+ * caption under its figure): the short line beside the caption, when it reads as a plan.
+ */
+function payerBesideCaption(page: PageDescription, facts: Facts, noteBlocks: Set<string>): void {
+  const ordered = page.blocks.filter((b) => !b.edit && !noteBlocks.has(b.id)).sort((a, b) => a.at - b.at);
+  ordered.forEach((block, i) => {
+    const caption = undecorate(block.text).replace(/[:：]\s*$/, '').trim();
+    if (caption.length > 40 || caption.includes('\n') || factOf(caption)?.fact !== 'payer' || NOT_THE_PAYER_CAPTION.test(caption)) return;
+    for (const beside of [ordered[i + 1], ordered[i - 1]]) {
+      const line = beside?.text.trim() ?? '';
+      if (!beside || beside.head !== block.head || line.includes('\n') || line.length > 80 || factOf(line) !== undefined || isFactLine(line)) continue;
+      const value = valueFor('payer', line);
+      if (typeof value !== 'string' || !(payerNamed(value) || PLAN_WORDS.test(value))) continue;
+      facts.offer('payer', value, line, 0.58 * (beside.visible ? 1 : 0.9), `"${caption}" beside it`, beside.id);
+      return;
+    }
+  });
+}
+
+/** Headings of lists of other visits and appointments (their dates and names are not this visit's). */
+const OTHER_DATES_HEADING = /\b(?:upcoming|future|previous|prior|past|recent|earlier|history|travel\s+card|calendar)\b/i;
+
+/** Initials on an avatar beside a name ("KL"): one to three capitals on a line of their own. */
+const AVATAR_INITIALS = /^[A-Z]{1,3}$/;
+
+/**
+ * A provider caption on a line of its own with the person on the lines after it: "Therapist" /
+ * "Anouk Pemberton-Sayre" / "LMT" (name and credentials as separate elements), "Charted by" / "KL"
+ * (an avatar's initials) / "Keziah Lindgren-Obi OTR/L". From a block's lines or from short
+ * caption lines (level-7 headings) in a row.
+ */
+function captionedProvider(page: PageDescription, facts: Facts, noteBlocks: Set<string>): void {
+  const read = (lines: string[], anchor: string, visible: boolean, via: string): void => {
+    const caption = undecorate(lines[0] ?? '').replace(/[:：]\s*$/, '').trim();
+    const named = factOf(caption);
+    if (named?.fact !== 'provider' || !named.exact) return;
+    let rest = lines.slice(1).map((l) => l.trim()).filter(Boolean);
+    const initials = rest[0] ?? '';
+    if (AVATAR_INITIALS.test(initials) && rest.length >= 2 && !CREDENTIAL_LIST.test(initials.length >= 2 ? initials : '-')) rest = rest.slice(1);
+    else if (AVATAR_INITIALS.test(initials) && rest.length >= 2) {
+      // "KL" before "Keziah Lindgren-Obi": the person's initials, not a credential.
+      const words = (rest[1] ?? '').split(/[\s-]+/).filter((w) => /^[A-Z][a-z]/.test(w)).map((w) => w[0]).join('');
+      if (words.startsWith(initials) || initials === words.slice(0, 1) + words.slice(-1)) rest = rest.slice(1);
+    }
+    const [name, credentials] = rest;
+    if (!name || name.length > 80 || !personLike(name) && !NAME_ONLY.test(name)) return;
+    const joined = credentials && CREDENTIAL_LIST.test(credentials) && !NOT_CREDENTIALS.test(credentials) ? `${name}, ${credentials.split(/\s*[,;/]?\s+|\s*[,;]\s*/).join(', ')}` : name;
+    const value = valueFor('provider', joined);
+    if (typeof value === 'string') facts.offer('provider', value, rest.slice(0, 2).join(' '), 0.62 * (visible ? 1 : 0.9), `"${caption}" over the person (${via})`, anchor);
+  };
+  for (const block of page.blocks) {
+    if (noteBlocks.has(block.id) || block.edit || block.text.length > 160) continue;
+    const lines = block.text.split('\n');
+    if (lines.length >= 2 && lines.length <= 5) read(lines, block.id, block.visible, 'lines of one element');
+  }
+  page.headings.forEach((heading, i) => {
+    if (heading.level !== 7) return;
+    const after = page.headings.slice(i + 1, i + 4).filter((h, k, all) => h.level === 7 && all.slice(0, k).every((x) => x.level === 7));
+    // (Credentials written with a comma, "PT, DPT", are a text block under the name's line.)
+    const last = after.length > 0 ? page.headings.indexOf(after[after.length - 1] as (typeof after)[number]) : -1;
+    const credentials = page.blocks.find((b) => b.head === last && last > i)?.text.trim() ?? '';
+    read([heading.text, ...after.map((h) => h.text), ...(CREDENTIAL_LIST.test(credentials) ? [credentials] : [])], heading.id, true, 'caption lines');
+  });
+}
+
 const WEEKDAY_BEFORE = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+/i;
 const TIME_AFTER = /,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$/i;
 
@@ -501,6 +575,8 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
     }
   });
   captionedPayer(page, facts, noteBlocks);
+  captionedProvider(page, facts, noteBlocks);
+  payerBesideCaption(page, facts, noteBlocks);
   // Last resort: a plan's name standing alone as a short line of its own (a dropdown's shown value
   // whose caption the page did not tie to it), when it reads as a plan: a payer the profiles know, or plan words.
   if (!facts.out.payer) {
@@ -534,6 +610,8 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
   for (const block of page.blocks) {
     const text = block.text.trim();
     if (text.length > 160 || noteBlocks.has(block.id) || block.edit || block.hints?.some((h) => UNLABELLED_SKIP.has(h)) || /\b(?:dob|birth|born|mrn)\b/i.test(text)) continue;
+    // (A widget of other dates, "Upcoming appointments", "Travel card", "Visit history": never this visit's values.)
+    if (block.head !== undefined && OTHER_DATES_HEADING.test(page.headings[block.head]?.text ?? '')) continue;
     // A calendar tile or date-picker face: month, day and year each on a line of its own ("FEB / 3 /
     // 2027", "Tue / 3 / Feb / 2027"), nothing else in the block.
     const tile = text.split('\n').map((l) => l.trim().replace(/[.,]$/, '')).filter(Boolean);

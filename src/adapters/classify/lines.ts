@@ -21,7 +21,7 @@ import {
   unitsValue,
   type PointerMap,
 } from './values';
-import { CLINICAL_WORDS, COLUMN_RULES, DIAGNOSIS_SYSTEMS, KNOWN_MODIFIERS, NAME_RULES, NON_SERVICE_SYSTEMS, PROCEDURE_SYSTEMS, type Column } from './vocab';
+import { ALL_LINES_MODIFIER_LABEL, CLINICAL_WORDS, COLUMN_RULES, DIAGNOSIS_SYSTEMS, KNOWN_MODIFIERS, NAME_RULES, NON_SERVICE_SYSTEMS, PROCEDURE_SYSTEMS, type Column } from './vocab';
 
 /** A form's box number and letter opening a caption ("24. A. Date(s) of service", "G. Days or units", "21."). */
 const FORM_BOX = /^\s*(?:\d{1,2}[a-z]?\.\s*)?(?:[A-L]\.\s+)?/;
@@ -383,6 +383,9 @@ function cleanLine(line: SnapshotClaimLine): SnapshotClaimLine {
   return out;
 }
 
+/** Minutes under their own caption inside a cell of another column ("Minutes: 27", "Time: 9 min"). */
+const CAPTIONED_MINUTES = /(?:^|[|;\n]\s*|\b)(?:minutes|mins?|time|treatment time)\s*[:=]\s*(\d{1,3})(?!\d)(?:\s*(?:minutes?|mins?))?/i;
+
 function readRow(row: PageRow, map: ColumnMap, pointers: PointerMap, unresolved: string[]): Found | null | 'dx' {
   const cell = (i: number | undefined): PageCell | undefined => (i === undefined ? undefined : row.cells[i]);
   const typeText = (cell(map.codeType)?.text ?? '').trim();
@@ -433,7 +436,9 @@ function readRow(row: PageRow, map: ColumnMap, pointers: PointerMap, unresolved:
     cues++;
   }
   const minutesCell = cell(map.minutes);
-  const minutes = minutesCell ? minutesValue(minutesCell.text) : map.units !== undefined ? undefined : quantities.minutes;
+  // Without a minutes column, minutes captioned in another cell ("Minutes: 27" in a line-note column).
+  const captionedMinutes = CAPTIONED_MINUTES.exec(rowText)?.[1];
+  const minutes = minutesCell ? minutesValue(minutesCell.text) : map.units === undefined ? quantities.minutes : captionedMinutes !== undefined ? Number(captionedMinutes) : undefined;
   if (minutes !== undefined) {
     line.minutes = minutes;
     cues++;
@@ -753,6 +758,11 @@ export function readLines(page: PageDescription): LinesResult {
         last = null;
         continue;
       }
+      if (notBilled(read.line)) {
+        skipped.push({ what: 'line', anchor: row.id, reason: NOT_BILLED, text: read.line.code });
+        last = null;
+        continue;
+      }
       const item = { row, found: read };
       found.push(item);
       last = item;
@@ -775,8 +785,11 @@ export function readLines(page: PageDescription): LinesResult {
       list.push(f);
       byGroup.set(f.row.group, list);
     }
+    // One rowspan cell over every line (a DOS cell spanning the day's charges) heads no separate
+    // encounter: the lines are the page's, with the page's facts.
+    const oneGroup = byGroup.size === 1 && (table.groups?.length ?? 0) <= 1;
     for (const [group, items] of byGroup) {
-      const key = group === undefined ? 'page' : `${table.id}:${group}`;
+      const key = group === undefined || oneGroup ? 'page' : `${table.id}:${group}`;
       const meta = group !== undefined ? table.groups?.[group] : undefined;
       const g = groupFor(key, meta ? { label: meta.text.slice(0, 120), anchor: meta.id } : {});
       for (const { row, found: f } of items) {
@@ -833,6 +846,16 @@ export function readLines(page: PageDescription): LinesResult {
   let lastRecord: { record: PageRecord; line: SnapshotClaimLine; index: number } | null = null;
   page.records.forEach((described, index) => {
     if (configured || described.hints?.some((h) => CHROME_RECORD.test(h))) return;
+    // A container around several lines (a calculator panel, a whole charge section): parts opening
+    // with different codes are lines of their own (its table or records read them), not one line.
+    const opened = new Set(described.parts.map((p) => procedureCodes(p.text.replace(/^[☑☐]\s*/, '')).find((hit) => hit.start === 0)?.code).filter(Boolean));
+    if (opened.size >= 2) {
+      lastRecord = null;
+      return;
+    }
+    // A ticked code ("☑ 97012 Mechanical traction": an untimed service checked off) bills one unit
+    // unless the record says how many.
+    const tickedCode = described.parts.some((p) => /^\s*☑/.test(p.text) && procedureCodes(p.text).length > 0);
     // Values beside an unticked box ("☐ 59") are choices not taken; a ticked one's mark goes.
     // Boxes ticked side by side are one choice ("☑ GP" "☐ CQ" "☑ 59" is the modifiers GP 59).
     let record: PageRecord = described;
@@ -879,6 +902,11 @@ export function readLines(page: PageDescription): LinesResult {
       skipped.push({ what: 'line', anchor: record.id, reason: 'struck through or marked for deletion', text: read.line.code });
       return;
     }
+    if (notBilled(read.line)) {
+      skipped.push({ what: 'line', anchor: record.id, reason: NOT_BILLED, text: read.line.code });
+      return;
+    }
+    if (tickedCode && read.line.units === undefined) read.line.units = 1;
     const line = cleanLine(read.line);
     claimRecords.add(record.id);
     groupFor('page').lines.push({
@@ -905,6 +933,14 @@ export function readLines(page: PageDescription): LinesResult {
     });
   }
 
+  // Modifiers the page applies to every line ("Modifiers for all lines: GP"), beside each line's own.
+  const shared = allLinesModifiers(page);
+  if (shared.length > 0) {
+    for (const g of groups.values()) {
+      for (const l of g.lines) l.line.modifiers = [...shared, ...(l.line.modifiers ?? []).filter((m) => !shared.includes(m))].slice(0, 4);
+    }
+  }
+
   // Hidden content (a collapsed charge history, an inactive tab's older charges) gives lines only
   // when nothing shown does: beside shown lines, its rows are another visit's or a draft.
   if ([...groups.values()].some((g) => g.lines.some((l) => l.visible))) {
@@ -915,6 +951,29 @@ export function readLines(page: PageDescription): LinesResult {
   }
 
   return { groups: [...groups.values()].filter((g) => g.lines.length > 0), skipped, unresolved: [...new Set(unresolved)], claimTables, claimRecords, textTableAt };
+}
+
+/**
+ * A code list row nobody billed: an 8-minute calculator lists every timed code with a units input,
+ * and a row left at 0 units with no minutes is not a line of the claim.
+ */
+const notBilled = (line: SnapshotClaimLine): boolean => line.units === 0 && !line.minutes;
+const NOT_BILLED = '0 units and no minutes: a code the list offers, not billed';
+
+/**
+ * Modifiers stated once for every line ("Modifiers applied to all lines: GP", "Apply to all: GP CQ"),
+ * as a field or a "Label: value" line; "None" gives none. The first such statement counts.
+ */
+export function allLinesModifiers(page: PageDescription): string[] {
+  const statements = [
+    ...page.fields.filter((f) => f.visible).map((f) => ({ label: f.label, value: f.value })),
+    ...page.blocks.filter((b) => b.visible && !b.edit && b.text.length <= 120).map((b) => /^([^:\n]{3,60}):\s*([^\n]{0,40})$/.exec(b.text.trim())).filter((m): m is RegExpExecArray => m !== null).map((m) => ({ label: m[1] as string, value: m[2] as string })),
+  ];
+  for (const { label, value } of statements) {
+    if (!ALL_LINES_MODIFIER_LABEL.test(label.trim())) continue;
+    return modifierTokens(value).filter((m) => /^[A-Z]{2}$|^\d{2}$/.test(m) && (KNOWN_MODIFIERS.has(m) || /^[A-Z][A-Z0-9]$/.test(m)));
+  }
+  return [];
 }
 
 /** A diagnosis line under a bill item ("ICD-10: M54.6, M62.838", "Dx: 1, 2"). */

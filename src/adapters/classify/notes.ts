@@ -215,6 +215,35 @@ function noteFieldLabel(label: string, value: string): boolean {
   return value.length >= 40 && /[a-z]{3,}[.;]\s|[.!?]$/.test(value) && clinicalWords(value) >= 2 && (value.match(MEASURE) ?? []).length >= 1;
 }
 
+/** A section title as a short element of its own ("Client Intake", "HOME CARE"): a few words, no sentence, no value. */
+const TITLE_SHAPE = /^[A-Z][A-Za-z/&' -]{1,38}$/;
+
+/**
+ * Section titles written as an element of their own right before the section's text (a table cell
+ * or a div above a paragraph, not a heading element): block id of the text → its title. Only a
+ * title-shaped line (not a header fact, not a widget's heading) before an unlabelled block of prose
+ * under the same heading.
+ */
+function sectionTitles(page: PageDescription): Map<string, string> {
+  const out = new Map<string, string>();
+  const ordered = [...page.blocks].sort((a, b) => a.at - b.at);
+  ordered.forEach((title, i) => {
+    const next = ordered[i + 1];
+    const text = title.text.trim();
+    if (!next || next.label !== undefined || next.head !== title.head || title.edit || title.label !== undefined || title.tag === 'li') return;
+    // (The last of a strip of short items, "Daily Note" "Flowsheet" "Goals" as tabs, titles nothing.)
+    const before = ordered[i - 1];
+    if (before && before.tag === title.tag && TITLE_SHAPE.test(before.text.trim()) && before.text.trim().split(/\s+/).length <= 4) {
+      const beforeNext = ordered[i - 2];
+      if (!beforeNext || beforeNext.text.trim().length < 40) return;
+    }
+    if (!TITLE_SHAPE.test(text) || text.split(/\s+/).length > 4 || factOf(text) !== undefined || chromeHeading(headingKey(text)) || STATUS_CHIP.test(text)) return;
+    if (next.text.trim().length < 40 || !/[a-z]{3,}\s+[a-z]{2,}\s+[a-z]{2,}/i.test(next.text)) return;
+    out.set(next.id, text);
+  });
+  return out;
+}
+
 export interface NotesResult {
   parts: ReadNotePart[];
   skipped: Skipped[];
@@ -304,7 +333,9 @@ export function readNotes(
     return isNoteHeading(headingKey(key)) && !b.text.startsWith(key) ? { ...b, label: undecorate(key).replace(/:$/, '').trim() } : b;
   };
   const implied = impliedEntries(page);
-  const scored = [...(configured ? page.blocks.filter((b) => b.hints?.includes('config-note')) : page.blocks).map(rowLabelled), ...sectionFields, ...sectionRows, ...sectionColumns].map((b) => {
+  const titled = configured ? new Map<string, string>() : sectionTitles(page);
+  const withTitle = (b: PageBlock): PageBlock => (titled.has(b.id) ? { ...b, label: titled.get(b.id) as string } : b);
+  const scored = [...(configured ? page.blocks.filter((b) => b.hints?.includes('config-note')) : page.blocks).map(rowLabelled).map(withTitle), ...sectionFields, ...sectionRows, ...sectionColumns].map((b) => {
     const entry = implied.get(b.id);
     const s = scoreBlock(entry ? { ...b, entry } : b, page, claimTables, claimRecords);
     // A short line opening with a billed code ("97140 Manual therapy techniques") titles a claim line.

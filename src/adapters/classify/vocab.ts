@@ -43,6 +43,16 @@ export const COLUMN_RULES: readonly ColumnRule[] = [
   { column: 'other', phrases: ['place of service', 'pos', 'type of service', 'tos', 'emg', 'epsdt', 'epsdt family plan', 'id qual', 'qual'], weight: 3 },
 ];
 
+/**
+ * The label of modifiers a page applies to every claim line at once ("Modifiers applied to all lines",
+ * "Modifiers for all lines", "Apply to all lines", "Claim-level modifiers"): each line's own modifier
+ * comes on top of these (lines.ts).
+ */
+export const ALL_LINES_MODIFIER_LABEL = /^(?:(?:mod(?:ifier)?s?\b.{0,30}\b(?:all|every|each)\s+(?:the\s+)?(?:lines?|services?|charges?|items?|codes?|procedures?)|(?:apply|applied)\s+to\s+(?:all|every)(?:\s+(?:lines?|services?|charges?))?|(?:claim|visit)[- ]level\s+mod(?:ifier)?s?|global\s+mod(?:ifier)?s?)\b.{0,20})$/i;
+
+/** "Modifiers applied to all lines: GP" as one line of text. */
+export const ALL_LINES_MODIFIER_STATEMENT = new RegExp(`^${ALL_LINES_MODIFIER_LABEL.source.slice(1, -1)}\\s*:\\s*[A-Za-z0-9 ,;/]{0,20}$`, 'i');
+
 /** Control name tokens ("bill[3][mod]", "units_2") that name a column when headers do not. */
 export const NAME_RULES: readonly { column: Column; pattern: RegExp }[] = [
   { column: 'codeType', pattern: /code_?type/i },
@@ -71,7 +81,7 @@ export interface FactRule {
 export const FACT_RULES: readonly FactRule[] = [
   { fact: 'payer', phrases: ['payer', 'payor', 'primary payer', 'insurance', 'primary insurance', 'primary ins', 'ins', 'insurance carrier', 'carrier', 'insurer', 'health plan', 'plan name', 'insurance plan', 'coverage', 'bill', 'bill to', 'financial class', 'primary coverage', 'insurance company', 'payer name', 'funding source', 'primary funding source', 'funding', 'funder', 'payment source', 'payor source', 'payer source', 'plan of benefits'], weight: 1 },
   { fact: 'dateOfService', phrases: ['date of service', 'dos', 'service date', 'visit date', 'encounter date', 'date of visit', 'appointment date', 'treatment date', 'session date', 'date', 'scheduled time', 'scheduled date', 'scheduled for', 'appointment time', 'appt date', 'appt time'], weight: 1 },
-  { fact: 'provider', phrases: ['provider', 'rendering', 'rendering provider', 'treating provider', 'treating therapist', 'therapist', 'clinician', 'seen by', 'signed by', 'electronically signed by', 'signature', 'author', 'practitioner', 'attending', 'treated by', 'performed by'], weight: 1 },
+  { fact: 'provider', phrases: ['provider', 'rendering', 'rendering provider', 'treating provider', 'treating therapist', 'therapist', 'clinician', 'seen by', 'signed by', 'electronically signed by', 'signature', 'author', 'practitioner', 'attending', 'treated by', 'performed by', 'charted by', 'documented by', 'written by', 'note by', 'completed by'], weight: 1 },
   { fact: 'visitNumber', phrases: ['visit', 'visit #', 'visit no', 'visit number', 'visit count', 'visits', 'treatment #', 'session #', 'session number', 'session no', 'appointment #', 'appt #'], weight: 1 },
   { fact: 'planOfCareStart', phrases: ['plan of care', 'poc', 'poc start', 'plan of care start', 'plan of care from', 'cert period', 'cert. period', 'certification period', 'certification', 'episode start', 'start of care', 'soc', 'plan of care dates', 'poc dates'], weight: 1 },
   { fact: 'totalTimedMinutes', phrases: ['total timed minutes', 'timed minutes', 'total timed min', 'timed min', 'total timed', 'timed code minutes', 'total timed code minutes'], weight: 1 },
@@ -84,6 +94,8 @@ export const FACT_RULES: readonly FactRule[] = [
       'next visit', 'last visit', 'printed', 'created', 'updated', 'last updated', 'modified', 'admit date', 'discharge date', 'patient', 'name',
       'mrn', 'account', 'acct', 'location', 'facility', 'phone', 'address', 'policy', 'policy #', 'group', 'group #', 'member id', 'secondary insurance',
       'secondary ins', 'secondary payer', 'tertiary insurance',
+      // The claim's billing entity and a PTA's or student's supervisor: never the treating provider.
+      'billing provider', 'pay to provider', 'supervising pt', 'supervising therapist', 'supervising physician', 'co-signer', 'cosigner', 'co-signed by', 'cosigned by',
     ],
     weight: 1,
   },
@@ -114,9 +126,11 @@ export const FACT_PATTERNS: readonly { fact: Fact; pattern: RegExp; not?: RegExp
   { fact: 'planOfCareStart', pattern: /\b(?:plan|poc|care plan|cert\w*|episode|soc)\b.*\b(?:start\w*|beg[ai]n\w*|from|since|effective|opened|initiated)\b|^(?:start|beginning) of (?:care|plan|episode|treatment)\b/, not: /\b(?:end\w*|through|thru|to|expir\w*|recert\w*)$/ },
   { fact: 'totalTimedMinutes', pattern: /\btimed\b.*\bmin/ },
   { fact: 'visitNumber', pattern: /\b(?:visit|session|treatment|tx)\s*(?:#|no|num\w*|count|of episode)\b|\bvisits?\s+(?:to date|this episode|in episode)\b/ },
+  // "Appointment: Tuesday, July 13th, 2027 at 10:00 AM" (the word alone; "Appointment provider" is the provider's).
+  { fact: 'dateOfService', pattern: /^(?:appointment|appt)$/ },
   { fact: 'dateOfService', pattern: /\b(?:service|visit|encounter|treatment|tx|session|appointment|appt)\s+(?:date|day|on|time|start)\b|\bscheduled\s+(?:date|time|for|on|start)\b|\bdate\s+(?:of\s+)?(?:service|visit|encounter|treatment|session|seen)\b|\bdos\b/, not: /\b(?:next|last|previous|prior|follow|birth|due|end|created|printed|updated)\b/ },
   { fact: 'payer', pattern: /\b(?:payer|payor|insur\w*|carrier|coverage|health plan|benefit plan|plan name|fund(?:ing|er)|payment source)\b/, not: /\b(?:secondary|tertiary|id|no|number|group|phone|fax|address|policy|subscriber|member|auth\w*|type|eligib\w*|verified|status|form|card)\b/ },
-  { fact: 'provider', pattern: /\b(?:provider|therapist|clinician|practitioner|physician|treating)\b/, not: /\b(?:referring|ordering|supervising|primary care|pcp|npi|id|no|number|phone|fax|type|taxonomy)\b/ },
+  { fact: 'provider', pattern: /\b(?:provider|therapist|clinician|practitioner|physician|treating)\b/, not: /\b(?:referring|ordering|supervising|supervisor|billing|pay to|primary care|pcp|npi|id|no|number|phone|fax|type|taxonomy)\b/ },
 ];
 
 /**
@@ -124,7 +138,7 @@ export const FACT_PATTERNS: readonly { fact: Fact; pattern: RegExp; not?: RegExp
  * visit, a record's own time stamps, an identifier ("Secondary coverage", "Next scheduled date",
  * "Created date", "Payer ID"). Tested on the label's words beside the phrase.
  */
-export const OTHER_QUALIFIER = /\b(?:secondary|tertiary|next|last|previous|prior|follow|upcoming|created|printed|updated|modified|due|end|expir\w*|id|ids|npi|phone|fax|address)\b/;
+export const OTHER_QUALIFIER = /\b(?:secondary|tertiary|next|last|previous|prior|follow|upcoming|created|printed|updated|modified|due|end|expir\w*|id|ids|npi|phone|fax|address|balance|paid|payment)\b/;
 
 /**
  * A payer's category ("Fin Class  MEDICARE", "Financial class  Commercial"): the plan captioned "Plan"
@@ -205,6 +219,13 @@ export const CHROME_LINES: readonly (readonly [RegExp, string])[] = [
   [/^(?:authori[sz]ation|auth|plan of care|poc|certification|cert|recert\w*|eligibility|insurance|coverage|referral|prescription|rx)\b.{0,40}\b(?:expir\w*|ends?|ending|lapse[ds]?|overdue|verified|denied|exhausted|due|running out|needed)\b/i, 'an alert about a record'],
   // "Claim 88120 for … rejected by the payer", "Lab result for … received": an activity feed's event.
   [/^(?:claim|fax|message|lab|labs|order|referral|document|result|results|statement|payment|era|eob|task)\b.{0,60}\b(?:received|accepted|rejected|denied|posted|sent|signed|submitted|completed|assigned|uploaded|filed)\b/i, "an activity feed's event"],
+  // "HEP handout printed 06/30/2027 · 4 exercises", "Consent form e-mailed Jul 2, 2027": a thing done to a document on a date (a status feed).
+  [/^[A-Za-z][\w /&'-]{1,40}?\s(?:printed|re-?printed|faxed|e-?mailed|sent|uploaded|downloaded|exported|generated|shared|delivered|viewed|opened|acknowledged|scanned|attached|assigned)\s+(?:on\s+)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)/i, 'a status line (a document handled on a date)'],
+  // "Time on site: 56 min", "Drive time 18 min", "Mileage today: 14.2 mi": a home visit's logistics, not its treatment.
+  [/^(?:time\s+on[- ]site|on[- ]site\s+time|time\s+in\s+(?:the\s+)?home|drive\s+time|driving\s+time|travel\s+time|time\s+travel(?:l)?ed|mileage(?:\s+today)?|miles(?:\s+driven)?|distance|route\s+time|total\s+drive(?:\s+time)?)\s*[:\-–]?\s*\d[\d.:,]*\s*(?:min(?:ute)?s?|mi(?:les)?|km|h|hrs?|hours?)?\.?(?:\s*[·•|].{0,40})?$/i, "a visit's logistics (time on site, travel)"],
+  // "Modifiers applied to all lines: GP": a claim's setting, not the note.
+  [ALL_LINES_MODIFIER_STATEMENT, "modifiers for every claim line"],
+  [ALL_LINES_MODIFIER_LABEL, "the caption of modifiers for every claim line"],
 ];
 
 /**
