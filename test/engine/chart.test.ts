@@ -365,6 +365,18 @@ describe('claim lines, signatures and episode facts written in the note', () => 
       ['97110', ['GP', 'CQ'], 2, null],
     ]);
   });
+  it('reads a code written mid-line with its own minutes as a listing, not a code mentioned in prose', () => {
+    const codes = (note: string) => analyzeChart(note).noteLines.map((l) => [l.code, l.minutes ?? null]);
+    expect(codes('Tx: massage 97124 14 min, 97110 12 min.')).toEqual([['97124', 14], ['97110', 12]]);
+    expect(codes('Today: 97124 massage R UT 14 min; gait 97116 11 min.')).toEqual([['97124', 14], ['97116', 11]]);
+    expect(codes('97124 R calf 13 min. Pt drove in. 97530 lifting 10 min.')).toEqual([['97124', 13], ['97530', 10]]);
+    // Prose: negated, another visit, a reference, not billed, a plan.
+    expect(codes('97124 R calf 13 min. No 97140 today.')).toEqual([['97124', 13]]);
+    expect(codes('97124 R calf 13 min. Compare: cf. 97110 last visit 12 min.')).toEqual([['97124', 13]]);
+    expect(codes('97124 R calf 13 min. Also 97530 not billed 10 min.')).toEqual([['97124', 13]]);
+    expect(codes('97124 R calf 13 min. Will add 97110 12 min next visit.')).toEqual([['97124', 13]]);
+    expect(codes('97124 R calf 13 min. Pt asked about 97140; declined. Instead of 97112 8 min, rest.')).toEqual([['97124', 13]]);
+  });
   it('reads signer credentials and assistant involvement', () => {
     const creds = (note: string) => analyzeChart(note).credentials.map((c) => [c.credential, c.kind]);
     expect(creds('Electronically signed: J. Smith, PTA')).toEqual([['PTA', 'signature'], ['PTA', 'involvement']]);

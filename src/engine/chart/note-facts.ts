@@ -1,6 +1,6 @@
 // Facts the note states outright: claim lines it lists, who signed it, visit number, dates.
 import { caselessRegExp } from './caseless';
-import type { CredentialMention, DateFact, NoteClaimLine, NumberFact } from './types';
+import type { CredentialMention, DateFact, MentionContext, NoteClaimLine, NumberFact, ServiceTime } from './types';
 
 // JOIN, an empty lookahead, is always true and consumes nothing: it changes nothing a pattern
 // matches. It stands after optional or bounded pieces and before a long one because V8 compiles a
@@ -16,7 +16,37 @@ const CLAIM_CODE = new RegExp(
 );
 const MINUTES_NEAR = caselessRegExp(String.raw`^[^\n\d]{0,30}?\(?(\d{1,3})[ \t]?(?:min(?:ute)?s?\b|['\u2019\u2032])`);
 
-export function findNoteClaimLines(text: string, lineStarts: number[]): NoteClaimLine[] {
+// A code named in passing, not as a service of this visit: a reference before it ("cf. 97110",
+// "instead of 97140") or, between it and its figure, another visit or a word that it was not billed.
+const CODE_REFERENCE_BEFORE = caselessRegExp(String.raw`\b(?:cf|vs|versus|see|instead[ \t]+of|rather[ \t]+than|compared[ \t]+(?:to|with)|in[ \t]+place[ \t]+of|replac\w*|switch\w*[ \t]+from)\.?[ \t]*$`);
+const CODE_REFERENCE_AFTER = caselessRegExp(String.raw`\b(?:last|previous|prior|next|not|held|deferred|billed[ \t]+as|was|were|would|will)\b`);
+// Where a mid-line code's clause ends: a semicolon, or a full stop before a space.
+const CLAUSE_END = /;|\.[ \t]/;
+
+/** What the chart already read, for judging a code written mid-line (both optional: the text alone still gives line-initial listings). */
+export interface ListingEvidence {
+  /** Service times the time grammar tied to codes. */
+  serviceTimes: readonly ServiceTime[];
+  contextAt: (pos: number) => MentionContext;
+}
+
+/**
+ * A code written mid-line is a listing when its own minutes follow it in its clause ("…massage 97124
+ * 14 min, 97110 12 min"), the time grammar tied that figure to it, and nothing says it is a mention:
+ * negated, planned or past ("no 97140 today", "97140 not billed", "cf. 97110 last visit 12 min").
+ */
+function midLineListing(text: string, codeStart: number, end: number, figureAt: number, code: string, evidence: ListingEvidence): boolean {
+  const gap = text.slice(end, figureAt);
+  if (CLAUSE_END.test(gap) || CODE_REFERENCE_AFTER.test(gap)) return false;
+  const lineBefore = text.slice(Math.max(0, codeStart - 40), codeStart);
+  const clauseBefore = lineBefore.slice(Math.max(lineBefore.lastIndexOf('\n'), lineBefore.lastIndexOf(';'), lineBefore.lastIndexOf(',')) + 1);
+  if (CODE_REFERENCE_BEFORE.test(clauseBefore)) return false;
+  const c = evidence.contextAt(codeStart);
+  if (c.negated || c.hypothetical || c.historical || c.home || c.section === 'plan' || c.section === 'goals' || c.section === 'history') return false;
+  return evidence.serviceTimes.some((t) => t.code === code && t.start <= figureAt && t.end > figureAt);
+}
+
+export function findNoteClaimLines(text: string, lineStarts: number[], evidence?: ListingEvidence): NoteClaimLine[] {
   const seen = new Map<string, NoteClaimLine>();
   const lineStartSet = new Set(lineStarts);
   for (const m of text.matchAll(CLAIM_CODE)) {
@@ -29,9 +59,12 @@ export function findNoteClaimLines(text: string, lineStarts: number[]): NoteClai
     let lineStart = m.index;
     while (lineStart > 0 && lineStart > m.index - 12 && /[ \t\-*\u2022\d.)]/.test(text[lineStart - 1]!) && text[lineStart - 1] !== '\n') lineStart--;
     const startsLine = lineStartSet.has(lineStart) || m.index === 0;
-    if (!startsLine && modifiers.length === 0 && units === undefined) continue;
     const end = m.index + m[0].length;
     const minutesMatch = MINUTES_NEAR.exec(text.slice(end, end + 40));
+    if (!startsLine && modifiers.length === 0 && units === undefined) {
+      const figureAt = minutesMatch ? end + minutesMatch.index + minutesMatch[0].lastIndexOf(minutesMatch[1]!) : -1;
+      if (!evidence || figureAt < 0 || !midLineListing(text, m.index, end, figureAt, code, evidence)) continue;
+    }
     const line: NoteClaimLine = {
       code,
       modifiers,
