@@ -372,6 +372,8 @@ describe('claim lines, signatures and episode facts written in the note', () => 
     expect(codes('97124 R calf 13 min. Pt drove in. 97530 lifting 10 min.')).toEqual([['97124', 13], ['97530', 10]]);
     // Prose: negated, another visit, a reference, not billed, a plan.
     expect(codes('97124 R calf 13 min. No 97140 today.')).toEqual([['97124', 13]]);
+    // "x N" followed by a minute mark or a length is minutes, not units.
+    expect(analyzeChart("Ther ex 97110 x 10'. 97124 x 2 units.").noteLines.map((l) => [l.code, l.units ?? null, l.minutes ?? null])).toEqual([['97110', null, 10], ['97124', 2, null]]);
     expect(codes('97124 R calf 13 min. Compare: cf. 97110 last visit 12 min.')).toEqual([['97124', 13]]);
     expect(codes('97124 R calf 13 min. Also 97530 not billed 10 min.')).toEqual([['97124', 13]]);
     expect(codes('97124 R calf 13 min. Will add 97110 12 min next visit.')).toEqual([['97124', 13]]);

@@ -10,8 +10,9 @@ import type { CredentialMention, DateFact, MentionContext, NoteClaimLine, Number
 const JOIN = '(?=)';
 const MODIFIER = String.raw`(?:GP|GO|GN|CQ|CO|KX|59|XE|XS|XP|XU|25|52|76|77|GA|GY|GZ|AT|GX)`;
 // Codes as billed: 97xxx, 98xxx, G-codes; modifiers upper-case only (so "co" or "go" in prose never count).
+// "x N" is units unless a length or a frequency follows it ("97110 x 12'", "x 10 min", "x 6 wks").
 const CLAIM_CODE = new RegExp(
-  String.raw`\b(9[78]\d{3}|G0\d{3})\b((?:[ \t]?[-:,/]?[ \t]?${JOIN}${MODIFIER}\b){0,4})(?:[ \t]{0,2}(?:[x\u00d7X][ \t]?(\d{1,2})\b(?![ \t]?(?:weeks?|wks?|days?|months?|visits?|per|times|\/))|\(?(\d{1,2})[ \t]?units?\b\)?|units?:?[ \t]?(\d{1,2})\b))?`,
+  String.raw`\b(9[78]\d{3}|G0\d{3})\b((?:[ \t]?[-:,/]?[ \t]?${JOIN}${MODIFIER}\b){0,4})(?:[ \t]{0,2}(?:[x\u00d7X][ \t]?(\d{1,2})\b(?![ \t]?(?:weeks?|wks?|days?|months?|visits?|per|times|\/|['\u2019\u2032]|m(?:in(?:ute)?s?)?\b|h(?:(?:ou)?rs?)?\b))|\(?(\d{1,2})[ \t]?units?\b\)?|units?:?[ \t]?(\d{1,2})\b))?`,
   'g',
 );
 const MINUTES_NEAR = caselessRegExp(String.raw`^[^\n\d]{0,30}?\(?(\d{1,3})[ \t]?(?:min(?:ute)?s?\b|['\u2019\u2032])`);

@@ -144,7 +144,12 @@ function serviceSpans(lx: Lexed, mentions: readonly ServiceMention[], billed: Re
   for (let k = services.length - 2; k >= 0; k--) {
     const a = services[k]!;
     const b = services[k + 1]!;
-    if (a.weak || b.weak || !beside(lx, a, b) || a.code === b.code) continue;
+    if (a.weak || b.weak || !beside(lx, a, b)) continue;
+    // "STM/massage 97124": the name that already agrees with the written code passes it on along the chain.
+    if (a.code === b.code) {
+      if (!a.isCode && (b.isCode || b.relabelled)) a.relabelled = true;
+      continue;
+    }
     // The written code wins; a name next to a name that took a code takes it too.
     if (b.isCode || (b.relabelled && !a.isCode)) {
       if (!a.isCode) {

@@ -208,6 +208,9 @@ table('manual-therapy work named on its own stands for 97140', [
   { name: 'a massage entry beside it keeps its own time', note: 'Caudal glides R hip 9 min.\nMassage R glute med with kneading 12 min.', minutes: { '97140': 9, '97124': 12 } },
   { name: 'tendon glides are exercise, not mobilisation', note: 'Ther ex 14 min: tendon glides, putty.', minutes: { '97110': 14 } },
   { name: 'a work word inside a named service does not change its code', note: 'IASTM (97124) to L calf with Graston tools, 10 min.', minutes: { '97124': 10 } },
+  { name: 'the billed code beside a chain of names wins over a work word\'s own code', note: 'STM/massage 97124 R UT/levator x 15\'. Ther ex 97110 x 10\'.', minutes: { '97124': 15, '97110': 10 } },
+  { name: 'a chain of names with the code in brackets', note: 'Soft tissue mob / massage (97124) to L calf, 14 min; NMR 97112 11 min.', minutes: { '97124': 14, '97112': 11 } },
+  { name: 'a chain that agrees with its written manual-therapy code keeps it', note: 'Massage/STM 97140 R UT x 10\'; 97124 effleurage L calf 12\'.', minutes: { '97140': 10, '97124': 12 } },
 ]);
 
 table('figures that share one minutes word, paired with services in order', [
