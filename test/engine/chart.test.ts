@@ -54,6 +54,35 @@ describe('sections and sentences', () => {
     // Alone on its line, the same label heads a section.
     expect(analyzeChart('Plan of care:\n2x/wk x 4 wks\nMassage next visit.').sections.map((s) => s.kind)).toEqual(['other', 'plan']);
   });
+  it('holds an inline goal line and the list that runs on under it; a line or sentence that starts afresh is back in the section before', () => {
+    const kinds = (note: string) => {
+      const chart = analyzeChart(note);
+      // (A heading at the very start leaves an empty section before it: not shown.)
+      return chart.sections.filter((s) => s.end > s.start).map((s) => [s.kind, chart.text.slice(s.start, s.end).trim().split('\n')[0]]);
+    };
+    expect(kinds('Visit 3.\nTx:\nSTG (4 wks): pt will lift 15 lb to counter height,\n  pain < 3/10\n2. tolerate 40 min of yard work\n- Independent with home stretches\nIncrease sitting tolerance to 60 min\nMassage 97124 L QL 14 min.')).toEqual([
+      ['other', 'Visit 3.'],
+      ['treatment', 'Tx:'],
+      ['goals', 'STG (4 wks): pt will lift 15 lb to counter height,'],
+      ['treatment', 'Massage 97124 L QL 14 min.'],
+    ]);
+    expect(kinds('Functional goal: carry a 10 lb basket upstairs in 5 wks. 97124 R lumbar 12 min; 97530 11 min.')).toEqual([
+      ['goals', 'Functional goal: carry a 10 lb basket upstairs in 5 wks.'],
+      ['other', '97124 R lumbar 12 min; 97530 11 min.'],
+    ]);
+    expect(kinds('Goal: drive 30 min w/o neck pain\n9:05-9:20 massage R UT')).toEqual([
+      ['goals', 'Goal: drive 30 min w/o neck pain'],
+      ['other', '9:05-9:20 massage R UT'],
+    ]);
+    expect(kinds('LTG: return to work full duty\nObj: Rot R 60 deg')).toEqual([
+      ['goals', 'LTG: return to work full duty'],
+      ['objective', 'Obj: Rot R 60 deg'],
+    ]);
+    // Minutes after the goal line are today's treatment.
+    expect(minutes('Goal: garden 1 hr in 6 wks. Massage 97124 L calf 13 min, ther ex 97110 12 min.')).toEqual({ '97124': 13, '97110': 12 });
+    // Alone on its line, a goal heading heads its section as usual.
+    expect(analyzeChart('Goals:\nWalk 20 min\nReach overhead').sections.map((s) => s.kind)).toEqual(['other', 'goals']);
+  });
   it('does not treat a wrapped lower-case line as a new sentence', () => {
     const chart = analyzeChart('Patient reports pain with\ndriving and turning head. Next sentence.');
     expect(chart.sentences.map((s) => chart.text.slice(s.start, s.end))).toEqual([
