@@ -118,7 +118,9 @@ function isClauseEnd(lx: Lexed, i: number): boolean {
   const next = i + 1;
   if (next >= lx.count || lx.kind[next] === Kind.Newline) return true;
   if (lx.spaceBefore[next] === 0) return false;
-  if (t === '.' && i > 0 && lx.spaceBefore[i] === 0 && lx.end[i - 1]! - lx.start[i - 1]! === 1 && lx.kind[i - 1] === Kind.Word) return false;
+  // Only a letter of a dotted chain ("e.g.", "a.m.") is a letter's stop: after a slash the letter is a
+  // side ("calves B/L. Ther ex 12 min") and the stop ends the clause.
+  if (t === '.' && i > 1 && lx.spaceBefore[i] === 0 && lx.end[i - 1]! - lx.start[i - 1]! === 1 && lx.kind[i - 1] === Kind.Word && lx.norm[i - 2] === '.' && lx.spaceBefore[i - 1] === 0) return false;
   const c = lx.text.charCodeAt(lx.start[next]!);
   return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 97 && c <= 122 && writtenInLowerCase(lx));
 }
@@ -792,7 +794,7 @@ export function findTimes(
 
 /** How many tokens may stand between a service and its figure in the next column ("Massage R UT    12"). */
 const COLUMN_REACH = 8;
-const COLUMN_BETWEEN = new Set(['(', ')', ',', '/', '-', '&', '+']);
+const COLUMN_BETWEEN = new Set(['(', ')', '[', ']', ',', '/', '-', '&', '+']);
 
 /**
  * A grid without a header row: a service, then after a column gap (a tab, two spaces or more, or a dotted
@@ -806,11 +808,16 @@ function columnFigures(lx: Lexed, services: readonly Service[], rowLines: Uint8A
     if (sv.weak || sv.end <= lastEnd || rowLines[lx.line[sv.first]!]) continue;
     let i = sv.end;
     let leader = 0;
-    for (let k = 0; i < lx.count && k < COLUMN_REACH; i++, k++) {
+    // A dotted leader of any length is one gap: its dots do not count towards the reach.
+    for (let k = 0; i < lx.count && k < COLUMN_REACH; i++) {
       const kind = lx.kind[i];
       if (kind === Kind.Newline || kind === Kind.Num) break;
-      if (lx.norm[i] === '.') leader++;
-      else if (kind === Kind.Punct && !COLUMN_BETWEEN.has(lx.norm[i]!)) break;
+      if (lx.norm[i] === '.') {
+        leader++;
+        continue;
+      }
+      k++;
+      if (kind === Kind.Punct && !COLUMN_BETWEEN.has(lx.norm[i]!)) break;
     }
     lastEnd = i;
     if (i >= lx.count || lx.kind[i] !== Kind.Num) continue;
