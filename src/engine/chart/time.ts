@@ -552,6 +552,8 @@ function tieFigures(
   // A table header that names a service ("Exercise | Sets | Min") heads its rows like a heading heads a list.
   let heading: { service: Service; line: number; indent: number; bulleted: boolean; colon: boolean; section: SectionKind; table?: boolean } | undefined;
   let previous: Segment | undefined;
+  // The last clause that named a service and gave no figure, while the clauses after it are joined to it by semicolons.
+  let lastNamed: Segment | undefined;
   // A service's entry wrapped over lines ("97124 Massage: kneading to R gastroc and\nsoleus for calf tightness
   // ......... 16 min"): the services of its first line, carried while the lines continue it.
   let wrapped: Service[] | undefined;
@@ -561,6 +563,8 @@ function tieFigures(
     else if (seg.services.length === 0 && seg.figures.length > 0 && closesWrappedEntry(lx, layout, seg)) seg.services = wrapped!;
     if (seg.services.length > 0 && seg.figures.length === 0 && seg.end >= layout[seg.line]!.end) wrapped = seg.services;
     else if (seg.figures.length > 0 || seg.services.length > 0 || seg.end < layout[seg.line]!.end) wrapped = undefined;
+    if (seg.services.length > 0 && seg.figures.length === 0) lastNamed = seg;
+    else if (seg.figures.length === 0 && lx.norm[seg.first - 1] !== ';') lastNamed = undefined;
     // Most clauses name no service and give no figure: with no heading open, nothing here concerns them.
     if (!heading && seg.services.length === 0 && seg.figures.length === 0) {
       previous = seg;
@@ -593,8 +597,12 @@ function tieFigures(
       previous = seg;
       continue;
     }
-    tieSegment(lx, seg, owners, previous, heading?.service, section, contextAt, attached, orphans, partWords);
+    // "Massage 97124 not for relaxation; aimed at the hypertonicity limiting driving. 15 min.": a clause
+    // after a semicolon that names nothing and gives no figure carries on the sentence of the service before it.
+    const before = previous && previous.services.length === 0 && previous.figures.length === 0 && lastNamed && lastNamed.line === previous.line && lx.norm[previous.first - 1] === ';' ? lastNamed : previous;
+    tieSegment(lx, seg, owners, before, heading?.service, section, contextAt, attached, orphans, partWords);
     previous = seg;
+    lastNamed = undefined;
   }
 }
 

@@ -209,6 +209,8 @@ table('manual-therapy work named on its own stands for 97140', [
   { name: 'tendon glides are exercise, not mobilisation', note: 'Ther ex 14 min: tendon glides, putty.', minutes: { '97110': 14 } },
   { name: 'a work word inside a named service does not change its code', note: 'IASTM (97124) to L calf with Graston tools, 10 min.', minutes: { '97124': 10 } },
   { name: 'a bare figure after a bracketed code and a dotted leader', note: 'Massage (97124) ........ 14\nTher ex [97110] ............. 16', minutes: { '97124': 14, '97110': 16 } },
+  { name: 'a figure alone after a sentence whose service clause runs on past a semicolon', note: 'Massage 97124 not for relaxation; aimed at reducing guarding limiting stairs. 15 min. Ther ex 97110 10 min.', minutes: { '97124': 15, '97110': 10 } },
+  { name: 'a clause after a full stop that names nothing does not carry the service on', note: 'Massage 97124 L calf. Pt tolerated well. 15 min.', unresolved: ['15 min'] },
   { name: 'a side after a slash closes its sentence: the next service owns the next figure', note: 'Massage 97124 to calves B/L. Ther ex 97110 12 min.', minutes: { '97110': 12 } },
   { name: 'a letter of a dotted chain is no sentence end', note: 'Massage 97124, e.g. calves, 12 min.', minutes: { '97124': 12 } },
   { name: 'the billed code beside a chain of names wins over a work word\'s own code', note: 'STM/massage 97124 R UT/levator x 15\'. Ther ex 97110 x 10\'.', minutes: { '97124': 15, '97110': 10 } },
