@@ -222,6 +222,13 @@ describe('measurements', () => {
       ['rom', 90, 104, 'earlier'],
     ]);
   });
+  it('an earlier value with when it was taken in brackets, then an arrow to the latest, is a change since then', () => {
+    const changes = (note: string) => analyzeChart(note).changes.map((c) => [c.kind, c.from, c.to, c.since]);
+    expect(changes('Pain (NPRS): 6/10 (eval 2/03) -> 3/10 today.')).toEqual([['pain', 6, 3, 'earlier']]);
+    expect(changes('Cx rot R 48 deg [IE] → 66 deg.')).toEqual([['rom', 48, 66, 'earlier']]);
+    // A bracket that names a side is no earlier time: no change read from it.
+    expect(changes('Pain 6/10 (L) -> 3/10.')).toEqual([]);
+  });
   it('"up"/"down" stairs is where the patient went, not a change', () => {
     expect(analyzeChart('Step training with 5 lb up 6 stairs and down 6 stairs.').changes).toEqual([]);
     expect(analyzeChart('Knee flexion up 12 deg since last week.').changes.map((c) => c.direction)).toEqual(['better']);
