@@ -406,6 +406,9 @@ describe('claim lines, signatures and episode facts written in the note', () => 
     expect(codes('Tx: massage 97124 14 min, 97110 12 min.')).toEqual([['97124', 14], ['97110', 12]]);
     expect(codes('Today: 97124 massage R UT 14 min; gait 97116 11 min.')).toEqual([['97124', 14], ['97116', 11]]);
     expect(codes('97124 R calf 13 min. Pt drove in. 97530 lifting 10 min.')).toEqual([['97124', 13], ['97530', 10]]);
+    // Its own minutes may stand well after it, where the time grammar tied them to it.
+    expect(codes('Today skilled STM 97124 to the R QL for palpable spasm limiting sit-to-stand, 14 min; 97110 12 min.')).toEqual([['97124', 14], ['97110', 12]]);
+    expect(codes('Massage 97124 not for comfort; aimed at guarding limiting stairs. 15 min. Ther ex 97110 10 min.')).toEqual([['97124', 15], ['97110', 10]]);
     // Prose: negated, another visit, a reference, not billed, a plan.
     expect(codes('97124 R calf 13 min. No 97140 today.')).toEqual([['97124', 13]]);
     // "x N" followed by a minute mark or a length is minutes, not units.

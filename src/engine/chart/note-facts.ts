@@ -20,9 +20,7 @@ const MINUTES_NEAR = caselessRegExp(String.raw`^[^\n\d]{0,30}?\(?(\d{1,3})[ \t]?
 // A code named in passing, not as a service of this visit: a reference before it ("cf. 97110",
 // "instead of 97140") or, between it and its figure, another visit or a word that it was not billed.
 const CODE_REFERENCE_BEFORE = caselessRegExp(String.raw`\b(?:cf|vs|versus|see|instead[ \t]+of|rather[ \t]+than|compared[ \t]+(?:to|with)|in[ \t]+place[ \t]+of|replac\w*|switch\w*[ \t]+from)\.?[ \t]*$`);
-const CODE_REFERENCE_AFTER = caselessRegExp(String.raw`\b(?:last|previous|prior|next|not|held|deferred|billed[ \t]+as|was|were|would|will)\b`);
-// Where a mid-line code's clause ends: a semicolon, or a full stop before a space.
-const CLAUSE_END = /;|\.[ \t]/;
+const CODE_REFERENCE_AFTER = caselessRegExp(String.raw`^[^\n\d]{0,12}?\b(?:last|previous|prior|next|held|deferred|not[ \t]+(?:billed|charged|done|performed|given|today)|billed[ \t]+as|was|were|would|will)\b`);
 
 /** What the chart already read, for judging a code written mid-line (both optional: the text alone still gives line-initial listings). */
 export interface ListingEvidence {
@@ -31,20 +29,28 @@ export interface ListingEvidence {
   contextAt: (pos: number) => MentionContext;
 }
 
+/** How far after a mid-line code its own minutes may stand ("97124 R forearm flexors, stripping, 12 min"). */
+const OWN_MINUTES_REACH = 120;
+
 /**
- * A code written mid-line is a listing when its own minutes follow it in its clause ("…massage 97124
- * 14 min, 97110 12 min"), the time grammar tied that figure to it, and nothing says it is a mention:
- * negated, planned or past ("no 97140 today", "97140 not billed", "cf. 97110 last visit 12 min").
+ * A code written mid-line is a listing when its own minutes follow it ("…massage 97124 14 min, 97110 12
+ * min", "STM 97124 to the L QL for spasm limiting sit-to-stand, 14 min"): the time grammar tied a figure
+ * after it, before any other code, to it, and nothing says it is a mention: negated, planned or past ("no
+ * 97140 today", "97140 not billed", "cf. 97110 last visit 12 min"). Returns that service time.
  */
-function midLineListing(text: string, codeStart: number, end: number, figureAt: number, code: string, evidence: ListingEvidence): boolean {
-  const gap = text.slice(end, figureAt);
-  if (CLAUSE_END.test(gap) || CODE_REFERENCE_AFTER.test(gap)) return false;
+function midLineListing(text: string, codeStart: number, end: number, code: string, evidence: ListingEvidence): ServiceTime | undefined {
+  const own = evidence.serviceTimes.find((t) => t.code === code && t.start >= end && t.start - end <= OWN_MINUTES_REACH);
+  if (!own) return undefined;
+  const gap = text.slice(end, own.start);
+  // The time grammar decided the figure is this code's (across a semicolon or under a heading too); only
+  // another code or a word that the code was not done today stands against it.
+  if (CODE_REFERENCE_AFTER.test(gap.slice(0, 30)) || /\b(?:9[78]\d{3}|G0\d{3})\b/.test(gap)) return undefined;
   const lineBefore = text.slice(Math.max(0, codeStart - 40), codeStart);
   const clauseBefore = lineBefore.slice(Math.max(lineBefore.lastIndexOf('\n'), lineBefore.lastIndexOf(';'), lineBefore.lastIndexOf(',')) + 1);
-  if (CODE_REFERENCE_BEFORE.test(clauseBefore)) return false;
+  if (CODE_REFERENCE_BEFORE.test(clauseBefore)) return undefined;
   const c = evidence.contextAt(codeStart);
-  if (c.negated || c.hypothetical || c.historical || c.home || c.section === 'plan' || c.section === 'goals' || c.section === 'history') return false;
-  return evidence.serviceTimes.some((t) => t.code === code && t.start <= figureAt && t.end > figureAt);
+  if (c.negated || c.hypothetical || c.historical || c.home || c.section === 'plan' || c.section === 'goals' || c.section === 'history') return undefined;
+  return own;
 }
 
 export function findNoteClaimLines(text: string, lineStarts: number[], evidence?: ListingEvidence): NoteClaimLine[] {
@@ -62,15 +68,16 @@ export function findNoteClaimLines(text: string, lineStarts: number[], evidence?
     const startsLine = lineStartSet.has(lineStart) || m.index === 0;
     const end = m.index + m[0].length;
     const minutesMatch = MINUTES_NEAR.exec(text.slice(end, end + 40));
+    let ownTime: ServiceTime | undefined;
     if (!startsLine && modifiers.length === 0 && units === undefined) {
-      const figureAt = minutesMatch ? end + minutesMatch.index + minutesMatch[0].lastIndexOf(minutesMatch[1]!) : -1;
-      if (!evidence || figureAt < 0 || !midLineListing(text, m.index, end, figureAt, code, evidence)) continue;
+      ownTime = evidence && midLineListing(text, m.index, end, code, evidence);
+      if (!ownTime) continue;
     }
     const line: NoteClaimLine = {
       code,
       modifiers,
       units,
-      minutes: minutesMatch ? Number(minutesMatch[1]) : undefined,
+      minutes: minutesMatch ? Number(minutesMatch[1]) : ownTime?.minutes,
       start: m.index,
       end,
     };

@@ -467,7 +467,8 @@ function sessionClock(lx: Lexed, label: Part, v: Part): TotalKind | null {
   for (let i = label.first; i < label.end; i++) if (labelKind.get(lx.norm[i]!) !== 'total-treatment') return null;
   // The range closes its clause: "Tx 1402-1417 97124 massage; 1417-1440 ther ex" is a list of services by time.
   const after = v.end;
-  if (after < lx.count && lx.kind[after] !== Kind.Newline && !['.', ';', ','].includes(lx.norm[after]!)) return null;
+  // (A range may end in its own full stop: "2:10-2:55 p.m." or "pm.")
+  if (after < lx.count && lx.kind[after] !== Kind.Newline && !['.', ';', ','].includes(lx.norm[after]!) && lx.norm[after - 1] !== '.') return null;
   const before = label.first - 1;
   return before < 0 || lx.kind[before] === Kind.Newline || lx.norm[before] === '.' || lx.norm[before] === ';' ? 'treatment' : null;
 }
