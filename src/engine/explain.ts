@@ -424,6 +424,7 @@ export const CONTEXT_LEXICONS: readonly string[] = [
   'home',
   'role-pre', // mark words as an occupation or workplace
   'role-post',
+  'reported-speech', // marks the patient's own words and wishes
   'phase', // shown as a measure's pre/post
   'outcome-measures', // shown as measures
   'assistant', // shown as credentials

@@ -54,6 +54,35 @@ describe('sections and sentences', () => {
     // Alone on its line, the same label heads a section.
     expect(analyzeChart('Plan of care:\n2x/wk x 4 wks\nMassage next visit.').sections.map((s) => s.kind)).toEqual(['other', 'plan']);
   });
+  it('holds an inline goal line and the list that runs on under it; a line or sentence that starts afresh is back in the section before', () => {
+    const kinds = (note: string) => {
+      const chart = analyzeChart(note);
+      // (A heading at the very start leaves an empty section before it: not shown.)
+      return chart.sections.filter((s) => s.end > s.start).map((s) => [s.kind, chart.text.slice(s.start, s.end).trim().split('\n')[0]]);
+    };
+    expect(kinds('Visit 3.\nTx:\nSTG (4 wks): pt will lift 15 lb to counter height,\n  pain < 3/10\n2. tolerate 40 min of yard work\n- Independent with home stretches\nIncrease sitting tolerance to 60 min\nMassage 97124 L QL 14 min.')).toEqual([
+      ['other', 'Visit 3.'],
+      ['treatment', 'Tx:'],
+      ['goals', 'STG (4 wks): pt will lift 15 lb to counter height,'],
+      ['treatment', 'Massage 97124 L QL 14 min.'],
+    ]);
+    expect(kinds('Functional goal: carry a 10 lb basket upstairs in 5 wks. 97124 R lumbar 12 min; 97530 11 min.')).toEqual([
+      ['goals', 'Functional goal: carry a 10 lb basket upstairs in 5 wks.'],
+      ['other', '97124 R lumbar 12 min; 97530 11 min.'],
+    ]);
+    expect(kinds('Goal: drive 30 min w/o neck pain\n9:05-9:20 massage R UT')).toEqual([
+      ['goals', 'Goal: drive 30 min w/o neck pain'],
+      ['other', '9:05-9:20 massage R UT'],
+    ]);
+    expect(kinds('LTG: return to work full duty\nObj: Rot R 60 deg')).toEqual([
+      ['goals', 'LTG: return to work full duty'],
+      ['objective', 'Obj: Rot R 60 deg'],
+    ]);
+    // Minutes after the goal line are today's treatment.
+    expect(minutes('Goal: garden 1 hr in 6 wks. Massage 97124 L calf 13 min, ther ex 97110 12 min.')).toEqual({ '97124': 13, '97110': 12 });
+    // Alone on its line, a goal heading heads its section as usual.
+    expect(analyzeChart('Goals:\nWalk 20 min\nReach overhead').sections.map((s) => s.kind)).toEqual(['other', 'goals']);
+  });
   it('does not treat a wrapped lower-case line as a new sentence', () => {
     const chart = analyzeChart('Patient reports pain with\ndriving and turning head. Next sentence.');
     expect(chart.sentences.map((s) => chart.text.slice(s.start, s.end))).toEqual([
@@ -194,6 +223,13 @@ describe('measurements', () => {
       ['tolerance', 10, 25, 'earlier'],
       ['rom', 90, 104, 'earlier'],
     ]);
+  });
+  it('an earlier value with when it was taken in brackets, then an arrow to the latest, is a change since then', () => {
+    const changes = (note: string) => analyzeChart(note).changes.map((c) => [c.kind, c.from, c.to, c.since]);
+    expect(changes('Pain (NPRS): 6/10 (eval 2/03) -> 3/10 today.')).toEqual([['pain', 6, 3, 'earlier']]);
+    expect(changes('Cx rot R 48 deg [IE] → 66 deg.')).toEqual([['rom', 48, 66, 'earlier']]);
+    // A bracket that names a side is no earlier time: no change read from it.
+    expect(changes('Pain 6/10 (L) -> 3/10.')).toEqual([]);
   });
   it('"up"/"down" stairs is where the patient went, not a change', () => {
     expect(analyzeChart('Step training with 5 lb up 6 stairs and down 6 stairs.').changes).toEqual([]);
@@ -366,6 +402,23 @@ describe('claim lines, signatures and episode facts written in the note', () => 
       ['97124', ['GP'], 2, 25],
       ['97110', ['GP', 'CQ'], 2, null],
     ]);
+  });
+  it('reads a code written mid-line with its own minutes as a listing, not a code mentioned in prose', () => {
+    const codes = (note: string) => analyzeChart(note).noteLines.map((l) => [l.code, l.minutes ?? null]);
+    expect(codes('Tx: massage 97124 14 min, 97110 12 min.')).toEqual([['97124', 14], ['97110', 12]]);
+    expect(codes('Today: 97124 massage R UT 14 min; gait 97116 11 min.')).toEqual([['97124', 14], ['97116', 11]]);
+    expect(codes('97124 R calf 13 min. Pt drove in. 97530 lifting 10 min.')).toEqual([['97124', 13], ['97530', 10]]);
+    // Its own minutes may stand well after it, where the time grammar tied them to it.
+    expect(codes('Today skilled STM 97124 to the R QL for palpable spasm limiting sit-to-stand, 14 min; 97110 12 min.')).toEqual([['97124', 14], ['97110', 12]]);
+    expect(codes('Massage 97124 not for comfort; aimed at guarding limiting stairs. 15 min. Ther ex 97110 10 min.')).toEqual([['97124', 15], ['97110', 10]]);
+    // Prose: negated, another visit, a reference, not billed, a plan.
+    expect(codes('97124 R calf 13 min. No 97140 today.')).toEqual([['97124', 13]]);
+    // "x N" followed by a minute mark or a length is minutes, not units.
+    expect(analyzeChart("Ther ex 97110 x 10'. 97124 x 2 units.").noteLines.map((l) => [l.code, l.units ?? null, l.minutes ?? null])).toEqual([['97110', null, 10], ['97124', 2, null]]);
+    expect(codes('97124 R calf 13 min. Compare: cf. 97110 last visit 12 min.')).toEqual([['97124', 13]]);
+    expect(codes('97124 R calf 13 min. Also 97530 not billed 10 min.')).toEqual([['97124', 13]]);
+    expect(codes('97124 R calf 13 min. Will add 97110 12 min next visit.')).toEqual([['97124', 13]]);
+    expect(codes('97124 R calf 13 min. Pt asked about 97140; declined. Instead of 97112 8 min, rest.')).toEqual([['97124', 13]]);
   });
   it('reads signer credentials and assistant involvement', () => {
     const creds = (note: string) => analyzeChart(note).credentials.map((c) => [c.credential, c.kind]);

@@ -20,6 +20,13 @@ function holdsOnlyItsLine(label: string, kind: SectionKind): boolean {
   return INLINE_LINE_LABELS.some((l) => key === l || key.startsWith(`${l} `));
 }
 
+// Kinds whose inline heading ("Goal: …", "STG (3 wks): …") holds its line and the list that runs on under it.
+const INLINE_LIST_KINDS: ReadonlySet<string> = new Set(headings.inlineList.kinds);
+// What starts afresh after an inline list heading: a heading-like label, a billing code, a clock time.
+const STARTS_AFRESH = /^[ \t]*(?:[A-Za-z][A-Za-z /()'-]{0,30}:|\d{1,2}:\d{2}|\d{4}[ \t]*[-\u2013]|.*\b9[78]\d{3}\b)/;
+// A sentence on an inline list heading's own line that names a billing code ("Goal: … in 4 wks. 97124 L QL 15'").
+const SENTENCE_WITH_CODE = /[.;][ \t]+(?=[^.;\n]*\b9[78]\d{3}\b)/;
+
 export function headingKind(label: string | undefined): SectionKind | undefined {
   if (!label) return undefined;
   const key = headingKey(label);
@@ -73,6 +80,8 @@ export function findSections(text: string, partStarts: { start: number; end: num
     // x 6 wks", headings.json inlineLine) holds its own line and the indented or lower-case lines that
     // continue it; the next line that starts afresh is back in the section before it.
     let resume: { kind: SectionKind; heading?: string | undefined } | null = null;
+    // The inline heading holding lines is a list kind (goals): its list items and lines run on until one starts afresh.
+    let listHeld = false;
     while (lineStart < part.end) {
       let lineEnd = text.indexOf('\n', lineStart);
       if (lineEnd < 0 || lineEnd > part.end) lineEnd = part.end;
@@ -81,11 +90,21 @@ export function findSections(text: string, partStarts: { start: number; end: num
       const kind = m ? kindOf(m[1]!) : undefined;
       // Single-letter SOAP headings ("S:", "O:") need the colon to count.
       if (m && kind && (m[1]!.length > 1 || m[0].trimEnd().endsWith(':'))) {
-        const inline = holdsOnlyItsLine(m[1]!, kind) && m[0].trimEnd().endsWith(':') && text.slice(lineStart + m[0].length, lineEnd).trim() !== '';
+        const rest = text.slice(lineStart + m[0].length, lineEnd);
+        const inlineForm = m[0].trimEnd().endsWith(':') && rest.trim() !== '';
+        const list = inlineForm && INLINE_LIST_KINDS.has(kind);
+        const inline = list || (holdsOnlyItsLine(m[1]!, kind) && inlineForm);
         const before = sections[sections.length - 1];
         resume = inline ? (resume ?? (before ? { kind: before.kind, heading: before.heading } : null)) : null;
+        listHeld = list;
         open(lineStart, kind, m[1]);
-      } else if (resume && /^[A-Z0-9]/.test(text.slice(lineStart, lineEnd))) {
+        // "Goal: … in 4 wks. 97124 L paraspinals 15'": the sentence naming a code is back in the section before.
+        const coded = list && resume ? SENTENCE_WITH_CODE.exec(rest) : null;
+        if (coded && resume) {
+          open(lineStart + m[0].length + coded.index + coded[0].length, resume.kind, resume.heading);
+          resume = null;
+        }
+      } else if (resume && (listHeld ? STARTS_AFRESH.test(text.slice(lineStart, lineEnd)) : /^[A-Z0-9]/.test(text.slice(lineStart, lineEnd)))) {
         open(lineStart, resume.kind, resume.heading);
         resume = null;
       }

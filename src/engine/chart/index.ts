@@ -394,7 +394,7 @@ export function analyzeChart(note: Visit['note'], options: ChartOptions = {}): C
     minutesByCode: times.minutesByCode,
     totals: times.totals,
     unresolvedTimes: times.unresolved,
-    noteLines: findNoteClaimLines(text, lineStarts),
+    noteLines: findNoteClaimLines(text, lineStarts, { serviceTimes: times.serviceTimes, contextAt }),
     credentials,
     episode: findEpisodeFacts(text, lower),
     contextAt,

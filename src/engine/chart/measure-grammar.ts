@@ -473,6 +473,18 @@ const comparisonRows: Rule[] = [
     make: (p, lx) => (isArrow(lx, p[1]!) ? change(p[2], fromValue(lx, p[0])) : null),
   })),
   {
+    // "Pain (NPRS): 7/10 (eval 1/14) -> 4/10 today", "62 deg [IE] → 75 deg": the earlier value says when it
+    // was taken in brackets, then the arrow leads to the latest.
+    name: 'change: <value> (eval 1/14) -> <value> — the earlier value with when in brackets, then an arrow',
+    kind: 'comparison',
+    pattern: [V, OPEN, WHEN_HEAD, opt(num(0, 31)), opt(punct('/', '.')), opt(num(0, 31)), opt(punct('/', '.')), opt(num(0, 2100)), CLOSE, ARROW, V],
+    make: (p, lx) => {
+      if (!bracketsPair(lx, p[1], p[8]) || !saysEarlier(lx, p[2]!) || !isArrow(lx, p[9]!)) return null;
+      if ((p[4] && !p[5]) || (p[6] && !p[7])) return null;
+      return change(p[10], fromValue(lx, p[0]), { since: 'earlier' });
+    },
+  },
+  {
     name: 'change: <value> -> <n> (LEFS 58 -> 72)',
     kind: 'comparison',
     pattern: [V, ARROW, VALUE],

@@ -1,6 +1,6 @@
 // Facts the note states outright: claim lines it lists, who signed it, visit number, dates.
 import { caselessRegExp } from './caseless';
-import type { CredentialMention, DateFact, NoteClaimLine, NumberFact } from './types';
+import type { CredentialMention, DateFact, MentionContext, NoteClaimLine, NumberFact, ServiceTime } from './types';
 
 // JOIN, an empty lookahead, is always true and consumes nothing: it changes nothing a pattern
 // matches. It stands after optional or bounded pieces and before a long one because V8 compiles a
@@ -10,13 +10,50 @@ import type { CredentialMention, DateFact, NoteClaimLine, NumberFact } from './t
 const JOIN = '(?=)';
 const MODIFIER = String.raw`(?:GP|GO|GN|CQ|CO|KX|59|XE|XS|XP|XU|25|52|76|77|GA|GY|GZ|AT|GX)`;
 // Codes as billed: 97xxx, 98xxx, G-codes; modifiers upper-case only (so "co" or "go" in prose never count).
+// "x N" is units unless a length or a frequency follows it ("97110 x 12'", "x 10 min", "x 6 wks").
 const CLAIM_CODE = new RegExp(
-  String.raw`\b(9[78]\d{3}|G0\d{3})\b((?:[ \t]?[-:,/]?[ \t]?${JOIN}${MODIFIER}\b){0,4})(?:[ \t]{0,2}(?:[x\u00d7X][ \t]?(\d{1,2})\b(?![ \t]?(?:weeks?|wks?|days?|months?|visits?|per|times|\/))|\(?(\d{1,2})[ \t]?units?\b\)?|units?:?[ \t]?(\d{1,2})\b))?`,
+  String.raw`\b(9[78]\d{3}|G0\d{3})\b((?:[ \t]?[-:,/]?[ \t]?${JOIN}${MODIFIER}\b){0,4})(?:[ \t]{0,2}(?:[x\u00d7X][ \t]?(\d{1,2})\b(?![ \t]?(?:weeks?|wks?|days?|months?|visits?|per|times|\/|['\u2019\u2032]|m(?:in(?:ute)?s?)?\b|h(?:(?:ou)?rs?)?\b))|\(?(\d{1,2})[ \t]?units?\b\)?|units?:?[ \t]?(\d{1,2})\b))?`,
   'g',
 );
 const MINUTES_NEAR = caselessRegExp(String.raw`^[^\n\d]{0,30}?\(?(\d{1,3})[ \t]?(?:min(?:ute)?s?\b|['\u2019\u2032])`);
 
-export function findNoteClaimLines(text: string, lineStarts: number[]): NoteClaimLine[] {
+// A code named in passing, not as a service of this visit: a reference before it ("cf. 97110",
+// "instead of 97140") or, between it and its figure, another visit or a word that it was not billed.
+const CODE_REFERENCE_BEFORE = caselessRegExp(String.raw`\b(?:cf|vs|versus|see|instead[ \t]+of|rather[ \t]+than|compared[ \t]+(?:to|with)|in[ \t]+place[ \t]+of|replac\w*|switch\w*[ \t]+from)\.?[ \t]*$`);
+const CODE_REFERENCE_AFTER = caselessRegExp(String.raw`^[^\n\d]{0,12}?\b(?:last|previous|prior|next|held|deferred|not[ \t]+(?:billed|charged|done|performed|given|today)|billed[ \t]+as|was|were|would|will)\b`);
+
+/** What the chart already read, for judging a code written mid-line (both optional: the text alone still gives line-initial listings). */
+export interface ListingEvidence {
+  /** Service times the time grammar tied to codes. */
+  serviceTimes: readonly ServiceTime[];
+  contextAt: (pos: number) => MentionContext;
+}
+
+/** How far after a mid-line code its own minutes may stand ("97124 R forearm flexors, stripping, 12 min"). */
+const OWN_MINUTES_REACH = 120;
+
+/**
+ * A code written mid-line is a listing when its own minutes follow it ("…massage 97124 14 min, 97110 12
+ * min", "STM 97124 to the L QL for spasm limiting sit-to-stand, 14 min"): the time grammar tied a figure
+ * after it, before any other code, to it, and nothing says it is a mention: negated, planned or past ("no
+ * 97140 today", "97140 not billed", "cf. 97110 last visit 12 min"). Returns that service time.
+ */
+function midLineListing(text: string, codeStart: number, end: number, code: string, evidence: ListingEvidence): ServiceTime | undefined {
+  const own = evidence.serviceTimes.find((t) => t.code === code && t.start >= end && t.start - end <= OWN_MINUTES_REACH);
+  if (!own) return undefined;
+  const gap = text.slice(end, own.start);
+  // The time grammar decided the figure is this code's (across a semicolon or under a heading too); only
+  // another code or a word that the code was not done today stands against it.
+  if (CODE_REFERENCE_AFTER.test(gap.slice(0, 30)) || /\b(?:9[78]\d{3}|G0\d{3})\b/.test(gap)) return undefined;
+  const lineBefore = text.slice(Math.max(0, codeStart - 40), codeStart);
+  const clauseBefore = lineBefore.slice(Math.max(lineBefore.lastIndexOf('\n'), lineBefore.lastIndexOf(';'), lineBefore.lastIndexOf(',')) + 1);
+  if (CODE_REFERENCE_BEFORE.test(clauseBefore)) return undefined;
+  const c = evidence.contextAt(codeStart);
+  if (c.negated || c.hypothetical || c.historical || c.home || c.section === 'plan' || c.section === 'goals' || c.section === 'history') return undefined;
+  return own;
+}
+
+export function findNoteClaimLines(text: string, lineStarts: number[], evidence?: ListingEvidence): NoteClaimLine[] {
   const seen = new Map<string, NoteClaimLine>();
   const lineStartSet = new Set(lineStarts);
   for (const m of text.matchAll(CLAIM_CODE)) {
@@ -29,14 +66,18 @@ export function findNoteClaimLines(text: string, lineStarts: number[]): NoteClai
     let lineStart = m.index;
     while (lineStart > 0 && lineStart > m.index - 12 && /[ \t\-*\u2022\d.)]/.test(text[lineStart - 1]!) && text[lineStart - 1] !== '\n') lineStart--;
     const startsLine = lineStartSet.has(lineStart) || m.index === 0;
-    if (!startsLine && modifiers.length === 0 && units === undefined) continue;
     const end = m.index + m[0].length;
     const minutesMatch = MINUTES_NEAR.exec(text.slice(end, end + 40));
+    let ownTime: ServiceTime | undefined;
+    if (!startsLine && modifiers.length === 0 && units === undefined) {
+      ownTime = evidence && midLineListing(text, m.index, end, code, evidence);
+      if (!ownTime) continue;
+    }
     const line: NoteClaimLine = {
       code,
       modifiers,
       units,
-      minutes: minutesMatch ? Number(minutesMatch[1]) : undefined,
+      minutes: minutesMatch ? Number(minutesMatch[1]) : ownTime?.minutes,
       start: m.index,
       end,
     };

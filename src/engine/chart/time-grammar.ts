@@ -475,13 +475,29 @@ const POSTFIX_KIND: ReadonlyMap<string, TotalKind> = new Map([
   ...words('total-lead').map((w) => [w, 'treatment'] as const),
 ]);
 
+/**
+ * "Treatment 9:02-9:40", "Tx 0902-0940", "Session: 1400-1445": a clock range under a session word alone,
+ * opening its line or sentence and closing its clause, is the session's span: the treatment total. (A duration there is not:
+ * "Tx 15 min" is a service's time.)
+ */
+function sessionClock(lx: Lexed, label: Part, v: Part): TotalKind | null {
+  if (v.item?.kind !== 'range') return null;
+  for (let i = label.first; i < label.end; i++) if (labelKind.get(lx.norm[i]!) !== 'total-treatment') return null;
+  // The range closes its clause: "Tx 1402-1417 97124 massage; 1417-1440 ther ex" is a list of services by time.
+  const after = v.end;
+  // (A range may end in its own full stop: "2:10-2:55 p.m." or "pm.")
+  if (after < lx.count && lx.kind[after] !== Kind.Newline && !['.', ';', ','].includes(lx.norm[after]!) && lx.norm[after - 1] !== '.') return null;
+  const before = label.first - 1;
+  return before < 0 || lx.kind[before] === Kind.Newline || lx.norm[before] === '.' || lx.norm[before] === ';' ? 'treatment' : null;
+}
+
 function totalMake(p: readonly (Part | undefined)[], lx: Lexed): { value: number; data: Record<string, unknown> } | null {
   const label = p[0]!;
   const labelWords: string[] = [];
   for (let i = label.first; i < label.end; i++) labelWords.push(lx.norm[i]!);
-  let kind = totalLabelKind(labelWords);
-  if (!kind) return null;
   const v = p[p.length - 1]!;
+  let kind = totalLabelKind(labelWords) ?? sessionClock(lx, label, v);
+  if (!kind) return null;
   // "Total: 35 min timed / 41 min total": a label that only says "total" takes the kind written after its figure.
   const postfix = POSTFIX_KIND.get(lx.norm[v.end] ?? '');
   if (postfix && postfix !== 'treatment' && labelWords.every((w) => labelKind.get(w) === 'total-lead' || labelKind.get(w) === 'total-noun' || !labelKind.has(w))) kind = postfix;

@@ -118,7 +118,9 @@ function isClauseEnd(lx: Lexed, i: number): boolean {
   const next = i + 1;
   if (next >= lx.count || lx.kind[next] === Kind.Newline) return true;
   if (lx.spaceBefore[next] === 0) return false;
-  if (t === '.' && i > 0 && lx.spaceBefore[i] === 0 && lx.end[i - 1]! - lx.start[i - 1]! === 1 && lx.kind[i - 1] === Kind.Word) return false;
+  // Only a letter of a dotted chain ("e.g.", "a.m.") is a letter's stop: after a slash the letter is a
+  // side ("calves B/L. Ther ex 12 min") and the stop ends the clause.
+  if (t === '.' && i > 1 && lx.spaceBefore[i] === 0 && lx.end[i - 1]! - lx.start[i - 1]! === 1 && lx.kind[i - 1] === Kind.Word && lx.norm[i - 2] === '.' && lx.spaceBefore[i - 1] === 0) return false;
   const c = lx.text.charCodeAt(lx.start[next]!);
   return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 97 && c <= 122 && writtenInLowerCase(lx));
 }
@@ -144,7 +146,12 @@ function serviceSpans(lx: Lexed, mentions: readonly ServiceMention[], billed: Re
   for (let k = services.length - 2; k >= 0; k--) {
     const a = services[k]!;
     const b = services[k + 1]!;
-    if (a.weak || b.weak || !beside(lx, a, b) || a.code === b.code) continue;
+    if (a.weak || b.weak || !beside(lx, a, b)) continue;
+    // "STM/massage 97124": the name that already agrees with the written code passes it on along the chain.
+    if (a.code === b.code) {
+      if (!a.isCode && (b.isCode || b.relabelled)) a.relabelled = true;
+      continue;
+    }
     // The written code wins; a name next to a name that took a code takes it too.
     if (b.isCode || (b.relabelled && !a.isCode)) {
       if (!a.isCode) {
@@ -545,6 +552,8 @@ function tieFigures(
   // A table header that names a service ("Exercise | Sets | Min") heads its rows like a heading heads a list.
   let heading: { service: Service; line: number; indent: number; bulleted: boolean; colon: boolean; section: SectionKind; table?: boolean } | undefined;
   let previous: Segment | undefined;
+  // The last clause that named a service and gave no figure, while the clauses after it are joined to it by semicolons.
+  let lastNamed: Segment | undefined;
   // A service's entry wrapped over lines ("97124 Massage: kneading to R gastroc and\nsoleus for calf tightness
   // ......... 16 min"): the services of its first line, carried while the lines continue it.
   let wrapped: Service[] | undefined;
@@ -554,6 +563,8 @@ function tieFigures(
     else if (seg.services.length === 0 && seg.figures.length > 0 && closesWrappedEntry(lx, layout, seg)) seg.services = wrapped!;
     if (seg.services.length > 0 && seg.figures.length === 0 && seg.end >= layout[seg.line]!.end) wrapped = seg.services;
     else if (seg.figures.length > 0 || seg.services.length > 0 || seg.end < layout[seg.line]!.end) wrapped = undefined;
+    if (seg.services.length > 0 && seg.figures.length === 0) lastNamed = seg;
+    else if (seg.figures.length === 0 && lx.norm[seg.first - 1] !== ';') lastNamed = undefined;
     // Most clauses name no service and give no figure: with no heading open, nothing here concerns them.
     if (!heading && seg.services.length === 0 && seg.figures.length === 0) {
       previous = seg;
@@ -586,8 +597,12 @@ function tieFigures(
       previous = seg;
       continue;
     }
-    tieSegment(lx, seg, owners, previous, heading?.service, section, contextAt, attached, orphans, partWords);
+    // "Massage 97124 not for relaxation; aimed at the hypertonicity limiting driving. 15 min.": a clause
+    // after a semicolon that names nothing and gives no figure carries on the sentence of the service before it.
+    const before = previous && previous.services.length === 0 && previous.figures.length === 0 && lastNamed && lastNamed.line === previous.line && lx.norm[previous.first - 1] === ';' ? lastNamed : previous;
+    tieSegment(lx, seg, owners, before, heading?.service, section, contextAt, attached, orphans, partWords);
     previous = seg;
+    lastNamed = undefined;
   }
 }
 
@@ -815,7 +830,7 @@ export function findTimes(
 
 /** How many tokens may stand between a service and its figure in the next column ("Massage R UT    12"). */
 const COLUMN_REACH = 8;
-const COLUMN_BETWEEN = new Set(['(', ')', ',', '/', '-', '&', '+']);
+const COLUMN_BETWEEN = new Set(['(', ')', '[', ']', ',', '/', '-', '&', '+']);
 
 /**
  * A grid without a header row: a service, then after a column gap (a tab, two spaces or more, or a dotted
@@ -829,11 +844,16 @@ function columnFigures(lx: Lexed, services: readonly Service[], rowLines: Uint8A
     if (sv.weak || sv.end <= lastEnd || rowLines[lx.line[sv.first]!]) continue;
     let i = sv.end;
     let leader = 0;
-    for (let k = 0; i < lx.count && k < COLUMN_REACH; i++, k++) {
+    // A dotted leader of any length is one gap: its dots do not count towards the reach.
+    for (let k = 0; i < lx.count && k < COLUMN_REACH; i++) {
       const kind = lx.kind[i];
       if (kind === Kind.Newline || kind === Kind.Num) break;
-      if (lx.norm[i] === '.') leader++;
-      else if (kind === Kind.Punct && !COLUMN_BETWEEN.has(lx.norm[i]!)) break;
+      if (lx.norm[i] === '.') {
+        leader++;
+        continue;
+      }
+      k++;
+      if (kind === Kind.Punct && !COLUMN_BETWEEN.has(lx.norm[i]!)) break;
     }
     lastEnd = i;
     if (i >= lx.count || lx.kind[i] !== Kind.Num) continue;

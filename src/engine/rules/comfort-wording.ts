@@ -1,10 +1,31 @@
 // comfort-wording: relaxation / stress relief / wellness wording in a massage context.
 // Vocabulary and its exceptions live in data/lexicons/comfort.json (a compliance lead edits them).
+import type { Chart, Mention } from '../chart';
 import { isMassage } from '../codes';
 import { defineRule } from './define';
 
 /** Sections where any comfort word describes the care, even without "massage" in the sentence. */
 const CARE_SECTIONS = new Set(['treatment', 'assessment', 'plan', 'goals']);
+
+/** Words that name the service itself inside a patient's report: "states it feels good", "says the massage is soothing". */
+const THE_SERVICE = /\b(?:it|this|that|tx|treatment|session|massage\w*|rub\w*)\b/i;
+
+/**
+ * The patient's own wish or words, not the clinician's purpose for the session: comfort wording after
+ * a wish earlier in its clause ("Pt reports she wants a massage to relax", "\"I just want to unwind\""),
+ * or after a report that does not speak of the service itself ("pt states relaxation is her favourite
+ * part"). A report about the service ("states it feels good", "enjoyed the massage") records it as
+ * comfort care and still counts. The clause ends at a semicolon or a scope terminator ("but"), so
+ * "pt reports stiffness; massage for relaxation" still counts.
+ */
+function patientsOwnWords(chart: Chart, m: Mention): boolean {
+  const trigger = (chart.mentions['reported-speech'] ?? []).findLast((r) => r.sentence === m.sentence && r.end <= m.start);
+  if (!trigger) return false;
+  const between = chart.text.slice(trigger.end, m.start);
+  if (between.includes(';')) return false;
+  if ((chart.mentions['scope-terminator'] ?? []).some((t) => t.sentence === m.sentence && t.start >= trigger.end && t.end <= m.start)) return false;
+  return trigger.entry === 'wishes' || !THE_SERVICE.test(`${between} ${m.text}`);
+}
 
 export default defineRule({
   meta: {
@@ -33,9 +54,9 @@ export default defineRule({
       for (const m of chart.mentions[id] ?? []) if (!m.negated) massageSentences.add(m.sentence);
     }
     for (const m of chart.mentions.comfort ?? []) {
-      // A job or workplace ("spa receptionist") does not present this massage as comfort care. The
-      // patient's own words do ("says it is so soothing"), unless negated ("I don't want a relaxing massage").
-      if (m.negated || m.historical || m.role) continue;
+      // A job or workplace ("spa receptionist") does not present this massage as comfort care, nor do
+      // the patient's own words or wishes ("says it is so soothing", "wants a massage to unwind").
+      if (m.negated || m.historical || m.role || patientsOwnWords(chart, m)) continue;
       const nearMassage = massageSentences.has(m.sentence) || massageSentences.has(m.sentence - 1) || massageSentences.has(m.sentence + 1);
       if (!nearMassage && !CARE_SECTIONS.has(m.section)) continue;
       report({

@@ -208,6 +208,19 @@ table('manual-therapy work named on its own stands for 97140', [
   { name: 'a massage entry beside it keeps its own time', note: 'Caudal glides R hip 9 min.\nMassage R glute med with kneading 12 min.', minutes: { '97140': 9, '97124': 12 } },
   { name: 'tendon glides are exercise, not mobilisation', note: 'Ther ex 14 min: tendon glides, putty.', minutes: { '97110': 14 } },
   { name: 'a work word inside a named service does not change its code', note: 'IASTM (97124) to L calf with Graston tools, 10 min.', minutes: { '97124': 10 } },
+  { name: 'a bare figure after a bracketed code and a dotted leader', note: 'Massage (97124) ........ 14\nTher ex [97110] ............. 16', minutes: { '97124': 14, '97110': 16 } },
+  { name: 'a session clock range under a session word alone is the treatment total', note: 'Treatment 9:02-9:40. Massage 97124 15 min, 97110 ther ex 23 min.', minutes: { '97124': 15, '97110': 23 }, treatment: 38, unresolved: [] },
+  { name: 'minutes the patient came late are no treatment time', note: 'Pt arrived 10 min late, so session shortened. Massage 97124 L hamstrings 12 min. Ther ex 97110 13 min.', minutes: { '97124': 12, '97110': 13 }, unresolved: [] },
+  { name: 'a session clock range with its meridiem and full stop', note: 'Session: 2:10-2:55 pm. Massage 97124 (2:10-2:25) L trap; ther ex 97110 (2:25-2:55).', minutes: { '97124': 15, '97110': 30 }, treatment: 45, unresolved: [] },
+  { name: 'a session clock range in 24-hour form', note: 'Tx 0902-0940\nMassage 97124 R UT 15 min; NMR 97112 23 min', minutes: { '97124': 15, '97112': 23 }, treatment: 38 },
+  { name: 'a clock range that opens a list of services by time is the service\'s', note: 'Tx 1402-1417 97124 massage R UT; 1417-1440 97110 ther ex.', minutes: { '97124': 15, '97110': 23 } },
+  { name: 'a figure alone after a sentence whose service clause runs on past a semicolon', note: 'Massage 97124 not for relaxation; aimed at reducing guarding limiting stairs. 15 min. Ther ex 97110 10 min.', minutes: { '97124': 15, '97110': 10 } },
+  { name: 'a clause after a full stop that names nothing does not carry the service on', note: 'Massage 97124 L calf. Pt tolerated well. 15 min.', unresolved: ['15 min'] },
+  { name: 'a side after a slash closes its sentence: the next service owns the next figure', note: 'Massage 97124 to calves B/L. Ther ex 97110 12 min.', minutes: { '97110': 12 } },
+  { name: 'a letter of a dotted chain is no sentence end', note: 'Massage 97124, e.g. calves, 12 min.', minutes: { '97124': 12 } },
+  { name: 'the billed code beside a chain of names wins over a work word\'s own code', note: 'STM/massage 97124 R UT/levator x 15\'. Ther ex 97110 x 10\'.', minutes: { '97124': 15, '97110': 10 } },
+  { name: 'a chain of names with the code in brackets', note: 'Soft tissue mob / massage (97124) to L calf, 14 min; NMR 97112 11 min.', minutes: { '97124': 14, '97112': 11 } },
+  { name: 'a chain that agrees with its written manual-therapy code keeps it', note: 'Massage/STM 97140 R UT x 10\'; 97124 effleurage L calf 12\'.', minutes: { '97140': 10, '97124': 12 } },
 ]);
 
 table('figures that share one minutes word, paired with services in order', [

@@ -35,6 +35,23 @@ ruleTester('comfort-wording', {
         note: 'Social history: retired teacher, values her general well-being.\n\nObjective: palpable spasm L QL.\n\nTreatment: massage 15 min L QL with kneading.',
       },
     },
+    // The patient's own words and wishes are not the clinician's purpose for the session.
+    {
+      name: "the patient's wish, reported",
+      visit: { lines: massageLine, note: 'Pt reports she wants a massage to unwind. Massage 15 min R UT for spasm limiting turning to drive.' },
+    },
+    {
+      name: "the patient's words in quotation marks",
+      visit: { lines: massageLine, note: 'Pt stated "I just need to relax". Massage 15 min L QL for guarding limiting bending.' },
+    },
+    {
+      name: 'a comments line of what the patient says, before a clause of the clinician\'s own',
+      visit: { lines: massageLine, note: 'Massage 15 min R UT.\nComments: pt states relaxation is the best part; tx targets spasm limiting desk work.' },
+    },
+    {
+      name: 'the patient would like to feel less stressed',
+      visit: { lines: massageLine, note: 'Client would like stress relief from work. Massage 14 min cervical paraspinals for trigger points limiting rotation.' },
+    },
     // A cue to relax during a test, transfer or positioning is what staff asked of the patient, not the massage's purpose.
     {
       name: 'cued to relax during a special test',
@@ -135,6 +152,26 @@ ruleTester('comfort-wording', {
       name: 'stress relief and feels good',
       visit: { lines: massageLine, note: 'Swedish massage for stress relief. Patient states it feels good.' },
       errors: [{ evidence: 'stress relief' }, { evidence: 'feels good' }],
+    },
+    {
+      name: "the patient's words about the massage itself still record it as comfort care",
+      visit: { lines: massageLine, note: 'Massage 15 min R UT for spasm. Pt states it is very soothing.' },
+      errors: [{ evidence: 'soothing' }],
+    },
+    {
+      name: 'the clinician states the goal of the session',
+      visit: { lines: massageLine, note: 'Goal of session: relaxation. Massage 15 min to back.' },
+      errors: [{ evidence: 'relaxation' }],
+    },
+    {
+      name: "the patient's report ends at a semicolon; the clinician's purpose after it counts",
+      visit: { lines: massageLine, note: 'Pt reports neck stiffness; massage 15 min to neck for relaxation and stress relief.' },
+      errors: [{ evidence: 'relaxation' }, { evidence: 'stress relief' }],
+    },
+    {
+      name: 'a report ended by "but": what follows is the clinician\'s',
+      visit: { lines: massageLine, note: 'Pt says the neck is stiff but massage given today for relaxation, 15 min.' },
+      errors: [{ evidence: 'relaxation' }],
     },
     {
       name: 'wellness in the plan section',

@@ -23,6 +23,7 @@ import outcomeMeasures from './outcome-measures.json';
 import phase from './phase.json';
 import planOfCare from './plan-of-care.json';
 import regionReference from './region-reference.json';
+import reportedSpeech from './reported-speech.json';
 import response from './response.json';
 import rolePost from './role-post.json';
 import rolePre from './role-pre.json';
@@ -56,6 +57,7 @@ export const LEXICONS: readonly LexiconData[] = [
   phase,
   planOfCare,
   regionReference,
+  reportedSpeech,
   response,
   rolePost,
   rolePre,
