@@ -161,8 +161,11 @@ function tokenKeys(lx: Lexed, index: ItemIndex): { keys: Uint16Array; active: Ui
  */
 interface StartSet {
   num: boolean;
-  /** hasKey[key] = 1 for every key it can start with (keys made later are past its end: none of them). */
-  hasKey: Uint8Array;
+  /**
+   * hasKey[key] = 1 for every key it can start with (keys made later are past its end: none of them).
+   * Made on the first test of the set (see startHasKey): a cold check meets few of a grammar's sets.
+   */
+  hasKey: Uint8Array | null;
   /** The same keys as a list (building a layer's masks walks these, not the whole of hasKey). */
   keys: number[];
   items: string[];
@@ -178,13 +181,17 @@ function startSet(pattern: readonly Element[], from: number): StartSet | null {
     else if (e.words) for (const w of e.words) keys.push(keyFor(w));
     else if (e.tokenKind === Kind.Num) num = true;
     else return null;
-    if (!e.optional) {
-      const hasKey = new Uint8Array(Math.max(0, ...keys) + 1);
-      for (const key of keys) hasKey[key] = 1;
-      return { num, hasKey, keys, items };
-    }
+    if (!e.optional) return { num, hasKey: null, keys, items };
   }
   return null;
+}
+
+function startHasKey(set: StartSet): Uint8Array {
+  let max = 0;
+  for (const key of set.keys) if (key > max) max = key;
+  const hasKey = new Uint8Array(max + 1);
+  for (const key of set.keys) hasKey[key] = 1;
+  return (set.hasKey = hasKey);
 }
 
 /** Could a stretch with these starts begin at token `t`? (Cheap and necessary, not sufficient.) */
@@ -192,7 +199,7 @@ function canStart(set: StartSet, lx: Lexed, keys: Uint16Array, index: ItemIndex,
   if (t >= lx.count) return false;
   if (lx.kind[t] === Kind.Num) {
     if (set.num) return true;
-  } else if (set.hasKey[keys[t]!] === 1) return true;
+  } else if ((set.hasKey ?? startHasKey(set))[keys[t]!] === 1) return true;
   if (set.items.length > 0) {
     const here = index.at[t];
     if (here) for (const it of here) if (set.items.includes(it.kind)) return true;
@@ -261,7 +268,10 @@ function matchOne(lx: Lexed, index: ItemIndex, c: CompiledRule, p: number, i: nu
  */
 interface Bucket {
   rules: CompiledRule[];
-  masks: { anyNext: number; num: number; byKey: Int32Array; byItem: Map<string, number> } | null;
+  /** Made on the bucket's first use (undefined until then): a cold check reaches few of a layer's buckets. */
+  masks: { anyNext: number; num: number; byKey: Int32Array; byItem: Map<string, number> } | null | undefined;
+  /** Its masks are of each rule's guard (the `always` bucket), not of what follows its first element. */
+  guarded: boolean;
 }
 const MAX_MASKED_RULES = 31;
 
@@ -281,13 +291,16 @@ interface Dispatch {
 }
 
 /** The masks of a bucket from each rule's start set of what is tested (`next`, or `guard` for `always`). */
-function bucketMasks(rules: readonly CompiledRule[], setOf: (c: CompiledRule) => StartSet | null): Bucket['masks'] {
-  if (rules.length > MAX_MASKED_RULES) return null;
-  const byKey = new Int32Array(Math.max(0, ...rules.map((c) => setOf(c)?.hasKey.length ?? 0)));
+function bucketMasks(bucket: Bucket): Bucket['masks'] {
+  const { rules, guarded } = bucket;
+  if (rules.length > MAX_MASKED_RULES) return (bucket.masks = null);
+  let keyEnd = 0;
+  for (const c of rules) for (const key of (guarded ? c.guard : c.next)?.keys ?? []) if (key >= keyEnd) keyEnd = key + 1;
+  const byKey = new Int32Array(keyEnd);
   const masks = { anyNext: 0, num: 0, byKey, byItem: new Map<string, number>() };
   rules.forEach((c, r) => {
     const bit = 1 << r;
-    const set = setOf(c);
+    const set = guarded ? c.guard : c.next;
     if (!set) {
       masks.anyNext |= bit;
       return;
@@ -296,13 +309,13 @@ function bucketMasks(rules: readonly CompiledRule[], setOf: (c: CompiledRule) =>
     for (const k of set.keys) byKey[k]! |= bit;
     for (const kind of set.items) masks.byItem.set(kind, (masks.byItem.get(kind) ?? 0) | bit);
   });
-  return masks;
+  return (bucket.masks = masks);
 }
 
-const newBucket = (): Bucket => ({ rules: [], masks: null });
+const newBucket = (guarded = false): Bucket => ({ rules: [], masks: undefined, guarded });
 
 export function compileLayer(rules: readonly Rule[]): Dispatch {
-  const d: Dispatch = { byKey: [], byNum: newBucket(), byItem: new Map(), always: newBucket(), everywhere: false };
+  const d: Dispatch = { byKey: [], byNum: newBucket(), byItem: new Map(), always: newBucket(true), everywhere: false };
   for (const rule of rules) {
     const first = rule.pattern[0]!;
     const c: CompiledRule = {
@@ -323,8 +336,6 @@ export function compileLayer(rules: readonly Rule[]): Dispatch {
     } else if (first.tokenKind === Kind.Num) d.byNum.rules.push(c);
     else d.always.rules.push(c);
   }
-  for (const bucket of [d.byNum, ...d.byKey, ...d.byItem.values()]) if (bucket) bucket.masks = bucketMasks(bucket.rules, (c) => c.next);
-  d.always.masks = bucketMasks(d.always.rules, (c) => c.guard);
   d.everywhere = d.always.rules.some((c) => c.guard === null);
   return d;
 }
@@ -372,7 +383,8 @@ export function runLayer(lx: Lexed, index: ItemIndex, layer: Dispatch): Item[] {
    * item; `guarded`: the `always` bucket, whose masks are of token i itself).
    */
   const tryBucket = (bucket: Bucket, i: number, itemKind?: string, guarded = false) => {
-    const { rules, masks } = bucket;
+    const { rules } = bucket;
+    const masks = bucket.masks === undefined ? bucketMasks(bucket) : bucket.masks;
     if (!masks) {
       for (let r = 0; r < rules.length; r++) tryRule(rules[r]!, i);
       return;
