@@ -188,9 +188,10 @@ function startSet(pattern: readonly Element[], from: number): StartSet | null {
 
 function startHasKey(set: StartSet): Uint8Array {
   let max = 0;
-  for (const key of set.keys) if (key > max) max = key;
+  const keys = set.keys;
+  for (let k = 0; k < keys.length; k++) if (keys[k]! > max) max = keys[k]!;
   const hasKey = new Uint8Array(max + 1);
-  for (const key of set.keys) hasKey[key] = 1;
+  for (let k = 0; k < keys.length; k++) hasKey[keys[k]!] = 1;
   return (set.hasKey = hasKey);
 }
 
@@ -202,7 +203,7 @@ function canStart(set: StartSet, lx: Lexed, keys: Uint16Array, index: ItemIndex,
   } else if ((set.hasKey ?? startHasKey(set))[keys[t]!] === 1) return true;
   if (set.items.length > 0) {
     const here = index.at[t];
-    if (here) for (const it of here) if (set.items.includes(it.kind)) return true;
+    if (here) for (let k = 0; k < here.length; k++) if (set.items.includes(here[k]!.kind)) return true;
   }
   return false;
 }
@@ -295,20 +296,24 @@ function bucketMasks(bucket: Bucket): Bucket['masks'] {
   const { rules, guarded } = bucket;
   if (rules.length > MAX_MASKED_RULES) return (bucket.masks = null);
   let keyEnd = 0;
-  for (const c of rules) for (const key of (guarded ? c.guard : c.next)?.keys ?? []) if (key >= keyEnd) keyEnd = key + 1;
+  // (Indexed loops, no closures: this runs on a cold start, in the interpreter.)
+  for (let r = 0; r < rules.length; r++) {
+    const keys = (guarded ? rules[r]!.guard : rules[r]!.next)?.keys;
+    if (keys) for (let k = 0; k < keys.length; k++) if (keys[k]! >= keyEnd) keyEnd = keys[k]! + 1;
+  }
   const byKey = new Int32Array(keyEnd);
   const masks = { anyNext: 0, num: 0, byKey, byItem: new Map<string, number>() };
-  rules.forEach((c, r) => {
+  for (let r = 0; r < rules.length; r++) {
     const bit = 1 << r;
-    const set = guarded ? c.guard : c.next;
+    const set = guarded ? rules[r]!.guard : rules[r]!.next;
     if (!set) {
       masks.anyNext |= bit;
-      return;
+      continue;
     }
     if (set.num) masks.num |= bit;
-    for (const k of set.keys) byKey[k]! |= bit;
-    for (const kind of set.items) masks.byItem.set(kind, (masks.byItem.get(kind) ?? 0) | bit);
-  });
+    for (let k = 0; k < set.keys.length; k++) byKey[set.keys[k]!]! |= bit;
+    for (let k = 0; k < set.items.length; k++) masks.byItem.set(set.items[k]!, (masks.byItem.get(set.items[k]!) ?? 0) | bit);
+  }
   return (bucket.masks = masks);
 }
 
@@ -349,7 +354,7 @@ export function runLayer(lx: Lexed, index: ItemIndex, layer: Dispatch): Item[] {
     const first = c.rule.pattern[0]!;
     if (first.type === 'token') return canStart(c.next!, lx, keys, index, i + 1);
     const here = index.at[i];
-    if (here) for (const it of here) if (it.kind === first.kind && canStart(c.next!, lx, keys, index, it.end)) return true;
+    if (here) for (let k = 0; k < here.length; k++) if (here[k]!.kind === first.kind && canStart(c.next!, lx, keys, index, here[k]!.end)) return true;
     return false;
   };
   const tryRule = (c: CompiledRule, i: number) => {
@@ -358,7 +363,8 @@ export function runLayer(lx: Lexed, index: ItemIndex, layer: Dispatch): Item[] {
     if (!matchElements(lx, index, c, 0, i)) return;
     let first = -1;
     let end = -1;
-    for (const part of c.parts) {
+    for (let p = 0; p < c.parts.length; p++) {
+      const part = c.parts[p];
       if (!part) continue;
       if (first < 0) first = part.first;
       end = part.end;
@@ -375,7 +381,7 @@ export function runLayer(lx: Lexed, index: ItemIndex, layer: Dispatch): Item[] {
     if (lx.kind[t] === Kind.Num) fit |= masks.num;
     else fit |= masks.byKey[keys[t]!] ?? 0;
     const here = index.at[t];
-    if (here && masks.byItem.size > 0) for (const it of here) fit |= masks.byItem.get(it.kind) ?? 0;
+    if (here && masks.byItem.size > 0) for (let k = 0; k < here.length; k++) fit |= masks.byItem.get(here[k]!.kind) ?? 0;
     return fit;
   };
   /**
@@ -392,7 +398,10 @@ export function runLayer(lx: Lexed, index: ItemIndex, layer: Dispatch): Item[] {
     let fit = masks.anyNext;
     if (guarded) fit |= fitsAt(masks, i);
     else if (itemKind === undefined) fit |= fitsAt(masks, i + 1);
-    else for (const it of index.at[i]!) if (it.kind === itemKind) fit |= fitsAt(masks, it.end);
+    else {
+      const here = index.at[i]!;
+      for (let k = 0; k < here.length; k++) if (here[k]!.kind === itemKind) fit |= fitsAt(masks, here[k]!.end);
+    }
     for (let r = 0; fit !== 0 && r < rules.length; r++, fit >>>= 1) if (fit & 1) tryRule(rules[r]!, i);
   };
   const { byNum, byKey, byItem, always, everywhere } = layer;
