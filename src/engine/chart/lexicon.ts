@@ -473,8 +473,8 @@ export interface PackedLexicons {
   words: string[];
   /**
    * Per state: where its accepted phrases, word steps and gaps start (stateCount + 1 each),
-   * shipped as they are rather than as counts: copying a JSON array into a typed array is one
-   * built-in call, where summing counts runs a loop per state in the interpreter on every cold start.
+   * shipped as they are rather than as counts: the shipped column is used as it is (a view of the
+   * build's block of numbers), where summing counts runs a loop per state in the interpreter on every cold start.
    */
   acceptStart: ArrayLike<number>;
   accepts: ArrayLike<number>;
@@ -501,9 +501,10 @@ const counts = (starts: readonly number[]) => starts.slice(1).map((end, k) => en
 const sparse = (values: readonly number[]) => values.flatMap((v, k) => (v >= 0 ? [k, v] : []));
 
 /**
- * The packed automaton's number columns, in the order the build ships them: one block of 32-bit
- * integers (base64 in the bundle, decoded by Node in one native call) instead of JSON arrays, whose
- * numbers JSON.parse would make into heap arrays only to be copied into typed arrays and dropped.
+ * The packed automaton's number columns, in the order the build ships them: one block of integers
+ * (base64 in the bundle, 16-bit while every number fits; decoded by Node in native calls, see
+ * build.mjs) instead of JSON arrays, whose numbers JSON.parse would make into heap arrays only to be
+ * copied into typed arrays and dropped.
  */
 const NUMBER_COLUMNS = [
   'prefixPhrases',
