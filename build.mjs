@@ -176,11 +176,23 @@ export async function prebuiltModules(root = dirname(fileURLToPath(import.meta.u
     modules[join(root, 'src/engine/data', file)] =
       `import { markValidated } from ${importPath('src/engine/data/validated.ts')};\nexport default markValidated(${jsonText(data)});\n`;
   }
+  // The automaton's number columns as one block of little-endian integers in base64 (16-bit while
+  // every number fits, as they do by far, else 32-bit), decoded by Node in native calls into memory
+  // outside the JS heap (its columns are views of it); the rest as JSON. A big-endian host reads
+  // the block number by number.
+  const { rest, numbers } = tables.lexiconParts;
+  const width = numbers.every((n) => n >= -0x8000 && n < 0x8000) ? 2 : 4;
+  const numberBytes = Buffer.alloc(numbers.length * width);
+  numbers.forEach((n, k) => (width === 2 ? numberBytes.writeInt16LE(n, k * 2) : numberBytes.writeInt32LE(n, k * 4)));
+  const nativeArray = width === 2 ? 'Int16Array' : 'Int32Array';
   modules[join(root, 'src/engine/chart/lexicon-tables.ts')] =
-    `import { unpackLexicons } from ${importPath('src/engine/chart/lexicon.ts')};\n` +
-    // The packed arrays are not kept (no module-level name holds them): garbage as soon as they are
-    // unpacked, so the first scavenges do not copy them.
-    `export const COMPILED = unpackLexicons(${jsonText(tables.lexicons)});\n` +
+    `import { joinNumberColumns, unpackLexicons } from ${importPath('src/engine/chart/lexicon.ts')};\n` +
+    `const numbers = ((bytes) => new Uint8Array(new Uint16Array([1]).buffer)[0] === 1\n` +
+    `  ? new Int32Array(new ${nativeArray}(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length)))\n` +
+    `  : Int32Array.from({ length: bytes.length / ${width} }, (_, k) => bytes.readInt${width * 8}LE(k * ${width})))(Buffer.from('${numberBytes.toString('base64')}', 'base64'));\n` +
+    // The packed JSON is not kept (no module-level name holds it): garbage as soon as it is
+    // unpacked, so the first scavenges do not copy it.
+    `export const COMPILED = unpackLexicons(joinNumberColumns(${jsonText(rest)}, numbers));\n` +
     'export const LEXICON_IDS = COMPILED.ids;\n' +
     `export const SLIP_SOURCE = ${jsonText(tables.slipLexicons)};\n`;
   // The service names in matching order, for the codes data shipped beside them (any other data, as

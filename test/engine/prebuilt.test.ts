@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileLexicons, packLexicons, unpackLexicons, type PackedLexicons } from '../../src/engine/chart/lexicon';
+import { compileLexicons, joinNumberColumns, packLexicons, type PackedLexicons, type PackedLexiconsRest, unpackLexicons } from '../../src/engine/chart/lexicon';
 import { allLexicons, slipLexicons } from '../../src/engine/chart/lexicon-sources';
 import { parseCodesData } from '../../src/engine/codes';
 import { parseCodePairs } from '../../src/engine/data/code-pairs';
@@ -53,10 +53,20 @@ describe('tables the build ships in the node bundles', () => {
   it('the lexicon automaton is the one compiling the JSON lexicons gives', () => {
     const text = modules[join(ROOT, 'src/engine/chart/lexicon-tables.ts')];
     expect(text, 'no generated lexicon-tables module').toBeDefined();
-    const shipped = embeddedJson(text!) as PackedLexicons;
+    // The number columns ship as one block of little-endian integers in base64 (16-bit while they fit).
+    const base64 = /Buffer\.from\('([A-Za-z0-9+/=]*)', 'base64'\)/.exec(text!)?.[1];
+    expect(base64, 'no base64 block of number columns').toBeDefined();
+    const bytes = Buffer.from(base64!, 'base64');
+    const width = text!.includes('new Int16Array(') ? 2 : 4;
+    const numbers = Int32Array.from({ length: bytes.length / width }, (_, k) => (width === 2 ? bytes.readInt16LE(k * 2) : bytes.readInt32LE(k * 4)));
+    const shipped = joinNumberColumns(embeddedJson(text!) as PackedLexiconsRest, numbers);
     const compiled = compileLexicons(allLexicons());
-    expect(shipped).toEqual(packLexicons(compiled));
+    const packed = packLexicons(compiled);
+    // Column by column as plain arrays (the shipped columns are views of one typed array).
+    const asArrays = (p: PackedLexicons) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, v instanceof Int32Array ? Array.from(v) : v]));
+    expect(asArrays(shipped)).toEqual(packed);
     expect(unpackLexicons(shipped)).toEqual(compiled);
+    expect(unpackLexicons(packed)).toEqual(compiled);
     // Every wording lexicon and the two service-name lexicons are in the one automaton.
     expect(shipped.ids).toEqual(allLexicons().map((l) => l.id));
     // The spelling-slip vocabularies ship as they are.

@@ -161,8 +161,11 @@ function tokenKeys(lx: Lexed, index: ItemIndex): { keys: Uint16Array; active: Ui
  */
 interface StartSet {
   num: boolean;
-  /** hasKey[key] = 1 for every key it can start with (keys made later are past its end: none of them). */
-  hasKey: Uint8Array;
+  /**
+   * hasKey[key] = 1 for every key it can start with (keys made later are past its end: none of them).
+   * Made on the first test of the set (see startHasKey): a cold check meets few of a grammar's sets.
+   */
+  hasKey: Uint8Array | null;
   /** The same keys as a list (building a layer's masks walks these, not the whole of hasKey). */
   keys: number[];
   items: string[];
@@ -178,13 +181,18 @@ function startSet(pattern: readonly Element[], from: number): StartSet | null {
     else if (e.words) for (const w of e.words) keys.push(keyFor(w));
     else if (e.tokenKind === Kind.Num) num = true;
     else return null;
-    if (!e.optional) {
-      const hasKey = new Uint8Array(Math.max(0, ...keys) + 1);
-      for (const key of keys) hasKey[key] = 1;
-      return { num, hasKey, keys, items };
-    }
+    if (!e.optional) return { num, hasKey: null, keys, items };
   }
   return null;
+}
+
+function startHasKey(set: StartSet): Uint8Array {
+  let max = 0;
+  const keys = set.keys;
+  for (let k = 0; k < keys.length; k++) if (keys[k]! > max) max = keys[k]!;
+  const hasKey = new Uint8Array(max + 1);
+  for (let k = 0; k < keys.length; k++) hasKey[keys[k]!] = 1;
+  return (set.hasKey = hasKey);
 }
 
 /** Could a stretch with these starts begin at token `t`? (Cheap and necessary, not sufficient.) */
@@ -192,10 +200,10 @@ function canStart(set: StartSet, lx: Lexed, keys: Uint16Array, index: ItemIndex,
   if (t >= lx.count) return false;
   if (lx.kind[t] === Kind.Num) {
     if (set.num) return true;
-  } else if (set.hasKey[keys[t]!] === 1) return true;
+  } else if ((set.hasKey ?? startHasKey(set))[keys[t]!] === 1) return true;
   if (set.items.length > 0) {
     const here = index.at[t];
-    if (here) for (const it of here) if (set.items.includes(it.kind)) return true;
+    if (here) for (let k = 0; k < here.length; k++) if (set.items.includes(here[k]!.kind)) return true;
   }
   return false;
 }
@@ -261,7 +269,10 @@ function matchOne(lx: Lexed, index: ItemIndex, c: CompiledRule, p: number, i: nu
  */
 interface Bucket {
   rules: CompiledRule[];
-  masks: { anyNext: number; num: number; byKey: Int32Array; byItem: Map<string, number> } | null;
+  /** Made on the bucket's first use (undefined until then): a cold check reaches few of a layer's buckets. */
+  masks: { anyNext: number; num: number; byKey: Int32Array; byItem: Map<string, number> } | null | undefined;
+  /** Its masks are of each rule's guard (the `always` bucket), not of what follows its first element. */
+  guarded: boolean;
 }
 const MAX_MASKED_RULES = 31;
 
@@ -281,28 +292,35 @@ interface Dispatch {
 }
 
 /** The masks of a bucket from each rule's start set of what is tested (`next`, or `guard` for `always`). */
-function bucketMasks(rules: readonly CompiledRule[], setOf: (c: CompiledRule) => StartSet | null): Bucket['masks'] {
-  if (rules.length > MAX_MASKED_RULES) return null;
-  const byKey = new Int32Array(Math.max(0, ...rules.map((c) => setOf(c)?.hasKey.length ?? 0)));
+function bucketMasks(bucket: Bucket): Bucket['masks'] {
+  const { rules, guarded } = bucket;
+  if (rules.length > MAX_MASKED_RULES) return (bucket.masks = null);
+  let keyEnd = 0;
+  // (Indexed loops, no closures: this runs on a cold start, in the interpreter.)
+  for (let r = 0; r < rules.length; r++) {
+    const keys = (guarded ? rules[r]!.guard : rules[r]!.next)?.keys;
+    if (keys) for (let k = 0; k < keys.length; k++) if (keys[k]! >= keyEnd) keyEnd = keys[k]! + 1;
+  }
+  const byKey = new Int32Array(keyEnd);
   const masks = { anyNext: 0, num: 0, byKey, byItem: new Map<string, number>() };
-  rules.forEach((c, r) => {
+  for (let r = 0; r < rules.length; r++) {
     const bit = 1 << r;
-    const set = setOf(c);
+    const set = guarded ? rules[r]!.guard : rules[r]!.next;
     if (!set) {
       masks.anyNext |= bit;
-      return;
+      continue;
     }
     if (set.num) masks.num |= bit;
-    for (const k of set.keys) byKey[k]! |= bit;
-    for (const kind of set.items) masks.byItem.set(kind, (masks.byItem.get(kind) ?? 0) | bit);
-  });
-  return masks;
+    for (let k = 0; k < set.keys.length; k++) byKey[set.keys[k]!]! |= bit;
+    for (let k = 0; k < set.items.length; k++) masks.byItem.set(set.items[k]!, (masks.byItem.get(set.items[k]!) ?? 0) | bit);
+  }
+  return (bucket.masks = masks);
 }
 
-const newBucket = (): Bucket => ({ rules: [], masks: null });
+const newBucket = (guarded = false): Bucket => ({ rules: [], masks: undefined, guarded });
 
 export function compileLayer(rules: readonly Rule[]): Dispatch {
-  const d: Dispatch = { byKey: [], byNum: newBucket(), byItem: new Map(), always: newBucket(), everywhere: false };
+  const d: Dispatch = { byKey: [], byNum: newBucket(), byItem: new Map(), always: newBucket(true), everywhere: false };
   for (const rule of rules) {
     const first = rule.pattern[0]!;
     const c: CompiledRule = {
@@ -323,8 +341,6 @@ export function compileLayer(rules: readonly Rule[]): Dispatch {
     } else if (first.tokenKind === Kind.Num) d.byNum.rules.push(c);
     else d.always.rules.push(c);
   }
-  for (const bucket of [d.byNum, ...d.byKey, ...d.byItem.values()]) if (bucket) bucket.masks = bucketMasks(bucket.rules, (c) => c.next);
-  d.always.masks = bucketMasks(d.always.rules, (c) => c.guard);
   d.everywhere = d.always.rules.some((c) => c.guard === null);
   return d;
 }
@@ -338,7 +354,7 @@ export function runLayer(lx: Lexed, index: ItemIndex, layer: Dispatch): Item[] {
     const first = c.rule.pattern[0]!;
     if (first.type === 'token') return canStart(c.next!, lx, keys, index, i + 1);
     const here = index.at[i];
-    if (here) for (const it of here) if (it.kind === first.kind && canStart(c.next!, lx, keys, index, it.end)) return true;
+    if (here) for (let k = 0; k < here.length; k++) if (here[k]!.kind === first.kind && canStart(c.next!, lx, keys, index, here[k]!.end)) return true;
     return false;
   };
   const tryRule = (c: CompiledRule, i: number) => {
@@ -347,7 +363,8 @@ export function runLayer(lx: Lexed, index: ItemIndex, layer: Dispatch): Item[] {
     if (!matchElements(lx, index, c, 0, i)) return;
     let first = -1;
     let end = -1;
-    for (const part of c.parts) {
+    for (let p = 0; p < c.parts.length; p++) {
+      const part = c.parts[p];
       if (!part) continue;
       if (first < 0) first = part.first;
       end = part.end;
@@ -364,7 +381,7 @@ export function runLayer(lx: Lexed, index: ItemIndex, layer: Dispatch): Item[] {
     if (lx.kind[t] === Kind.Num) fit |= masks.num;
     else fit |= masks.byKey[keys[t]!] ?? 0;
     const here = index.at[t];
-    if (here && masks.byItem.size > 0) for (const it of here) fit |= masks.byItem.get(it.kind) ?? 0;
+    if (here && masks.byItem.size > 0) for (let k = 0; k < here.length; k++) fit |= masks.byItem.get(here[k]!.kind) ?? 0;
     return fit;
   };
   /**
@@ -372,7 +389,8 @@ export function runLayer(lx: Lexed, index: ItemIndex, layer: Dispatch): Item[] {
    * item; `guarded`: the `always` bucket, whose masks are of token i itself).
    */
   const tryBucket = (bucket: Bucket, i: number, itemKind?: string, guarded = false) => {
-    const { rules, masks } = bucket;
+    const { rules } = bucket;
+    const masks = bucket.masks === undefined ? bucketMasks(bucket) : bucket.masks;
     if (!masks) {
       for (let r = 0; r < rules.length; r++) tryRule(rules[r]!, i);
       return;
@@ -380,7 +398,10 @@ export function runLayer(lx: Lexed, index: ItemIndex, layer: Dispatch): Item[] {
     let fit = masks.anyNext;
     if (guarded) fit |= fitsAt(masks, i);
     else if (itemKind === undefined) fit |= fitsAt(masks, i + 1);
-    else for (const it of index.at[i]!) if (it.kind === itemKind) fit |= fitsAt(masks, it.end);
+    else {
+      const here = index.at[i]!;
+      for (let k = 0; k < here.length; k++) if (here[k]!.kind === itemKind) fit |= fitsAt(masks, here[k]!.end);
+    }
     for (let r = 0; fit !== 0 && r < rules.length; r++, fit >>>= 1) if (fit & 1) tryRule(rules[r]!, i);
   };
   const { byNum, byKey, byItem, always, everywhere } = layer;

@@ -467,38 +467,102 @@ export interface PackedLexicons {
   /** Phrases in runs of one lexicon and entry ('' for exception phrases): [lexicon, entry, how many, …]. */
   phraseRuns: (number | string)[];
   /** The phrases that start with a prefix (ranked after every phrase that starts with a whole word). */
-  prefixPhrases: number[];
+  prefixPhrases: ArrayLike<number>;
   /** Exception phrases in runs: [first phrase, how many, the entries excused (null: every entry), …]. */
   exceptionRuns: (number | string[] | null)[];
   words: string[];
   /**
    * Per state: where its accepted phrases, word steps and gaps start (stateCount + 1 each),
-   * shipped as they are rather than as counts: copying a JSON array into a typed array is one
-   * built-in call, where summing counts runs a loop per state in the interpreter on every cold start.
+   * shipped as they are rather than as counts: the shipped column is used as it is (a view of the
+   * build's block of numbers), where summing counts runs a loop per state in the interpreter on every cold start.
    */
-  acceptStart: number[];
-  accepts: number[];
-  wordStart: number[];
-  wordKey: number[];
-  wordNext: number[];
-  gapStart: number[];
-  gapMax: number[];
-  gapNext: number[];
+  acceptStart: ArrayLike<number>;
+  accepts: ArrayLike<number>;
+  wordStart: ArrayLike<number>;
+  wordKey: ArrayLike<number>;
+  wordNext: ArrayLike<number>;
+  gapStart: ArrayLike<number>;
+  gapMax: ArrayLike<number>;
+  gapNext: ArrayLike<number>;
   /** [state, prefix-trie root node, …] and [state, state after any word, …], for the states that have one. */
-  prefixRoots: number[];
-  anySteps: number[];
+  prefixRoots: ArrayLike<number>;
+  anySteps: ArrayLike<number>;
   /** Per prefix node: how many ASCII children, and its state (-1: none); all nodes' ASCII characters as one string, and the children. */
-  nodeAsciiCount: number[];
+  nodeAsciiCount: ArrayLike<number>;
   nodeAsciiChars: string;
-  nodeAsciiChild: number[];
-  nodeState: number[];
+  nodeAsciiChild: ArrayLike<number>;
+  nodeState: ArrayLike<number>;
   /** Children by characters outside ASCII: [node, character, child, …]. */
-  nodeOthers: number[];
+  nodeOthers: ArrayLike<number>;
 }
 
 const counts = (starts: readonly number[]) => starts.slice(1).map((end, k) => end - starts[k]!);
 /** [index, value, …] for the entries that are not -1. */
 const sparse = (values: readonly number[]) => values.flatMap((v, k) => (v >= 0 ? [k, v] : []));
+
+/**
+ * The packed automaton's number columns, in the order the build ships them: one block of integers
+ * (base64 in the bundle, 16-bit while every number fits; decoded by Node in native calls, see
+ * build.mjs) instead of JSON arrays, whose numbers JSON.parse would make into heap arrays only to be
+ * copied into typed arrays and dropped.
+ */
+const NUMBER_COLUMNS = [
+  'prefixPhrases',
+  'acceptStart',
+  'accepts',
+  'wordStart',
+  'wordKey',
+  'wordNext',
+  'gapStart',
+  'gapMax',
+  'gapNext',
+  'prefixRoots',
+  'anySteps',
+  'nodeAsciiCount',
+  'nodeAsciiChild',
+  'nodeState',
+  'nodeOthers',
+] as const satisfies readonly (keyof PackedLexicons)[];
+type NumberColumn = (typeof NUMBER_COLUMNS)[number];
+
+/** The packed automaton without its number columns (JSON), and how long each column is. */
+export type PackedLexiconsRest = Omit<PackedLexicons, NumberColumn> & { columnLengths: number[] };
+
+/** Split the packed automaton into its JSON part and its number columns end to end (the build). */
+export function splitNumberColumns(packed: PackedLexicons): { rest: PackedLexiconsRest; numbers: Int32Array } {
+  const rest: Record<string, unknown> = { ...packed };
+  const columnLengths: number[] = [];
+  let total = 0;
+  for (const name of NUMBER_COLUMNS) {
+    delete rest[name];
+    columnLengths.push(packed[name].length);
+    total += packed[name].length;
+  }
+  const numbers = new Int32Array(total);
+  let at = 0;
+  for (const name of NUMBER_COLUMNS) {
+    numbers.set(packed[name], at);
+    at += packed[name].length;
+  }
+  return { rest: { ...(rest as Omit<PackedLexicons, NumberColumn>), columnLengths }, numbers };
+}
+
+/** The packed automaton from splitNumberColumns' parts (its columns are views of `numbers`, not copies). */
+export function joinNumberColumns(rest: PackedLexiconsRest, numbers: Int32Array): PackedLexicons {
+  const { columnLengths, ...packed } = rest;
+  const columns: Record<string, Int32Array> = {};
+  let at = 0;
+  NUMBER_COLUMNS.forEach((name, k) => {
+    const length = columnLengths[k]!;
+    columns[name] = numbers.subarray(at, at + length);
+    at += length;
+  });
+  if (at !== numbers.length) throw new Error(`the lexicon automaton's number columns hold ${numbers.length} numbers, not ${at}`);
+  return { ...packed, ...(columns as Record<NumberColumn, Int32Array>) };
+}
+
+/** A column as a typed array: the shipped views as they are, a JSON array copied. */
+const int32s = (column: ArrayLike<number>): Int32Array => (column instanceof Int32Array ? column : new Int32Array(column));
 
 /** The automaton as JSON-safe data, as the build ships it. */
 export function packLexicons(compiled: CompiledLexicons): PackedLexicons {
@@ -588,9 +652,9 @@ export function unpackLexicons(packed: PackedLexicons): CompiledLexicons {
   }
   const words = new Map<string, number>();
   for (let w = 0; w < packed.words.length; w++) words.set(packed.words[w]!, w);
-  const wordStart = new Int32Array(packed.wordStart);
-  const wordKey = new Int32Array(packed.wordKey);
-  const wordNext = new Int32Array(packed.wordNext);
+  const wordStart = int32s(packed.wordStart);
+  const wordKey = int32s(packed.wordKey);
+  const wordNext = int32s(packed.wordNext);
   const rootWordNext = new Int32Array(packed.words.length).fill(-1);
   for (let k = wordStart[0]!; k < wordStart[1]!; k++) rootWordNext[wordKey[k]!] = wordNext[k]!;
   return {
@@ -602,21 +666,21 @@ export function unpackLexicons(packed: PackedLexicons): CompiledLexicons {
     words,
     rootWordNext,
     stateCount,
-    acceptStart: new Int32Array(packed.acceptStart),
-    accepts: new Int32Array(packed.accepts),
+    acceptStart: int32s(packed.acceptStart),
+    accepts: int32s(packed.accepts),
     wordStart,
     wordKey,
     wordNext,
     prefixRoot: fromPairs(packed.prefixRoots, stateCount),
     anyNext: fromPairs(packed.anySteps, stateCount),
-    gapStart: new Int32Array(packed.gapStart),
-    gapMax: new Int32Array(packed.gapMax),
-    gapNext: new Int32Array(packed.gapNext),
+    gapStart: int32s(packed.gapStart),
+    gapMax: int32s(packed.gapMax),
+    gapNext: int32s(packed.gapNext),
     nodeAscii,
     nodeOtherStart,
     nodeOtherChar,
     nodeOtherChild,
-    nodeState: new Int32Array(packed.nodeState),
+    nodeState: int32s(packed.nodeState),
   };
 }
 
@@ -627,7 +691,7 @@ function sumRuns(runs: readonly (number | string)[]): number {
 }
 
 /** A column of -1 with the listed [index, value, …] pairs set. */
-function fromPairs(pairs: readonly number[], length: number): Int32Array {
+function fromPairs(pairs: ArrayLike<number>, length: number): Int32Array {
   const out = new Int32Array(length).fill(-1);
   for (let k = 0; k < pairs.length; k += 2) out[pairs[k]!] = pairs[k + 1]!;
   return out;

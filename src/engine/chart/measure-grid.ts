@@ -9,6 +9,8 @@ const rowWords = (id: string): Set<string> => new Set(gridData.rows.find((r) => 
 const EARLIER = rowWords('grid-earlier-column');
 const LATER = rowWords('grid-later-column');
 const CELL_SPLIT = /\t+|\s*\|\s*|\s{2,}/;
+/** Anything CELL_SPLIT could split at: a line without it is one cell (most lines of prose). */
+const CELL_BREAK = /\t|\||\s{2}/;
 
 /** When a header cell names a time: earlier, later, or not a time (the label column, a "Goal" column). */
 function timeOfCell(cell: string): 'earlier' | 'later' | undefined {
@@ -38,7 +40,14 @@ export function gridRows(text: string, measurements: readonly Measurement[]): Gr
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const line = text.slice(start, end);
-    const cells = line.trim() === '' ? [] : line.trim().split(CELL_SPLIT);
+    // One cell (or none) can neither be a row nor a header: no split (and no arrays) for those lines.
+    if (!CELL_BREAK.test(line)) {
+      header = undefined;
+      start = end + 1;
+      continue;
+    }
+    const trimmed = line.trim();
+    const cells = trimmed === '' ? [] : trimmed.split(CELL_SPLIT);
     if (header && cells.length >= 2 && cells.length <= header.columns + 2) {
       while (m < measurements.length && measurements[m]!.start < start) m++;
       const values: Measurement[] = [];
@@ -52,8 +61,10 @@ export function gridRows(text: string, measurements: readonly Measurement[]): Gr
       }
     } else {
       header = undefined;
-      const times = cells.slice(1).map(timeOfCell);
-      if (times.length >= 2 && times.every((t) => t !== undefined) && times.includes('earlier')) {
+      // The cells after the first, read only while each names a time (most lines' first does not).
+      const times: ('earlier' | 'later' | undefined)[] = [];
+      for (let k = 1; k < cells.length && (k === 1 || times[k - 2] !== undefined); k++) times.push(timeOfCell(cells[k]!));
+      if (cells.length >= 3 && times.length >= 2 && times.every((t) => t !== undefined) && times.includes('earlier')) {
         header = { columns: times.length, reversed: times[0] === 'later' && times[times.length - 1] === 'earlier' };
       }
     }
