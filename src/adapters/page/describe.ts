@@ -24,6 +24,7 @@ import { OWN_UI_TAG, isVisible, squash } from '../dom';
 import { BLOCK_TAGS, textBuilder, type TextBuilder } from '../text';
 import type { PartSource } from '../types';
 import type { ElementIds } from './ids';
+import { attr, tagOf } from './element';
 import { cleanLabel, controlName, controlText, inferLabel, isMirror, isValueButton, isValueControl, labelLike } from './labels';
 
 // Caps as module constants (minified to one-letter names in the content bundle).
@@ -90,8 +91,8 @@ function classTokens(el: Element): string[] {
 /** Hint words of one element: landmark tags (nav, footer…), ARIA roles, class and id words. */
 function hintsOf(el: Element): string[] {
   const out = classTokens(el);
-  const role = el.getAttribute('role');
-  for (const word of [el.localName, role]) if (word && HINT_SET.has(word) && !out.includes(word)) out.push(word);
+  const role = attr(el, 'role');
+  for (const word of [tagOf(el), role]) if (word && HINT_SET.has(word) && !out.includes(word)) out.push(word);
   return out;
 }
 
@@ -102,7 +103,7 @@ function childNodes(node: Element, shadows?: ShadowRoot[]): ArrayLike<Node> {
     if (shadows && !shadows.includes(shadow) && shadows.length < 200) shadows.push(shadow);
     return shadow.childNodes;
   }
-  if (node.localName === 'slot') {
+  if (tagOf(node) === 'slot') {
     const assigned = (node as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
     return assigned.length > 0 ? assigned : node.childNodes;
   }
@@ -119,11 +120,11 @@ const TOGGLE_ROLES = /^(?:checkbox|radio|switch|menuitem(?:checkbox|radio)|optio
  * aria-pressed, or a checkbox/radio/switch/option role with aria-checked or aria-selected.
  */
 export function toggled(el: Element): boolean | null {
-  const pressed = el.getAttribute('aria-pressed');
+  const pressed = attr(el, 'aria-pressed');
   if (pressed !== null) return pressed !== 'false';
-  const role = el.getAttribute('role');
+  const role = attr(el, 'role');
   if (!TOGGLE_ROLES.test(role ?? '')) return null;
-  const state = el.getAttribute('aria-checked') ?? el.getAttribute('aria-selected');
+  const state = attr(el, 'aria-checked') ?? attr(el, 'aria-selected');
   return state === null ? null : state !== 'false';
 }
 
@@ -138,8 +139,8 @@ function skipped(el: Element): boolean {
   // A short item led by an empty ARIA box not ticked ("<li><span role=radio aria-checked=false></span> Worse</li>"): a choice not taken.
   const box = el.firstElementChild;
   if (box && toggled(box) === false && !box.textContent?.trim() && (el.textContent?.length ?? 0) <= 80) return true;
-  if (el.localName === 'button') return !isValueButton(el) && !CODE_TOKEN.test(el.textContent ?? '');
-  return SKIP.has(el.localName) || isMirror(el) || (el.localName === 'label' && unchecked((el as HTMLLabelElement).control, el));
+  if (tagOf(el) === 'button') return !isValueButton(el) && !CODE_TOKEN.test(el.textContent ?? '');
+  return SKIP.has(tagOf(el)) || isMirror(el) || (tagOf(el) === 'label' && unchecked((el as HTMLLabelElement).control, el));
 }
 
 /**
@@ -206,9 +207,9 @@ function isLayoutTable(el: Element): boolean {
 }
 
 function isEditorRoot(el: Element): boolean {
-  const editable = el.getAttribute('contenteditable');
+  const editable = attr(el, 'contenteditable');
   if (editable !== null && editable !== 'false') return true;
-  return el.getAttribute('role') === 'textbox' && el.getAttribute('aria-multiline') === 'true';
+  return attr(el, 'role') === 'textbox' && attr(el, 'aria-multiline') === 'true';
 }
 
 function visibleSafe(el: Element): boolean {
@@ -221,7 +222,7 @@ function visibleSafe(el: Element): boolean {
 
 /** Emphasis a class name or inline style gives a span or label ("span.bold", font-weight:bold). */
 function emphasised(el: Element): boolean {
-  const name = el.localName;
+  const name = tagOf(el);
   if (name === 'b' || name === 'strong' || name === 'u' || name === 'label') return true;
   if (/\b(?:bold|label|lbl|title|caption|heading|hdr|key)\b/i.test(classOf(el))) return true;
   const weight = (el as HTMLElement).style?.fontWeight;
@@ -268,7 +269,7 @@ function divGridRows(el: Element): Element[] | null {
     const kid = kids[i] as Element;
     const n = kid.childElementCount;
     if (n < 2) continue;
-    if (n > 24 || (width && n !== width) || SKIP.has(kid.localName) || /^(?:p|ul|ol|dl|table|form|section|article|fieldset|h[1-6])$/.test(kid.localName)) return null;
+    if (n > 24 || (width && n !== width) || SKIP.has(tagOf(kid)) || /^(?:p|ul|ol|dl|table|form|section|article|fieldset|h[1-6])$/.test(tagOf(kid))) return null;
     width = n;
     for (let c = 0; c < n; c++) if (((kid.children[c] as Element).childElementCount ?? 0) > 4) return null;
     rows.push(kid);
@@ -286,25 +287,25 @@ function divGridRows(el: Element): Element[] | null {
 
 /** A dated entry of a timeline or feed: an article (or feed item) that carries a time stamp. */
 function isEntry(el: Element, name: string): boolean {
-  const role = el.getAttribute('role');
+  const role = attr(el, 'role');
   if (name !== 'article' && role !== 'article' && flatParent(el)?.getAttribute('role') !== 'feed') return false;
   return el.querySelector('time, [datetime]') !== null;
 }
 
 /** Native value controls (a selector). */
 const CONTROLS = 'input, select, textarea';
-const isRecord = (e: Element): boolean => RECORD_TAGS.has(e.localName) || RECORD_ROLES.has(e.getAttribute('role') ?? '');
+const isRecord = (e: Element): boolean => RECORD_TAGS.has(tagOf(e)) || RECORD_ROLES.has(attr(e, 'role') ?? '');
 
 /** An element's text, whitespace collapsed. */
 const textOf = (e: Node | null | undefined): string => squash(e?.textContent ?? '');
 
 /** An element's class attribute ('' when none). */
-const classOf = (e: Element): string => e.getAttribute('class') ?? '';
+const classOf = (e: Element): string => attr(e, 'class') ?? '';
 /** Classed as deleted, voided or struck (a removed line or table). */
 const struckClass = (e: Element): boolean => REMOVED_CLASS.test(classOf(e));
 
 /** Tag and class: two elements of one kind are peers (chips), of two kinds a caption and a value. */
-const kind = (e: Element): string => `${e.localName}.${classOf(e)}`;
+const kind = (e: Element): string => `${tagOf(e)}.${classOf(e)}`;
 
 /**
  * Text cut short with an ellipsis whose whole is in a title attribute ("Anthem Blue Cross Blue …",
@@ -463,9 +464,9 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   }
 
   function visit(el: Element): void {
-    const name = el.localName;
+    const name = tagOf(el);
     // A tab panel hidden until its tab is clicked still belongs to the page (its charges, its facts).
-    if (skipped(el) || (el.hasAttribute('hidden') && name !== 'details' && el.getAttribute('role') !== 'tabpanel')) return;
+    if (skipped(el) || (el.hasAttribute('hidden') && name !== 'details' && attr(el, 'role') !== 'tabpanel')) return;
     if (name === 'br') {
       stack[stack.length - 1]?.builder.lineBreak();
       return;
@@ -494,7 +495,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       return; // hidden, buttons
     }
     // An ARIA check box ticked in a table row (one not ticked is never visited): the same mark.
-    if (cellCtx && el.getAttribute('role') === 'checkbox') top()?.builder.literal(' ☑ ');
+    if (cellCtx && attr(el, 'role') === 'checkbox') top()?.builder.literal(' ☑ ');
     const hints = hintsOf(el);
     hintStack.push(hints);
     const entry = isEntry(el, name);
@@ -506,9 +507,9 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
         return;
       }
       const heading = HEADING_TAGS.exec(name);
-      const role = el.getAttribute('role');
+      const role = attr(el, 'role');
       if (!top()?.flat && (heading || role === 'heading' || name === 'legend' || name === 'caption' || name === 'summary')) {
-        addHeading(el, heading ? Number(heading[1]) : Number(el.getAttribute('aria-level')) || (name === 'legend' ? 5 : 6));
+        addHeading(el, heading ? Number(heading[1]) : Number(attr(el, 'aria-level')) || (name === 'legend' ? 5 : 6));
         return;
       }
       if (tableDepth === 0 && !top()?.flat && ((name === 'table' && !isLayoutTable(el)) || (role && GRID_ROLES.has(role) && !gridShell(el, name)))) {
@@ -527,7 +528,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       if (name === 'dl') definitionList(el);
       else if (!top()?.flat && tableDepth === 0) labelValuePair(el);
       // "<span aria-label="Payer">Medicare Part B</span>": the label is the attribute.
-      const aria = el.getAttribute('aria-label') ?? el.getAttribute('data-label');
+      const aria = attr(el, 'aria-label') ?? attr(el, 'data-label');
       if (aria && !role && el.children.length === 0 && tableDepth === 0) field(el, aria, el.textContent ?? '', 'aria');
       else if (!aria && el.children.length === 0) titledFigure(el);
       const open = top();
@@ -574,17 +575,17 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const list = li.parentElement;
     if (list?.localName !== 'ol') return undefined;
     // Items the walk skipped (empty ones) still count: count on from the last item seen.
-    let [last, n] = listCounts.get(list) ?? [null, (Number(list.getAttribute('start')) || 1) - 1];
-    for (let sib = last ? last.nextElementSibling : list.firstElementChild; sib && sib !== li; sib = sib.nextElementSibling) if (sib.localName === 'li') n++;
-    n = Number(li.getAttribute('value')) || n + 1;
+    let [last, n] = listCounts.get(list) ?? [null, (Number(attr(list, 'start')) || 1) - 1];
+    for (let sib = last ? last.nextElementSibling : list.firstElementChild; sib && sib !== li; sib = sib.nextElementSibling) if (tagOf(sib) === 'li') n++;
+    n = Number(attr(li, 'value')) || n + 1;
     listCounts.set(list, [li, n]);
-    const style = list.getAttribute('type') ?? doc.defaultView?.getComputedStyle(list).listStyleType;
+    const style = attr(list, 'type') ?? doc.defaultView?.getComputedStyle(list).listStyleType;
     return !/^a$|alpha|latin/i.test(style ?? '') ? String(n) : n > 0 && n < 27 ? String.fromCharCode(64 + n) : undefined;
   }
 
   /** "<span title="Timed minutes total">41</span>": a figure named only by its tooltip. */
   function titledFigure(el: Element): void {
-    const title = el.getAttribute('title');
+    const title = attr(el, 'title');
     if (!title) return;
     const text = textOf(el);
     const label = cleanLabel(title);
@@ -613,7 +614,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     while (next && next.nodeType === 3 && !(next as Text).data.trim()) next = next.nextSibling;
     // A run-in head ends in a colon, a line break, or a period after one to three words ("<b>Plan.</b> …").
     const endsWithColon = /[:：]\s*$/.test(text) || /^[A-Z][A-Za-z/&' -]{1,30}\.$/.test(text) && text.split(' ').length <= 3;
-    const breakAfter = next !== null && next.nodeType === 1 && ((next as Element).localName === 'br' || BLOCK_TAGS.has((next as Element).localName));
+    const breakAfter = next !== null && next.nodeType === 1 && (tagOf(next as Element) === 'br' || BLOCK_TAGS.has(tagOf(next as Element)));
     if (!endsWithColon && !breakAfter) return false;
     open.label = cleanLabel(text).replace(/\.$/, '');
     return true;
@@ -637,7 +638,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     if (how.configNote) open.configNote = true;
     const at = order++;
     stack.push(open);
-    const pre = el.localName === 'pre' || (how.edit && /pre/.test((el as HTMLElement).style?.whiteSpace ?? ''));
+    const pre = tagOf(el) === 'pre' || (how.edit && /pre/.test((el as HTMLElement).style?.whiteSpace ?? ''));
     if (pre) preDepth++;
     visitChildren(el);
     if (pre) preDepth--;
@@ -656,7 +657,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       open.label ??= pairValues.get(e);
       pairValues.delete(e);
     }
-    if (!open.edit && !open.configNote && open.label === undefined && extra.table === undefined && pseudoHeading(text, open.el.localName)) {
+    if (!open.edit && !open.configNote && open.label === undefined && extra.table === undefined && pseudoHeading(text, tagOf(open.el))) {
       // A short title on a line of its own ("Reminders", "Clinical findings"): a heading.
       if (headings.length < LIMIT_HEADINGS) headings.push({ id: idOf(open.el), at, level: 7, text: squash(text).replace(/:$/, '') });
       return undefined;
@@ -670,10 +671,10 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const id = idOf(open.el);
     const hints = extra.hints ?? currentHints();
     if (open.configNote) hints.unshift('config-note');
-    const block: PageBlock = { id, at, text, tag: open.el.localName, visible: visibleSafe(open.el), ...extra };
+    const block: PageBlock = { id, at, text, tag: tagOf(open.el), visible: visibleSafe(open.el), ...extra };
     const entry = entryStack[entryStack.length - 1];
     if (entry) block.entry = entry;
-    const marker = open.el.localName === 'li' ? listMarker(open.el) : undefined;
+    const marker = tagOf(open.el) === 'li' ? listMarker(open.el) : undefined;
     if (marker) block.marker = marker;
     if (open.edit || open.configNote) block.edit = true;
     if (open.label) block.label = open.label;
@@ -701,7 +702,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       if (name) cellCtx.names.push(name);
       return;
     }
-    if (el.localName === 'textarea') {
+    if (tagOf(el) === 'textarea') {
       // One block whose text is the value (the source maps offsets into the value, not the DOM).
       const open = openBlock(el, true, true);
       if (options.config?.note.has(el)) {
@@ -738,10 +739,10 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   function definitionList(dl: Element): void {
     let term: string | null = null;
     for (const child of Array.from(dl.children)) {
-      if (child.localName === 'dt') {
+      if (tagOf(child) === 'dt') {
         term = textOf(child);
         pairLabels.add(child);
-      } else if (child.localName === 'dd' && term) {
+      } else if (tagOf(child) === 'dd' && term) {
         const control = child.querySelector(CONTROLS);
         field(child, term, control ? controlText(control) : untruncated(child, textOf(child)), 'dl');
         // The <dd>'s text block is labelled by its <dt> (a note section, or a header fact).
@@ -756,7 +757,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
    */
   function labelValuePair(el: Element): void {
     const nodes = Array.from(childNodes(el)).filter(
-      (n) => (n.nodeType === 3 && (n as Text).data.trim() !== '') || (n.nodeType === 1 && !SKIP.has((n as Element).localName) && (n as Element).localName !== 'br'),
+      (n) => (n.nodeType === 3 && (n as Text).data.trim() !== '') || (n.nodeType === 1 && !SKIP.has(tagOf(n as Element)) && tagOf(n as Element) !== 'br'),
     );
     if (nodes.length >= 4) {
       alternatingPairs(nodes);
@@ -764,16 +765,16 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     }
     // "<label>Visit #</label><span>5</span> <span>of 20 authorized</span>": a <label> naming no
     // control, its value and a remark after it read as one value.
-    const captioned = nodes.length === 3 && (nodes[0] as Element).localName === 'label' && !(nodes[0] as HTMLLabelElement).control;
+    const captioned = nodes.length === 3 && tagOf(nodes[0] as Element) === 'label' && !(nodes[0] as HTMLLabelElement).control;
     if (nodes.length !== 2 && !captioned) return;
     const [first, second] = nodes as [Node, Node];
     if (second.nodeType !== 1) return;
     const valueEl = second as Element;
-    if (first.nodeType === 1 && (isValueControl(first as Element) || HEADING_TAGS.test((first as Element).localName) || (first as Element).getAttribute('role') === 'heading')) return;
+    if (first.nodeType === 1 && (isValueControl(first as Element) || HEADING_TAGS.test(tagOf(first as Element)) || attr(first as Element, 'role') === 'heading')) return;
     // (An icon standing for its label has no text: its tooltip is the label, "<i title=Provider></i>".)
-    const label = cleanLabel(first.nodeType === 3 ? (first as Text).data : elementText(first as Element, 100) || ((first as Element).getAttribute('title') ?? ''));
+    const label = cleanLabel(first.nodeType === 3 ? (first as Text).data : elementText(first as Element, 100) || (attr(first as Element, 'title') ?? ''));
     // A label is only a label ("Payer: Medicare" already says both); a value is one value, not a table or list.
-    if (!labelLike(label, 40) || /^\d|\d{2}|[:：]\s*\S/.test(label) || /^(?:li|table|ul|ol|dl|form|fieldset|section|article)$/.test(valueEl.localName)) return;
+    if (!labelLike(label, 40) || /^\d|\d{2}|[:：]\s*\S/.test(label) || /^(?:li|table|ul|ol|dl|form|fieldset|section|article)$/.test(tagOf(valueEl))) return;
     // Controls report their own label (and a textarea's text is its block, read again as it is typed).
     if (isValueControl(valueEl) || valueEl.querySelector(CONTROLS)) return;
     const third = captioned ? (nodes[2] as Element) : null;
@@ -821,13 +822,13 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       return;
     }
     const index = tables.length;
-    const table: PageTable = { id: idOf(el), at: order++, kind: el.localName === 'table' ? 'table' : 'grid', columns: [], rows: [], total: 0, visible: visibleSafe(el) };
+    const table: PageTable = { id: idOf(el), at: order++, kind: tagOf(el) === 'table' ? 'table' : 'grid', columns: [], rows: [], total: 0, visible: visibleSafe(el) };
     tables.push(table);
     withHead(table);
     withHints(table);
     const rows = divRows ?? rowsOf(el);
     table.total = rows.length;
-    const caption = el.localName === 'table' ? (el as HTMLTableElement).caption : null;
+    const caption = tagOf(el) === 'table' ? (el as HTMLTableElement).caption : null;
     if (caption) table.caption = textOf(caption).slice(0, LIMIT_LABEL);
     tableDepth++;
     const headerRows: PageCell[][] = [];
@@ -868,7 +869,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       }
       dataStarted = true;
       let own = cellEls;
-      if (el.localName === 'table' && (first.rowSpan ?? 1) > 1 && cellEls.length > 1) {
+      if (tagOf(el) === 'table' && (first.rowSpan ?? 1) > 1 && cellEls.length > 1) {
         table.groups ??= [];
         groupIndex = table.groups.length;
         table.groups.push({ id: idOf(first), text: textOf(first).slice(0, LIMIT_VALUE) });
@@ -921,14 +922,14 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
 
   /** Rows of a table, or of an ARIA grid in the flat tree (rows may be slotted, or in shadow roots). */
   function rowsOf(el: Element): Element[] {
-    if (el.localName === 'table') return Array.from((el as HTMLTableElement).rows);
+    if (tagOf(el) === 'table') return Array.from((el as HTMLTableElement).rows);
     const out: Element[] = [];
     const walk = (node: Element): void => {
       const children = childNodes(node);
       for (let i = 0; i < children.length && out.length <= LIMIT_ROWS; i++) {
         const c = children[i] as Element;
         if (c.nodeType !== 1) continue;
-        const role = c.getAttribute('role');
+        const role = attr(c, 'role');
         if (role === 'row') out.push(c);
         else if (!role || !GRID_ROLES.has(role)) walk(c);
       }
@@ -938,16 +939,16 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   }
 
   function cellsOf(row: Element): Element[] {
-    if (row.localName === 'tr') return Array.from((row as HTMLTableRowElement).cells);
+    if (tagOf(row) === 'tr') return Array.from((row as HTMLTableRowElement).cells);
     const children = Array.from(row.children);
-    const cells = children.filter((c) => /^(?:cell|gridcell|columnheader|rowheader)$/.test(c.getAttribute('role') ?? ''));
+    const cells = children.filter((c) => /^(?:cell|gridcell|columnheader|rowheader)$/.test(attr(c, 'role') ?? ''));
     return cells.length > 0 ? cells : children;
   }
 
   /** Header row: in <thead>, all <th>/columnheader, or every non-empty cell short and bold. */
   function isHeaderRow(row: Element, cells: Element[]): boolean {
     if (row.parentElement?.localName === 'thead') return true;
-    if (cells.every((c) => c.localName === 'th' || c.getAttribute('role') === 'columnheader')) return cells.length > 1 || row.parentElement?.localName !== 'tbody';
+    if (cells.every((c) => tagOf(c) === 'th' || attr(c, 'role') === 'columnheader')) return cells.length > 1 || row.parentElement?.localName !== 'tbody';
     const texts = cells.map((c) => textOf(c));
     const filled = cells.filter((_, i) => texts[i] !== '');
     if (filled.length < 2) return false;
@@ -973,9 +974,9 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const text = open.builder.text().trim();
     const cell: PageCell = { text: untruncated(cellEl, squash(text)).slice(0, LIMIT_CELLCHARS) };
     // A cell named by its own aria-label ("<div class=cell aria-label=Modifiers>" around a toggle group).
-    const named = context.names.length > 0 ? context.names : [cellEl.getAttribute('aria-label') ?? ''];
+    const named = context.names.length > 0 ? context.names : [attr(cellEl, 'aria-label') ?? ''];
     if (named[0]) cell.name = named.join(' ').slice(0, LIMIT_LABEL);
-    if (context.bold || cellEl.localName === 'th') cell.bold = true;
+    if (context.bold || tagOf(cellEl) === 'th') cell.bold = true;
     // A caption and its value as two unlike elements ("<span class=k>Units</span><span class=v>2</span>").
     const [k, v] = cellEl.children;
     const caption = textOf(k);
@@ -1022,7 +1023,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     }
     for (const cell of cells) {
       const box = cell.querySelector('input[type="checkbox"]') as HTMLInputElement | null;
-      if (box?.checked && DELETE_NAME.test(`${box.name} ${box.getAttribute('aria-label') ?? ''}`)) return true;
+      if (box?.checked && DELETE_NAME.test(`${box.name} ${attr(box, 'aria-label') ?? ''}`)) return true;
     }
     return false;
   }
@@ -1033,8 +1034,8 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       const key = cells[i] as Element;
       const value = cells[i + 1] as Element;
       const label = textOf(key);
-      const isKey = key.localName === 'th' || /[:：]$/.test(label) || emphasisedChain(key);
-      if (!isKey || !labelLike(cleanLabel(label), 40) || value.localName === 'th') continue;
+      const isKey = tagOf(key) === 'th' || /[:：]$/.test(label) || emphasisedChain(key);
+      if (!isKey || !labelLike(cleanLabel(label), 40) || tagOf(value) === 'th') continue;
       const control = value.querySelector(CONTROLS);
       const text = control && isValueControl(control) ? controlText(control) : (value.textContent ?? '');
       if (!squash(text)) continue;
@@ -1067,7 +1068,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       seen.add(container);
       const parts = recordParts(container);
       if (parts.length === 0) continue;
-      const record: PageRecord = { id: idOf(container), at: hitAt.get(hit) ?? order++, tag: container.localName, parts, visible: visibleSafe(container) };
+      const record: PageRecord = { id: idOf(container), at: hitAt.get(hit) ?? order++, tag: tagOf(container), parts, visible: visibleSafe(container) };
       const hints: string[] = [];
       for (let a: Element | null = container; a && hints.length < LIMIT_HINTS; a = flatParent(a)) for (const h of hintsOf(a)) if (!hints.includes(h)) hints.push(h);
       withHints(record, hints);
@@ -1082,7 +1083,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     for (let depth = 0; depth < 8; depth++) {
       if (isRecord(container)) break;
       const parent = flatParent(container);
-      if (!parent || /^(?:body|html|main|form)$/.test(parent.localName)) break;
+      if (!parent || /^(?:body|html|main|form)$/.test(tagOf(parent))) break;
       if (others.some((o) => composedContains(parent, o) && !composedContains(container, o))) break;
       // The parent holds much more than the record (the rest of the page): the record ends here,
       // unless the parent is a list item or row (a line's code is one part of it).
@@ -1138,18 +1139,18 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
             if (value) add({ text: value.slice(0, LIMIT_CELLCHARS), ...(label && !CODE_TOKEN.test(label.text) ? { label: label.text } : {}), name: controlName(c) });
             continue;
           }
-          const label = c.getAttribute(c.children.length ? 'aria-label' : 'data-label');
+          const label = attr(c, c.children.length ? 'aria-label' : 'data-label');
           if (label) {
             // A responsive table's cell: its column name is the data-label; a group of chips: its aria-label.
             flush();
             add({ text: elementText(c, LIMIT_CELLCHARS), label });
-          } else if (c.localName === 'br' || BLOCK_TAGS.has(c.localName) || c.children.length > 0 || (c as Element & { shadowRoot: ShadowRoot | null }).shadowRoot) {
+          } else if (tagOf(c) === 'br' || BLOCK_TAGS.has(tagOf(c)) || c.children.length > 0 || (c as Element & { shadowRoot: ShadowRoot | null }).shadowRoot) {
             flush();
             walk(c);
-          } else if (c.hasAttribute('class') && !SPAN_TAGS.test(c.localName)) {
+          } else if (c.hasAttribute('class') && !SPAN_TAGS.test(tagOf(c))) {
             // A leaf with a class ("<span class=mins>20</span>"): its own part, the class as its name.
             flush();
-            add({ text: elementText(c, LIMIT_CELLCHARS), name: (c.getAttribute('class') as string).slice(0, LIMIT_LABEL) });
+            add({ text: elementText(c, LIMIT_CELLCHARS), name: (attr(c, 'class') as string).slice(0, LIMIT_LABEL) });
           } else own += ` ${elementText(c, LIMIT_CELLCHARS)} `;
         }
       }
@@ -1167,7 +1168,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
  * claim line's row to mark in the page. null when the element left the page.
  */
 export function elementTextSource(el: Element): { text: string; source: PartSource } | null {
-  if (el.localName === 'textarea') return { text: (el as HTMLTextAreaElement).value.slice(0, LIMIT_BLOCKCHARS), source: { kind: 'value', element: el as HTMLTextAreaElement } };
+  if (tagOf(el) === 'textarea') return { text: (el as HTMLTextAreaElement).value.slice(0, LIMIT_BLOCKCHARS), source: { kind: 'value', element: el as HTMLTextAreaElement } };
   if (!el.isConnected) return null;
   const builder = textBuilder(LIMIT_BLOCKCHARS);
   const walk = (node: Element): void => {
@@ -1177,12 +1178,12 @@ export function elementTextSource(el: Element): { text: string; source: PartSour
       if (child.nodeType === 3) builder.append(child as Text);
       else if (child.nodeType === 1) {
         const c = child as Element;
-        if (SKIP.has(c.localName) || c.localName === 'textarea') continue;
-        if (c.localName === 'br') {
+        if (SKIP.has(tagOf(c)) || tagOf(c) === 'textarea') continue;
+        if (tagOf(c) === 'br') {
           builder.lineBreak();
           continue;
         }
-        const isBlock = BLOCK_TAGS.has(c.localName);
+        const isBlock = BLOCK_TAGS.has(tagOf(c));
         if (isBlock) builder.lineBreak();
         walk(c);
         if (isBlock) builder.lineBreak();
