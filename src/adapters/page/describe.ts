@@ -24,7 +24,8 @@ import { OWN_UI_TAG, isVisible, squash } from '../dom';
 import { BLOCK_TAGS, textBuilder, type TextBuilder } from '../text';
 import type { PartSource } from '../types';
 import type { ElementIds } from './ids';
-import { attr, tagOf } from './element';
+import { attr, query, tagOf } from './element';
+import { TITLE_CANDIDATE } from './titles';
 import { cleanLabel, controlName, controlText, inferLabel, isMirror, isValueButton, isValueControl, labelLike } from './labels';
 
 // Caps as module constants (minified to one-letter names in the content bundle).
@@ -52,6 +53,8 @@ const REMOVED_CLASS = /\b(?:deleted|voided|removed|struck|strike|cancell?ed)\b/i
 const DELETE_NAME = /(?:^|[^a-z])(?:del|delete|remove|void)(?:[^a-z]|$)/i;
 /** Long enough to be prose: a table cell this long is also offered as a text block. */
 const CELL_BLOCK_CHARS = 80;
+/** Inline elements that are separate words of their block ("<span>Coverage</span><span>Aetna</span>"). */
+const SPACED = /^(?:span|label|output|time)$/;
 /** Inline emphasis, never a field of its own. */
 const SPAN_TAGS = /^(?:b|i|em|strong|u|s|del|mark|small|sup|sub)$/;
 
@@ -199,7 +202,7 @@ export function elementText(el: Element, max = 2000): string {
 /** A table that only lays out the page: one column, or big or several nested tables. */
 function isLayoutTable(el: Element): boolean {
   const rows = (el as HTMLTableElement).rows;
-  if (rows.length > 0 && rows.length < 400 && Array.from(rows).every((r) => r.cells.length <= 1)) return true;
+  if (rows.length > 0 && rows.length < 400 && [...rows].every((r) => r.cells.length <= 1)) return true;
   const nested = el.querySelectorAll('table');
   if (nested.length === 0) return false;
   if (nested.length > 1) return true;
@@ -282,15 +285,18 @@ function divGridRows(el: Element): Element[] | null {
     return hit !== null && (hit.index <= 6 || text[hit.index - 1] === '(') && text.length <= 80;
   };
   // A panel holding a table (a grid drawn as header and body tables) is no row of a div grid.
-  return rows.some((r) => Array.from(r.children).some(coded)) && !rows.some((r) => r.querySelector('table')) ? rows : null;
+  return rows.some((r) => [...r.children].some(coded)) && !rows.some((r) => query(r, 'table')) ? rows : null;
 }
 
 /** A dated entry of a timeline or feed: an article (or feed item) that carries a time stamp. */
 function isEntry(el: Element, name: string): boolean {
   const role = attr(el, 'role');
   if (name !== 'article' && role !== 'article' && flatParent(el)?.getAttribute('role') !== 'feed') return false;
-  return el.querySelector('time, [datetime]') !== null;
+  return query(el, 'time, [datetime]') !== null;
 }
+
+/** Columns a cell spans (a div grid's cell: one), at most 8. */
+const colSpanOf = (cell: Element): number => Math.min(Number((cell as HTMLTableCellElement).colSpan) || 1, 8);
 
 /** Native value controls (a selector). */
 const CONTROLS = 'input, select, textarea';
@@ -314,18 +320,9 @@ const kind = (e: Element): string => `${tagOf(e)}.${classOf(e)}`;
 function untruncated(el: Element, text: string): string {
   const cut = /^(.*?)\s*(?:…|\.\.\.)$/.exec(text);
   if (!cut || !cut[1]) return text;
-  const holder = el.hasAttribute('title') ? el : el.querySelector('[title]');
+  const holder = el.hasAttribute('title') ? el : query(el, '[title]');
   const whole = squash(holder?.getAttribute('title') ?? '');
   return whole.length > cut[1].length && whole.startsWith(cut[1]) ? whole : text;
-}
-
-/** A title standing alone: short, no digits or sentence punctuation, capitalised like a heading. */
-function pseudoHeading(text: string, tag: string): boolean {
-  const t = text.trim();
-  if (t.length > 40 || t.includes('\n') || /\d|,|:./.test(t) || /[.;!?]$/.test(t) || tag === 'li' || tag === 'td' || tag === 'th' || tag === 'dd') return false;
-  const words = t.replace(/:$/, '').split(/\s+/);
-  if (words.length > 5 || !/^[A-Z]/.test(t)) return false;
-  return words.length <= 2 || t === t.toUpperCase() || words.every((w) => /^[A-Z&]/.test(w) || /^(?:of|and|or|the|to|for|in|on|by)$/.test(w));
 }
 
 interface OpenBlock {
@@ -473,7 +470,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     }
     // "<label><input type=radio> Self-pay</label>": a choice not taken is not a value of the page
     // (in a table row or record the box's mark says it, for the classifier).
-    if (name === 'label' && !cellCtx && textOf(el).length <= 60 && unchecked((el as HTMLLabelElement).control ?? el.querySelector('input'))) return;
+    if (name === 'label' && !cellCtx && textOf(el).length <= 60 && unchecked((el as HTMLLabelElement).control ?? query(el, 'input'))) return;
     const config = options.config;
     if (config?.notNote.has(el)) {
       hintStack.push(['config-not']);
@@ -547,7 +544,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       const placed = boxed ? (el as HTMLElement).style.top : '';
       if (placed && placed === lastTop) open?.builder.literal(' \t ');
       else if (boxed) open?.builder.lineBreak();
-      else if (open && (name === 'span' || name === 'label' || name === 'output' || name === 'time')) open.builder.space();
+      else if (open && SPACED.test(name)) open.builder.space();
       if (boxed) lastTop = placed;
       if (name === 'a') inLink++;
       if (name === 'pre') preDepth++;
@@ -559,7 +556,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       if (name === 'a') inLink--;
       if (name === 'pre') preDepth--;
       if ((isBlock || (boxed && !placed)) && open) open.builder.lineBreak();
-      else if (open && (name === 'span' || name === 'label' || name === 'output' || name === 'time')) open.builder.space();
+      else if (open && SPACED.test(name)) open.builder.space();
     } finally {
       hintStack.pop();
       if (entry) entryStack.pop();
@@ -598,7 +595,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
    * joins them.
    */
   function gridShell(el: Element, name: string): boolean {
-    return name !== 'table' && !!el.querySelector('table') && !rowsOf(el).length;
+    return name !== 'table' && !!query(el, 'table') && !rowsOf(el).length;
   }
 
   function top(): OpenBlock | undefined {
@@ -609,7 +606,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   function leadLabel(el: Element, open: OpenBlock): boolean {
     const text = textOf(el);
     // A <label> wrapping its control is a field, not a run-in head.
-    if (!labelLike(text, 60) || el.querySelector(CONTROLS)) return false;
+    if (!labelLike(text, 60) || query(el, CONTROLS)) return false;
     let next = el.nextSibling;
     while (next && next.nodeType === 3 && !(next as Text).data.trim()) next = next.nextSibling;
     // A run-in head ends in a colon, a line break, or a period after one to three words ("<b>Plan.</b> …").
@@ -657,10 +654,10 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       open.label ??= pairValues.get(e);
       pairValues.delete(e);
     }
-    if (!open.edit && !open.configNote && open.label === undefined && extra.table === undefined && pseudoHeading(text, tagOf(open.el))) {
-      // A short title on a line of its own ("Reminders", "Clinical findings"): a heading.
-      if (headings.length < LIMIT_HEADINGS) headings.push({ id: idOf(open.el), at, level: 7, text: squash(text).replace(/:$/, '') });
-      return undefined;
+    // A short line of its own may be a title ("Reminders", "Clinical findings"): sent as a block and
+    // as a title candidate; the worker keeps one of the two (./titles.ts).
+    if (!open.edit && !open.configNote && open.label === undefined && extra.table === undefined && text.trim().length <= 40 && !/^(?:li|td|th|dd)$/.test(tagOf(open.el)) && headings.length < LIMIT_HEADINGS) {
+      headings.push({ id: idOf(open.el), at, level: TITLE_CANDIDATE, text });
     }
     if (blocks.length >= LIMIT_BLOCKS || textTotal + text.length > LIMIT_TEXT) {
       cut.add('text');
@@ -738,12 +735,12 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
 
   function definitionList(dl: Element): void {
     let term: string | null = null;
-    for (const child of Array.from(dl.children)) {
+    for (const child of [...dl.children]) {
       if (tagOf(child) === 'dt') {
         term = textOf(child);
         pairLabels.add(child);
       } else if (tagOf(child) === 'dd' && term) {
-        const control = child.querySelector(CONTROLS);
+        const control = query(child, CONTROLS);
         field(child, term, control ? controlText(control) : untruncated(child, textOf(child)), 'dl');
         // The <dd>'s text block is labelled by its <dt> (a note section, or a header fact).
         pairValues.set(child, cleanLabel(term).slice(0, LIMIT_LABEL));
@@ -776,9 +773,9 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     // A label is only a label ("Payer: Medicare" already says both); a value is one value, not a table or list.
     if (!labelLike(label, 40) || /^\d|\d{2}|[:：]\s*\S/.test(label) || /^(?:li|table|ul|ol|dl|form|fieldset|section|article)$/.test(tagOf(valueEl))) return;
     // Controls report their own label (and a textarea's text is its block, read again as it is typed).
-    if (isValueControl(valueEl) || valueEl.querySelector(CONTROLS)) return;
+    if (isValueControl(valueEl) || query(valueEl, CONTROLS)) return;
     const third = captioned ? (nodes[2] as Element) : null;
-    if (third && (third.nodeType !== 1 || isValueControl(third) || third.querySelector(CONTROLS))) return;
+    if (third && (third.nodeType !== 1 || isValueControl(third) || query(third, CONTROLS))) return;
     const value = untruncated(valueEl, elementText(valueEl, LIMIT_VALUE + 1)) + (third ? ` ${elementText(third, LIMIT_VALUE)}` : '');
     if (!value || value.length > LIMIT_VALUE || value === label) return;
     field(valueEl, label, value, 'prev');
@@ -859,7 +856,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
           }
           const cell = readCell(cellEl, index, -1);
           const rows = Number((cellEl as HTMLTableCellElement).rowSpan) || 1;
-          for (let n = Math.min(Number((cellEl as HTMLTableCellElement).colSpan) || 1, 8); n > 0; n--, c++) {
+          for (let n = colSpanOf(cellEl); n > 0; n--, c++) {
             out.push(cell);
             if (rows > 1) spanLeft[c] = rows - 1;
           }
@@ -883,7 +880,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       const cells: PageCell[] = [];
       for (const cellEl of own) {
         const cell = readCell(cellEl, index, table.rows.length);
-        const span = Math.min(Number((cellEl as HTMLTableCellElement).colSpan) || 1, 8);
+        const span = colSpanOf(cellEl);
         cells.push(cell);
         for (let s = 1; s < span; s++) cells.push({ text: '' });
         if (cells.length >= LIMIT_CELLS) break;
@@ -922,7 +919,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
 
   /** Rows of a table, or of an ARIA grid in the flat tree (rows may be slotted, or in shadow roots). */
   function rowsOf(el: Element): Element[] {
-    if (tagOf(el) === 'table') return Array.from((el as HTMLTableElement).rows);
+    if (tagOf(el) === 'table') return [...(el as HTMLTableElement).rows];
     const out: Element[] = [];
     const walk = (node: Element): void => {
       const children = childNodes(node);
@@ -939,8 +936,8 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   }
 
   function cellsOf(row: Element): Element[] {
-    if (tagOf(row) === 'tr') return Array.from((row as HTMLTableRowElement).cells);
-    const children = Array.from(row.children);
+    if (tagOf(row) === 'tr') return [...(row as HTMLTableRowElement).cells];
+    const children = [...row.children];
     const cells = children.filter((c) => /^(?:cell|gridcell|columnheader|rowheader)$/.test(attr(c, 'role') ?? ''));
     return cells.length > 0 ? cells : children;
   }
@@ -954,7 +951,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     if (filled.length < 2) return false;
     return filled.every((c) => {
       const text = textOf(c);
-      if (!labelLike(text, 40) || CODE_TOKEN.test(text) || c.querySelector(CONTROLS)) return false;
+      if (!labelLike(text, 40) || CODE_TOKEN.test(text) || query(c, CONTROLS)) return false;
       return emphasisedChain(c) || (c.children.length === 1 && emphasisedChain(c.children[0] as Element));
     });
   }
@@ -1016,13 +1013,13 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
    */
   function removed(row: Element, cells: Element[]): boolean {
     if (struckClass(row)) return true;
-    if (row.querySelector('del, s, strike')) {
+    if (query(row, 'del, s, strike')) {
       // The line itself is struck (not a word in a comment cell): most of its text is inside.
       const struck = Array.from(row.querySelectorAll('del, s, strike')).reduce((n, d) => n + textOf(d).length, 0);
       if (struck >= textOf(row).length / 3) return true;
     }
     for (const cell of cells) {
-      const box = cell.querySelector('input[type="checkbox"]') as HTMLInputElement | null;
+      const box = query(cell, 'input[type="checkbox"]') as HTMLInputElement | null;
       if (box?.checked && DELETE_NAME.test(`${box.name} ${attr(box, 'aria-label') ?? ''}`)) return true;
     }
     return false;
@@ -1036,7 +1033,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       const label = textOf(key);
       const isKey = tagOf(key) === 'th' || /[:：]$/.test(label) || emphasisedChain(key);
       if (!isKey || !labelLike(cleanLabel(label), 40) || tagOf(value) === 'th') continue;
-      const control = value.querySelector(CONTROLS);
+      const control = query(value, CONTROLS);
       const text = control && isValueControl(control) ? controlText(control) : (value.textContent ?? '');
       if (!squash(text)) continue;
       field(value, label, untruncated(value, squash(text)), 'row', control ? controlName(control) : undefined, { table: tableIndex });
@@ -1072,7 +1069,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       const hints: string[] = [];
       for (let a: Element | null = container; a && hints.length < LIMIT_HINTS; a = flatParent(a)) for (const h of hintsOf(a)) if (!hints.includes(h)) hints.push(h);
       withHints(record, hints);
-      if (container.querySelector('del, s, strike') || struckClass(container)) record.removed = true;
+      if (query(container, 'del, s, strike') || struckClass(container)) record.removed = true;
       records.push(record);
     }
   }
@@ -1089,7 +1086,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       // unless the parent is a list item or row (a line's code is one part of it).
       const size = elementText(parent, 701).length;
       // (A card of short fields is one record however many fields it shows.)
-      if (size > 700 || (size > 200 && size > 3 * elementText(container, 701).length && !isRecord(parent) && Array.from(parent.children).some((k) => elementText(k, 81).length > 80))) break;
+      if (size > 700 || (size > 200 && size > 3 * elementText(container, 701).length && !isRecord(parent) && [...parent.children].some((k) => elementText(k, 81).length > 80))) break;
       container = parent;
     }
     // Prose: a code inside a long paragraph is a mention, not a line.

@@ -6,3 +6,6 @@ export const attr = (el: Element, name: string): string | null => el.getAttribut
 
 /** The element's lower-case tag name ("td", "mat-row"). */
 export const tagOf = (el: Element): string => el.localName;
+
+/** The first element under `el` that matches a selector, null when none. */
+export const query = (el: Element, css: string): Element | null => el.querySelector(css);

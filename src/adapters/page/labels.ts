@@ -4,7 +4,7 @@
 // the control's own name/placeholder. Also the value a control shows, for native and ARIA controls.
 import type { LabelVia } from '../../shared/page';
 import { squash } from '../dom';
-import { attr, tagOf } from './element';
+import { attr, query, tagOf } from './element';
 
 /** Text that can be a label: short, has letters (or is "#", a line-number column), is not a sentence. */
 export function labelLike(text: string, max = 60): boolean {
@@ -77,7 +77,7 @@ export function controlText(el: Element): string {
   }
   if (valueText !== null) return valueText;
   // A multi-select's typing box is empty beside the choices it shows as chips (select2, chip inputs): those are the value.
-  const inner = el.querySelector('input, textarea');
+  const inner = query(el, 'input, textarea');
   return (inner && !isMirror(inner) && (inner as HTMLInputElement).value) || textWithoutControls(el);
 }
 
@@ -144,8 +144,8 @@ function previousText(el: Element): string | null {
       if (isValueControl(p) || tagOf(p) === 'script' || tagOf(p) === 'style') return null;
       // A label is inline text, not a block of other content (a card, a list) that happens to precede.
       const text = cleanLabel(textWithoutControls(p));
-      if (text) return labelLike(text) && !p.querySelector('div, p, li, table, section, dl, ul, ol') ? text : null;
-      if (p.querySelector('input, select, textarea')) return null;
+      if (text) return labelLike(text) && !query(p, 'div, p, li, table, section, dl, ul, ol') ? text : null;
+      if (query(p, 'input, select, textarea')) return null;
     }
     const parent: Element | null = node.parentElement;
     if (!parent || /^(?:body|form|table|tbody|tr|ul|ol|dl|fieldset)$/.test(tagOf(parent))) return null;
