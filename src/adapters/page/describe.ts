@@ -26,7 +26,7 @@ import type { PartSource } from '../types';
 import type { ElementIds } from './ids';
 import { attr, query, tagOf } from './element';
 import { TITLE_CANDIDATE } from './titles';
-import { cleanLabel, controlName, controlText, inferLabel, isMirror, isValueButton, isValueControl, labelLike } from './labels';
+import { cleanLabel, controlName, controlText, inferLabel, isMirror, isValueButton, isValueControl, labelLike, proseBox } from './labels';
 
 // Caps as module constants (minified to one-letter names in the content bundle).
 const { blockChars: LIMIT_BLOCKCHARS, blocks: LIMIT_BLOCKS, cellChars: LIMIT_CELLCHARS, cells: LIMIT_CELLS, fields: LIMIT_FIELDS, headings: LIMIT_HEADINGS, hints: LIMIT_HINTS, label: LIMIT_LABEL, recordParts: LIMIT_RECORDPARTS, records: LIMIT_RECORDS, rows: LIMIT_ROWS, tables: LIMIT_TABLES, text: LIMIT_TEXT, title: LIMIT_TITLE, value: LIMIT_VALUE } = PAGE_LIMITS;
@@ -46,6 +46,7 @@ const RECORD_TAGS: ReadonlySet<string> = new Set(['li', 'article', 'tr', 'dd', '
 const RECORD_ROLES: ReadonlySet<string> = new Set(['listitem', 'row', 'article', 'option']);
 const GRID_ROLES: ReadonlySet<string> = new Set(['grid', 'table', 'treegrid']);
 const CHROME_SET: ReadonlySet<string> = new Set(HINT_WORDS.chrome);
+const BILLING_SET: ReadonlySet<string> = new Set(HINT_WORDS.billing);
 const HINT_SET: ReadonlySet<string> = new Set([...CHROME_SET, ...HINT_WORDS.note, ...HINT_WORDS.billing]);
 /** A procedure code as a page prints it (CPT, CPT II/III, HCPCS level II); loose: the classifier checks. */
 const CODE_TOKEN = /(?<![\w.$\/-])(?:\d{4}[0-9FTU]|[A-V]\d{4})(?![\w.\/]|-\d)/;
@@ -212,7 +213,7 @@ function isLayoutTable(el: Element): boolean {
 function isEditorRoot(el: Element): boolean {
   const editable = attr(el, 'contenteditable');
   if (editable !== null && editable !== 'false') return true;
-  return attr(el, 'role') === 'textbox' && attr(el, 'aria-multiline') === 'true';
+  return attr(el, 'role') === 'textbox' && (attr(el, 'aria-multiline') === 'true' || proseBox(el));
 }
 
 function visibleSafe(el: Element): boolean {
@@ -310,6 +311,14 @@ const classOf = (e: Element): string => attr(e, 'class') ?? '';
 /** Classed as deleted, voided or struck (a removed line or table). */
 const struckClass = (e: Element): boolean => REMOVED_CLASS.test(classOf(e));
 
+/**
+ * A value printed over its caption ("<div class=kv-value>Jun 1, 2027</div><div class=kv-caption>Date</div>"):
+ * the second element's class names it a caption (caption, or a prefixed …-label/…-lbl: a bare
+ * "label" is Bootstrap's status chip), the first's does not.
+ */
+const CAPTION_CLASS = /(?:^|\s)(?:caption|\S+[-_](?:caption|label|lbl))(?:\s|$)/i;
+const captionLast = (value: Element, caption: Element): boolean => CAPTION_CLASS.test(classOf(caption)) && !CAPTION_CLASS.test(classOf(value));
+
 /** Tag and class: two elements of one kind are peers (chips), of two kinds a caption and a value. */
 const kind = (e: Element): string => `${tagOf(e)}.${classOf(e)}`;
 
@@ -359,6 +368,8 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   let textTotal = 0;
   const stack: OpenBlock[] = [];
   const hintStack: string[][] = [];
+  /** Disclosures the walk is inside, folded: the element that stays shown (a closed <details>, a hidden tab panel's parent). */
+  const folds: Element[] = [];
   /** Ids of the dated entries (timeline or feed items) the walk is inside. */
   const entryStack: string[] = [];
   let inLink = 0;
@@ -497,7 +508,14 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     hintStack.push(hints);
     const entry = isEntry(el, name);
     if (entry) entryStack.push(idOf(el));
+    const panel = attr(el, 'role') === 'tabpanel';
+    const fold = name === 'details' && !el.hasAttribute('open') ? el : panel && !visibleSafe(el) ? flatParent(el) : null;
+    if (fold) folds.push(fold);
     try {
+      // A tab panel is headed by its tab's label ("Objective"), shown or not.
+      const tab = panel ? attr(el, 'aria-labelledby') : null;
+      const tabLabel = tab ? textOf((el.getRootNode() as Document).getElementById?.(tab.split(' ')[0] as string)) : '';
+      if (tabLabel) addHeading(el, 6, tabLabel);
       const configLabel = options.config?.note.get(el);
       if (options.config?.note.has(el) && !top()?.flat) {
         block(el, { flat: true, edit: false, configNote: true, ...(configLabel ? { label: configLabel } : {}) });
@@ -560,6 +578,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     } finally {
       hintStack.pop();
       if (entry) entryStack.pop();
+      if (fold) folds.pop();
     }
   }
 
@@ -598,6 +617,17 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     return name !== 'table' && !!query(el, 'table') && !rowsOf(el).length;
   }
 
+  /**
+   * A text block shown, or folded away by the page's own disclosure on a part that is shown (a
+   * closed <details>, a tab panel not open): a note's section, one click away, not a hidden draft.
+   * (Tables, rows and fields keep their own visibility, and so does text under billing hints: a
+   * tab of older charges is not this visit's.)
+   */
+  function shown(el: Element): boolean {
+    const fold = folds[folds.length - 1];
+    return visibleSafe(el) || (!!fold && visibleSafe(fold) && !currentHints().some((h) => BILLING_SET.has(h)));
+  }
+
   function top(): OpenBlock | undefined {
     return stack[stack.length - 1];
   }
@@ -617,8 +647,8 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     return true;
   }
 
-  function addHeading(el: Element, level: number): void {
-    const text = textOf(el).slice(0, LIMIT_LABEL);
+  function addHeading(el: Element, level: number, title = textOf(el)): void {
+    const text = title.slice(0, LIMIT_LABEL);
     if (!text) return;
     // A title that carries a code ("<legend>97110 Therapeutic exercise</legend>") heads a record.
     if (tableDepth === 0 && CODE_TOKEN.test(text)) hit(el);
@@ -668,7 +698,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const id = idOf(open.el);
     const hints = extra.hints ?? currentHints();
     if (open.configNote) hints.unshift('config-note');
-    const block: PageBlock = { id, at, text, tag: tagOf(open.el), visible: visibleSafe(open.el), ...extra };
+    const block: PageBlock = { id, at, text, tag: tagOf(open.el), visible: shown(open.el), ...extra };
     const entry = entryStack[entryStack.length - 1];
     if (entry) block.entry = entry;
     const marker = tagOf(open.el) === 'li' ? listMarker(open.el) : undefined;
@@ -764,16 +794,18 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     // control, its value and a remark after it read as one value.
     const captioned = nodes.length === 3 && tagOf(nodes[0] as Element) === 'label' && !(nodes[0] as HTMLLabelElement).control;
     if (nodes.length !== 2 && !captioned) return;
-    const [first, second] = nodes as [Node, Node];
+    let [first, second] = nodes as [Node, Node];
     if (second.nodeType !== 1) return;
+    if (!captioned && first.nodeType === 1 && captionLast(first as Element, second as Element)) [first, second] = [second, first];
     const valueEl = second as Element;
     if (first.nodeType === 1 && (isValueControl(first as Element) || HEADING_TAGS.test(tagOf(first as Element)) || attr(first as Element, 'role') === 'heading')) return;
     // (An icon standing for its label has no text: its tooltip is the label, "<i title=Provider></i>".)
     const label = cleanLabel(first.nodeType === 3 ? (first as Text).data : elementText(first as Element, 100) || (attr(first as Element, 'title') ?? ''));
     // A label is only a label ("Payer: Medicare" already says both); a value is one value, not a table or list.
     if (!labelLike(label, 40) || /^\d|\d{2}|[:：]\s*\S/.test(label) || /^(?:li|table|ul|ol|dl|form|fieldset|section|article)$/.test(tagOf(valueEl))) return;
-    // Controls report their own label (and a textarea's text is its block, read again as it is typed).
-    if (isValueControl(valueEl) || query(valueEl, CONTROLS)) return;
+    // Controls report their own label (and a textarea's or a prose textbox's text is its block).
+    const box = query(valueEl, '[role=textbox]');
+    if (isValueControl(valueEl) || query(valueEl, CONTROLS) || (box && proseBox(box))) return;
     const third = captioned ? (nodes[2] as Element) : null;
     if (third && (third.nodeType !== 1 || isValueControl(third) || query(third, CONTROLS))) return;
     const value = untruncated(valueEl, elementText(valueEl, LIMIT_VALUE + 1)) + (third ? ` ${elementText(third, LIMIT_VALUE)}` : '');
@@ -794,10 +826,11 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     if (kind(els[0] as Element) === kind(els[1] as Element)) return;
     for (let i = 0; i < els.length; i++) if (kind(els[i] as Element) !== kind(els[i % 2] as Element) || (els[i] as Element).childElementCount > 2) return;
     const pairs: [Element, string, Element][] = [];
+    const flip = captionLast(els[0] as Element, els[1] as Element) ? 1 : 0;
     for (let i = 0; i < els.length; i += 2) {
-      const label = cleanLabel(elementText(els[i] as Element, 100));
+      const label = cleanLabel(elementText(els[i + flip] as Element, 100));
       if (!labelLike(label, 40) || /^\d/.test(label)) return;
-      pairs.push([els[i] as Element, label, els[i + 1] as Element]);
+      pairs.push([els[i + flip] as Element, label, els[i + 1 - flip] as Element]);
     }
     for (const [labelEl, label, valueEl] of pairs) {
       const value = untruncated(valueEl, elementText(valueEl, LIMIT_VALUE));
@@ -823,7 +856,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     tables.push(table);
     withHead(table);
     withHints(table);
-    const rows = divRows ?? rowsOf(el);
+    const rows = divRows ? divRows.map((r): [Element, Element[]] => [r, cellsOf(r)]) : joinedRows(rowsOf(el), tagOf(el) !== 'table');
     table.total = rows.length;
     const caption = tagOf(el) === 'table' ? (el as HTMLTableElement).caption : null;
     if (caption) table.caption = textOf(caption).slice(0, LIMIT_LABEL);
@@ -833,13 +866,14 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     let dataStarted = false;
     // Rows still covered by a rowspan cell of column 0: [rows left, group index].
     let covering: [number, number] | null = null;
+    // Body cells spanning rows, by column: [rows left, the cell].
+    const bodySpan: ([number, PageCell] | undefined)[] = [];
     for (let r = 0; r < rows.length; r++) {
       if (table.rows.length >= LIMIT_ROWS) {
         cut.add(`table rows (${rows.length})`);
         break;
       }
-      const row = rows[r] as Element;
-      const cellEls = cellsOf(row);
+      const [row, cellEls] = rows[r] as [Element, Element[]];
       if (cellEls.length === 0) continue;
       let groupIndex: number | undefined;
       const first = cellEls[0] as HTMLTableCellElement;
@@ -866,25 +900,38 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       }
       dataStarted = true;
       let own = cellEls;
+      // Under header rows, a cell spanning rows keeps its column (a date of service beside every
+      // line of a visit): the rows it covers get its text again at that column.
+      const headed = headerRows.length > 0;
       if (tagOf(el) === 'table' && (first.rowSpan ?? 1) > 1 && cellEls.length > 1) {
         table.groups ??= [];
         groupIndex = table.groups.length;
         table.groups.push({ id: idOf(first), text: textOf(first).slice(0, LIMIT_VALUE) });
         covering = [first.rowSpan - 1, groupIndex];
         groupCell(first, index, groupIndex);
-        own = cellEls.slice(1);
+        if (!headed) own = cellEls.slice(1);
       } else if (covering && covering[0] > 0) {
         groupIndex = covering[1];
         covering[0]--;
       } else covering = null;
       const cells: PageCell[] = [];
+      const covered = (): void => {
+        for (let held = bodySpan[cells.length]; headed && held && held[0] > 0; held = bodySpan[cells.length]) {
+          held[0]--;
+          cells.push({ text: held[1].text });
+        }
+      };
       for (const cellEl of own) {
+        covered();
         const cell = readCell(cellEl, index, table.rows.length);
+        const down = Number((cellEl as HTMLTableCellElement).rowSpan) || 1;
+        if (down > 1) bodySpan[cells.length] = [down - 1, cell];
         const span = colSpanOf(cellEl);
         cells.push(cell);
         for (let s = 1; s < span; s++) cells.push({ text: '' });
         if (cells.length >= LIMIT_CELLS) break;
       }
+      covered();
       if (cells.every((c) => !c.text.trim())) continue;
       const pageRow: PageRow = { id: idOf(row), cells, visible: visibleSafe(row) };
       if (groupIndex !== undefined) pageRow.group = groupIndex;
@@ -893,6 +940,11 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       table.rows.push(pageRow);
     }
     tableDepth--;
+    // Under header rows, one cell spanning every line (a date of service) is a column, not an encounter of a list.
+    if (headerRows.length && table.groups?.length === 1 && table.rows.every((r) => r.group === 0)) {
+      delete table.groups;
+      for (const item of [...table.rows, ...fields]) if (item.group === 0 && (!('table' in item) || item.table === index)) delete item.group;
+    }
     table.columns = columns(headerRows);
     splitGrid(el, table, headerRows.length > 0);
   }
@@ -932,6 +984,30 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       }
     };
     walk(el);
+    return out;
+  }
+
+  /**
+   * Rows with their cells. A grid drawn in several containers (AG Grid: the pinned-left and centre
+   * viewports draw each row once, with the same row-index / aria-rowindex / row-id, not always in
+   * the same order) is joined into one row per key, its cells in aria-colindex order.
+   */
+  function joinedRows(rows: Element[], split: boolean): [Element, Element[]][] {
+    const out: [Element, Element[]][] = [];
+    const byKey = new Map<string, Element[]>();
+    for (const row of rows) {
+      const cells = cellsOf(row);
+      const by = split ? ['row-index', 'aria-rowindex', 'row-id'].find((a) => row.hasAttribute(a)) : undefined;
+      const key = by && `${by}=${attr(row, by)}`;
+      const same = key ? byKey.get(key) : undefined;
+      if (same) {
+        same.push(...cells);
+        if (same.every((c) => attr(c, 'aria-colindex'))) same.sort((a, b) => Number(attr(a, 'aria-colindex')) - Number(attr(b, 'aria-colindex')));
+      } else {
+        out.push([row, cells]);
+        if (key) byKey.set(key, cells);
+      }
+    }
     return out;
   }
 

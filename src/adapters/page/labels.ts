@@ -42,8 +42,16 @@ export function isValueControl(el: Element): boolean {
   if (name === 'input') return !NOT_VALUE_INPUTS.test((el as HTMLInputElement).type);
   if (name === 'select' || name === 'textarea') return true;
   if (name === 'button') return isValueButton(el);
-  // A multi-line textbox or a contenteditable one is an editor (a text block), not a field.
-  return VALUE_ROLES.has(attr(el, 'role') ?? '') && !el.hasAttribute('contenteditable') && attr(el, 'aria-multiline') !== 'true';
+  // A multi-line textbox, a contenteditable one or one showing prose is an editor (a text block), not a field.
+  return VALUE_ROLES.has(attr(el, 'role') ?? '') && !el.hasAttribute('contenteditable') && attr(el, 'aria-multiline') !== 'true' && !proseBox(el);
+}
+
+/**
+ * A textbox showing prose: lines or paragraphs, or more than a field's value holds (ExtJS's
+ * read-only display field around a note section). Its text is a block, line breaks kept, never cut at a value's length.
+ */
+export function proseBox(el: Element): boolean {
+  return attr(el, 'role') === 'textbox' && (!!query(el, 'br, p, div, li') || (el.textContent?.length ?? 0) > 300);
 }
 
 export function isNativeControl(el: Element): boolean {
