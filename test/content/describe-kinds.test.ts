@@ -86,11 +86,12 @@ describe('a value printed over its caption', () => {
 });
 
 describe('a table cell spanning rows under header columns', () => {
-  it('a date-of-service cell spanning every line: later rows still resolve by header', () => {
+  it('a date-of-service cell spanning every line (a totals row after them): later rows still resolve by header', () => {
     const visit = readVisit(`<main><h2>Visit notes</h2><p>${OBJECTIVE}</p></main>
       <table><thead><tr><th>DOS</th><th>Code</th><th>Mod</th><th>Dx</th><th>Units</th><th>Min</th></tr></thead><tbody>
       <tr><td rowspan="2">07/12/2027</td><td>97110</td><td>GP</td><td>M54.50</td><td>2</td><td>24</td></tr>
-      <tr><td>97124</td><td>GP</td><td>M62.830</td><td>1</td><td>14</td></tr></tbody></table>`);
+      <tr><td>97124</td><td>GP</td><td>M62.830</td><td>1</td><td>14</td></tr></tbody>
+      <tfoot><tr><td colspan="5"><b>Total timed minutes</b></td><td>38</td></tr></tfoot></table>`);
     expect(visit.lines.map((l) => [l.code, l.units, l.minutes, l.dx])).toEqual([
       ['97110', 2, 24, ['M54.50']],
       ['97124', 1, 14, ['M62.830']],

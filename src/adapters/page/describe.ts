@@ -940,8 +940,9 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       table.rows.push(pageRow);
     }
     tableDepth--;
-    // Under header rows, one cell spanning every line (a date of service) is a column, not an encounter of a list.
-    if (headerRows.length && table.groups?.length === 1 && table.rows.every((r) => r.group === 0)) {
+    // Under header rows, one cell spanning rows (a date of service over every line, a totals row
+    // after them) is a column, not an encounter of a list.
+    if (headerRows.length && table.groups?.length === 1) {
       delete table.groups;
       for (const item of [...table.rows, ...fields]) if (item.group === 0 && (!('table' in item) || item.table === index)) delete item.group;
     }
