@@ -31,6 +31,7 @@ export async function shapeReader() {
   const entry = `
     export { readFrame, ElementIds } from ${JSON.stringify(join(REPO, 'src/adapters/index.ts'))};
     export { classifyFrame } from ${JSON.stringify(join(REPO, 'src/adapters/classify/index.ts'))};
+    export { settleTitles } from ${JSON.stringify(join(REPO, 'src/adapters/page/titles.ts'))};
     export { mergeReadings } from ${JSON.stringify(join(REPO, 'src/background/frames.ts'))};
   `;
   const result = await esbuild.build({ stdin: { contents: entry, resolveDir: REPO, loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', target: 'node20', write: false, logLevel: 'silent' });
@@ -40,11 +41,11 @@ export async function shapeReader() {
 
 /** The visits the reader takes from one generated page. */
 export async function readShape(html) {
-  const { readFrame, ElementIds, classifyFrame, mergeReadings } = await shapeReader();
+  const { readFrame, ElementIds, classifyFrame, settleTitles, mergeReadings } = await shapeReader();
   const dom = new JSDOM(html, { url: 'https://ehr.example.test/encounter/1' });
   try {
     const frame = readFrame(dom.window.document, { href: 'https://ehr.example.test/encounter/1' }, [], new ElementIds(), { top: true });
-    const reading = classifyFrame(frame.snapshot.page);
+    const reading = classifyFrame(settleTitles(frame.snapshot.page));
     const merged = mergeReadings([{ frameId: 0, reading, stale: false, top: true }]);
     return { visits: merged ? merged.visits.map((v) => v.visit) : [], page: frame.snapshot.page, reading };
   } finally {

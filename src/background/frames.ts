@@ -4,6 +4,7 @@
 // and the copy the user sees wins. A claim list that shows several encounters is several visits.
 import type { FrameReading, ReadFact, ReadLine, ReadNotePart, Skipped } from '../adapters/classify/index';
 import type { Fact } from '../adapters/classify/vocab';
+import { settleTitles } from '../adapters/page/titles';
 import type { ClaimLine, NotePart, Visit } from '../engine/visit';
 import type { ContentMessage } from '../shared/messages';
 import type { Snapshot, SnapshotClaimLine } from '../shared/snapshot';
@@ -62,7 +63,8 @@ export interface MergedReading {
 export function frameSnapshot(message: ContentMessage, previous: Snapshot | null | undefined, origin: string): Snapshot | null {
   if (message.type === 'cs:snapshot') {
     const { stale: _stale, origin: _origin, ...snapshot } = message.snapshot;
-    return { ...snapshot, origin };
+    // Short lines the describer left for the worker to call a title or not (src/adapters/page/titles.ts).
+    return { ...snapshot, page: settleTitles(snapshot.page), origin };
   }
   if (message.type === 'cs:pending') return previous ? { ...previous, stale: true } : null;
   return null;

@@ -19,7 +19,7 @@ const CellSchema = z.object({
 
 export const PageDescriptionSchema = z.object({
   frame: z.object({ top: z.boolean(), visible: z.boolean(), loading: z.boolean(), title: text(L.title), url: z.optional(text(L.url)) }),
-  headings: z.array(z.object({ id, at, level: z.number().check(z.int(), z.gte(1), z.lte(7)), text: text(L.label) })).check(z.maxLength(L.headings)),
+  headings: z.array(z.object({ id, at, level: z.number().check(z.int(), z.gte(0), z.lte(7)), text: text(L.label) })).check(z.maxLength(L.headings)),
   blocks: z
     .array(
       z.object({

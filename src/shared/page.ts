@@ -39,6 +39,7 @@ export interface PageFrame {
 export interface PageHeading {
   id: string;
   at: number;
+  /** 1–6 as the page says, 7 for a short title standing alone; 0: a title candidate the worker decides (src/adapters/page/titles.ts). */
   level: number;
   text: string;
 }

@@ -5,6 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ElementIds, readFrame, updateBlock } from '../../src/adapters/index';
+import { settleTitles } from '../../src/adapters/page/titles';
 import { elementTextSource } from '../../src/adapters/page/describe';
 import { inferLabel } from '../../src/adapters/page/labels';
 import { PAGE_LIMITS } from '../../src/shared/page';
@@ -19,7 +20,10 @@ afterEach(() => {
 function describeHtml(html: string, url = 'https://ehr.example.test/visit/1') {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const ids = new ElementIds();
-  return { doc, ids, frame: readFrame(doc, at(url), [], ids, { top: true }) };
+  const frame = readFrame(doc, at(url), [], ids, { top: true });
+  // As the worker holds it: the title candidates decided (src/adapters/page/titles.ts).
+  frame.snapshot.page = settleTitles(frame.snapshot.page);
+  return { doc, ids, frame };
 }
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'pages');

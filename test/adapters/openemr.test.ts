@@ -4,6 +4,7 @@
 // element): every page read right by the generic page reader, with no OpenEMR-specific code.
 import { describe, expect, it } from 'vitest';
 import { classifyFrame } from '../../src/adapters/classify/index';
+import { settleTitles } from '../../src/adapters/page/titles';
 import { ElementIds, readFrame } from '../../src/adapters/index';
 import { mergeReadings, type ClassifiedFrame } from '../../src/background/frames';
 import type { Visit } from '../../src/engine/visit';
@@ -19,7 +20,7 @@ function frame(name: string, frameId: number, { visible = true, url = URLS.gener
     for (const b of page.blocks) b.visible = false;
     for (const t of page.tables) t.visible = false;
   }
-  return { frameId, reading: classifyFrame(page), stale: false, top: false };
+  return { frameId, reading: classifyFrame(settleTitles(page)), stale: false, top: false };
 }
 
 function visitsOf(...frames: ClassifiedFrame[]): Visit[] {

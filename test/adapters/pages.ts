@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyFrame, type FrameReading } from '../../src/adapters/classify/index';
 import { ElementIds, readFrame, type FrameRead } from '../../src/adapters/index';
+import { settleTitles } from '../../src/adapters/page/titles';
 import type { SelectorAdapterConfig } from '../../src/adapters/selector';
 import type { LocationLike } from '../../src/adapters/types';
 import { mergeReadings, type MergedReading } from '../../src/background/frames';
@@ -68,7 +69,7 @@ export function readVisits(
   }
   const ids = new ElementIds();
   const frame = readFrame(doc, at(options.url ?? 'https://ehr.example.test/visit/1'), options.configs ?? [], ids, { top: true });
-  const reading = classifyFrame(frame.snapshot.page);
+  const reading = classifyFrame(settleTitles(frame.snapshot.page));
   const merged = mergeReadings([{ frameId: 0, reading, stale: false, top: true }]);
   return { visits: merged ? merged.visits.map((v) => v.visit) : [], merged, reading, frame, ids };
 }

@@ -4,16 +4,17 @@
 // a frame shows several patients. The identifier only ever leaves as the history store's HMAC.
 import { describe, expect, it } from 'vitest';
 import { classifyFrame } from '../../src/adapters/classify/index';
+import { settleTitles } from '../../src/adapters/page/titles';
 import { choosePatient, patientCandidates, readPatient } from '../../src/adapters/classify/patient';
 import { ElementIds, readFrame } from '../../src/adapters/index';
 import { at, parsePage, URLS } from './pages';
 
 function pageOf(html: string, url: string = URLS.generic) {
-  return readFrame(new DOMParser().parseFromString(html, 'text/html'), at(url), [], new ElementIds(), { top: true }).snapshot.page;
+  return settleTitles(readFrame(new DOMParser().parseFromString(html, 'text/html'), at(url), [], new ElementIds(), { top: true }).snapshot.page);
 }
 
 function fixturePage(name: string, url: string = URLS.generic) {
-  return readFrame(parsePage(name), at(url), [], new ElementIds(), { top: true }).snapshot.page;
+  return settleTitles(readFrame(parsePage(name), at(url), [], new ElementIds(), { top: true }).snapshot.page);
 }
 
 describe('OpenEMR 7.0.x pages', () => {

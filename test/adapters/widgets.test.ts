@@ -6,6 +6,7 @@
 // Each kind in invented markup, with the variants that must NOT be read that way.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ElementIds, readFrame } from '../../src/adapters/index';
+import { settleTitles } from '../../src/adapters/page/titles';
 import type { PageDescription } from '../../src/shared/page';
 import { at, readVisit } from './pages';
 
@@ -16,7 +17,7 @@ afterEach(() => {
 
 function describeHtml(html: string): PageDescription {
   const doc = new DOMParser().parseFromString(`<!doctype html><html><body>${html}</body></html>`, 'text/html');
-  return readFrame(doc, at('https://ehr.example.test/visit/1'), [], new ElementIds(), { top: true }).snapshot.page;
+  return settleTitles(readFrame(doc, at('https://ehr.example.test/visit/1'), [], new ElementIds(), { top: true }).snapshot.page);
 }
 
 const field = (page: PageDescription, label: string) => page.fields.find((f) => f.label === label)?.value;

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { classifyFrame } from '../../src/adapters/classify/index';
+import { settleTitles } from '../../src/adapters/page/titles';
 import { ElementIds } from '../../src/adapters/index';
 import { CORRECTIONS_HOOK } from '../../src/content/corrections-hook';
 import { HIGHLIGHT_HOOK } from '../../src/content/highlight-hook';
@@ -72,7 +73,7 @@ describe('content script: describing and sending', () => {
     const [snapshot] = snapshots(fake.sent);
     expect(snapshot?.adapter).toBe('page');
     // The worker's classifier finds the claim table in it.
-    expect(classifyFrame(snapshot!.page).groups[0]?.lines.map((l) => l.line.code)).toEqual(['97124', '97140']);
+    expect(classifyFrame(settleTitles(snapshot!.page)).groups[0]?.lines.map((l) => l.line.code)).toEqual(['97124', '97140']);
     controller?.readNow();
     await settle(1000);
     expect(fake.sent).toHaveLength(1);
@@ -157,7 +158,7 @@ describe('content script: describing and sending', () => {
     (copy.querySelector('input[name="bill[1][units]"]') as HTMLInputElement).setAttribute('value', '4');
     table.replaceWith(copy);
     await settle();
-    const lines = () => classifyFrame(snapshots(fake.sent).at(-1)!.page).groups[0]?.lines.map((l) => l.line);
+    const lines = () => classifyFrame(settleTitles(snapshots(fake.sent).at(-1)!.page)).groups[0]?.lines.map((l) => l.line);
     expect(lines()?.[0]).toMatchObject({ code: '97124', units: 4 });
     const units = copy.querySelector('input[name="bill[1][units]"]') as HTMLInputElement;
     units.value = '2';
@@ -204,7 +205,7 @@ describe('content script: describing and sending', () => {
     await settle();
     const last = snapshots(fake.sent).at(-1);
     expect(last?.adapter).toBe('page+selector:ExampleEHR');
-    expect(classifyFrame(last!.page).groups[0]?.lines.map((l) => l.line)).toEqual([
+    expect(classifyFrame(settleTitles(last!.page)).groups[0]?.lines.map((l) => l.line)).toEqual([
       { code: '97124', modifiers: ['GP', 'KX'], units: 1 },
       { code: 'G0283', units: 1 },
     ]);
@@ -298,7 +299,7 @@ describe('content script: inbound messages', () => {
     const fake = fakeApi();
     controller = main({ api: fake.api });
     await settle();
-    const line = classifyFrame(snapshots(fake.sent)[0]!.page).groups[0]?.lines[0];
+    const line = classifyFrame(settleTitles(snapshots(fake.sent)[0]!.page)).groups[0]?.lines[0];
     expect(line?.line.code).toBe('97124');
     await expect(fake.deliver({ type: 'bg:highlight-element', anchor: line!.anchor })).resolves.toEqual({ ok: true });
     expect(controller?.highlighter()?.current()).not.toBeNull();

@@ -24,7 +24,9 @@ import { OWN_UI_TAG, isVisible, squash } from '../dom';
 import { BLOCK_TAGS, textBuilder, type TextBuilder } from '../text';
 import type { PartSource } from '../types';
 import type { ElementIds } from './ids';
-import { cleanLabel, controlName, controlText, inferLabel, isMirror, isValueButton, isValueControl, labelLike } from './labels';
+import { attr, query, tagOf } from './element';
+import { TITLE_CANDIDATE } from './titles';
+import { cleanLabel, controlName, controlText, inferLabel, isMirror, isValueButton, isValueControl, labelLike, proseBox } from './labels';
 
 // Caps as module constants (minified to one-letter names in the content bundle).
 const { blockChars: LIMIT_BLOCKCHARS, blocks: LIMIT_BLOCKS, cellChars: LIMIT_CELLCHARS, cells: LIMIT_CELLS, fields: LIMIT_FIELDS, headings: LIMIT_HEADINGS, hints: LIMIT_HINTS, label: LIMIT_LABEL, recordParts: LIMIT_RECORDPARTS, records: LIMIT_RECORDS, rows: LIMIT_ROWS, tables: LIMIT_TABLES, text: LIMIT_TEXT, title: LIMIT_TITLE, value: LIMIT_VALUE } = PAGE_LIMITS;
@@ -44,6 +46,7 @@ const RECORD_TAGS: ReadonlySet<string> = new Set(['li', 'article', 'tr', 'dd', '
 const RECORD_ROLES: ReadonlySet<string> = new Set(['listitem', 'row', 'article', 'option']);
 const GRID_ROLES: ReadonlySet<string> = new Set(['grid', 'table', 'treegrid']);
 const CHROME_SET: ReadonlySet<string> = new Set(HINT_WORDS.chrome);
+const BILLING_SET: ReadonlySet<string> = new Set(HINT_WORDS.billing);
 const HINT_SET: ReadonlySet<string> = new Set([...CHROME_SET, ...HINT_WORDS.note, ...HINT_WORDS.billing]);
 /** A procedure code as a page prints it (CPT, CPT II/III, HCPCS level II); loose: the classifier checks. */
 const CODE_TOKEN = /(?<![\w.$\/-])(?:\d{4}[0-9FTU]|[A-V]\d{4})(?![\w.\/]|-\d)/;
@@ -51,6 +54,8 @@ const REMOVED_CLASS = /\b(?:deleted|voided|removed|struck|strike|cancell?ed)\b/i
 const DELETE_NAME = /(?:^|[^a-z])(?:del|delete|remove|void)(?:[^a-z]|$)/i;
 /** Long enough to be prose: a table cell this long is also offered as a text block. */
 const CELL_BLOCK_CHARS = 80;
+/** Inline elements that are separate words of their block ("<span>Coverage</span><span>Aetna</span>"). */
+const SPACED = /^(?:span|label|output|time)$/;
 /** Inline emphasis, never a field of its own. */
 const SPAN_TAGS = /^(?:b|i|em|strong|u|s|del|mark|small|sup|sub)$/;
 
@@ -90,8 +95,8 @@ function classTokens(el: Element): string[] {
 /** Hint words of one element: landmark tags (nav, footer…), ARIA roles, class and id words. */
 function hintsOf(el: Element): string[] {
   const out = classTokens(el);
-  const role = el.getAttribute('role');
-  for (const word of [el.localName, role]) if (word && HINT_SET.has(word) && !out.includes(word)) out.push(word);
+  const role = attr(el, 'role');
+  for (const word of [tagOf(el), role]) if (word && HINT_SET.has(word) && !out.includes(word)) out.push(word);
   return out;
 }
 
@@ -102,7 +107,7 @@ function childNodes(node: Element, shadows?: ShadowRoot[]): ArrayLike<Node> {
     if (shadows && !shadows.includes(shadow) && shadows.length < 200) shadows.push(shadow);
     return shadow.childNodes;
   }
-  if (node.localName === 'slot') {
+  if (tagOf(node) === 'slot') {
     const assigned = (node as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
     return assigned.length > 0 ? assigned : node.childNodes;
   }
@@ -119,11 +124,11 @@ const TOGGLE_ROLES = /^(?:checkbox|radio|switch|menuitem(?:checkbox|radio)|optio
  * aria-pressed, or a checkbox/radio/switch/option role with aria-checked or aria-selected.
  */
 export function toggled(el: Element): boolean | null {
-  const pressed = el.getAttribute('aria-pressed');
+  const pressed = attr(el, 'aria-pressed');
   if (pressed !== null) return pressed !== 'false';
-  const role = el.getAttribute('role');
+  const role = attr(el, 'role');
   if (!TOGGLE_ROLES.test(role ?? '')) return null;
-  const state = el.getAttribute('aria-checked') ?? el.getAttribute('aria-selected');
+  const state = attr(el, 'aria-checked') ?? attr(el, 'aria-selected');
   return state === null ? null : state !== 'false';
 }
 
@@ -138,8 +143,8 @@ function skipped(el: Element): boolean {
   // A short item led by an empty ARIA box not ticked ("<li><span role=radio aria-checked=false></span> Worse</li>"): a choice not taken.
   const box = el.firstElementChild;
   if (box && toggled(box) === false && !box.textContent?.trim() && (el.textContent?.length ?? 0) <= 80) return true;
-  if (el.localName === 'button') return !isValueButton(el) && !CODE_TOKEN.test(el.textContent ?? '');
-  return SKIP.has(el.localName) || isMirror(el) || (el.localName === 'label' && unchecked((el as HTMLLabelElement).control, el));
+  if (tagOf(el) === 'button') return !isValueButton(el) && !CODE_TOKEN.test(el.textContent ?? '');
+  return SKIP.has(tagOf(el)) || isMirror(el) || (tagOf(el) === 'label' && unchecked((el as HTMLLabelElement).control, el));
 }
 
 /**
@@ -198,7 +203,7 @@ export function elementText(el: Element, max = 2000): string {
 /** A table that only lays out the page: one column, or big or several nested tables. */
 function isLayoutTable(el: Element): boolean {
   const rows = (el as HTMLTableElement).rows;
-  if (rows.length > 0 && rows.length < 400 && Array.from(rows).every((r) => r.cells.length <= 1)) return true;
+  if (rows.length > 0 && rows.length < 400 && [...rows].every((r) => r.cells.length <= 1)) return true;
   const nested = el.querySelectorAll('table');
   if (nested.length === 0) return false;
   if (nested.length > 1) return true;
@@ -206,9 +211,9 @@ function isLayoutTable(el: Element): boolean {
 }
 
 function isEditorRoot(el: Element): boolean {
-  const editable = el.getAttribute('contenteditable');
+  const editable = attr(el, 'contenteditable');
   if (editable !== null && editable !== 'false') return true;
-  return el.getAttribute('role') === 'textbox' && el.getAttribute('aria-multiline') === 'true';
+  return attr(el, 'role') === 'textbox' && (attr(el, 'aria-multiline') === 'true' || proseBox(el));
 }
 
 function visibleSafe(el: Element): boolean {
@@ -221,7 +226,7 @@ function visibleSafe(el: Element): boolean {
 
 /** Emphasis a class name or inline style gives a span or label ("span.bold", font-weight:bold). */
 function emphasised(el: Element): boolean {
-  const name = el.localName;
+  const name = tagOf(el);
   if (name === 'b' || name === 'strong' || name === 'u' || name === 'label') return true;
   if (/\b(?:bold|label|lbl|title|caption|heading|hdr|key)\b/i.test(classOf(el))) return true;
   const weight = (el as HTMLElement).style?.fontWeight;
@@ -268,7 +273,7 @@ function divGridRows(el: Element): Element[] | null {
     const kid = kids[i] as Element;
     const n = kid.childElementCount;
     if (n < 2) continue;
-    if (n > 24 || (width && n !== width) || SKIP.has(kid.localName) || /^(?:p|ul|ol|dl|table|form|section|article|fieldset|h[1-6])$/.test(kid.localName)) return null;
+    if (n > 24 || (width && n !== width) || SKIP.has(tagOf(kid)) || /^(?:p|ul|ol|dl|table|form|section|article|fieldset|h[1-6])$/.test(tagOf(kid))) return null;
     width = n;
     for (let c = 0; c < n; c++) if (((kid.children[c] as Element).childElementCount ?? 0) > 4) return null;
     rows.push(kid);
@@ -281,30 +286,41 @@ function divGridRows(el: Element): Element[] | null {
     return hit !== null && (hit.index <= 6 || text[hit.index - 1] === '(') && text.length <= 80;
   };
   // A panel holding a table (a grid drawn as header and body tables) is no row of a div grid.
-  return rows.some((r) => Array.from(r.children).some(coded)) && !rows.some((r) => r.querySelector('table')) ? rows : null;
+  return rows.some((r) => [...r.children].some(coded)) && !rows.some((r) => query(r, 'table')) ? rows : null;
 }
 
 /** A dated entry of a timeline or feed: an article (or feed item) that carries a time stamp. */
 function isEntry(el: Element, name: string): boolean {
-  const role = el.getAttribute('role');
+  const role = attr(el, 'role');
   if (name !== 'article' && role !== 'article' && flatParent(el)?.getAttribute('role') !== 'feed') return false;
-  return el.querySelector('time, [datetime]') !== null;
+  return query(el, 'time, [datetime]') !== null;
 }
+
+/** Columns a cell spans (a div grid's cell: one), at most 8. */
+const colSpanOf = (cell: Element): number => Math.min(Number((cell as HTMLTableCellElement).colSpan) || 1, 8);
 
 /** Native value controls (a selector). */
 const CONTROLS = 'input, select, textarea';
-const isRecord = (e: Element): boolean => RECORD_TAGS.has(e.localName) || RECORD_ROLES.has(e.getAttribute('role') ?? '');
+const isRecord = (e: Element): boolean => RECORD_TAGS.has(tagOf(e)) || RECORD_ROLES.has(attr(e, 'role') ?? '');
 
 /** An element's text, whitespace collapsed. */
 const textOf = (e: Node | null | undefined): string => squash(e?.textContent ?? '');
 
 /** An element's class attribute ('' when none). */
-const classOf = (e: Element): string => e.getAttribute('class') ?? '';
+const classOf = (e: Element): string => attr(e, 'class') ?? '';
 /** Classed as deleted, voided or struck (a removed line or table). */
 const struckClass = (e: Element): boolean => REMOVED_CLASS.test(classOf(e));
 
+/**
+ * A value printed over its caption ("<div class=kv-value>Jun 1, 2027</div><div class=kv-caption>Date</div>"):
+ * the second element's class names it a caption (caption, or a prefixed …-label/…-lbl: a bare
+ * "label" is Bootstrap's status chip), the first's does not.
+ */
+const CAPTION_CLASS = /(?:^|\s)(?:caption|\S+[-_](?:caption|label|lbl))(?:\s|$)/i;
+const captionLast = (value: Element, caption: Element): boolean => CAPTION_CLASS.test(classOf(caption)) && !CAPTION_CLASS.test(classOf(value));
+
 /** Tag and class: two elements of one kind are peers (chips), of two kinds a caption and a value. */
-const kind = (e: Element): string => `${e.localName}.${classOf(e)}`;
+const kind = (e: Element): string => `${tagOf(e)}.${classOf(e)}`;
 
 /**
  * Text cut short with an ellipsis whose whole is in a title attribute ("Anthem Blue Cross Blue …",
@@ -313,18 +329,9 @@ const kind = (e: Element): string => `${e.localName}.${classOf(e)}`;
 function untruncated(el: Element, text: string): string {
   const cut = /^(.*?)\s*(?:…|\.\.\.)$/.exec(text);
   if (!cut || !cut[1]) return text;
-  const holder = el.hasAttribute('title') ? el : el.querySelector('[title]');
+  const holder = el.hasAttribute('title') ? el : query(el, '[title]');
   const whole = squash(holder?.getAttribute('title') ?? '');
   return whole.length > cut[1].length && whole.startsWith(cut[1]) ? whole : text;
-}
-
-/** A title standing alone: short, no digits or sentence punctuation, capitalised like a heading. */
-function pseudoHeading(text: string, tag: string): boolean {
-  const t = text.trim();
-  if (t.length > 40 || t.includes('\n') || /\d|,|:./.test(t) || /[.;!?]$/.test(t) || tag === 'li' || tag === 'td' || tag === 'th' || tag === 'dd') return false;
-  const words = t.replace(/:$/, '').split(/\s+/);
-  if (words.length > 5 || !/^[A-Z]/.test(t)) return false;
-  return words.length <= 2 || t === t.toUpperCase() || words.every((w) => /^[A-Z&]/.test(w) || /^(?:of|and|or|the|to|for|in|on|by)$/.test(w));
 }
 
 interface OpenBlock {
@@ -361,6 +368,8 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   let textTotal = 0;
   const stack: OpenBlock[] = [];
   const hintStack: string[][] = [];
+  /** Disclosures the walk is inside, folded: the element that stays shown (a closed <details>, a hidden tab panel's parent). */
+  const folds: Element[] = [];
   /** Ids of the dated entries (timeline or feed items) the walk is inside. */
   const entryStack: string[] = [];
   let inLink = 0;
@@ -463,16 +472,16 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   }
 
   function visit(el: Element): void {
-    const name = el.localName;
+    const name = tagOf(el);
     // A tab panel hidden until its tab is clicked still belongs to the page (its charges, its facts).
-    if (skipped(el) || (el.hasAttribute('hidden') && name !== 'details' && el.getAttribute('role') !== 'tabpanel')) return;
+    if (skipped(el) || (el.hasAttribute('hidden') && name !== 'details' && attr(el, 'role') !== 'tabpanel')) return;
     if (name === 'br') {
       stack[stack.length - 1]?.builder.lineBreak();
       return;
     }
     // "<label><input type=radio> Self-pay</label>": a choice not taken is not a value of the page
     // (in a table row or record the box's mark says it, for the classifier).
-    if (name === 'label' && !cellCtx && textOf(el).length <= 60 && unchecked((el as HTMLLabelElement).control ?? el.querySelector('input'))) return;
+    if (name === 'label' && !cellCtx && textOf(el).length <= 60 && unchecked((el as HTMLLabelElement).control ?? query(el, 'input'))) return;
     const config = options.config;
     if (config?.notNote.has(el)) {
       hintStack.push(['config-not']);
@@ -494,21 +503,28 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       return; // hidden, buttons
     }
     // An ARIA check box ticked in a table row (one not ticked is never visited): the same mark.
-    if (cellCtx && el.getAttribute('role') === 'checkbox') top()?.builder.literal(' ☑ ');
+    if (cellCtx && attr(el, 'role') === 'checkbox') top()?.builder.literal(' ☑ ');
     const hints = hintsOf(el);
     hintStack.push(hints);
     const entry = isEntry(el, name);
     if (entry) entryStack.push(idOf(el));
+    const panel = attr(el, 'role') === 'tabpanel';
+    const fold = name === 'details' && !el.hasAttribute('open') ? el : panel && !visibleSafe(el) ? flatParent(el) : null;
+    if (fold) folds.push(fold);
     try {
+      // A tab panel is headed by its tab's label ("Objective"), shown or not.
+      const tab = panel ? attr(el, 'aria-labelledby') : null;
+      const tabLabel = tab ? textOf((el.getRootNode() as Document).getElementById?.(tab.split(' ')[0] as string)) : '';
+      if (tabLabel) addHeading(el, 6, tabLabel);
       const configLabel = options.config?.note.get(el);
       if (options.config?.note.has(el) && !top()?.flat) {
         block(el, { flat: true, edit: false, configNote: true, ...(configLabel ? { label: configLabel } : {}) });
         return;
       }
       const heading = HEADING_TAGS.exec(name);
-      const role = el.getAttribute('role');
+      const role = attr(el, 'role');
       if (!top()?.flat && (heading || role === 'heading' || name === 'legend' || name === 'caption' || name === 'summary')) {
-        addHeading(el, heading ? Number(heading[1]) : Number(el.getAttribute('aria-level')) || (name === 'legend' ? 5 : 6));
+        addHeading(el, heading ? Number(heading[1]) : Number(attr(el, 'aria-level')) || (name === 'legend' ? 5 : 6));
         return;
       }
       if (tableDepth === 0 && !top()?.flat && ((name === 'table' && !isLayoutTable(el)) || (role && GRID_ROLES.has(role) && !gridShell(el, name)))) {
@@ -527,7 +543,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       if (name === 'dl') definitionList(el);
       else if (!top()?.flat && tableDepth === 0) labelValuePair(el);
       // "<span aria-label="Payer">Medicare Part B</span>": the label is the attribute.
-      const aria = el.getAttribute('aria-label') ?? el.getAttribute('data-label');
+      const aria = attr(el, 'aria-label') ?? attr(el, 'data-label');
       if (aria && !role && el.children.length === 0 && tableDepth === 0) field(el, aria, el.textContent ?? '', 'aria');
       else if (!aria && el.children.length === 0) titledFigure(el);
       const open = top();
@@ -546,7 +562,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       const placed = boxed ? (el as HTMLElement).style.top : '';
       if (placed && placed === lastTop) open?.builder.literal(' \t ');
       else if (boxed) open?.builder.lineBreak();
-      else if (open && (name === 'span' || name === 'label' || name === 'output' || name === 'time')) open.builder.space();
+      else if (open && SPACED.test(name)) open.builder.space();
       if (boxed) lastTop = placed;
       if (name === 'a') inLink++;
       if (name === 'pre') preDepth++;
@@ -558,10 +574,11 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       if (name === 'a') inLink--;
       if (name === 'pre') preDepth--;
       if ((isBlock || (boxed && !placed)) && open) open.builder.lineBreak();
-      else if (open && (name === 'span' || name === 'label' || name === 'output' || name === 'time')) open.builder.space();
+      else if (open && SPACED.test(name)) open.builder.space();
     } finally {
       hintStack.pop();
       if (entry) entryStack.pop();
+      if (fold) folds.pop();
     }
   }
 
@@ -574,17 +591,17 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const list = li.parentElement;
     if (list?.localName !== 'ol') return undefined;
     // Items the walk skipped (empty ones) still count: count on from the last item seen.
-    let [last, n] = listCounts.get(list) ?? [null, (Number(list.getAttribute('start')) || 1) - 1];
-    for (let sib = last ? last.nextElementSibling : list.firstElementChild; sib && sib !== li; sib = sib.nextElementSibling) if (sib.localName === 'li') n++;
-    n = Number(li.getAttribute('value')) || n + 1;
+    let [last, n] = listCounts.get(list) ?? [null, (Number(attr(list, 'start')) || 1) - 1];
+    for (let sib = last ? last.nextElementSibling : list.firstElementChild; sib && sib !== li; sib = sib.nextElementSibling) if (tagOf(sib) === 'li') n++;
+    n = Number(attr(li, 'value')) || n + 1;
     listCounts.set(list, [li, n]);
-    const style = list.getAttribute('type') ?? doc.defaultView?.getComputedStyle(list).listStyleType;
+    const style = attr(list, 'type') ?? doc.defaultView?.getComputedStyle(list).listStyleType;
     return !/^a$|alpha|latin/i.test(style ?? '') ? String(n) : n > 0 && n < 27 ? String.fromCharCode(64 + n) : undefined;
   }
 
   /** "<span title="Timed minutes total">41</span>": a figure named only by its tooltip. */
   function titledFigure(el: Element): void {
-    const title = el.getAttribute('title');
+    const title = attr(el, 'title');
     if (!title) return;
     const text = textOf(el);
     const label = cleanLabel(title);
@@ -597,7 +614,18 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
    * joins them.
    */
   function gridShell(el: Element, name: string): boolean {
-    return name !== 'table' && !!el.querySelector('table') && !rowsOf(el).length;
+    return name !== 'table' && !!query(el, 'table') && !rowsOf(el).length;
+  }
+
+  /**
+   * A text block shown, or folded away by the page's own disclosure on a part that is shown (a
+   * closed <details>, a tab panel not open): a note's section, one click away, not a hidden draft.
+   * (Tables, rows and fields keep their own visibility, and so does text under billing hints: a
+   * tab of older charges is not this visit's.)
+   */
+  function shown(el: Element): boolean {
+    const fold = folds[folds.length - 1];
+    return visibleSafe(el) || (!!fold && visibleSafe(fold) && !currentHints().some((h) => BILLING_SET.has(h)));
   }
 
   function top(): OpenBlock | undefined {
@@ -608,19 +636,19 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
   function leadLabel(el: Element, open: OpenBlock): boolean {
     const text = textOf(el);
     // A <label> wrapping its control is a field, not a run-in head.
-    if (!labelLike(text, 60) || el.querySelector(CONTROLS)) return false;
+    if (!labelLike(text, 60) || query(el, CONTROLS)) return false;
     let next = el.nextSibling;
     while (next && next.nodeType === 3 && !(next as Text).data.trim()) next = next.nextSibling;
     // A run-in head ends in a colon, a line break, or a period after one to three words ("<b>Plan.</b> …").
     const endsWithColon = /[:：]\s*$/.test(text) || /^[A-Z][A-Za-z/&' -]{1,30}\.$/.test(text) && text.split(' ').length <= 3;
-    const breakAfter = next !== null && next.nodeType === 1 && ((next as Element).localName === 'br' || BLOCK_TAGS.has((next as Element).localName));
+    const breakAfter = next !== null && next.nodeType === 1 && (tagOf(next as Element) === 'br' || BLOCK_TAGS.has(tagOf(next as Element)));
     if (!endsWithColon && !breakAfter) return false;
     open.label = cleanLabel(text).replace(/\.$/, '');
     return true;
   }
 
-  function addHeading(el: Element, level: number): void {
-    const text = textOf(el).slice(0, LIMIT_LABEL);
+  function addHeading(el: Element, level: number, title = textOf(el)): void {
+    const text = title.slice(0, LIMIT_LABEL);
     if (!text) return;
     // A title that carries a code ("<legend>97110 Therapeutic exercise</legend>") heads a record.
     if (tableDepth === 0 && CODE_TOKEN.test(text)) hit(el);
@@ -637,7 +665,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     if (how.configNote) open.configNote = true;
     const at = order++;
     stack.push(open);
-    const pre = el.localName === 'pre' || (how.edit && /pre/.test((el as HTMLElement).style?.whiteSpace ?? ''));
+    const pre = tagOf(el) === 'pre' || (how.edit && /pre/.test((el as HTMLElement).style?.whiteSpace ?? ''));
     if (pre) preDepth++;
     visitChildren(el);
     if (pre) preDepth--;
@@ -656,10 +684,10 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       open.label ??= pairValues.get(e);
       pairValues.delete(e);
     }
-    if (!open.edit && !open.configNote && open.label === undefined && extra.table === undefined && pseudoHeading(text, open.el.localName)) {
-      // A short title on a line of its own ("Reminders", "Clinical findings"): a heading.
-      if (headings.length < LIMIT_HEADINGS) headings.push({ id: idOf(open.el), at, level: 7, text: squash(text).replace(/:$/, '') });
-      return undefined;
+    // A short line of its own may be a title ("Reminders", "Clinical findings"): sent as a block and
+    // as a title candidate; the worker keeps one of the two (./titles.ts).
+    if (!open.edit && !open.configNote && open.label === undefined && extra.table === undefined && text.trim().length <= 40 && !/^(?:li|td|th|dd)$/.test(tagOf(open.el)) && headings.length < LIMIT_HEADINGS) {
+      headings.push({ id: idOf(open.el), at, level: TITLE_CANDIDATE, text });
     }
     if (blocks.length >= LIMIT_BLOCKS || textTotal + text.length > LIMIT_TEXT) {
       cut.add('text');
@@ -670,10 +698,10 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const id = idOf(open.el);
     const hints = extra.hints ?? currentHints();
     if (open.configNote) hints.unshift('config-note');
-    const block: PageBlock = { id, at, text, tag: open.el.localName, visible: visibleSafe(open.el), ...extra };
+    const block: PageBlock = { id, at, text, tag: tagOf(open.el), visible: shown(open.el), ...extra };
     const entry = entryStack[entryStack.length - 1];
     if (entry) block.entry = entry;
-    const marker = open.el.localName === 'li' ? listMarker(open.el) : undefined;
+    const marker = tagOf(open.el) === 'li' ? listMarker(open.el) : undefined;
     if (marker) block.marker = marker;
     if (open.edit || open.configNote) block.edit = true;
     if (open.label) block.label = open.label;
@@ -701,7 +729,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       if (name) cellCtx.names.push(name);
       return;
     }
-    if (el.localName === 'textarea') {
+    if (tagOf(el) === 'textarea') {
       // One block whose text is the value (the source maps offsets into the value, not the DOM).
       const open = openBlock(el, true, true);
       if (options.config?.note.has(el)) {
@@ -737,12 +765,12 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
 
   function definitionList(dl: Element): void {
     let term: string | null = null;
-    for (const child of Array.from(dl.children)) {
-      if (child.localName === 'dt') {
+    for (const child of [...dl.children]) {
+      if (tagOf(child) === 'dt') {
         term = textOf(child);
         pairLabels.add(child);
-      } else if (child.localName === 'dd' && term) {
-        const control = child.querySelector(CONTROLS);
+      } else if (tagOf(child) === 'dd' && term) {
+        const control = query(child, CONTROLS);
         field(child, term, control ? controlText(control) : untruncated(child, textOf(child)), 'dl');
         // The <dd>'s text block is labelled by its <dt> (a note section, or a header fact).
         pairValues.set(child, cleanLabel(term).slice(0, LIMIT_LABEL));
@@ -756,7 +784,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
    */
   function labelValuePair(el: Element): void {
     const nodes = Array.from(childNodes(el)).filter(
-      (n) => (n.nodeType === 3 && (n as Text).data.trim() !== '') || (n.nodeType === 1 && !SKIP.has((n as Element).localName) && (n as Element).localName !== 'br'),
+      (n) => (n.nodeType === 3 && (n as Text).data.trim() !== '') || (n.nodeType === 1 && !SKIP.has(tagOf(n as Element)) && tagOf(n as Element) !== 'br'),
     );
     if (nodes.length >= 4) {
       alternatingPairs(nodes);
@@ -764,20 +792,22 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     }
     // "<label>Visit #</label><span>5</span> <span>of 20 authorized</span>": a <label> naming no
     // control, its value and a remark after it read as one value.
-    const captioned = nodes.length === 3 && (nodes[0] as Element).localName === 'label' && !(nodes[0] as HTMLLabelElement).control;
+    const captioned = nodes.length === 3 && tagOf(nodes[0] as Element) === 'label' && !(nodes[0] as HTMLLabelElement).control;
     if (nodes.length !== 2 && !captioned) return;
-    const [first, second] = nodes as [Node, Node];
+    let [first, second] = nodes as [Node, Node];
     if (second.nodeType !== 1) return;
+    if (!captioned && first.nodeType === 1 && captionLast(first as Element, second as Element)) [first, second] = [second, first];
     const valueEl = second as Element;
-    if (first.nodeType === 1 && (isValueControl(first as Element) || HEADING_TAGS.test((first as Element).localName) || (first as Element).getAttribute('role') === 'heading')) return;
+    if (first.nodeType === 1 && (isValueControl(first as Element) || HEADING_TAGS.test(tagOf(first as Element)) || attr(first as Element, 'role') === 'heading')) return;
     // (An icon standing for its label has no text: its tooltip is the label, "<i title=Provider></i>".)
-    const label = cleanLabel(first.nodeType === 3 ? (first as Text).data : elementText(first as Element, 100) || ((first as Element).getAttribute('title') ?? ''));
+    const label = cleanLabel(first.nodeType === 3 ? (first as Text).data : elementText(first as Element, 100) || (attr(first as Element, 'title') ?? ''));
     // A label is only a label ("Payer: Medicare" already says both); a value is one value, not a table or list.
-    if (!labelLike(label, 40) || /^\d|\d{2}|[:：]\s*\S/.test(label) || /^(?:li|table|ul|ol|dl|form|fieldset|section|article)$/.test(valueEl.localName)) return;
-    // Controls report their own label (and a textarea's text is its block, read again as it is typed).
-    if (isValueControl(valueEl) || valueEl.querySelector(CONTROLS)) return;
+    if (!labelLike(label, 40) || /^\d|\d{2}|[:：]\s*\S/.test(label) || /^(?:li|table|ul|ol|dl|form|fieldset|section|article)$/.test(tagOf(valueEl))) return;
+    // Controls report their own label (and a textarea's or a prose textbox's text is its block).
+    const box = query(valueEl, '[role=textbox]');
+    if (isValueControl(valueEl) || query(valueEl, CONTROLS) || (box && proseBox(box))) return;
     const third = captioned ? (nodes[2] as Element) : null;
-    if (third && (third.nodeType !== 1 || isValueControl(third) || third.querySelector(CONTROLS))) return;
+    if (third && (third.nodeType !== 1 || isValueControl(third) || query(third, CONTROLS))) return;
     const value = untruncated(valueEl, elementText(valueEl, LIMIT_VALUE + 1)) + (third ? ` ${elementText(third, LIMIT_VALUE)}` : '');
     if (!value || value.length > LIMIT_VALUE || value === label) return;
     field(valueEl, label, value, 'prev');
@@ -796,10 +826,11 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     if (kind(els[0] as Element) === kind(els[1] as Element)) return;
     for (let i = 0; i < els.length; i++) if (kind(els[i] as Element) !== kind(els[i % 2] as Element) || (els[i] as Element).childElementCount > 2) return;
     const pairs: [Element, string, Element][] = [];
+    const flip = captionLast(els[0] as Element, els[1] as Element) ? 1 : 0;
     for (let i = 0; i < els.length; i += 2) {
-      const label = cleanLabel(elementText(els[i] as Element, 100));
+      const label = cleanLabel(elementText(els[i + flip] as Element, 100));
       if (!labelLike(label, 40) || /^\d/.test(label)) return;
-      pairs.push([els[i] as Element, label, els[i + 1] as Element]);
+      pairs.push([els[i + flip] as Element, label, els[i + 1 - flip] as Element]);
     }
     for (const [labelEl, label, valueEl] of pairs) {
       const value = untruncated(valueEl, elementText(valueEl, LIMIT_VALUE));
@@ -821,13 +852,13 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       return;
     }
     const index = tables.length;
-    const table: PageTable = { id: idOf(el), at: order++, kind: el.localName === 'table' ? 'table' : 'grid', columns: [], rows: [], total: 0, visible: visibleSafe(el) };
+    const table: PageTable = { id: idOf(el), at: order++, kind: tagOf(el) === 'table' ? 'table' : 'grid', columns: [], rows: [], total: 0, visible: visibleSafe(el) };
     tables.push(table);
     withHead(table);
     withHints(table);
-    const rows = divRows ?? rowsOf(el);
+    const rows = divRows ? divRows.map((r): [Element, Element[]] => [r, cellsOf(r)]) : joinedRows(rowsOf(el), tagOf(el) !== 'table');
     table.total = rows.length;
-    const caption = el.localName === 'table' ? (el as HTMLTableElement).caption : null;
+    const caption = tagOf(el) === 'table' ? (el as HTMLTableElement).caption : null;
     if (caption) table.caption = textOf(caption).slice(0, LIMIT_LABEL);
     tableDepth++;
     const headerRows: PageCell[][] = [];
@@ -835,13 +866,14 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     let dataStarted = false;
     // Rows still covered by a rowspan cell of column 0: [rows left, group index].
     let covering: [number, number] | null = null;
+    // Body cells spanning rows, by column: [rows left, the cell].
+    const bodySpan: ([number, PageCell] | undefined)[] = [];
     for (let r = 0; r < rows.length; r++) {
       if (table.rows.length >= LIMIT_ROWS) {
         cut.add(`table rows (${rows.length})`);
         break;
       }
-      const row = rows[r] as Element;
-      const cellEls = cellsOf(row);
+      const [row, cellEls] = rows[r] as [Element, Element[]];
       if (cellEls.length === 0) continue;
       let groupIndex: number | undefined;
       const first = cellEls[0] as HTMLTableCellElement;
@@ -858,7 +890,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
           }
           const cell = readCell(cellEl, index, -1);
           const rows = Number((cellEl as HTMLTableCellElement).rowSpan) || 1;
-          for (let n = Math.min(Number((cellEl as HTMLTableCellElement).colSpan) || 1, 8); n > 0; n--, c++) {
+          for (let n = colSpanOf(cellEl); n > 0; n--, c++) {
             out.push(cell);
             if (rows > 1) spanLeft[c] = rows - 1;
           }
@@ -868,25 +900,38 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       }
       dataStarted = true;
       let own = cellEls;
-      if (el.localName === 'table' && (first.rowSpan ?? 1) > 1 && cellEls.length > 1) {
+      // Under header rows, a cell spanning rows keeps its column (a date of service beside every
+      // line of a visit): the rows it covers get its text again at that column.
+      const headed = headerRows.length > 0;
+      if (tagOf(el) === 'table' && (first.rowSpan ?? 1) > 1 && cellEls.length > 1) {
         table.groups ??= [];
         groupIndex = table.groups.length;
         table.groups.push({ id: idOf(first), text: textOf(first).slice(0, LIMIT_VALUE) });
         covering = [first.rowSpan - 1, groupIndex];
         groupCell(first, index, groupIndex);
-        own = cellEls.slice(1);
+        if (!headed) own = cellEls.slice(1);
       } else if (covering && covering[0] > 0) {
         groupIndex = covering[1];
         covering[0]--;
       } else covering = null;
       const cells: PageCell[] = [];
+      const covered = (): void => {
+        for (let held = bodySpan[cells.length]; headed && held && held[0] > 0; held = bodySpan[cells.length]) {
+          held[0]--;
+          cells.push({ text: held[1].text });
+        }
+      };
       for (const cellEl of own) {
+        covered();
         const cell = readCell(cellEl, index, table.rows.length);
-        const span = Math.min(Number((cellEl as HTMLTableCellElement).colSpan) || 1, 8);
+        const down = Number((cellEl as HTMLTableCellElement).rowSpan) || 1;
+        if (down > 1) bodySpan[cells.length] = [down - 1, cell];
+        const span = colSpanOf(cellEl);
         cells.push(cell);
         for (let s = 1; s < span; s++) cells.push({ text: '' });
         if (cells.length >= LIMIT_CELLS) break;
       }
+      covered();
       if (cells.every((c) => !c.text.trim())) continue;
       const pageRow: PageRow = { id: idOf(row), cells, visible: visibleSafe(row) };
       if (groupIndex !== undefined) pageRow.group = groupIndex;
@@ -895,6 +940,12 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       table.rows.push(pageRow);
     }
     tableDepth--;
+    // Under header rows, one cell spanning rows (a date of service over every line, a totals row
+    // after them) is a column, not an encounter of a list.
+    if (headerRows.length && table.groups?.length === 1) {
+      delete table.groups;
+      for (const item of [...table.rows, ...fields]) if (item.group === 0 && (!('table' in item) || item.table === index)) delete item.group;
+    }
     table.columns = columns(headerRows);
     splitGrid(el, table, headerRows.length > 0);
   }
@@ -921,14 +972,14 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
 
   /** Rows of a table, or of an ARIA grid in the flat tree (rows may be slotted, or in shadow roots). */
   function rowsOf(el: Element): Element[] {
-    if (el.localName === 'table') return Array.from((el as HTMLTableElement).rows);
+    if (tagOf(el) === 'table') return [...(el as HTMLTableElement).rows];
     const out: Element[] = [];
     const walk = (node: Element): void => {
       const children = childNodes(node);
       for (let i = 0; i < children.length && out.length <= LIMIT_ROWS; i++) {
         const c = children[i] as Element;
         if (c.nodeType !== 1) continue;
-        const role = c.getAttribute('role');
+        const role = attr(c, 'role');
         if (role === 'row') out.push(c);
         else if (!role || !GRID_ROLES.has(role)) walk(c);
       }
@@ -937,23 +988,47 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     return out;
   }
 
+  /**
+   * Rows with their cells. A grid drawn in several containers (AG Grid: the pinned-left and centre
+   * viewports draw each row once, with the same row-index / aria-rowindex / row-id, not always in
+   * the same order) is joined into one row per key, its cells in aria-colindex order.
+   */
+  function joinedRows(rows: Element[], split: boolean): [Element, Element[]][] {
+    const out: [Element, Element[]][] = [];
+    const byKey = new Map<string, Element[]>();
+    for (const row of rows) {
+      const cells = cellsOf(row);
+      const by = split ? ['row-index', 'aria-rowindex', 'row-id'].find((a) => row.hasAttribute(a)) : undefined;
+      const key = by && `${by}=${attr(row, by)}`;
+      const same = key ? byKey.get(key) : undefined;
+      if (same) {
+        same.push(...cells);
+        if (same.every((c) => attr(c, 'aria-colindex'))) same.sort((a, b) => Number(attr(a, 'aria-colindex')) - Number(attr(b, 'aria-colindex')));
+      } else {
+        out.push([row, cells]);
+        if (key) byKey.set(key, cells);
+      }
+    }
+    return out;
+  }
+
   function cellsOf(row: Element): Element[] {
-    if (row.localName === 'tr') return Array.from((row as HTMLTableRowElement).cells);
-    const children = Array.from(row.children);
-    const cells = children.filter((c) => /^(?:cell|gridcell|columnheader|rowheader)$/.test(c.getAttribute('role') ?? ''));
+    if (tagOf(row) === 'tr') return [...(row as HTMLTableRowElement).cells];
+    const children = [...row.children];
+    const cells = children.filter((c) => /^(?:cell|gridcell|columnheader|rowheader)$/.test(attr(c, 'role') ?? ''));
     return cells.length > 0 ? cells : children;
   }
 
   /** Header row: in <thead>, all <th>/columnheader, or every non-empty cell short and bold. */
   function isHeaderRow(row: Element, cells: Element[]): boolean {
     if (row.parentElement?.localName === 'thead') return true;
-    if (cells.every((c) => c.localName === 'th' || c.getAttribute('role') === 'columnheader')) return cells.length > 1 || row.parentElement?.localName !== 'tbody';
+    if (cells.every((c) => tagOf(c) === 'th' || attr(c, 'role') === 'columnheader')) return cells.length > 1 || row.parentElement?.localName !== 'tbody';
     const texts = cells.map((c) => textOf(c));
     const filled = cells.filter((_, i) => texts[i] !== '');
     if (filled.length < 2) return false;
     return filled.every((c) => {
       const text = textOf(c);
-      if (!labelLike(text, 40) || CODE_TOKEN.test(text) || c.querySelector(CONTROLS)) return false;
+      if (!labelLike(text, 40) || CODE_TOKEN.test(text) || query(c, CONTROLS)) return false;
       return emphasisedChain(c) || (c.children.length === 1 && emphasisedChain(c.children[0] as Element));
     });
   }
@@ -973,9 +1048,9 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     const text = open.builder.text().trim();
     const cell: PageCell = { text: untruncated(cellEl, squash(text)).slice(0, LIMIT_CELLCHARS) };
     // A cell named by its own aria-label ("<div class=cell aria-label=Modifiers>" around a toggle group).
-    const named = context.names.length > 0 ? context.names : [cellEl.getAttribute('aria-label') ?? ''];
+    const named = context.names.length > 0 ? context.names : [attr(cellEl, 'aria-label') ?? ''];
     if (named[0]) cell.name = named.join(' ').slice(0, LIMIT_LABEL);
-    if (context.bold || cellEl.localName === 'th') cell.bold = true;
+    if (context.bold || tagOf(cellEl) === 'th') cell.bold = true;
     // A caption and its value as two unlike elements ("<span class=k>Units</span><span class=v>2</span>").
     const [k, v] = cellEl.children;
     const caption = textOf(k);
@@ -1015,14 +1090,14 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
    */
   function removed(row: Element, cells: Element[]): boolean {
     if (struckClass(row)) return true;
-    if (row.querySelector('del, s, strike')) {
+    if (query(row, 'del, s, strike')) {
       // The line itself is struck (not a word in a comment cell): most of its text is inside.
       const struck = Array.from(row.querySelectorAll('del, s, strike')).reduce((n, d) => n + textOf(d).length, 0);
       if (struck >= textOf(row).length / 3) return true;
     }
     for (const cell of cells) {
-      const box = cell.querySelector('input[type="checkbox"]') as HTMLInputElement | null;
-      if (box?.checked && DELETE_NAME.test(`${box.name} ${box.getAttribute('aria-label') ?? ''}`)) return true;
+      const box = query(cell, 'input[type="checkbox"]') as HTMLInputElement | null;
+      if (box?.checked && DELETE_NAME.test(`${box.name} ${attr(box, 'aria-label') ?? ''}`)) return true;
     }
     return false;
   }
@@ -1033,9 +1108,9 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       const key = cells[i] as Element;
       const value = cells[i + 1] as Element;
       const label = textOf(key);
-      const isKey = key.localName === 'th' || /[:：]$/.test(label) || emphasisedChain(key);
-      if (!isKey || !labelLike(cleanLabel(label), 40) || value.localName === 'th') continue;
-      const control = value.querySelector(CONTROLS);
+      const isKey = tagOf(key) === 'th' || /[:：]$/.test(label) || emphasisedChain(key);
+      if (!isKey || !labelLike(cleanLabel(label), 40) || tagOf(value) === 'th') continue;
+      const control = query(value, CONTROLS);
       const text = control && isValueControl(control) ? controlText(control) : (value.textContent ?? '');
       if (!squash(text)) continue;
       field(value, label, untruncated(value, squash(text)), 'row', control ? controlName(control) : undefined, { table: tableIndex });
@@ -1067,11 +1142,11 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
       seen.add(container);
       const parts = recordParts(container);
       if (parts.length === 0) continue;
-      const record: PageRecord = { id: idOf(container), at: hitAt.get(hit) ?? order++, tag: container.localName, parts, visible: visibleSafe(container) };
+      const record: PageRecord = { id: idOf(container), at: hitAt.get(hit) ?? order++, tag: tagOf(container), parts, visible: visibleSafe(container) };
       const hints: string[] = [];
       for (let a: Element | null = container; a && hints.length < LIMIT_HINTS; a = flatParent(a)) for (const h of hintsOf(a)) if (!hints.includes(h)) hints.push(h);
       withHints(record, hints);
-      if (container.querySelector('del, s, strike') || struckClass(container)) record.removed = true;
+      if (query(container, 'del, s, strike') || struckClass(container)) record.removed = true;
       records.push(record);
     }
   }
@@ -1082,13 +1157,13 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
     for (let depth = 0; depth < 8; depth++) {
       if (isRecord(container)) break;
       const parent = flatParent(container);
-      if (!parent || /^(?:body|html|main|form)$/.test(parent.localName)) break;
+      if (!parent || /^(?:body|html|main|form)$/.test(tagOf(parent))) break;
       if (others.some((o) => composedContains(parent, o) && !composedContains(container, o))) break;
       // The parent holds much more than the record (the rest of the page): the record ends here,
       // unless the parent is a list item or row (a line's code is one part of it).
       const size = elementText(parent, 701).length;
       // (A card of short fields is one record however many fields it shows.)
-      if (size > 700 || (size > 200 && size > 3 * elementText(container, 701).length && !isRecord(parent) && Array.from(parent.children).some((k) => elementText(k, 81).length > 80))) break;
+      if (size > 700 || (size > 200 && size > 3 * elementText(container, 701).length && !isRecord(parent) && [...parent.children].some((k) => elementText(k, 81).length > 80))) break;
       container = parent;
     }
     // Prose: a code inside a long paragraph is a mention, not a line.
@@ -1138,18 +1213,18 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
             if (value) add({ text: value.slice(0, LIMIT_CELLCHARS), ...(label && !CODE_TOKEN.test(label.text) ? { label: label.text } : {}), name: controlName(c) });
             continue;
           }
-          const label = c.getAttribute(c.children.length ? 'aria-label' : 'data-label');
+          const label = attr(c, c.children.length ? 'aria-label' : 'data-label');
           if (label) {
             // A responsive table's cell: its column name is the data-label; a group of chips: its aria-label.
             flush();
             add({ text: elementText(c, LIMIT_CELLCHARS), label });
-          } else if (c.localName === 'br' || BLOCK_TAGS.has(c.localName) || c.children.length > 0 || (c as Element & { shadowRoot: ShadowRoot | null }).shadowRoot) {
+          } else if (tagOf(c) === 'br' || BLOCK_TAGS.has(tagOf(c)) || c.children.length > 0 || (c as Element & { shadowRoot: ShadowRoot | null }).shadowRoot) {
             flush();
             walk(c);
-          } else if (c.hasAttribute('class') && !SPAN_TAGS.test(c.localName)) {
+          } else if (c.hasAttribute('class') && !SPAN_TAGS.test(tagOf(c))) {
             // A leaf with a class ("<span class=mins>20</span>"): its own part, the class as its name.
             flush();
-            add({ text: elementText(c, LIMIT_CELLCHARS), name: (c.getAttribute('class') as string).slice(0, LIMIT_LABEL) });
+            add({ text: elementText(c, LIMIT_CELLCHARS), name: (attr(c, 'class') as string).slice(0, LIMIT_LABEL) });
           } else own += ` ${elementText(c, LIMIT_CELLCHARS)} `;
         }
       }
@@ -1167,7 +1242,7 @@ export function describePage(doc: Document, options: DescribeOptions): DescribeR
  * claim line's row to mark in the page. null when the element left the page.
  */
 export function elementTextSource(el: Element): { text: string; source: PartSource } | null {
-  if (el.localName === 'textarea') return { text: (el as HTMLTextAreaElement).value.slice(0, LIMIT_BLOCKCHARS), source: { kind: 'value', element: el as HTMLTextAreaElement } };
+  if (tagOf(el) === 'textarea') return { text: (el as HTMLTextAreaElement).value.slice(0, LIMIT_BLOCKCHARS), source: { kind: 'value', element: el as HTMLTextAreaElement } };
   if (!el.isConnected) return null;
   const builder = textBuilder(LIMIT_BLOCKCHARS);
   const walk = (node: Element): void => {
@@ -1177,12 +1252,12 @@ export function elementTextSource(el: Element): { text: string; source: PartSour
       if (child.nodeType === 3) builder.append(child as Text);
       else if (child.nodeType === 1) {
         const c = child as Element;
-        if (SKIP.has(c.localName) || c.localName === 'textarea') continue;
-        if (c.localName === 'br') {
+        if (SKIP.has(tagOf(c)) || tagOf(c) === 'textarea') continue;
+        if (tagOf(c) === 'br') {
           builder.lineBreak();
           continue;
         }
-        const isBlock = BLOCK_TAGS.has(c.localName);
+        const isBlock = BLOCK_TAGS.has(tagOf(c));
         if (isBlock) builder.lineBreak();
         walk(c);
         if (isBlock) builder.lineBreak();

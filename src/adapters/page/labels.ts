@@ -4,6 +4,7 @@
 // the control's own name/placeholder. Also the value a control shows, for native and ARIA controls.
 import type { LabelVia } from '../../shared/page';
 import { squash } from '../dom';
+import { attr, query, tagOf } from './element';
 
 /** Text that can be a label: short, has letters (or is "#", a line-number column), is not a sentence. */
 export function labelLike(text: string, max = 60): boolean {
@@ -29,29 +30,37 @@ const PICKER_POPUPS = /^(?:true|listbox|grid|dialog|tree)$/;
  * names it (aria-labelledby), so its own text is the value, not its name.
  */
 export function isValueButton(el: Element): boolean {
-  if (el.localName !== 'button') return false;
-  if (el.getAttribute('role') === 'combobox' || PICKER_POPUPS.test(el.getAttribute('aria-haspopup') ?? '')) return true;
-  const by = el.getAttribute('aria-labelledby');
+  if (tagOf(el) !== 'button') return false;
+  if (attr(el, 'role') === 'combobox' || PICKER_POPUPS.test(attr(el, 'aria-haspopup') ?? '')) return true;
+  const by = attr(el, 'aria-labelledby');
   return by !== null && !by.split(/\s+/).includes(el.id);
 }
 
 /** A native or ARIA control whose value is data (not a button, checkbox or hidden field). */
 export function isValueControl(el: Element): boolean {
-  const name = el.localName;
+  const name = tagOf(el);
   if (name === 'input') return !NOT_VALUE_INPUTS.test((el as HTMLInputElement).type);
   if (name === 'select' || name === 'textarea') return true;
   if (name === 'button') return isValueButton(el);
-  // A multi-line textbox or a contenteditable one is an editor (a text block), not a field.
-  return VALUE_ROLES.has(el.getAttribute('role') ?? '') && !el.hasAttribute('contenteditable') && el.getAttribute('aria-multiline') !== 'true';
+  // A multi-line textbox, a contenteditable one or one showing prose is an editor (a text block), not a field.
+  return VALUE_ROLES.has(attr(el, 'role') ?? '') && !el.hasAttribute('contenteditable') && attr(el, 'aria-multiline') !== 'true' && !proseBox(el);
+}
+
+/**
+ * A textbox showing prose: lines or paragraphs, or more than a field's value holds (ExtJS's
+ * read-only display field around a note section). Its text is a block, line breaks kept, never cut at a value's length.
+ */
+export function proseBox(el: Element): boolean {
+  return attr(el, 'role') === 'textbox' && (!!query(el, 'br, p, div, li') || (el.textContent?.length ?? 0) > 300);
 }
 
 export function isNativeControl(el: Element): boolean {
-  return NATIVE_CONTROLS.has(el.localName);
+  return NATIVE_CONTROLS.has(tagOf(el));
 }
 
 /** What a control shows: input/textarea value, the chosen option(s), an ARIA control's value. */
 export function controlText(el: Element): string {
-  const name = el.localName;
+  const name = tagOf(el);
   if (name === 'input' || name === 'textarea') return (el as HTMLInputElement).value;
   if (name === 'select') {
     const select = el as HTMLSelectElement;
@@ -62,12 +71,12 @@ export function controlText(el: Element): string {
     }
     return chosen.map((o) => squash(o.text) || o.value).join(' ');
   }
-  const role = el.getAttribute('role');
-  const valueText = el.getAttribute('aria-valuetext') ?? el.getAttribute('aria-valuenow');
+  const role = attr(el, 'role');
+  const valueText = attr(el, 'aria-valuetext') ?? attr(el, 'aria-valuenow');
   if ((role === 'spinbutton' || role === 'slider') && valueText !== null) return valueText;
   if (role === 'listbox') {
     const options = Array.from(el.querySelectorAll('[role="option"]'));
-    const selected = options.filter((o) => o.getAttribute('aria-selected') === 'true' || o.getAttribute('aria-checked') === 'true');
+    const selected = options.filter((o) => attr(o, 'aria-selected') === 'true' || attr(o, 'aria-checked') === 'true');
     // Options that say their state and none is chosen (a chip listbox with nothing picked): no value.
     if (selected.length === 0 && options.some((o) => o.hasAttribute('aria-selected') || o.hasAttribute('aria-checked'))) return '';
     // A dropdown whose list pops up elsewhere (Kendo's dropdownlist): the chosen value is its shown text.
@@ -76,7 +85,7 @@ export function controlText(el: Element): string {
   }
   if (valueText !== null) return valueText;
   // A multi-select's typing box is empty beside the choices it shows as chips (select2, chip inputs): those are the value.
-  const inner = el.querySelector('input, textarea');
+  const inner = query(el, 'input, textarea');
   return (inner && !isMirror(inner) && (inner as HTMLInputElement).value) || textWithoutControls(el);
 }
 
@@ -90,7 +99,7 @@ const WIDGET = '[role=combobox],[role=listbox],[aria-haspopup]';
  * is the one read.
  */
 export function isMirror(el: Element): boolean {
-  if (!/^(?:select|input)$/.test(el.localName) || (el.getAttribute('aria-hidden') !== 'true' && (el as HTMLElement).style?.display !== 'none')) return false;
+  if (!/^(?:select|input)$/.test(tagOf(el)) || (attr(el, 'aria-hidden') !== 'true' && (el as HTMLElement).style?.display !== 'none')) return false;
   for (let up = el.parentElement, depth = 0; up && depth < 2; up = up.parentElement, depth++) {
     if (up.matches(WIDGET) || Array.from(up.querySelectorAll(`${WIDGET},input:not([type=hidden]):not([aria-hidden]):not([style*=none])`)).some((w) => !w.contains(el))) return true;
   }
@@ -99,7 +108,7 @@ export function isMirror(el: Element): boolean {
 
 /** name, id, aria-label, title, placeholder and class of a control, for rules that read control names ("bill[3][mod]", "units"). */
 export function controlName(el: Element): string {
-  return ['name', 'id', 'aria-label', 'title', 'placeholder', 'class'].map((a) => el.getAttribute(a)).filter(Boolean).join(' ').slice(0, 200);
+  return ['name', 'id', 'aria-label', 'title', 'placeholder', 'class'].map((a) => attr(el, a)).filter(Boolean).join(' ').slice(0, 200);
 }
 
 function rootOf(el: Element): Document | ShadowRoot {
@@ -118,7 +127,7 @@ function textWithoutControls(el: Element): string {
       if (child.nodeType === 3) out += (child as Text).data;
       else if (child.nodeType === 1) {
         const c = child as Element;
-        if (isNativeControl(c) || c.localName === 'script' || c.localName === 'style' || c.localName === 'option' || c.getAttribute('aria-hidden') === 'true') continue;
+        if (isNativeControl(c) || tagOf(c) === 'script' || tagOf(c) === 'style' || tagOf(c) === 'option' || attr(c, 'aria-hidden') === 'true') continue;
         walk(c);
       }
     }
@@ -139,15 +148,15 @@ function previousText(el: Element): string | null {
       }
       if (prev.nodeType !== 1) continue;
       const p = prev as Element;
-      if (p.localName === 'br') continue;
-      if (isValueControl(p) || p.localName === 'script' || p.localName === 'style') return null;
+      if (tagOf(p) === 'br') continue;
+      if (isValueControl(p) || tagOf(p) === 'script' || tagOf(p) === 'style') return null;
       // A label is inline text, not a block of other content (a card, a list) that happens to precede.
       const text = cleanLabel(textWithoutControls(p));
-      if (text) return labelLike(text) && !p.querySelector('div, p, li, table, section, dl, ul, ol') ? text : null;
-      if (p.querySelector('input, select, textarea')) return null;
+      if (text) return labelLike(text) && !query(p, 'div, p, li, table, section, dl, ul, ol') ? text : null;
+      if (query(p, 'input, select, textarea')) return null;
     }
     const parent: Element | null = node.parentElement;
-    if (!parent || /^(?:body|form|table|tbody|tr|ul|ol|dl|fieldset)$/.test(parent.localName)) return null;
+    if (!parent || /^(?:body|form|table|tbody|tr|ul|ol|dl|fieldset)$/.test(tagOf(parent))) return null;
     node = parent;
   }
   return null;
@@ -179,7 +188,7 @@ export function inferLabel(el: Element): InferredLabel | null {
     const text = cleanLabel(textWithoutControls(labels[0] as Element));
     if (text) return { text, via: 'for' };
   }
-  const labelledBy = el.getAttribute('aria-labelledby');
+  const labelledBy = attr(el, 'aria-labelledby');
   if (labelledBy) {
     const root = rootOf(el);
     const text = cleanLabel(
@@ -190,7 +199,7 @@ export function inferLabel(el: Element): InferredLabel | null {
     );
     if (text) return { text, via: 'aria' };
   }
-  const aria = el.getAttribute('aria-label');
+  const aria = attr(el, 'aria-label');
   if (aria && cleanLabel(aria)) return { text: cleanLabel(aria), via: 'aria' };
   const prev = previousText(el);
   if (prev) return { text: prev, via: 'prev' };
@@ -208,7 +217,7 @@ export function inferLabel(el: Element): InferredLabel | null {
   const dd = el.closest('dd');
   if (dd) {
     let dt = dd.previousElementSibling;
-    while (dt && dt.localName !== 'dt') dt = dt.previousElementSibling;
+    while (dt && tagOf(dt) !== 'dt') dt = dt.previousElementSibling;
     if (dt) return { text: cleanLabel(dt.textContent ?? ''), via: 'dl' };
   }
   const li = el.closest('li');
@@ -216,7 +225,7 @@ export function inferLabel(el: Element): InferredLabel | null {
     const text = cleanLabel(textWithoutControls(li));
     if (labelLike(text)) return { text, via: 'prev' };
   }
-  const named = el.getAttribute('placeholder') ?? el.getAttribute('title');
+  const named = attr(el, 'placeholder') ?? attr(el, 'title');
   if (named && labelLike(cleanLabel(named), 80)) return { text: cleanLabel(named), via: 'name' };
   return null;
 }
