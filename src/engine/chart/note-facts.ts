@@ -33,8 +33,8 @@ export interface ListingEvidence {
 const OWN_MINUTES_REACH = 120;
 
 /**
- * A code written mid-line is a listing when its own minutes follow it ("…massage 97124 14 min, 97110 12
- * min", "STM 97124 to the L QL for spasm limiting sit-to-stand, 14 min"): the time grammar tied a figure
+ * A code written mid-line is a listing when its own minutes follow it ("…rubdown 97124 16 min, 97112 9
+ * min", "STM 97124 over the R scalenes where guarding blocks reaching, 16 min"): the time grammar tied a figure
  * after it, before any other code, to it, and nothing says it is a mention: negated, planned or past ("no
  * 97140 today", "97140 not billed", "cf. 97110 last visit 12 min"). Returns that service time.
  */

@@ -597,7 +597,7 @@ function tieFigures(
       previous = seg;
       continue;
     }
-    // "Massage 97124 not for relaxation; aimed at the hypertonicity limiting driving. 15 min.": a clause
+    // "97124 not for relaxation, but for guarding that stops her reaching. 12 min.": a clause
     // after a semicolon that names nothing and gives no figure carries on the sentence of the service before it.
     const before = previous && previous.services.length === 0 && previous.figures.length === 0 && lastNamed && lastNamed.line === previous.line && lx.norm[previous.first - 1] === ';' ? lastNamed : previous;
     tieSegment(lx, seg, owners, before, heading?.service, section, contextAt, attached, orphans, partWords);
@@ -698,7 +698,7 @@ function tieSegment(
  * (sets × a length, an activity's own length), not more time. In a table row every other length gives way
  * to the column; beside a range (one service in the clause), a repeated length or one written right after
  * an activity's name does ("Massage 1300-1312, 12 min" restates the range and is left to be compared).
- * Minutes stated as the actual time ("15 min of actual hands-on time") keep replacing the range.
+ * Minutes stated as the actual time ("11 min of actual hands-on time") keep replacing the range.
  */
 function dropDescriptionDosing(lx: Lexed, seg: Segment, owners: ReadonlySet<string>): void {
   if (seg.figures.length < 2) return;

@@ -7,14 +7,14 @@ import { defineRule } from './define';
 /** Sections where any comfort word describes the care, even without "massage" in the sentence. */
 const CARE_SECTIONS = new Set(['treatment', 'assessment', 'plan', 'goals']);
 
-/** Words that name the service itself inside a patient's report: "states it feels good", "says the massage is soothing". */
+/** Words that name the service itself inside a patient's report: "says the rubdown felt nice", "calls the massage soothing". */
 const THE_SERVICE = /\b(?:it|this|that|tx|treatment|session|massage\w*|rub\w*)\b/i;
 
 /**
  * The patient's own wish or words, not the clinician's purpose for the session: comfort wording after
  * a wish earlier in its clause ("Pt reports she wants a massage to relax", "\"I just want to unwind\""),
  * or after a report that does not speak of the service itself ("pt states relaxation is her favourite
- * part"). A report about the service ("states it feels good", "enjoyed the massage") records it as
+ * part"). A report about the service ("says the rubdown felt nice", "liked today's massage") records it as
  * comfort care and still counts. The clause ends at a semicolon or a scope terminator ("but"), so
  * "pt reports stiffness; massage for relaxation" still counts.
  */
