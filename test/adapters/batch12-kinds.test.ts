@@ -94,3 +94,23 @@ describe('credentials in a field of their own beside a name in capitals', () => 
     });
   }
 });
+
+describe("a service card's modifier chip and its diagnosis list", () => {
+  const DESCRIPTIONS: Record<string, string> = { '97124': 'Soft tissue work', '98941': 'Spinal adjustment, three regions', '97140': 'Hands-on techniques' };
+  const card = (code: string, chips: string[], units: number, minutes: string, dx: string, chipClass = 'chip'): string => `<li class="svc"><div class="head"><span class="code">${code}</span><span class="desc">${DESCRIPTIONS[code] ?? 'Service'}</span></div>
+    <div class="mods">${chips.map((c) => `<span class="${chipClass}">${c}</span>`).join('')}</div>
+    <div class="row"><div role="group" aria-label="Units"><button type="button" aria-label="Fewer units">−</button><output>${units}</output><button type="button" aria-label="More units">+</button></div><span class="mins">${minutes}</span></div>
+    <div class="dx">Dx ${dx}</div></li>`;
+
+  it('a numeric chip ("59") is a modifier, not more units; "Dx A · B" is two diagnoses', () => {
+    const visit = readVisit(`<main>${NOTE}</main><div role="dialog" aria-label="Charges"><ul>${card('97124', ['59'], 2, '24 min', 'M54.50 · M62.830')}${card('98941', [], 1, 'Untimed', 'M99.02 · M99.03 · M99.04')}</ul></div>`);
+    expect(visit.lines.find((l) => l.code === '97124')).toMatchObject({ modifiers: ['59'], units: 2, minutes: 24, dx: ['M54.50', 'M62.830'] });
+    expect(visit.lines.find((l) => l.code === '98941')?.dx).toEqual(['M99.02', 'M99.03', 'M99.04']);
+  });
+
+  it('the chip named "pill"; a lettered chip on the next card', () => {
+    const visit = readVisit(`<main>${NOTE}</main><div role="dialog" aria-label="Charges"><ul>${card('97140', ['59'], 1, '12 min', 'M54.2', 'pill')}${card('97124', ['GP'], 2, '26 min', 'M62.830', 'pill')}</ul></div>`);
+    expect(visit.lines.find((l) => l.code === '97140')).toMatchObject({ modifiers: ['59'], units: 1, minutes: 12 });
+    expect(visit.lines.find((l) => l.code === '97124')).toMatchObject({ modifiers: ['GP'], units: 2, minutes: 26 });
+  });
+});

@@ -209,6 +209,12 @@ function resolveColumns(table: PageTable): ColumnMap {
     if (filled === 0) continue;
     const [kind, n] = [...counts].sort((a, b) => b[1] - a[1])[0] as [Kind, number];
     if (n / filled < 0.6 || kind === 'empty') continue;
+    // A card's numeric modifier chip ("59" beside a "Units" stepper and "23 min"): with units already
+    // captioned, a part holding a known two-digit modifier alone is the line's modifier, not more units.
+    if (kind === 'units' && map.units !== undefined && table.rows.length === 1 && modifierChip(table.rows[0]?.cells[c], map.minutes !== undefined || table.rows[0]?.cells.some((x, k) => k !== c && kindOf(x.text) === 'minutes') === true)) {
+      assign('modifiers', c);
+      continue;
+    }
     // A flowsheet's dated columns of one figure ("04/19/2027 10:40" | "04/12/2027 10:30"): the newest is the visit's.
     if ((kind === 'units' || kind === 'minutes') && map[kind] !== undefined) {
       const [date, current] = [headerDate(table, c), headerDate(table, map[kind] as number)];
@@ -230,6 +236,19 @@ function resolveColumns(table: PageTable): ColumnMap {
   const rank = (c: number): number => Number(/(\d)\s*$/.exec(table.columns[c] ?? '')?.[1] ?? 0) * 100 + c;
   map.modifiers.sort((a, b) => rank(a) - rank(b));
   return map;
+}
+
+/** A chip, pill or tag part ("chip", "mod-pill", "badge"): the control name says it is a token of its own. */
+const CHIP_NAME = /(?:^|[^a-z])(?:chips?|pills?|tags?|badges?|tokens?|mods?|modifiers?)(?:[^a-z]|$)/i;
+
+/**
+ * A part holding a known two-digit modifier alone ("59", "25"): a modifier when its name says it is a
+ * chip or when the card's minutes are read elsewhere (a bare "25" could otherwise be its minutes).
+ */
+function modifierChip(cell: PageCell | undefined, minutesKnown: boolean): boolean {
+  const text = cell?.text.trim() ?? '';
+  if (!/^\d{2}$/.test(text) || !KNOWN_MODIFIERS.has(text) || cell?.label) return false;
+  return minutesKnown || CHIP_NAME.test(cell?.name ?? '');
 }
 
 /** Tick marks as the describer writes a check box's state into a cell. */
@@ -448,7 +467,8 @@ function readRow(row: PageRow, map: ColumnMap, pointers: PointerMap, unresolved:
   let dx = map.dxs.length > 0 ? diagnosisValues(dxText, pointers, unresolved) : [];
   if (dx.length === 0 && codeCellIndex !== undefined) dx = diagnosisCodes((row.cells[codeCellIndex] as PageCell).text);
   if (dx.length === 0) {
-    const labelled = /\b(?:dx|diagnos[ie]s|icd(?:-?10)?)\s*[:#]?\s*((?:[A-Z0-9.|]+[\s,;]*){1,6})/i.exec(rowText);
+    // (Codes listed with a middle dot or bullet, "Dx M99.01 · M99.02", are one list.)
+    const labelled = /\b(?:dx|diagnos[ie]s|icd(?:-?10)?)\s*[:#]?\s*((?:[A-Z0-9.|]+[\s,;·•]*){1,6})/i.exec(rowText);
     if (labelled) dx = diagnosisValues(labelled[1] as string, pointers, unresolved);
   }
   if (dx.length > 0) {
