@@ -95,6 +95,27 @@ describe('credentials in a field of their own beside a name in capitals', () => 
   }
 });
 
+describe('an appointment banner\'s "with Name, CREDS" line', () => {
+  for (const [header, line, name, credentials] of [
+    ['<div>Mon, Sep 13, 2027 · 2:00 PM – 2:45 PM</div>', 'with Marit Solberg, LMT', 'Marit Solberg', ['LMT']],
+    ['<div>09/14/2027 8:30 am</div>', 'With Teodor Brandt, PT, DPT', 'Teodor Brandt', ['DPT', 'PT']],
+    ['<h2>Follow-up session</h2>', 'with Yusra Haddad-Lowe, OTR/L', 'Yusra Haddad-Lowe', ['OTR/L']],
+  ] as [string, string, string, string[]][]) {
+    it(`"${line}" under ${header.replace(/<[^>]+>/g, '')}`, () => {
+      const visit = readVisit(`<div class="appt">${header}<div>${line}</div></div><main>${NOTE}</main>${LINES}`);
+      expect(visit.provider?.name).toBe(name);
+      expect(visit.provider?.credentials?.slice().sort()).toEqual(credentials);
+    });
+  }
+
+  it('not away from a date or title, nor under a note section', () => {
+    const sidebar = readVisit(`<aside><p>Room 4 booked for the afternoon</p><p>with Ana Ruiz, MD</p></aside><main>${NOTE}</main>${LINES}`);
+    expect(sidebar.provider?.name ?? '').not.toContain('Ruiz');
+    const plan = readVisit(`<main>${NOTE}<h4>Plan</h4><p>with Ana Ruiz, MD</p></main>${LINES}`);
+    expect(plan.provider?.name ?? '').not.toContain('Ruiz');
+  });
+});
+
 describe("a service card's modifier chip and its diagnosis list", () => {
   const DESCRIPTIONS: Record<string, string> = { '97124': 'Soft tissue work', '98941': 'Spinal adjustment, three regions', '97140': 'Hands-on techniques' };
   const card = (code: string, chips: string[], units: number, minutes: string, dx: string, chipClass = 'chip'): string => `<li class="svc"><div class="head"><span class="code">${code}</span><span class="desc">${DESCRIPTIONS[code] ?? 'Service'}</span></div>

@@ -7,7 +7,7 @@ import type { PageCell, PageDescription } from '../../shared/page';
 import type { ReadFact, ReadFacts } from './types';
 import { datesIn, firstDate, personInReadingOrder, personLike, procedureCodes, undecorate } from './values';
 import { PROFILE_DATA } from '../../engine/payers/index';
-import { FACT_PATTERNS, FACT_RULES, INSURANCE_CAPTION, INSURANCE_CONTEXT, INSURANCE_TABLE_HEADING, NOT_THE_PAYER_CAPTION, OTHER_QUALIFIER, PAYER_BADGE, PAYER_CLASS_LABEL, PAYER_RANK_TAG, PLAN_WORDS, PORTAL_NAME, STATUS_CHIP, VISIT_COUNT_LABEL, WEAK_PAYER_CAPTION, type Fact } from './vocab';
+import { FACT_PATTERNS, FACT_RULES, INSURANCE_CAPTION, INSURANCE_CONTEXT, INSURANCE_TABLE_HEADING, NOTE_HEADINGS, NOT_THE_PAYER_CAPTION, OTHER_QUALIFIER, PAYER_BADGE, PAYER_CLASS_LABEL, PAYER_RANK_TAG, PLAN_WORDS, PORTAL_NAME, STATUS_CHIP, VISIT_COUNT_LABEL, WEAK_PAYER_CAPTION, type Fact } from './vocab';
 
 interface PhraseRule {
   fact: Fact | null;
@@ -47,6 +47,22 @@ const VIA_CONFIDENCE: Record<string, number> = { config: 1, for: 0.92, aria: 0.9
 const GENERIC_PAYER_WORD = /^(?:plan|plans|policy|insurance|coverage|carrier|payer|payor|primary|secondary|name|type|id|details|info)$/i;
 
 const PLACEHOLDER = /^(?:[-–—\s]*(?:select|choose|please|none|n\/a|na|unknown|unassigned|default|not on file|none on file|pending|checking)\b.*|[-–—_.\s]*)$/i;
+
+/**
+ * Whether block `index` sits right under the visit's header: the element just before it is a short
+ * dated line ("Thu, Jun 3, 2027 · 10:00 AM – 11:00 AM") or a heading, with nothing between them.
+ */
+function underVisitHeader(page: PageDescription, index: number): boolean {
+  const block = page.blocks[index];
+  if (!block) return false;
+  const previous = page.blocks[index - 1];
+  const heading = block.head !== undefined ? page.headings[block.head] : undefined;
+  // (A note section's heading, "Plan", is no visit title.)
+  if (heading && heading.at === block.at - 1) return !NOTE_HEADINGS.includes(undecorate(heading.text).replace(/[:：]\s*$/, '').trim().toLowerCase());
+  if (!previous || block.at - previous.at > 2 || (heading && heading.at > previous.at)) return false;
+  const line = previous.text.trim();
+  return line.length <= 80 && !line.includes('\n') && datesIn(line).length > 0;
+}
 
 /** A value read as the fact it is labelled with; undefined when it does not fit. */
 function valueFor(fact: Fact, raw: string): string | number | undefined {
@@ -256,6 +272,14 @@ export function isFactSentence(sentence: string): boolean {
 
 /** "Treatment with Teresa Lindgren, PT, DPT" (an appointment header): a person with credentials after "with". */
 const WITH_PERSON = /^[A-Z][A-Za-z ]{0,30}\bwith\s+([A-Z][a-z'-]+(?:\s+[A-Z][A-Za-z'.-]+){1,3}\s*,\s*[A-Z]{2,5}(?:[-/][A-Z]{1,3})?(?:\s*,\s*[A-Z]{2,5})*)\s*$/;
+/**
+ * "with Marit Solberg, LMT" as a line of its own: an appointment banner's second line, under the
+ * visit's date or title. Only in that header position (the line right after a dated line or a
+ * heading); a plan's "follow-up with Dr …" is prose, never this.
+ */
+const BARE_WITH_PERSON = /^[Ww]ith\s+([A-Z][a-z'-]+(?:\s+[A-Z][A-Za-z'.-]+){1,3}\s*,\s*[A-Z]{2,5}(?:[-/][A-Z]{1,3})?(?:\s*,\s*[A-Z]{2,5}(?:[-/][A-Z]{1,3})?)*)\.?\s*$/;
+/** A line that is only who the visit is with ("with Marit Solberg, LMT", "Treatment with …, PT"): a byline, never note text. */
+export const isWithByline = (line: string): boolean => BARE_WITH_PERSON.test(line.trim()) || WITH_PERSON.test(line.trim());
 const SIGNED = /\b(?:[Ee]lectronically\s+)?(?:[Ss]igned\s*:\s*|(?:[Ss]igned|[Ss]een|[Tt]reated|[Pp]erformed)\s+by[:\s]+)([A-Z][^\n;|]{2,80}?)(?:\s+on\s+[\d(]|\s*$|\s*[|·•;\n])/;
 // One line of a calendar tile: a weekday, a month name, a day of the month or a year.
 const CALENDAR_PART = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|\d{1,2}|\d{4})$/i;
@@ -607,18 +631,18 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
   // 2026-11-20"): a payer the profiles know by name, a person with credentials, a lone date. A
   // date on the lines just above the note (an open entry's header) is the note's own: surer than a
   // collapsed older entry's further down (aboveNote).
-  for (const block of page.blocks) {
+  page.blocks.forEach((block, index) => {
     const text = block.text.trim();
-    if (text.length > 160 || noteBlocks.has(block.id) || block.edit || block.hints?.some((h) => UNLABELLED_SKIP.has(h)) || /\b(?:dob|birth|born|mrn)\b/i.test(text)) continue;
+    if (text.length > 160 || noteBlocks.has(block.id) || block.edit || block.hints?.some((h) => UNLABELLED_SKIP.has(h)) || /\b(?:dob|birth|born|mrn)\b/i.test(text)) return;
     // (A widget of other dates, "Upcoming appointments", "Travel card", "Visit history": never this visit's values.)
-    if (block.head !== undefined && OTHER_DATES_HEADING.test(page.headings[block.head]?.text ?? '')) continue;
+    if (block.head !== undefined && OTHER_DATES_HEADING.test(page.headings[block.head]?.text ?? '')) return;
     // A calendar tile or date-picker face: month, day and year each on a line of its own ("FEB / 3 /
     // 2027", "Tue / 3 / Feb / 2027"), nothing else in the block.
     const tile = text.split('\n').map((l) => l.trim().replace(/[.,]$/, '')).filter(Boolean);
     if (tile.length >= 3 && tile.length <= 4 && tile.every((l) => CALENDAR_PART.test(l)) && tile.some((l) => /^\d{4}$/.test(l))) {
       const date = firstDate(tile.join(' '));
       if (date) facts.offer('dateOfService', date, text, 0.5, `"${tile.join(' ')}": a calendar tile (a value without a label)`, block.id);
-      continue;
+      return;
     }
     const pieces = text.split(/\s*(?:[·•|\n]|\s[-–—]\s)\s*/);
     const segments = pieces.filter((x) => x && !x.includes(':'));
@@ -628,10 +652,13 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
       // "Treatment with Teresa Lindgren, PT, DPT": a person with credentials after "with".
       const withWhom = WITH_PERSON.exec(text);
       if (withWhom) facts.offer('provider', withWhom[1] as string, text, 0.45, `"${text.slice(0, 40)}": a name with credentials`, block.id);
-      continue;
+      // "with Name, CREDS" right under the visit's date line or title (an appointment banner).
+      const bare = withWhom ? null : BARE_WITH_PERSON.exec(text);
+      if (bare && underVisitHeader(page, index)) facts.offer('provider', bare[1] as string, text, 0.45, `"${text.slice(0, 40)}" under the visit's date or title`, block.id);
+      return;
     }
     for (const segment of segments) {
-      if (segment.length > 60) continue;
+      if (segment.length > 60) return;
       if (payerNamed(segment) && !PORTAL_NAME.test(segment)) facts.offer('payer', segment, text, 0.45, `"${segment}" names a payer (a value without a label)`, block.id);
       else if (/,\s*[A-Z]{2,5}\b/.test(segment) && personLike(segment.split(',')[0] as string)) facts.offer('provider', segment, text, 0.45, `"${segment}": a name with credentials (a value without a label)`, block.id);
       else {
@@ -640,7 +667,7 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
         if (date) facts.offer('dateOfService', date, text, above === undefined ? 0.35 : 0.5 - 0.02 * above, `"${segment}": a date alone (a value without a label)${above === undefined ? '' : ' heading the note'}`, block.id);
       }
     }
-  }
+  });
   // A short title line in the page ("11/20/2026 Encounter for …" in a navbar) counts when it names the visit.
   for (const block of page.blocks) {
     const text = block.text.trim();

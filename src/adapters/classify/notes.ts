@@ -5,7 +5,7 @@
 // Consecutive note blocks under one heading become one note part.
 import type { PageBlock, PageDescription } from '../../shared/page';
 import type { NotePiece, ReadNotePart, Skipped } from './types';
-import { factOf, isFactLine, isFactSentence, SIGNATURE_LINE } from './facts';
+import { factOf, isFactLine, isFactSentence, isWithByline, SIGNATURE_LINE } from './facts';
 import { datesIn, isDiagnosisCode, undecorate } from './values';
 import { STATUS_CHIP, BILLING_HEADING, CHROME_LINES, GENERIC_CONTAINER_HINTS, BOILERPLATE, CHROME_HEADINGS, EMPTY_SECTION, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
 
@@ -105,6 +105,7 @@ export function scoreBlock(block: PageBlock, page: PageDescription, claimTables:
   const single = length <= 100 && !text.trim().includes('\n') && !block.edit;
   const chromeLine = single ? CHROME_LINES.find(([re]) => re.test(text.trim())) : undefined;
   rule(chromeLine !== undefined, -4, chromeLine?.[1] ?? '');
+  rule(single && isWithByline(text), -3, 'who the visit is with (a byline)');
   // One line of short runs set apart by "·" or "|": "Label: value" runs (an encounter's header line),
   // or a byline ending in a status ("Nadia Petrov, PT · Daily Note · Pended").
   const runs = single ? text.trim().split(/\s[·•|]\s/).map((r) => r.trim()) : [];
