@@ -156,3 +156,15 @@ describe('section titles written as elements of their own', () => {
     expect(labels).toEqual(expect.arrayContaining(['Intake Notes', 'Outcome']));
   });
 });
+
+describe('minutes captioned in a remarks column of a claim grid with numbered modifier columns', () => {
+  it('"Time: 18 min" in "Remarks" is the line\'s minutes; a remark without a time gives none', () => {
+    const grid = `<table><thead><tr><th>#</th><th>DOS</th><th>CPT</th><th>Mod 1</th><th>Mod 2</th><th>Ptr</th><th>Qty</th><th>Amount</th><th>Remarks</th></tr></thead><tbody>
+      <tr><td>1</td><td>10/04/2027</td><td>97140</td><td>GP</td><td></td><td>1</td><td>2</td><td>$61.10</td><td>Time: 18 min</td></tr>
+      <tr><td>2</td><td>10/04/2027</td><td>97124</td><td>GP</td><td>59</td><td>1</td><td>1</td><td>$30.40</td><td>Recheck at next visit</td></tr></tbody></table>`;
+    const visit = readVisit(`<main>${NOTE}<h4>Diagnoses</h4><ol><li>M54.2 Cervicalgia</li></ol></main>${grid}`);
+    expect(visit.lines.find((l) => l.code === '97140')).toMatchObject({ units: 2, minutes: 18 });
+    expect(visit.lines.find((l) => l.code === '97124')?.minutes).toBeUndefined();
+    expect(visit.lines.find((l) => l.code === '97124')?.modifiers?.slice().sort()).toEqual(['59', 'GP']);
+  });
+});
