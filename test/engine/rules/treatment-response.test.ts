@@ -35,6 +35,14 @@ ruleTester('treatment-response', {
       ['an ASCII arrow on an abbreviated motion with "post"', 'Lx ext 12 -> 20 deg post.'],
       ['bare pain figures joined by an arrow with "after"', 'Pain 6 => 3 after.'],
     ].map(([name, change]) => ({ name: name!, visit: { lines: massageLine, note: `${bare} ${change}` } })),
+    // What the patient felt after the session, in a comparative: a reported response.
+    ...[
+      ['less ache after, reported', 'Client reports less ache after.'],
+      ['felt looser afterwards', 'Felt looser afterwards per pt.'],
+      ['less tight post-tx, stated', 'She states less tight in the shoulder post-tx.'],
+      ['less stiff after the session', 'Less stiff after the session.'],
+      ['moves freer after the work', 'Pt notes neck moves freer after.'],
+    ].map(([name, change]) => ({ name: name!, visit: { lines: massageLine, note: `${bare} ${change}` } })),
     {
       name: 'a measured change over visits',
       visit: { lines: massageLine, note: `${bare} Cervical rotation 40 → 55 degrees over 3 visits.` },
@@ -151,6 +159,11 @@ ruleTester('treatment-response', {
       visit: { lines: massageLine, note: `${bare} Pain 4/10 after 6 weeks of massage.` },
       errors: [{ noEvidence: true }],
     },
+    // A documented lack of change after the session stays no response.
+    ...[
+      ['no change after', 'Client reports no change after.'],
+      ['the same after', 'Pt states neck feels the same after.'],
+    ].map(([name, change]) => ({ name: name!, visit: { lines: massageLine, note: `${bare} ${change}` }, errors: [{ noEvidence: true as const }] })),
     {
       name: 'a count of sets after an arrow is no measured change',
       visit: { lines: massageLine, note: `${bare} Bridges for hip ext 2 -> 3 sets.` },
