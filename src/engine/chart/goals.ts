@@ -25,7 +25,7 @@ const IMPAIRMENT_VERB = row('impairment-verb');
 /**
  * Impairment words: the goals row, and every motion and pain scale the measure grammar reads before a
  * value (measures.json "bare-change-motion", "bare-change-pain": SLR, sidebend, NPRS …), so a goal that
- * only raises a measured motion ("increase SLR to 80 deg") names no activity.
+ * only raises a measured motion ("improve SLR to 80 deg") names no activity.
  */
 const measuredWords = (id: string): string[] => measureData.rows.find((r) => r.id === id)?.words ?? [];
 const IMPAIRMENT_NOUN = new Set([...row('impairment-noun'), ...measuredWords('bare-change-motion'), ...measuredWords('bare-change-pain')]);

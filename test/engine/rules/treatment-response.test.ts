@@ -35,9 +35,16 @@ ruleTester('treatment-response', {
       ['an ASCII arrow on an abbreviated motion with "post"', 'Lx ext 12 -> 20 deg post.'],
       ['bare pain figures joined by an arrow with "after"', 'Pain 6 => 3 after.'],
     ].map(([name, change]) => ({ name: name!, visit: { lines: massageLine, note: `${bare} ${change}` } })),
+    // A scale by its abbreviation, two figures joined by an arrow: a before/after measure, known scale or not.
+    ...[
+      ['a scar scale by its capitals with "post"', 'Hypertrophic scar L wrist, POSAS 44 -> 38 post.'],
+      ['a tone grade with a plus and "after"', 'Hamstring MAS 3 → 2+ after.'],
+      ['a functional scale with a unicode arrow', 'PSFS 3 → 5.'],
+      ['an unknown capitalised scale', 'Scar mVSS 10 => 8 post; CSS 7 -> 5 post.'],
+    ].map(([name, change]) => ({ name: name!, visit: { lines: massageLine, note: `${bare} ${change}` } })),
     // What the patient felt after the session, in a comparative: a reported response.
     ...[
-      ['less ache after, reported', 'Client reports less ache after.'],
+      ['less ache, noted by the client after the visit', 'Less ache noted by client after.'],
       ['felt looser afterwards', 'Felt looser afterwards per pt.'],
       ['less tight post-tx, stated', 'She states less tight in the shoulder post-tx.'],
       ['less stiff after the session', 'Less stiff after the session.'],
@@ -159,6 +166,11 @@ ruleTester('treatment-response', {
       visit: { lines: massageLine, note: `${bare} Pain 4/10 after 6 weeks of massage.` },
       errors: [{ noEvidence: true }],
     },
+    // A capitalised program, treatment or unit before two figures is no scale.
+    ...[
+      ['a home program count', 'HEP 2 -> 3 post.'],
+      ['a treatment name before figures', 'STM 10 -> 12 post.'],
+    ].map(([name, change]) => ({ name: name!, visit: { lines: massageLine, note: `${bare} ${change}` }, errors: [{ noEvidence: true as const }] })),
     // A documented lack of change after the session stays no response.
     ...[
       ['no change after', 'Client reports no change after.'],
