@@ -11,6 +11,7 @@
 //
 // Limitations are the same phrase after a trigger: "limits typing to 15 min", "difficulty with zippers".
 import data from '../data/grammar/goals.json';
+import measureData from '../data/grammar/measures.json';
 import { Kind, type Lexed, lexAt, tokensIn } from './lex';
 import type { GoalStatement, Mention, MentionContext, Sentence } from './types';
 
@@ -21,7 +22,13 @@ const row = (id: string): Set<string> => {
   return set;
 };
 const IMPAIRMENT_VERB = row('impairment-verb');
-const IMPAIRMENT_NOUN = row('impairment-noun');
+/**
+ * Impairment words: the goals row, and every motion and pain scale the measure grammar reads before a
+ * value (measures.json "bare-change-motion", "bare-change-pain": SLR, sidebend, NPRS …), so a goal that
+ * only raises a measured motion ("improve SLR to 80 deg") names no activity.
+ */
+const measuredWords = (id: string): string[] => measureData.rows.find((r) => r.id === id)?.words ?? [];
+const IMPAIRMENT_NOUN = new Set([...row('impairment-noun'), ...measuredWords('bare-change-motion'), ...measuredWords('bare-change-pain')]);
 const COMFORT = row('comfort-word');
 const VAGUE = row('vague');
 const CLINICAL = row('clinical');

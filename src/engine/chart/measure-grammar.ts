@@ -97,10 +97,16 @@ function lengthMotion(lx: Lexed, at: number): string | undefined {
   return undefined;
 }
 
-// "R rot 60 -> 70 post", "pain 6 -> 3 after massage": two bare figures joined by an arrow, right after
-// what they measure. The later figure is a value of that kind (the arrow row makes the change).
+// "R rot 60 -> 70 post", "pain 6 -> 3 after massage", "VSS 8 -> 6 post": two bare figures joined by an
+// arrow, right after what they measure (a motion, a pain scale, or a scale by its capitalised abbreviation). The later figure is a value of that kind (the arrow row makes the change).
 const BARE_CHANGE_KIND = new Map<string, MeasurementKind>([...words('bare-change-motion').map((w) => [w, 'rom'] as const), ...words('bare-change-pain').map((w) => [w, 'pain'] as const)]);
 const BARE_CHANGE_NOT_AFTER = setOf('bare-change-not-after');
+const NOT_A_SCALE = new Set([...words('bare-change-not-a-scale'), ...words('phase-treatment-named'), ...words('side'), ...words('degree-unit')]);
+/** A scale named only by its capitalised abbreviation ("VSS", "POSAS"): 2-6 capital letters, not a program, unit or treatment name. */
+function scaleAbbreviation(lx: Lexed, j: number): boolean {
+  if (lx.kind[j] !== Kind.Word || NOT_A_SCALE.has(lx.norm[j]!)) return false;
+  return /^[A-Z]{2,6}$/.test(lx.text.slice(lx.start[j]!, lx.end[j]!));
+}
 function bareChangeKind(lx: Lexed, at: number): MeasurementKind | undefined {
   const next = lx.norm[at + 1];
   // A unit after it: a value another row reads ("55 deg", "3/10") or a count of something else ("3 sets").
@@ -113,7 +119,7 @@ function bareChangeKind(lx: Lexed, at: number): MeasurementKind | undefined {
   // Then what it measures, a side or a colon between: "rot L 60", "pain: 6".
   for (let j = i - 1, k = 0; j >= 0 && k < 3; j--, k++) {
     const t = lx.norm[j]!;
-    const kind = BARE_CHANGE_KIND.get(t);
+    const kind = BARE_CHANGE_KIND.get(t) ?? (scaleAbbreviation(lx, j) ? 'score' : undefined);
     if (kind) return kind === 'pain' && (lx.value[i]! > 10 || lx.value[at]! > 10) ? undefined : kind;
     if (!SIDES.has(t) && t !== ':') return undefined;
   }
@@ -238,7 +244,7 @@ const valueRows: Rule[] = [
     make: (p, lx) => (lookBack(lx, p[0]!.first, LANDMARK_REACH, LANDMARK_CONTEXT) ? measure('level', NAMED_LEVEL[lx.norm[p[0]!.first]!]!) : null),
   },
   {
-    name: 'range of motion or pain: a bare figure after an arrow, named before it ("R rot 60 -> 70 post", "pain 6 -> 3")',
+    name: 'range of motion, pain or a score: a bare figure after an arrow, named before it ("R rot 60 -> 70 post", "pain 6 -> 3", "CSS 7 -> 5")',
     kind: 'measure',
     pattern: [num(0, 360)],
     make: (p, lx) => {

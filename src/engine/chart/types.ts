@@ -78,7 +78,9 @@ export type MeasurementKind =
   | 'tolerance'
   | 'percent'
   | 'speed'
-  | 'level';
+  | 'level'
+  /** A score on a scale the note names by its capitalised abbreviation only ("VSS 8 -> 6"): an impairment, better either way. */
+  | 'score';
 
 export interface Measurement extends Span, MentionContext {
   kind: MeasurementKind;

@@ -28,7 +28,7 @@ export interface StoredRecord {
 }
 
 const SECTION_KINDS = new Set<string>(['subjective', 'objective', 'assessment', 'plan', 'goals', 'treatment', 'history', 'home-program', 'billing', 'signature', 'response', 'other']);
-const MEASURE_KINDS = new Set<string>(['rom', 'pain', 'mmt', 'girth', 'outcome', 'tenderness', 'spasm-grade', 'strength', 'load', 'seconds', 'distance', 'tolerance', 'percent', 'speed', 'level']);
+const MEASURE_KINDS = new Set<string>(['rom', 'pain', 'mmt', 'girth', 'outcome', 'tenderness', 'spasm-grade', 'strength', 'load', 'seconds', 'distance', 'tolerance', 'percent', 'speed', 'level', 'score']);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SHORT_ID = /^[a-z0-9-]{1,40}$/;
 

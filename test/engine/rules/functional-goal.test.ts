@@ -78,6 +78,14 @@ ruleTester('functional-goal', {
     },
   ],
   invalid: [
+    // A measured motion the measure grammar knows, and the tissue a scar or lymph goal names, are impairments.
+    ...[
+      ['a straight-leg raise target beside pain and blood flow', 'Goals: pain 1/10 or less; improve R SLR to 85 deg; improve blood flow.'],
+      ['a sidebend target only', 'STG: increase R cervical SB to 40 deg in 3 wks.'],
+      ['scar tissue goals only', 'Goals: lessen adhesion of the scar; improve skin pliability.'],
+      ['scar thickness and lymph flow', 'LTG: reduce keloid thickness, improve lymph flow to forearm.'],
+      ['a scar score by its capitals is no functional measure', 'Scar POSAS 41 -> 35 post.\nGoals: soften scar, improve skin pliability.'],
+    ].map(([name, goals]) => ({ name: name!, visit: { lines: massageLine, note: `${bare}\n${goals}` }, errors: [{ message: /names an impairment/ }] })),
     {
       name: 'muscle endurance in seconds is an impairment',
       visit: { lines: massageLine, note: `${bare}\nGoals: pain 2/10; DNF endurance 25 s; lumbar extensor holds 60 s.` },

@@ -35,6 +35,21 @@ ruleTester('treatment-response', {
       ['an ASCII arrow on an abbreviated motion with "post"', 'Lx ext 12 -> 20 deg post.'],
       ['bare pain figures joined by an arrow with "after"', 'Pain 6 => 3 after.'],
     ].map(([name, change]) => ({ name: name!, visit: { lines: massageLine, note: `${bare} ${change}` } })),
+    // A scale by its abbreviation, two figures joined by an arrow: a before/after measure, known scale or not.
+    ...[
+      ['a scar scale by its capitals with "post"', 'Hypertrophic scar L wrist, POSAS 44 -> 38 post.'],
+      ['a tone grade with a plus and "after"', 'Hamstring MAS 3 → 2+ after.'],
+      ['a functional scale with a unicode arrow', 'PSFS 3 → 5.'],
+      ['an unknown capitalised scale', 'Scar mVSS 10 => 8 post; CSS 7 -> 5 post.'],
+    ].map(([name, change]) => ({ name: name!, visit: { lines: massageLine, note: `${bare} ${change}` } })),
+    // What the patient felt after the session, in a comparative: a reported response.
+    ...[
+      ['less ache, noted by the client after the visit', 'Less ache noted by client after.'],
+      ['felt looser afterwards', 'Felt looser afterwards per pt.'],
+      ['less tight post-tx, stated', 'She states less tight in the shoulder post-tx.'],
+      ['less stiff after the session', 'Less stiff after the session.'],
+      ['moves freer after the work', 'Pt notes neck moves freer after.'],
+    ].map(([name, change]) => ({ name: name!, visit: { lines: massageLine, note: `${bare} ${change}` } })),
     {
       name: 'a measured change over visits',
       visit: { lines: massageLine, note: `${bare} Cervical rotation 40 → 55 degrees over 3 visits.` },
@@ -151,6 +166,16 @@ ruleTester('treatment-response', {
       visit: { lines: massageLine, note: `${bare} Pain 4/10 after 6 weeks of massage.` },
       errors: [{ noEvidence: true }],
     },
+    // A capitalised program, treatment or unit before two figures is no scale.
+    ...[
+      ['a home program count', 'HEP 2 -> 3 post.'],
+      ['a treatment name before figures', 'STM 10 -> 12 post.'],
+    ].map(([name, change]) => ({ name: name!, visit: { lines: massageLine, note: `${bare} ${change}` }, errors: [{ noEvidence: true as const }] })),
+    // A documented lack of change after the session stays no response.
+    ...[
+      ['no change after', 'Client reports no change after.'],
+      ['the same after', 'Pt states neck feels the same after.'],
+    ].map(([name, change]) => ({ name: name!, visit: { lines: massageLine, note: `${bare} ${change}` }, errors: [{ noEvidence: true as const }] })),
     {
       name: 'a count of sets after an arrow is no measured change',
       visit: { lines: massageLine, note: `${bare} Bridges for hip ext 2 -> 3 sets.` },
