@@ -289,7 +289,7 @@ const valueRows: Rule[] = [
   },
 ];
 
-// Round or square brackets around an earlier value ("(40 deg at eval)", "[last visit 12 deg]"); a
+// Round or square brackets around an earlier value ("(35 deg on eval)", "[last visit 12 deg]"); a
 // closing bracket must match its opening one (bracketsPair).
 const OPEN = punct('(', '[');
 const CLOSE = punct(')', ']');
