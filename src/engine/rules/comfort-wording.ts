@@ -54,8 +54,9 @@ export default defineRule({
       for (const m of chart.mentions[id] ?? []) if (!m.negated) massageSentences.add(m.sentence);
     }
     for (const m of chart.mentions.comfort ?? []) {
-      // A job or workplace ("spa receptionist") does not present this massage as comfort care, nor do
-      // the patient's own words or wishes ("says it is so soothing", "wants a massage to unwind").
+      // A job or workplace ("spa receptionist") does not present this massage as comfort care, nor does
+      // the patient's wish ("wants a massage to unwind"); the patient's words about the service itself
+      // ("says it is so soothing") still do (patientsOwnWords).
       if (m.negated || m.historical || m.role || patientsOwnWords(chart, m)) continue;
       const nearMassage = massageSentences.has(m.sentence) || massageSentences.has(m.sentence - 1) || massageSentences.has(m.sentence + 1);
       if (!nearMassage && !CARE_SECTIONS.has(m.section)) continue;
