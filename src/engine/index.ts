@@ -6,7 +6,7 @@ import type { RuleMeta } from './types';
 
 export { check, DATA_VERSION } from './check';
 export { analyzeChart } from './chart';
-export { chooseProfile, listProfiles, resolveProfile, DEFAULT_PROFILE } from './payers';
+export { chooseProfile, listProfiles, namePatternMatch, resolveProfile, DEFAULT_PROFILE } from './payers';
 export { calculateUnits, unitsForMinutes, unitMinuteRange } from './units';
 export type { UnitsInput, UnitsResult, TimedService } from './units';
 export { parseVisit, visitJsonSchema, VisitSchema } from './visit';

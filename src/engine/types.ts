@@ -101,7 +101,7 @@ export interface PayerProfileData {
   extends?: string;
   description: string;
   sources: Citation[];
-  /** Case-insensitive words/phrases matched against the payer text on a claim. */
+  /** Case-insensitive phrases matched on whole words of the payer text; "a + b": every phrase, any order. */
   namePatterns: string[];
   unitMethod?: UnitMethod;
   requires?: Partial<ProfileRequirements>;

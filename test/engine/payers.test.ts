@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { chooseProfile, listProfiles, resolveProfile } from '../../src/engine';
+import { chooseProfile, listProfiles, namePatternMatch, resolveProfile } from '../../src/engine';
 import { PayerProfileSchema, PROFILE_DATA, ROOT_PROFILE } from '../../src/engine/payers';
 
 const files = readdirSync('src/engine/payers').filter((f) => f.endsWith('.json'));
@@ -58,6 +58,15 @@ describe('chooseProfile', () => {
     ['UnitedHealthcare Choice Plus', 'uhc', 'payer-name'],
     ['Anthem Blue Cross', 'bcbs', 'payer-name'],
     ['Cigna Open Access Plus', 'cigna', 'payer-name'],
+    // A Medicare plan sold as a network plan type is Medicare Advantage, whatever the brand.
+    ['Lakeshore Medicare Complete HMO', 'medicare-advantage', 'payer-name'],
+    ['PPO — Medicare (Birchwood Health)', 'medicare-advantage', 'payer-name'],
+    ['Harbor Medicare Dual Choice D-SNP', 'medicare-advantage', 'payer-name'],
+    ['Anthem Blue Cross Medicare PPO', 'medicare-advantage', 'payer-name'],
+    // … but not a Medicare supplement, a Medicare contractor, or an HMO without Medicare.
+    ['Birchwood Medicare Supplement Plan G', 'medicare', 'payer-name'],
+    ['Novitas Solutions Medicare Part B', 'medicare', 'payer-name'],
+    ['Anthem Blue Cross HMO', 'bcbs', 'payer-name'],
     ['Acme Health Cooperative', 'commercial', 'default'],
     [undefined, 'commercial', 'default'],
     ['   ', 'commercial', 'default'],
@@ -69,6 +78,12 @@ describe('chooseProfile', () => {
       expect(choice.matchedBy).toBe(by);
     });
   }
+  it('matches "a + b" patterns only when every phrase stands as whole words', () => {
+    expect(namePatternMatch('medicare + hmo', ' lakeshore medicare complete hmo ')).toBe('medicare'.length + 'hmo'.length);
+    expect(namePatternMatch('medicare + hmo', ' lakeshore medicare complete ')).toBe(0);
+    expect(namePatternMatch('medicare + hmo', ' medicarehmo ')).toBe(0);
+    expect(namePatternMatch('humana gold', ' humana gold plus hmo ')).toBe('humana gold'.length);
+  });
   it('does not match a pattern inside another word ("pos" in "Posey")', () => {
     expect(chooseProfile('Posey County Health').id).toBe('commercial');
     expect(chooseProfile('Posey County Health').matchedBy).toBe('default');

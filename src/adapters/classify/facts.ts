@@ -6,7 +6,7 @@
 import type { PageCell, PageDescription } from '../../shared/page';
 import type { ReadFact, ReadFacts } from './types';
 import { datesIn, firstDate, personInReadingOrder, personLike, procedureCodes, undecorate } from './values';
-import { PROFILE_DATA } from '../../engine/payers/index';
+import { namePatternMatch, payerWords, PROFILE_DATA } from '../../engine/payers/index';
 import { FACT_PATTERNS, FACT_RULES, INSURANCE_CAPTION, INSURANCE_CONTEXT, INSURANCE_TABLE_HEADING, NOTE_HEADINGS, NOT_THE_PAYER_CAPTION, OTHER_QUALIFIER, PAYER_BADGE, PAYER_CLASS_LABEL, PAYER_RANK_TAG, PLAN_WORDS, PORTAL_NAME, STATUS_CHIP, VISIT_COUNT_LABEL, WEAK_PAYER_CAPTION, type Fact } from './vocab';
 
 interface PhraseRule {
@@ -292,10 +292,10 @@ const LINE_LABEL = /^([A-Za-z][A-Za-z .#/()]{1,40}?)\s*(?:\.{2,}\s*)?(?::|\s[—
 export const SIGNATURE_LINE = /^[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'-]+\s*,\s*[A-Z]{2,5}(?:[-/][A-Z]{1,3})?(?:\s*,\s*[A-Z]{2,5}(?:[-/][A-Z]{1,3})?)*\.?$/;
 /** Hints of page chrome where unlabelled values are not the visit's (menus, footers). */
 const UNLABELLED_SKIP: ReadonlySet<string> = new Set(['nav', 'navbar', 'navigation', 'menu', 'menubar', 'sidebar', 'footer', 'toolbar', 'search', 'breadcrumb', 'dropdown', 'contentinfo']);
-const PAYER_WORDS: string[] = PROFILE_DATA.flatMap((p) => p.namePatterns.map((n) => ` ${n.toLowerCase()} `));
+const PAYER_PATTERNS: string[] = PROFILE_DATA.flatMap((p) => p.namePatterns);
 const payerNamed = (text: string): boolean => {
-  const words = ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
-  return PAYER_WORDS.some((w) => words.includes(w));
+  const words = payerWords(text);
+  return PAYER_PATTERNS.some((pattern) => namePatternMatch(pattern, words) > 0);
 };
 /** "Visit 5", "Session #12", "Tx 3", "Case Visit 6": a visit's number as a badge (one caption word before it at most). */
 const VISIT_BADGE = /^(?:(?!(?:next|last|prior|previous|missed|cancell?ed|no-?show|follow|total|group|upcoming)\b)[A-Za-z]+\s+)?(?:visit|session|treatment|tx)\s*#?\s*(\d{1,3})$/i;

@@ -104,6 +104,25 @@ export function listProfiles(): { id: string; name: string; description: string 
 const WORDS = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
 /**
+ * How much of the payer text a name pattern matches (0: no match). A pattern is a phrase matched
+ * on whole words ("humana gold"), or phrases joined by " + " that must all appear, in any order
+ * ("medicare + hmo": a Medicare plan sold as an HMO is Medicare Advantage, whatever the brand).
+ * `words` is the payer text as WORDS gives it, with a space at each end.
+ */
+export function namePatternMatch(pattern: string, words: string): number {
+  let length = 0;
+  for (const part of pattern.split(' + ')) {
+    const w = WORDS(part);
+    if (!w || !words.includes(` ${w} `)) return 0;
+    length += w.length;
+  }
+  return length;
+}
+
+/** The payer text as the name patterns read it: lower-case words, one space apart, a space at each end. */
+export const payerWords = (payer: string): string => ` ${WORDS(payer)} `;
+
+/**
  * The profile for a claim's payer text: an exact profile id, an admin mapping, else the profile
  * whose name pattern matches the most text ("Aetna Medicare Advantage" → medicare-advantage).
  */
@@ -120,7 +139,7 @@ export function chooseProfile(
     if (forced) return forced;
   }
   if (payer && payer.trim()) {
-    const text = ` ${WORDS(payer)} `;
+    const text = payerWords(payer);
     const exact = named(payer.trim().toLowerCase(), 'payer-id');
     if (exact) return exact;
     let best: { id: string; length: number; by: ProfileChoice['matchedBy'] } | undefined;
@@ -131,8 +150,8 @@ export function chooseProfile(
     if (!best) {
       for (const p of PROFILE_DATA) {
         for (const pattern of p.namePatterns) {
-          const w = WORDS(pattern);
-          if (w && text.includes(` ${w} `) && (!best || w.length > best.length)) best = { id: p.id, length: w.length, by: 'payer-name' };
+          const length = namePatternMatch(pattern, text);
+          if (length && (!best || length > best.length)) best = { id: p.id, length, by: 'payer-name' };
         }
       }
     }
