@@ -13,15 +13,18 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { coldEnv } from './cold-env.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     rounds: { type: 'string', default: '60' },
+    'keep-env': { type: 'boolean', default: false },
     visit: { type: 'string', default: fileURLToPath(new URL('../examples/medicare-clean.json', import.meta.url)) },
   },
 });
 const rounds = Number(values.rounds);
+const startEnv = coldEnv(values['keep-env']);
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 const launcherOf = (given) => {
   const path = resolve(given);
@@ -48,6 +51,7 @@ function spawnMs(args) {
   const result = spawnSync('bash', ['-c', `TIMEFORMAT='@@%3R %3U %3S'; time '${process.execPath}' ${quoted} >/dev/null 2>/dev/null; echo "exit $?" >&2`], {
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
+    env: startEnv.env,
   });
   const exit = /exit (\d+)/.exec(result.stderr);
   if (!exit || (exit[1] !== '0' && exit[1] !== '1')) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
@@ -76,7 +80,7 @@ for (let r = 0; r < rounds; r++) {
   for (const k of order) cold[k].push(spawnMs(checkArgs(dists[k])));
 }
 
-console.log(`cold \`check ${values.visit}\` ÷ \`node -e 0\`, ${rounds} rounds, alternating; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`cold \`check ${values.visit}\` ÷ \`node -e 0\`, ${rounds} rounds, alternating; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${startEnv.note}`);
 console.log(`node -e 0: median wall ${median(bare.map((b) => b.wall)).toFixed(1)} ms, CPU ${median(bare.map((b) => b.cpu)).toFixed(1)} ms`);
 dists.forEach((d, k) => {
   const ratio = (key) => cold[k].map((run, r) => run[key] / bare[r][key]);

@@ -9,6 +9,7 @@
 // for an older commit checked out elsewhere); a cli.mjs built since the code-cache launcher needs its
 // cli-bundle.cjs and cli.cache beside it (copy all three).
 import { spawnSync } from 'node:child_process';
+import { coldEnv } from './cold-env.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -97,9 +98,10 @@ const mbps = (chars, ms) => chars / 1e6 / (ms / 1000);
 
 // Cold command line: node -e 0, then each build's `check`, interleaved.
 const visitFile = fileURLToPath(new URL('../examples/medicare-clean.json', import.meta.url));
+const startEnv = coldEnv();
 const spawnMs = (argv) => {
   const start = now();
-  const result = spawnSync(process.execPath, argv, { stdio: 'ignore' });
+  const result = spawnSync(process.execPath, argv, { stdio: 'ignore', env: startEnv.env });
   if (result.status !== 0 && result.status !== 1) throw new Error(`${argv.join(' ')} exited ${result.status}`);
   return now() - start;
 };
@@ -119,4 +121,4 @@ const wgRatio = (engineTimes, wg) => median(engineTimes.map((x, r) => wg[r] / x)
 console.log(`${'× write-good, each note'.padEnd(36)}${`×${wgRatio(eachNote[0], wgEach).toFixed(1)}`.padStart(14)}${`×${wgRatio(eachNote[1], wgEach).toFixed(1)}`.padStart(14)}   (write-good ${mbps(corpusChars, median(wgEach)).toFixed(2)} MB/s)`);
 console.log(`${'× write-good, 1 MB text'.padEnd(36)}${`×${wgRatio(sizeTimes[3][0], wgWhole).toFixed(1)}`.padStart(14)}${`×${wgRatio(sizeTimes[3][1], wgWhole).toFixed(1)}`.padStart(14)}   (write-good ${mbps(1e6, median(wgWhole)).toFixed(2)} MB/s)`);
 const coldRatio = (k) => median(cold[k].map((x, r) => x / bare[r]));
-console.log(`${'cold check ÷ node -e 0'.padEnd(36)}${`×${coldRatio(0).toFixed(2)}`.padStart(14)}${`×${coldRatio(1).toFixed(2)}`.padStart(14)}   (${median(cold[0]).toFixed(1)} / ${median(cold[1]).toFixed(1)} ms; node -e 0 ${median(bare).toFixed(1)} ms)`);
+console.log(`${'cold check ÷ node -e 0'.padEnd(36)}${`×${coldRatio(0).toFixed(2)}`.padStart(14)}${`×${coldRatio(1).toFixed(2)}`.padStart(14)}   (${median(cold[0]).toFixed(1)} / ${median(cold[1]).toFixed(1)} ms; node -e 0 ${median(bare).toFixed(1)} ms; ${startEnv.note})`);

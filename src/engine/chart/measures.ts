@@ -147,6 +147,11 @@ function placeMeasurements(
   contextAt: (offset: number) => MentionContext,
 ): { measurements: Measurement[]; byItem: Map<Item, Measurement> } {
   const phases = [...phaseMentions].sort((a, b) => a.start - b.start);
+  // For each phase, the nearest one at or before it that counts before a value (not onlyAfterValue),
+  // or -1: found once here, not by walking back over every "after" from each value (quadratic on a
+  // long note that says "after" often).
+  const leadingAt = new Int32Array(phases.length);
+  for (let k = 0; k < phases.length; k++) leadingAt[k] = AFTER_VALUE_ONLY.has(phases[k]!.entry) ? (k > 0 ? leadingAt[k - 1]! : -1) : k;
   const measurements: Measurement[] = [];
   const byItem = new Map<Item, Measurement>();
   let p = -1;
@@ -166,8 +171,7 @@ function placeMeasurements(
     let trailing = next && next.sentence === ctx.sentence && next.start >= end && /^[\s,(]{0,3}$/.test(text.slice(end, next.start).slice(0, 4)) ? next : undefined;
     // "before"/"after" alone are a phase only right after the value and closing its clause ("4/10 after.").
     if (trailing && AFTER_VALUE_ONLY.has(trailing.entry) && !/^\s*(?:[,.;)\n]|$)/.test(text.slice(trailing.end, trailing.end + 3))) trailing = undefined;
-    let k = p;
-    while (k >= 0 && AFTER_VALUE_ONLY.has(phases[k]!.entry)) k--;
+    const k = p >= 0 ? leadingAt[p]! : -1;
     const leading = k >= 0 && phases[k]!.sentence === ctx.sentence ? phases[k] : undefined;
     const phase = namedPhase.get(it) ?? ((trailing ? PHASE_OF[trailing.entry] : leading ? PHASE_OF[leading.entry] : undefined) ?? (ctx.section === 'response' ? 'post' : undefined));
     const m: Measurement = {

@@ -39,7 +39,7 @@ const OWN_MINUTES_REACH = 120;
  * 97140 today", "97140 not billed", "cf. 97110 last visit 12 min"). Returns that service time.
  */
 function midLineListing(text: string, codeStart: number, end: number, code: string, evidence: ListingEvidence): ServiceTime | undefined {
-  const own = evidence.serviceTimes.find((t) => t.code === code && t.start >= end && t.start - end <= OWN_MINUTES_REACH);
+  const own = firstTimeWithin(evidence.serviceTimes, code, end, end + OWN_MINUTES_REACH);
   if (!own) return undefined;
   const gap = text.slice(end, own.start);
   // The time grammar decided the figure is this code's (across a semicolon or under a heading too); only
@@ -51,6 +51,43 @@ function midLineListing(text: string, codeStart: number, end: number, code: stri
   const c = evidence.contextAt(codeStart);
   if (c.negated || c.hypothetical || c.historical || c.home || c.section === 'plan' || c.section === 'goals' || c.section === 'history') return undefined;
   return own;
+}
+
+/** Per list of service times: each code's times in list order, and whether their starts ascend. */
+const timesByCode = new WeakMap<readonly ServiceTime[], Map<string, { times: ServiceTime[]; ascending: boolean }>>();
+
+/**
+ * The first of `code`'s service times, in list order, that starts in [from, to]. A long note lists a
+ * code hundreds of times and names it mid-line as often: a binary search when the code's times are in
+ * text order (the first in list order is then the first at or after `from`), else a scan.
+ */
+function firstTimeWithin(all: readonly ServiceTime[], code: string, from: number, to: number): ServiceTime | undefined {
+  let index = timesByCode.get(all);
+  if (!index) {
+    index = new Map();
+    for (const t of all) {
+      const entry = index.get(t.code);
+      if (!entry) index.set(t.code, { times: [t], ascending: true });
+      else {
+        if (t.start < entry.times[entry.times.length - 1]!.start) entry.ascending = false;
+        entry.times.push(t);
+      }
+    }
+    timesByCode.set(all, index);
+  }
+  const entry = index.get(code);
+  if (!entry) return undefined;
+  const { times } = entry;
+  if (!entry.ascending) return times.find((t) => t.start >= from && t.start <= to);
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const t = times[lo];
+  return t && t.start <= to ? t : undefined;
 }
 
 export function findNoteClaimLines(text: string, lineStarts: number[], evidence?: ListingEvidence): NoteClaimLine[] {

@@ -59,14 +59,17 @@ function sentencesOfSpans(chart: Chart, spans: readonly Span[]): Set<number> {
 
 /**
  * Sentences that describe a service: each anchor's sentence, and the sentence after it (same section)
- * unless that one names another service ("Massage to R upper trap.\nJoint mobs to L4-5.").
+ * unless that one names another service ("Massage to R upper trap.\nJoint mobs to L4-5."). One byte
+ * per sentence of the chart (1: described), not a set: a long note's sets held thousands of sentences
+ * and were built again for every pair.
  */
-function sentencesOf(chart: Chart, anchors: Span[], elsewhere: Set<number>): Set<number> {
+function sentencesOf(chart: Chart, anchors: Span[], elsewhere: (sentence: number) => boolean): Uint8Array {
   const own = sentencesOfSpans(chart, anchors);
-  const out = new Set(own);
+  const out = new Uint8Array(chart.sentences.length);
+  for (const s of own) out[s] = 1;
   for (const s of own) {
     const next = chart.sentences[s + 1];
-    if (next && next.section === chart.sentences[s]!.section && !elsewhere.has(s + 1) && !own.has(s + 1)) out.add(s + 1);
+    if (next && next.section === chart.sentences[s]!.section && !elsewhere(s + 1) && !own.has(s + 1)) out[s + 1] = 1;
   }
   return out;
 }
@@ -94,12 +97,14 @@ function mentionsOf(chart: Chart): { regions: Map<number, string[]>; distinct: M
   return found;
 }
 
-/** Body regions named in a set of sentences (asserted mentions only). */
-function regionsIn(chart: Chart, sentences: Set<number>): Set<string> {
+/** Body regions named in the marked sentences (asserted mentions only). */
+function regionsIn(chart: Chart, sentences: Uint8Array): Set<string> {
   const out = new Set<string>();
   const bySentence = mentionsOf(chart).regions;
-  // In note order, as the mentions are: the set's order is the order regions are first named.
-  for (const s of [...sentences].sort((a, b) => a - b)) for (const entry of bySentence.get(s) ?? []) out.add(entry);
+  // Only the set's size and members are read (disjoint regions), never its order.
+  bySentence.forEach((entries, s) => {
+    if (sentences[s]) for (const entry of entries) out.add(entry);
+  });
   return out;
 }
 
@@ -122,9 +127,9 @@ function supportFor(ctx: RuleContext, code: string, partner: string): Support {
     if (other.code === code || other.code === partner) continue;
     for (const s of sentencesOfSpans(chart, anchorsFor(chart, other.code, code))) others.add(s);
   }
-  const mySentences = sentencesOf(chart, mine, new Set([...sentencesOfSpans(chart, theirs), ...others]));
-  const theirSentences = sentencesOf(chart, theirs, new Set([...sentencesOfSpans(chart, mine), ...others]));
-  const near = (m: Mention) => mySentences.has(m.sentence) || theirSentences.has(m.sentence);
+  const mySentences = sentencesOf(chart, mine, (s) => sentencesOfSpans(chart, theirs).has(s) || others.has(s));
+  const theirSentences = sentencesOf(chart, theirs, (s) => sentencesOfSpans(chart, mine).has(s) || others.has(s));
+  const near = (m: Mention) => mySentences[m.sentence] === 1 || theirSentences[m.sentence] === 1;
   // Wording counts when it is about these services: in their sentences, or a general statement in the
   // treatment/billing record ("all services to separate regions") that names no other service.
   // ("pain worse later in the day" in the history is not a separate encounter.)
