@@ -1,4 +1,4 @@
-// Template checkboxes: "[x] effleurage [ ] tapotement", "☐ relaxation/stress", "Edema [ ]  Spasm [x]".
+// Template checkboxes: "[x] kneading [ ] percussion", "☐ calming", "Edema [ ]  Spasm [x]".
 // A box is ConText read off the layout: an unchecked box is a pre-negation whose scope is its own
 // option, and any box (checked or not) ends the scope of a trigger before it. The marks are data
 // (data/checkboxes.json); this file finds them and the option each one ticks.
@@ -7,7 +7,7 @@
 // more), a clause or sentence break, a spaced dash ("-- R upper trap") or the end of the line, and at
 // most MAX_OPTION_TOKENS words. Which side: a line whose boxes follow their words ("Edema [ ]  Spasm
 // [x]": it ends with a box, and its first box comes right after a word) ticks the words before each
-// box; every other line the words after it ("Purpose: [x] decrease tone [ ] relaxation").
+// box; every other line the words after it ("Aim: [x] lower tone [ ] relax").
 import data from '../data/checkboxes.json';
 import { tokenAtOrAfter, type Tokens } from './tokens';
 

@@ -80,7 +80,7 @@ export default defineRule({
     const neighbour = (s: number, work: number) => workSentences.has(work) && sameSection(s, work) && !otherService.has(s);
     const regions = (chart.mentions['body-region'] ?? []).filter((m) => !m.negated && !m.historical);
     const inWork = (s: number) => workSentences.has(s) || neighbour(s, s - 1) || neighbour(s, s + 1);
-    // An entry that gives its region by pointing ("Massage same area as last visit, kneading") has said
+    // An entry that gives its region by pointing ("STM to the usual spots, petrissage") has said
     // where: the sentence before it (the patient's report, another finding) is not its region. A line after
     // it may still continue it ("… as before:\n- L QL").
     const named = new Set(regions.map((m) => m.sentence));

@@ -1,6 +1,6 @@
 // Work status opens the job it names (data/lexicons/role-pre.json "work-status"): wording inside the
 // job or workplace ("building maintenance", "spa", "wellness center") is who the patient is, not the
-// care. A status that names no job ("return to full duty in 6 wks") opens nothing.
+// care. A status that names no job ("resume full duty in 6 wks") opens nothing.
 import { describe, expect, it } from 'vitest';
 import { analyzeChart, check } from '../../../src/engine';
 
@@ -22,7 +22,7 @@ describe('work status as a role', () => {
     expect(role('Works part-time at a wellness retreat.', 'comfort', 'wellness')).toEqual([true]);
   });
   it('a status with a time frame, not a workplace, opens no role', () => {
-    expect(role('Goal: return to full duty in 6 wks; no maintenance massage.', 'maintenance', 'maintenance massage')).toEqual([false]);
+    expect(role('Goal: resume full duty in 6 wks; no maintenance massage.', 'maintenance', 'maintenance massage')).toEqual([false]);
     expect(role('RTW in about 2 weeks, then maintenance massage monthly.', 'maintenance', 'maintenance massage')).toEqual([false]);
   });
   it('a status ended by its clause leaves the care wording alone', () => {

@@ -29,12 +29,12 @@ ruleTester('technique-and-region', {
     },
     // An earlier visit's region restated in the entry, or on the lines that continue it, is named.
     {
-      name: 'same area as last visit, with the region written out',
-      visit: { lines: massageLine, note: 'Neck stiff on waking.\nMassage same area as last visit (R upper trap, levator), kneading 12 min.' },
+      name: 'same region as last visit, with the region written out',
+      visit: { lines: massageLine, note: 'Neck stiff on waking.\nMassage to same region as last visit (R upper trap, levator), kneading 12 min.' },
     },
     {
       name: 'same areas as before, listed on the lines after it',
-      visit: { lines: massageLine, note: 'Knee sore after stairs.\nMassage with effleurage and kneading, same areas as before:\n- L vastus lateralis\n- L ITB' },
+      visit: { lines: massageLine, note: 'Knee sore after stairs.\nMassage, stroking plus kneading, same areas as before:\n- L vastus lateralis\n- L ITB' },
     },
     {
       name: 'same pressure as last session says how, not where',
