@@ -7,7 +7,7 @@
 // labelled sets are held. Its record keeps no text from it (no sentence of the shared set is copied
 // into the repository): evidence and message are held by a hash.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCases } from '../../src/cli/evaluate/check-cases';
@@ -18,6 +18,13 @@ import type { Finding } from '../../src/engine/types';
 const ROOT = join(import.meta.dirname, '..', '..');
 const PROJECT_SETS = join(ROOT, 'test/fixtures/labelled');
 const SHARED_SET = join(ROOT, '../shared/corpus/labelled');
+// A blind set the lead has measured once but not yet taken into this record (holdout15: issue 9,
+// round 15). It joins the record, with -u, when the lead says so.
+const NOT_YET_RECORDED = new Set(['holdout15']);
+const RECORDED_SETS = readdirSync(PROJECT_SETS, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && !NOT_YET_RECORDED.has(d.name))
+  .map((d) => join(PROJECT_SETS, d.name))
+  .sort();
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
@@ -30,9 +37,9 @@ function findingLine(f: Finding, quote: boolean): string {
   return `  ${f.ruleId} ${f.severity}${line}${related}${where}${f.evidence ? ` ${JSON.stringify(f.evidence.text)}` : ''}\n    ${f.message}`;
 }
 
-async function findingsRecord(folder: string, quote: boolean): Promise<string> {
+async function findingsRecord(folders: string[], quote: boolean): Promise<string> {
   const knownRules = new Set(engine.listAllRules().map((r) => r.id));
-  const loaded = await loadCases([folder], knownRules);
+  const loaded = await loadCases(folders, knownRules);
   expect(loaded.problems).toEqual([]);
   expect(loaded.cases.length).toBeGreaterThan(0);
   const scored = checkCases(loaded.cases, engine, undefined);
@@ -50,10 +57,10 @@ async function findingsRecord(folder: string, quote: boolean): Promise<string> {
 
 describe('findings on the labelled sets are unchanged', () => {
   it('the project labelled sets (test/fixtures/labelled)', async () => {
-    await expect(await findingsRecord(PROJECT_SETS, true)).toMatchFileSnapshot('__snapshots__/labelled-findings.txt');
+    await expect(await findingsRecord(RECORDED_SETS, true)).toMatchFileSnapshot('__snapshots__/labelled-findings.txt');
   });
 
   it.skipIf(!existsSync(SHARED_SET))('the shared labelled set (../shared/corpus/labelled), when present', async () => {
-    await expect(await findingsRecord(SHARED_SET, false)).toMatchFileSnapshot('__snapshots__/labelled-findings-shared.txt');
+    await expect(await findingsRecord([SHARED_SET], false)).toMatchFileSnapshot('__snapshots__/labelled-findings-shared.txt');
   });
 });

@@ -1,6 +1,7 @@
 // Sections, sentences and NegEx/ConText-style scopes. All per token, computed once.
 import headings from '../data/headings.json';
 import { fullStopEndsNothing } from './abbreviations';
+import { checkboxScopes } from './checkboxes';
 import type { RawMatch } from './lexicon';
 import type { Section, SectionKind, Sentence } from './types';
 import { isWhite, tokenAtOrAfter, type Tokens } from './tokens';
@@ -267,6 +268,9 @@ export function computeScopes(
   for (let i = 0; i + 1 < n; i++) {
     if (!tokens.joinable[i] && hasClauseBreak(text, tokens.ends[i]!, tokens.starts[i + 1]!)) breakAfter[i] = 1;
   }
+  // Template boxes (./checkboxes.ts): every box ends a scope; an unchecked box's option is not asserted (below).
+  const boxes = checkboxScopes(text, tokens);
+  for (const t of boxes.breakAfter) breakAfter[t] = 1;
   const terminator = new Uint8Array(n);
   for (const t of triggers.terminators) terminator.fill(1, t.firstToken, t.endToken);
 
@@ -291,6 +295,7 @@ export function computeScopes(
   };
   for (const t of triggers.negPre) forward(negated, t.endToken, NEGATION_WINDOW);
   for (const t of triggers.negPost) backward(negated, t.firstToken, NEGATION_WINDOW);
+  for (const [a, b] of boxes.unchecked) negated.fill(1, a, b);
   for (const t of triggers.hypothetical) forward(hypothetical, t.endToken, n);
   // A question asserts nothing: "Has the claimant reached maximum medical improvement?"
   for (const s of sentences) {

@@ -10,6 +10,9 @@ const performed = (m: Mention): boolean => !m.negated && !m.hypothetical && !m.h
 /** "97124" typed in the note names the code, not the work; billing sections list codes, not care. */
 const describesWork = (m: Mention): boolean => performed(m) && m.section !== 'billing' && !/^\d+$/.test(m.text);
 
+/** The region-reference entry that points at an earlier visit, not at this note (data/lexicons/region-reference.json). */
+const EARLIER_VISIT = 'earlier-visit';
+
 /** Sections whose findings say where the impairment is: a reference may point back at them. */
 const EXAMINATION = new Set(['objective', 'assessment']);
 
@@ -26,7 +29,8 @@ function regionByReference(
   otherService: ReadonlySet<number>,
   workSentences: ReadonlySet<number>,
 ): boolean {
-  const references = (chart.mentions['region-reference'] ?? []).filter((m) => performed(m) && inWork(m.sentence));
+  // "same areas as last visit", "usual spots": an earlier visit is no entry of this note, so it names nothing.
+  const references = (chart.mentions['region-reference'] ?? []).filter((m) => performed(m) && inWork(m.sentence) && m.entry !== EARLIER_VISIT);
   if (references.length === 0) return false;
   const named = new Set(regions.map((m) => m.sentence));
   return references.some((ref) => {
@@ -76,7 +80,16 @@ export default defineRule({
     const neighbour = (s: number, work: number) => workSentences.has(work) && sameSection(s, work) && !otherService.has(s);
     const regions = (chart.mentions['body-region'] ?? []).filter((m) => !m.negated && !m.historical);
     const inWork = (s: number) => workSentences.has(s) || neighbour(s, s - 1) || neighbour(s, s + 1);
-    const region = regions.some((m) => inWork(m.sentence)) || regionByReference(chart, regions, inWork, otherService, workSentences);
+    // An entry that gives its region by pointing ("STM to the usual spots, petrissage") has said
+    // where: the sentence before it (the patient's report, another finding) is not its region. A line after
+    // it may still continue it ("… as before:\n- L QL").
+    const named = new Set(regions.map((m) => m.sentence));
+    const pointing = new Set<number>();
+    // (A pointer to an earlier visit reads as past by its own words: "as previous tx" is still today's entry.)
+    const pointsHere = (m: Mention) => !m.negated && !m.hypothetical && !m.home && (m.entry === EARLIER_VISIT || !m.historical);
+    for (const m of chart.mentions['region-reference'] ?? []) if (pointsHere(m) && workSentences.has(m.sentence) && !named.has(m.sentence)) pointing.add(m.sentence);
+    const regionHere = (s: number) => workSentences.has(s) || neighbour(s, s - 1) || (neighbour(s, s + 1) && !pointing.has(s + 1));
+    const region = regions.some((m) => regionHere(m.sentence)) || regionByReference(chart, regions, inWork, otherService, workSentences);
     if (techniques.length > 0 && region) return;
 
     // Point at the massage entry itself: that is where the technique and region belong.

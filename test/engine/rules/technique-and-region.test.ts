@@ -27,6 +27,19 @@ ruleTester('technique-and-region', {
       name: 'deep tissue massage names the technique',
       visit: { lines: massageLine, note: 'Deep tissue massage to L gastrocnemius 15 min.' },
     },
+    // An earlier visit's region restated in the entry, or on the lines that continue it, is named.
+    {
+      name: 'same region as last visit, with the region written out',
+      visit: { lines: massageLine, note: 'Neck stiff on waking.\nMassage to same region as last visit (R upper trap, levator), kneading 12 min.' },
+    },
+    {
+      name: 'same areas as before, listed on the lines after it',
+      visit: { lines: massageLine, note: 'Knee sore after stairs.\nMassage, stroking plus kneading, same areas as before:\n- L vastus lateralis\n- L ITB' },
+    },
+    {
+      name: 'same pressure as last session says how, not where',
+      visit: { lines: massageLine, note: 'L QL and glute med hypertonic, TTP 2.\nMassage kneading 12 min, same pressure as last session.' },
+    },
     // A region given by reference names the region of what it points back at: the nearest service
     // entry before it, or what the examination found.
     {
@@ -119,6 +132,28 @@ ruleTester('technique-and-region', {
       name: 'same area as the last visit points at no entry of this note',
       visit: { lines: massageLine, note: 'Massage: kneading and stroking 15 min, same area as last visit.' },
       errors: [{ evidence: 'Massage', message: /does not name the body region/ }],
+    },
+    // A reference to an earlier visit names no region of this note, and it is the region the entry gives:
+    // a region in the sentence before it (the patient's report) is not the massage's.
+    {
+      name: 'same areas as before, after a report that names a region',
+      visit: { lines: massageLine, note: 'Pt says her low back loosened up over the weekend.\nMassage to same areas as before, kneading and effleurage 13 min.' },
+      errors: [{ evidence: 'Massage', message: /does not name the body region/ }],
+    },
+    {
+      name: 'the usual spots',
+      visit: { lines: massageLine, note: 'Hip aches after long drives.\nSTM/massage usual spots, petrissage 12 min.' },
+      errors: [{ evidence: 'massage', message: /does not name the body region/ }],
+    },
+    {
+      name: 'as previous tx',
+      visit: { lines: massageLine, note: 'Calf cramps at night, L worse than R.\nMassage as previous tx, stroking and compression 11 min.' },
+      errors: [{ evidence: 'Massage', message: /does not name the body region/ }],
+    },
+    {
+      name: 'regions as prior session',
+      visit: { lines: massageLine, note: 'Neck stiff on waking.\nTherapeutic massage, regions as prior session, kneading 14 min.' },
+      errors: [{ evidence: 'Therapeutic massage', message: /does not name the body region/ }],
     },
     {
       name: 'the nearest entry above names no region, an older one does',
