@@ -181,6 +181,7 @@ function placeMeasurements(
       home: ctx.home,
       role: ctx.role,
       quoted: ctx.quoted,
+      reported: ctx.reported,
       section: ctx.section,
       sentence: ctx.sentence,
       value: it.value,
@@ -261,7 +262,7 @@ function statedChanges(
 
 /** The context a change takes from the value it ends on (a measurement carries its mention context). */
 function contextOf(m: Measurement): MentionContext {
-  return { negated: m.negated, hypothetical: m.hypothetical, historical: m.historical, home: m.home, role: m.role, quoted: m.quoted, section: m.section, sentence: m.sentence };
+  return { negated: m.negated, hypothetical: m.hypothetical, historical: m.historical, home: m.home, role: m.role, quoted: m.quoted, reported: m.reported, section: m.section, sentence: m.sentence };
 }
 
 /** Pre/post pairs: each value after treatment against the latest earlier value of the same measure. */
