@@ -277,6 +277,11 @@ function pairChanges(measurements: readonly Measurement[], seen: ReadonlySet<Mea
       before = m;
       break;
     }
+    // "MAS 1+ post, 2 before tx": the value before treatment may be written after, in the same sentence.
+    for (let j = i + 1; !before && j < measurements.length && measurements[j]!.sentence === post.sentence; j++) {
+      const m = measurements[j]!;
+      if (m.phase === 'pre' && m.value !== undefined && comparable(m, post)) before = m;
+    }
     if (!before) continue;
     post.change ??= { from: before.value!, to: post.value };
     changes.push({
