@@ -365,12 +365,18 @@ const composeRows: Rule[] = [
     kind: 'codefig',
     pattern: [num(97000, 98999, [5, 5]), opt(punct(':', '=', '-')), num(1, 180, [1, 3])],
     make: (p, lx) => {
-      // "97124-59" is a modifier; "97124 15 min" is read by the duration rows; "97110 2 units" by the units rows.
-      if (p[1] && lx.norm[p[1].first] === '-' && lx.spaceBefore[p[1].first] === 0) return null;
+      // "97124-59" written against its code is a modifier, and "97124-12" looks the same: such a figure is
+      // minutes only on a line whose label declares minutes ("Minutes: 97124-12 / 97110-23"; time.ts keeps it
+      // there and drops it elsewhere). "97124 15 min" is read by the duration rows; "97110 2 units" by the units rows.
+      const dashed = p[1] !== undefined && lx.norm[p[1].first] === '-' && lx.spaceBefore[p[1].first] === 0;
       const next = lx.norm[p[2]!.end] ?? '';
       // Only a bare figure: one with a unit or word after it ("15 min", "2 units", "12 deg") is another row's.
-      if (next === ':' || next === '/' || next === '%' || next === "'" || lx.kind[p[2]!.end] === Kind.Word || lx.kind[p[2]!.end] === Kind.Num) return null;
-      return { value: tokenValue(lx, p[2]), data: { valueFirst: p[2]!.first } };
+      // A slash before the next code lists codes ("97124-12 / 97110-23"), not a score or a date.
+      const listsCodes = next === '/' && lx.kind[p[2]!.end + 1] === Kind.Num && lx.value[p[2]!.end + 1]! >= 97000 && lx.value[p[2]!.end + 1]! <= 98999;
+      if (next === ':' || (next === '/' && !listsCodes) || next === '%' || next === "'" || lx.kind[p[2]!.end] === Kind.Word || lx.kind[p[2]!.end] === Kind.Num) return null;
+      // "97140-59-GP": a chain of modifiers.
+      if (dashed && next === '-' && lx.spaceBefore[p[2]!.end] === 0) return null;
+      return { value: tokenValue(lx, p[2]), data: dashed ? { valueFirst: p[2]!.first, dashed: true } : { valueFirst: p[2]!.first } };
     },
   },
   {

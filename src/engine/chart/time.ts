@@ -335,7 +335,8 @@ function placeFigures(lx: Lexed, layout: readonly LineLayout[], chosen: readonly
       const before = it.kind === 'paren' ? serviceRightBefore(services, it) : undefined;
       const against = before !== undefined && (!timesOnLine.has(lx.line[it.first]!) || before.end === it.first);
       if (it.kind === 'paren' && !against && !parenClosesServiceClause(it, seg)) continue;
-      if (it.value >= PAREN_MINUTES_FROM) {
+      // Under a minutes label a code's dashed figure is minutes however small ("Minutes: 97140-6").
+      if (it.value >= PAREN_MINUTES_FROM || it.data?.dashed) {
         const at = it.kind === 'codefig' ? (it.data!.valueFirst as number) : it.first;
         const figureItem: Item = { ...it, first: at };
         seg.figures.push({ item: figureItem, start: lx.start[at]!, end, minutes: it.value, form: 'minutes' });
@@ -801,8 +802,11 @@ export function findTimes(
   const tables = readTables(lx, parsed.index);
   const minuteLines = linesDeclaringMinutes(lx);
   const entryFigures = parsed.entryFigures.filter((it) => minuteLines.has(lx.line[it.first]!));
+  // "97124-12" is minutes only where the label says so; elsewhere the figure is a modifier ("97140-59").
+  // The label comes before the code: "97124-59 - 12 min: effleurage" is an entry, its "59" a modifier.
+  const parens = parsed.parens.filter((it) => !it.data?.dashed || (minuteLines.get(lx.line[it.first]!) ?? lx.count) < it.first);
   const columns = columnFigures(lx, services, tables.rowLines);
-  const chosen = selectLongest([...parsed.totals, ...parsed.ranges, ...parsed.durations, ...tables.minutes, ...parsed.units, ...parsed.counts, ...parsed.parens, ...entryFigures, ...parsed.untils, ...columns]);
+  const chosen = selectLongest([...parsed.totals, ...parsed.ranges, ...parsed.durations, ...tables.minutes, ...parsed.units, ...parsed.counts, ...parens, ...entryFigures, ...parsed.untils, ...columns]);
 
   // Segments: clauses within lines. Figures and services are placed in the segment they start in.
   const { segments, segmentOf } = clauseSegments(lx, tables.rowLines, tables.unitTokens, inService, services);
@@ -959,16 +963,17 @@ const MINUTE_WORDS = new Set(['min', 'mins', 'minutes', 'minute']);
 /**
  * Lines whose label declares that their figures are minutes: the words before the line's first colon
  * (at most 6) end in a minutes word, or hold one in brackets ("Tx (min): …", "Treatment minutes: …").
+ * Each such line maps to its label's colon token.
  */
-function linesDeclaringMinutes(lx: Lexed): Set<number> {
-  const out = new Set<number>();
+function linesDeclaringMinutes(lx: Lexed): Map<number, number> {
+  const out = new Map<number, number>();
   let lineFirst = 0;
   for (let i = 0; i <= lx.count; i++) {
     if (i < lx.count && lx.kind[i] !== Kind.Newline) continue;
     for (let k = lineFirst; k < Math.min(i, lineFirst + 8); k++) {
       if (lx.norm[k] !== ':') continue;
       const before = lx.norm[k - 1] === ')' ? k - 2 : k - 1;
-      if (k > lineFirst && MINUTE_WORDS.has(lx.norm[before] ?? '') && (before === k - 1 || lx.norm[before - 1] === '(')) out.add(lx.line[lineFirst]!);
+      if (k > lineFirst && MINUTE_WORDS.has(lx.norm[before] ?? '') && (before === k - 1 || lx.norm[before - 1] === '(')) out.set(lx.line[lineFirst]!, k);
       break;
     }
     lineFirst = i + 1;

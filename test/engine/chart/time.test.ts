@@ -374,3 +374,19 @@ describe('time grammar rows', () => {
     expect(new Set(TIME_RULE_NAMES).size).toBe(TIME_RULE_NAMES.length);
   });
 });
+
+// A code, a dash and a number: minutes where the line's label declares minutes or a time unit follows;
+// a modifier ("97140-59", "97124-GP") everywhere else.
+table('code-dash-minutes lists', [
+  { name: 'slash-separated under a minutes label', note: 'Minutes: 97140-9 / 97124-17', minutes: { '97140': 9, '97124': 17 } },
+  { name: 'comma-separated under a timed-minutes label', note: 'Timed minutes: 97112-11, 97124-13, 97110-24', minutes: { '97112': 11, '97124': 13, '97110': 24 } },
+  { name: 'a bracketed minutes label', note: 'Codes (min): 97530-16 | 97124-10', minutes: { '97530': 16, '97124': 10 } },
+  { name: 'a small figure under the label is still minutes', note: 'Minutes: 97124-14, 97140-6', minutes: { '97124': 14, '97140': 6 } },
+  { name: 'an en dash and a minute letter, no label', note: '97124\u201311m, 97110\u201319m', minutes: { '97124': 11, '97110': 19 } },
+  { name: 'a dash and a minutes word, no label', note: '97124-13 min STM L QL; 97110-20 min core', minutes: { '97124': 13, '97110': 20 } },
+  // Modifiers, not minutes.
+  { name: 'numeric modifiers on a billing line', note: 'Billing: 97124-59, 97140-76', minutes: {} },
+  { name: 'a dashed number with no minutes label', note: 'Massage 97124-25 today.', minutes: {} },
+  { name: 'a modifier then the entry\'s own minutes', note: '97124-59 - 14 min: petrissage R glutes', minutes: { '97124': 14 } },
+  { name: 'a chain of modifiers under a minutes label', note: 'Tx minutes: 97140-59-GP', minutes: {} },
+]);
