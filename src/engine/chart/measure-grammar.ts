@@ -488,6 +488,19 @@ const comparisonRows: Rule[] = [
     pattern: [V, NOW, opt(punct(',')), opt(word('which', 'that')), opt(word('is', 'was', 'has', 'have')), CHANGE, word('from'), earlier],
     make: (p, lx) => change(p[0], fromValue(lx, p[7]), { since: 'earlier', direction: changeWordDirection(lx.norm[p[5]!.first]!) }),
   })),
+  {
+    // "Cervical rot R 60°." then "rot R up from 42° at IE": the latest value was stated before (on the line
+    // above); only the earlier one is here. measures.ts pairs it with the latest value of the same measure.
+    name: 'change: <measure> up / down from <value> [at eval] — the latest value stated before',
+    kind: 'comparison',
+    pattern: [{ ...word(...words('change-up'), ...words('change-down'), ...words('change-better')) }, word('from'), V],
+    make: (p, lx) => {
+      const at = p[0]!.first;
+      // "+"/"-" as a change word is a sign; right after a value the change row above reads the pair.
+      if (lx.kind[at] !== Kind.Word || lx.kind[at - 1] === Kind.Num || lx.norm[at - 1] === '°') return null;
+      return { value: p[2]!.item!.value, data: { earlierValue: p[2]!.item, direction: changeWordDirection(lx.norm[at]!) } };
+    },
+  },
   ...[V, VALUE].map<Rule>((earlier) => ({
     // "1.05 m/s today, 0.91 m/s at eval": the earlier value after a comma, named by when it was.
     name: `change: <value> today, <${earlier.type === 'item' ? earlier.kind : 'n'}> at eval`,

@@ -227,7 +227,18 @@ function statedChanges(
     const pair = c.data!.pair as { target: Item; from: number } | undefined;
     if (pair) stated.push({ ...c, data: { ...c.data, target: pair.target, from: pair.from, pair: undefined } });
   }
+  // Measurements in text order, for a change that names only its earlier value ("up from 42° at IE").
+  const inOrder = [...byItem.values()].sort((a, b) => a.start - b.start);
   for (const c of stated) {
+    const earlierValue = c.data!.earlierValue as Item | undefined;
+    if (earlierValue) {
+      const change = changeFromEarlierOnly(text, lx, c, byItem.get(earlierValue), inOrder);
+      if (change) {
+        changes.push({ ...change, ...contextAt(change.start) });
+        seen.add(change.latest);
+      }
+      continue;
+    }
     const target = c.data!.target as Item | undefined;
     const start = lx.start[c.first]!;
     const end = lx.end[c.end - 1]!;
@@ -258,6 +269,53 @@ function statedChanges(
     });
   }
   return { list: changes, seen };
+}
+
+/** How many sentences back the latest value of a change that names only its earlier value may stand. */
+const LATEST_VALUE_REACH = 1;
+
+/**
+ * "Cervical rot R 60°." then "rot R up from 42° at IE": the change from the earlier value here to the
+ * latest value of the same measure (kind, attribute and side agree) stated just before, in this sentence
+ * or the one before it.
+ */
+function changeFromEarlierOnly(
+  text: string,
+  lx: Lexed,
+  c: Item,
+  earlier: Measurement | undefined,
+  inOrder: readonly Measurement[],
+): (Omit<MeasureChange, keyof MentionContext> & { latest: Measurement }) | undefined {
+  if (!earlier || earlier.value === undefined) return undefined;
+  const start = lx.start[c.first]!;
+  let latest: Measurement | undefined;
+  for (let k = inOrder.length - 1; k >= 0; k--) {
+    const m = inOrder[k]!;
+    if (m.start >= start) continue;
+    if (m.sentence < earlier.sentence - LATEST_VALUE_REACH) break;
+    // Attribute and side must both be said and agree: the earlier value names what it measures.
+    if (m.value !== undefined && m.kind === earlier.kind && m.attribute === earlier.attribute && m.side === earlier.side) {
+      latest = m;
+      break;
+    }
+  }
+  if (!latest || earlier.attribute === undefined) return undefined;
+  const end = lx.end[c.end - 1]!;
+  latest.change ??= { from: earlier.value, to: latest.value! };
+  return {
+    kind: latest.kind,
+    attribute: latest.attribute,
+    from: earlier.value,
+    to: latest.value,
+    since: 'earlier',
+    // The two values decide which way it went (the change word only says that it did).
+    direction: directionOf(latest.kind, latest.attribute, latest.instrument, earlier.value, latest.value),
+    how: c.rule,
+    start,
+    end,
+    text: text.slice(start, end),
+    latest,
+  };
 }
 
 /** The context a change takes from the value it ends on (a measurement carries its mention context). */

@@ -450,7 +450,26 @@ function excludeNearMarkers(lx: Lexed, inService: Uint8Array, afterCode: Uint8Ar
     }
     if (best) out.add(best);
   }
-  if (out.size > 0) seg.figures = seg.figures.filter((f) => !out.has(f));
+  if (out.size === 0) return;
+  // "Sitting tolerance 45 min (was 20 min at eval)", "… 45 min, was 20 min": the earlier value written
+  // right after a figure that is no treatment time is what that figure is, no treatment time either.
+  for (const f of seg.figures) {
+    if (out.has(f)) continue;
+    for (const g of out) if (earlierValueOf(lx, g.item.end, f.item.first)) out.add(f);
+  }
+  seg.figures = seg.figures.filter((f) => !out.has(f));
+}
+
+/** Words that lead an earlier value written after a later one: "(was 20 min", ", previously 20 min", "(vs 20 min". */
+const EARLIER_VALUE_LEAD = new Set(['was', 'previously', 'prev', 'vs', 'versus', 'from', 'up', 'down', 'compared', 'to', 'with']);
+/** The tokens [from, to) open a bracket or follow a comma, then at most three leading words: what follows is an earlier value. */
+function earlierValueOf(lx: Lexed, from: number, to: number): boolean {
+  if (to <= from || to - from > 4) return false;
+  const opener = lx.norm[from];
+  if (opener !== '(' && opener !== '[' && opener !== ',') return false;
+  for (let i = from + 1; i < to; i++) if (!EARLIER_VALUE_LEAD.has(lx.norm[i]!)) return false;
+  // After a comma a leading word must say it ("45 min, 20 min" is a list).
+  return opener !== ',' || to - from > 1;
 }
 
 /** Token `at` is the first token of its line (a bullet or dash before it aside). */
