@@ -10,6 +10,19 @@ for (const [kind, words] of Object.entries(headings.kinds)) {
   for (const word of words) HEADING_KINDS.set(word, kind as SectionKind);
 }
 
+// Words that open a statement about the care rather than a heading (headings.json statementStarts).
+const STATEMENT_STARTS: ReadonlySet<string> = new Set(headings.statementStarts.words);
+
+/**
+ * "- Independent with HEP", "Continue HEP": a line with no colon that opens with a status or an action is
+ * a statement, not a heading, unless the whole label is a known heading. ("Updated HEP: bridges" is a label.)
+ */
+function isStatement(label: string, matched: string): boolean {
+  if (matched.trimEnd().endsWith(':')) return false;
+  const first = label.trim().split(/\s+/, 1)[0]!.toLowerCase();
+  return STATEMENT_STARTS.has(first) && !HEADING_KINDS.has(headingKey(label));
+}
+
 const headingKey = (label: string): string => label.toLowerCase().replace(/[^a-z0-9/' ]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 // Labels whose inline form ("Plan of care: 2x/wk x 6 wks") states one fact on its own line.
@@ -87,7 +100,7 @@ export function findSections(text: string, partStarts: { start: number; end: num
       if (lineEnd < 0 || lineEnd > part.end) lineEnd = part.end;
       // Only the first 80 characters of a line can hold a heading: keeps this linear on long lines.
       const m = HEADING_LINE.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 80)));
-      const kind = m ? kindOf(m[1]!) : undefined;
+      const kind = m && !isStatement(m[1]!, m[0]) ? kindOf(m[1]!) : undefined;
       // Single-letter SOAP headings ("S:", "O:") need the colon to count.
       if (m && kind && (m[1]!.length > 1 || m[0].trimEnd().endsWith(':'))) {
         const rest = text.slice(lineStart + m[0].length, lineEnd);
