@@ -439,7 +439,8 @@ function excludeNearMarkers(lx: Lexed, inService: Uint8Array, afterCode: Uint8Ar
       if (codeRightBefore(lx, afterCode, f.item)) continue;
       const before = f.item.first - i; // marker before the figure
       const after = i - (f.item.end - 1); // marker after the figure
-      const distance = before > 0 ? (before <= MARKER_BEFORE ? before : Number.POSITIVE_INFINITY) : after <= MARKER_AFTER ? after + 0.5 : Number.POSITIVE_INFINITY;
+      const distance =
+        before > 0 ? (before <= MARKER_BEFORE || labelHolds(lx, inService, i, f.item.first) ? before : Number.POSITIVE_INFINITY) : after <= MARKER_AFTER ? after + 0.5 : Number.POSITIVE_INFINITY;
       // "Ther ex 20 min - HEP review and progression": a figure right after its service's name, with the
       // marker past a dash, colon or bracket, is that service's time; what follows says what was done.
       if (distance < bestDistance && before <= 0 && describedAfter(lx, seg, f.item, i)) continue;
@@ -458,6 +459,24 @@ function excludeNearMarkers(lx: Lexed, inService: Uint8Array, afterCode: Uint8Ar
     for (const g of out) if (earlierValueOf(lx, g.item.end, f.item.first)) out.add(f);
   }
   seg.figures = seg.figures.filter((f) => !out.has(f));
+}
+
+/** The most tokens a field label ("Documentation/HEP print-out:") runs over before its figure. */
+const LABEL_TOKENS = 8;
+/**
+ * The marker at `marker` is in the label of the figure at `figure`: only words and the joiners of a label
+ * ("/", "-", "&") between, no service and no other figure, and a colon, dash or "=" right before the figure
+ * ("Documentation/HEP print-out: 6 min").
+ */
+function labelHolds(lx: Lexed, inService: Uint8Array, marker: number, figure: number): boolean {
+  if (figure - marker > LABEL_TOKENS) return false;
+  const mark = lx.norm[figure - 1];
+  if (mark !== ':' && mark !== '=' && mark !== '-') return false;
+  for (let k = marker + 1; k < figure - 1; k++) {
+    if (inService[k] || lx.kind[k] === Kind.Num || lx.kind[k] === Kind.Newline) return false;
+    if (lx.kind[k] !== Kind.Word && lx.norm[k] !== '/' && lx.norm[k] !== '-' && lx.norm[k] !== '&') return false;
+  }
+  return true;
 }
 
 /** Words that lead an earlier value written after a later one: "(was 20 min", ", previously 20 min", "(vs 20 min". */
@@ -707,7 +726,10 @@ function tieSegment(
     if (owner.code === null) continue; // ambiguous service: its time is read, but gives no code
     if (listHead === owner.owner) continue;
     if (lx.norm[figure.item.end] === ':') listHead = owner.owner;
-    attached.push({ code: owner.code, minutes: figure.minutes, start: figure.start, end: figure.end, form: seg.hasUnits && figure.form === 'minutes' ? 'units' : figure.form, section });
+    const time: ServiceTime & { section: SectionKind } = { code: owner.code, minutes: figure.minutes, start: figure.start, end: figure.end, form: seg.hasUnits && figure.form === 'minutes' ? 'units' : figure.form, section };
+    const bound = figure.item.data?.bound as ServiceTime['bound'];
+    if (bound) time.bound = bound;
+    attached.push(time);
   }
 }
 
@@ -950,6 +972,8 @@ function actualTimeWins(lx: Lexed, attached: (ServiceTime & { section: SectionKi
     const k = rangeBefore(lastBefore(figure.start), figure.start, null);
     if (k < 0) continue;
     attached[k] = { ...attached[k]!, minutes: figure.minutes, start: figure.start, end: figure.end, form: 'minutes' };
+    const bound = figure.item.data?.bound as ServiceTime['bound'];
+    if (bound) attached[k]!.bound = bound;
     usedOrphans.add(orphan);
   }
   const replaced = new Set<number>();
@@ -963,6 +987,7 @@ function actualTimeWins(lx: Lexed, attached: (ServiceTime & { section: SectionKi
     const k = rangeBefore(a - 1, t.start, t.code);
     if (k < 0 || replaced.has(k)) continue;
     attached[k] = { ...attached[k]!, minutes: t.minutes, start: t.start, end: t.end, form: 'minutes' };
+    if (t.bound) attached[k]!.bound = t.bound;
     replaced.add(a);
   }
   // (Filtered in place without spreading: a hostile note can hold more entries than a call takes arguments.)
@@ -1056,7 +1081,7 @@ function groupByCode(times: (ServiceTime & { section: string })[]): Record<strin
       group.evidence.some((e) => e.minutes === t.minutes && e.form !== t.form) ||
       (group.evidence.length > 1 && group.sum === t.minutes && group.evidence.some((e) => e.form !== t.form));
     if (!sameStatement) group.sum += t.minutes;
-    group.evidence.push({ code: t.code, minutes: t.minutes, start: t.start, end: t.end, form: t.form });
+    group.evidence.push(t.bound ? { code: t.code, minutes: t.minutes, start: t.start, end: t.end, form: t.form, bound: t.bound } : { code: t.code, minutes: t.minutes, start: t.start, end: t.end, form: t.form });
     sections.set(t.section, group);
   }
   const out: Record<string, CodeMinutes> = {};

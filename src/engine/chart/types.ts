@@ -144,6 +144,8 @@ export interface ServiceTime extends Span {
   minutes: number;
   /** How it was written: explicit minutes, a clock range, or units with minutes. */
   form: 'minutes' | 'range' | 'units';
+  /** Written as a limit (">10 min", "<8 min", "10+ min"): the minutes are the bound, this says which kind. */
+  bound?: 'more-than' | 'at-least' | 'less-than' | 'at-most';
 }
 
 export interface CodeMinutes {
