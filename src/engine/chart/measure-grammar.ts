@@ -489,7 +489,7 @@ const comparisonRows: Rule[] = [
     make: (p, lx) => change(p[0], fromValue(lx, p[7]), { since: 'earlier', direction: changeWordDirection(lx.norm[p[5]!.first]!) }),
   })),
   {
-    // "Cervical rot R 60°." then "rot R up from 42° at IE": the latest value was stated before (on the line
+    // "C-spine rot L 64°." then "rot L up from 48° at IE": the latest value was stated before (on the line
     // above); only the earlier one is here. measures.ts pairs it with the latest value of the same measure.
     name: 'change: <measure> up / down from <value> [at eval] — the latest value stated before',
     kind: 'comparison',
@@ -498,6 +498,9 @@ const comparisonRows: Rule[] = [
       const at = p[0]!.first;
       // "+"/"-" as a change word is a sign; right after a value the change row above reads the pair.
       if (lx.kind[at] !== Kind.Word || lx.kind[at - 1] === Kind.Num || lx.norm[at - 1] === '°') return null;
+      // "improved from 2/10 to 1/10": the latest value follows, the from-to row's.
+      const next = p[2]!.end;
+      if (lx.norm[next] === 'to' || (lx.kind[next] === Kind.Punct && ARROW_PIECES.includes(lx.norm[next]!))) return null;
       return { value: p[2]!.item!.value, data: { earlierValue: p[2]!.item, direction: changeWordDirection(lx.norm[at]!) } };
     },
   },

@@ -227,7 +227,7 @@ function statedChanges(
     const pair = c.data!.pair as { target: Item; from: number } | undefined;
     if (pair) stated.push({ ...c, data: { ...c.data, target: pair.target, from: pair.from, pair: undefined } });
   }
-  // Measurements in text order, for a change that names only its earlier value ("up from 42° at IE").
+  // Measurements in text order, for a change that names only its earlier value ("up from 48° at IE").
   const inOrder = [...byItem.values()].sort((a, b) => a.start - b.start);
   for (const c of stated) {
     const earlierValue = c.data!.earlierValue as Item | undefined;
@@ -275,7 +275,7 @@ function statedChanges(
 const LATEST_VALUE_REACH = 1;
 
 /**
- * "Cervical rot R 60°." then "rot R up from 42° at IE": the change from the earlier value here to the
+ * "C-spine rot L 64°." then "rot L up from 48° at IE": the change from the earlier value here to the
  * latest value of the same measure (kind, attribute and side agree) stated just before, in this sentence
  * or the one before it.
  */

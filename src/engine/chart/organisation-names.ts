@@ -57,7 +57,7 @@ export function markOrganisationNames(text: string, tokens: Tokens, words: Organ
   /** The gap after token t joins two words of one name: spaces, "&", "+", a hyphen or an apostrophe. */
   const nameGap = (t: number): 'space' | 'amp' | 'join' | null => {
     const g = gap(t);
-    // A tab separates cells ("HARBOR WELLNESS\tDaily note"); one or two spaces join the words of a name.
+    // A tab separates cells ("SUMMIT WELLNESS\tVisit note"); one or two spaces join the words of a name.
     if (/^ {1,2}$/.test(g)) return 'space';
     if (/^[ \t]*[&+][ \t]*$/.test(g)) return 'amp';
     if (/^[-'\u2019]$/.test(g)) return 'join';
@@ -123,8 +123,8 @@ export function markOrganisationNames(text: string, tokens: Tokens, words: Organ
 
   /**
    * The run is a cell of a block's first line: alone on it, or set off by a dash, bar, slash, comma, middle
-   * dot, asterisks, a bracket, a tab or a wide space ("HARBOR WELLNESS      Ph 555-0100"). A name in capitals
-   * throughout may stand a line or two lower, under short title lines ("Daily Note" then "HARBOR WELLNESS").
+   * dot, asterisks, a bracket, a tab or a wide space ("SUMMIT WELLNESS      Tel 555-0199"). A name in capitals
+   * throughout may stand a line or two lower, under short title lines ("Visit Note" then "SUMMIT WELLNESS").
    */
   function letterheadCell(first: number, last: number, shouting: boolean): boolean {
     const start = tokens.starts[first]!;

@@ -452,7 +452,7 @@ function excludeNearMarkers(lx: Lexed, inService: Uint8Array, afterCode: Uint8Ar
     if (best) out.add(best);
   }
   if (out.size === 0) return;
-  // "Sitting tolerance 45 min (was 20 min at eval)", "… 45 min, was 20 min": the earlier value written
+  // "Sitting tolerance 50 min (was 25 min at IE)", "… 50 min, was 25 min": the earlier value written
   // right after a figure that is no treatment time is what that figure is, no treatment time either.
   for (const f of seg.figures) {
     if (out.has(f)) continue;
@@ -461,12 +461,12 @@ function excludeNearMarkers(lx: Lexed, inService: Uint8Array, afterCode: Uint8Ar
   seg.figures = seg.figures.filter((f) => !out.has(f));
 }
 
-/** The most tokens a field label ("Documentation/HEP print-out:") runs over before its figure. */
+/** The most tokens a field label ("Charting/HEP handout print:") runs over before its figure. */
 const LABEL_TOKENS = 8;
 /**
  * The marker at `marker` is in the label of the figure at `figure`: only words and the joiners of a label
  * ("/", "-", "&") between, no service and no other figure, and a colon, dash or "=" right before the figure
- * ("Documentation/HEP print-out: 6 min").
+ * ("Charting/HEP handout print: 7 min").
  */
 function labelHolds(lx: Lexed, inService: Uint8Array, marker: number, figure: number): boolean {
   if (figure - marker > LABEL_TOKENS) return false;
@@ -844,7 +844,7 @@ export function findTimes(
   const minuteLines = linesDeclaringMinutes(lx);
   const entryFigures = parsed.entryFigures.filter((it) => minuteLines.has(lx.line[it.first]!));
   // "97124-12" is minutes only where the label says so; elsewhere the figure is a modifier ("97140-59").
-  // The label comes before the code: "97124-59 - 12 min: effleurage" is an entry, its "59" a modifier.
+  // The label comes before the code: "97124-59 - 14 min: petrissage" is an entry, its "59" a modifier.
   const parens = parsed.parens.filter((it) => !it.data?.dashed || (minuteLines.get(lx.line[it.first]!) ?? lx.count) < it.first);
   const columns = columnFigures(lx, services, tables.rowLines);
   const chosen = selectLongest([...parsed.totals, ...parsed.ranges, ...parsed.durations, ...tables.minutes, ...parsed.units, ...parsed.counts, ...parens, ...entryFigures, ...parsed.untils, ...columns]);

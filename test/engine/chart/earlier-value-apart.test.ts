@@ -1,5 +1,5 @@
 // A latest value and its earlier value written apart: the earlier one on the line after ("up from 42° at IE"),
-// and a tolerance's earlier value after it ("(was 20 min at eval)"), which is a measure, not treatment time.
+// and a tolerance's earlier value after it ("(was 25 min at IE)"), which is a measure, not treatment time.
 // Invented variants, with ones that must not pair.
 import { describe, expect, it } from 'vitest';
 import { analyzeChart } from '../../../src/engine/chart';
@@ -10,7 +10,7 @@ describe('the earlier value on the line after the latest', () => {
   const rows: { name: string; note: string; want: unknown[][] }[] = [
     { name: 'a rotation, then "up from" on the next line', note: 'C-spine rot L 64°, R 55°.\nrot L up from 48° at IE.', want: [['rom', 'rotation', 48, 64, 'better']] },
     { name: 'a flexion in a list item under it', note: 'L knee flex 121°\n- flex L up from 102° at eval', want: [['rom', 'flexion', 102, 121, 'better']] },
-    { name: 'pain down from the earlier score', note: 'Pain 2/10 today.\nPain down from 6/10 at initial.', want: [['pain', 'pain', 6, 2, 'better']] },
+    { name: 'pain down from the earlier score', note: 'Pain 2/10 today.\nPain down from 7/10 at initial.', want: [['pain', 'pain', 7, 2, 'better']] },
     { name: 'the values decide the direction', note: 'Hip abduction R 20 deg.\nabduction R down from 28 deg last wk.', want: [['rom', 'abduction', 28, 20, 'worse']] },
     // Not a pair.
     { name: 'the other side', note: 'C-spine rot L 64°.\nrot R up from 48° at IE.', want: [] },

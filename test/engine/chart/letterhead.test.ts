@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeChart } from '../../../src/engine/chart';
 
-const body = 'Massage 97124 14 min L UT, petrissage, for guarding limiting overhead reach.';
+const body = 'Massage 97124 14 min L UT, petrissage, for guarding that limits reaching a high shelf.';
 const comfortRoles = (top: string) => (analyzeChart(`${top}\n${body}`).mentions.comfort ?? []).map((m) => [m.text, m.role]);
 
 describe('a letterhead in capitals at the top of a note', () => {

@@ -18,7 +18,7 @@ const rows: { name: string; note: string; lexicon?: string; word: string; want: 
   // A wish: the patient's motive.
   { name: 'a wish', note: 'Client would like more sessions to unwind.', word: 'unwind', want: ['wants'] },
   { name: 'a wish after a report', note: 'Pt states she is hoping to relax on the trip.', word: 'relax', want: ['wants'] },
-  { name: 'a later wish takes over a report about the service', note: 'Pt says the massage helped and wants another one to de-stress.', word: 'de-stress', want: ['wants'] },
+  { name: 'a later wish takes over a report about the service', note: 'Client says the massage eased it and wants another one to de-stress.', word: 'de-stress', want: ['wants'] },
   // Words about the service itself.
   { name: 'a report naming the service', note: 'Pt says the massage was calming.', word: 'calming', want: ['about-service'] },
   { name: 'a report about "it"', note: 'Client reported it felt soothing afterwards.', word: 'soothing', want: ['about-service'] },
