@@ -10,6 +10,7 @@ import { ATTRIBUTE_BETTER_WHEN, ATTRIBUTES, MEASURE_KINDS, parseMeasures, SIDES,
 import type { MeasureChange, Measurement, MeasurementKind, Mention, MentionContext } from './types';
 import type { ItemIndex } from './grammar';
 import { gridRows } from './measure-grid';
+import { lowerBound } from '../search';
 
 export interface MeasureFacts {
   measurements: Measurement[];
@@ -273,6 +274,8 @@ function statedChanges(
 
 /** How many sentences back the latest value of a change that names only its earlier value may stand. */
 const LATEST_VALUE_REACH = 1;
+/** And how many values back it is looked for (keeps a note of one endless sentence linear). */
+const LATEST_VALUE_LOOKBACK = 32;
 
 /**
  * "C-spine rot L 64°." then "rot L up from 48° at IE": the change from the earlier value here to the
@@ -289,9 +292,10 @@ function changeFromEarlierOnly(
   if (!earlier || earlier.value === undefined) return undefined;
   const start = lx.start[c.first]!;
   let latest: Measurement | undefined;
-  for (let k = inOrder.length - 1; k >= 0; k--) {
+  // From the last value before the change back (a binary search: a long note may hold many such changes).
+  const from = lowerBound(inOrder.length, (i) => inOrder[i]!.start < start) - 1;
+  for (let k = from; k >= 0 && from - k < LATEST_VALUE_LOOKBACK; k--) {
     const m = inOrder[k]!;
-    if (m.start >= start) continue;
     if (m.sentence < earlier.sentence - LATEST_VALUE_REACH) break;
     // Attribute and side must both be said and agree: the earlier value names what it measures.
     if (m.value !== undefined && m.kind === earlier.kind && m.attribute === earlier.attribute && m.side === earlier.side) {
@@ -323,6 +327,9 @@ function contextOf(m: Measurement): MentionContext {
   return { negated: m.negated, hypothetical: m.hypothetical, historical: m.historical, home: m.home, role: m.role, quoted: m.quoted, reported: m.reported, section: m.section, sentence: m.sentence };
 }
 
+/** How many values after a value after treatment its value before treatment is looked for ("1+ post, 3 before tx"). */
+const PRE_AFTER_POST_LOOKAHEAD = 8;
+
 /** Pre/post pairs: each value after treatment against the latest earlier value of the same measure. */
 function pairChanges(measurements: readonly Measurement[], seen: ReadonlySet<Measurement>, changes: MeasureChange[]): void {
   for (let i = 0; i < measurements.length; i++) {
@@ -336,7 +343,7 @@ function pairChanges(measurements: readonly Measurement[], seen: ReadonlySet<Mea
       break;
     }
     // "MAS 1+ post, 2 before tx": the value before treatment may be written after, in the same sentence.
-    for (let j = i + 1; !before && j < measurements.length && measurements[j]!.sentence === post.sentence; j++) {
+    for (let j = i + 1; !before && j < measurements.length && j - i <= PRE_AFTER_POST_LOOKAHEAD && measurements[j]!.sentence === post.sentence; j++) {
       const m = measurements[j]!;
       if (m.phase === 'pre' && m.value !== undefined && comparable(m, post)) before = m;
     }

@@ -454,9 +454,17 @@ function excludeNearMarkers(lx: Lexed, inService: Uint8Array, afterCode: Uint8Ar
   if (out.size === 0) return;
   // "Sitting tolerance 50 min (was 25 min at IE)", "… 50 min, was 25 min": the earlier value written
   // right after a figure that is no treatment time is what that figure is, no treatment time either.
+  // (By where each ruled-out figure ends: one look per figure, however many figures the clause holds.)
+  const outEnds = new Set<number>();
+  for (const g of out) outEnds.add(g.item.end);
   for (const f of seg.figures) {
     if (out.has(f)) continue;
-    for (const g of out) if (earlierValueOf(lx, g.item.end, f.item.first)) out.add(f);
+    for (let at = f.item.first - 1; at >= f.item.first - EARLIER_VALUE_GAP; at--) {
+      if (outEnds.has(at) && earlierValueOf(lx, at, f.item.first)) {
+        out.add(f);
+        break;
+      }
+    }
   }
   seg.figures = seg.figures.filter((f) => !out.has(f));
 }
@@ -482,8 +490,9 @@ function labelHolds(lx: Lexed, inService: Uint8Array, marker: number, figure: nu
 /** Words that lead an earlier value written after a later one: "(was 20 min", ", previously 20 min", "(vs 20 min". */
 const EARLIER_VALUE_LEAD = new Set(['was', 'previously', 'prev', 'vs', 'versus', 'from', 'up', 'down', 'compared', 'to', 'with']);
 /** The tokens [from, to) open a bracket or follow a comma, then at most three leading words: what follows is an earlier value. */
+const EARLIER_VALUE_GAP = 4;
 function earlierValueOf(lx: Lexed, from: number, to: number): boolean {
-  if (to <= from || to - from > 4) return false;
+  if (to <= from || to - from > EARLIER_VALUE_GAP) return false;
   const opener = lx.norm[from];
   if (opener !== '(' && opener !== '[' && opener !== ',') return false;
   for (let i = from + 1; i < to; i++) if (!EARLIER_VALUE_LEAD.has(lx.norm[i]!)) return false;
