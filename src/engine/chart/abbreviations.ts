@@ -28,6 +28,13 @@ export const SENTENCE_ABBREVIATIONS: readonly string[] = ABBREVIATIONS.map((a) =
 export const CLAUSE_ABBREVIATIONS: ReadonlySet<string> = new Set(ABBREVIATIONS.filter((a) => a.clause).map((a) => a.word.toLowerCase()));
 
 const SENTENCE_WORDS: ReadonlySet<string> = new Set(SENTENCE_ABBREVIATIONS);
+
+// "Massage to calves R. Ther ex 12 min": a side letter after what it qualifies ends the sentence; "per
+// Dr. R. Smith", "by L. Chen", "PTA B. Ruiz" are initials. A side letter is an initial after a title, a
+// word that leads a name, a credential or another initial, or at the start of a line.
+const SIDE_LETTERS: ReadonlySet<string> = new Set(['R', 'L', 'B']);
+const NAME_LEADS: ReadonlySet<string> = new Set(['by', 'per', 'with', 'signed', 'sign', 'cc', 'attn', 'from', 'to', 'and', 'of', 'for', 'saw', 'seen', 'called', 'via', 'therapist', 'provider', 'dr', 'mr', 'mrs', 'ms']);
+const CREDENTIALS: ReadonlySet<string> = new Set(['PT', 'PTA', 'DPT', 'OT', 'OTR', 'OTA', 'COTA', 'DC', 'LMT', 'CMT', 'MD', 'DO', 'NP', 'PA', 'RN', 'ATC', 'MPT', 'MSPT', 'CHT']);
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 /** A run of this many full stops is a dotted leader whatever follows it; a shorter run ("...") only before a figure. */
 const LEADER_DOTS = 4;
@@ -58,6 +65,26 @@ export function fullStopEndsNothing(text: string, dot: number, splitter: 'senten
   // A word of its own: at the start, or after a space or an opening bracket ("2U." is no initial).
   if (s > 0 && !/[\s(\[]/.test(text[s - 1]!)) return false;
   const word = text.slice(s, dot);
-  if (word.length === 1) return text.charCodeAt(s) >= 65 && text.charCodeAt(s) <= 90;
+  if (word.length === 1) return text.charCodeAt(s) >= 65 && text.charCodeAt(s) <= 90 && !(SIDE_LETTERS.has(word) && qualifiesWordBefore(text, s));
   return splitter === 'sentence' ? SENTENCE_WORDS.has(word) : CLAUSE_ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/**
+ * The word before the letter at `at` is something a side qualifies ("calves R.", "UT L.", "60° R."), not
+ * what leads a name: on the same line, not a title, name lead, credential or initial.
+ */
+function qualifiesWordBefore(text: string, at: number): boolean {
+  let e = at;
+  while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+  if (e === at || e === 0) return false;
+  const last = text.charCodeAt(e - 1);
+  // A figure or a degree sign before it: "rot 60° R."
+  if ((last >= 48 && last <= 57) || last === 0xb0) return true;
+  if (!isLetter(last)) return false;
+  let b = e;
+  while (b > 0 && isLetter(text.charCodeAt(b - 1))) b--;
+  const word = text.slice(b, e);
+  // An initial before it ("J. R. Smith" has a full stop after J): a one-letter word is no region.
+  if (word.length === 1 || NAME_LEADS.has(word.toLowerCase()) || CREDENTIALS.has(word)) return false;
+  return true;
 }

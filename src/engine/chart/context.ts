@@ -11,6 +11,19 @@ for (const [kind, words] of Object.entries(headings.kinds)) {
   for (const word of words) HEADING_KINDS.set(word, kind as SectionKind);
 }
 
+// Words that open a statement about the care rather than a heading (headings.json statementStarts).
+const STATEMENT_STARTS: ReadonlySet<string> = new Set(headings.statementStarts.words);
+
+/**
+ * "- Independent with HEP", "Continue HEP": a line with no colon that opens with a status or an action is
+ * a statement, not a heading, unless the whole label is a known heading. ("Updated HEP: bridges" is a label.)
+ */
+function isStatement(label: string, matched: string): boolean {
+  if (matched.trimEnd().endsWith(':')) return false;
+  const first = label.trim().split(/\s+/, 1)[0]!.toLowerCase();
+  return STATEMENT_STARTS.has(first) && !HEADING_KINDS.has(headingKey(label));
+}
+
 const headingKey = (label: string): string => label.toLowerCase().replace(/[^a-z0-9/' ]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 // Labels whose inline form ("Plan of care: 2x/wk x 6 wks") states one fact on its own line.
@@ -88,7 +101,7 @@ export function findSections(text: string, partStarts: { start: number; end: num
       if (lineEnd < 0 || lineEnd > part.end) lineEnd = part.end;
       // Only the first 80 characters of a line can hold a heading: keeps this linear on long lines.
       const m = HEADING_LINE.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 80)));
-      const kind = m ? kindOf(m[1]!) : undefined;
+      const kind = m && !isStatement(m[1]!, m[0]) ? kindOf(m[1]!) : undefined;
       // Single-letter SOAP headings ("S:", "O:") need the colon to count.
       if (m && kind && (m[1]!.length > 1 || m[0].trimEnd().endsWith(':'))) {
         const rest = text.slice(lineStart + m[0].length, lineEnd);
@@ -159,6 +172,8 @@ export interface TokenScopes {
   home: Uint8Array;
   role: Uint8Array;
   quoted: Uint8Array;
+  /** The patient's own account per token: 0 none, else REPORT_SAYS, REPORT_WANTS or REPORT_ABOUT_SERVICE (markReported). */
+  reported: Uint8Array;
   /** Sentence index per token. */
   sentence: Int32Array;
 }
@@ -220,6 +235,53 @@ function markQuoted(text: string, tokens: Tokens, quoted: Uint8Array): void {
   for (const [a, b] of spans) quoted.fill(1, tokenAtOrAfter(tokens, a), tokenAtOrAfter(tokens, b));
 }
 
+/** Values of TokenScopes.reported. */
+export const REPORT_SAYS = 1;
+export const REPORT_WANTS = 2;
+export const REPORT_ABOUT_SERVICE = 3;
+/** The reported-speech.json entry that is no trigger but, inside a report, names the service itself. */
+const THE_SERVICE_ENTRY = 'the-service';
+
+/**
+ * The patient's own account (ConText's experiencer). A report trigger ("states", "per pt") or a wish
+ * ("wants", "hoping") colours the words after it to the end of its sentence, a semicolon, a scope
+ * terminator ("but") or the next trigger, which takes over ("says the massage helped and wants more to
+ * relax" ends in a wish). Inside a report, from a word naming the service itself on ("it", "massage",
+ * "session": entry the-service) the patient speaks about the care, which records the session.
+ */
+function markReported(
+  text: string,
+  tokens: Tokens,
+  matches: readonly RawMatch[],
+  terminator: Uint8Array,
+  sentence: Int32Array,
+  sentenceEndTok: Int32Array,
+): Uint8Array {
+  const n = tokens.count;
+  const reported = new Uint8Array(n);
+  const triggers = matches.filter((t) => t.entry !== THE_SERVICE_ENTRY).sort((a, b) => a.firstToken - b.firstToken);
+  const semicolonBefore = (i: number): boolean => i > 0 && text.slice(tokens.ends[i - 1]!, tokens.starts[i]!).includes(';');
+  for (let k = 0; k < triggers.length; k++) {
+    const t = triggers[k]!;
+    const s = sentence[t.firstToken]!;
+    if (s < 0) continue;
+    const next = triggers[k + 1]?.firstToken ?? n;
+    const end = Math.min(sentenceEndTok[s]!, next);
+    const kind = t.entry === 'wishes' ? REPORT_WANTS : REPORT_SAYS;
+    // Each token is visited by one trigger's scope at most (scopes end where the next trigger starts): linear.
+    for (let i = t.endToken; i < end; i++) {
+      if (terminator[i] || semicolonBefore(i)) break;
+      reported[i] = kind;
+    }
+  }
+  for (const t of matches) {
+    if (t.entry !== THE_SERVICE_ENTRY || reported[t.firstToken] !== REPORT_SAYS) continue;
+    // Once turned, a token is no longer REPORT_SAYS: every token turns once at most.
+    for (let i = t.firstToken; i < n && reported[i] === REPORT_SAYS; i++) reported[i] = REPORT_ABOUT_SERVICE;
+  }
+  return reported;
+}
+
 /** Scopes from trigger matches, bounded by clause breaks, terminators and sentence ends. */
 export function computeScopes(
   text: string,
@@ -236,6 +298,7 @@ export function computeScopes(
     home: RawMatch[];
     rolePre: RawMatch[];
     rolePost: RawMatch[];
+    reported: RawMatch[];
   },
 ): TokenScopes {
   const n = tokens.count;
@@ -328,5 +391,6 @@ export function computeScopes(
   for (const t of triggers.rolePre) forward(role, t.endToken, ROLE_WINDOW);
   for (const t of triggers.rolePost) backward(role, t.firstToken, ROLE_POST_WINDOW);
   markQuoted(text, tokens, quoted);
-  return { negated, hypothetical, historical, home, role, quoted, sentence };
+  const reported = markReported(text, tokens, triggers.reported, terminator, sentence, sentenceEndTok);
+  return { negated, hypothetical, historical, home, role, quoted, reported, sentence };
 }

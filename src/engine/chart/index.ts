@@ -23,6 +23,7 @@ import {
   type Mention,
   type MentionContext,
   PART_SEPARATOR,
+  type Reported,
   type SectionKind,
 } from './types';
 
@@ -136,6 +137,13 @@ const HISTORICAL = 4;
 const HOME = 8;
 const ROLE = 16;
 const QUOTED = 32;
+/** The patient's own account (context.ts markReported), one bit per kind. */
+const SAYS = 64;
+const WANTS = 128;
+const ABOUT_SERVICE = 256;
+const REPORT_BIT = [0, SAYS, WANTS, ABOUT_SERVICE] as const;
+/** A mention's account from its tokens' bits: a wish in it decides, then words about the service, then a report. */
+const reportedOf = (f: number): Reported => ((f & WANTS) !== 0 ? 'wants' : (f & ABOUT_SERVICE) !== 0 ? 'about-service' : (f & SAYS) !== 0 ? 'says' : 'no');
 
 /** Where a position or a run of tokens is: section, sentence, and which scopes cover it. */
 function contextReaders(tokens: Tokens, scopes: Scopes, sentences: Chart['sentences'], sections: Chart['sections']) {
@@ -152,13 +160,14 @@ function contextReaders(tokens: Tokens, scopes: Scopes, sentences: Chart['senten
   const sectionAt = (pos: number): SectionKind => sections[lastAtOrBefore(sectionStarts, pos)]?.kind ?? 'other';
   const sentenceAt = (pos: number): number => Math.max(0, lastAtOrBefore(sentenceStarts, pos));
   // A mention is negated (hypothetical, …) when any of its tokens is in scope: "No palpable spasm".
-  // The six scopes as bits of one byte per token, so a mention's tokens are read once, not six times.
-  const flags = new Uint8Array(tokens.count);
+  // The scopes as bits of one number per token, so a mention's tokens are read once, not once per scope.
+  const flags = new Uint16Array(tokens.count);
   const marks = [scopes.negated, scopes.hypothetical, scopes.historical, scopes.home, scopes.role, scopes.quoted];
   for (let b = 0; b < marks.length; b++) {
     const column = marks[b]!;
     for (let t = 0; t < tokens.count; t++) if (column[t]) flags[t] = flags[t]! | (1 << b);
   }
+  for (let t = 0; t < tokens.count; t++) if (scopes.reported[t]) flags[t] = flags[t]! | REPORT_BIT[scopes.reported[t]!]!;
   /** The scope bits of any of the tokens [from, to). */
   const flagsIn = (from: number, to: number): number => {
     let f = 0;
@@ -184,6 +193,7 @@ function contextReaders(tokens: Tokens, scopes: Scopes, sentences: Chart['senten
       home: section === 'home-program' || (f & HOME) !== 0,
       role: (f & ROLE) !== 0,
       quoted: (f & QUOTED) !== 0,
+      reported: reportedOf(f),
       section,
       sentence: sentenceOfTokens(from, pos),
     };
@@ -214,6 +224,7 @@ function contextReaders(tokens: Tokens, scopes: Scopes, sentences: Chart['senten
       home: section === 'home-program' || (f & HOME) !== 0,
       role: (f & ROLE) !== 0,
       quoted: (f & QUOTED) !== 0,
+      reported: reportedOf(f),
       section,
       sentence: sentenceOfTokens(from, start),
     };
@@ -346,6 +357,7 @@ export function analyzeChart(note: Visit['note'], options: ChartOptions = {}): C
     home: get('home'),
     rolePre: get('role-pre'),
     rolePost: get('role-post'),
+    reported: get('reported-speech'),
   });
   // Comfort words inside a practice's or place's name ("… Ortho & Wellness" in a letterhead) are a name.
   markOrganisationNames(text, tokens, { anchors: get('comfort'), service: [...get('massage-service'), ...get('massage-technique')] }, scopes.role);

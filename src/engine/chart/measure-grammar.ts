@@ -119,11 +119,47 @@ function bareChangeKind(lx: Lexed, at: number): MeasurementKind | undefined {
   // Then what it measures, a side or a colon between: "rot L 60", "pain: 6".
   for (let j = i - 1, k = 0; j >= 0 && k < 3; j--, k++) {
     const t = lx.norm[j]!;
+    // "MAS 2 -> 1+": a tone scale's figures are grades (the grade row's).
+    if (SPASM_WORDS.has(t)) return undefined;
     const kind = BARE_CHANGE_KIND.get(t) ?? (scaleAbbreviation(lx, j) ? 'score' : undefined);
     if (kind) return kind === 'pain' && (lx.value[i]! > 10 || lx.value[at]! > 10) ? undefined : kind;
     if (!SIDES.has(t) && t !== ':') return undefined;
   }
   return undefined;
+}
+
+// A bare grade later in a clause that graded tone: "MAS 2 -> 1+", "Ashworth 1+ post, 2 before tx", "MAS 2 at
+// start, 1+ after massage". It is that scale's grade after an arrow from a grade, or when a phase word follows it.
+const SPASM_WORDS = setOf('spasm-word');
+const GRADE_PHASE_NEXT = setOf('grade-phase-next');
+/** How far back (tokens, same clause) the spasm or tone scale of a bare grade is looked for. */
+const GRADE_SCALE_REACH = 8;
+function arrowFromGrade(lx: Lexed, at: number): boolean {
+  let i = at - 1;
+  let arrow = '';
+  while (i >= 0 && lx.kind[i] === Kind.Punct && lx.norm[i] !== '+' && arrow.length < 3) arrow = lx.norm[i--] + arrow;
+  if (!ARROW_PIECES.includes(arrow) && !/^-{1,2}>$|^=>$/.test(arrow)) return false;
+  if (lx.norm[i] === '+' || lx.norm[i] === '-') i--;
+  if (i < 0 || lx.kind[i] !== Kind.Num || lx.value[i]! > 4) return false;
+  // The scale right before the earlier grade: "MAS 2", "Ashworth: 1+", "tone grade 2".
+  for (let j = i - 1, k = 0; j >= 0 && k < 3; j--, k++) {
+    if (SPASM_WORDS.has(lx.norm[j]!)) return true;
+    if (lx.norm[j] !== ':' && lx.norm[j] !== 'grade' && !SIDES.has(lx.norm[j]!)) return false;
+  }
+  return false;
+}
+function gradeWithPhase(lx: Lexed, at: number): boolean {
+  const last = lx.norm[at + 1] === '+' ? at + 1 : at;
+  if (!GRADE_PHASE_NEXT.has(lx.norm[last + 1] ?? '')) return false;
+  // The scale earlier in the clause with a grade after it ("MAS 2 at start, …"): "spasm B UT, 2 after" grades nothing.
+  let graded = false;
+  for (let i = at - 1, k = 0; i >= 0 && k < GRADE_SCALE_REACH; i--, k++) {
+    const t = lx.norm[i]!;
+    if (lx.kind[i] === Kind.Newline || t === ';' || t === '.' || t === ':') return false;
+    if (lx.kind[i] === Kind.Num) graded = lx.value[i]! <= 4;
+    else if (SPASM_WORDS.has(t)) return graded;
+  }
+  return false;
 }
 
 type Made = { value: number; data?: Record<string, unknown>; kind?: string } | null;
@@ -264,6 +300,16 @@ const valueRows: Rule[] = [
     kind: 'measure',
     pattern: [SPASM, opt(word('grade', 'gr')), opt(punct(':')), num(0, 4, [1, 1]), opt(punct('+'))],
     make: (p, lx) => measure('spasm-grade', tokenValue(lx, p[3]) + (p[4] ? 0.5 : 0)),
+  },
+  {
+    name: 'tone or spasm: a bare grade <n>[+] after an arrow from a grade, or before a phase word, in a clause that graded tone ("MAS 2 -> 1+", "Ashworth 1+ post, 2 before")',
+    kind: 'measure',
+    pattern: [num(0, 4, [1, 1]), opt(where(punct('+'), (lx, i) => lx.spaceBefore[i] === 0))],
+    make: (p, lx) => {
+      const at = p[0]!.first;
+      if (!arrowFromGrade(lx, at) && !gradeWithPhase(lx, at)) return null;
+      return measure('spasm-grade', tokenValue(lx, p[0]) + (p[1] ? 0.5 : 0));
+    },
   },
   {
     name: 'graded finding: <n>[+] tenderness / spasm',
@@ -442,6 +488,22 @@ const comparisonRows: Rule[] = [
     pattern: [V, NOW, opt(punct(',')), opt(word('which', 'that')), opt(word('is', 'was', 'has', 'have')), CHANGE, word('from'), earlier],
     make: (p, lx) => change(p[0], fromValue(lx, p[7]), { since: 'earlier', direction: changeWordDirection(lx.norm[p[5]!.first]!) }),
   })),
+  {
+    // "C-spine rot L 64°." then "rot L up from 48° at IE": the latest value was stated before (on the line
+    // above); only the earlier one is here. measures.ts pairs it with the latest value of the same measure.
+    name: 'change: <measure> up / down from <value> [at eval] — the latest value stated before',
+    kind: 'comparison',
+    pattern: [{ ...word(...words('change-up'), ...words('change-down'), ...words('change-better')) }, word('from'), V],
+    make: (p, lx) => {
+      const at = p[0]!.first;
+      // "+"/"-" as a change word is a sign; right after a value the change row above reads the pair.
+      if (lx.kind[at] !== Kind.Word || lx.kind[at - 1] === Kind.Num || lx.norm[at - 1] === '°') return null;
+      // "improved from 2/10 to 1/10": the latest value follows, the from-to row's.
+      const next = p[2]!.end;
+      if (lx.norm[next] === 'to' || (lx.kind[next] === Kind.Punct && ARROW_PIECES.includes(lx.norm[next]!))) return null;
+      return { value: p[2]!.item!.value, data: { earlierValue: p[2]!.item, direction: changeWordDirection(lx.norm[at]!) } };
+    },
+  },
   ...[V, VALUE].map<Rule>((earlier) => ({
     // "1.05 m/s today, 0.91 m/s at eval": the earlier value after a comma, named by when it was.
     name: `change: <value> today, <${earlier.type === 'item' ? earlier.kind : 'n'}> at eval`,
@@ -494,7 +556,8 @@ const comparisonRows: Rule[] = [
     name: 'change: <value> -> <n> (LEFS 58 -> 72)',
     kind: 'comparison',
     pattern: [V, ARROW, VALUE],
-    make: (p, lx) => (isArrow(lx, p[1]!) ? change(p[0], p[0]!.item!.value, { to: p[2]!.item!.value }) : null),
+    // A grade goes no higher than its scale ("MAS 2 -> 12" is no grade).
+    make: (p, lx) => (isArrow(lx, p[1]!) && !(p[0]!.item!.data?.kind === 'spasm-grade' && p[2]!.item!.value > 4) ? change(p[0], p[0]!.item!.value, { to: p[2]!.item!.value }) : null),
   },
   {
     name: 'change: up / improved <value> (flexion up 15 deg, +75 m)',

@@ -10,6 +10,7 @@ import { ATTRIBUTE_BETTER_WHEN, ATTRIBUTES, MEASURE_KINDS, parseMeasures, SIDES,
 import type { MeasureChange, Measurement, MeasurementKind, Mention, MentionContext } from './types';
 import type { ItemIndex } from './grammar';
 import { gridRows } from './measure-grid';
+import { lowerBound } from '../search';
 
 export interface MeasureFacts {
   measurements: Measurement[];
@@ -185,6 +186,7 @@ function placeMeasurements(
       home: ctx.home,
       role: ctx.role,
       quoted: ctx.quoted,
+      reported: ctx.reported,
       section: ctx.section,
       sentence: ctx.sentence,
       value: it.value,
@@ -230,7 +232,18 @@ function statedChanges(
     const pair = c.data!.pair as { target: Item; from: number } | undefined;
     if (pair) stated.push({ ...c, data: { ...c.data, target: pair.target, from: pair.from, pair: undefined } });
   }
+  // Measurements in text order, for a change that names only its earlier value ("up from 48° at IE").
+  const inOrder = [...byItem.values()].sort((a, b) => a.start - b.start);
   for (const c of stated) {
+    const earlierValue = c.data!.earlierValue as Item | undefined;
+    if (earlierValue) {
+      const change = changeFromEarlierOnly(text, lx, c, byItem.get(earlierValue), inOrder);
+      if (change) {
+        changes.push({ ...change, ...contextAt(change.start) });
+        seen.add(change.latest);
+      }
+      continue;
+    }
     const target = c.data!.target as Item | undefined;
     const start = lx.start[c.first]!;
     const end = lx.end[c.end - 1]!;
@@ -263,10 +276,63 @@ function statedChanges(
   return { list: changes, seen };
 }
 
+/** How many sentences back the latest value of a change that names only its earlier value may stand. */
+const LATEST_VALUE_REACH = 1;
+/** And how many values back it is looked for (keeps a note of one endless sentence linear). */
+const LATEST_VALUE_LOOKBACK = 32;
+
+/**
+ * "C-spine rot L 64°." then "rot L up from 48° at IE": the change from the earlier value here to the
+ * latest value of the same measure (kind, attribute and side agree) stated just before, in this sentence
+ * or the one before it.
+ */
+function changeFromEarlierOnly(
+  text: string,
+  lx: Lexed,
+  c: Item,
+  earlier: Measurement | undefined,
+  inOrder: readonly Measurement[],
+): (Omit<MeasureChange, keyof MentionContext> & { latest: Measurement }) | undefined {
+  if (!earlier || earlier.value === undefined) return undefined;
+  const start = lx.start[c.first]!;
+  let latest: Measurement | undefined;
+  // From the last value before the change back (a binary search: a long note may hold many such changes).
+  const from = lowerBound(inOrder.length, (i) => inOrder[i]!.start < start) - 1;
+  for (let k = from; k >= 0 && from - k < LATEST_VALUE_LOOKBACK; k--) {
+    const m = inOrder[k]!;
+    if (m.sentence < earlier.sentence - LATEST_VALUE_REACH) break;
+    // Attribute and side must both be said and agree: the earlier value names what it measures.
+    if (m.value !== undefined && m.kind === earlier.kind && m.attribute === earlier.attribute && m.side === earlier.side) {
+      latest = m;
+      break;
+    }
+  }
+  if (!latest || earlier.attribute === undefined) return undefined;
+  const end = lx.end[c.end - 1]!;
+  latest.change ??= { from: earlier.value, to: latest.value! };
+  return {
+    kind: latest.kind,
+    attribute: latest.attribute,
+    from: earlier.value,
+    to: latest.value,
+    since: 'earlier',
+    // The two values decide which way it went (the change word only says that it did).
+    direction: directionOf(latest.kind, latest.attribute, latest.instrument, earlier.value, latest.value),
+    how: c.rule,
+    start,
+    end,
+    text: text.slice(start, end),
+    latest,
+  };
+}
+
 /** The context a change takes from the value it ends on (a measurement carries its mention context). */
 function contextOf(m: Measurement): MentionContext {
-  return { negated: m.negated, hypothetical: m.hypothetical, historical: m.historical, home: m.home, role: m.role, quoted: m.quoted, section: m.section, sentence: m.sentence };
+  return { negated: m.negated, hypothetical: m.hypothetical, historical: m.historical, home: m.home, role: m.role, quoted: m.quoted, reported: m.reported, section: m.section, sentence: m.sentence };
 }
+
+/** How many values after a value after treatment its value before treatment is looked for ("1+ post, 3 before tx"). */
+const PRE_AFTER_POST_LOOKAHEAD = 8;
 
 /** Pre/post pairs: each value after treatment against the latest earlier value of the same measure. */
 function pairChanges(measurements: readonly Measurement[], seen: ReadonlySet<Measurement>, changes: MeasureChange[]): void {
@@ -279,6 +345,11 @@ function pairChanges(measurements: readonly Measurement[], seen: ReadonlySet<Mea
       if (m.phase === 'post' || m.value === undefined || !comparable(m, post)) continue;
       before = m;
       break;
+    }
+    // "MAS 1+ post, 2 before tx": the value before treatment may be written after, in the same sentence.
+    for (let j = i + 1; !before && j < measurements.length && j - i <= PRE_AFTER_POST_LOOKAHEAD && measurements[j]!.sentence === post.sentence; j++) {
+      const m = measurements[j]!;
+      if (m.phase === 'pre' && m.value !== undefined && comparable(m, post)) before = m;
     }
     if (!before) continue;
     post.change ??= { from: before.value!, to: post.value };

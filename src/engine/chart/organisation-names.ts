@@ -57,7 +57,8 @@ export function markOrganisationNames(text: string, tokens: Tokens, words: Organ
   /** The gap after token t joins two words of one name: spaces, "&", "+", a hyphen or an apostrophe. */
   const nameGap = (t: number): 'space' | 'amp' | 'join' | null => {
     const g = gap(t);
-    if (/^[ \t]{1,2}$/.test(g)) return 'space';
+    // A tab separates cells ("SUMMIT WELLNESS\tVisit note"); one or two spaces join the words of a name.
+    if (/^ {1,2}$/.test(g)) return 'space';
     if (/^[ \t]*[&+][ \t]*$/.test(g)) return 'amp';
     if (/^[-'\u2019]$/.test(g)) return 'join';
     return null;
@@ -113,15 +114,19 @@ export function markOrganisationNames(text: string, tokens: Tokens, words: Organ
     if (/^[ \t]*:/.test(after)) return false;
     if (before >= 0 && PURPOSE_BEFORE.has(tokens.norms[before]!)) return false;
     if (head) return true;
-    const letterhead = letterheadCell(first, last);
+    const letterhead = letterheadCell(first, last, shouting);
     if (shouting && !letterhead) return false;
     if (amp) return true;
     if (before >= 0 && OPENERS.has(tokens.norms[before]!) && caseOf(before) === 'lower') return true;
     return letterhead && !hasService;
   }
 
-  /** The run is a cell of a block's first line: alone on it, or set off by a dash, bar, comma or middle dot. */
-  function letterheadCell(first: number, last: number): boolean {
+  /**
+   * The run is a cell of a block's first line: alone on it, or set off by a dash, bar, slash, comma, middle
+   * dot, asterisks, a bracket, a tab or a wide space ("SUMMIT WELLNESS      Tel 555-0199"). A name in capitals
+   * throughout may stand a line or two lower, under short title lines ("Visit Note" then "SUMMIT WELLNESS").
+   */
+  function letterheadCell(first: number, last: number, shouting: boolean): boolean {
     const start = tokens.starts[first]!;
     const end = tokens.ends[last]!;
     const lineStart = text.lastIndexOf('\n', start - 1) + 1;
@@ -129,9 +134,18 @@ export function markOrganisationNames(text: string, tokens: Tokens, words: Organ
     if (lineEnd < 0) lineEnd = text.length;
     // A block's first line: the text's first, or the first after a blank line.
     const blockStart = text.lastIndexOf('\n\n', lineStart);
-    if (text.slice(blockStart < 0 ? 0 : blockStart, lineStart).trim() !== '') return false;
+    const above = text.slice(blockStart < 0 ? 0 : blockStart, lineStart).trim();
+    if (above !== '' && !(shouting && titleLinesOnly(above))) return false;
     const lead = text.slice(lineStart, start);
     const tail = text.slice(end, lineEnd);
-    return /(?:^|[-\u2013\u2014|,\u00b7])[ \t]*$/.test(lead) && /^[ \t]*(?:$|[-\u2013\u2014|,\u00b7])/.test(tail);
+    return /(?:^|[-\u2013\u2014|/,\u00b7*(]|\t|  )[ \t]*$/.test(lead) && /^(?:[ \t]*(?:$|[-\u2013\u2014|/,\u00b7*.()])|\t|  )/.test(tail);
   }
+}
+
+/** Lines a letterhead in capitals may stand under: at most two, short, with no label (no colon). */
+const LETTERHEAD_TITLE_LINES = 2;
+const LETTERHEAD_TITLE_LENGTH = 48;
+function titleLinesOnly(above: string): boolean {
+  const lines = above.split('\n');
+  return lines.length <= LETTERHEAD_TITLE_LINES && lines.every((l) => l.length <= LETTERHEAD_TITLE_LENGTH && !l.includes(':'));
 }

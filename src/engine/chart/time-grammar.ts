@@ -142,9 +142,28 @@ function clock(h: number, m: number, ap: string | undefined): { value: number; d
   return { value: h * 60 + m, data: { hour: h, minute: m, meridiem: ap } };
 }
 
+/** A length written as a limit (time.json limit-more-than, limit-less-than): ServiceTime.bound. */
+export type TimeBound = 'more-than' | 'at-least' | 'less-than' | 'at-most';
+const LIMIT_MORE = words('limit-more-than');
+const LIMIT_LESS = words('limit-less-than');
+const LIMIT = word(...LIMIT_MORE, ...LIMIT_LESS);
+/** The bound a limit word (and an "=" after it: ">= 10 min") gives. */
+function boundOf(lx: Lexed, limit: Part, orEqual: boolean): TimeBound {
+  const w = lx.norm[limit.first]!;
+  const more = LIMIT_MORE.includes(w);
+  const inclusive = orEqual || w === '\u2265' || w === '\u2264';
+  return more ? (inclusive ? 'at-least' : 'more-than') : inclusive ? 'at-most' : 'less-than';
+}
+
 // Layer 2: durations, clocks, counts.
 const atomRows: Rule[] = [
   { name: 'duration: <n> <minute word>', kind: 'duration', pattern: [NUMBER_ITEM, MINUTE], make: (p) => ({ value: value(p[0]) }) },
+  {
+    name: "duration: <n>+ <minute word> (at least: '10+ min')",
+    kind: 'duration',
+    pattern: [NUMBER_ITEM, tight(punct('+')), MINUTE],
+    make: (p) => ({ value: value(p[0]), data: { bound: 'at-least' satisfies TimeBound } }),
+  },
   {
     name: "duration: <n>-minute (names a thing: '6-minute walk test')",
     kind: 'duration',
@@ -365,12 +384,20 @@ const composeRows: Rule[] = [
     kind: 'codefig',
     pattern: [num(97000, 98999, [5, 5]), opt(punct(':', '=', '-')), num(1, 180, [1, 3])],
     make: (p, lx) => {
-      // "97124-59" is a modifier; "97124 15 min" is read by the duration rows; "97110 2 units" by the units rows.
-      if (p[1] && lx.norm[p[1].first] === '-' && lx.spaceBefore[p[1].first] === 0) return null;
+      // "97124-59" written against its code is a modifier, and "97124-12" looks the same: such a figure is
+      // minutes only on a line whose label declares minutes ("Minutes: 97124-12 / 97110-23"; time.ts keeps it
+      // there and drops it elsewhere). "97124 15 min" is read by the duration rows; "97110 2 units" by the units rows.
+      const dashed = p[1] !== undefined && lx.norm[p[1].first] === '-' && lx.spaceBefore[p[1].first] === 0;
       const next = lx.norm[p[2]!.end] ?? '';
       // Only a bare figure: one with a unit or word after it ("15 min", "2 units", "12 deg") is another row's.
-      if (next === ':' || next === '/' || next === '%' || next === "'" || lx.kind[p[2]!.end] === Kind.Word || lx.kind[p[2]!.end] === Kind.Num) return null;
-      return { value: tokenValue(lx, p[2]), data: { valueFirst: p[2]!.first } };
+      // A slash before the next code lists codes ("97124-12 / 97110-23"), not a score or a date.
+      const listsCodes = next === '/' && lx.kind[p[2]!.end + 1] === Kind.Num && lx.value[p[2]!.end + 1]! >= 97000 && lx.value[p[2]!.end + 1]! <= 98999;
+      // "97124 10+ min": a length with its bound, the duration rows'.
+      if (next === '+' && lx.kind[p[2]!.end + 1] === Kind.Word) return null;
+      if (next === ':' || (next === '/' && !listsCodes) || next === '%' || next === "'" || lx.kind[p[2]!.end] === Kind.Word || lx.kind[p[2]!.end] === Kind.Num) return null;
+      // "97140-59-GP": a chain of modifiers.
+      if (dashed && next === '-' && lx.spaceBefore[p[2]!.end] === 0) return null;
+      return { value: tokenValue(lx, p[2]), data: dashed ? { valueFirst: p[2]!.first, dashed: true } : { valueFirst: p[2]!.first } };
     },
   },
   {
@@ -380,6 +407,13 @@ const composeRows: Rule[] = [
     make: (p, lx) => (p[0]!.item!.data?.hours && (p[2] || p[3] || p[4]) ? { value: value(p[0]) + tokenValue(lx, p[1]) } : null),
   },
   { name: "duration: x <duration> ('x12'', 'x 15 min')", kind: 'duration', pattern: [X, item('duration')], make: (p) => ({ value: value(p[1]) }) },
+  {
+    // The minutes are the bound; the kind of bound is kept ("Massage 97124 >10 min": more than 10).
+    name: "duration: a limit before it ('>10 min', '< 8 min', '>= 10 min', 'over 10 min')",
+    kind: 'duration',
+    pattern: [LIMIT, opt(tight(punct('='))), item('duration')],
+    make: (p, lx) => ({ value: value(p[2]), data: { ...p[2]!.item!.data, bound: boundOf(lx, p[0]!, p[1] !== undefined) } }),
+  },
   {
     // The same length done again: "15 minutes x2", "15' x 2", "15 min x 2 bouts" (never "x2/wk", "x 2 wks").
     name: 'duration: <duration> x <n> (repeated)',

@@ -335,7 +335,8 @@ function placeFigures(lx: Lexed, layout: readonly LineLayout[], chosen: readonly
       const before = it.kind === 'paren' ? serviceRightBefore(services, it) : undefined;
       const against = before !== undefined && (!timesOnLine.has(lx.line[it.first]!) || before.end === it.first);
       if (it.kind === 'paren' && !against && !parenClosesServiceClause(it, seg)) continue;
-      if (it.value >= PAREN_MINUTES_FROM) {
+      // Under a minutes label a code's dashed figure is minutes however small ("Minutes: 97140-6").
+      if (it.value >= PAREN_MINUTES_FROM || it.data?.dashed) {
         const at = it.kind === 'codefig' ? (it.data!.valueFirst as number) : it.first;
         const figureItem: Item = { ...it, first: at };
         seg.figures.push({ item: figureItem, start: lx.start[at]!, end, minutes: it.value, form: 'minutes' });
@@ -438,7 +439,8 @@ function excludeNearMarkers(lx: Lexed, inService: Uint8Array, afterCode: Uint8Ar
       if (codeRightBefore(lx, afterCode, f.item)) continue;
       const before = f.item.first - i; // marker before the figure
       const after = i - (f.item.end - 1); // marker after the figure
-      const distance = before > 0 ? (before <= MARKER_BEFORE ? before : Number.POSITIVE_INFINITY) : after <= MARKER_AFTER ? after + 0.5 : Number.POSITIVE_INFINITY;
+      const distance =
+        before > 0 ? (before <= MARKER_BEFORE || labelHolds(lx, inService, i, f.item.first) ? before : Number.POSITIVE_INFINITY) : after <= MARKER_AFTER ? after + 0.5 : Number.POSITIVE_INFINITY;
       // "Ther ex 20 min - HEP review and progression": a figure right after its service's name, with the
       // marker past a dash, colon or bracket, is that service's time; what follows says what was done.
       if (distance < bestDistance && before <= 0 && describedAfter(lx, seg, f.item, i)) continue;
@@ -449,7 +451,53 @@ function excludeNearMarkers(lx: Lexed, inService: Uint8Array, afterCode: Uint8Ar
     }
     if (best) out.add(best);
   }
-  if (out.size > 0) seg.figures = seg.figures.filter((f) => !out.has(f));
+  if (out.size === 0) return;
+  // "Sitting tolerance 50 min (was 25 min at IE)", "… 50 min, was 25 min": the earlier value written
+  // right after a figure that is no treatment time is what that figure is, no treatment time either.
+  // (By where each ruled-out figure ends: one look per figure, however many figures the clause holds.)
+  const outEnds = new Set<number>();
+  for (const g of out) outEnds.add(g.item.end);
+  for (const f of seg.figures) {
+    if (out.has(f)) continue;
+    for (let at = f.item.first - 1; at >= f.item.first - EARLIER_VALUE_GAP; at--) {
+      if (outEnds.has(at) && earlierValueOf(lx, at, f.item.first)) {
+        out.add(f);
+        break;
+      }
+    }
+  }
+  seg.figures = seg.figures.filter((f) => !out.has(f));
+}
+
+/** The most tokens a field label ("Charting/HEP handout print:") runs over before its figure. */
+const LABEL_TOKENS = 8;
+/**
+ * The marker at `marker` is in the label of the figure at `figure`: only words and the joiners of a label
+ * ("/", "-", "&") between, no service and no other figure, and a colon, dash or "=" right before the figure
+ * ("Charting/HEP handout print: 7 min").
+ */
+function labelHolds(lx: Lexed, inService: Uint8Array, marker: number, figure: number): boolean {
+  if (figure - marker > LABEL_TOKENS) return false;
+  const mark = lx.norm[figure - 1];
+  if (mark !== ':' && mark !== '=' && mark !== '-') return false;
+  for (let k = marker + 1; k < figure - 1; k++) {
+    if (inService[k] || lx.kind[k] === Kind.Num || lx.kind[k] === Kind.Newline) return false;
+    if (lx.kind[k] !== Kind.Word && lx.norm[k] !== '/' && lx.norm[k] !== '-' && lx.norm[k] !== '&') return false;
+  }
+  return true;
+}
+
+/** Words that lead an earlier value written after a later one: "(was 20 min", ", previously 20 min", "(vs 20 min". */
+const EARLIER_VALUE_LEAD = new Set(['was', 'previously', 'prev', 'vs', 'versus', 'from', 'up', 'down', 'compared', 'to', 'with']);
+/** The tokens [from, to) open a bracket or follow a comma, then at most three leading words: what follows is an earlier value. */
+const EARLIER_VALUE_GAP = 4;
+function earlierValueOf(lx: Lexed, from: number, to: number): boolean {
+  if (to <= from || to - from > EARLIER_VALUE_GAP) return false;
+  const opener = lx.norm[from];
+  if (opener !== '(' && opener !== '[' && opener !== ',') return false;
+  for (let i = from + 1; i < to; i++) if (!EARLIER_VALUE_LEAD.has(lx.norm[i]!)) return false;
+  // After a comma a leading word must say it ("45 min, 20 min" is a list).
+  return opener !== ',' || to - from > 1;
 }
 
 /** Token `at` is the first token of its line (a bullet or dash before it aside). */
@@ -687,7 +735,10 @@ function tieSegment(
     if (owner.code === null) continue; // ambiguous service: its time is read, but gives no code
     if (listHead === owner.owner) continue;
     if (lx.norm[figure.item.end] === ':') listHead = owner.owner;
-    attached.push({ code: owner.code, minutes: figure.minutes, start: figure.start, end: figure.end, form: seg.hasUnits && figure.form === 'minutes' ? 'units' : figure.form, section });
+    const time: ServiceTime & { section: SectionKind } = { code: owner.code, minutes: figure.minutes, start: figure.start, end: figure.end, form: seg.hasUnits && figure.form === 'minutes' ? 'units' : figure.form, section };
+    const bound = figure.item.data?.bound as ServiceTime['bound'];
+    if (bound) time.bound = bound;
+    attached.push(time);
   }
 }
 
@@ -801,8 +852,11 @@ export function findTimes(
   const tables = readTables(lx, parsed.index);
   const minuteLines = linesDeclaringMinutes(lx);
   const entryFigures = parsed.entryFigures.filter((it) => minuteLines.has(lx.line[it.first]!));
+  // "97124-12" is minutes only where the label says so; elsewhere the figure is a modifier ("97140-59").
+  // The label comes before the code: "97124-59 - 14 min: petrissage" is an entry, its "59" a modifier.
+  const parens = parsed.parens.filter((it) => !it.data?.dashed || (minuteLines.get(lx.line[it.first]!) ?? lx.count) < it.first);
   const columns = columnFigures(lx, services, tables.rowLines);
-  const chosen = selectLongest([...parsed.totals, ...parsed.ranges, ...parsed.durations, ...tables.minutes, ...parsed.units, ...parsed.counts, ...parsed.parens, ...entryFigures, ...parsed.untils, ...columns]);
+  const chosen = selectLongest([...parsed.totals, ...parsed.ranges, ...parsed.durations, ...tables.minutes, ...parsed.units, ...parsed.counts, ...parens, ...entryFigures, ...parsed.untils, ...columns]);
 
   // Segments: clauses within lines. Figures and services are placed in the segment they start in.
   const { segments, segmentOf } = clauseSegments(lx, tables.rowLines, tables.unitTokens, inService, services);
@@ -927,6 +981,8 @@ function actualTimeWins(lx: Lexed, attached: (ServiceTime & { section: SectionKi
     const k = rangeBefore(lastBefore(figure.start), figure.start, null);
     if (k < 0) continue;
     attached[k] = { ...attached[k]!, minutes: figure.minutes, start: figure.start, end: figure.end, form: 'minutes' };
+    const bound = figure.item.data?.bound as ServiceTime['bound'];
+    if (bound) attached[k]!.bound = bound;
     usedOrphans.add(orphan);
   }
   const replaced = new Set<number>();
@@ -940,6 +996,7 @@ function actualTimeWins(lx: Lexed, attached: (ServiceTime & { section: SectionKi
     const k = rangeBefore(a - 1, t.start, t.code);
     if (k < 0 || replaced.has(k)) continue;
     attached[k] = { ...attached[k]!, minutes: t.minutes, start: t.start, end: t.end, form: 'minutes' };
+    if (t.bound) attached[k]!.bound = t.bound;
     replaced.add(a);
   }
   // (Filtered in place without spreading: a hostile note can hold more entries than a call takes arguments.)
@@ -959,16 +1016,17 @@ const MINUTE_WORDS = new Set(['min', 'mins', 'minutes', 'minute']);
 /**
  * Lines whose label declares that their figures are minutes: the words before the line's first colon
  * (at most 6) end in a minutes word, or hold one in brackets ("Tx (min): …", "Treatment minutes: …").
+ * Each such line maps to its label's colon token.
  */
-function linesDeclaringMinutes(lx: Lexed): Set<number> {
-  const out = new Set<number>();
+function linesDeclaringMinutes(lx: Lexed): Map<number, number> {
+  const out = new Map<number, number>();
   let lineFirst = 0;
   for (let i = 0; i <= lx.count; i++) {
     if (i < lx.count && lx.kind[i] !== Kind.Newline) continue;
     for (let k = lineFirst; k < Math.min(i, lineFirst + 8); k++) {
       if (lx.norm[k] !== ':') continue;
       const before = lx.norm[k - 1] === ')' ? k - 2 : k - 1;
-      if (k > lineFirst && MINUTE_WORDS.has(lx.norm[before] ?? '') && (before === k - 1 || lx.norm[before - 1] === '(')) out.add(lx.line[lineFirst]!);
+      if (k > lineFirst && MINUTE_WORDS.has(lx.norm[before] ?? '') && (before === k - 1 || lx.norm[before - 1] === '(')) out.set(lx.line[lineFirst]!, k);
       break;
     }
     lineFirst = i + 1;
@@ -1032,7 +1090,7 @@ function groupByCode(times: (ServiceTime & { section: string })[]): Record<strin
       group.evidence.some((e) => e.minutes === t.minutes && e.form !== t.form) ||
       (group.evidence.length > 1 && group.sum === t.minutes && group.evidence.some((e) => e.form !== t.form));
     if (!sameStatement) group.sum += t.minutes;
-    group.evidence.push({ code: t.code, minutes: t.minutes, start: t.start, end: t.end, form: t.form });
+    group.evidence.push(t.bound ? { code: t.code, minutes: t.minutes, start: t.start, end: t.end, form: t.form, bound: t.bound } : { code: t.code, minutes: t.minutes, start: t.start, end: t.end, form: t.form });
     sections.set(t.section, group);
   }
   const out: Record<string, CodeMinutes> = {};

@@ -41,6 +41,9 @@ export interface Sentence extends Span {
   section: SectionKind;
 }
 
+/** Who the words are: see MentionContext.reported. */
+export type Reported = 'no' | 'says' | 'wants' | 'about-service';
+
 /** NegEx/ConText-style modifiers that apply to a mention. */
 export interface MentionContext {
   negated: boolean;
@@ -52,6 +55,14 @@ export interface MentionContext {
   role: boolean;
   /** Inside quotation marks: the patient's (or someone's) own words, not the clinician's. */
   quoted: boolean;
+  /**
+   * Inside the patient's own account (ConText's experiencer; triggers in data/lexicons/reported-speech.json,
+   * scoped by context.ts): 'says' — what the patient reports ("pt states the neck is stiff"); 'wants' — the
+   * patient's wish or motive, never the session's purpose ("wants a massage to unwind"); 'about-service' —
+   * a report from a word naming the service itself on ("says the massage felt good"), which records the
+   * session. 'no' outside any report.
+   */
+  reported: Reported;
   section: SectionKind;
   sentence: number;
 }
@@ -133,6 +144,8 @@ export interface ServiceTime extends Span {
   minutes: number;
   /** How it was written: explicit minutes, a clock range, or units with minutes. */
   form: 'minutes' | 'range' | 'units';
+  /** Written as a limit (">10 min", "<8 min", "10+ min"): the minutes are the bound, this says which kind. */
+  bound?: 'more-than' | 'at-least' | 'less-than' | 'at-most';
 }
 
 export interface CodeMinutes {

@@ -1,31 +1,10 @@
 // comfort-wording: relaxation / stress relief / wellness wording in a massage context.
 // Vocabulary and its exceptions live in data/lexicons/comfort.json (a compliance lead edits them).
-import type { Chart, Mention } from '../chart';
 import { isMassage } from '../codes';
 import { defineRule } from './define';
 
 /** Sections where any comfort word describes the care, even without "massage" in the sentence. */
 const CARE_SECTIONS = new Set(['treatment', 'assessment', 'plan', 'goals']);
-
-/** Words that name the service itself inside a patient's report: "says the rubdown felt nice", "calls the massage soothing". */
-const THE_SERVICE = /\b(?:it|this|that|tx|treatment|session|massage\w*|rub\w*)\b/i;
-
-/**
- * The patient's own wish or words, not the clinician's purpose for the session: comfort wording after
- * a wish earlier in its clause ("Pt reports she wants a massage to relax", "\"I just want to unwind\""),
- * or after a report that does not speak of the service itself ("pt states relaxation is her favourite
- * part"). A report about the service ("says the rubdown felt nice", "liked today's massage") records it as
- * comfort care and still counts. The clause ends at a semicolon or a scope terminator ("but"), so
- * "pt reports stiffness; massage for relaxation" still counts.
- */
-function patientsOwnWords(chart: Chart, m: Mention): boolean {
-  const trigger = (chart.mentions['reported-speech'] ?? []).findLast((r) => r.sentence === m.sentence && r.end <= m.start);
-  if (!trigger) return false;
-  const between = chart.text.slice(trigger.end, m.start);
-  if (between.includes(';')) return false;
-  if ((chart.mentions['scope-terminator'] ?? []).some((t) => t.sentence === m.sentence && t.start >= trigger.end && t.end <= m.start)) return false;
-  return trigger.entry === 'wishes' || !THE_SERVICE.test(`${between} ${m.text}`);
-}
 
 export default defineRule({
   meta: {
@@ -55,9 +34,10 @@ export default defineRule({
     }
     for (const m of chart.mentions.comfort ?? []) {
       // A job or workplace ("spa receptionist") does not present this massage as comfort care, nor does
-      // the patient's wish ("wants a massage to unwind"); the patient's words about the service itself
-      // ("says it is so soothing") still do (patientsOwnWords).
-      if (m.negated || m.historical || m.role || patientsOwnWords(chart, m)) continue;
+      // the patient's own account (the chart's reported scope): a wish ("wants a massage to unwind") or a
+      // report of something else ("pt states relaxation is her favourite part"). The patient's words about
+      // the service itself ("says it is so soothing": reported 'about-service') record the session and count.
+      if (m.negated || m.historical || m.role || m.reported === 'wants' || m.reported === 'says') continue;
       const nearMassage = massageSentences.has(m.sentence) || massageSentences.has(m.sentence - 1) || massageSentences.has(m.sentence + 1);
       if (!nearMassage && !CARE_SECTIONS.has(m.section)) continue;
       report({

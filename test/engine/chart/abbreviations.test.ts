@@ -50,3 +50,30 @@ describe('abbreviations: one table for sentences and clauses', () => {
     expect(minutes('Tolerated well... Ther ex 97110 12 min. Massage 97124 ....... 14 min')).toEqual({ '97110': 12, '97124': 14 });
   });
 });
+
+describe('a lone side letter before a new sentence', () => {
+  it.each([
+    // [text, offset of the full stop, ends the sentence and the clause]
+    ['STM to hamstrings L. Gait 8 min', 19, true],
+    ['Massage to SCM R. NMR 97112', 16, true],
+    ['rot 55° B. Next', 9, true],
+    // Initials: after a title, a name lead, a credential, another initial, or opening the line.
+    ['per Dr. R. Smith', 9, false],
+    ['treated by L. Chen', 12, false],
+    ['PTA B. Ruiz', 5, false],
+    ['J. R. Smith', 4, false],
+    ['R. Patel, PT', 1, false],
+    // Not a side letter: an initial as before.
+    ['hamstrings K. Next', 12, false],
+  ])('%s', (text, dot, ends) => {
+    expect(text[dot]).toBe('.');
+    expect(fullStopEndsNothing(text, dot, 'sentence')).toBe(!ends);
+    expect(fullStopEndsNothing(text, dot, 'clause')).toBe(!ends);
+  });
+
+  it("the next sentence's minutes belong to its own service", () => {
+    expect(minutes('Massage 97124 to B calves R. Ther ex 97110 11 min heel raises.')).toEqual({ '97110': 11 });
+    expect(minutes('Effleurage 97124 L QL 14 min, glutes L. NMR 97112 9 min.')).toEqual({ '97124': 14, '97112': 9 });
+    expect(minutes('Massage 97124 14 min per Dr. L. Ortiz.')).toEqual({ '97124': 14 });
+  });
+});

@@ -374,3 +374,45 @@ describe('time grammar rows', () => {
     expect(new Set(TIME_RULE_NAMES).size).toBe(TIME_RULE_NAMES.length);
   });
 });
+
+// A code, a dash and a number: minutes where the line's label declares minutes or a time unit follows;
+// a modifier ("97140-59", "97124-GP") everywhere else.
+table('code-dash-minutes lists', [
+  { name: 'slash-separated under a minutes label', note: 'Minutes: 97140-9 / 97124-17', minutes: { '97140': 9, '97124': 17 } },
+  { name: 'comma-separated under a timed-minutes label', note: 'Timed minutes: 97112-11, 97124-13, 97110-24', minutes: { '97112': 11, '97124': 13, '97110': 24 } },
+  { name: 'a bracketed minutes label', note: 'Codes (min): 97530-16 | 97124-10', minutes: { '97530': 16, '97124': 10 } },
+  { name: 'a small figure under the label is still minutes', note: 'Minutes: 97124-14, 97140-6', minutes: { '97124': 14, '97140': 6 } },
+  { name: 'an en dash and a minute letter, no label', note: '97124\u201311m, 97110\u201319m', minutes: { '97124': 11, '97110': 19 } },
+  { name: 'a dash and a minutes word, no label', note: '97124-13 min STM L QL; 97110-20 min core', minutes: { '97124': 13, '97110': 20 } },
+  // Modifiers, not minutes.
+  { name: 'numeric modifiers on a billing line', note: 'Billing: 97124-59, 97140-76', minutes: {} },
+  { name: 'a dashed number with no minutes label', note: 'Massage 97124-25 today.', minutes: {} },
+  { name: 'a modifier then the entry\'s own minutes', note: '97124-59 - 14 min: petrissage R glutes', minutes: { '97124': 14 } },
+  { name: 'a chain of modifiers under a minutes label', note: 'Tx minutes: 97140-59-GP', minutes: {} },
+]);
+
+// A length written as a limit: the minutes are the bound, and the kind of bound is kept.
+describe('lengths written as a limit', () => {
+  const bounds = (note: string) => analyzeChart(note).serviceTimes.map((t) => [t.code, t.minutes, t.bound]);
+  it.each([
+    ['more than, a symbol against the figure', 'STM 97124 >12 min L glutes', [['97124', 12, 'more-than']]],
+    ['less than, spaced', 'Ther ex 97110 < 9 min', [['97110', 9, 'less-than']]],
+    ['at least, a plus after the figure', 'Massage 97124 11+ min R calf', [['97124', 11, 'at-least']]],
+    ['at least, written ">="', 'NMR 97112 >= 10 min', [['97112', 10, 'at-least']]],
+    ['at most, the sign', 'Massage 97124 \u2264 8 min', [['97124', 8, 'at-most']]],
+    ['a word for the limit', 'Massage over 13 min to B UT', [['97124', 13, 'more-than']]],
+    ['no limit, no bound', 'Massage 97124 13 min', [['97124', 13, undefined]]],
+  ])('%s', (_name, note, want) => {
+    expect(bounds(note)).toEqual(want);
+  });
+
+  it('a limit before a score is no length', () => {
+    expect(bounds('Pain >6/10 at rest; massage 97124 12 min')).toEqual([['97124', 12, undefined]]);
+  });
+});
+
+table('time that is not treatment, named in a field label', [
+  { name: 'documentation and a print-out in one label', note: 'Massage 97124 15 min R UT.\nCharting/HEP handout print: 7 min', minutes: { '97124': 15 }, unresolved: [] },
+  { name: 'documentation alone as the label', note: 'Massage 97124 15 min R UT.\nDocumentation time: 6 min', minutes: { '97124': 15 }, unresolved: [] },
+  { name: 'a service named in the label keeps its minutes', note: 'Rest break, then ther ex 97110: 12 min', minutes: { '97110': 12 } },
+]);
