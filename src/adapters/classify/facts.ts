@@ -44,7 +44,7 @@ export function factOf(label: string): { fact: Fact | null; exact: boolean } | u
 const VIA_CONFIDENCE: Record<string, number> = { config: 1, for: 0.92, aria: 0.9, dl: 0.9, row: 0.88, prev: 0.82, colon: 0.8, col: 0.7, name: 0.6, heading: 0.55, title: 0.5, line: 0.45, pattern: 0.75 };
 
 /** A caption's own word where a payer's name should be ("Primary insurance plan" read as label "Primary insurance", value "plan"). */
-const GENERIC_PAYER_WORD = /^(?:plan|plans|policy|insurance|coverage|carrier|payer|payor|primary|secondary|name|type|id|details|info)$/i;
+const GENERIC_PAYER_WORD = /^(?:plan|plans|policy|insurance|coverage|carrier|payer|payor|primary|secondary|name|type|id|details|info|member|subscriber|group)$/i;
 
 const PLACEHOLDER = /^(?:[-–—\s]*(?:select|choose|please|none|n\/a|na|unknown|unassigned|default|not on file|none on file|pending|checking)\b.*|[-–—_.\s]*)$/i;
 

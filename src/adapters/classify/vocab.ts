@@ -249,7 +249,7 @@ export const CHROME_LINES: readonly (readonly [RegExp, string])[] = [
  * 06/09 10:00am: …", "SMS delivered", "Confirmation e-mail queued") or an automated reply prompt
  * ("Reply Y to confirm", "reply STOP to opt out"). Never the note's own text.
  */
-export const MESSAGE_EVENT = /^(?:(?:appointment\s+|booking\s+)?(?:sms|text(?:\s+message)?|reminder|confirmation|notification|message|e-?mail|push\s+notification)\s+(?:was\s+)?(?:sent|delivered|queued|scheduled|received|failed|opened|read|bounced)\b|[\s\S]{0,300}\breply\s+["“'‘]?[A-Z0-9]{1,5}["”'’]?\s+to\s+(?:confirm|cancel|reschedule|opt\s+out|unsubscribe|stop)\b)/i;
+export const MESSAGE_EVENT = /^(?:(?:appointment\s+|booking\s+|confirmation\s+|reminder\s+)?(?:sms|text(?:\s+message)?|reminder|confirmation|notification|message|e-?mail|push\s+notification)\s+(?:was\s+)?(?:sent|delivered|queued|scheduled|received|failed|opened|read|bounced)\b|[\s\S]{0,300}\breply\s+["“'‘]?[A-Z0-9]{1,5}["”'’]?\s+to\s+(?:confirm|cancel|reschedule|opt\s+out|unsubscribe|stop)\b)/i;
 
 /**
  * Container hints that name a generic UI component (a tab strip's panels, a framework's "ui-widget"):
