@@ -4,6 +4,9 @@
 import type { PageDescription, PageRecord } from '../../shared/page';
 import type { Column } from './vocab';
 
+/** A page's headings in document order, sorted once per page. */
+const SORTED = new WeakMap<PageDescription, PageDescription['headings']>();
+
 /** How many captions of a run must name a claim column (one of them the code) for it to be a header row. */
 const MIN_NAMED = 3;
 
@@ -13,7 +16,9 @@ const MIN_NAMED = 3;
  */
 export function captionRowFor(page: PageDescription, record: PageRecord, columnOf: (caption: string) => Column | undefined): string[] | undefined {
   if (record.parts.some((p) => p.label)) return undefined;
-  const before = page.headings.filter((h) => h.at < record.at).sort((a, b) => a.at - b.at);
+  let sorted = SORTED.get(page);
+  if (!sorted) SORTED.set(page, (sorted = [...page.headings].sort((a, b) => a.at - b.at)));
+  const before = sorted.filter((h) => h.at < record.at);
   // Runs of short caption lines (level 7) at consecutive positions, nearest first.
   let end = before.length - 1;
   while (end >= 0) {
