@@ -44,7 +44,7 @@ export function factOf(label: string): { fact: Fact | null; exact: boolean } | u
 const VIA_CONFIDENCE: Record<string, number> = { config: 1, for: 0.92, aria: 0.9, dl: 0.9, row: 0.88, prev: 0.82, colon: 0.8, col: 0.7, name: 0.6, heading: 0.55, title: 0.5, line: 0.45, pattern: 0.75 };
 
 /** A caption's own word where a payer's name should be ("Primary insurance plan" read as label "Primary insurance", value "plan"). */
-const GENERIC_PAYER_WORD = /^(?:plan|plans|policy|insurance|coverage|carrier|payer|payor|primary|secondary|name|type|id|details|info)$/i;
+const GENERIC_PAYER_WORD = /^(?:plan|plans|policy|insurance|coverage|carrier|payer|payor|primary|secondary|name|type|id|details|info|member|subscriber|group)$/i;
 
 const PLACEHOLDER = /^(?:[-–—\s]*(?:select|choose|please|none|n\/a|na|unknown|unassigned|default|not on file|none on file|pending|checking)\b.*|[-–—_.\s]*)$/i;
 
@@ -62,6 +62,18 @@ function underVisitHeader(page: PageDescription, index: number): boolean {
   if (!previous || block.at - previous.at > 2 || (heading && heading.at > previous.at)) return false;
   const line = previous.text.trim();
   return line.length <= 80 && !line.includes('\n') && datesIn(line).length > 0;
+}
+
+/** Small words a plan's name may carry in lower case ("Blue Cross Blue Shield of Michigan", "Plan de Salud"). */
+const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'and', 'the', 'for', 'de', 'del', 'la', 'y', 'du', 'et', 'a', 'in', 'on']);
+
+/**
+ * A sentence, not a name: three or more lower-case words other than a name's small connectors
+ * ("Continue per plan of care set by …", "patient to call insurer"). A payer's name is capitalised.
+ */
+function sentenceLike(value: string): boolean {
+  const lower = value.split(/[\s,;()]+/).filter((w) => /^[a-z]/.test(w) && !NAME_CONNECTORS.has(w.replace(/[^a-z]/g, '')));
+  return lower.length >= 3;
 }
 
 /** A value read as the fact it is labelled with; undefined when it does not fit. */
@@ -87,7 +99,7 @@ function valueFor(fact: Fact, raw: string): string | number | undefined {
         .replace(PAYER_RANK_TAG, (tag, rank: string) => (/^primary$/i.test(rank) ? '' : tag))
         .replace(/\s+(?:P\.?\s?O\.?\s+Box\b|\d{1,6}(?:\s+[A-Z][A-Za-z.]*){1,3}\s+(?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|Way|Ln|Lane|Pkwy|Parkway|Plaza|Suite|Ste)\b).*$/, '')
         .trim();
-      if (PAYER_RANK_TAG.test(cleaned) || GENERIC_PAYER_WORD.test(cleaned)) return undefined;
+      if (PAYER_RANK_TAG.test(cleaned) || GENERIC_PAYER_WORD.test(cleaned) || sentenceLike(cleaned)) return undefined;
       // A status chip beside a "Bill" caption ("Ready to bill", "Signed") is the claim's state, not its payer.
       return /[A-Za-z]{2}/.test(cleaned) && cleaned.length <= 120 && !PLACEHOLDER.test(cleaned) && !STATUS_CHIP.test(cleaned) ? cleaned : undefined;
     }
@@ -244,8 +256,16 @@ export function isFactLine(line: string): boolean {
 }
 
 /** The label cell of a claim table's totals row, and a minutes column's header. */
-const TOTALS_CELL = /^(?:grand\s+|visit\s+)?totals?\s*:?$/i;
-const MINUTES_COLUMN = /^(?:total\s+|timed\s+|treatment\s+)*(?:min|mins|minutes|time)(?:\s*\(min\))?$/i;
+const TOTALS_CELL = /^(?:grand\s+|visit\s+)?totals?(?:\s+(?:time|units|minutes|mins|duration))?\s*:?$/i;
+const MINUTES_COLUMN = /^(?:total\s+|timed\s+|treatment\s+)*(?:min|mins|minutes|time|duration)(?:\s*\((?:min|mins|h:mm|hh:mm)\))?$/i;
+/** A total's figure under a minutes column: "38", "38 min", or a duration written h:mm ("0:38", "1:05"). */
+function totalFigure(text: string): number | undefined {
+  const t = text.trim();
+  const clock = /^(\d{1,2}):(\d{2})$/.exec(t);
+  if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
+  const m = /^(\d{1,3})(?:\s*min\w*)?$/i.exec(t);
+  return m ? Number(m[1]) : undefined;
+}
 
 /** Facts stated in sentences ("Seen on December 14, 2026 by Hannah Brooks, PT."; "This was visit 5 of the plan of care that began on …"). */
 const SEEN_ON = /\b(?:[Ss]een|[Tt]reated|[Ee]valuated|[Vv]isited|[Ss]ervices?\s+(?:were\s+|was\s+)?(?:provided|rendered)|[Tt]reatment\s+(?:was\s+)?(?:provided|given))\s+(?:on|dated)\s+([^.;]{0,30}?(?:\d{4}|\d{1,2}\/\d{1,2}\/\d{2}))\b/;
@@ -343,17 +363,31 @@ function captionedPayer(page: PageDescription, facts: Facts, noteBlocks: Set<str
 function payerBesideCaption(page: PageDescription, facts: Facts, noteBlocks: Set<string>): void {
   const ordered = page.blocks.filter((b) => !b.edit && !noteBlocks.has(b.id)).sort((a, b) => a.at - b.at);
   ordered.forEach((block, i) => {
-    const caption = undecorate(block.text).replace(/[:：]\s*$/, '').trim();
+    // A container's captions gathered into one block ("Insurance payer / Member ID … / Diagnoses /
+    // Services": overline captions whose values are elements of their own): the first caption's value
+    // is the block drawn right after the container opens.
+    const stacked = captionStack(block.text);
+    const caption = undecorate(stacked ?? block.text).replace(/[:：]\s*$/, '').trim();
     if (caption.length > 40 || caption.includes('\n') || factOf(caption)?.fact !== 'payer' || NOT_THE_PAYER_CAPTION.test(caption)) return;
-    for (const beside of [ordered[i + 1], ordered[i - 1]]) {
+    // (After a container's captions, the next element may be a short title line: a level-7 heading.)
+    const title = stacked ? page.headings.find((h) => h.level === 7 && h.at > block.at) : undefined;
+    const after = ordered[i + 1];
+    const first = title && (!after || title.at < after.at) ? { text: title.text, id: title.id, head: block.head, visible: block.visible } : after;
+    for (const beside of stacked ? [first] : [ordered[i + 1], ordered[i - 1]]) {
       const line = beside?.text.trim() ?? '';
       if (!beside || beside.head !== block.head || line.includes('\n') || line.length > 80 || factOf(line) !== undefined || isFactLine(line)) continue;
       const value = valueFor('payer', line);
-      if (typeof value !== 'string' || !(payerNamed(value) || PLAN_WORDS.test(value))) continue;
-      facts.offer('payer', value, line, 0.58 * (beside.visible ? 1 : 0.9), `"${caption}" beside it`, beside.id);
+      if (typeof value !== 'string' || !(payerNamed(value) || PLAN_WORDS.test(value) || (stacked && PAYER_KIND.test(value)))) continue;
+      facts.offer('payer', value, line, (stacked ? 0.5 : 0.58) * (beside.visible ? 1 : 0.9), `"${caption}" beside it${stacked ? ' (a caption of its container)' : ''}`, beside.id);
       return;
     }
   });
+}
+
+/** The first line of a block made only of a few short caption lines (2–6 lines of at most 40 characters, no sentence), else undefined. */
+function captionStack(text: string): string | undefined {
+  const lines = text.split('\n').map((l) => l.trim());
+  return lines.length >= 2 && lines.length <= 6 && lines.every((l) => l.length > 0 && l.length <= 40 && !/[.;!?]$/.test(l)) ? lines[0] : undefined;
 }
 
 /** Headings of lists of other visits and appointments (their dates and names are not this visit's). */
@@ -400,6 +434,39 @@ function captionedProvider(page: PageDescription, facts: Facts, noteBlocks: Set<
     const credentials = page.blocks.find((b) => b.head === last && last > i)?.text.trim() ?? '';
     read([heading.text, ...after.map((h) => h.text), ...(CREDENTIAL_LIST.test(credentials) ? [credentials] : [])], heading.id, true, 'caption lines');
   });
+}
+
+/** A clinician's credential among a caption's capitals ("PT, DPT", "OTR/L, CHT", "LMT"): not a state, a status or an id. */
+/** A name alone in reading order, hyphenated surnames included ("Ingrid Castellanos-Roe", "Ruth A. Adler"). */
+const PLAIN_NAME = /^[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*){1,2}$/;
+const CLINICIAN_CREDENTIAL = /(?:^|[\s,;/])(?:DPT|MSPT|MPT|LPTA?|PTA?|SPTA?|OTR\/L|OTR|OT\/L|OTD|COTA\/L|COTA|OTA|OT|LMT|LMBT|LMP|RMT|CMT|DC|MD|DO|ATC|LAT|SLP|CCC-SLP|NP|PA-C|CHT|OCS|SCS|NCS|GCS|CSCS)(?=$|[\s,;/])/;
+
+/**
+ * A person shown as a name with the credentials in a caption element of their own beside or below it
+ * (an avatar chip: "RN" initials, "Rafferty Nakagawa-Holm", "PT, DPT, OCS" under it), with no
+ * "Provider" caption: the describer gives the credentials as the name's label, or the initials as the
+ * label of "name + credentials". Only clinicians carry credentials, so this names the provider (a weak
+ * reading: any captioned provider outranks it).
+ */
+function nameWithCredentialCaption(page: PageDescription, facts: Facts, noteBlocks: Set<string>): void {
+  const pairs = [
+    ...page.fields.filter((f) => f.group === undefined).map((f) => ({ label: f.label, value: f.value, id: f.id, visible: f.visible })),
+    ...page.blocks.filter((b) => b.label && !noteBlocks.has(b.id) && !b.edit).map((b) => ({ label: b.label as string, value: b.text, id: b.id, visible: b.visible })),
+  ];
+  for (const { label, value, id, visible } of pairs) {
+    const [caption, name] = [label.trim(), value.replace(/\s+/g, ' ').trim()];
+    let person: string | undefined;
+    // "PT, DPT, OCS" over "Rafferty Nakagawa-Holm".
+    if (CREDENTIAL_LIST.test(caption) && CLINICIAN_CREDENTIAL.test(caption) && !NOT_CREDENTIALS.test(caption) && PLAIN_NAME.test(name)) person = `${name}, ${caption.split(/\s*[,;]\s*|\s+/).join(', ')}`;
+    // "RN" (an avatar's initials) before "Rafferty Nakagawa-Holm PT, DPT, OCS".
+    const split = /^(.*?[a-z'’])\s*,?\s+([A-Z]{2,6}(?:[/-][A-Z]{1,4})?(?:\s*,\s*[A-Z]{2,6}(?:[/-][A-Z]{1,4})?)*)$/.exec(name);
+    if (!person && AVATAR_INITIALS.test(caption) && split && PLAIN_NAME.test(split[1] as string) && CLINICIAN_CREDENTIAL.test(split[2] as string)) {
+      const initials = (split[1] as string).split(/[\s-]+/).map((w) => w[0]).join('');
+      if (initials.startsWith(caption) || caption === `${initials[0]}${initials[initials.length - 1]}`) person = `${split[1]}, ${split[2]}`;
+    }
+    const read = person ? valueFor('provider', person) : undefined;
+    if (typeof read === 'string') facts.offer('provider', read, value, 0.4 * (visible ? 1 : 0.9), `"${name}" with credentials in a caption beside it (no caption names the provider)`, id);
+  }
 }
 
 const WEEKDAY_BEFORE = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+/i;
@@ -567,10 +634,11 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
         if (filled.length === 2 && procedureCodes(row.cells.map((c) => c.text).join(' ')).length === 0) facts.labelled(label.text, value.text, 'row', row.id, row.visible && table.visible, 0.9);
         // A totals row ("Totals | | 38 | 3"): the figure under the minutes column is the visit's timed total.
         if (filled.length >= 2 && TOTALS_CELL.test(undecorate(label.text).trim())) {
-          const at = table.columns.findIndex((c) => MINUTES_COLUMN.test(undecorate(c).trim()));
-          const figure = at >= 0 ? /^(\d{1,3})(?:\s*min\w*)?$/i.exec(row.cells[at]?.text.trim() ?? '') : null;
+          // (The first minutes column with a figure in the row: a "Time" column of clock times is left empty there.)
+          const at = table.columns.findIndex((c, k) => MINUTES_COLUMN.test(undecorate(c).trim()) && totalFigure(row.cells[k]?.text ?? '') !== undefined);
+          const figure = at >= 0 ? totalFigure(row.cells[at]?.text ?? '') : undefined;
           const timed = at >= 0 && /\btimed\b/i.test(table.columns[at] ?? '');
-          if (figure) facts.offer('totalTimedMinutes', Number(figure[1]), row.cells[at]?.text ?? '', timed ? 0.8 : 0.6, `"${label.text.trim()}" row under "${table.columns[at]}"`, row.id);
+          if (figure !== undefined) facts.offer('totalTimedMinutes', figure, row.cells[at]?.text ?? '', timed ? 0.8 : 0.6, `"${label.text.trim()}" row under "${table.columns[at]}"`, row.id);
         }
       }
       return;
@@ -600,6 +668,7 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
   });
   captionedPayer(page, facts, noteBlocks);
   captionedProvider(page, facts, noteBlocks);
+  nameWithCredentialCaption(page, facts, noteBlocks);
   payerBesideCaption(page, facts, noteBlocks);
   // Last resort: a plan's name standing alone as a short line of its own (a dropdown's shown value
   // whose caption the page did not tie to it), when it reads as a plan: a payer the profiles know, or plan words.

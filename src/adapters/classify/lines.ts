@@ -5,6 +5,7 @@
 import type { PageBlock, PageCell, PageDescription, PageRecord, PageRow, PageTable } from '../../shared/page';
 import type { SnapshotClaimLine } from '../../shared/snapshot';
 import type { ReadFacts, ReadGroup, ReadLine, Skipped } from './types';
+import { captionRowFor, labelParts } from './caption-row';
 import {
   captionedModifiers,
   datesIn,
@@ -13,6 +14,7 @@ import {
   inlineQuantities,
   isDiagnosisCode,
   minutesValue,
+  isTimeOfDay,
   modifierTokens,
   personLike,
   procedureCodes,
@@ -21,7 +23,7 @@ import {
   unitsValue,
   type PointerMap,
 } from './values';
-import { ALL_LINES_MODIFIER_LABEL, CLINICAL_WORDS, COLUMN_RULES, DIAGNOSIS_SYSTEMS, KNOWN_MODIFIERS, NAME_RULES, NON_SERVICE_SYSTEMS, PROCEDURE_SYSTEMS, type Column } from './vocab';
+import { ALL_LINES_MODIFIER_LABEL, CLINICAL_WORDS, COLUMN_RULES, DIAGNOSIS_SYSTEMS, KNOWN_MODIFIERS, NAME_RULES, NON_SERVICE_SYSTEMS, PAYER_COLUMN, PROCEDURE_SYSTEMS, type Column } from './vocab';
 
 /** A form's box number and letter opening a caption ("24. A. Date(s) of service", "G. Days or units", "21."). */
 const FORM_BOX = /^\s*(?:\d{1,2}[a-z]?\.\s*)?(?:[A-L]\.\s+)?/;
@@ -83,10 +85,12 @@ function kindOf(text: string): Kind {
   // "2.00", "1 UN", "3 units": units however a column writes them (a fee has cents or a $: "41.00", "$9.00").
   if (/^\d(?:\.0{1,2})?$|^\d{1,2}(?:\.0{1,2})?\s*(?:u|un|units?)$/i.test(t)) return 'units';
   if (/^\$?\s?\d{1,5}\.\d{2}$/.test(t)) return 'fee';
-  if (/^\d{1,3}\s*(?:min|mins|minutes|')$/i.test(t)) return 'minutes';
+  // ("12m": a compact duration chip.)
+  if (/^\d{1,3}\s*(?:m|min|mins|minutes|')$/i.test(t)) return 'minutes';
   if (datesIn(t).length > 0 && t.length <= 20) return 'date';
   if (t.split(/[\s,;|:]+/).every((token) => !token || isDiagnosisCode(token.replace(/^ICD-?10\|/i, '')))) return 'dx';
-  if (/^(?:[A-L](?:\s*[,;:]\s*[A-L]){0,3}|[A-L]{2,4}|\d{1,2}(?:\s*[,;:]\s*\d{1,2}){1,3})$/.test(t)) return 'dx';
+  // Letter pointers however they are set apart ("A,B", "A; B", "A B", "AB").
+  if (/^(?:[A-L](?:\s*[,;:]\s*[A-L]|\s+[A-L]){0,3}|[A-L]{2,4}|\d{1,2}(?:\s*[,;:]\s*\d{1,2}){1,3})$/.test(t)) return 'dx';
   if (/^(?:[A-Z0-9]{2})(?:[\s,:;/-]+[A-Z0-9]{2}){0,3}$/.test(t) && /[A-Z]/.test(t)) return 'modifiers';
   if (/^\d{1,3}$/.test(t)) return 'units';
   if (personLike(t) && t.length <= 40 && (/,/.test(t) || nameOnly(t))) return 'provider';
@@ -164,6 +168,13 @@ function resolveColumns(table: PageTable): ColumnMap {
       }
     }
     const byHeader = header ? columnOf(header) : null;
+    // A schedule's "Time" column of clock times ("9:00 AM - 9:28 AM") beside a "Duration" column:
+    // the duration is the line's minutes.
+    if (byHeader?.column === 'minutes' && map.minutes !== undefined && timeOfDayColumn(table, map.minutes) && !timeOfDayColumn(table, c)) {
+      map.minutes = c;
+      taken.add(c);
+      continue;
+    }
     if (byHeader) {
       assign(byHeader.column, c);
       map.named = true;
@@ -236,6 +247,21 @@ function resolveColumns(table: PageTable): ColumnMap {
   const rank = (c: number): number => Number(/(\d)\s*$/.exec(table.columns[c] ?? '')?.[1] ?? 0) * 100 + c;
   map.modifiers.sort((a, b) => rank(a) - rank(b));
   return map;
+}
+
+/** Whether a part's text can be the value of the column a caption names (an empty cell's caption is passed over). */
+function captionFits(caption: string, text: string): boolean {
+  const column = columnOf(caption)?.column;
+  const kind = kindOf(text);
+  if (column === 'code') return kind === 'code';
+  if (column === 'modifiers' || column === 'units' || column === 'minutes' || column === 'dx' || column === 'date') return kind === column;
+  return true;
+}
+
+/** Most filled cells of column `c` hold a time of day or a range of them. */
+function timeOfDayColumn(table: PageTable, c: number): boolean {
+  const filled = table.rows.map((r) => r.cells[c]?.text.trim() ?? '').filter(Boolean);
+  return filled.length > 0 && filled.filter(isTimeOfDay).length >= filled.length * 0.6;
 }
 
 /** A chip, pill or tag part ("chip", "mod-pill", "badge"): the control name says it is a token of its own. */
@@ -621,7 +647,11 @@ function groupFacts(page: PageDescription, tableIndex: number, group: number | u
     const value = field.value.replace(/^(?:primary|secondary|tertiary)\s*:\s*/i, '').trim();
     if (value && !/^(?:unassigned|none|-+)$/i.test(value)) facts.payer = { value, shown: field.value, confidence: 0.85, reason: `"${field.label}" select of the encounter`, anchor: field.id };
   }
+  // A payer column beside the lines ("Payor", "Insurance", "Third party payer": a timesheet's billing entries).
+  const payerAt = (page.tables[tableIndex]?.columns ?? []).findIndex((c) => PAYER_COLUMN.test(c.trim()));
   for (const row of rows) {
+    const payer = payerAt >= 0 ? row.cells[payerAt]?.text.replace(/\s+/g, ' ').trim() : undefined;
+    if (payer && /[a-z]{2}/i.test(payer) && !/^(?:none|self[- ]pay|n\/a|-+)$/i.test(payer) && !facts.payer) facts.payer = { value: payer, shown: payer, confidence: 0.8, reason: `"${page.tables[tableIndex]?.columns[payerAt]}" column of the claim lines`, anchor: row.id };
     const dateCell = map.dateParts ? subBoxDate(row, map.dateParts) : map.date !== undefined ? row.cells[map.date]?.text : undefined;
     const date = dateCell ? datesIn(dateCell)[0]?.date : undefined;
     if (date && !facts.dateOfService) facts.dateOfService = { value: date, shown: dateCell as string, confidence: 0.75, reason: 'date column of the claim lines', anchor: row.id };
@@ -879,15 +909,18 @@ export function readLines(page: PageDescription): LinesResult {
     // Values beside an unticked box ("☐ 59") are choices not taken; a ticked one's mark goes.
     // Boxes ticked side by side are one choice ("☑ GP" "☐ CQ" "☑ 59" is the modifiers GP 59).
     let record: PageRecord = described;
+    // Unlabelled parts under a header row drawn as caption lines: the captions label them by position.
+    const captions = captionRowFor(page, described, (caption) => columnOf(caption)?.column);
+    if (captions) record = { ...described, parts: labelParts(described.parts, captions, captionFits) };
     if (described.parts.some((p) => /[☑☐]/.test(p.text))) {
       const parts: PageCell[] = [];
       let ticks: PageCell | null = null;
-      for (const p of described.parts) {
+      for (const p of record.parts) {
         const text = p.text.replace(/☐\s*[^\s☑☐]*/g, ' ').replace(/☑/g, ' ').replace(/\s+/g, ' ').trim();
         if (/[☑☐]/.test(p.text) && ticks) ticks.text = `${ticks.text} ${text}`.trim();
         else if (text || /[☑☐]/.test(p.text)) parts.push((ticks = /[☑☐]/.test(p.text) ? { ...p, text } : null) ?? { ...p, text });
       }
-      record = { ...described, parts: parts.filter((p) => p.text) };
+      record = { ...record, parts: parts.filter((p) => p.text) };
     }
     const { map, row } = recordCells(record);
     let read = map.named ? readRow(row, map, pointers, unresolved) : null;

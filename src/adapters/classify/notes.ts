@@ -7,7 +7,7 @@ import type { PageBlock, PageDescription } from '../../shared/page';
 import type { NotePiece, ReadNotePart, Skipped } from './types';
 import { factOf, isFactLine, isFactSentence, isWithByline, SIGNATURE_LINE } from './facts';
 import { datesIn, isDiagnosisCode, undecorate } from './values';
-import { STATUS_CHIP, BILLING_HEADING, CHROME_LINES, GENERIC_CONTAINER_HINTS, BOILERPLATE, CHROME_HEADINGS, EMPTY_SECTION, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
+import { STATUS_CHIP, BILLING_HEADING, CHROME_LINES, MESSAGE_EVENT, GENERIC_CONTAINER_HINTS, BOILERPLATE, CHROME_HEADINGS, EMPTY_SECTION, CHROME_HINT_WEIGHT, CLINICAL_WORDS, NOTE_HEADINGS, NOTE_HINT_WEIGHT } from './vocab';
 
 const CLINICAL = new Set(CLINICAL_WORDS);
 const SOAP_LETTERS: Readonly<Record<string, string>> = { S: 'Subjective', O: 'Objective', A: 'Assessment', P: 'Plan' };
@@ -15,6 +15,9 @@ const NOTE_HEADING_SET = new Set(NOTE_HEADINGS);
 const CHROME_HEADING_SET = new Set(CHROME_HEADINGS);
 /** Measurements clinical notes are full of: pain scores, degrees, minutes, reps, percentages. */
 const MEASURE = /\b\d{1,3}\s*\/\s*10\b|\b\d{1,3}\s*(?:degrees|deg|°|%|min(?:utes)?|reps?|sets?|lbs?|kg|cm|in|ft|x\d+)\b|\b\d+x\d+\b|\bgrade\s+[IV1-5]+\b/gi;
+
+/** One measurement (MEASURE without its global flag, for tests). */
+const MEASURE_ONE = new RegExp(MEASURE.source, 'i');
 
 /** A note part needs this score. */
 const THRESHOLD = 2;
@@ -106,6 +109,11 @@ export function scoreBlock(block: PageBlock, page: PageDescription, claimTables:
   const chromeLine = single ? CHROME_LINES.find(([re]) => re.test(text.trim())) : undefined;
   rule(chromeLine !== undefined, -4, chromeLine?.[1] ?? '');
   rule(single && isWithByline(text), -3, 'who the visit is with (a byline)');
+  rule(!block.edit && length <= 400 && MESSAGE_EVENT.test(text.trim()), -4, 'a message sent to the patient (a messaging widget)');
+  // A panel's captions gathered into one block ("Insurance payer / Member ID … / Diagnoses / Services"):
+  // short lines with no sentence and no measurement, one of them a header fact's caption.
+  const captionLines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  rule(!block.edit && captionLines.length >= 3 && captionLines.length <= 8 && captionLines.every((l) => l.length <= 40 && !/[.;!?]$/.test(l) && !MEASURE_ONE.test(l)) && captionLines.some((l) => factOf(l)?.fact), -3, 'a stack of captions (a panel\'s labels)');
   // One line of short runs set apart by "·" or "|": "Label: value" runs (an encounter's header line),
   // or a byline ending in a status ("Nadia Petrov, PT · Daily Note · Pended").
   const runs = single ? text.trim().split(/\s[·•|]\s/).map((r) => r.trim()) : [];

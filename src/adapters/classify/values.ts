@@ -98,10 +98,32 @@ export function unitsValue(text: string): number | undefined {
   return value <= 999 ? value : undefined;
 }
 
-/** Minutes from a minutes cell ("25", "25 min", "23.5", "0:25"). */
+/** A time of day ("9:00 AM", "14:30 –"), or a range of them ("9:00 AM - 9:28 AM", "9:00–9:28"). */
+const TIME_OF_DAY = /\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\b\.?)|\b\d{1,2}:\d{2}\s*[-–—]\s*\d{1,2}:\d{2}\b/i;
+const TIME_RANGE = /^\s*(\d{1,2}):(\d{2})\s*([ap])?\.?m?\.?\s*[-–—]\s*(\d{1,2}):(\d{2})\s*([ap])?\.?m?\.?\s*$/i;
+
+/** Whether a cell holds a time of day or a range of them (a schedule's "Time" column), not a duration. */
+export function isTimeOfDay(text: string): boolean {
+  return TIME_OF_DAY.test(text);
+}
+
+/**
+ * Minutes from a minutes cell ("25", "25 min", "23.5", "12m", a duration "0:25" or "1:05" as h:mm, a
+ * range of times of day "9:00 AM - 9:28 AM" as the time between them). A date ("9/6/2027") or a lone
+ * time of day ("9:00 AM") is no number of minutes.
+ */
 export function minutesValue(text: string): number | undefined {
   const clock = /^\s*(\d{1,2}):(\d{2})\s*$/.exec(text);
   if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
+  const range = TIME_RANGE.exec(text);
+  if (range) {
+    const at = (h: string, m: string, half: string | undefined, other: string | undefined): number => ((Number(h) % 12) + ((half ?? other)?.toLowerCase() === 'p' ? 12 : 0)) * 60 + Number(m);
+    const [from, to] = [at(range[1] as string, range[2] as string, range[3], range[6]), at(range[4] as string, range[5] as string, range[6], range[3])];
+    // (Without am/pm, "9:00-9:28" is read on one 12-hour dial.)
+    const span = range[3] || range[6] ? to - from : ((Number(range[4]) % 12) * 60 + Number(range[5])) - ((Number(range[1]) % 12) * 60 + Number(range[2]));
+    return span > 0 && span <= 720 ? span : undefined;
+  }
+  if (TIME_OF_DAY.test(text) || datesIn(text).length > 0 || /\d[/.-]\d{1,2}[/.-]\d/.test(text)) return undefined;
   const m = /(\d{1,4}(?:\.\d+)?)/.exec(text);
   if (!m) return undefined;
   const value = Number(m[1]);
@@ -187,6 +209,71 @@ function iso(y: number, m: number, d: number): string | undefined {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+// ---- day-first dates ----------------------------------------------------------------------------
+// US pages write mm/dd/yyyy; Australian and UK products write dd/mm/yyyy. A date is read day first
+// when it can only be ("31/08/2027"), when the weekday shown before it says so ("Mon 06/09/2027" is
+// a Monday only as 6 September), or when the page it is on writes its dates day first
+// (`withDateOrder`, decided once per page by `pageDateOrder`).
+
+let dayFirstPage = false;
+
+/** Run `read` with the page's date order: day first, or month first (the default). */
+export function withDateOrder<T>(dayFirst: boolean, read: () => T): T {
+  const before = dayFirstPage;
+  dayFirstPage = dayFirst;
+  try {
+    return read();
+  } finally {
+    dayFirstPage = before;
+  }
+}
+
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+/** A weekday name right before a date ("Mon 06/09/2027", "Tuesday, 07/09/2027"). */
+const WEEKDAY_BEFORE_DATE = /\b(sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?,?\s*$/i;
+
+function weekdayOf(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+/** How a numeric date "a/b/y" reads: 'day' (only day first fits), 'month' (only month first fits), or undefined (either). */
+function numericOrder(text: string, index: number, y: number, a: number, b: number): 'day' | 'month' | undefined {
+  const monthFirst = iso(y, a, b);
+  const dayFirst = iso(y, b, a);
+  if (!monthFirst || !dayFirst) return dayFirst ? 'day' : monthFirst ? 'month' : undefined;
+  if (a === b) return undefined;
+  const weekday = WEEKDAY_BEFORE_DATE.exec(text.slice(Math.max(0, index - 12), index));
+  if (!weekday) return undefined;
+  const shown = WEEKDAYS.indexOf((weekday[1] as string).toLowerCase());
+  const [fitsMonth, fitsDay] = [weekdayOf(monthFirst) === shown, weekdayOf(dayFirst) === shown];
+  return fitsDay && !fitsMonth ? 'day' : fitsMonth && !fitsDay ? 'month' : undefined;
+}
+
+function numericDate(text: string, index: number, y: number, a: number, b: number): string | undefined {
+  const order = numericOrder(text, index, y, a, b) ?? (dayFirstPage ? 'day' : 'month');
+  return order === 'day' ? (iso(y, b, a) ?? iso(y, a, b)) : (iso(y, a, b) ?? iso(y, b, a));
+}
+
+/**
+ * Whether a page's texts write numeric dates day first: some date can only be read day first (or
+ * its weekday says so) and none can only be read month first.
+ */
+export function pageDateOrder(texts: Iterable<string>): boolean {
+  let day = 0;
+  let month = 0;
+  for (const text of texts) {
+    for (const m of text.matchAll(/(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})(?![\d/])/g)) {
+      const y = (m[3] as string).length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+      const order = numericOrder(text, m.index ?? 0, y, Number(m[1]), Number(m[2]));
+      if (order === 'day') day++;
+      else if (order === 'month') month++;
+    }
+    if (day + month >= 40) break;
+  }
+  return day > 0 && month === 0;
+}
+
 export interface DateHit {
   date: string;
   index: number;
@@ -199,9 +286,9 @@ export function datesIn(text: string): DateHit[] {
     if (date && !out.some((d) => d.index === index)) out.push({ date, index });
   };
   for (const m of text.matchAll(/(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/g)) push(iso(Number(m[1]), Number(m[2]), Number(m[3])), m.index ?? 0);
-  for (const m of text.matchAll(/(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)/g)) push(iso(Number(m[3]), Number(m[1]), Number(m[2])), m.index ?? 0);
+  for (const m of text.matchAll(/(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)/g)) push(numericDate(text, m.index ?? 0, Number(m[3]), Number(m[1]), Number(m[2])), m.index ?? 0);
   // "12/14/26": a two-digit year only with slashes, and never inside a longer run ("1/2/26/4").
-  for (const m of text.matchAll(/(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\d/])/g)) push(iso(2000 + Number(m[3]), Number(m[1]), Number(m[2])), m.index ?? 0);
+  for (const m of text.matchAll(/(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\d/])/g)) push(numericDate(text, m.index ?? 0, 2000 + Number(m[3]), Number(m[1]), Number(m[2])), m.index ?? 0);
   for (const m of text.matchAll(/\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/g)) {
     const month = MONTHS[(m[1] as string).toLowerCase().slice(0, 4)] ?? MONTHS[(m[1] as string).toLowerCase().slice(0, 3)];
     if (month) push(iso(Number(m[3]), month, Number(m[2])), m.index ?? 0);
@@ -241,6 +328,9 @@ export function personInReadingOrder(text: string): string {
   const tidy = (creds: string): string => creds.split(/\s*,\s*|\s+/).filter(Boolean).join(', ');
   const a = SURNAME_CREDS_GIVEN.exec(t);
   if (a) return `${a[3]} ${a[1]}, ${tidy(a[2] as string)}`;
+  // "Castellanos-Roe, Ingrid (PT, DPT)": credentials in brackets after a surname-first name (a timesheet's provider cell).
+  const bracketed = /^([^()]+?)\s*\(([A-Z][A-Za-z/ ,-]{1,40})\)$/.exec(t);
+  if (bracketed && SURNAME_GIVEN_CREDS.test(`${bracketed[1]} ${bracketed[2]}`)) return personInReadingOrder(`${bracketed[1]} ${bracketed[2]}`);
   const b = SURNAME_GIVEN_CREDS.exec(t);
   if (b) return `${b[2]} ${b[1]}, ${tidy(b[3] as string)}`;
   return t;

@@ -53,6 +53,13 @@ export const ALL_LINES_MODIFIER_LABEL = /^(?:(?:mod(?:ifier)?s?\b.{0,30}\b(?:all
 /** "Modifiers applied to all lines: GP" as one line of text. */
 export const ALL_LINES_MODIFIER_STATEMENT = new RegExp(`^${ALL_LINES_MODIFIER_LABEL.source.slice(1, -1)}\\s*:\\s*[A-Za-z0-9 ,;/]{0,20}$`, 'i');
 
+/**
+ * The header of a payer column beside claim lines ("Payor", "Insurance", "Third party payer",
+ * "Primary insurance", "Funding source"): each row's cell names the payer (a timesheet's billing
+ * entries). Never a secondary plan's or an id's column.
+ */
+export const PAYER_COLUMN = /^(?:primary\s+|third[- ]party\s+)?(?:payer|payor|insurance|insurer|carrier|funder|funding\s+source|health\s+plan)(?:\s+name)?$/i;
+
 /** Control name tokens ("bill[3][mod]", "units_2") that name a column when headers do not. */
 export const NAME_RULES: readonly { column: Column; pattern: RegExp }[] = [
   { column: 'codeType', pattern: /code_?type/i },
@@ -106,6 +113,12 @@ export const FACT_RULES: readonly FactRule[] = [
   // Abbreviated timed totals of charge-entry screens ("Tot Timed", "Tot Timed Min"); a treatment total
   // (a "treatment time" label) counts untimed minutes too and stays unread.
   { fact: 'totalTimedMinutes', phrases: ['tot timed', 'tot timed min', 'tot timed mins', 'tot timed minutes', 'ttl timed', 'ttl timed min'], weight: 1 },
+  // Other spellings of the payer's caption ("Third Party Payer" on a case, "Insurance payer" as a drawer's caption).
+  { fact: 'payer', phrases: ['third party payer', 'third party payor', 'insurance payer', 'insurance payor', 'primary payor', 'payor name', 'primary insurance payer'], weight: 1 },
+  // A total of the timed codes written noun last ("Timed total 40 min" under a charge list).
+  { fact: 'totalTimedMinutes', phrases: ['timed total', 'timed totals', 'timed total minutes', 'timed minutes total', 'total of timed minutes'], weight: 1 },
+  // A case that is the episode: its start is the plan of care's ("Case start date 16/08/2027", "Case opened").
+  { fact: 'planOfCareStart', phrases: ['case start', 'case start date', 'case started', 'case opened', 'case open date', 'case opened on', 'date case opened', 'case began'], weight: 1 },
   // Counts of an authorisation or a benefit, not the visit's number ("Auth Visits 12", "Visits remaining 5").
   {
     fact: null,
@@ -190,6 +203,9 @@ export const CHROME_HEADINGS: readonly string[] = [
   'recent activity', 'activity', 'upcoming appointments', 'appointments', 'schedule', 'my schedule', 'worklist', 'quick links', 'links', 'menu',
   'navigation', 'settings', 'support', 'about', 'documents', 'recent patients', 'what\'s new', 'release notes', 'disclaimer',
   'weather', 'forecast', 'bookmarks', 'favorites', 'favourites', 'shortcuts', 'calendar', 'chat', 'updates', 'feed', 'queue',
+  // Messaging panels: texts and reminders sent to the patient, a communication log.
+  'sms', 'sms log', 'sms history', 'text messages', 'texts', 'text log', 'message log', 'message history', 'messaging', 'communications',
+  'communication log', 'reminder log', 'notification log', 'conversations', 'patient messages',
   // Earlier visits shown beside this one.
   'previous visit', 'previous visits', 'prior visit', 'prior visits', 'last visit', 'previous note', 'prior note', 'last note', 'previous encounter', 'visit history',
 ];
@@ -227,6 +243,13 @@ export const CHROME_LINES: readonly (readonly [RegExp, string])[] = [
   [ALL_LINES_MODIFIER_STATEMENT, "modifiers for every claim line"],
   [ALL_LINES_MODIFIER_LABEL, "the caption of modifiers for every claim line"],
 ];
+
+/**
+ * A message the practice sent the patient, whatever widget shows it: a message event ("Reminder sent
+ * 06/09 10:00am: …", "SMS delivered", "Confirmation e-mail queued") or an automated reply prompt
+ * ("Reply Y to confirm", "reply STOP to opt out"). Never the note's own text.
+ */
+export const MESSAGE_EVENT = /^(?:(?:appointment\s+|booking\s+|confirmation\s+|reminder\s+)?(?:sms|text(?:\s+message)?|reminder|confirmation|notification|message|e-?mail|push\s+notification)\s+(?:was\s+)?(?:sent|delivered|queued|scheduled|received|failed|opened|read|bounced)\b|[\s\S]{0,300}\breply\s+["“'‘]?[A-Z0-9]{1,5}["”'’]?\s+to\s+(?:confirm|cancel|reschedule|opt\s+out|unsubscribe|stop)\b)/i;
 
 /**
  * Container hints that name a generic UI component (a tab strip's panels, a framework's "ui-widget"):
