@@ -241,6 +241,8 @@ export const REPORT_WANTS = 2;
 export const REPORT_ABOUT_SERVICE = 3;
 /** The reported-speech.json entry that is no trigger but, inside a report, names the service itself. */
 const THE_SERVICE_ENTRY = 'the-service';
+/** The reported-speech.json entry whose scope marks only quoted words: the patient's words after a request verb. */
+const REQUEST_ENTRY = 'requests';
 
 /**
  * The patient's own account (ConText's experiencer). A report trigger ("states", "per pt") or a wish
@@ -248,12 +250,15 @@ const THE_SERVICE_ENTRY = 'the-service';
  * terminator ("but") or the next trigger, which takes over ("says the massage helped and wants more to
  * relax" ends in a wish). Inside a report, from a word naming the service itself on ("it", "massage",
  * "session": entry the-service) the patient speaks about the care, which records the session.
+ * A request ("asked for", "requested": entry requests) marks only the quoted words in its scope as a wish;
+ * unquoted, what the patient asked the session to be is the session's purpose.
  */
 function markReported(
   text: string,
   tokens: Tokens,
   matches: readonly RawMatch[],
   terminator: Uint8Array,
+  quoted: Uint8Array,
   sentence: Int32Array,
   sentenceEndTok: Int32Array,
 ): Uint8Array {
@@ -267,10 +272,12 @@ function markReported(
     if (s < 0) continue;
     const next = triggers[k + 1]?.firstToken ?? n;
     const end = Math.min(sentenceEndTok[s]!, next);
-    const kind = t.entry === 'wishes' ? REPORT_WANTS : REPORT_SAYS;
+    const request = t.entry === REQUEST_ENTRY;
+    const kind = t.entry === 'wishes' || request ? REPORT_WANTS : REPORT_SAYS;
     // Each token is visited by one trigger's scope at most (scopes end where the next trigger starts): linear.
     for (let i = t.endToken; i < end; i++) {
       if (terminator[i] || semicolonBefore(i)) break;
+      if (request && !quoted[i]) continue;
       reported[i] = kind;
     }
   }
@@ -391,6 +398,6 @@ export function computeScopes(
   for (const t of triggers.rolePre) forward(role, t.endToken, ROLE_WINDOW);
   for (const t of triggers.rolePost) backward(role, t.firstToken, ROLE_POST_WINDOW);
   markQuoted(text, tokens, quoted);
-  const reported = markReported(text, tokens, triggers.reported, terminator, sentence, sentenceEndTok);
+  const reported = markReported(text, tokens, triggers.reported, terminator, quoted, sentence, sentenceEndTok);
   return { negated, hypothetical, historical, home, role, quoted, reported, sentence };
 }
