@@ -41,6 +41,24 @@ const STARTS_AFRESH = /^[ \t]*(?:[A-Za-z][A-Za-z /()'-]{0,30}:|\d{1,2}:\d{2}|\d{
 // A sentence on an inline list heading's own line that names a billing code ("Goal: … in 4 wks. 97124 L QL 15'").
 const SENTENCE_WITH_CODE = /[.;][ \t]+(?=[^.;\n]*\b9[78]\d{3}\b)/;
 
+// A line that opens (bullets aside) with a billing code and its time: a service entry, never a goal.
+const SERVICE_ENTRY_LINE = /^[ \t>*\u2022-]*9[78]\d{3}\b[^\n]{0,12}?\d/;
+// Heading words whose line, written without a colon ("Plan 2x/wk x 4 wks", "Assessment tolerating well"),
+// still says what follows is not a goal: plan and assessment (headings.json), two letters or more.
+const AFTER_GOALS_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>(['plan', 'assessment']);
+const OPENING_WORDS = /^[ \t>*\u2022-]*([A-Za-z][A-Za-z/']+)(?:[ \t]+([A-Za-z][A-Za-z/']*))?(?=[ \t]+[A-Za-z0-9(])/;
+
+/** The section kind a line opens when it ends a goals list, else undefined. */
+function goalsListEnd(line: string): SectionKind | undefined {
+  if (SERVICE_ENTRY_LINE.test(line)) return 'treatment';
+  const m = OPENING_WORDS.exec(line);
+  if (!m) return undefined;
+  const first = m[1]!.toLowerCase();
+  const two = m[2] ? `${first} ${m[2].toLowerCase()}` : undefined;
+  const kind = (two ? HEADING_KINDS.get(two) : undefined) ?? HEADING_KINDS.get(first);
+  return kind && AFTER_GOALS_KINDS.has(kind) ? kind : undefined;
+}
+
 export function headingKind(label: string | undefined): SectionKind | undefined {
   if (!label) return undefined;
   const key = headingKey(label);
@@ -118,6 +136,11 @@ export function findSections(text: string, partStarts: { start: number; end: num
           open(lineStart + m[0].length + coded.index + coded[0].length, resume.kind, resume.heading);
           resume = null;
         }
+      } else if (sections[sections.length - 1]!.kind === 'goals' && goalsListEnd(text.slice(lineStart, Math.min(lineEnd, lineStart + 40)))) {
+        // A goals list (under "Goals:" or its inline form) ends at a line that is plainly no goal.
+        open(lineStart, goalsListEnd(text.slice(lineStart, Math.min(lineEnd, lineStart + 40)))!);
+        resume = null;
+        listHeld = false;
       } else if (resume && (listHeld ? STARTS_AFRESH.test(text.slice(lineStart, lineEnd)) : /^[A-Z0-9]/.test(text.slice(lineStart, lineEnd)))) {
         open(lineStart, resume.kind, resume.heading);
         resume = null;
