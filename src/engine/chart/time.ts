@@ -303,7 +303,7 @@ function placeFigures(lx: Lexed, layout: readonly LineLayout[], chosen: readonly
     // (Home-program wording is judged next to the figure, not for the whole sentence: "18 min …; HEP issued".)
     // ("ther ex time should read 23 min": a correction's "should" is no plan.)
     if ((ctx.hypothetical && !statesCorrection(lx, it.first)) || ctx.historical) continue;
-    // "25 min - ERROR, see addendum", "entered in error as 25 min": a struck figure is no time at all.
+    // "38 min -- error", "charted in error as 40 minutes": a struck figure is no time at all.
     if (struckFigure(lx, it.first, it.end)) continue;
 
     if (it.kind === 'total') {
@@ -934,7 +934,7 @@ const STRUCK_REACH = 5;
 const CORRECTION_REACH = 9;
 
 /**
- * "massage 25 min - ERROR, see addendum", "25 min (void)", "entered in error as 25 min": a mark on the
+ * "STM 38 min -- error", "17 min (void)", "charted in error as 40 minutes": a mark on the
  * figure's own line, after it or before it, with only punctuation and linking words (struck-filler)
  * between. "error-free" is no mark, nor is an error named in a clause of its own.
  */
@@ -953,7 +953,7 @@ function struckFigure(lx: Lexed, first: number, end: number): boolean {
 }
 
 /**
- * "corrected to 12 min", "the correct massage time on 10/02 was 11 min": a correction lead before the
+ * "corrected to 12 min", "correct STM time for 3/9 is 11 min": a correction lead before the
  * figure in its clause (same line, no full stop or semicolon between). "correct" counts only with its
  * noun (correction-lead rows), and a few words (a service, a date, "was") may stand between noun and figure.
  */

@@ -32,7 +32,7 @@ export default defineRule({
     for (const id of ['massage-service', 'massage-technique']) {
       for (const m of chart.mentions[id] ?? []) if (!m.negated) massageSentences.add(m.sentence);
     }
-    // A sentence naming today's session as a whole ("today's session focused on …") states its purpose.
+    // A sentence naming today's session as a whole ("this visit was aimed at …") states its purpose.
     const sessionSentences = new Set<number>();
     for (const m of chart.mentions['session-reference'] ?? []) if (!m.negated) sessionSentences.add(m.sentence);
     for (const m of chart.mentions.comfort ?? []) {

@@ -10,18 +10,18 @@ const minutes = (note: string) => Object.fromEntries(Object.values(analyzeChart(
 describe('a goals list ends at a line that is no goal', () => {
   it.each([
     ['a coded service entry under a goals block', 'Goals:\n- climb 14 stairs reciprocally by 6 wks\n\nPalpable spasm L QL.\n97124 12 min L QL, kneading', ['goals', 'treatment']],
-    ['a bulleted coded entry with its time in brackets', 'Goal status:\n1. carry laundry basket (met)\n* 97140 (9 min) STM R forearm', ['goals', 'treatment']],
+    ['a bulleted coded entry with its time in brackets', 'Goal status:\n1. carry a laundry load (met)\n* 97140 (9 min) STM R forearm', ['goals', 'treatment']],
     ['a plan line without a colon after an inline goal', 'Goals: kneel to garden 20 min by 8 wks.\nPlan 1x/wk x 3 wks', ['goals', 'plan']],
-    ['a plan of care line after a goals block', 'LTG:\n- return to soccer drills\nPlan of care 2x/wk, re-eval 4 wks', ['goals', 'plan']],
-    ['an assessment line without a colon', 'Goals: lift grandchild 12 kg by 5 wks.\nAssessment progressing as expected', ['goals', 'assessment']],
+    ['a plan of care line after a goals block', 'LTG:\n- back to futsal drills\nPlan of care 2x/wk, re-eval 4 wks', ['goals', 'plan']],
+    ['an assessment line without a colon', 'Goals: pick up toddler 12 kg by 5 wks.\nAssessment progressing as expected', ['goals', 'assessment']],
   ])('%s', (_name, note, want) => {
     expect(kinds(note)).toEqual(want);
   });
 
   it.each([
-    ['a goal naming a time but no code', 'Goals:\n- stand 30 min to cook dinner\n- walk 20 min to the bus stop', ['goals']],
+    ['a goal naming a time but no code', 'Goals:\n- stand 35 min to cook supper\n- walk 25 min to the bus', ['goals']],
     ['a goal that starts with "planning"', 'Goals:\n- planning meals standing 15 min by 4 wks', ['goals']],
-    ['a code mentioned inside a goal line', 'Goals:\n- tolerate 97110 program 20 min without pain rise', ['goals']],
+    ['a code mentioned inside a goal line', 'Goals:\n- tolerate 97110 program 20 min pain-free', ['goals']],
     ['a plan with a colon still opens the plan as a heading', 'Goals:\n- sit through a movie\nPlan: 2x/wk', ['goals', 'plan']],
   ])('still in the list: %s', (_name, note, want) => {
     expect(kinds(note)).toEqual(want);
@@ -32,6 +32,6 @@ describe('a goals list ends at a line that is no goal', () => {
   });
 
   it('a time inside a goal is no treatment time', () => {
-    expect(minutes('Goals:\n- stand 30 min to cook dinner\n97124 L UT 10 min.')).toEqual({ '97124': 10 });
+    expect(minutes('Goals:\n- stand 35 min to cook supper\n97124 L UT 10 min.')).toEqual({ '97124': 10 });
   });
 });

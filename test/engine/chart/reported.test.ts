@@ -20,7 +20,7 @@ const rows: { name: string; note: string; lexicon?: string; word: string; want: 
   { name: 'a wish after a report', note: 'Pt states she is hoping to relax on the trip.', word: 'relax', want: ['wants'] },
   { name: 'a later wish takes over a report about the service', note: 'Client says the massage eased it and wants another one to de-stress.', word: 'de-stress', want: ['wants'] },
   // A request: the patient's own words quoted after it are a wish; unquoted, it books the session's purpose.
-  { name: 'quoted words after "asked for"', note: 'Client asked for "a soothing back rub"; treated R rhomboid trigger points instead.', word: 'soothing', want: ['wants'] },
+  { name: 'quoted words after "asked for"', note: 'Client asked for "a soothing back rub"; worked R rhomboid TrPs instead.', word: 'soothing', want: ['wants'] },
   { name: 'quoted words after "requested", a few words on', note: 'Pt requested on arrival "something to unwind", declined.', word: 'unwind', want: ['wants'] },
   { name: 'single quotes after "asks"', note: "He asks each time for 'a calming one' before we start.", word: 'calming', want: ['wants'] },
   { name: 'a quoted request after "wanted just"', note: 'Wanted just a "relaxing hour" today.', word: 'relaxing', want: ['wants'] },

@@ -117,7 +117,7 @@ ruleTester('units-minutes', {
     {
       name: 'units follow a late entry\u2019s correction, not the minutes marked in error',
       profile: 'medicare',
-      visit: { lines: [{ code: '97124', units: 1 }], note: 'Tx:\n97124 massage L glutes - 31 min - error, see addendum\n\nAddendum 03/04: the correct massage time was 13 min.' },
+      visit: { lines: [{ code: '97124', units: 1 }], note: 'Tx:\n97124 massage L glutes - 31 min - error\n\nAddendum 03/04: correct time for the massage, 13 min.' },
     },
     {
       name: 'units follow "corrected to" on the entry line',
