@@ -406,6 +406,7 @@ export const WORDING_LEXICONS: Readonly<Record<string, string>> = {
   'massage-technique': 'massage technique',
   'body-region': 'body region',
   'region-reference': 'region by reference (same area, as above)',
+  'session-reference': "today's session named (its stated purpose counts as the session's)",
   'manual-therapy': 'manual therapy (97140) work',
   'active-therapy': 'active therapy',
   'distinct-service': 'distinct service (59/X)',
@@ -520,7 +521,7 @@ export function explainRules(reading: Reading, ruleIds: Iterable<string>): Recor
 }
 
 const WORDING_FOR_RULE: Readonly<Record<string, readonly string[]>> = {
-  'comfort-wording': ['comfort'],
+  'comfort-wording': ['comfort', 'session-reference'],
   'maintenance-language': ['maintenance', 'skilled-need'],
   'objective-findings': ['objective-findings'],
   'technique-and-region': ['massage-technique', 'body-region', 'region-reference', 'massage-service'],

@@ -205,6 +205,16 @@ describe('measurements', () => {
       ['rom', 105, 120, 'better'],
     ]);
   });
+  it.each([
+    ['sides first, the earlier pair with its unit, unchanged', 'O: cervical SB R/L 35\u00b0/38\u00b0 (35\u00b0/38\u00b0 prior visit).', [['rom', 38, 38, 'same'], ['rom', 35, 35, 'same']]],
+    ['the earlier pair with its unit, improved', 'O: hip IR R/L 22\u00b0/30\u00b0 (15\u00b0/24\u00b0 at IE).', [['rom', 24, 30, 'better'], ['rom', 15, 22, 'better']]],
+    ['degrees written out in both pairs', 'O: knee flex R 100 deg / L 130 deg (100 deg/130 deg prior visit).', [['rom', 130, 130, 'same'], ['rom', 100, 100, 'same']]],
+  ])('a pair against its bracketed earlier pair, side by side: %s', (_name, note, want) => {
+    expect(analyzeChart(note).changes.map((c) => [c.kind, c.from, c.to, c.direction])).toEqual(want);
+  });
+  it('two sides written as a pair are no change of one into the other', () => {
+    expect(analyzeChart('O: shoulder ER R/L 40\u00b0/65\u00b0.').changes).toEqual([]);
+  });
   it('reads a measure grid: each row from its earliest column to its latest', () => {
     const chart = analyzeChart('Measure        IE (9/02)    Last wk    Today\nKnee flex      88 deg       101 deg    109 deg\nPain (NPRS)    8/10         5/10       4/10\nODI            52%          40%        34%\nGoal: kneel to garden.');
     expect(chart.changes.map((c) => [c.kind, c.from, c.to, c.direction, c.since])).toEqual([

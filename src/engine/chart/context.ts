@@ -41,6 +41,24 @@ const STARTS_AFRESH = /^[ \t]*(?:[A-Za-z][A-Za-z /()'-]{0,30}:|\d{1,2}:\d{2}|\d{
 // A sentence on an inline list heading's own line that names a billing code ("Goal: … in 4 wks. 97124 L QL 15'").
 const SENTENCE_WITH_CODE = /[.;][ \t]+(?=[^.;\n]*\b9[78]\d{3}\b)/;
 
+// A line that opens (bullets aside) with a billing code and its time: a service entry, never a goal.
+const SERVICE_ENTRY_LINE = /^[ \t>*\u2022-]*9[78]\d{3}\b[^\n]{0,12}?\d/;
+// Heading words whose line, written without a colon ("Plan 2x/wk x 4 wks", "Assessment tolerating well"),
+// still says what follows is not a goal: plan and assessment (headings.json), two letters or more.
+const AFTER_GOALS_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>(['plan', 'assessment']);
+const OPENING_WORDS = /^[ \t>*\u2022-]*([A-Za-z][A-Za-z/']+)(?:[ \t]+([A-Za-z][A-Za-z/']*))?(?=[ \t]+[A-Za-z0-9(])/;
+
+/** The section kind a line opens when it ends a goals list, else undefined. */
+function goalsListEnd(line: string): SectionKind | undefined {
+  if (SERVICE_ENTRY_LINE.test(line)) return 'treatment';
+  const m = OPENING_WORDS.exec(line);
+  if (!m) return undefined;
+  const first = m[1]!.toLowerCase();
+  const two = m[2] ? `${first} ${m[2].toLowerCase()}` : undefined;
+  const kind = (two ? HEADING_KINDS.get(two) : undefined) ?? HEADING_KINDS.get(first);
+  return kind && AFTER_GOALS_KINDS.has(kind) ? kind : undefined;
+}
+
 export function headingKind(label: string | undefined): SectionKind | undefined {
   if (!label) return undefined;
   const key = headingKey(label);
@@ -118,6 +136,11 @@ export function findSections(text: string, partStarts: { start: number; end: num
           open(lineStart + m[0].length + coded.index + coded[0].length, resume.kind, resume.heading);
           resume = null;
         }
+      } else if (sections[sections.length - 1]!.kind === 'goals' && goalsListEnd(text.slice(lineStart, Math.min(lineEnd, lineStart + 40)))) {
+        // A goals list (under "Goals:" or its inline form) ends at a line that is plainly no goal.
+        open(lineStart, goalsListEnd(text.slice(lineStart, Math.min(lineEnd, lineStart + 40)))!);
+        resume = null;
+        listHeld = false;
       } else if (resume && (listHeld ? STARTS_AFRESH.test(text.slice(lineStart, lineEnd)) : /^[A-Z0-9]/.test(text.slice(lineStart, lineEnd)))) {
         open(lineStart, resume.kind, resume.heading);
         resume = null;
@@ -241,6 +264,8 @@ export const REPORT_WANTS = 2;
 export const REPORT_ABOUT_SERVICE = 3;
 /** The reported-speech.json entry that is no trigger but, inside a report, names the service itself. */
 const THE_SERVICE_ENTRY = 'the-service';
+/** The reported-speech.json entry whose scope marks only quoted words: the patient's words after a request verb. */
+const REQUEST_ENTRY = 'requests';
 
 /**
  * The patient's own account (ConText's experiencer). A report trigger ("states", "per pt") or a wish
@@ -248,12 +273,15 @@ const THE_SERVICE_ENTRY = 'the-service';
  * terminator ("but") or the next trigger, which takes over ("says the massage helped and wants more to
  * relax" ends in a wish). Inside a report, from a word naming the service itself on ("it", "massage",
  * "session": entry the-service) the patient speaks about the care, which records the session.
+ * A request ("asked for", "requested": entry requests) marks only the quoted words in its scope as a wish;
+ * unquoted, what the patient asked the session to be is the session's purpose.
  */
 function markReported(
   text: string,
   tokens: Tokens,
   matches: readonly RawMatch[],
   terminator: Uint8Array,
+  quoted: Uint8Array,
   sentence: Int32Array,
   sentenceEndTok: Int32Array,
 ): Uint8Array {
@@ -267,10 +295,12 @@ function markReported(
     if (s < 0) continue;
     const next = triggers[k + 1]?.firstToken ?? n;
     const end = Math.min(sentenceEndTok[s]!, next);
-    const kind = t.entry === 'wishes' ? REPORT_WANTS : REPORT_SAYS;
+    const request = t.entry === REQUEST_ENTRY;
+    const kind = t.entry === 'wishes' || request ? REPORT_WANTS : REPORT_SAYS;
     // Each token is visited by one trigger's scope at most (scopes end where the next trigger starts): linear.
     for (let i = t.endToken; i < end; i++) {
       if (terminator[i] || semicolonBefore(i)) break;
+      if (request && !quoted[i]) continue;
       reported[i] = kind;
     }
   }
@@ -391,6 +421,6 @@ export function computeScopes(
   for (const t of triggers.rolePre) forward(role, t.endToken, ROLE_WINDOW);
   for (const t of triggers.rolePost) backward(role, t.firstToken, ROLE_POST_WINDOW);
   markQuoted(text, tokens, quoted);
-  const reported = markReported(text, tokens, triggers.reported, terminator, sentence, sentenceEndTok);
+  const reported = markReported(text, tokens, triggers.reported, terminator, quoted, sentence, sentenceEndTok);
   return { negated, hypothetical, historical, home, role, quoted, reported, sentence };
 }

@@ -450,11 +450,12 @@ const comparisonRows: Rule[] = [
       return tailSays(lx, p[12]) === 'other' ? null : change(p[0], fromValue(lx, p[11]), { since: 'earlier' });
     },
   })),
-  {
-    // "R 120 deg / L 150 deg (105/150 at eval)": two values, then their earlier values in the same order.
-    name: 'change: <value> / <value> (<n>/<n> at eval) — a pair and its bracketed earlier pair',
+  // "R 120 deg / L 150 deg (105/150 at eval)", "R/L 55°/58° (48°/50° last visit)": two values, then their
+  // earlier values in the same order (bare or with their unit).
+  ...[VALUE, V].map<Rule>((earlier) => ({
+    name: `change: <value> / <value> (<${earlier.type === 'item' ? earlier.kind : 'n'}>/<${earlier.type === 'item' ? earlier.kind : 'n'}> at eval) — a pair and its bracketed earlier pair`,
     kind: 'comparison',
-    pattern: [V, opt(SHORT_GAP), punct('/'), opt(SHORT_GAP), V, NOW, OPEN, opt(word('was', 'previously', 'prev', 'vs', 'versus')), VALUE, punct('/'), VALUE, opt(BRACKET_TAIL), CLOSE],
+    pattern: [V, opt(SHORT_GAP), punct('/'), opt(SHORT_GAP), V, NOW, OPEN, opt(word('was', 'previously', 'prev', 'vs', 'versus')), earlier, punct('/'), earlier, opt(BRACKET_TAIL), CLOSE],
     make: (p, lx) => {
       if ((p[1] && p[1].end - p[1].first > 2) || (p[3] && p[3].end - p[3].first > 2) || !bracketsPair(lx, p[6], p[12])) return null;
       const says = tailSays(lx, p[11]);
@@ -463,7 +464,7 @@ const comparisonRows: Rule[] = [
       const second = change(p[4], fromValue(lx, p[10]), { since: 'earlier' });
       return second && { ...second, data: { ...second.data, pair: { target: first, from: fromValue(lx, p[8]) } } };
     },
-  },
+  })),
   {
     name: 'change: <value> (stable vs last month) — bracketed no change',
     kind: 'comparison',

@@ -23,6 +23,9 @@ export const TIME_WORDS = {
   activity: new Set(words('activity')),
   goalLead: new Set(words('goal-lead')),
   actualTime: words('actual-time').map((w) => w.split('-')),
+  struckMarker: new Set(words('struck-marker')),
+  struckFiller: new Set(words('struck-filler')),
+  correctionLead: words('correction-lead').map((w) => w.split(' ')),
   distance: new Set(words('distance-context')),
   sameServiceLabel: new Set(words('same-service-label')),
 };

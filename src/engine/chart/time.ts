@@ -301,7 +301,10 @@ function placeFigures(lx: Lexed, layout: readonly LineLayout[], chosen: readonly
       continue;
     }
     // (Home-program wording is judged next to the figure, not for the whole sentence: "18 min …; HEP issued".)
-    if (ctx.hypothetical || ctx.historical) continue;
+    // ("ther ex time should read 23 min": a correction's "should" is no plan.)
+    if ((ctx.hypothetical && !statesCorrection(lx, it.first)) || ctx.historical) continue;
+    // "38 min -- error", "charted in error as 40 minutes": a struck figure is no time at all.
+    if (struckFigure(lx, it.first, it.end)) continue;
 
     if (it.kind === 'total') {
       const kind = it.data!.total as TotalKind;
@@ -695,7 +698,8 @@ function tieSegment(
     if (owners.size === 1) {
       // "Massage 12 min, TE 25 min", "…, bike 8 min": a later figure under a label of its own is another
       // activity's time (kept as unread), not more of the one service; "R trap 8 min, L 7 min" is not.
-      owner = f > 0 && labelledApart(lx, seg, seg.figures[f - 1]!, figure, partWords) ? undefined : seg.services[0];
+      // ("30 min, corrected to 13 min": a correction is the same service's time restated.)
+      owner = f > 0 && !statesCorrection(lx, figure.item.first) && labelledApart(lx, seg, seg.figures[f - 1]!, figure, partWords) ? undefined : seg.services[0];
     } else if (owners.size > 1 && figure.item.rule.startsWith('table:')) {
       // A table row belongs to the service in its first cells (the code column), not to one named later in it.
       owner = seg.services[0];
@@ -738,6 +742,7 @@ function tieSegment(
     const time: ServiceTime & { section: SectionKind } = { code: owner.code, minutes: figure.minutes, start: figure.start, end: figure.end, form: seg.hasUnits && figure.form === 'minutes' ? 'units' : figure.form, section };
     const bound = figure.item.data?.bound as ServiceTime['bound'];
     if (bound) time.bound = bound;
+    if (statesCorrection(lx, figure.item.first)) time.corrected = true;
     attached.push(time);
   }
 }
@@ -924,6 +929,51 @@ function columnFigures(lx: Lexed, services: readonly Service[], rowLines: Uint8A
   return out;
 }
 
+/** How far a struck mark or a correction lead may stand from its figure (tokens): a look-around, capped. */
+const STRUCK_REACH = 5;
+const CORRECTION_REACH = 9;
+
+/**
+ * "STM 38 min -- error", "17 min (void)", "charted in error as 40 minutes": a mark on the
+ * figure's own line, after it or before it, with only punctuation and linking words (struck-filler)
+ * between. "error-free" is no mark, nor is an error named in a clause of its own.
+ */
+function struckFigure(lx: Lexed, first: number, end: number): boolean {
+  const isMark = (i: number) => TIME_WORDS.struckMarker.has(lx.norm[i]!) && lx.norm[i + 1] !== '-';
+  const passable = (i: number) => lx.kind[i] === Kind.Punct ? lx.norm[i] !== '.' && lx.norm[i] !== ';' : lx.kind[i] === Kind.Word && TIME_WORDS.struckFiller.has(lx.norm[i]!);
+  for (let i = end, k = 0; i < lx.count && k < STRUCK_REACH && lx.kind[i] !== Kind.Newline; i++, k++) {
+    if (isMark(i)) return true;
+    if (!passable(i)) break;
+  }
+  for (let i = first - 1, k = 0; i >= 0 && k < STRUCK_REACH && lx.kind[i] !== Kind.Newline; i--, k++) {
+    if (isMark(i)) return true;
+    if (!passable(i)) break;
+  }
+  return false;
+}
+
+/**
+ * "corrected to 12 min", "correct STM time for 3/9 is 11 min": a correction lead before the
+ * figure in its clause (same line, no full stop or semicolon between). "correct" counts only with its
+ * noun (correction-lead rows), and a few words (a service, a date, "was") may stand between noun and figure.
+ */
+function statesCorrection(lx: Lexed, first: number): boolean {
+  for (let i = first - 1, k = 0; i >= 0 && k < CORRECTION_REACH; i--, k++) {
+    if (lx.kind[i] === Kind.Newline || lx.norm[i] === '.' || lx.norm[i] === ';') return false;
+    for (const lead of TIME_WORDS.correctionLead) {
+      // The lead's last word is at i; "correct … time": up to three words may stand inside a two-word noun lead.
+      if (lx.norm[i] !== lead[lead.length - 1]) continue;
+      if (lead.length === 1) return true;
+      const head = lead[0]!;
+      const inside = lead[1] === 'to' || lead[1] === 'read' ? 0 : 3;
+      for (let j = i - 1, g = 0; j >= 0 && g <= inside && lx.kind[j] !== Kind.Newline; j--, g++) {
+        if (lx.norm[j] === head) return true;
+      }
+    }
+  }
+  return false;
+}
+
 const ACTUAL_BEFORE = 3;
 const ACTUAL_AFTER = 5;
 /** "15 min of actual hands-on time", "actual time 15 min", "net 15 min": a figure stated as a service's actual minutes. */
@@ -1090,12 +1140,21 @@ function groupByCode(times: (ServiceTime & { section: string })[]): Record<strin
       group.evidence.some((e) => e.minutes === t.minutes && e.form !== t.form) ||
       (group.evidence.length > 1 && group.sum === t.minutes && group.evidence.some((e) => e.form !== t.form));
     if (!sameStatement) group.sum += t.minutes;
-    group.evidence.push(t.bound ? { code: t.code, minutes: t.minutes, start: t.start, end: t.end, form: t.form, bound: t.bound } : { code: t.code, minutes: t.minutes, start: t.start, end: t.end, form: t.form });
+    const kept: ServiceTime = { code: t.code, minutes: t.minutes, start: t.start, end: t.end, form: t.form };
+    if (t.bound) kept.bound = t.bound;
+    if (t.corrected) kept.corrected = true;
+    group.evidence.push(kept);
     sections.set(t.section, group);
   }
   const out: Record<string, CodeMinutes> = {};
   for (const [code, sections] of byCode) {
     const groups = [...sections.entries()];
+    // A correction (a late entry's addendum, "corrected to 12 min") replaces every other figure for the code.
+    const corrections = groups.flatMap(([, g]) => g.evidence.filter((e) => e.corrected));
+    if (corrections.length > 0) {
+      out[code] = { code, minutes: corrections.reduce((sum, e) => sum + e.minutes, 0), evidence: corrections, conflicting: [] };
+      continue;
+    }
     // The treatment section is the record of what was done; otherwise the first section wins.
     const chosen = groups.find(([s]) => s === 'treatment') ?? groups[0]!;
     const conflicting = [...new Set(groups.map(([, g]) => g.sum).filter((m) => m !== chosen[1].sum))];

@@ -146,6 +146,8 @@ export interface ServiceTime extends Span {
   form: 'minutes' | 'range' | 'units';
   /** Written as a limit (">10 min", "<8 min", "10+ min"): the minutes are the bound, this says which kind. */
   bound?: 'more-than' | 'at-least' | 'less-than' | 'at-most';
+  /** Stated as a correction ("corrected to 12 min", an addendum's "correct time … was 12 min"): it replaces the service's other figures. */
+  corrected?: true;
 }
 
 export interface CodeMinutes {

@@ -32,6 +32,9 @@ export default defineRule({
     for (const id of ['massage-service', 'massage-technique']) {
       for (const m of chart.mentions[id] ?? []) if (!m.negated) massageSentences.add(m.sentence);
     }
+    // A sentence naming today's session as a whole ("this visit was aimed at …") states its purpose.
+    const sessionSentences = new Set<number>();
+    for (const m of chart.mentions['session-reference'] ?? []) if (!m.negated) sessionSentences.add(m.sentence);
     for (const m of chart.mentions.comfort ?? []) {
       // A job or workplace ("spa receptionist") does not present this massage as comfort care, nor does
       // the patient's own account (the chart's reported scope): a wish ("wants a massage to unwind") or a
@@ -39,7 +42,7 @@ export default defineRule({
       // the service itself ("says it is so soothing": reported 'about-service') record the session and count.
       if (m.negated || m.historical || m.role || m.reported === 'wants' || m.reported === 'says') continue;
       const nearMassage = massageSentences.has(m.sentence) || massageSentences.has(m.sentence - 1) || massageSentences.has(m.sentence + 1);
-      if (!nearMassage && !CARE_SECTIONS.has(m.section)) continue;
+      if (!nearMassage && !sessionSentences.has(m.sentence) && !CARE_SECTIONS.has(m.section)) continue;
       report({
         message: `"${m.text}" presents the massage as comfort care rather than skilled treatment of an impairment`,
         span: m,

@@ -19,6 +19,15 @@ const rows: { name: string; note: string; lexicon?: string; word: string; want: 
   { name: 'a wish', note: 'Client would like more sessions to unwind.', word: 'unwind', want: ['wants'] },
   { name: 'a wish after a report', note: 'Pt states she is hoping to relax on the trip.', word: 'relax', want: ['wants'] },
   { name: 'a later wish takes over a report about the service', note: 'Client says the massage eased it and wants another one to de-stress.', word: 'de-stress', want: ['wants'] },
+  // A request: the patient's own words quoted after it are a wish; unquoted, it books the session's purpose.
+  { name: 'quoted words after "asked for"', note: 'Client asked for "a soothing back rub"; worked R rhomboid TrPs instead.', word: 'soothing', want: ['wants'] },
+  { name: 'quoted words after "requested", a few words on', note: 'Pt requested on arrival "something to unwind", declined.', word: 'unwind', want: ['wants'] },
+  { name: 'single quotes after "asks"', note: "He asks each time for 'a calming one' before we start.", word: 'calming', want: ['wants'] },
+  { name: 'a quoted request after "wanted just"', note: 'Wanted just a "relaxing hour" today.', word: 'relaxing', want: ['wants'] },
+  { name: 'a request unquoted books the purpose', note: 'Client requested that the visit be used for stress relief.', word: 'stress relief', want: ['no'] },
+  { name: 'an unquoted request for the service', note: 'Pt asked for a massage for relaxation.', word: 'relaxation', want: ['no'] },
+  { name: 'quoted words before the request are not in it', note: '"Relaxation" was the word on the intake, she asked.', word: 'relaxation', want: ['no'] },
+  { name: 'a semicolon ends a request', note: 'Pt asked for "nothing deep"; session aimed at relaxation.', word: 'relaxation', want: ['no'] },
   // Words about the service itself.
   { name: 'a report naming the service', note: 'Pt says the massage was calming.', word: 'calming', want: ['about-service'] },
   { name: 'a report about "it"', note: 'Client reported it felt soothing afterwards.', word: 'soothing', want: ['about-service'] },

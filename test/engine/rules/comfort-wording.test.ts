@@ -111,8 +111,45 @@ ruleTester('comfort-wording', {
       name: 'an opener before the name: "at <Name> Wellness"',
       visit: { lines: massageLine, note: 'Swims laps at Pine Ridge Wellness on Fridays; massage 13 min L glute med today for trigger points limiting stairs.' },
     },
+    // A session named in general, not today's session: no purpose stated.
+    {
+      name: 'a yoga session the patient takes for relaxation is no statement of this visit',
+      visit: { lines: massageLine, note: 'Hobbies: yoga session weekly, for relaxation with friends.\nO: L QL spasm palpable, TTP.\nA: guarding eased; SLR R 60 -> 70 deg.\nSTM 97124 to L QL x 15 min, kneading.' },
+    },
+    {
+      name: 'plural sessions between visits name no one session',
+      visit: { lines: massageLine, note: 'Client unwinds by swimming between sessions.\nO: L QL spasm palpable, TTP.\nA: guarding eased; SLR R 60 -> 70 deg.\nSTM 97124 to L QL x 15 min, kneading.' },
+    },
+    {
+      name: 'quoted words after a request are the patient\u2019s wish, the session says otherwise',
+      visit: { lines: massageLine, note: 'Client asked for \u201ca nice calming rub\u201d; told this session treats the L QL spasm.\nO: L QL spasm palpable, TTP.\nA: guarding eased; SLR R 60 -> 70 deg.\nSTM 97124 to L QL x 15 min, kneading.' },
+    },
+    {
+      name: 'not enjoying the visit is no comfort wording',
+      visit: { lines: massageLine, note: 'Massage 97124 15 min L QL, kneading. Pt did not enjoy the treatment; pressure reduced.' },
+    },
   ],
   invalid: [
+    {
+      name: 'enjoying the visit as the note\u2019s account of it',
+      visit: { lines: massageLine, note: 'Massage 97124 15 min L QL, kneading. She enjoyed her session and booked again.' },
+      errors: [{ evidence: 'enjoyed her session' }],
+    },
+    {
+      name: 'today\u2019s session stated as for stress relief, on a line of its own before the findings',
+      visit: { lines: massageLine, note: 'On arrival the client requested this session be given over to stress relief.\nO: L QL spasm palpable, TTP.\nA: guarding eased; SLR R 60 -> 70 deg.\nSTM 97124 to L QL x 15 min, kneading.' },
+      errors: [{ evidence: 'stress relief' }],
+    },
+    {
+      name: 'the focus of this visit as relaxation, far from the massage line',
+      visit: { lines: massageLine, note: 'Focus of the session: relaxation after a long week.\nO: L QL spasm palpable, TTP.\nA: guarding eased; SLR R 60 -> 70 deg.\nSTM 97124 to L QL x 15 min, kneading.' },
+      errors: [{ evidence: 'relaxation' }],
+    },
+    {
+      name: 'a request unquoted books the visit\u2019s purpose',
+      visit: { lines: massageLine, note: 'Client asked that this visit be kept to stress reduction.\nO: L QL spasm palpable, TTP.\nA: guarding eased; SLR R 60 -> 70 deg.\nSTM 97124 to L QL x 15 min, kneading.' },
+      errors: [{ evidence: 'stress reduction' }],
+    },
     {
       name: 'a cue word elsewhere does not excuse relaxation as the purpose',
       visit: { lines: massageLine, note: 'Cues for posture given during ther ex. Massage 15 min to neck for relaxation.' },

@@ -6,6 +6,10 @@ const line = [{ code: '97124', modifiers: ['GP'], units: 1 }];
 ruleTester('episode-duration', {
   valid: [
     {
+      name: 'commercial: visit 9, sides as a pair with units, better than the bracketed earlier pair',
+      visit: { episode: { visitNumber: 9 }, lines: line, note: `O: lumbar SB R/L 24\u00b0/27\u00b0 (18\u00b0/21\u00b0 at re-eval). ${massage}` },
+    },
+    {
       name: 'commercial: visit 12 of a discharge summary whose outcome grid improved',
       visit: { episode: { visitNumber: 12 }, lines: line, note: `Outcome measure   Initial   Final\nLEFS              38        61\nKnee flexion      95 deg    122 deg\n${massage}` },
     },
@@ -45,6 +49,11 @@ ruleTester('episode-duration', {
     },
   ],
   invalid: [
+    {
+      name: 'commercial: visit 9, sides as a pair with units, the same as the bracketed earlier pair',
+      visit: { episode: { visitNumber: 9 }, lines: line, note: `O: lumbar SB R/L 18\u00b0/21\u00b0 (18\u00b0/21\u00b0 at re-eval). ${massage}` },
+      errors: [{ message: /visit 9.*no documented progress/ }],
+    },
     {
       name: 'commercial: visit 8, "no change since last visit" is no progress',
       visit: { episode: { visitNumber: 8 }, lines: line, note: `Pt reports no change in low back symptoms since last visit. ${massage}` },

@@ -6,6 +6,11 @@ const bare = 'Therapeutic massage 15 min to R upper trapezius with effleurage an
 ruleTester('functional-goal', {
   valid: [
     {
+      name: 'cigna: a pain goal tied to an activity, then a plan line',
+      profile: 'cigna',
+      visit: { lines: massageLine, note: `${bare}\nGoals: reduce pain to 3/10 so pt can lift her toddler by 4 wks.\nPlan 3x/wk x 4 wks.` },
+    },
+    {
       name: 'a lifting target from one load to another names an activity',
       visit: { lines: massageLine, note: `${bare}\nGoal: increase lifting from 10 to 30 lb to return to warehouse work.` },
     },
@@ -78,6 +83,13 @@ ruleTester('functional-goal', {
     },
   ],
   invalid: [
+    // Goals of pain scores and degrees only, with a plan line written without a colon after them: the plan
+    // line is no goal, so it names no activity for the goals.
+    ...[
+      ['pain and a motion, then a frequency line', 'Goals: reduce pain to 3/10; increase lumbar flex to 60\u00b0.\nPlan 3x/wk x 4 wks.'],
+      ['a goals block, then a plan of care line', 'LTG:\n- NPRS 1/10\n- hip ER 40 deg\nPlan of care 2x/wk, re-eval in 30 days.'],
+      ['pain only, then a frequency line', 'Goal: pain below 2/10 by 3 wks.\nFrequency 1x/wk.'],
+    ].map(([name, goals]) => ({ name: `cigna: ${name!}`, profile: 'cigna', visit: { lines: massageLine, note: `${bare}\n${goals}` }, errors: [{ message: /names an impairment/ }] })),
     // A measured motion the measure grammar knows, and the tissue a scar or lymph goal names, are impairments.
     ...[
       ['a straight-leg raise target beside pain and blood flow', 'Goals: pain 1/10 or less; improve R SLR to 85 deg; improve blood flow.'],

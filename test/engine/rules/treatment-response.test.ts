@@ -6,6 +6,10 @@ const bare = 'Therapeutic massage 15 min to R upper trapezius with effleurage an
 ruleTester('treatment-response', {
   valid: [
     {
+      name: 'a pair of sides with units better than its bracketed earlier pair is a response',
+      visit: { lines: massageLine, note: `${bare}\nO: cervical rot R/L 62\u00b0/66\u00b0 (55\u00b0/58\u00b0 two wks ago).` },
+    },
+    {
       name: 'a functional change written as "can now …"',
       visit: { lines: [{ code: '97124', modifiers: ['GP'], units: 1 }], note: 'Massage 12 min to R infraspinatus, kneading. Pt can now reach the second shelf without pain (could not last week).' },
     },
@@ -100,6 +104,11 @@ ruleTester('treatment-response', {
     },
   ],
   invalid: [
+    {
+      name: 'a pair of sides with units unchanged from its bracketed earlier pair is no response',
+      visit: { lines: massageLine, note: `${bare}\nO: cervical rot R/L 55\u00b0/58\u00b0 (55\u00b0/58\u00b0 two wks ago).` },
+      errors: [{}],
+    },
     {
       name: 'comparison words framing no-change wording are no progress',
       visit: { lines: massageLine, note: `${bare}\nNo improvement in neck stiffness since the last session per pt.` },

@@ -114,9 +114,24 @@ ruleTester('units-minutes', {
       name: 'lines read from a note with no claim: 97124 x2 (25 min)',
       visit: { note: 'Treatment:\n97124-GP x2 (25 min) massage to lumbar paraspinals\n97110-GP x1 (10 min) ther ex' },
     },
+    {
+      name: 'units follow a late entry\u2019s correction, not the minutes marked in error',
+      profile: 'medicare',
+      visit: { lines: [{ code: '97124', units: 1 }], note: 'Tx:\n97124 massage L glutes - 31 min - error\n\nAddendum 03/04: correct time for the massage, 13 min.' },
+    },
+    {
+      name: 'units follow "corrected to" on the entry line',
+      visit: { lines: [{ code: '97110', units: 1 }], note: 'Tx:\nTher ex 97110 40 min, corrected to 14 min' },
+    },
   ],
   invalid: [
     ...cmsInvalid,
+    {
+      name: 'a correction can call for more units too',
+      profile: 'medicare',
+      visit: { lines: [{ code: '97124', units: 1 }], note: 'Tx:\n97124 massage R calf 12 min.\nLate entry: massage time amended to 26 min.' },
+      errors: [{ evidence: '26 min' }],
+    },
     {
       name: 'the brief example: 2 units for 15 minutes under Medicare',
       profile: 'medicare',

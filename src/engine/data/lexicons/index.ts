@@ -28,6 +28,7 @@ import response from './response.json';
 import rolePost from './role-post.json';
 import rolePre from './role-pre.json';
 import scopeTerminator from './scope-terminator.json';
+import sessionReference from './session-reference.json';
 import skilledNeed from './skilled-need.json';
 import toleranceOnly from './tolerance-only.json';
 import type { LexiconData } from '../../chart/lexicon';
@@ -62,6 +63,7 @@ export const LEXICONS: readonly LexiconData[] = [
   rolePost,
   rolePre,
   scopeTerminator,
+  sessionReference,
   skilledNeed,
   toleranceOnly,
 ];
