@@ -89,6 +89,12 @@ export function controlText(el: Element): string {
   return (inner && !isMirror(inner) && (inner as HTMLInputElement).value) || textWithoutControls(el);
 }
 
+/**
+ * A floating label drawn inside a custom control, beside the value it shows (Quasar's q-field__label,
+ * Vuetify's v-field-label, Material's floating label): it names the control and is no part of its value.
+ */
+const FLOATING_LABEL = '[class*=field__label],[class*=field-label],[class*=floating-label]';
+
 /** A widget that shows a value for a native control it hides (a custom select, a formatted number box). */
 const WIDGET = '[role=combobox],[role=listbox],[aria-haspopup]';
 
@@ -127,7 +133,7 @@ function textWithoutControls(el: Element): string {
       if (child.nodeType === 3) out += (child as Text).data;
       else if (child.nodeType === 1) {
         const c = child as Element;
-        if (isNativeControl(c) || tagOf(c) === 'script' || tagOf(c) === 'style' || tagOf(c) === 'option' || attr(c, 'aria-hidden') === 'true') continue;
+        if (isNativeControl(c) || tagOf(c) === 'script' || tagOf(c) === 'style' || tagOf(c) === 'option' || attr(c, 'aria-hidden') === 'true' || c.matches(FLOATING_LABEL)) continue;
         walk(c);
       }
     }
@@ -201,6 +207,8 @@ export function inferLabel(el: Element): InferredLabel | null {
   }
   const aria = attr(el, 'aria-label');
   if (aria && cleanLabel(aria)) return { text: cleanLabel(aria), via: 'aria' };
+  const floating = isNativeControl(el) ? '' : cleanLabel(query(el, FLOATING_LABEL)?.textContent ?? '');
+  if (floating) return { text: floating, via: 'for' };
   const prev = previousText(el);
   if (prev) return { text: prev, via: 'prev' };
   const cell = el.closest('td, th') as HTMLTableCellElement | null;
