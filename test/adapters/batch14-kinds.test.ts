@@ -125,3 +125,10 @@ describe('floating labels inside custom selects, and a value over its caption', 
     expect(readVisit(`${pair}<main>${NOTE}</main>${LINES}`).payer).toBe('Tufts Health Direct');
   });
 });
+
+describe('a label whose text sits in a span classed like a floating label', () => {
+  it('still labels its control with that text', () => {
+    const visit = readVisit(`<main>${NOTE}</main><div class="row"><input id="ins" readonly value="Harvard Pilgrim HMO"><label for="ins"><span class="form-field-label">Payer</span></label></div>${LINES}`);
+    expect(visit.payer).toBe('Harvard Pilgrim HMO');
+  });
+});
