@@ -19,7 +19,7 @@ export const setName = (batch) => (typeof batch === 'number' ? `batch${batch}` :
  * pages, expected visits in corpus/openemr/<page>/expected.json, served from demo/).
  */
 /** The batches every corpus measure and the e2e corpus tests cover by default (the demo's OpenEMR pages too). */
-export const CORPUS_BATCHES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 'openemr'];
+export const CORPUS_BATCHES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 'openemr'];
 
 export function corpusPages({ batches = CORPUS_BATCHES.filter((b) => b !== 'openemr'), families = null } = {}) {
   const pages = [];

@@ -1,10 +1,11 @@
-// One frame → one Snapshot: the page description (./page/describe.ts) with any selector
-// configuration that matches the frame applied (./page/config.ts), plus the source map the
+// One frame → one Snapshot: the page description (./page/describe.ts) with the selector
+// configurations that match the frame applied (./page/config.ts; the worker matched them to the
+// frame's address, ./selector-adapter.ts matchingConfigs), plus the source map the
 // highlighter needs. The content script is the only caller in the extension; the worker classifies.
 import { PAGE_LIMITS } from '../shared/page';
 import type { Snapshot } from '../shared/snapshot';
 import type { SelectorAdapterConfig } from './selector';
-import { addConfigured, configMarks, matchingConfigs } from './page/config';
+import { addConfigured, configMarks } from './page/config';
 import { describePage, type DescribeResult } from './page/describe';
 import type { ElementIds } from './page/ids';
 import type { LocationLike, PartSource } from './types';
@@ -24,15 +25,14 @@ export interface FrameRead {
   empty: boolean;
 }
 
-/** Read one frame. */
+/** Read one frame. `matching`: the selector configurations that apply to its address (already matched). */
 export function readFrame(
   doc: Document,
   location: LocationLike,
-  configs: readonly SelectorAdapterConfig[],
+  matching: readonly SelectorAdapterConfig[],
   ids: ElementIds,
   options: { top: boolean },
 ): FrameRead {
-  const matching = matchingConfigs(configs, location.href);
   const result: DescribeResult = describePage(doc, { ids, top: options.top, ...(matching.length > 0 ? { config: configMarks(doc, matching) } : {}) });
   if (matching.length > 0) addConfigured(doc, matching, result.page, ids);
   const adapter = matching.length > 0 ? `page+${matching.map((c) => `selector:${c.name}`).join('+')}`.slice(0, 200) : 'page';

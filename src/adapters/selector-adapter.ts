@@ -46,6 +46,11 @@ export function urlMatches(pattern: string, href: string): boolean {
   return parseMatchPattern(pattern)?.matches(href) ?? false;
 }
 
+/** The configs whose URL pattern matches an address (the worker answers a frame with these; src/background/reading.ts). */
+export function matchingConfigs<C extends { urlPattern: string }>(configs: readonly C[], href: string): C[] {
+  return configs.filter((c) => urlMatches(c.urlPattern, href));
+}
+
 /** Allowed characters of a config name (it becomes part of the adapter id). */
 export const NAME = /^[A-Za-z0-9 ._-]*$/;
 

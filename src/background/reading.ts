@@ -3,7 +3,7 @@
 // format an administrator puts in the policy (src/adapters/selector.ts). Corrections hold CSS
 // selectors built from tag, id, class and name words only (src/content/selector-path.ts): no PHI.
 import { validateSelectorConfig, type SelectorAdapterConfig } from '../adapters/selector';
-import { compileMatchPattern } from '../adapters/selector-adapter';
+import { compileMatchPattern, matchingConfigs } from '../adapters/selector-adapter';
 import { READING_LIMITS as R, PAGE_CAPS } from '../shared/limits';
 import { FACT_NAMES, type ReadingView, type VisitView } from '../shared/reading';
 import type { BackgroundToContentMessage } from '../shared/messages';
@@ -122,6 +122,16 @@ async function readOwnConfigs(sync: StorageAreaLike): Promise<unknown[]> {
   return Array.isArray(stored) ? stored : [];
 }
 
+/** The user's saved configurations, each validated (one that is not valid is left out). */
+async function ownConfigs(sync: StorageAreaLike): Promise<SelectorAdapterConfig[]> {
+  const out: SelectorAdapterConfig[] = [];
+  for (const raw of await readOwnConfigs(sync)) {
+    const checked = validateSelectorConfig(raw, null);
+    if (checked.ok) out.push(checked.config);
+  }
+  return out;
+}
+
 /** The user's saved configurations for these sites (for the panel and export). */
 export async function siteConfigs(sync: StorageAreaLike, origins: readonly string[]): Promise<SelectorAdapterConfig[]> {
   const patterns = new Set(origins.map(sitePattern).filter((p): p is string => p !== null));
@@ -203,6 +213,26 @@ export function readingHandlers({ store, settings, sync, tabs, scripting, now = 
     return [...new Set([...(record?.origin ? [record.origin] : []), ...origins])];
   }
 
+  /**
+   * The selector configurations that apply to a frame at `href` (the content script asks, cs:configs):
+   * the policy's when the organisation sets or locks them, else the user's own, read afresh (a
+   * correction just saved applies at once), validated, whose match pattern takes the address. Only
+   * for an address of the frame's own browser-stamped origin. URL matching lives here, not in the
+   * content script (its 40 KB budget).
+   */
+  async function frameConfigs(origin: string, href: string): Promise<SelectorAdapterConfig[]> {
+    let own: string;
+    try {
+      own = new URL(href).origin;
+    } catch {
+      return [];
+    }
+    if (own !== origin) return [];
+    const resolved = await settings.get();
+    const configs = correctionsLocked(resolved) ? (resolved.settings.selectorAdapters ?? []) : await ownConfigs(sync);
+    return matchingConfigs(configs, href);
+  }
+
   async function view(tabId: number): Promise<UiReply> {
     const record = await store.read(tabId);
     const resolved = await settings.get();
@@ -255,5 +285,5 @@ export function readingHandlers({ store, settings, sync, tabs, scripting, now = 
     await saveCorrection(sync, await settings.get(), origin, { note: selector });
   }
 
-  return { view, correct, picked };
+  return { view, correct, picked, frameConfigs };
 }

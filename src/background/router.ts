@@ -18,7 +18,8 @@ export type ContentSender = Extract<SenderClass, { kind: 'content' }>;
 export type PageSender = Extract<SenderClass, { kind: 'extension-page' }>;
 
 export interface RouteHandlers {
-  content(message: ContentMessage, sender: ContentSender): Promise<void>;
+  /** Most content messages get no answer (undefined); `cs:configs` is answered with the frame's configs. */
+  content(message: ContentMessage, sender: ContentSender): Promise<unknown>;
   ui(message: UiRequest, sender: PageSender): Promise<UiReply>;
 }
 
@@ -43,7 +44,7 @@ export function createRouter(self: ExtensionIdentity, handlers: RouteHandlers, l
         return undefined;
       }
       return handlers.content(parsed, sender).then(
-        () => undefined,
+        (reply) => reply,
         (error: unknown) => {
           log('content handler failed', error);
           return undefined;

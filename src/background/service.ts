@@ -117,7 +117,8 @@ export function createBackground(deps: BackgroundDeps): Background {
 
   // ---- content script → worker -------------------------------------------------------------
 
-  async function onContent(message: ContentMessage, sender: ContentSender): Promise<void> {
+  async function onContent(message: ContentMessage, sender: ContentSender): Promise<unknown> {
+    if (message.type === 'cs:configs') return reading.frameConfigs(sender.origin, message.href);
     if (message.type === 'cs:open-finding') {
       await openFinding(sender.tabId, message.findingKey);
       return;

@@ -4,7 +4,7 @@
 // 40 KB budget, and MV3 `chrome.*` (Chrome, Edge) and `browser.*` (Firefox) both return promises.
 import type { ContentMessage } from '../shared/messages';
 
-/** Storage key (managed policy and storage.sync) holding admin selector-adapter configs. */
+/** Storage key (managed policy and storage.sync) holding admin selector-adapter configs (a change to it makes the frame ask again). */
 export const SELECTOR_ADAPTERS_KEY = 'selectorAdapters';
 
 /** The browser-stamped fields of a message sender we rely on. */
@@ -22,18 +22,17 @@ export interface ExtensionApi {
   send(message: ContentMessage): Promise<void>;
   /** Returns an unsubscribe function. */
   onMessage(listener: InboundListener): () => void;
-  /** Raw selector-adapter configs: managed policy first, then the user's (storage.sync). */
-  selectorConfigs(): Promise<unknown[]>;
+  /**
+   * The selector-adapter configs that apply to this frame at `href`, as the worker answers
+   * cs:configs (it reads them with its settings' precedence, validates and matches them).
+   */
+  selectorConfigs(href: string): Promise<unknown[]>;
   /** Called when either storage area changes the configs. Returns an unsubscribe function. */
   onSelectorConfigsChanged(callback: () => void): () => void;
 }
 
 type RawListener = (message: unknown, sender: Sender, sendResponse: (response: unknown) => void) => boolean;
 type ChangeListener = (changes: Record<string, unknown>, area: string) => void;
-
-interface StorageAreaLike {
-  get(keys: string | string[]): Promise<Record<string, unknown>>;
-}
 
 /** Managed key listing settings the user may not change (src/ui/locks.ts names). */
 const LOCKED_SETTINGS_KEY = 'lockedSettings';
@@ -46,8 +45,6 @@ export interface ExtensionNamespace {
     onMessage: { addListener(l: RawListener): void; removeListener(l: RawListener): void };
   };
   storage?: {
-    managed?: StorageAreaLike;
-    sync?: StorageAreaLike;
     onChanged: { addListener(l: ChangeListener): void; removeListener(l: ChangeListener): void };
   };
 }
@@ -56,15 +53,6 @@ export interface ExtensionNamespace {
 function namespace(): ExtensionNamespace | undefined {
   const g = globalThis as { browser?: ExtensionNamespace; chrome?: ExtensionNamespace };
   return g.browser?.runtime ? g.browser : g.chrome;
-}
-
-async function readArea(area: StorageAreaLike | undefined, keys: string[]): Promise<Record<string, unknown>> {
-  if (!area) return {};
-  try {
-    return await area.get(keys);
-  } catch {
-    return {}; // Firefox rejects storage.managed when no policy is installed
-  }
 }
 
 export function extensionApi(ns: ExtensionNamespace | undefined = namespace()): ExtensionApi {
@@ -99,19 +87,9 @@ export function extensionApi(ns: ExtensionNamespace | undefined = namespace()): 
       ns?.runtime?.onMessage.addListener(raw);
       return () => safely(() => ns?.runtime?.onMessage.removeListener(raw));
     },
-    async selectorConfigs(): Promise<unknown[]> {
-      const [managed, user] = await Promise.all([
-        readArea(ns?.storage?.managed, [SELECTOR_ADAPTERS_KEY, LOCKED_SETTINGS_KEY]),
-        readArea(ns?.storage?.sync, [SELECTOR_ADAPTERS_KEY]),
-      ]);
-      // The worker's precedence (src/settings/resolve.ts): a policy value replaces the user's,
-      // and a policy lock keeps the user's out even when the policy sets no value.
-      const policy = managed[SELECTOR_ADAPTERS_KEY];
-      if (Array.isArray(policy)) return policy;
-      const locks = managed[LOCKED_SETTINGS_KEY];
-      if (Array.isArray(locks) && locks.includes(SELECTOR_ADAPTERS_KEY)) return [];
-      const own = user[SELECTOR_ADAPTERS_KEY];
-      return Array.isArray(own) ? own : [];
+    async selectorConfigs(href: string): Promise<unknown[]> {
+      const reply = await ns?.runtime?.sendMessage({ type: 'cs:configs', href });
+      return Array.isArray(reply) ? reply : [];
     },
     onSelectorConfigsChanged(callback: () => void): () => void {
       const listener: ChangeListener = (changes, area) => {

@@ -9,9 +9,9 @@
 // only when its structure changed.
 import { ElementIds, readFrame, updateBlock, type FrameRead, type PartSource } from '../adapters/index';
 import { elementTextSource } from '../adapters/page/describe';
-import { parseSelectorConfig } from '../adapters/selector-adapter';
 import type { SelectorAdapterConfig } from '../adapters/selector';
 import type { ContentMessage } from '../shared/messages';
+import { PAGE_LIMITS } from '../shared/page';
 import { extensionApi, type ExtensionApi } from './browser';
 import { hashString } from './hash';
 import { highlightHook, type Highlighter } from './highlight-hook';
@@ -69,6 +69,8 @@ export function main(options: ContentOptions = {}): ContentController | null {
 
   const ids = new ElementIds();
   let configs: SelectorAdapterConfig[] = [];
+  /** The address the configs were asked for (a single-page app changes it without a new document). */
+  let configsAt = '';
   let last: FrameRead | null = null;
   let lastSent: number | undefined;
   let structural = true;
@@ -151,6 +153,7 @@ export function main(options: ContentOptions = {}): ContentController | null {
       }
     }
     if (structural || !last || !editorsOnly) {
+      if (win.location.href !== configsAt) loadConfigs();
       last = readFrame(doc, win.location, configs, ids, { top });
       ids.prune();
       const roots: Node[] = [doc.documentElement, ...last.shadows];
@@ -253,16 +256,16 @@ export function main(options: ContentOptions = {}): ContentController | null {
     }),
   );
 
+  // The worker answers with the configs that match this frame's address (it matches URLs, so this
+  // bundle carries no match-pattern code); asked again when they change or the address does.
   const loadConfigs = (): void => {
+    configsAt = win.location.href;
     api
-      .selectorConfigs()
+      .selectorConfigs(configsAt.slice(0, PAGE_LIMITS.url))
       .then((raw) => {
         if (stopped) return;
-        const valid: SelectorAdapterConfig[] = [];
-        for (const entry of raw) {
-          const config = parseSelectorConfig(entry);
-          if (config) valid.push(config);
-        }
+        // (The worker validated them; this only keeps a shape every use below relies on.)
+        const valid = raw.filter((c): c is SelectorAdapterConfig => typeof (c as SelectorAdapterConfig)?.name === 'string' && Array.isArray((c as SelectorAdapterConfig).noteSelectors));
         if (valid.length === 0 && configs.length === 0) return; // nothing changes the reading
         configs = valid;
         structural = true;

@@ -1,7 +1,7 @@
 // The one catalog of extension messages, named by direction, each with its zod schema.
 // Receivers validate with parseMessage() and drop anything that does not parse (fail closed).
 import * as z from '../engine/zod';
-import { DISMISS_LIMITS, ID_LIMITS as ID, MAX_PARTS } from './limits';
+import { DISMISS_LIMITS, ID_LIMITS as ID, MAX_PARTS, PAGE_CAPS } from './limits';
 import { SnapshotSchema } from './snapshot';
 
 const tabId = z.number().check(z.int(), z.nonnegative());
@@ -16,6 +16,11 @@ export const ContentToBackground = {
   openFinding: z.object({ type: z.literal('cs:open-finding'), findingKey: z.string().check(z.maxLength(ID.findingKey)) }),
   /** The page changed and the frame reads it again later (it keeps changing): what it sent is stale. */
   pending: z.object({ type: z.literal('cs:pending') }),
+  /**
+   * The frame asks which selector configurations apply to its address (answered with the matching
+   * configs, validated): URL matching runs in the worker, so the content script stays small.
+   */
+  configs: z.object({ type: z.literal('cs:configs'), href: z.string().check(z.maxLength(PAGE_CAPS.url)) }),
   /** The user picked "the note is here" in the page: a selector for the element (PHI-free). */
   picked: z.object({
     type: z.literal('cs:picked'),

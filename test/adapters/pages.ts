@@ -7,6 +7,7 @@ import { classifyFrame, type FrameReading } from '../../src/adapters/classify/in
 import { ElementIds, readFrame, type FrameRead } from '../../src/adapters/index';
 import { settleTitles } from '../../src/adapters/page/titles';
 import type { SelectorAdapterConfig } from '../../src/adapters/selector';
+import { matchingConfigs } from '../../src/adapters/selector-adapter';
 import type { LocationLike } from '../../src/adapters/types';
 import { mergeReadings, type MergedReading } from '../../src/background/frames';
 import type { Visit } from '../../src/engine/visit';
@@ -68,7 +69,9 @@ export function readVisits(
     doc = document;
   }
   const ids = new ElementIds();
-  const frame = readFrame(doc, at(options.url ?? 'https://ehr.example.test/visit/1'), options.configs ?? [], ids, { top: true });
+  const url = options.url ?? 'https://ehr.example.test/visit/1';
+  // (The worker matches configs to the frame's address and sends the content script only those.)
+  const frame = readFrame(doc, at(url), matchingConfigs(options.configs ?? [], url), ids, { top: true });
   const reading = classifyFrame(settleTitles(frame.snapshot.page));
   const merged = mergeReadings([{ frameId: 0, reading, stale: false, top: true }]);
   return { visits: merged ? merged.visits.map((v) => v.visit) : [], merged, reading, frame, ids };

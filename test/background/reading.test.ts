@@ -148,3 +148,34 @@ describe('corrections', () => {
     expect(await saveCorrection(memorySync(), unlocked, 'chrome-extension://x', { note: 'div' })).toBe('invalid');
   });
 });
+
+describe("a frame's selector configurations (cs:configs: URL matching runs in the worker)", () => {
+  const site = { name: 'site ehr', urlPattern: `${ORIGIN}/chart/*`, noteSelectors: [{ selector: 'div.note' }] };
+  const elsewhere = { name: 'other site', urlPattern: 'https://other.example.test/*', noteSelectors: [{ selector: 'div.note' }] };
+
+  it("answers with the user's own configs whose pattern takes the frame's address, read afresh", async () => {
+    const sync = memorySync({ selectorAdapters: [site, elsewhere, { name: 'broken', urlPattern: 'not a pattern', noteSelectors: [] }] });
+    const { h } = handlers(sync);
+    expect(await h.frameConfigs(ORIGIN, `${ORIGIN}/chart/visit/9`)).toEqual([site]);
+    expect(await h.frameConfigs(ORIGIN, `${ORIGIN}/schedule`)).toEqual([]);
+    // A correction saved a moment ago applies at once (no cached settings in between).
+    await saveCorrection(sync, unlocked, ORIGIN, { note: 'main article' });
+    expect((await h.frameConfigs(ORIGIN, `${ORIGIN}/schedule`)).map((c) => c.noteSelectors)).toEqual([[{ selector: 'main article' }]]);
+  });
+
+  it("gives the policy's configs when the policy sets them, none when it only locks them", async () => {
+    const sync = memorySync({ selectorAdapters: [site] });
+    const policy = { name: 'Org EHR', urlPattern: `${ORIGIN}/*`, noteSelectors: [{ selector: '#soap' }] };
+    const setByPolicy = resolveSettings(DEFAULT_SETTINGS, {}, { selectorAdapters: [policy] });
+    expect((await handlers(sync, setByPolicy).h.frameConfigs(ORIGIN, `${ORIGIN}/chart/1`)).map((c) => c.name)).toEqual(['Org EHR']);
+    const lockedOnly = resolveSettings(DEFAULT_SETTINGS, {}, { lockedSettings: ['selectorAdapters'] });
+    expect(await handlers(sync, lockedOnly).h.frameConfigs(ORIGIN, `${ORIGIN}/chart/1`)).toEqual([]);
+  });
+
+  it("never for an address of another origin than the frame's browser-stamped one", async () => {
+    const { h } = handlers(memorySync({ selectorAdapters: [site, elsewhere] }));
+    expect(await h.frameConfigs('https://evil.example.test', `${ORIGIN}/chart/1`)).toEqual([]);
+    expect(await h.frameConfigs(ORIGIN, 'not a url')).toEqual([]);
+    expect(await h.frameConfigs('https://other.example.test', 'https://other.example.test/x')).toEqual([elsewhere]);
+  });
+});

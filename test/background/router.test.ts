@@ -36,6 +36,14 @@ describe('router', () => {
     expect(ui).toHaveLength(0);
   });
 
+  it("answers a content script's cs:configs with what the content handler returns; a too-long address is dropped", async () => {
+    const configs = [{ name: 'site', urlPattern: 'https://ehr.example.test/*', noteSelectors: [] }];
+    const { route, content } = setup({ content: async (message) => (message.type === 'cs:configs' ? configs : undefined) });
+    await expect(route({ type: 'cs:configs', href: 'https://ehr.example.test/chart/1' }, contentSender(1, 0))).resolves.toEqual(configs);
+    expect(route({ type: 'cs:configs', href: `https://ehr.example.test/${'x'.repeat(2100)}` }, contentSender(1, 0))).toBeUndefined();
+    expect(content).toHaveLength(0);
+  });
+
   it('hands a valid UI message from an extension page to the UI handler', async () => {
     const { route, ui } = setup();
     await expect(route({ type: 'ui:get-tab-state', tabId: 4 }, popupSender())).resolves.toEqual({ ok: true });

@@ -5,18 +5,16 @@ import { extensionApi, SELECTOR_ADAPTERS_KEY, type ExtensionNamespace } from '..
 type Raw = (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void) => boolean;
 type Change = (changes: Record<string, unknown>, area: string) => void;
 
-function fakeNamespace(options: { managed?: () => Promise<Record<string, unknown>>; sync?: () => Promise<Record<string, unknown>> } = {}) {
+function fakeNamespace(reply: unknown = undefined) {
   const messageListeners: Raw[] = [];
   const changeListeners: Change[] = [];
   const ns: ExtensionNamespace = {
     runtime: {
       id: 'ext-id',
-      sendMessage: vi.fn(async () => undefined),
+      sendMessage: vi.fn(async () => reply),
       onMessage: { addListener: (l) => messageListeners.push(l), removeListener: (l) => messageListeners.splice(messageListeners.indexOf(l), 1) },
     },
     storage: {
-      managed: { get: options.managed ?? (async () => ({})) },
-      sync: { get: options.sync ?? (async () => ({})) },
       onChanged: { addListener: (l) => changeListeners.push(l), removeListener: (l) => changeListeners.splice(changeListeners.indexOf(l), 1) },
     },
   };
@@ -49,20 +47,13 @@ describe('extension API wrapper', () => {
     await expect(extensionApi(undefined).send({ type: 'cs:empty' })).rejects.toThrow();
   });
 
-  it('reads selector configs with the worker\'s precedence: policy replaces, a lock excludes the user\'s', async () => {
-    const policy = { name: 'Policy' };
-    const user = { name: 'User' };
-    const both = fakeNamespace({ managed: async () => ({ [SELECTOR_ADAPTERS_KEY]: [policy] }), sync: async () => ({ [SELECTOR_ADAPTERS_KEY]: [user] }) });
-    await expect(extensionApi(both.ns).selectorConfigs()).resolves.toEqual([policy]);
-    const locked = fakeNamespace({ managed: async () => ({ lockedSettings: ['selectorAdapters'] }), sync: async () => ({ [SELECTOR_ADAPTERS_KEY]: [user] }) });
-    await expect(extensionApi(locked.ns).selectorConfigs()).resolves.toEqual([]);
-    const userOnly = fakeNamespace({ managed: async () => ({ lockedSettings: ['profile'] }), sync: async () => ({ [SELECTOR_ADAPTERS_KEY]: [user] }) });
-    await expect(extensionApi(userOnly.ns).selectorConfigs()).resolves.toEqual([user]);
-    const noPolicy = fakeNamespace({
-      managed: () => Promise.reject(new Error('Managed storage manifest not found')),
-      sync: async () => ({ [SELECTOR_ADAPTERS_KEY]: 'not a list' }),
-    });
-    await expect(extensionApi(noPolicy.ns).selectorConfigs()).resolves.toEqual([]);
+  it('asks the worker for the selector configs of its address; anything but a list is none', async () => {
+    const config = { name: 'Policy', urlPattern: 'https://ehr.example.test/*', noteSelectors: [] };
+    const answered = fakeNamespace([config]);
+    await expect(extensionApi(answered.ns).selectorConfigs('https://ehr.example.test/visit/1')).resolves.toEqual([config]);
+    expect(answered.ns.runtime?.sendMessage).toHaveBeenCalledWith({ type: 'cs:configs', href: 'https://ehr.example.test/visit/1' });
+    await expect(extensionApi(fakeNamespace(undefined).ns).selectorConfigs('https://ehr.example.test/')).resolves.toEqual([]);
+    await expect(extensionApi(fakeNamespace({ configs: [config] }).ns).selectorConfigs('https://ehr.example.test/')).resolves.toEqual([]);
   });
 
   it('reports config changes from managed and sync storage only', () => {

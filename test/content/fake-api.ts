@@ -2,6 +2,8 @@
 import { vi } from 'vitest';
 import type { ExtensionApi, InboundListener, Sender } from '../../src/content/browser';
 import type { ContentMessage } from '../../src/shared/messages';
+import { validateSelectorConfig, type SelectorAdapterConfig } from '../../src/adapters/selector';
+import { matchingConfigs } from '../../src/adapters/selector-adapter';
 
 export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 
@@ -22,7 +24,8 @@ export function fakeApi(configs: unknown[] = []) {
         listener = undefined;
       };
     },
-    selectorConfigs: async () => storedConfigs,
+    // As the worker answers cs:configs: the stored configs it would accept whose pattern takes the address.
+    selectorConfigs: async (href: string) => matchingConfigs(storedConfigs.flatMap((c) => (validateSelectorConfig(c, null).ok ? [c as SelectorAdapterConfig] : [])), href),
     onSelectorConfigsChanged(callback) {
       configListener = callback;
       return () => {

@@ -211,6 +211,28 @@ describe('content script: describing and sending', () => {
     ]);
   });
 
+  it('asks for the configs of its address again when a single-page app moves to another address', async () => {
+    mountPage('selector-ehr.html');
+    history.replaceState(null, '', '/schedule');
+    const config = {
+      name: 'ChartOnly',
+      urlPattern: `${location.protocol}//${location.hostname}/chart/*`,
+      noteSelectors: [{ selector: '.note-section', label: 'Note' }],
+    };
+    const fake = fakeApi([config]);
+    const asked = vi.spyOn(fake.api, 'selectorConfigs');
+    controller = main({ api: fake.api });
+    await settle();
+    expect(snapshots(fake.sent).at(-1)?.adapter).toBe('page');
+    history.pushState(null, '', '/chart/visit/9');
+    document.body.append(document.createElement('p'));
+    await settle();
+    await settle();
+    expect(asked.mock.calls.map(([href]) => new URL(href).pathname)).toEqual(['/schedule', '/chart/visit/9']);
+    expect(snapshots(fake.sent).at(-1)?.adapter).toBe('page+selector:ChartOnly');
+    history.replaceState(null, '', '/');
+  });
+
   it('runs once per frame even when injected twice', () => {
     mountPage('generic-ehr.html');
     controller = main({ api: fakeApi().api });

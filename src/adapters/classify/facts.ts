@@ -46,7 +46,7 @@ const VIA_CONFIDENCE: Record<string, number> = { config: 1, for: 0.92, aria: 0.9
 /** A caption's own word where a payer's name should be ("Primary insurance plan" read as label "Primary insurance", value "plan"). */
 const GENERIC_PAYER_WORD = /^(?:plan|plans|policy|insurance|coverage|carrier|payer|payor|primary|secondary|name|type|id|details|info|member|subscriber|group)$/i;
 
-const PLACEHOLDER = /^(?:[-–—\s]*(?:select|choose|please|none|n\/a|na|unknown|unassigned|default|not on file|none on file|pending|checking)\b.*|[-–—_.\s]*)$/i;
+const PLACEHOLDER = /^(?:[-–—\s([<]*(?:select|choose|please|none|n\/a|na|unknown|unassigned|default|not on file|none on file|pending|checking)\b.*|[-–—_.\s]*)$/i;
 
 /**
  * Whether block `index` sits right under the visit's header: the element just before it is a short
@@ -390,6 +390,9 @@ function captionStack(text: string): string | undefined {
   return lines.length >= 2 && lines.length <= 6 && lines.every((l) => l.length > 0 && l.length <= 40 && !/[.;!?]$/.test(l)) ? lines[0] : undefined;
 }
 
+/** A column only an insurance list has ("Member ID", "Policy #", "Subscriber"). */
+const INSURED_COLUMN = /\b(?:member|subscriber|policy|insured)\b/i;
+
 /** Headings of lists of other visits and appointments (their dates and names are not this visit's). */
 const OTHER_DATES_HEADING = /\b(?:upcoming|future|previous|prior|past|recent|earlier|history|travel\s+card|calendar)\b/i;
 
@@ -436,7 +439,6 @@ function captionedProvider(page: PageDescription, facts: Facts, noteBlocks: Set<
   });
 }
 
-/** A clinician's credential among a caption's capitals ("PT, DPT", "OTR/L, CHT", "LMT"): not a state, a status or an id. */
 /** A name alone in reading order, hyphenated surnames included ("Ingrid Castellanos-Roe", "Ruth A. Adler"). */
 const PLAIN_NAME = /^[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*){1,2}$/;
 const CLINICIAN_CREDENTIAL = /(?:^|[\s,;/])(?:DPT|MSPT|MPT|LPTA?|PTA?|SPTA?|OTR\/L|OTR|OT\/L|OTD|COTA\/L|COTA|OTA|OT|LMT|LMBT|LMP|RMT|CMT|DC|MD|DO|ATC|LAT|SLP|CCC-SLP|NP|PA-C|CHT|OCS|SCS|NCS|GCS|CSCS)(?=$|[\s,;/])/;
@@ -468,6 +470,9 @@ function nameWithCredentialCaption(page: PageDescription, facts: Facts, noteBloc
     if (typeof read === 'string') facts.offer('provider', read, value, 0.4 * (visible ? 1 : 0.9), `"${name}" with credentials in a caption beside it (no caption names the provider)`, id);
   }
 }
+
+/** A time range ("10:00 AM – 10:45 AM", "9:30-10:15", "2:00 pm to 2:50 pm"): an appointment's slot beside its date. */
+const TIME_RANGE = /\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[-–—]|to)\s*\d{1,2}:\d{2}\b/i;
 
 const WEEKDAY_BEFORE = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+/i;
 const TIME_AFTER = /,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$/i;
@@ -522,6 +527,9 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
   for (const field of page.fields) {
     if (field.group !== undefined) continue; // a claim list's encounter: its group reads it
     facts.labelled(field.label, field.value, field.via, field.id, field.visible);
+    // A value drawn over its caption ("Medicare Part B" over "Primary payer", a list item's caption
+    // line under its label line): the caption names the fact, the "label" is the value.
+    if (factOf(field.label) === undefined && field.value.length <= 40 && factOf(field.value)?.exact) facts.labelled(field.value, field.label, field.via, field.id, field.visible, 0.9);
     if (VISIT_COUNT_LABEL.test(undecorate(field.label).trim()) && /^\d{1,3}$/.test(field.value.trim())) facts.offer('visitNumber', Number(field.value), field.value, 0.6 * (field.visible ? 1 : 0.9), `"${field.label}" with a bare count`, field.id);
   }
   // A record opening with a caption alone ("CARRIER" over the plan's name and address lines, a
@@ -688,7 +696,8 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
     const rankAt = (re: RegExp): number => table.rows.findIndex((r) => r.cells.some((c) => re.test(c.text.trim())));
     const primary = rankAt(/^(?:primary|pri|1st|1)$/i);
     if (primary < 0 || rankAt(/^(?:secondary|sec|2nd|2|tertiary)$/i) < 0) return;
-    const insured = INSURANCE_TABLE_HEADING.test(`${table.head !== undefined ? page.headings[table.head]?.text : ''} ${table.caption ?? ''}`);
+    // (A member id or policy column says the table lists insurances whatever heads it.)
+    const insured = INSURANCE_TABLE_HEADING.test(`${table.head !== undefined ? page.headings[table.head]?.text : ''} ${table.caption ?? ''}`) || table.columns.some((c) => INSURED_COLUMN.test(c));
     const column = table.columns.findIndex((c) => factOf(c)?.fact === 'payer' || (insured && /^(?:plan|plan name|name|carrier|company|insurance company)$/i.test(undecorate(c).trim())));
     const row = table.rows[primary];
     if (column >= 0 && row) facts.offer('payer', valueFor('payer', row.cells[column]?.text ?? ''), row.cells[column]?.text ?? '', 0.9, `"${table.columns[column]}" of the primary insurance row`, row.id);
@@ -705,6 +714,10 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
     if (text.length > 160 || noteBlocks.has(block.id) || block.edit || block.hints?.some((h) => UNLABELLED_SKIP.has(h)) || /\b(?:dob|birth|born|mrn)\b/i.test(text)) return;
     // (A widget of other dates, "Upcoming appointments", "Travel card", "Visit history": never this visit's values.)
     if (block.head !== undefined && OTHER_DATES_HEADING.test(page.headings[block.head]?.text ?? '')) return;
+    // One date with a time range on a line of its own ("Mon 08/09/2027 · 10:00 AM – 10:45 AM", a
+    // session dialog's header): the appointment's slot, so the visit's date.
+    const slotDates = text.length <= 80 && !text.includes('\n') && TIME_RANGE.test(text) && !EPISODE_LINE.test(text) ? datesIn(text) : [];
+    if (slotDates.length === 1) facts.offer('dateOfService', slotDates[0]?.date, text, 0.5 * (block.visible ? 1 : 0.9), `"${text.slice(0, 50)}": a date with a time range`, block.id);
     // A calendar tile or date-picker face: month, day and year each on a line of its own ("FEB / 3 /
     // 2027", "Tue / 3 / Feb / 2027"), nothing else in the block.
     const tile = text.split('\n').map((l) => l.trim().replace(/[.,]$/, '')).filter(Boolean);
@@ -714,7 +727,8 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
       return;
     }
     const pieces = text.split(/\s*(?:[·•|\n]|\s[-–—]\s)\s*/);
-    const segments = pieces.filter((x) => x && !x.includes(':'));
+    // (A clock time's colon, "10:00 AM", is no label's.)
+    const segments = pieces.filter((x) => x && !/:(?!\d{2})/.test(x));
     // Dates on an episode line ("POC 1/18/27 – 3/31/27", "Auth thru 3/31") are never the visit's own.
     const episodeDates = new Set(text.split('\n').filter((l) => EPISODE_LINE.test(l)).flatMap((l) => l.split(/\s*(?:[·•|]|\s[-–—]\s)\s*/)));
     if (pieces.length < 2) {
@@ -748,7 +762,8 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
     if (!text || /\b(?:dob|birth|born|next|follow|last|previous|prior|due|scheduled|recert\w*)\b/i.test(text)) continue;
     const hit = datesIn(text)[0];
     if (!hit) continue;
-    const context = VISIT_WORD.test(text) ? 1 : 0.8;
+    // (A title or heading with a time range beside its date is an appointment's: as sure as one naming the visit.)
+    const context = VISIT_WORD.test(text) || TIME_RANGE.test(text) ? 1 : 0.8;
     // A dated line right above the note (an open entry's header) before older entries' lines.
     const above = anchor === undefined ? undefined : aboveNote.get(anchor);
     const confidence = Math.max((VIA_CONFIDENCE[via] ?? 0.5) * context, above === undefined || above < 0 ? 0 : 0.5 - 0.02 * above);

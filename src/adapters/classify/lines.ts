@@ -159,6 +159,17 @@ function resolveColumns(table: PageTable): ColumnMap {
         map.named = true;
         continue;
       }
+      // "Modifiers" or "Dx Pointer" over one box each (four modifier inputs, four pointer inputs): every box is one of the list.
+      const spanned = columnOf(header)?.column;
+      if (spanned === 'modifiers' || spanned === 'dx') {
+        for (let k = 0; k < span; k++) {
+          if (spanned === 'modifiers') assign('modifiers', c + k);
+          else if (!map.dxs.includes(c + k)) map.dxs.push(c + k);
+        }
+        if (spanned === 'dx') map.dx ??= c;
+        map.named = true;
+        continue;
+      }
       const parts = header.toLowerCase().match(/\b(?:mm|dd|yyyy|yy)\b/g) ?? [];
       if (parts.length >= 3 && columnOf(header)?.column === 'date') {
         map.date ??= c;
@@ -349,6 +360,16 @@ export function pointerMap(page: PageDescription): PointerMap {
     const before = cells.slice(0, codeAt).map((c) => c.trim()).filter(Boolean);
     const key = before[before.length - 1];
     if (key) label(key, code);
+    // A grid of lettered diagnosis boxes ("A." [M54.50] "B." [M62.830] "C." [ ] …): each later code
+    // right after its own pointer key is labelled by it too.
+    for (let i = codeAt + 2; i < cells.length; i++) {
+      const later = (cells[i] as string).trim().toUpperCase();
+      const pointer = POINTER_KEY.exec((cells[i - 1] as string).trim())?.[1];
+      if (pointer && isDiagnosisCode(later)) {
+        label(pointer, later);
+        note(later);
+      }
+    }
   };
   for (const table of page.tables) for (const row of table.rows) scan(row.cells.map((c) => c.text));
   for (const block of page.blocks) {

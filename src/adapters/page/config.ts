@@ -1,11 +1,11 @@
-// Administrator (and user-correction) selector configurations, applied to a page: the describer marks
+// Administrator (and user-correction) selector configurations, applied to a page (the worker sends
+// the frame only the configs whose URL pattern takes its address): the describer marks
 // the configured note elements and not-note elements (./describe.ts reads the marks), and the
 // configured claim rows and payer/provider/date elements are added to the description, flagged
 // `config`, so the classifier takes them over anything it would infer.
 import { PAGE_LIMITS, type PageDescription, type PageField, type PageRow, type PageTable } from '../../shared/page';
 import { squash } from '../dom';
 import type { SelectorAdapterConfig } from '../selector';
-import { urlMatches } from '../selector-adapter';
 import type { ConfigMarks } from './describe';
 import type { ElementIds } from './ids';
 import { controlText, isValueControl } from './labels';
@@ -26,11 +26,6 @@ function queryAll(root: ParentNode, css: unknown): Element[] {
 function valueOf(el: Element | undefined): string {
   if (!el) return '';
   return squash(isValueControl(el) ? controlText(el) : (el.textContent ?? ''));
-}
-
-/** The configs whose URL pattern matches this frame. */
-export function matchingConfigs(configs: readonly SelectorAdapterConfig[], href: string): SelectorAdapterConfig[] {
-  return configs.filter((c) => urlMatches(c.urlPattern, href));
 }
 
 /** Elements the describer must treat as configured note parts or as never the note. */

@@ -81,13 +81,19 @@ export function controlText(el: Element): string {
     if (selected.length === 0 && options.some((o) => o.hasAttribute('aria-selected') || o.hasAttribute('aria-checked'))) return '';
     // A dropdown whose list pops up elsewhere (Kendo's dropdownlist): the chosen value is its shown text.
     if (options.length > 0) return (selected.length > 0 ? selected : options).map((o) => squash(o.textContent ?? '')).join(' ');
-    return textWithoutControls(el);
+    return textWithoutControls(el, true);
   }
   if (valueText !== null) return valueText;
   // A multi-select's typing box is empty beside the choices it shows as chips (select2, chip inputs): those are the value.
   const inner = query(el, 'input, textarea');
-  return (inner && !isMirror(inner) && (inner as HTMLInputElement).value) || textWithoutControls(el);
+  return (inner && !isMirror(inner) && (inner as HTMLInputElement).value) || textWithoutControls(el, true);
 }
+
+/**
+ * A floating label drawn inside a custom control, beside the value it shows (Quasar's q-field__label,
+ * Vuetify's v-field-label, Material's floating label): it names the control and is no part of its value.
+ */
+const FLOATING_LABEL = '[class*=field__label],[class*=field-label],[class*=floating-label]';
 
 /** A widget that shows a value for a native control it hides (a custom select, a formatted number box). */
 const WIDGET = '[role=combobox],[role=listbox],[aria-haspopup]';
@@ -118,16 +124,17 @@ function rootOf(el: Element): Document | ShadowRoot {
 
 /**
  * Text of an element as a user sees it: without the text of controls inside it (a hidden select's
- * options) and without aria-hidden decorations (a picker's initials avatar, icon glyphs).
+ * options) and without aria-hidden decorations (a picker's initials avatar, icon glyphs). As a
+ * control's `value`, also without the floating label drawn inside it (a label's own text keeps it).
  */
-function textWithoutControls(el: Element): string {
+function textWithoutControls(el: Element, value = false): string {
   let out = '';
   const walk = (node: Node): void => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) out += (child as Text).data;
       else if (child.nodeType === 1) {
         const c = child as Element;
-        if (isNativeControl(c) || tagOf(c) === 'script' || tagOf(c) === 'style' || tagOf(c) === 'option' || attr(c, 'aria-hidden') === 'true') continue;
+        if (isNativeControl(c) || tagOf(c) === 'script' || tagOf(c) === 'style' || tagOf(c) === 'option' || attr(c, 'aria-hidden') === 'true' || (value && c.matches(FLOATING_LABEL))) continue;
         walk(c);
       }
     }
@@ -201,6 +208,8 @@ export function inferLabel(el: Element): InferredLabel | null {
   }
   const aria = attr(el, 'aria-label');
   if (aria && cleanLabel(aria)) return { text: cleanLabel(aria), via: 'aria' };
+  const floating = isNativeControl(el) ? '' : cleanLabel(query(el, FLOATING_LABEL)?.textContent ?? '');
+  if (floating) return { text: floating, via: 'for' };
   const prev = previousText(el);
   if (prev) return { text: prev, via: 'prev' };
   const cell = el.closest('td, th') as HTMLTableCellElement | null;
