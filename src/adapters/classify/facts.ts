@@ -69,7 +69,7 @@ const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'and', 'the', 'for',
 
 /**
  * A sentence, not a name: three or more lower-case words other than a name's small connectors
- * ("Continue per plan of care set by …", "patient to call insurer"). A payer's name is capitalised.
+ * ("Keep going as outlined by the treating therapist", "patient to call insurer"). A payer's name is capitalised.
  */
 function sentenceLike(value: string): boolean {
   const lower = value.split(/[\s,;()]+/).filter((w) => /^[a-z]/.test(w) && !NAME_CONNECTORS.has(w.replace(/[^a-z]/g, '')));

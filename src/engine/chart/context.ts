@@ -15,7 +15,7 @@ for (const [kind, words] of Object.entries(headings.kinds)) {
 const STATEMENT_STARTS: ReadonlySet<string> = new Set(headings.statementStarts.words);
 
 /**
- * "- Independent with HEP", "Continue HEP": a line with no colon that opens with a status or an action is
+ * "- Now independent w/ home exercises", "Continue HEP": a line with no colon that opens with a status or an action is
  * a statement, not a heading, unless the whole label is a known heading. ("Updated HEP: bridges" is a label.)
  */
 function isStatement(label: string, matched: string): boolean {
@@ -270,8 +270,8 @@ const REQUEST_ENTRY = 'requests';
 /**
  * The patient's own account (ConText's experiencer). A report trigger ("states", "per pt") or a wish
  * ("wants", "hoping") colours the words after it to the end of its sentence, a semicolon, a scope
- * terminator ("but") or the next trigger, which takes over ("says the massage helped and wants more to
- * relax" ends in a wish). Inside a report, from a word naming the service itself on ("it", "massage",
+ * terminator ("but") or the next trigger, which takes over ("tells me the rubdown eased things and hopes
+ * to unwind more" ends in a wish). Inside a report, from a word naming the service itself on ("it", "massage",
  * "session": entry the-service) the patient speaks about the care, which records the session.
  * A request ("asked for", "requested": entry requests) marks only the quoted words in its scope as a wish;
  * unquoted, what the patient asked the session to be is the session's purpose.

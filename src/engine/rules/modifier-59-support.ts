@@ -59,7 +59,7 @@ function sentencesOfSpans(chart: Chart, spans: readonly Span[]): Set<number> {
 
 /**
  * Sentences that describe a service: each anchor's sentence, and the sentence after it (same section)
- * unless that one names another service ("Massage to R upper trap.\nJoint mobs to L4-5."). One byte
+ * unless that one names another service ("Kneading to L scalenes.\nJoint mobs to T6-7."). One byte
  * per sentence of the chart (1: described), not a set: a long note's sets held thousands of sentences
  * and were built again for every pair.
  */
