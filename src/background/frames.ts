@@ -8,6 +8,7 @@ import { settleTitles } from '../adapters/page/titles';
 import type { ClaimLine, NotePart, Visit } from '../engine/visit';
 import type { ContentMessage } from '../shared/messages';
 import type { Snapshot, SnapshotClaimLine } from '../shared/snapshot';
+import { CREDENTIALS } from '../shared/credentials';
 
 export interface ClassifiedFrame {
   frameId: number;
@@ -90,17 +91,11 @@ export function frameOrder(a: { frameId: number }, b: { frameId: number }): numb
   return a.frameId - b.frameId;
 }
 
-// Credentials therapists, assistants and massage therapists sign with. A token counts only when
-// it is in this list and written in capitals ("P.T." → "PT"), so a surname like "Ott" never does.
-const CREDENTIALS = new Set([
-  'PT', 'DPT', 'MPT', 'MSPT', 'PTA', 'LPTA', 'SPT', 'SPTA', 'OT', 'OTR', 'OTR/L', 'OTD', 'OTA', 'COTA',
-  'COTA/L', 'LMT', 'LMBT', 'CMT', 'RMT', 'MT', 'ATC', 'LAT', 'DC', 'MD', 'DO', 'NP', 'PA', 'PA-C', 'RN',
-  'SLP', 'CCC-SLP', 'CHT', 'OCS', 'SCS', 'NCS', 'GCS', 'WCS', 'CSCS', 'CLT', 'FAAOMPT', 'PHD',
-]);
-
 const SIGNATURE_PREFIX =
   /^\s*(?:electronically\s+)?(?:signed(?:\s+by)?|seen\s+by|signature|rendering\s+provider|provider|treating\s+therapist|therapist|clinician)\s*[:\-]?\s*/i;
 
+// A token counts only when it is in the shared list and written in capitals ("P.T." → "PT"),
+// so a surname like "Ott" never does.
 function asCredential(token: string): string | null {
   const cleaned = token.replace(/\./g, '');
   if (cleaned === '' || (cleaned !== cleaned.toUpperCase() && cleaned !== 'PhD')) return null;

@@ -8,6 +8,7 @@ import type { ReadFact, ReadFacts } from './types';
 import { datesIn, firstDate, personInReadingOrder, personLike, procedureCodes, undecorate } from './values';
 import { namePatternMatch, payerWords, PROFILE_DATA } from '../../engine/payers/index';
 import { FACT_PATTERNS, FACT_RULES, INSURANCE_CAPTION, INSURANCE_CONTEXT, INSURANCE_TABLE_HEADING, NOTE_HEADINGS, NOT_THE_PAYER_CAPTION, OTHER_QUALIFIER, PAYER_BADGE, PAYER_CLASS_LABEL, PAYER_RANK_TAG, PLAN_WORDS, PORTAL_NAME, STATUS_CHIP, VISIT_COUNT_LABEL, WEAK_PAYER_CAPTION, type Fact } from './vocab';
+import { namesClinicianCredential } from '../../shared/credentials';
 
 interface PhraseRule {
   fact: Fact | null;
@@ -441,7 +442,6 @@ function captionedProvider(page: PageDescription, facts: Facts, noteBlocks: Set<
 
 /** A name alone in reading order, hyphenated surnames included ("Ingrid Castellanos-Roe", "Ruth A. Adler"). */
 const PLAIN_NAME = /^[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*){1,2}$/;
-const CLINICIAN_CREDENTIAL = /(?:^|[\s,;/])(?:DPT|MSPT|MPT|LPTA?|PTA?|SPTA?|OTR\/L|OTR|OT\/L|OTD|COTA\/L|COTA|OTA|OT|LMT|LMBT|LMP|RMT|CMT|DC|MD|DO|ATC|LAT|SLP|CCC-SLP|NP|PA-C|CHT|OCS|SCS|NCS|GCS|CSCS)(?=$|[\s,;/])/;
 
 /**
  * A person shown as a name with the credentials in a caption element of their own beside or below it
@@ -459,10 +459,10 @@ function nameWithCredentialCaption(page: PageDescription, facts: Facts, noteBloc
     const [caption, name] = [label.trim(), value.replace(/\s+/g, ' ').trim()];
     let person: string | undefined;
     // "PT, DPT, OCS" over "Rafferty Nakagawa-Holm".
-    if (CREDENTIAL_LIST.test(caption) && CLINICIAN_CREDENTIAL.test(caption) && !NOT_CREDENTIALS.test(caption) && PLAIN_NAME.test(name)) person = `${name}, ${caption.split(/\s*[,;]\s*|\s+/).join(', ')}`;
+    if (CREDENTIAL_LIST.test(caption) && namesClinicianCredential(caption) && !NOT_CREDENTIALS.test(caption) && PLAIN_NAME.test(name)) person = `${name}, ${caption.split(/\s*[,;]\s*|\s+/).join(', ')}`;
     // "RN" (an avatar's initials) before "Rafferty Nakagawa-Holm PT, DPT, OCS".
     const split = /^(.*?[a-z'’])\s*,?\s+([A-Z]{2,6}(?:[/-][A-Z]{1,4})?(?:\s*,\s*[A-Z]{2,6}(?:[/-][A-Z]{1,4})?)*)$/.exec(name);
-    if (!person && AVATAR_INITIALS.test(caption) && split && PLAIN_NAME.test(split[1] as string) && CLINICIAN_CREDENTIAL.test(split[2] as string)) {
+    if (!person && AVATAR_INITIALS.test(caption) && split && PLAIN_NAME.test(split[1] as string) && namesClinicianCredential(split[2] as string)) {
       const initials = (split[1] as string).split(/[\s-]+/).map((w) => w[0]).join('');
       if (initials.startsWith(caption) || caption === `${initials[0]}${initials[initials.length - 1]}`) person = `${split[1]}, ${split[2]}`;
     }
@@ -527,7 +527,7 @@ export function readFacts(page: PageDescription, noteBlocks: Set<string>, claimT
   for (const field of page.fields) {
     if (field.group !== undefined) continue; // a claim list's encounter: its group reads it
     facts.labelled(field.label, field.value, field.via, field.id, field.visible);
-    // A value drawn over its caption ("Medicare Part B" over "Primary payer", a list item's caption
+    // A value drawn over its caption ("Harbor Health PPO" over "Primary payer", a list item's caption
     // line under its label line): the caption names the fact, the "label" is the value.
     if (factOf(field.label) === undefined && field.value.length <= 40 && factOf(field.value)?.exact) facts.labelled(field.value, field.label, field.via, field.id, field.visible, 0.9);
     if (VISIT_COUNT_LABEL.test(undecorate(field.label).trim()) && /^\d{1,3}$/.test(field.value.trim())) facts.offer('visitNumber', Number(field.value), field.value, 0.6 * (field.visible ? 1 : 0.9), `"${field.label}" with a bare count`, field.id);
